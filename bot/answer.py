@@ -1,0 +1,325 @@
+"""The answer core: ``answer(question) -> Answer``, pure of any channel.
+
+Retrieval → context → answer, as separate steps:
+
+* retrieve — the question's units (``bot.understand``) become an FTS5 OR
+  query; BM25 proposes candidates;
+* rank — each candidate is scored by how much of the question it covers
+  (units weighted by rarity; a unit found only in the passage's case title or
+  section heading counts half), plus a little BM25 and a hint of the kind of
+  sentence the question wants;
+* answer — a short direct answer from the index-time facts (who issued
+  what, quantities, places) when the question asks for one, always with the
+  quoted sentence; otherwise the best sentences.  If the best passage does not
+  cover the question's key terms, the answer is "not found" — never a weak,
+  unrelated quote.
+
+The CLI, the terminal chat and every Telegram handler call :meth:`Engine.answer`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.understand import Analysis, Analyzer, Kind, Unit, is_askable
+from indexer.normalize import Script, normalize
+from indexer.search import FactHit, PassageHit, Searcher
+
+FOUND_THRESHOLD = 0.6  # share of the question's weight a passage must cover
+CANDIDATES = 300
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quoted sentence and where it stands."""
+
+    id: int
+    text: str  # verbatim original
+    score: float
+    doc: str
+    doc_id: int
+    case: int | None
+    case_id: int | None
+    case_title: str | None
+    section: str | None  # marker + heading, e.g. 一是抓政策保障,夯實產業基礎
+    section_id: int | None
+    role: str
+    terms: tuple[str, ...] = ()  # normalised words of the question found in ``text``
+
+    def highlight_spans(self) -> list[tuple[int, int]]:
+        """Merged ``(start, end)`` ranges of ``text`` where matched terms occur."""
+        norm = normalize(self.text)
+        spans: list[tuple[int, int]] = []
+        for term in self.terms:
+            for m in re.finditer(re.escape(term), norm):
+                spans.append((m.start(), m.end()))
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged
+
+    def citation(self) -> str:
+        parts = [self.doc]
+        if self.case:
+            parts.append(f"案例{self.case}")
+        if self.section:
+            parts.append(self.section)
+        return " · ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "case": self.case, "case_title": self.case_title,
+                "section": self.section, "text": self.text, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    found: bool
+    answer: str | None
+    passages: tuple[Passage, ...]
+    kind: Kind = "what"
+    script: Script = "simplified"
+    message: str | None = None  # for the user when nothing was found, or the input was odd
+    notice: str | None = None  # e.g. the question was cut
+    more: tuple[Passage, ...] = field(default=(), repr=False)  # further ranked passages
+    terms: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The public JSON contract."""
+        return {"question": self.question, "found": self.found, "answer": self.answer,
+                "passages": [p.to_json() for p in self.passages]}
+
+
+NOT_FOUND = ("文件中没有找到与这个问题直接相关的内容。可以换个说法,或用文件里的词提问,"
+             "例如部门名称、文件名或措施名称。")
+EMPTY = "请输入一个问题,例如:哪个部门修订了畜禽屠宰管理条例?"
+
+
+class Engine:
+    """The answering service over one index."""
+
+    def __init__(self, searcher: Searcher, analyzer: Analyzer) -> None:
+        self.searcher = searcher
+        self.analyzer = analyzer
+
+    @classmethod
+    def create(cls, searcher: Searcher, data_dir: Path) -> Engine:
+        return cls(searcher, Analyzer(searcher, data_dir / "synonyms.tsv",
+                                      data_dir / "glossary_en.tsv"))
+
+    # -- the core ---------------------------------------------------------------
+    def answer(self, question: str, top: int = 3) -> Answer:
+        analysis = self.analyzer.analyze(question)
+        if not is_askable(analysis.question):
+            return Answer(question=analysis.question, found=False, answer=None, passages=(),
+                          script=analysis.script, message=EMPTY, notice=analysis.notice)
+        ranked = self._rank(analysis)
+        found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
+        if not found:
+            return Answer(question=analysis.question, found=False, answer=None, passages=(),
+                          kind=analysis.kind, script=analysis.script, message=NOT_FOUND,
+                          notice=analysis.notice, terms=_terms(analysis))
+        direct, evidence = self._direct(analysis, ranked)
+        if evidence is not None:
+            ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
+        ranked = self._expand_headings(ranked, analysis)
+        return Answer(question=analysis.question, found=True, answer=direct,
+                      passages=tuple(ranked[:top]), kind=analysis.kind, script=analysis.script,
+                      notice=analysis.notice, more=tuple(ranked[top:top + 30]),
+                      terms=_terms(analysis))
+
+    # -- ranking ------------------------------------------------------------------
+    def _rank(self, a: Analysis) -> list[Passage]:
+        known = [u for u in a.units if u.known]
+        if not known:
+            return []
+        hits = self.searcher.search(a.search_terms(), CANDIDATES)
+        if not hits:
+            return []
+        rows = self.searcher.passages([pid for pid, _ in hits])
+        top_bm25 = max(score for _, score in hits) or 1.0
+        total = a.total_weight or 1.0
+        scored: list[Passage] = []
+        for pid, bm25 in hits:
+            row = rows.get(pid)
+            if row is None:
+                continue
+            body = normalize(row.text)
+            context = normalize(" ".join(filter(None, (row.case_title, row.section_heading))))
+            covered = 0.0
+            matched: list[str] = []
+            for u in a.units:
+                alt = next((x for x in u.alts if x in body), None)
+                if alt is not None:
+                    covered += u.weight
+                    matched.append(alt)
+                elif any(x in context for x in u.alts):
+                    covered += 0.5 * u.weight
+            score = covered / total + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row)
+            scored.append(_passage(row, score, matched))
+        scored.sort(key=lambda p: (-p.score, p.id))
+        return scored
+
+    # -- direct answers ---------------------------------------------------------------
+    def _direct(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
+        if a.kind in ("who", "document"):
+            return self._issuance(a, ranked)
+        if a.kind == "number":
+            return self._quantity(a, ranked)
+        if a.kind == "where":
+            return self._place(a, ranked)
+        return None, None
+
+    def _facts_for(self, kinds: Sequence[str], ranked: list[Passage]) -> list[tuple[FactHit, int]]:
+        """Facts of the given kinds in the top passages, with the passage's rank."""
+        order = {p.id: i for i, p in enumerate(ranked[:10])}
+        facts = [f for f in self.searcher.facts(kinds) if f.passage_id in order]
+        return sorted(((f, order[f.passage_id]) for f in facts), key=lambda x: x[1])
+
+    def _issuance(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
+        best_score = ranked[0].score
+        pool = [p for p in ranked[:10] if p.score >= best_score - 0.15]
+        by_id = {p.id: p for p in pool}
+        candidates = [(f, r) for f, r in self._facts_for(["issuance"], pool)]
+        if not candidates:
+            return self._orgs_in(a, pool) if a.kind == "who" else (None, None)
+        weights = {u.text: u.weight for u in a.units}
+
+        def fit(f: FactHit) -> float:
+            target = normalize(f.object or "") if a.kind == "who" else normalize(f.subject or "")
+            other = normalize(f.subject or "") if a.kind == "who" else normalize(f.object or "")
+            s = 0.0
+            for u in a.units:
+                if any(x in target for x in u.alts):
+                    s += weights[u.text]
+                elif any(x in other for x in u.alts) or (f.action and f.action in u.alts):
+                    s += 0.3 * weights[u.text]
+            return s
+
+        f, _ = max(candidates, key=lambda fr: (fit(fr[0]), -fr[1]))
+        p = by_id[f.passage_id]
+        where = f"(案例{p.case})" if p.case else ""
+        if a.kind == "who":
+            if not f.subject:
+                return None, p
+            return f"《{f.object}》由{f.subject}{f.action}{where}", p
+        same = [g for g, _ in candidates if g.subject == f.subject and g.passage_id == f.passage_id]
+        titles = "、".join(f"《{g.object}》" for g in same[:4])
+        actor = f"{f.subject}" if f.subject else ""
+        return f"{actor}{f.action}{titles}{where}", p
+
+    def _orgs_in(self, a: Analysis, pool: list[Passage]) -> tuple[str | None, Passage | None]:
+        for f, _ in self._facts_for(["org"], pool):
+            p = next(p for p in pool if p.id == f.passage_id)
+            names = [g.subject for g, _ in self._facts_for(["org"], [p]) if g.subject]
+            if names:
+                return "、".join(dict.fromkeys(names)), p
+        return None, None
+
+    def _quantity(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
+        best_score = ranked[0].score
+        pool = [p for p in ranked[:10] if p.score >= best_score - 0.1]
+        facts = self._facts_for(["quantity"], pool)
+        if not facts:
+            return None, None
+        by_id = {p.id: p for p in pool}
+
+        def fit(item: tuple[FactHit, int]) -> tuple[float, float, int]:
+            f, rank = item
+            p = by_id[f.passage_id]
+            body = normalize(p.text)
+            pos = body.find(f.norm)
+            near = body[max(0, pos - 12):pos + len(f.norm) + 4]
+            s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
+            return (s, p.score, -rank)
+
+        f, _ = max(facts, key=fit)
+        p = by_id[f.passage_id]
+        return _clause_around(p.text, f.norm), p
+
+    def _place(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
+        best = ranked[0]
+        named = {normalize(u) for u in (x for unit in a.units for x in unit.alts)}
+        for f, _ in self._facts_for(["place"], [best]):
+            if f.subject and normalize(f.subject) not in named:
+                return f.subject, best
+        if best.case_id is not None:
+            lead = self.searcher.passages_where(
+                "p.case_id = :c AND p.role IN ('case_title', 'lead')", {"c": best.case_id})
+            ids = {p.id for p in lead}
+            for f in self.searcher.facts(["place"]):
+                if f.passage_id in ids and f.subject and normalize(f.subject) not in named:
+                    return f.subject, best
+        return None, None
+
+    def _expand_headings(self, ranked: list[Passage], a: Analysis) -> list[Passage]:
+        """A bare heading (一是…。) answers nothing: follow it with its section's sentences."""
+        if not ranked or ranked[0].role not in ("heading", "case_title"):
+            return ranked
+        head = ranked[0]
+        if head.section_id is not None:
+            body = self.searcher.section_passages(head.section_id)
+        elif head.case_id is not None:
+            body = [p for p in self.searcher.case_passages(head.case_id) if p.role == "lead"]
+        else:
+            return ranked
+        extra = [_passage(row, head.score - 0.001 * (i + 1), list(head.terms))
+                 for i, row in enumerate(body) if row.id != head.id and row.role == "body"
+                 or (head.role == "case_title" and row.id != head.id)]
+        seen = {head.id, *(p.id for p in extra)}
+        return [head, *extra[:3], *[p for p in ranked[1:] if p.id not in seen]]
+
+    # -- browsing -------------------------------------------------------------------
+    def passage(self, passage_id: int) -> Passage | None:
+        row = self.searcher.passages([passage_id]).get(passage_id)
+        return _passage(row, 0.0, []) if row else None
+
+    def case_passages(self, case_id: int) -> list[Passage]:
+        return [_passage(r, 0.0, []) for r in self.searcher.case_passages(case_id)]
+
+
+def _terms(a: Analysis) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for u in a.units if u.known for x in u.alts))
+
+
+def _kind_hint(kind: Kind, body: str, row: PassageHit) -> float:
+    """A small preference for the kind of sentence the question wants."""
+    if row.role in ("title", "case_title", "heading"):
+        return -0.03
+    if kind in ("who", "document") and "《" in body:
+        return 0.03
+    if kind == "number" and re.search(r"\d", body):
+        return 0.03
+    return 0.0
+
+
+def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
+    section = None
+    if row.section_marker or row.section_heading:
+        section = f"{row.section_marker or ''}{row.section_heading or ''}" or None
+    return Passage(id=row.id, text=row.text, score=score, doc=row.doc_title, doc_id=row.doc_id,
+                   case=row.case_number if row.case_number else None, case_id=row.case_id,
+                   case_title=row.case_title or None, section=section,
+                   section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)))
+
+
+def _clause_around(text: str, norm_piece: str) -> str:
+    """The clause of ``text`` that holds ``norm_piece`` (as written in ``text``)."""
+    norm = normalize(text)
+    pos = norm.find(norm_piece)
+    if pos < 0:
+        return norm_piece
+    start = max(norm.rfind(c, 0, pos) for c in ",,;;:。") + 1
+    ends = [i for i in (norm.find(c, pos) for c in ",,;;。") if i >= 0]
+    end = min(ends) if ends else len(text)
+    return text[start:end].strip()
+
+

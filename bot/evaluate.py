@@ -1,0 +1,115 @@
+"""The evaluation harness: hit@1, hit@3, MRR, direct answers and out-of-scope rejection.
+
+A question set is JSON Lines: ``{"id", "q", "kind", "expect", "answer"}``
+(see ``tests/data/README.md``).  A hit is a returned passage whose text
+contains ``expect`` once both are normalised (so script does not matter).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.answer import Answer
+from indexer.normalize import normalize
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    hit1: int = 0
+    hit3: int = 0
+    rr: float = 0.0
+    direct_n: int = 0
+    direct_ok: int = 0
+    oos_n: int = 0
+    oos_ok: int = 0
+
+    def add(self, other: Tally) -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    def figures(self) -> dict[str, float | None]:
+        def ratio(a: float, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        return {"questions": self.n + self.oos_n, "hit@1": ratio(self.hit1, self.n),
+                "hit@3": ratio(self.hit3, self.n), "mrr": ratio(self.rr, self.n),
+                "direct": ratio(self.direct_ok, self.direct_n),
+                "oos_rejected": ratio(self.oos_ok, self.oos_n)}
+
+
+@dataclass
+class Report:
+    overall: Tally = field(default_factory=Tally)
+    by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, object]:
+        return {"overall": self.overall.figures(),
+                "by_kind": {k: t.figures() for k, t in sorted(self.by_kind.items())},
+                "misses": self.misses}
+
+
+def load_questions(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def evaluate(questions: Iterable[dict[str, object]], ask: Callable[[str], Answer]) -> Report:
+    report = Report()
+    for q in questions:
+        text = str(q["q"])
+        kind = str(q.get("kind", "?"))
+        expect = q.get("expect")
+        want = q.get("answer")
+        ans = ask(text)
+        t = Tally()
+        if expect is None:
+            t.oos_n = 1
+            t.oos_ok = int(not ans.found)
+            if ans.found:
+                report.misses.append(f"[{kind}] {text} → should be not found, got "
+                                     f"「{ans.passages[0].text[:40]}」")
+        else:
+            t.n = 1
+            target = normalize(str(expect))
+            texts = [normalize(p.text) for p in ans.passages[:3]]
+            rank = next((i for i, x in enumerate(texts) if target in x), None)
+            t.hit1 = int(rank == 0)
+            t.hit3 = int(rank is not None)
+            t.rr = 1.0 / (rank + 1) if rank is not None else 0.0
+            if rank != 0:
+                got = ans.passages[0].text[:40] if ans.passages else "(not found)"
+                report.misses.append(f"[{kind}] {text} → rank {rank}; top 「{got}」")
+            if want:
+                t.direct_n = 1
+                t.direct_ok = int(bool(ans.answer) and normalize(str(want)) in normalize(
+                    ans.answer or ""))
+                if not t.direct_ok:
+                    report.misses.append(f"[{kind}] {text} → answer {ans.answer!r}, "
+                                         f"want {want!r}")
+        report.overall.add(t)
+        report.by_kind[kind].add(t)
+    return report
+
+
+def format_report(report: Report, title: str) -> str:
+    cols = ("questions", "hit@1", "hit@3", "mrr", "direct", "oos_rejected")
+    lines = [f"## {title}", "", "| kind | " + " | ".join(cols) + " |",
+             "|---" * (len(cols) + 1) + "|"]
+
+    def row(name: str, t: Tally) -> str:
+        f = t.figures()
+        cells = ["" if f[c] is None else str(f[c]) for c in cols]
+        return f"| {name} | " + " | ".join(cells) + " |"
+
+    lines.append(row("**all**", report.overall))
+    for kind, t in sorted(report.by_kind.items()):
+        lines.append(row(kind, t))
+    if report.misses:
+        lines += ["", "Misses:"] + [f"- {m}" for m in report.misses]
+    return "\n".join(lines)

@@ -1,0 +1,50 @@
+"""Settings from the environment and ``.env`` (pydantic-settings), built once in the entry point."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("casebot", appauthor=False)) / "casebot.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8",
+                                      extra="ignore")
+
+    telegram_bot_token: str | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+    telegram_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    telegram_allowed_chats: Annotated[frozenset[int], NoDecode] = frozenset()
+    casebot_db: Path = Field(default_factory=default_db_path)
+    casebot_corpus_dir: Path | None = None  # where uploads are stored; default: bundled dir
+    casebot_user_salt: str = "casebot"
+    casebot_rate_limit: int = 20  # questions per user per window
+    casebot_rate_window: float = 60.0  # seconds
+    casebot_log_level: str = "INFO"
+
+    @field_validator("telegram_admin_ids", "telegram_allowed_chats", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(x) for x in value.replace(";", ",").split(",") if x.strip())
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    def user_hash(self, user_id: int) -> str:
+        """A salted hash: the log can count users without storing who they are."""
+        return hashlib.sha256(f"{self.casebot_user_salt}:{user_id}".encode()).hexdigest()[:32]

@@ -1,0 +1,348 @@
+"""Question understanding: clean, classify, and turn a question into weighted search units.
+
+The pipeline, all on normalised (simplified, half-width) text:
+
+1. clean — drop control/zero-width characters, cut over-long questions;
+2. classify — who / document / number / where / what, in Chinese or English;
+3. translate — English keywords through the bilingual glossary, pinyin
+   through the index's pinyin keys;
+4. segment — the question's words are the index's words (longest-first
+   dynamic programming over substrings found in the vocabulary), question
+   words and particles dropped, colloquial words given their documentary
+   synonyms;
+5. correct — characters the index never saw are fixed against the
+   vocabulary (one substitution, same pinyin preferred), the way a typo
+   like 屠宰管里条例 or 库而勒 is made.
+
+The result, :class:`Analysis`, is what the answer core ranks against.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Protocol
+
+from indexer.normalize import Script, detect_script, is_cjk, normalize
+from indexer.segment import MAX_TERM_LEN, substrings
+
+Kind = Literal["who", "document", "number", "where", "what"]
+MAX_QUESTION_CHARS = 500
+
+# Question words and particles: they shape the question, never the match.
+QUESTION_WORDS = sorted({
+    "哪个部门", "哪些部门", "什么部门", "哪个单位", "哪些单位", "哪家单位", "哪个机构", "哪些机构",
+    "什么机构", "哪个地方", "什么地方", "哪个地区", "哪些地区", "哪个州", "哪个市", "哪个县",
+    "哪个文件", "哪些文件", "什么文件", "哪部", "哪项", "哪些", "哪个", "哪里", "哪儿", "在哪", "何地",
+    "什么", "啥", "谁", "由谁", "多少", "几个", "几项", "几", "多大", "多高", "多少钱", "第几",
+    "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "有哪些", "吗", "呢", "吧", "啊", "呀",
+    "请问", "请", "告诉我", "我想知道", "想知道", "一下", "介绍", "具体", "主要", "分别", "都",
+    "是", "了", "的", "地", "得", "和", "与", "及", "在", "有", "对", "把", "被", "将", "为",
+    "哪", "个", "些", "做", "干", "搞", "采取", "措施", "举措", "做法", "情况", "内容",
+})
+_QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
+
+ENGLISH_STOP = frozenset(
+    "a an the of in on for to by and or is are was were be been what which who whom whose where "
+    "when why how many much did do does done has have had it its this that these those with from "
+    "about as at into their there they them any some me tell please can could would should "
+    "i we you our your my name list give show".split()
+)
+
+_KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("who", re.compile(
+        r"(哪个|哪些|什么|哪家|何)(部门|单位|机构|机关)|由谁|谁|哪个厅|哪个局|牵头单位|主管部门|"
+        r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
+        r"\bwhat (department|agency|body|bureau)\b")),
+    ("document", re.compile(
+        r"(什么|哪个|哪些|哪部|哪项|何种|哪份)(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定|"
+        r"政策|制度|地方标准)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
+        r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
+        r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),
+    ("number", re.compile(
+        r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
+        r"\bhow (many|much)\b|\bwhat rank\b|\bnumber of\b|\branked?\b")),
+    ("where", re.compile(
+        r"哪里|哪儿|在哪|什么地方|哪个地方|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
+        r"\bwhich (place|city|region|prefecture|county)\b")),
+)
+
+
+def classify(norm: str) -> Kind:
+    """The question's intent from its wording (``norm`` is normalised)."""
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(norm):
+            return kind
+    return "what"
+
+
+class Vocabulary(Protocol):
+    """What question analysis needs from the index (``indexer.search.Searcher``)."""
+
+    @property
+    def passage_count(self) -> int: ...
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
+
+    def terms_by_pinyin(self, keys: Iterable[str]) -> dict[str, list[tuple[str, int]]]: ...
+
+    def vocabulary(self) -> list[tuple[str, int]]: ...
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing the question asks to be present, with interchangeable spellings."""
+
+    text: str  # as matched in the question (normalised)
+    alts: tuple[str, ...]  # any of these in a passage satisfies the unit
+    weight: float
+    known: bool  # the index has at least one of ``alts``
+    source: str = "question"  # question | synonym | typo | pinyin | english
+
+
+@dataclass
+class Analysis:
+    question: str  # as cleaned, original script
+    norm: str
+    script: Script
+    kind: Kind
+    units: list[Unit] = field(default_factory=list)
+    notice: str | None = None  # e.g. the question was cut
+
+    @property
+    def total_weight(self) -> float:
+        return sum(u.weight for u in self.units)
+
+    def search_terms(self) -> list[str]:
+        terms: list[str] = []
+        for u in self.units:
+            terms.extend(a for a in u.alts if a)
+        return terms
+
+
+# --- cleaning -----------------------------------------------------------------
+
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+
+def clean(question: str) -> tuple[str, str | None]:
+    """Strip what cannot be asked about; cut questions over ``MAX_QUESTION_CHARS``.
+
+    Returns the cleaned question and a notice for the user, if any.
+    """
+    text = "".join(
+        " " if ch in "\t\n\r" else ch
+        for ch in question
+        if ch in "\t\n\r" or unicodedata.category(ch) not in _INVISIBLE
+    )
+    text = re.sub(r"\s+", " ", text).strip()
+    notice = None
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[:MAX_QUESTION_CHARS]
+        notice = f"问题过长,只按前 {MAX_QUESTION_CHARS} 个字回答。"
+    return text, notice
+
+
+def is_askable(text: str) -> bool:
+    """Does ``text`` hold any letter, digit or ideograph to search for?"""
+    return any(is_cjk(c) or c.isalnum() for c in text)
+
+
+# --- data files ---------------------------------------------------------------
+
+def _read_table(path: Path) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        key, values = line.split("\t", 1)
+        table[normalize(key.strip())] = tuple(normalize(v.strip()) for v in values.split("|"))
+    return table
+
+
+@lru_cache(maxsize=4)
+def synonyms(path: Path) -> dict[str, tuple[str, ...]]:
+    return _read_table(path)
+
+
+@lru_cache(maxsize=4)
+def glossary(path: Path) -> dict[str, tuple[str, ...]]:
+    return _read_table(path)
+
+
+# --- analysis -------------------------------------------------------------------
+
+class Analyzer:
+    """Turns questions into :class:`Analysis` against one index's vocabulary."""
+
+    def __init__(self, vocab: Vocabulary, synonyms_path: Path, glossary_path: Path) -> None:
+        self.vocab = vocab
+        self.synonyms = synonyms(synonyms_path)
+        self.glossary = glossary(glossary_path)
+
+    def analyze(self, question: str) -> Analysis:
+        cleaned, notice = clean(question)
+        norm = normalize(cleaned)
+        analysis = Analysis(cleaned, norm, detect_script(cleaned), classify(norm), notice=notice)
+        n = max(self.vocab.passage_count, 1)
+        latin_units, cjk_text = self._latin(norm, n)
+        analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]
+        return analysis
+
+    # English and pinyin ------------------------------------------------------
+    def _latin(self, norm: str, n: int) -> tuple[list[Unit], str]:
+        """Units for the Latin-script words; returns them and the text left to segment."""
+        words = re.findall(r"[a-z][a-z\-']*|\d+(?:\.\d+)?", norm)
+        rest = re.sub(r"[a-z][a-z\-']*", " ", norm)
+        units: list[Unit] = []
+        i = 0
+        content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()]
+        pinyin_hits = self.vocab.terms_by_pinyin(
+            {"".join(content[a:b]) for a in range(len(content))
+             for b in range(a + 1, min(len(content), a + 4) + 1)})
+        while i < len(content):
+            matched = False
+            for size in (4, 3, 2, 1):
+                phrase = " ".join(content[i:i + size])
+                if len(content[i:i + size]) < size:
+                    continue
+                terms = self._english(phrase)
+                source = "english"
+                if not terms:
+                    hits = pinyin_hits.get("".join(content[i:i + size]), [])
+                    terms = tuple(t for t, _ in hits[:3])
+                    source = "pinyin"
+                if terms:
+                    units.append(self._unit(phrase, terms, n, source))
+                    i += size
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return units, rest
+
+    def _english(self, phrase: str) -> tuple[str, ...]:
+        if phrase in self.glossary:
+            return self.glossary[phrase]
+        for key, value in self.glossary.items():
+            if key.endswith("*") and phrase.startswith(key[:-1]) and " " not in phrase[len(key) - 1:]:
+                return value
+        for suffix in ("s", "es", "ed", "d", "ing"):
+            if phrase.endswith(suffix) and phrase[: -len(suffix)] in self.glossary:
+                return self.glossary[phrase[: -len(suffix)]]
+        return ()
+
+    # Chinese -------------------------------------------------------------------
+    def _cjk_units(self, text: str, n: int) -> list[Unit]:
+        text = _QW_RE.sub(" ", text)
+        candidates = substrings(text)
+        df = self.vocab.document_frequencies(candidates | self._synonym_targets(candidates))
+        units: list[Unit] = []
+        for run in re.findall(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+", text):
+            for word, known in self._segment(run, df):
+                alts = self._alts(word, df)
+                if not known and not any(a in df for a in alts):
+                    corrected = self._correct(word, run, df)
+                    if corrected:
+                        units.append(self._unit(word, corrected, n, "typo", df))
+                        continue
+                units.append(self._unit(word, alts, n, "question", df))
+        return _merge_unknown(units)
+
+    def _synonym_targets(self, candidates: set[str]) -> set[str]:
+        return {t for c in candidates if c in self.synonyms for t in self.synonyms[c]}
+
+    def _alts(self, word: str, df: dict[str, int]) -> tuple[str, ...]:
+        targets = self.synonyms.get(word, ())
+        alts = [word] if word in df else []
+        alts.extend(t for t in targets if t in df and t not in alts)
+        return tuple(alts) or (word,)
+
+    def _segment(self, run: str, df: dict[str, int]) -> list[tuple[str, bool]]:
+        """Best split of ``run`` into indexed words (longer and rarer preferred)."""
+        size = len(run)
+        best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+        for end in range(1, size + 1):
+            choice = (best[end - 1][0] - 1.0, end - 1)  # an unknown single character
+            for start in range(max(0, end - MAX_TERM_LEN), end):
+                piece = run[start:end]
+                if piece in df or (piece in self.synonyms and len(piece) > 1):
+                    score = best[start][0] + len(piece) ** 2
+                    if score > choice[0]:
+                        choice = (score, start)
+            best[end] = choice
+        out: list[tuple[str, bool]] = []
+        end = size
+        while end > 0:
+            start = best[end][1]
+            piece = run[start:end]
+            out.append((piece, piece in df or piece in self.synonyms))
+            end = start
+        return out[::-1]
+
+    def _correct(self, word: str, run: str, df: dict[str, int]) -> tuple[str, ...]:
+        """Fix an unknown character by one substitution in a word around it."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        pos = run.find(word)
+        vocab = self.vocab.vocabulary()
+        best: tuple[float, str, str] | None = None
+        for size in range(min(len(run), 6), 1, -1):
+            for start in range(max(0, pos - size + 1), min(pos, len(run) - size) + 1):
+                window = run[start:start + size]
+                same_len = [t for t, _ in vocab if len(t) == size]
+                for term, _score, _ in process.extract(
+                        window, same_len, scorer=Levenshtein.distance, score_cutoff=1, limit=20):
+                    if term == window:
+                        continue
+                    rank = size * 2 + _same_sound(window, term)
+                    if best is None or rank > best[0]:
+                        best = (rank, window, term)
+            if best:
+                break
+        if best is None:
+            return ()
+        return (best[2],)
+
+    def _unit(self, text: str, alts: Iterable[str], n: int, source: str,
+              df: dict[str, int] | None = None) -> Unit:
+        alts = tuple(dict.fromkeys(alts))
+        freqs = df if df is not None else self.vocab.document_frequencies(alts)
+        known_df = [freqs[a] for a in alts if a in freqs]
+        if known_df:
+            idf = math.log(1 + n / max(known_df))
+            known = True
+        else:
+            idf = math.log(1 + n / 0.5)
+            known = False
+        # Single characters say little on their own.
+        factor = 0.5 if len(text) == 1 and is_cjk(text) else 1.0
+        return Unit(text, alts, idf * factor, known, source)
+
+
+def _same_sound(a: str, b: str) -> float:
+    """1.0 when two strings sound alike (a homophone typo), else 0."""
+    try:
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:  # pragma: no cover - pypinyin is a dependency
+        return 0.0
+    return 1.0 if lazy_pinyin(a, style=Style.NORMAL) == lazy_pinyin(b, style=Style.NORMAL) else 0.0
+
+
+def _merge_unknown(units: list[Unit]) -> list[Unit]:
+    """Adjacent unknown characters form one unknown word (所得税 is one gap, not three)."""
+    out: list[Unit] = []
+    for u in units:
+        if out and not u.known and not out[-1].known and u.source == out[-1].source == "question":
+            prev = out[-1]
+            out[-1] = Unit(prev.text + u.text, (prev.text + u.text,), max(prev.weight, u.weight),
+                           False)
+        else:
+            out.append(u)
+    return out

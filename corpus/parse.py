@@ -1,0 +1,335 @@
+"""The structure parser: one announcement text → preamble, cases, sections, sentences.
+
+Government case announcements share a small set of heading conventions, in a
+fixed order of rank::
+
+    案例1、 / 典型案例1   (a case)
+    一、                  (a part)
+    (一)                (a sub-part)
+    1. / 1、              (an item)
+    一是 …                (a measure, usually inline at the start of a paragraph)
+
+The parser finds which of these a document uses; the highest-ranked becomes
+the case level and the next one the section level.  Nothing here knows any
+particular document.  A document with no recognisable headings falls back to
+paragraphs: every paragraph becomes a section of a single untitled part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from corpus.model import Case, Document, DocumentMeta, RawDocument, Section, Sentence
+
+_CN_DIGITS = "零一二三四五六七八九十百"
+_NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
+
+# (kind, pattern).  Each pattern matches at the start of a line and captures
+# the number and the rest of the line.  Order = rank.
+_HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("case", re.compile(rf"^\s*(?:典型)?案例\s*({_NUM})\s*[、.．:：,,\s]?\s*(.*)$")),
+    ("cn", re.compile(rf"^\s*([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
+    ("paren", re.compile(rf"^\s*[((]\s*([{_CN_DIGITS}]{{1,3}})\s*[))]\s*(.*)$")),
+    ("arabic", re.compile(r"^\s*([0-9]{1,2})\s*(?:[.．、](?![0-9])|\s)\s*(.+)$")),
+    ("shi", re.compile(rf"^\s*(?:其|第)?([{_CN_DIGITS}]{{1,3}})是\s*(.*)$")),
+)
+_RANK = {kind: i for i, (kind, _) in enumerate(_HEADING_KINDS)}
+
+# Sentence terminators, and brackets whose insides never end a sentence.
+_TERMINATORS = "。!?;!?;"
+_OPENERS = "“「『《((【〔‘\""
+_CLOSERS = "”」』》))】〕’"
+_PAIRS = dict(zip("“「『《((【〔‘", "”」』》))】〕’", strict=True))
+# Closing marks that belong to the sentence just ended (…。” stays together).
+_TRAILING = "”」』’))\""
+
+
+def cn_number(token: str) -> int:
+    """'3' → 3, '十二' → 12, '二十' → 20."""
+    if token.isdigit():
+        return int(token)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    total, current = 0, 0
+    for ch in token:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def split_sentences(text: str, base: int = 0, paragraph: int = 0) -> list[Sentence]:
+    """Split ``text`` into sentences on 。!?; outside quotes and brackets.
+
+    Offsets are ``base`` + the position in ``text``; leading and trailing
+    whitespace is not part of a sentence.  A run without a terminator is a
+    sentence of its own.
+    """
+    sentences: list[Sentence] = []
+    stack: list[str] = []
+    start = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        elif ch == '"':
+            # An ASCII quote closes if one is open, else opens.
+            if stack and stack[-1] == '"':
+                stack.pop()
+            else:
+                stack.append('"')
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _CLOSERS and ch in stack:
+            # Unbalanced input: close up to the matching opener.
+            while stack and stack.pop() != ch:
+                pass
+        elif ch in _TERMINATORS and not stack:
+            end = i + 1
+            while end < n and (text[end] in _TERMINATORS or text[end] in _TRAILING):
+                end += 1
+            _append(sentences, text, start, end, base, paragraph)
+            start = i = end
+            continue
+        i += 1
+    if len(stack) > 0 and start < n:
+        # An unclosed bracket swallowed the rest: fall back to splitting it
+        # without bracket tracking so a typo cannot make one giant "sentence".
+        tail = text[start:]
+        if any(t in tail for t in _TERMINATORS):
+            for s in _split_plain(tail, base + start, paragraph):
+                sentences.append(s)
+            return sentences
+    _append(sentences, text, start, n, base, paragraph)
+    return sentences
+
+
+def _split_plain(text: str, base: int, paragraph: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for m in re.finditer(rf"[{_TERMINATORS}]+[{re.escape(_TRAILING)}]*", text):
+        _append(out, text, start, m.end(), base, paragraph)
+        start = m.end()
+    _append(out, text, start, len(text), base, paragraph)
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, base: int, para: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    s = base + start + lead
+    out.append(Sentence(text=stripped, start=s, end=s + len(stripped), paragraph=para))
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped
+    start: int  # offset of the stripped text in the document
+    index: int  # paragraph number (0-based, counting non-empty lines)
+
+
+@dataclass(frozen=True)
+class _Heading:
+    kind: str
+    number: int
+    marker: str  # the marker as written, e.g. 案例1、 or 一是
+    rest: str  # the text after the marker
+    rest_start: int  # document offset of ``rest``
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            out.append(_Line(stripped, pos + raw.index(stripped), len(out)))
+        pos += len(raw) + 1
+    return out
+
+
+def _match_heading(line: _Line, allowed: Iterable[str]) -> _Heading | None:
+    for kind, pattern in _HEADING_KINDS:
+        if kind not in allowed:
+            continue
+        m = pattern.match(line.text)
+        if not m:
+            continue
+        rest = m.group(2)
+        if kind == "arabic" and len(rest) < 2:
+            continue
+        if kind == "cn" and not rest:
+            continue
+        marker = line.text[: m.start(2)] if rest else line.text
+        return _Heading(kind, cn_number(m.group(1)), marker.strip(), rest,
+                        line.start + m.start(2))
+    return None
+
+
+def _choose_levels(lines: Sequence[_Line], extra_headings: set[str]) -> tuple[str | None, str | None]:
+    """Pick the case-level and section-level heading kinds this document uses.
+
+    A kind counts only when it occurs at least twice (a lone "1." is more
+    likely a list item than a structure) or, for cases, when it is the only
+    structure present.
+    """
+    counts: dict[str, int] = {}
+    for line in lines:
+        h = _match_heading(line, _RANK)
+        if h:
+            counts[h.kind] = counts.get(h.kind, 0) + 1
+    present = sorted((k for k, c in counts.items() if c >= 2 or k == "case"), key=_RANK.get)
+    if not present:
+        return (None, None)
+    top = present[0]
+    section = present[1] if len(present) > 1 else None
+    return (top, section)
+
+
+def _section_heading(rest: str, rest_start: int) -> tuple[str, int]:
+    """The heading phrase at the start of a section paragraph.
+
+    Returns the phrase and its end offset within ``rest``.  A short first
+    sentence (一是抓政策保障,夯實產業基礎。) is the heading; a whole-line
+    heading without terminator is the heading; otherwise there is none.
+    """
+    m = re.match(rf"([^{_TERMINATORS}]{{1,40}})[{_TERMINATORS}]", rest)
+    if m and len(m.group(1)) <= 30:
+        return m.group(1).strip(), m.end()
+    if len(rest) <= 40 and not any(t in rest for t in _TERMINATORS):
+        return rest.strip(), len(rest)
+    return "", 0
+
+
+def _sentences_of(lines: Sequence[_Line]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for line in lines:
+        out.extend(split_sentences(line.text, line.start, line.index))
+    return tuple(out)
+
+
+def _build_section(text: str, ordinal: int, head: _Heading | None,
+                   body: Sequence[_Line]) -> Section:
+    start = body[0].start
+    end = body[-1].start + len(body[-1].text)
+    heading = ""
+    marker = head.marker if head else ""
+    if head:
+        heading, _ = _section_heading(head.rest, head.rest_start)
+    return Section(ordinal=ordinal, marker=marker, heading=heading, text=text[start:end],
+                   start=start, end=end, sentences=_sentences_of(body))
+
+
+def _split_inline_shi(lines: Sequence[_Line], text: str) -> list[_Line]:
+    """Break paragraphs like "一是…。二是…。" into one line per measure."""
+    out: list[_Line] = []
+    for line in lines:
+        cuts = [m.start() + 1 for m in
+                re.finditer(rf"[{_TERMINATORS}](?=\s*[{_CN_DIGITS}]{{1,3}}是)", line.text)]
+        if not cuts or not _HEADING_KINDS[_RANK["shi"]][1].match(line.text):
+            out.append(line)
+            continue
+        prev = 0
+        for cut in [*cuts, len(line.text)]:
+            piece = line.text[prev:cut]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append(_Line(piece.strip(), line.start + prev + lead, line.index))
+            prev = cut
+    return out
+
+
+def parse_document(raw: RawDocument, source: str) -> Document:
+    """Parse a reader's output into the document structure."""
+    text = raw.text
+    lines = _split_inline_shi(_lines(text), text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if not lines:
+        return Document(title=raw.meta.title or source, source=source, sha256=sha, text=text,
+                        meta=raw.meta, preamble=(), cases=())
+
+    title = raw.meta.title or lines[0].text
+    body = lines[1:] if lines[0].text == title or not raw.meta.title else lines
+    top, sec = _choose_levels(body, set(raw.headings))
+
+    if top is None:
+        # No structure: each paragraph is a section of one untitled part.
+        part = _fallback_part(text, body)
+        return Document(title=title, source=source, sha256=sha, text=text,
+                        meta=_with_title(raw.meta, title), preamble=(),
+                        cases=(part,) if part else ())
+
+    preamble: list[_Line] = []
+    groups: list[tuple[_Heading, list[_Line]]] = []
+    for line in body:
+        h = _match_heading(line, (top,))
+        if h:
+            groups.append((h, []))
+        elif groups:
+            groups[-1][1].append(line)
+        else:
+            preamble.append(line)
+
+    cases = [_build_case(text, i, h, members, sec) for i, (h, members) in enumerate(groups)]
+    return Document(title=title, source=source, sha256=sha, text=text,
+                    meta=_with_title(raw.meta, title), preamble=_sentences_of(preamble),
+                    cases=tuple(cases))
+
+
+def _with_title(meta: DocumentMeta, title: str) -> DocumentMeta:
+    if meta.title:
+        return meta
+    from dataclasses import replace
+
+    return replace(meta, title=title)
+
+
+def _build_case(text: str, index: int, head: _Heading, members: list[_Line],
+                sec: str | None) -> Case:
+    lead: list[_Line] = []
+    sections: list[tuple[_Heading | None, list[_Line]]] = []
+    title_line = head.rest.strip()
+    case_title, title_end = title_line, None
+    # "一、XX县……实践。县里……" — a heading line that runs on into its lead.
+    if any(t in title_line for t in _TERMINATORS) and len(title_line) > 40:
+        phrase, title_end = _section_heading(title_line, head.rest_start)
+        case_title = phrase or title_line[:40]
+    if title_end:
+        rest_text = title_line[title_end:].strip()
+        if rest_text:
+            off = head.rest_start + title_line.index(rest_text, title_end)
+            members = [_Line(rest_text, off, -1), *members]
+    for line in members:
+        h = _match_heading(line, (sec,)) if sec else None
+        if h:
+            sections.append((h, [line]))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            lead.append(line)
+    built = tuple(_build_section(text, i + 1, h, body) for i, (h, body) in enumerate(sections))
+    end_line = members[-1] if members else None
+    end = (end_line.start + len(end_line.text)) if end_line else head.rest_start + len(head.rest)
+    start = head.rest_start - len(head.marker)
+    return Case(number=head.number or index + 1, title=case_title, marker=head.marker,
+                lead="\n".join(line.text for line in lead), lead_sentences=_sentences_of(lead),
+                sections=built, start=max(start, 0), end=end)
+
+
+def _fallback_part(text: str, body: Sequence[_Line]) -> Case | None:
+    if not body:
+        return None
+    sections = tuple(_build_section(text, i + 1, None, [line]) for i, line in enumerate(body))
+    return Case(number=0, title="", marker="", lead="", lead_sentences=(), sections=sections,
+                start=body[0].start, end=body[-1].start + len(body[-1].text))

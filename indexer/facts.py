@@ -1,0 +1,259 @@
+"""Facts extracted at index time: who issued which document, and the entities a passage names.
+
+General patterns of Chinese government announcements, not of any one file:
+
+* issuance — ``X出台《Y》``, ``X制定《Y》``, ``X、Z联合印发《Y》``,
+  ``X联合Z、W印发《Y》``, ``修订《Y》``, ``牵头起草的…办法``.  A clause without a
+  subject takes the nearest preceding subject in its section, else the
+  subject of its case's lead paragraph.
+* entities — authorities (…厅/…局/…部门/州政府), places, 《》 documents with
+  their kind, quoted measures and slogans, quantities with units.
+
+Everything works on normalised text; offsets equal the original's, so the
+stored strings are sliced from the ORIGINAL passage (quoted as written).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from corpus.loader import DATA_DIR
+from indexer.terms import QUOTED_RE, TITLE_RE, organisations
+
+if TYPE_CHECKING:
+    from corpus.model import Document
+    from indexer.writer import PassageSpec
+
+ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布", "出台", "制定", "印发", "修订", "修改",
+           "发布", "颁布", "起草", "编制", "推出", "下发", "出台了", "制订")
+DOC_KINDS = ("条例", "意见", "通知", "规范", "标准", "手册", "指南", "办法", "方案", "规定",
+             "细则", "规划", "决定", "法", "清单", "目录", "制度", "指引", "公告", "纲要")
+
+_CJK = "\u4e00-\u9fff"
+_CN_NUM = "一二三四五六七八九十百千两"
+_UNITS = ("部门", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人", "人",
+          "户", "次", "吨", "公斤", "%", "倍", "批", "条", "部", "年", "所", "座", "名", "件",
+          "公里", "平方米", "余项", "余家", "余个", "余人", "万", "亿")
+QUANTITY_RE = re.compile(
+    r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(" + "|".join(
+        sorted(_UNITS, key=len, reverse=True)) + r")"
+)
+# XX州/XX市/XX县, not 市场, not 州政府 (an authority), not 与多省市 (a phrase).
+_PLACE_SUFFIX_RE = re.compile(
+    rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"
+)
+_NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其")
+_ORG_HEAD_RE = re.compile(
+    rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
+    r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|厅|局|委))(?![级长])"
+)
+_CLAUSE_SPLIT = re.compile(r"[,,;;:::。!?!?]")
+_ADVERBS = re.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
+
+
+@dataclass(frozen=True)
+class Fact:
+    index: int  # into the document's passage list
+    kind: str  # issuance | org | place | document | measure | quantity
+    subject: str | None
+    action: str | None
+    object: str | None
+    norm: str
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    path = DATA_DIR / "places.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def doc_kind(title: str) -> str | None:
+    """条例/意见/通知/… from a document title, or None."""
+    for kind in sorted(DOC_KINDS, key=len, reverse=True):
+        if title.endswith(kind):
+            return kind
+    return None
+
+
+def places(norm: str) -> list[str]:
+    out = []
+    for chunk in re.split(rf"[^{_CJK}]", norm):
+        for m in _PLACE_SUFFIX_RE.finditer(chunk):
+            name = m.group(1)
+            # Keep the tail after any function word: 与多省市 is not a place.
+            head = name[:-1]
+            if len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name:
+                out.append(name)
+    for name in known_places():
+        if name in norm:
+            out.append(name)
+    return out
+
+
+def clause_subject(clause: str) -> str | None:
+    """The authority or place a clause opens with, if any (e.g. 自治区市场监管局 / 巴州)."""
+    body = _ADVERBS.sub("", clause.strip())
+    # A conjoined list counts as one subject: 自治区市场监管、农业农村、公安等部门.
+    m = _ORG_HEAD_RE.match(body)
+    if m:
+        return m.group(1)
+    m = re.match(rf"([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])", body)
+    if m:
+        return m.group(1)
+    for name in known_places():
+        if body.startswith(name) and len(body) > len(name):
+            return name
+    return None
+
+
+def _actor_before(clause_head: str) -> str | None:
+    """The actor written before an action verb inside one clause."""
+    head = _ADVERBS.sub("", clause_head.strip())
+    if not head:
+        return None
+    head = re.sub(r"(联合|会同)$", "", head)
+    head = head.replace("联合", "、").replace("会同", "、")
+    orgs = organisations(head)
+    if orgs:
+        start = head.find(orgs[0])
+        return head[start:].strip("、")
+    return clause_subject(head)
+
+
+def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) -> list[Fact]:
+    """All facts of one document; ``norm[i]`` is the normalised text of ``specs[i]``."""
+    facts: list[Fact] = []
+    lead_subject: dict[int | None, str | None] = {}
+    last_subject: dict[tuple[int | None, int | None], str | None] = {}
+    for i, (spec, text) in enumerate(zip(specs, norm, strict=True)):
+        original = spec.text
+        if spec.role == "lead" and spec.case not in lead_subject:
+            first = _first_subject(text)
+            lead_subject[spec.case] = _orig(original, text, first) if first else None
+        scope = (spec.case, spec.section)
+        facts.extend(_entities(i, text, original))
+        for clause_start, clause in _clauses(text):
+            subj = clause_subject(clause)
+            for verb_pos, verb in _verbs(clause):
+                objects = _objects_after(clause, verb_pos + len(verb), clause_start, original)
+                if not objects:
+                    continue
+                actor = _actor_before(clause[:verb_pos])
+                if actor:
+                    actor_orig = "、".join(_orig(original, text, a) for a in actor.split("、"))
+                else:
+                    actor_orig = last_subject.get(scope) or lead_subject.get(spec.case)
+                action = verb.replace("联合", "")
+                for title in objects:
+                    facts.append(Fact(i, "issuance", actor_orig, action, title,
+                                      _norm_key(text, original, title)))
+                if actor:
+                    last_subject[scope] = actor_orig
+            if subj:
+                last_subject[scope] = _orig(original, text, subj)
+    return facts
+
+
+def _first_subject(text: str) -> str | None:
+    for _, clause in _clauses(text):
+        subj = clause_subject(clause)
+        if subj:
+            return subj
+    return None
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    start = 0
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _CLAUSE_SPLIT.match(ch):
+            out.append((start, text[start:i]))
+            start = i + 1
+    out.append((start, text[start:]))
+    return [(s, c) for s, c in out if c.strip()]
+
+
+def _verbs(clause: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for verb in sorted(ACTIONS, key=len, reverse=True):
+        for m in re.finditer(verb, clause):
+            if m.start() in taken or _inside_title(clause, m.start()):
+                continue
+            found.append((m.start(), verb))
+            taken.update(range(m.start(), m.end()))
+    return sorted(found)
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+def _objects_after(clause: str, pos: int, clause_start: int, original: str) -> list[str]:
+    """Titles right after a verb: 《A》《B》, 《A》和《B》, …专项法规《A》, 的…办法."""
+    rest = clause[pos:]
+    titles: list[str] = []
+    m = re.match(r"[^《》]{0,16}?《", rest)
+    if m:
+        for t in TITLE_RE.finditer(rest):
+            between = rest[:t.start()] if not titles else rest[last_end:t.start()]
+            if titles and not re.fullmatch(r"\s*(?:、|和|及|与|以及|,)?\s*", between):
+                break
+            o = clause_start + pos + t.start(1)
+            titles.append(original[o:o + len(t.group(1))])
+            last_end = t.end()
+        return titles
+    # An untitled document: 牵头起草的管理暂行办法 / 制定实施方案.
+    kinds = "|".join(sorted(DOC_KINDS, key=len, reverse=True))
+    m = re.match(rf"(?:的|了)?([{_CJK}]{{2,14}}?(?:{kinds}))", rest)
+    if m and len(m.group(1)) >= 4:
+        o = clause_start + pos + m.start(1)
+        return [original[o:o + len(m.group(1))]]
+    return []
+
+
+def _entities(i: int, text: str, original: str) -> list[Fact]:
+    out: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(kind: str, norm: str, obj: str | None = None) -> None:
+        if (kind, norm) in seen:
+            return
+        seen.add((kind, norm))
+        out.append(Fact(i, kind, _orig(original, text, norm), None, obj, norm))
+
+    for org in organisations(text):
+        add("org", org)
+    for place in places(text):
+        add("place", place)
+    for m in TITLE_RE.finditer(text):
+        add("document", m.group(1), doc_kind(m.group(1)))
+    for m in QUOTED_RE.finditer(text):
+        add("measure", m.group(1))
+    for m in QUANTITY_RE.finditer(text):
+        # Chinese numerals only with counting units (五部门, 三项); 一批 is "a batch".
+        if m.group(2).isdigit() or (m.group(2) != "一" and m.group(4) in ("部门", "项", "个", "家")):
+            ctx = text[max(0, m.start() - 8):m.start()]
+            add("quantity", m.group(0), ctx)
+    return out
+
+
+def _orig(original: str, norm: str, piece: str) -> str:
+    """``piece`` (normalised) as written in the original (same offsets)."""
+    pos = norm.find(piece)
+    return original[pos:pos + len(piece)] if pos >= 0 else piece
+
+
+def _norm_key(norm: str, original: str, orig_piece: str) -> str:
+    pos = original.find(orig_piece)
+    return norm[pos:pos + len(orig_piece)] if pos >= 0 else orig_piece

@@ -1,0 +1,94 @@
+"""Normalisation for matching: one script, one width, one set of punctuation.
+
+Everything that compares text — the index, the question analyser, the
+highlighter — goes through :func:`normalize`.  It is *length-preserving*: the
+i-th character of the normalised string stands for the i-th character of the
+original, so a match found in normalised text maps straight back to a span
+of the original, which is what we always quote.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal, Protocol
+
+Script = Literal["simplified", "traditional"]
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> _Converter:
+    # Imported lazily: OpenCC loads its dictionaries on first use.
+    import opencc
+
+    converter: _Converter = opencc.OpenCC(config)
+    return converter
+
+
+# Punctuation that writers use interchangeably; mapped one character to one
+# character so that offsets survive.
+_PUNCT = {
+    "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
+    "‘": "'", "’": "'", "—": "-", "–": "-", "―": "-", "…": ".", "·": ".",
+    "〔": "(", "〕": ")", "【": "(", "】": ")", "〈": "《", "〉": "》", "\u3000": " ",
+}
+
+
+def _width_and_punct(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block
+            ch = chr(code - 0xFEE0)
+        ch = _PUNCT.get(ch, ch)
+        out.append(ch.lower() if ch.isascii() else ch)
+    return "".join(out)
+
+
+def _convert_preserving_length(text: str, config: str) -> str:
+    converted = _converter(config).convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length (rare); fall back to character-wise
+    # conversion so offsets still line up.
+    conv = _converter(config)
+    return "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, same length."""
+    return _convert_preserving_length(text, "t2s")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → traditional (Taiwan-neutral OpenCC standard), same length."""
+    return _convert_preserving_length(text, "s2t")
+
+
+def normalize(text: str) -> str:
+    """The matching form of ``text``: simplified, half-width, lower-case, unified quotes.
+
+    ``len(normalize(t)) == len(t)`` always holds.
+    """
+    return to_simplified(_width_and_punct(text))
+
+
+def detect_script(text: str) -> Script:
+    """Which script ``text`` is written in; simplified when it cannot tell."""
+    trad = sum(1 for a, b in zip(text, to_simplified(text), strict=True) if a != b)
+    simp = sum(1 for a, b in zip(text, to_traditional(text), strict=True) if a != b)
+    return "traditional" if trad > simp else "simplified"
+
+
+def to_script(text: str, script: Script) -> str:
+    """``text`` rendered in ``script``."""
+    return to_traditional(text) if script == "traditional" else to_simplified(text)
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK unified ideograph (the characters jieba segments)."""
+    code = ord(ch)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF

@@ -1,0 +1,64 @@
+"""The question log: what was asked, whether it was answered, and the feedback.
+
+User ids never reach this table: callers pass a salted hash (see
+``bot.settings.Settings.user_hash``).  It lives in the index database, but
+re-indexing never touches it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from indexer.models import QuestionRow
+
+
+@dataclass(frozen=True)
+class Stats:
+    questions: int
+    answered: int
+    users: int
+    thumbs_up: int
+    thumbs_down: int
+    top_unanswered: list[tuple[str, int]]
+
+    @property
+    def answered_share(self) -> float:
+        return self.answered / self.questions if self.questions else 0.0
+
+
+class QuestionLog:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def record(self, user_hash: str | None, question: str, found: bool,
+               top_passage_id: int | None) -> int:
+        with Session(self.engine) as s, s.begin():
+            row = QuestionRow(user_hash=user_hash, question=question[:500], found=found,
+                              top_passage_id=top_passage_id, feedback=None)
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def feedback(self, question_id: int, value: int) -> bool:
+        """Record +1/-1 for a logged question; False if there is no such question."""
+        with Session(self.engine) as s, s.begin():
+            result = s.execute(update(QuestionRow).where(QuestionRow.id == question_id)
+                               .values(feedback=1 if value > 0 else -1))
+            return bool(getattr(result, "rowcount", 0))
+
+    def stats(self, top: int = 10) -> Stats:
+        with Session(self.engine) as s:
+            total = s.scalar(select(func.count(QuestionRow.id))) or 0
+            answered = s.scalar(select(func.count()).where(QuestionRow.found.is_(True))) or 0
+            users = s.scalar(select(func.count(func.distinct(QuestionRow.user_hash)))) or 0
+            up = s.scalar(select(func.count()).where(QuestionRow.feedback == 1)) or 0
+            down = s.scalar(select(func.count()).where(QuestionRow.feedback == -1)) or 0
+            rows = s.execute(
+                select(QuestionRow.question, func.count().label("n"))
+                .where(QuestionRow.found.is_(False))
+                .group_by(QuestionRow.question).order_by(func.count().desc()).limit(top)
+            ).tuples().all()
+        return Stats(total, answered, users, up, down, [(q, n) for q, n in rows])

@@ -1,0 +1,213 @@
+"""The searcher: read-only questions to the index.
+
+Kept apart from the writer (as in whoosh/tantivy): it never changes the
+index.  Every user string reaches SQL as a bound parameter and FTS5 only as
+quoted tokens built by :func:`fts_query`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Engine, text
+
+from indexer.models import SCHEMA_VERSION
+
+_CHUNK = 500  # bound parameters per IN (...) — well under SQLite's limit
+
+
+def fts_quote(token: str) -> str:
+    """One FTS5 string token: double quotes doubled, wrapped in quotes.
+
+    Whatever ``token`` holds (AND, NEAR, *, ^, :, parentheses, column names)
+    it is matched as text, never parsed as query syntax.
+    """
+    return '"' + token.replace('"', '""') + '"'
+
+
+def fts_query(terms: Iterable[str]) -> str | None:
+    """An OR of quoted terms, or None when there is nothing to search for."""
+    quoted = [fts_quote(t) for t in dict.fromkeys(terms) if t.strip()]
+    return " OR ".join(quoted) if quoted else None
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    """A passage with everything needed to cite it."""
+
+    id: int
+    text: str
+    role: str
+    seq: int
+    paragraph: int
+    doc_id: int
+    doc_title: str
+    doc_source: str
+    case_id: int | None
+    case_number: int | None
+    case_title: str | None
+    section_id: int | None
+    section_marker: str | None
+    section_heading: str | None
+
+
+@dataclass(frozen=True)
+class FactHit:
+    passage_id: int
+    kind: str
+    subject: str | None
+    action: str | None
+    object: str | None
+    norm: str
+
+
+_PASSAGE_SELECT = """
+SELECT p.id, p.text, p.role, p.seq, p.paragraph, d.id, d.title, d.source,
+       c.id, c.number, c.title, s.id, s.marker, s.heading
+FROM passages p
+JOIN documents d ON d.id = p.document_id
+LEFT JOIN cases c ON c.id = p.case_id
+LEFT JOIN sections s ON s.id = p.section_id
+"""
+
+
+class Searcher:
+    """Read access to one index."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._vocab_cache: list[tuple[str, int]] | None = None
+
+    @cached_property
+    def passage_count(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(text("SELECT count(*) FROM passages")).scalar() or 0)
+
+    def reset(self) -> None:
+        """Forget cached statistics (after the index changed)."""
+        self.__dict__.pop("passage_count", None)
+        self._vocab_cache = None
+
+    def schema_version(self) -> str | None:
+        with self.engine.connect() as c:
+            v = c.execute(text("SELECT value FROM meta WHERE key='schema'")).scalar()
+            return None if v is None else str(v)
+
+    # -- vocabulary ---------------------------------------------------------
+    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
+        """``{term: passages containing it}`` for those of ``terms`` that are indexed words."""
+        out: dict[str, int] = {}
+        items = list(terms)
+        with self.engine.connect() as c:
+            for i in range(0, len(items), _CHUNK):
+                chunk = items[i:i + _CHUNK]
+                params = {f"t{k}": t for k, t in enumerate(chunk)}
+                marks = ", ".join(f":t{k}" for k in range(len(chunk)))
+                rows = c.execute(text(f"SELECT term, df FROM vocab WHERE term IN ({marks})"),
+                                 params)
+                out.update({str(t): int(df) for t, df in rows})
+        return out
+
+    def terms_by_pinyin(self, keys: Collection[str]) -> dict[str, list[tuple[str, int]]]:
+        """Indexed words whose toneless pinyin equals one of ``keys``, most frequent first."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        items = list(keys)
+        with self.engine.connect() as c:
+            for i in range(0, len(items), _CHUNK):
+                chunk = items[i:i + _CHUNK]
+                params = {f"k{k}": t for k, t in enumerate(chunk)}
+                marks = ", ".join(f":k{k}" for k in range(len(chunk)))
+                rows = c.execute(text(
+                    f"SELECT pinyin, term, df FROM vocab WHERE pinyin IN ({marks}) "
+                    "ORDER BY df DESC"), params)
+                for key, term, df in rows:
+                    out.setdefault(str(key), []).append((str(term), int(df)))
+        return out
+
+    def vocabulary(self) -> list[tuple[str, int]]:
+        """Every indexed word of two or more characters (cached; for fuzzy matching)."""
+        if self._vocab_cache is None:
+            with self.engine.connect() as c:
+                rows = c.execute(text("SELECT term, df FROM vocab WHERE length(term) >= 2"))
+                self._vocab_cache = [(str(t), int(df)) for t, df in rows]
+        return self._vocab_cache
+
+    def domain_terms(self) -> list[str]:
+        with self.engine.connect() as c:
+            return [str(t) for (t,) in c.execute(text("SELECT DISTINCT term FROM domain_terms"))]
+
+    # -- passages -----------------------------------------------------------
+    def search(self, terms: Sequence[str], limit: int = 200) -> list[tuple[int, float]]:
+        """Passage ids matching any term, best BM25 first, as ``(id, score)`` (higher better)."""
+        query = fts_query(terms)
+        if query is None:
+            return []
+        with self.engine.connect() as c:
+            rows = c.execute(
+                text("SELECT rowid, rank FROM passage_fts WHERE passage_fts MATCH :q "
+                     "ORDER BY rank LIMIT :n"), {"q": query, "n": limit})
+            return [(int(r), -float(rank)) for r, rank in rows]
+
+    def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:
+        out: dict[int, PassageHit] = {}
+        items = list(dict.fromkeys(ids))
+        with self.engine.connect() as c:
+            for i in range(0, len(items), _CHUNK):
+                chunk = items[i:i + _CHUNK]
+                params = {f"i{k}": v for k, v in enumerate(chunk)}
+                marks = ", ".join(f":i{k}" for k in range(len(chunk)))
+                for row in c.execute(text(_PASSAGE_SELECT + f" WHERE p.id IN ({marks})"), params):
+                    hit = PassageHit(*row)
+                    out[hit.id] = hit
+        return out
+
+    def passages_where(self, where: str, params: dict[str, object]) -> list[PassageHit]:
+        """Passages of a document/case/section in document order (``where`` is ours, not user text)."""
+        with self.engine.connect() as c:
+            rows = c.execute(text(_PASSAGE_SELECT + f" WHERE {where} ORDER BY d.id, p.seq"),
+                             params)
+            return [PassageHit(*row) for row in rows]
+
+    def section_passages(self, section_id: int) -> list[PassageHit]:
+        return self.passages_where("p.section_id = :s", {"s": section_id})
+
+    def case_passages(self, case_id: int) -> list[PassageHit]:
+        return self.passages_where("p.case_id = :c", {"c": case_id})
+
+    def document_passages(self, doc_id: int) -> list[PassageHit]:
+        return self.passages_where("p.document_id = :d", {"d": doc_id})
+
+    # -- facts ----------------------------------------------------------------
+    def facts(self, kinds: Collection[str]) -> list[FactHit]:
+        params = {f"k{i}": k for i, k in enumerate(kinds)}
+        marks = ", ".join(f":k{i}" for i in range(len(params)))
+        with self.engine.connect() as c:
+            rows = c.execute(text(
+                "SELECT passage_id, kind, subject, action, object, norm FROM facts "
+                f"WHERE kind IN ({marks}) ORDER BY id"), params)
+            return [FactHit(*r) for r in rows]
+
+    # -- browsing -------------------------------------------------------------
+    def documents(self) -> list[dict[str, object]]:
+        with self.engine.connect() as c:
+            rows = c.execute(text(
+                "SELECT d.id, d.title, d.source, d.issuer, d.published, d.batch, d.script, "
+                "d.format, d.indexed_at, (SELECT count(*) FROM cases WHERE document_id=d.id), "
+                "(SELECT count(*) FROM passages WHERE document_id=d.id) FROM documents d "
+                "ORDER BY d.id"))
+            keys = ("id", "title", "source", "issuer", "published", "batch", "script", "format",
+                    "indexed_at", "cases", "passages")
+            return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def cases(self) -> list[dict[str, object]]:
+        with self.engine.connect() as c:
+            rows = c.execute(text(
+                "SELECT c.id, c.number, c.title, d.id, d.title FROM cases c "
+                "JOIN documents d ON d.id = c.document_id ORDER BY d.id, c.number"))
+            keys = ("id", "number", "title", "doc_id", "doc_title")
+            return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+__all__ = ["SCHEMA_VERSION", "FactHit", "PassageHit", "Searcher", "fts_query", "fts_quote"]

@@ -1,0 +1,119 @@
+"""Word segmentation for the index (jieba) and the question side (the index's own vocabulary).
+
+Index side: jieba in search mode over *normalised* (simplified) text, with a
+user dictionary of the corpus's own domain terms, so long names are tokens
+as well as their parts.  Question side never loads jieba: a question can only
+match words that are in the index, so :func:`substrings` proposes every
+substring and the index vocabulary keeps the real words (see
+``indexer.search``).  That keeps a cold ``casebot ask`` well under jieba's
+own start-up time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from indexer.normalize import is_cjk
+
+if TYPE_CHECKING:
+    import jieba
+
+MAX_TERM_LEN = 16
+
+
+def is_word_char(ch: str) -> bool:
+    return is_cjk(ch) or ch.isalnum()
+
+
+def keep_token(token: str) -> bool:
+    """Index a token only if it carries a letter, digit or ideograph."""
+    return any(is_word_char(c) for c in token)
+
+
+class Segmenter:
+    """A jieba tokenizer with the corpus's domain terms added."""
+
+    def __init__(self, user_terms: Iterable[str] = ()) -> None:
+        self._user_terms = sorted(set(user_terms))
+        self._tokenizer: jieba.Tokenizer | None = None
+
+    def _jieba(self) -> jieba.Tokenizer:
+        if self._tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            for term in self._user_terms:
+                tk.add_word(term)
+            self._tokenizer = tk
+        return self._tokenizer
+
+    def tokens(self, normalised: str) -> list[str]:
+        """Search-mode tokens of already-normalised text (duplicates kept: they are tf)."""
+        # The FTS tokenizer splits on punctuation again; keep ours consistent
+        # by dropping tokens that are punctuation only.
+        return [t for t in self._jieba().cut_for_search(normalised) if keep_token(t)]
+
+    def words(self, normalised: str) -> list[str]:
+        """Precise-mode words (no overlapping sub-words): for term extraction."""
+        return [t for t in self._jieba().cut(normalised) if keep_token(t)]
+
+
+# --- parallel segmentation for large batches --------------------------------
+
+_worker: Segmenter | None = None
+
+
+def _init_worker(user_terms: Sequence[str]) -> None:
+    global _worker
+    _worker = Segmenter(user_terms)
+
+
+def _segment_chunk(texts: Sequence[str]) -> list[str]:
+    assert _worker is not None
+    return [" ".join(_worker.tokens(t)) for t in texts]
+
+
+def segment_all(texts: Sequence[str], user_terms: Iterable[str],
+                processes: int | None = None) -> list[str]:
+    """Space-joined search tokens for every text, in order.
+
+    Large batches are spread over processes (jieba is pure Python and holds
+    the GIL); small ones stay in-process, where start-up would dominate.
+    """
+    terms = sorted(set(user_terms))
+    total = sum(len(t) for t in texts)
+    workers = processes if processes is not None else (os.cpu_count() or 1)
+    if workers <= 1 or total < 300_000:
+        seg = Segmenter(terms)
+        return [" ".join(seg.tokens(t)) for t in texts]
+    size = max(1, len(texts) // (workers * 8))
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(terms,)) as pool:
+        return [tokens for chunk in pool.map(_segment_chunk, chunks) for tokens in chunk]
+
+
+def substrings(text: str, max_len: int = MAX_TERM_LEN) -> set[str]:
+    """Every substring of each word-character run, up to ``max_len`` characters.
+
+    The candidates a question's words are drawn from; the index vocabulary
+    decides which are words.
+    """
+    out: set[str] = set()
+    run: list[str] = []
+    for ch in [*text, " "]:
+        if is_word_char(ch):
+            run.append(ch)
+            continue
+        if run:
+            s = "".join(run)
+            for i in range(len(s)):
+                for j in range(i + 1, min(len(s), i + max_len) + 1):
+                    out.add(s[i:j])
+        run = []
+    return out

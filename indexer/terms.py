@@ -1,0 +1,97 @@
+"""Domain terms found in the corpus itself.
+
+These feed jieba's user dictionary (so 畜禽屠宰管理条例, 市场监管局, 小饭桌 and
+两检两公开 are tokens as well as their parts) and the entity tables.  All
+functions take *normalised* text (see :mod:`indexer.normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_CJK = "\u4e00-\u9fff"
+
+TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
+QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
+
+# An authority's name: a run of Chinese ending in one of these suffixes.
+ORG_SUFFIXES = (
+    "委员会", "办公室", "办公厅", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
+    "院", "中心", "协会", "法院", "检察院",
+)
+# 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
+_ORG_RE = re.compile(
+    rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当])(?:{'|'.join(ORG_SUFFIXES)})(?![级长])"
+)
+
+# Words that precede a name without being part of it (…联合公安厅 → 公安厅).
+_LEADING_NOISE = re.compile(
+    r"^(?:.*?(?:联合|会同|组织|推动|督促|指导|协调|牵头|深化|凝聚|建立|形成|健全|完善|加强|强化"
+    r"|打破|成立|出台|印发|制定|的|由|经|与|及|同|向|对|将|把|在|是|等|、))+"
+)
+# Prefixes whose removal leaves the common short name (自治区市场监管局 → 市场监管局).
+ADMIN_PREFIXES = ("自治区", "全区", "全州", "国家", "中央")
+
+
+def titles(text: str) -> list[str]:
+    """Every 《》 title, without the brackets."""
+    return [m.group(1).strip() for m in TITLE_RE.finditer(text)]
+
+
+def quoted(text: str) -> list[str]:
+    """Named measures and slogans in quotes (after normalisation all quotes are ")."""
+    return [m.group(1).strip() for m in QUOTED_RE.finditer(text) if _mostly_cjk(m.group(1))]
+
+
+def organisations(text: str) -> list[str]:
+    """Authority names such as 自治区市场监管局, 公安厅, 州政府 (heuristic)."""
+    found: list[str] = []
+    for chunk in re.split(rf"[^{_CJK}]", text):
+        for m in _ORG_RE.finditer(chunk):
+            name = _LEADING_NOISE.sub("", m.group(0))
+            if 2 <= len(name) <= 14 and name not in ORG_SUFFIXES:
+                found.append(name)
+    return found
+
+
+def _mostly_cjk(s: str) -> bool:
+    cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    return cjk >= max(1, len(s) // 2)
+
+
+def domain_terms(text: str) -> set[str]:
+    """The user-dictionary entries for a document: titles, quoted terms, authorities.
+
+    Long titles also contribute their tail after an administrative prefix, so
+    《新疆维吾尔自治区畜禽屠宰管理条例》 yields 畜禽屠宰管理条例 too.
+    """
+    terms: set[str] = set()
+    for t in titles(text):
+        if len(t) <= 30:
+            terms.add(t)
+        for prefix in ("自治区", "省", "市", "州", "县"):
+            if prefix in t[:12]:
+                tail = t.split(prefix, 1)[1]
+                if 3 <= len(tail) <= 20 and not tail.startswith(("关于", "规范")):
+                    terms.add(tail)
+    for q in quoted(text):
+        terms.add(q)
+    for org in organisations(text):
+        terms.add(org)
+        for prefix in ADMIN_PREFIXES:
+            if org.startswith(prefix) and len(org) - len(prefix) >= 2:
+                terms.add(org[len(prefix):])
+    return {t for t in terms if _is_term(t)}
+
+
+def _is_term(t: str) -> bool:
+    return 2 <= len(t) <= 30 and " " not in t and _mostly_cjk(t)
+
+
+def merge(groups: Iterable[Iterable[str]]) -> set[str]:
+    """Union of several documents' terms."""
+    out: set[str] = set()
+    for g in groups:
+        out.update(g)
+    return out
