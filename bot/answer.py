@@ -19,14 +19,13 @@ The CLI, the terminal chat and every Telegram handler call :meth:`Engine.answer`
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.understand import Analysis, Analyzer, Kind, Unit, is_askable
+from bot.understand import Analysis, Analyzer, Kind, is_askable
 from indexer.normalize import Script, normalize
 from indexer.search import FactHit, PassageHit, Searcher
 
@@ -122,6 +121,8 @@ class Engine:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           script=analysis.script, message=EMPTY, notice=analysis.notice)
         ranked = self._rank(analysis)
+        if analysis.kind in ("number", "when"):
+            ranked = self._with_answer_type(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
@@ -168,19 +169,43 @@ class Engine:
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
 
+    def _with_answer_type(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
+        """For how-many and when questions, only passages holding such a value can answer.
+
+        "昌吉州有多少家小饭桌?" is not answered by a sentence about 小饭桌 that
+        names no number of 家: the honest answer is "not covered".
+        """
+        pool = [p for p in ranked[:30] if p.score >= FOUND_THRESHOLD]
+        if not pool:
+            return ranked
+        kind = "date" if a.kind == "when" else "quantity"
+        units = wanted_units(a.norm) if a.kind == "number" else ()
+        holding = {f.passage_id for f, _ in self._facts_for([kind], pool, limit=30)
+                   if not units or any(f.norm.endswith(u) for u in units)}
+        typed = [p for p in pool if p.id in holding]
+        return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
+
     # -- direct answers ---------------------------------------------------------------
     def _direct(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
+        direct: str | None = None
+        evidence: Passage | None = None
         if a.kind in ("who", "document"):
-            return self._issuance(a, ranked)
-        if a.kind == "number":
-            return self._quantity(a, ranked)
-        if a.kind == "where":
-            return self._place(a, ranked)
-        return None, None
+            direct, evidence = self._issuance(a, ranked)
+        elif a.kind in ("number", "when"):
+            direct, evidence = self._quantity(a, ranked)
+        elif a.kind == "where":
+            direct, evidence = self._place(a, ranked)
+        if direct is None and (a.kind != "what" or focus_of(a)):
+            # No fact fits: the clause of the best sentence that answers the
+            # question's focus (…探索2+N监管模式 for 探索的是什么监管模式?).
+            best = evidence or ranked[0]
+            direct = best_clause(best.text, a)
+        return direct, evidence
 
-    def _facts_for(self, kinds: Sequence[str], ranked: list[Passage]) -> list[tuple[FactHit, int]]:
+    def _facts_for(self, kinds: Sequence[str], ranked: list[Passage],
+                   limit: int = 10) -> list[tuple[FactHit, int]]:
         """Facts of the given kinds in the top passages, with the passage's rank."""
-        order = {p.id: i for i, p in enumerate(ranked[:10])}
+        order = {p.id: i for i, p in enumerate(ranked[:limit])}
         facts = [f for f in self.searcher.facts(kinds) if f.passage_id in order]
         return sorted(((f, order[f.passage_id]) for f in facts), key=lambda x: x[1])
 
@@ -227,7 +252,10 @@ class Engine:
     def _quantity(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score
         pool = [p for p in ranked[:10] if p.score >= best_score - 0.1]
-        facts = self._facts_for(["quantity"], pool)
+        units = wanted_units(a.norm) if a.kind == "number" else ()
+        facts = [(f, r) for f, r in self._facts_for(
+            ["date" if a.kind == "when" else "quantity"], pool)
+            if not units or any(f.norm.endswith(u) for u in units)]
         if not facts:
             return None, None
         by_id = {p.id: p for p in pool}
@@ -248,15 +276,21 @@ class Engine:
     def _place(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best = ranked[0]
         named = {normalize(u) for u in (x for unit in a.units for x in unit.alts)}
-        for f, _ in self._facts_for(["place"], [best]):
-            if f.subject and normalize(f.subject) not in named:
+        # "哪个州" wants a 州: prefer places of the asked-for level.
+        level = re.search(r"哪个(州|市|县|省|地区)", a.norm)
+        suffix = level.group(1) if level else ""
+        for f, _ in sorted(self._facts_for(["place"], [best]),
+                           key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):
+            if f.subject and normalize(f.subject) not in named and (
+                    not suffix or f.norm.endswith(suffix)):
                 return f.subject, best
         if best.case_id is not None:
             lead = self.searcher.passages_where(
                 "p.case_id = :c AND p.role IN ('case_title', 'lead')", {"c": best.case_id})
             ids = {p.id for p in lead}
             for f in self.searcher.facts(["place"]):
-                if f.passage_id in ids and f.subject and normalize(f.subject) not in named:
+                if f.passage_id in ids and f.subject and normalize(f.subject) not in named and (
+                        not suffix or f.norm.endswith(suffix)):
                     return f.subject, best
         return None, None
 
@@ -272,7 +306,7 @@ class Engine:
         else:
             return ranked
         extra = [_passage(row, head.score - 0.001 * (i + 1), list(head.terms))
-                 for i, row in enumerate(body) if row.id != head.id and row.role == "body"
+                 for i, row in enumerate(body) if (row.id != head.id and row.role == "body")
                  or (head.role == "case_title" and row.id != head.id)]
         seen = {head.id, *(p.id for p in extra)}
         return [head, *extra[:3], *[p for p in ranked[1:] if p.id not in seen]]
@@ -309,6 +343,80 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
                    case=row.case_number if row.case_number else None, case_id=row.case_id,
                    case_title=row.case_title or None, section=section,
                    section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)))
+
+
+_NUMBER_UNITS = {
+    "钱": ("元",), "元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
+    "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",), "名": ("位", "名"),
+    "件": ("件", "大"), "人": ("人", "人次"), "次": ("次",), "部门": ("部门",),
+}
+
+
+def wanted_units(norm_question: str) -> tuple[str, ...]:
+    """The unit a how-many question asks for: 多少家 → 家, 多大面积 → 亩, 第几 → 位."""
+    if re.search(r"第几|排名|排第|名次", norm_question):
+        return ("位", "名")
+    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门)?", norm_question)
+    if m and m.group(2):
+        return _NUMBER_UNITS[m.group(2)]
+    if m and m.group(1):
+        return _NUMBER_UNITS["个"]
+    if "面积" in norm_question:
+        return _NUMBER_UNITS["面积"]
+    return ()
+
+
+_WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
+
+
+def focus_of(a: Analysis) -> str | None:
+    """The noun a what-question asks about: 什么监管模式 → 监管模式; 平台叫啥 → 平台."""
+    m = _WH.search(a.norm)
+    if not m:
+        return None
+    after = a.norm[m.end():]
+    before = a.norm[:m.start()]
+    for u in a.units:
+        if u.known and any(after.startswith(x) or after.lstrip("的了是").startswith(x)
+                           for x in (u.text, *u.alts)):
+            return u.alts[0]
+    for u in reversed(a.units):
+        if u.known and before.rstrip("叫是的了为").endswith(u.text):
+            return u.alts[0]
+    return None
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "《“(「":
+            depth += 1
+        elif ch in "》”)」":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",,;;::。!?!?":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def best_clause(text: str, a: Analysis) -> str | None:
+    """The clause of ``text`` that holds the question's focus, else covers most of it."""
+    norm = normalize(text)
+    focus = focus_of(a)
+    best: tuple[float, int, tuple[int, int]] | None = None
+    for s, e in _clauses(text):
+        piece = norm[s:e]
+        score = sum(u.weight for u in a.units if any(x in piece for x in u.alts))
+        if focus and focus in piece:
+            score += 100.0
+        key = (score, -(e - s), (s, e))
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None or best[0] <= 0:
+        return None
+    s, e = best[2]
+    return text[s:e].strip()
 
 
 def _clause_around(text: str, norm_piece: str) -> str:

@@ -22,6 +22,7 @@ from indexer.errors import IndexError_
 if TYPE_CHECKING:
     from bot.service import Casebot
     from bot.settings import Settings
+    from indexer.writer import IndexSummary
 
 
 class CliError(click.ClickException):
@@ -86,7 +87,6 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
     whose file is gone are dropped.  Readers keep seeing the previous index
     until the new one is committed.
     """
-    from bot.service import Casebot
     from corpus.loader import BUNDLED_DIR
 
     settings = _settings(db)
@@ -101,7 +101,7 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
             summary = _run_index(service, targets, rebuild, quiet)
         finally:
             service.close()
-    for file, message in summary.errors:
+    for _file, message in summary.errors:
         click.secho(f"error: {message}", fg="red", err=True)
     verb = "re-indexed" if rebuild else "indexed"
     if not summary.changed and not summary.errors:
@@ -127,7 +127,8 @@ def _open_for_index(db: Path) -> Casebot:
     return Casebot(db, engine)
 
 
-def _run_index(service: Casebot, targets: list[Path], rebuild: bool, quiet: bool) -> object:
+def _run_index(service: Casebot, targets: list[Path], rebuild: bool,
+               quiet: bool) -> IndexSummary:
     if quiet or not sys.stderr.isatty():
         return service.index(targets, rebuild=rebuild)
     from rich.progress import Progress
@@ -267,3 +268,7 @@ def run(ctx: click.Context) -> None:
     else:
         click.echo("TELEGRAM_BOT_TOKEN is not set: starting a terminal chat instead.")
         ctx.invoke(chat, db=None)
+
+
+if __name__ == "__main__":
+    main()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 
 def default_db_path() -> Path:
@@ -17,8 +17,9 @@ def default_db_path() -> Path:
 
 
 class Settings(BaseSettings):
+    # Empty values (KEY= in .env) mean "use the default", as .env.example lists every key.
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8",
-                                      extra="ignore")
+                                      extra="ignore", env_ignore_empty=True)
 
     telegram_bot_token: str | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"

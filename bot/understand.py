@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +31,7 @@ from typing import Literal, Protocol
 from indexer.normalize import Script, detect_script, is_cjk, normalize
 from indexer.segment import MAX_TERM_LEN, substrings
 
-Kind = Literal["who", "document", "number", "where", "what"]
+Kind = Literal["who", "document", "number", "when", "where", "what"]
 MAX_QUESTION_CHARS = 500
 
 # Question words and particles: they shape the question, never the match.
@@ -44,8 +44,15 @@ QUESTION_WORDS = sorted({
     "请问", "请", "告诉我", "我想知道", "想知道", "一下", "介绍", "具体", "主要", "分别", "都",
     "是", "了", "的", "地", "得", "和", "与", "及", "在", "有", "对", "把", "被", "将", "为",
     "哪", "个", "些", "做", "干", "搞", "采取", "措施", "举措", "做法", "情况", "内容",
+    "这些", "这个", "这", "那些", "那个", "文中", "其中", "意思", "含义", "是指", "指的是", "指",
+    "叫", "名字", "名称", "参与", "负责", "一起", "一共", "总共", "共", "值多少钱", "属于", "相关", "有关", "关于", "方面", "主要是", "还", "又", "也", "就", "么",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
+
+_ANSWER_TYPE_RE = re.compile(
+    r"(?:多少|几)(?:钱|元|家|项|个|亩|级|位|名|件|人次|人|次|部门|万)?|哪一?年|什么时候|何时|"
+    r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"
+)
 
 ENGLISH_STOP = frozenset(
     "a an the of in on for to by and or is are was were be been what which who whom whose where "
@@ -55,8 +62,10 @@ ENGLISH_STOP = frozenset(
 )
 
 _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("when", re.compile(
+        r"什么时候|何时|哪一?年|哪天|几月|几号|日期|时间|\bwhen\b|\bwhat year\b")),
     ("who", re.compile(
-        r"(哪个|哪些|什么|哪家|何)(部门|单位|机构|机关)|由谁|谁|哪个厅|哪个局|牵头单位|主管部门|"
+        r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
         r"\bwhat (department|agency|body|bureau)\b")),
     ("document", re.compile(
@@ -87,9 +96,9 @@ class Vocabulary(Protocol):
     @property
     def passage_count(self) -> int: ...
 
-    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
+    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]: ...
 
-    def terms_by_pinyin(self, keys: Iterable[str]) -> dict[str, list[tuple[str, int]]]: ...
+    def terms_by_pinyin(self, keys: Collection[str]) -> dict[str, list[tuple[str, int]]]: ...
 
     def vocabulary(self) -> list[tuple[str, int]]: ...
 
@@ -184,6 +193,7 @@ class Analyzer:
         self.vocab = vocab
         self.synonyms = synonyms(synonyms_path)
         self.glossary = glossary(glossary_path)
+        self._joined: str | None = None
 
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)
@@ -200,6 +210,7 @@ class Analyzer:
         words = re.findall(r"[a-z][a-z\-']*|\d+(?:\.\d+)?", norm)
         rest = re.sub(r"[a-z][a-z\-']*", " ", norm)
         units: list[Unit] = []
+        unknown_weight = 0.35 * math.log(1 + n / 0.5)
         i = 0
         content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()]
         pinyin_hits = self.vocab.terms_by_pinyin(
@@ -223,6 +234,10 @@ class Analyzer:
                     matched = True
                     break
             if not matched:
+                # An English word we cannot map still counts against coverage,
+                # lightly: "work permit" must not be answered by "新疆" alone.
+                if len(content[i]) > 2:
+                    units.append(Unit(content[i], (content[i],), unknown_weight, False, "english"))
                 i += 1
         return units, rest
 
@@ -239,20 +254,39 @@ class Analyzer:
 
     # Chinese -------------------------------------------------------------------
     def _cjk_units(self, text: str, n: int) -> list[Unit]:
+        # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积)
+        # are not words the answer must contain.
+        text = _ANSWER_TYPE_RE.sub(" ", text)
         text = _QW_RE.sub(" ", text)
         candidates = substrings(text)
         df = self.vocab.document_frequencies(candidates | self._synonym_targets(candidates))
         units: list[Unit] = []
         for run in re.findall(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+", text):
-            for word, known in self._segment(run, df):
+            pieces = self._segment(run, df)
+            partial: set[str] = set()
+            if not all(known for _, known in pieces):
+                # 牛羊杂 is no index word but part of 牛羊杂清洗规范: let such
+                # pieces of longer words count before calling anything a typo.
+                partial = {p for p in substrings(run) if len(p) >= 3 and p not in df
+                           and self._inside_word(p)}
+                pieces = self._segment(run, df, partial)
+            for word, known in _merge_unknown(pieces):
+                if word in partial:
+                    units.append(Unit(word, (word,), math.log(1 + n), True, "partial"))
+                    continue
                 alts = self._alts(word, df)
                 if not known and not any(a in df for a in alts):
                     corrected = self._correct(word, run, df)
                     if corrected:
-                        units.append(self._unit(word, corrected, n, "typo", df))
+                        units.append(self._unit(word, corrected, n, "typo"))
                         continue
                 units.append(self._unit(word, alts, n, "question", df))
-        return _merge_unknown(units)
+        return units
+
+    def _inside_word(self, piece: str) -> bool:
+        if self._joined is None:
+            self._joined = "\x00".join(t for t, _ in self.vocab.vocabulary())
+        return piece in self._joined
 
     def _synonym_targets(self, candidates: set[str]) -> set[str]:
         return {t for c in candidates if c in self.synonyms for t in self.synonyms[c]}
@@ -263,15 +297,19 @@ class Analyzer:
         alts.extend(t for t in targets if t in df and t not in alts)
         return tuple(alts) or (word,)
 
-    def _segment(self, run: str, df: dict[str, int]) -> list[tuple[str, bool]]:
-        """Best split of ``run`` into indexed words (longer and rarer preferred)."""
+    def _segment(self, run: str, df: dict[str, int],
+                 partial: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+        """Best split of ``run`` into indexed words, longer preferred.
+
+        ``partial`` pieces (parts of longer indexed words) are allowed too.
+        """
         size = len(run)
         best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
         for end in range(1, size + 1):
             choice = (best[end - 1][0] - 1.0, end - 1)  # an unknown single character
             for start in range(max(0, end - MAX_TERM_LEN), end):
                 piece = run[start:end]
-                if piece in df or (piece in self.synonyms and len(piece) > 1):
+                if piece in df or piece in partial or (piece in self.synonyms and len(piece) > 1):
                     score = best[start][0] + len(piece) ** 2
                     if score > choice[0]:
                         choice = (score, start)
@@ -281,48 +319,60 @@ class Analyzer:
         while end > 0:
             start = best[end][1]
             piece = run[start:end]
-            out.append((piece, piece in df or piece in self.synonyms))
+            out.append((piece, piece in df or piece in partial or piece in self.synonyms))
             end = start
         return out[::-1]
 
     def _correct(self, word: str, run: str, df: dict[str, int]) -> tuple[str, ...]:
-        """Fix an unknown character by one substitution in a word around it."""
+        """Fix a typo: one substituted character in a word of the index around ``word``.
+
+        Chinese typos are mostly homophones picked from the input method
+        (管里/管理, 塑化济/塑化剂, 库而勒/库尔勒), so a correction must sound the
+        same unless the word is long enough (4+) to be unambiguous.
+        """
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
+        if len(word) > 3:
+            return ()
         pos = run.find(word)
         vocab = self.vocab.vocabulary()
-        best: tuple[float, str, str] | None = None
+        best: tuple[float, str] | None = None
         for size in range(min(len(run), 6), 1, -1):
-            for start in range(max(0, pos - size + 1), min(pos, len(run) - size) + 1):
+            same_len = [t for t, _ in vocab if len(t) == size]
+            for start in range(max(0, pos + len(word) - size), min(pos, len(run) - size) + 1):
                 window = run[start:start + size]
-                same_len = [t for t, _ in vocab if len(t) == size]
                 for term, _score, _ in process.extract(
                         window, same_len, scorer=Levenshtein.distance, score_cutoff=1, limit=20):
-                    if term == window:
+                    sound = _same_sound(window, term)
+                    if term == window or (not sound and size < 4):
                         continue
-                    rank = size * 2 + _same_sound(window, term)
+                    rank = size * 2 + sound + math.log(1 + df.get(term, 1))
                     if best is None or rank > best[0]:
-                        best = (rank, window, term)
+                        best = (rank, term)
             if best:
                 break
-        if best is None:
-            return ()
-        return (best[2],)
+        return (best[1],) if best else ()
 
     def _unit(self, text: str, alts: Iterable[str], n: int, source: str,
               df: dict[str, int] | None = None) -> Unit:
         alts = tuple(dict.fromkeys(alts))
         freqs = df if df is not None else self.vocab.document_frequencies(alts)
         known_df = [freqs[a] for a in alts if a in freqs]
+        if not known_df and source in ("english", "pinyin"):
+            # A glossary phrase (典型案例) may be no single index word but still be in the text.
+            known_df = [1 for a in alts if len(a) >= 2 and self._inside_word(a)]
         if known_df:
             idf = math.log(1 + n / max(known_df))
             known = True
         else:
             idf = math.log(1 + n / 0.5)
             known = False
-        # Single characters say little on their own.
-        factor = 0.5 if len(text) == 1 and is_cjk(text) else 1.0
+        # Single characters say little on their own; an unknown one is mostly a
+        # verb or particle of the question (由, 归, 建), not a missing topic.
+        factor = 1.0
+        if len(text) == 1 and is_cjk(text):
+            factor = 0.5 if known else 0.3
         return Unit(text, alts, idf * factor, known, source)
 
 
@@ -335,14 +385,12 @@ def _same_sound(a: str, b: str) -> float:
     return 1.0 if lazy_pinyin(a, style=Style.NORMAL) == lazy_pinyin(b, style=Style.NORMAL) else 0.0
 
 
-def _merge_unknown(units: list[Unit]) -> list[Unit]:
+def _merge_unknown(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Adjacent unknown characters form one unknown word (所得税 is one gap, not three)."""
-    out: list[Unit] = []
-    for u in units:
-        if out and not u.known and not out[-1].known and u.source == out[-1].source == "question":
-            prev = out[-1]
-            out[-1] = Unit(prev.text + u.text, (prev.text + u.text,), max(prev.weight, u.weight),
-                           False)
+    out: list[tuple[str, bool]] = []
+    for word, known in pieces:
+        if out and not known and not out[-1][1]:
+            out[-1] = (out[-1][0] + word, False)
         else:
-            out.append(u)
+            out.append((word, known))
     return out

@@ -189,7 +189,8 @@ def _choose_levels(lines: Sequence[_Line], extra_headings: set[str]) -> tuple[st
         h = _match_heading(line, _RANK)
         if h:
             counts[h.kind] = counts.get(h.kind, 0) + 1
-    present = sorted((k for k, c in counts.items() if c >= 2 or k == "case"), key=_RANK.get)
+    present = sorted((k for k, c in counts.items() if c >= 2 or k == "case"),
+                     key=lambda k: _RANK[k])
     if not present:
         return (None, None)
     top = present[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-class IndexError_(Exception):  # noqa: N801 - avoid shadowing the builtin IndexError
+class IndexError_(Exception):
     """Base class for index problems."""
 
 

@@ -35,7 +35,7 @@ DOC_KINDS = ("条例", "意见", "通知", "规范", "标准", "手册", "指南
 
 _CJK = "\u4e00-\u9fff"
 _CN_NUM = "一二三四五六七八九十百千两"
-_UNITS = ("部门", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人", "人",
+_UNITS = ("部门", "级", "大", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人", "人",
           "户", "次", "吨", "公斤", "%", "倍", "批", "条", "部", "年", "所", "座", "名", "件",
           "公里", "平方米", "余项", "余家", "余个", "余人", "万", "亿")
 QUANTITY_RE = re.compile(
@@ -43,6 +43,7 @@ QUANTITY_RE = re.compile(
         sorted(_UNITS, key=len, reverse=True)) + r")"
 )
 # XX州/XX市/XX县, not 市场, not 州政府 (an authority), not 与多省市 (a phrase).
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
 _PLACE_SUFFIX_RE = re.compile(
     rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"
 )
@@ -144,11 +145,13 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                 if not objects:
                     continue
                 actor = _actor_before(clause[:verb_pos])
+                actor_orig: str | None
                 if actor:
                     actor_orig = "、".join(_orig(original, text, a) for a in actor.split("、"))
                 else:
                     actor_orig = last_subject.get(scope) or lead_subject.get(spec.case)
-                action = verb.replace("联合", "")
+                vstart = clause_start + verb_pos + (2 if verb.startswith("联合") else 0)
+                action = original[vstart:clause_start + verb_pos + len(verb)]
                 for title in objects:
                     facts.append(Fact(i, "issuance", actor_orig, action, title,
                                       _norm_key(text, original, title)))
@@ -203,6 +206,7 @@ def _objects_after(clause: str, pos: int, clause_start: int, original: str) -> l
     """Titles right after a verb: 《A》《B》, 《A》和《B》, …专项法规《A》, 的…办法."""
     rest = clause[pos:]
     titles: list[str] = []
+    last_end = 0
     m = re.match(r"[^《》]{0,16}?《", rest)
     if m:
         for t in TITLE_RE.finditer(rest):
@@ -240,9 +244,15 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
         add("document", m.group(1), doc_kind(m.group(1)))
     for m in QUOTED_RE.finditer(text):
         add("measure", m.group(1))
+    for m in YEAR_RE.finditer(text):
+        add("date", m.group(0), text[max(0, m.start() - 8):m.start()])
     for m in QUANTITY_RE.finditer(text):
-        # Chinese numerals only with counting units (五部门, 三项); 一批 is "a batch".
-        if m.group(2).isdigit() or (m.group(2) != "一" and m.group(4) in ("部门", "项", "个", "家")):
+        # Chinese numerals only with counting units (五部门, 三项, 四级, 十大); 一批 is
+        # "a batch", and 级/大 after digits are rarely counts.
+        digits = m.group(2)[0].isdigit()
+        if (digits and m.group(4) not in ("级", "大")) or (
+                not digits and m.group(2) != "一"
+                and m.group(4) in ("部门", "项", "个", "家", "级", "大")):
             ctx = text[max(0, m.start() - 8):m.start()]
             add("quantity", m.group(0), ctx)
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from corpus.loader import discover, load_bytes, load_document, source_key, source_path
@@ -258,7 +258,7 @@ class IndexWriter:
         s.execute(delete(VocabRow))
         missing = [t for t, _ in rows if t not in old]
         keys = {**old, **_pinyin_keys(missing)}
-        s.execute(VocabRow.__table__.insert(),
+        s.execute(insert(VocabRow),
                   [{"term": t, "df": df, "pinyin": keys.get(t)} for t, df in rows])
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -50,8 +51,6 @@ def is_hanzi(ch: str) -> bool:
     cp = ord(ch)
     return any(lo <= cp <= hi for lo, hi in _HANZI_RANGES)
 
-
-_HANZI_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 
 # About 750 of the most frequent characters of official Chinese prose, in both
 # scripts.  Used only to rank candidate decodings: a wrong decoding of Chinese
@@ -372,7 +371,8 @@ def join_wrapped(lines: Sequence[str]) -> list[str]:
     A line continues into the next one when all of these hold:
 
     * the next line does not start with a numbering marker (案例1、 一是 (一) 1. …)
-      and is not indented (when indentation is used at all);
+      and is not indented (when indentation is used at all), and no blank line
+      separates them;
     * the line does not end a sentence (。！？… possibly followed by a closing
       quote) — a semicolon or colon does not end it when the line is full;
     * the line is *full*: its width plus the first word/character of the next
@@ -383,40 +383,48 @@ def join_wrapped(lines: Sequence[str]) -> list[str]:
     lines may keep their leading indentation; the output is cleaned.
     """
     raw = [line.translate(_INVISIBLE).rstrip() for line in lines]
-    raw = [line for line in raw if line.strip(_PAD)]
-    if not raw:
+    texts = [line for line in raw if line.strip(_PAD)]
+    if not texts:
         return []
-    indented = [line[:1] in ("\u3000", "\t") or line.startswith("  ") for line in raw]
+    indented = [line[:1] in ("\u3000", "\t") or line.startswith("  ") for line in texts]
     # Indentation only separates paragraphs if not every line has it.
-    use_indent = 0 < sum(indented) < 0.6 * len(raw)
-    stripped = [line.strip(_PAD) for line in raw]
-    full = _full_width([display_width(s) for s in stripped])
+    use_indent = 0 < sum(indented) < 0.6 * len(texts)
+    full = _full_width([display_width(line.strip(_PAD)) for line in texts])
 
     out: list[str] = []
-    current = stripped[0]
-    for i in range(1, len(stripped)):
-        prev, nxt = stripped[i - 1], stripped[i]
-        gap = 0.5 if _joiner(prev, nxt) == " " else 0.0
-        # Widths are estimated (Latin letters are not all ½ em), so lines with
-        # Latin text get some slack; pure CJK lines are measured exactly.
-        latin = sum(ch.isascii() for ch in prev) / len(prev)
-        tolerance = 0.25 + 0.08 * full * latin
-        would_not_fit = display_width(prev) + gap + display_width(_first_token(nxt)) > (
-            full - tolerance
-        )
-        continues = (
-            would_not_fit
-            and not is_heading_start(nxt)
-            and not (use_indent and indented[i])
-            and not _STRONG_END.search(prev)
-        )
-        if continues:
+    current = prev = ""  # the paragraph being built; its last physical line
+    for line in raw:
+        nxt = line.strip(_PAD)
+        if not nxt:  # a blank line always ends the paragraph
+            if current:
+                out.append(current)
+            current = prev = ""
+            continue
+        if current and _continues(prev, line, full, use_indent):
             current += _joiner(current, nxt) + nxt
         else:
-            out.append(current)
+            if current:
+                out.append(current)
             current = nxt
-    out.append(current)
+        prev = nxt
+    if current:
+        out.append(current)
     return out
+
+
+def _continues(prev: str, raw_next: str, full: float, use_indent: bool) -> bool:
+    """Whether the line after ``prev`` (a previous physical line) continues it."""
+    nxt = raw_next.strip(_PAD)
+    if is_heading_start(nxt) or _STRONG_END.search(prev):
+        return False
+    if use_indent and (raw_next[:1] in ("\u3000", "\t") or raw_next.startswith("  ")):
+        return False
+    gap = 0.5 if _joiner(prev, nxt) == " " else 0.0
+    # Widths are estimated (Latin letters are not all ½ em), so lines with
+    # Latin text get some slack; pure CJK lines are measured exactly.
+    latin = sum(ch.isascii() for ch in prev) / max(len(prev), 1)
+    tolerance = 0.25 + 0.08 * full * latin
+    return display_width(prev) + gap + display_width(_first_token(nxt)) > full - tolerance
 
 
 def _looks_hard_wrapped(lines: Sequence[str]) -> bool:
@@ -429,7 +437,7 @@ def _looks_hard_wrapped(lines: Sequence[str]) -> bool:
     """
     inner = [
         (cur.strip(_PAD), nxt.strip(_PAD))
-        for cur, nxt in zip(lines, lines[1:], strict=False)
+        for cur, nxt in itertools.pairwise(lines)
         if cur.strip(_PAD) and nxt.strip(_PAD)
     ]
     if len(inner) < 4:
@@ -470,7 +478,7 @@ def paragraphs_from_plain(text: str) -> list[str]:
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_CN_DIGIT = "〇零○ＯO一二三四五六七八九"
 _DATE_PATTERNS = (
     re.compile(r"(?<![0-9])(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     re.compile(r"(?<![0-9])(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![0-9])"),
@@ -515,12 +523,11 @@ def parse_date(s: str, *, compact: bool = False) -> str | None:
             if iso:
                 found.append((m.start(), iso))
                 break
-    m = _CN_DATE.search(s)
-    if m:
-        year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
-        iso = _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+    if cn := _CN_DATE.search(s):
+        year = int("".join(str(_CN_DIGITS[c]) for c in cn.group(1)))
+        iso = _iso(year, _cn_number(cn.group(2)), _cn_number(cn.group(3)))
         if iso:
-            found.append((m.start(), iso))
+            found.append((cn.start(), iso))
     return min(found)[1] if found else None
 
 
@@ -535,16 +542,23 @@ _DATE_ONLY = re.compile(
 )
 
 
+def find_labelled_date(lines: Sequence[str]) -> str | None:
+    """The first date introduced by 发布时间: / 日期: … in a short line."""
+    for line in lines:
+        m = _DATE_LABEL.search(line) if len(line) <= 100 else None
+        if m and (iso := parse_date(line[m.end() : m.end() + 40])):
+            return iso
+    return None
+
+
 def find_date(lines: Sequence[str]) -> str | None:
     """Publication date from the text: a labelled date, else a date-only line.
 
     Dates inside sentences are ignored — they are usually about the events the
     document describes, not the document.
     """
-    for line in lines:
-        m = _DATE_LABEL.search(line) if len(line) <= 100 else None
-        if m and (iso := parse_date(line[m.end() : m.end() + 40])):
-            return iso
+    if iso := find_labelled_date(lines):
+        return iso
     for line in lines:
         if _DATE_ONLY.match(unicodedata.normalize("NFKC", line)):
             return parse_date(line)

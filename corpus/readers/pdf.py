@@ -1,0 +1,206 @@
+"""PDF reader: the text layer of a PDF → RawDocument.  No OCR.
+
+This module owns getting text out of pypdf page by page, removing page
+furniture (page numbers such as ``3``, ``- 3 -``, ``第3页``, ``3/10``, and
+running headers/footers: short lines repeated at the top or bottom of most
+pages), and re-joining paragraphs that the layout broke into lines
+(:func:`corpus.readers.text.join_wrapped`).  Metadata comes from the document
+information dictionary when it is plausible, otherwise from the text.
+
+Known limits: paragraph boundaries are inferred from the text alone (line
+width, punctuation, numbering markers), so a paragraph whose last line is
+exactly full and lacks final punctuation is joined to the next one, and a full
+line that happens to end a sentence mid-paragraph splits it.  Multi-column
+layouts come out in pypdf's reading order.
+
+pypdf is imported inside :func:`read_pdf` so importing the package stays cheap.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from corpus.model import RawDocument
+from corpus.readers.errors import UnreadableDocument
+from corpus.readers.text import (
+    clean_line,
+    is_hanzi,
+    join_wrapped,
+    make_document,
+    split_raw_lines,
+)
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:"
+    r"[-—–~·]?\s*\d{1,4}\s*[-—–~·]?"  # 3, - 3 -, —3—
+    r"|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?"  # 第3页, 第3页 共10页
+    r"|共\s*\d{1,4}\s*[页頁]\s*[,，/]?\s*第\s*\d{1,4}\s*[页頁]"  # 共10页 第3页
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/10
+    r"|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"  # Page 3 of 10
+    r")$",
+    re.I,
+)
+# How many lines at each end of a page can be header/footer.  pypdf returns
+# text in content-stream order, where headers and footers are typically drawn
+# first or last but not always in visual position, hence more than one.
+_EDGE = 3
+_MAX_FURNITURE_LEN = 60
+
+_FILENAME_TITLE = re.compile(
+    r"\.(?:docx?|wps|pdf|rtf|txt)$|^microsoft (?:word|excel)|^untitled|^无标题|^無標題", re.I
+)
+_ORG = re.compile(
+    r"(?:局|厅|廳|委|委员会|委員會|办|辦|办公室|辦公室|部|院|政府|中心|会|會|署|处|處)$"
+)
+
+
+def is_page_number(line: str) -> bool:
+    """``3``, ``- 3 -``, ``第3页``, ``第3页 共10页``, ``3/10``, ``Page 3 of 10``."""
+    return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", line).strip()))
+
+
+def _furniture_key(line: str) -> str:
+    """Lines that differ only in digits and spacing are the same header."""
+    return re.sub(r"\d+", "#", "".join(unicodedata.normalize("NFKC", line).split()))
+
+
+def _edges(lines: list[str]) -> set[int]:
+    """Indices of the non-empty lines at the top and bottom of a page."""
+    filled = [i for i, line in enumerate(lines) if clean_line(line)]
+    return set(filled[:_EDGE]) | set(filled[-_EDGE:])
+
+
+def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and running headers/footers from per-page lines.
+
+    A running header/footer is a short line found at the edge of at least half
+    of the pages (and of two pages at least).  Only one occurrence per page is
+    removed, so a document title that repeats the running header survives on
+    its first page.
+    """
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        keys = {
+            _furniture_key(lines[i])
+            for i in _edges(lines)
+            if len(clean_line(lines[i])) <= _MAX_FURNITURE_LEN
+        }
+        counts.update(keys)
+    needed = max(2, math.ceil(len(pages) * 0.5))
+    running = {key for key, n in counts.items() if n >= needed and key}
+
+    cleaned: list[list[str]] = []
+    for lines in pages:
+        edges = _edges(lines)
+        seen: set[str] = set()
+        kept: list[str] = []
+        for i, line in enumerate(lines):
+            if i in edges:
+                if is_page_number(clean_line(line)):
+                    continue
+                key = _furniture_key(line)
+                if key in running and key not in seen:
+                    seen.add(key)
+                    continue
+            kept.append(line)
+        cleaned.append(kept)
+    return cleaned
+
+
+def _plausible_title(title: Any) -> str | None:
+    if not isinstance(title, str):
+        return None
+    title = " ".join(title.split())
+    if not title or len(title) > 120 or _FILENAME_TITLE.search(title):
+        return None
+    if not any(is_hanzi(ch) for ch in title):
+        return None  # producers fill in English boilerplate; ours are Chinese
+    return title
+
+
+def _info(reader: Any) -> tuple[str | None, str | None, str | None]:
+    """(title, author, creation date) from the document information dictionary."""
+    try:
+        info = reader.metadata
+        if info is None:
+            return None, None, None
+        title = _plausible_title(info.title)
+        author = info.author if isinstance(info.author, str) else None
+        author = author.strip() if author and _ORG.search(author.strip()) else None
+        created = info.creation_date
+        return title, author, created.date().isoformat() if created else None
+    except Exception:  # malformed dates and strings are common; metadata is optional
+        return None, None, None
+
+
+def read_pdf(data: bytes, name: str) -> RawDocument:
+    """Read the text layer of a PDF."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        encrypted = reader.is_encrypted
+    except Exception as exc:
+        raise UnreadableDocument(
+            name,
+            f"is not a valid PDF ({type(exc).__name__}); it may be damaged or incomplete — "
+            "download or export it again and add it again",
+        ) from exc
+    if encrypted:
+        try:
+            unlocked = bool(reader.decrypt(""))
+        except Exception:  # unsupported algorithm, missing crypto library …
+            unlocked = False
+        if not unlocked:
+            raise UnreadableDocument(
+                name, "is password-protected; remove the password (print to a new PDF) and "
+                "add it again",
+            )
+
+    pages: list[list[str]] = []
+    failed = 0
+    try:
+        page_list = list(reader.pages)
+    except Exception as exc:
+        raise UnreadableDocument(
+            name, f"is a damaged PDF ({type(exc).__name__}); export it again and add it again"
+        ) from exc
+    for page in page_list:
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # one bad page (broken font, bad stream) should not lose the rest
+            failed += 1
+            text = ""
+        pages.append(split_raw_lines(text))
+
+    if not any(clean_line(line) for lines in pages for line in lines):
+        reason = (
+            "has no text layer (it is probably a scan or an image), and OCR is not supported; "
+            "add the original .docx, or a PDF with selectable text"
+        )
+        if failed:
+            reason = f"could not be read: text extraction failed on {failed} page(s)"
+        raise UnreadableDocument(name, reason)
+
+    body = [line for lines in strip_page_furniture(pages) for line in lines]
+    paragraphs = join_wrapped(body)
+    title, author, created = _info(reader)
+    doc = make_document(
+        paragraphs,
+        name,
+        fmt="pdf",
+        title=title,
+        issuer=author,
+        empty_reason="has no text besides page numbers and headers; OCR is not supported",
+    )
+    # The creation date is when the file was made, at best close to publication:
+    # only used when the text states no date itself.
+    if doc.meta.published is None and created is not None:
+        doc = replace(doc, meta=replace(doc.meta, published=created))
+    return doc
