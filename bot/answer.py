@@ -28,8 +28,12 @@ from typing import Any
 from bot.understand import Analysis, Analyzer, Kind, is_askable
 from indexer.normalize import Script, normalize
 from indexer.search import FactHit, PassageHit, Searcher
+from indexer.terms import organisations
 
-FOUND_THRESHOLD = 0.6  # share of the question's weight a passage must cover
+FOUND_THRESHOLD = 0.6
+_ISSUANCE_CUE = re.compile(
+    r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
+    r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law")  # share of the question's weight a passage must cover
 CANDIDATES = 300
 
 
@@ -212,6 +216,9 @@ class Engine:
     def _issuance(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score
         pool = [p for p in ranked[:10] if p.score >= best_score - 0.15]
+        if a.kind == "who" and not _ISSUANCE_CUE.search(a.norm):
+            # "谁牵头抓总?" asks for an actor, not for who issued a document.
+            return self._orgs_in(a, pool)
         by_id = {p.id: p for p in pool}
         candidates = [(f, r) for f, r in self._facts_for(["issuance"], pool)]
         if not candidates:
@@ -242,12 +249,22 @@ class Engine:
         return f"{actor}{f.action}{titles}{where}", p
 
     def _orgs_in(self, a: Analysis, pool: list[Passage]) -> tuple[str | None, Passage | None]:
-        for f, _ in self._facts_for(["org"], pool):
-            p = next(p for p in pool if p.id == f.passage_id)
-            names = [g.subject for g, _ in self._facts_for(["org"], [p]) if g.subject]
-            if names:
-                return "、".join(dict.fromkeys(names)), p
-        return None, None
+        """The authority named in the clause that best answers the question."""
+        best: tuple[float, str, Passage] | None = None
+        for p in pool:
+            clause = best_clause(p.text, a)
+            if not clause:
+                continue
+            names = organisations(normalize(clause))
+            if not names:
+                continue
+            norm_clause = normalize(clause)
+            cover = sum(u.weight for u in a.units if any(x in norm_clause for x in u.alts))
+            pos = norm_clause.find(names[0])
+            name = clause[pos:pos + len(names[0])] if pos >= 0 else names[0]
+            if best is None or cover > best[0]:
+                best = (cover, name, p)
+        return (best[1], best[2]) if best else (None, None)
 
     def _quantity(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score

@@ -69,7 +69,7 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
         r"\bwhat (department|agency|body|bureau)\b")),
     ("document", re.compile(
-        r"(什么|哪个|哪些|哪部|哪项|何种|哪份)(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定|"
+        r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定|"
         r"政策|制度|地方标准)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),

@@ -159,7 +159,20 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                     last_subject[scope] = actor_orig
             if subj:
                 last_subject[scope] = _orig(original, text, subj)
+        # "X《Y》(以下简称…)印发以来": the actor precedes the title, the verb follows it.
+        for m in _TITLE_THEN_VERB.finditer(text):
+            actor = _actor_before(m.group(1))
+            if actor:
+                o = m.start(2)
+                facts.append(Fact(i, "issuance",
+                                  "、".join(_orig(original, text, a) for a in actor.split("、")),
+                                  original[m.start(4):m.end(4)], original[o:o + len(m.group(2))],
+                                  m.group(2)))
     return facts
+
+
+_TITLE_THEN_VERB = re.compile(
+    r"([^,,。;;::《》]{1,30}?)《([^《》]{2,60})》(\([^()]{0,30}\))?(印发|出台|发布|颁布|施行)")
 
 
 def _first_subject(text: str) -> str | None:
