@@ -40,21 +40,14 @@ from corpus.readers.text import (
 Element = Any
 
 _DROP_TAGS = frozenset(
-    {
-        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg",
-        "canvas", "object", "embed", "applet", "select", "option", "button", "input",
-        "textarea", "map", "audio", "video", "source", "head", "title", "meta", "link", "base",
-    }
+    "script style noscript template iframe frame frameset svg canvas object embed applet select "
+    "option button input textarea map audio video source head title meta link base".split()
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "section", "article", "header", "footer", "main", "aside", "nav",
-        "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "tr", "td", "th", "thead", "tbody",
-        "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "figure",
-        "figcaption", "center", "form", "fieldset", "legend", "details", "summary", "body",
-        "html", "pre", "table",
-    }
+    "p div section article header footer main aside nav blockquote ul ol li dl dt dd tr td th "
+    "thead tbody tfoot caption h1 h2 h3 h4 h5 h6 hr address figure figcaption center form "
+    "fieldset legend details summary body html pre table".split()
 )
 # Inline wrappers whose text counts as the paragraph text of their parent when
 # scoring text density (Word-exported pages wrap every paragraph in <span>/<font>).
@@ -75,24 +68,32 @@ _FURNITURE_NAME = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-_META_TITLE = ("articletitle", "og:title", "title", "dc.title")
-_META_DATE = (
-    "pubdate", "publishdate", "publish_date", "firstpublishedtime", "article:published_time",
-    "dc.date", "dc.date.issued", "date", "pubtime", "publishtime",
+# Only article-level tags: a bare "title" meta is usually the site name.
+_META_TITLE = ("articletitle", "og:title")
+_META_DATE = tuple(
+    "pubdate publishdate publish_date firstpublishedtime article:published_time dc.date "
+    "dc.date.issued date pubtime publishtime".split()
 )
 _META_SOURCE = ("contentsource", "source", "dc.publisher", "publisher", "article:author")
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—{1,2}|–|\s-{1,2}\s|-{2})\s*")
-_CHARSET_IN_HTML = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+# "Title_Column_Site", "Title - Site", "Title|Site"; a bare hyphen only between
+# Chinese characters, so "COVID-19" survives.
+_TITLE_SEPARATORS = re.compile(
+    r"\s*(?:_|\||｜|—{1,2}|–|\s-{1,2}\s|-{2}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff]))\s*"
 )
+_CHARSET_IN_HTML = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"[ \t\r\n\f]+")
-_CJK_CHAR = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# Browsers (CSS Text 3 segment-break rules) drop a source newline between two
-# Chinese characters instead of rendering it as a space.
-_CJK_NEWLINE = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK_CHAR}])")
+_CJK_CHAR = "\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Browsers render a newline in the source as a space, but in Chinese text it is
+# an artefact of the editor's line wrapping, not a word gap: drop it when one
+# side is Chinese (characters or punctuation, including “ ” —) and the other
+# is not a Latin letter.
+_CJK_NEWLINE = re.compile(
+    rf"(?:(?<=[{_CJK_CHAR}])[ \t\r\f]*\n[ \t\r\n\f]*(?![A-Za-z])"
+    rf"|(?<![A-Za-z])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK_CHAR}]))"
+)
 
 _NAV_LINE = re.compile(
     r"^[【\[(（]?\s*(?:上一篇|下一篇|上一条|下一条|上一條|下一條|上篇|下篇|前一篇|后一篇|後一篇)"
@@ -114,7 +115,7 @@ _META_SEGMENT = re.compile(
 _TOOL_WORDS = re.compile(
     r"打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|分享到|分享|扫一扫在手机打开当前页"
     r"|扫一扫|掃一掃|加入收藏|收藏|字体|字體|字号|字號|默认|默認|微信|微博|QQ空间|QQ|我要纠错|纠错"
-    r"|保存本页|[大中小]|[【】\[\]()（）:：|｜/·•\s]"
+    r"|保存本页|[大中小]|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[【】\[\]()（）:：|｜/·•\s]"
 )
 
 
@@ -360,7 +361,7 @@ def _find_title(
     root: Element, body: Element, container: Element, meta: dict[str, str]
 ) -> str | None:
     """ArticleTitle meta, a heading in or just before the body, or <title> minus site name."""
-    if title := _first(meta, _META_TITLE[:2]):
+    if title := _first(meta, _META_TITLE):
         return title
     page_title = ""
     for el in root.iter("title"):
@@ -369,8 +370,14 @@ def _find_title(
     segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
     first_segment = segments[0].strip() if segments else ""
 
-    for el in container.iter("h1"):
-        if text := _text_of(el):
+    def agrees(text: str) -> bool:
+        return bool(first_segment) and (first_segment in text or text in first_segment)
+
+    # A heading inside the body: an <h1>, or a lower one that matches <title>
+    # (not the first 案例 subheading).
+    for el in container.iter("h1", "h2", "h3"):
+        text = _text_of(el)
+        if text and (_tag(el) == "h1" or agrees(text)):
             return text
     # The title usually sits just above the body, after the logo <h1> (the site
     # name) and the breadcrumbs: take the last heading-like element before the
@@ -388,9 +395,7 @@ def _find_title(
         if not heading_like:
             continue
         text = _text_of(el)
-        if 4 <= len(text) <= 120 and first_segment and (
-            first_segment in text or text in first_segment
-        ):
+        if 4 <= len(text) <= 120 and agrees(text):
             best = text
     return best or first_segment or None
 
@@ -425,9 +430,15 @@ def read_html(data: bytes, name: str) -> RawDocument:
     extracted = _extract(container)
     lines = [line for line in clean_lines(extracted.lines) if not _is_furniture_line(line)]
     headings = list(extracted.headings)
+    empty_reason = (
+        "has no article text (the page may be built by JavaScript or be a frameset); save the "
+        "article itself, or copy its text into a .txt file"
+    )
+    if not lines:
+        raise UnreadableDocument(name, empty_reason)
     if title:
         title = " ".join(title.split())
-        if lines and _squash(lines[0]) == _squash(title):
+        if _squash(lines[0]) == _squash(title):
             title = lines[0]  # the body's own rendering of it wins
         else:
             lines.insert(0, title)
@@ -450,10 +461,8 @@ def read_html(data: bytes, name: str) -> RawDocument:
         title=title,
         issuer=issuer,
         published=published,
-        empty_reason="has no article text (the page may be built by JavaScript or be a "
-        "frameset); save the article itself, or copy its text into a .txt file",
+        empty_reason=empty_reason,
     )
-
 
 
 def _squash(s: str) -> str:

@@ -4,8 +4,11 @@ This module owns getting text out of pypdf page by page, removing page
 furniture (page numbers such as ``3``, ``- 3 -``, ``第3页``, ``3/10``, and
 running headers/footers: short lines repeated at the top or bottom of most
 pages), and re-joining paragraphs that the layout broke into lines
-(:func:`corpus.readers.text.join_wrapped`).  Metadata comes from the document
-information dictionary when it is plausible, otherwise from the text.
+(:func:`corpus.readers.text.join_wrapped`).  The title and author come from
+the document information dictionary when they are plausible (not
+"Microsoft Word - x.docx"), everything else from the text.  The creation date
+is not used: PDFs are often printed from a browser or viewer at download time,
+so it says nothing about publication.
 
 Known limits: paragraph boundaries are inferred from the text alone (line
 width, punctuation, numbering markers), so a paragraph whose last line is
@@ -23,7 +26,6 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
 from corpus.model import RawDocument
@@ -124,19 +126,19 @@ def _plausible_title(title: Any) -> str | None:
     return title
 
 
-def _info(reader: Any) -> tuple[str | None, str | None, str | None]:
-    """(title, author, creation date) from the document information dictionary."""
+def _info(reader: Any) -> tuple[str | None, str | None]:
+    """(title, author) from the document information dictionary, when plausible."""
     try:
         info = reader.metadata
         if info is None:
-            return None, None, None
+            return None, None
         title = _plausible_title(info.title)
         author = info.author if isinstance(info.author, str) else None
-        author = author.strip() if author and _ORG.search(author.strip()) else None
-        created = info.creation_date
-        return title, author, created.date().isoformat() if created else None
-    except Exception:  # malformed dates and strings are common; metadata is optional
-        return None, None, None
+    except Exception:  # malformed strings are common; metadata is optional
+        return None, None
+    # Authors are mostly personal accounts; only an organisation is an issuer.
+    author = author.strip() if author and _ORG.search(author.strip()) else None
+    return title, author
 
 
 def read_pdf(data: bytes, name: str) -> RawDocument:
@@ -153,14 +155,19 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
             "download or export it again and add it again",
         ) from exc
     if encrypted:
+        # Government PDFs are often encrypted with an empty user password just
+        # to forbid copying; those open with "".
+        detail = ""
         try:
             unlocked = bool(reader.decrypt(""))
-        except Exception:  # unsupported algorithm, missing crypto library …
+        except Exception as exc:  # unsupported algorithm, missing crypto library …
             unlocked = False
+            detail = f" ({type(exc).__name__}: {exc})"
         if not unlocked:
             raise UnreadableDocument(
-                name, "is password-protected; remove the password (print to a new PDF) and "
-                "add it again",
+                name,
+                f"is encrypted and cannot be opened without a password{detail}; remove the "
+                "protection (e.g. print it to a new PDF) and add it again",
             )
 
     pages: list[list[str]] = []
@@ -188,10 +195,12 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
             reason = f"could not be read: text extraction failed on {failed} page(s)"
         raise UnreadableDocument(name, reason)
 
-    body = [line for lines in strip_page_furniture(pages) for line in lines]
-    paragraphs = join_wrapped(body)
-    title, author, created = _info(reader)
-    doc = make_document(
+    # Blank lines in pypdf's output carry no paragraph information (they appear
+    # at page ends and around furniture), so they are not passed on as breaks.
+    body = [line for lines in strip_page_furniture(pages) for line in lines if clean_line(line)]
+    paragraphs = join_wrapped(body, proportional=True)
+    title, author = _info(reader)
+    return make_document(
         paragraphs,
         name,
         fmt="pdf",
@@ -199,8 +208,3 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
         issuer=author,
         empty_reason="has no text besides page numbers and headers; OCR is not supported",
     )
-    # The creation date is when the file was made, at best close to publication:
-    # only used when the text states no date itself.
-    if doc.meta.published is None and created is not None:
-        doc = replace(doc, meta=replace(doc.meta, published=created))
-    return doc

@@ -88,20 +88,21 @@ _SIMPLIFIED_ONLY = frozenset(
     "风带场车务万达积议声报类离华确张马节话况温传许广记观织装众书儿际验连断难矿备办习响约劳团历构称号"
     "维选标写亲养层却专状厂识适属圆调满县参红细听该铁价严龙飞监链乡镇厅违罚检测药卫执审诉举险责优创"
 )
-_TRADITIONAL_ONLY = frozenset(
-    "這爲為個國時來們對會發動過說產種學經進電現實兩體機當點從業應開還義間樣與關線內數麼質氣變條沒結問"
-    "無軍題黨員總設長頭資邊級圖統較將組見計別論運農區強決戰則據處隊給門規熱領東導壓爭濟階極聯認權證轉"
-    "單風帶場車務萬達積議聲報類離華確張馬節話況溫傳許廣記觀織裝衆眾書兒際驗連斷難礦備辦習響約勞團歷構"
-    "稱號維選標寫親養層卻專狀廠識適屬圓調滿縣參紅細聽該鐵價嚴龍飛監鏈鄉鎮廳違罰檢測藥衛執審訴舉險責優"
-    "創裡範"
-) - _SCRIPT_AMBIGUOUS
+_TRADITIONAL_ONLY = (
+    frozenset(
+        "這爲為個國時來們對會發動過說產種學經進電現實兩體機當點從業應開還義間樣與關線內數麼質氣變條沒結問"
+        "無軍題黨員總設長頭資邊級圖統較將組見計別論運農區強決戰則據處隊給門規熱領東導壓爭濟階極聯認權證轉"
+        "單風帶場車務萬達積議聲報類離華確張馬節話況溫傳許廣記觀織裝衆眾書兒際驗連斷難礦備辦習響約勞團歷構"
+        "稱號維選標寫親養層卻專狀廠識適屬圓調滿縣參紅細聽該鐵價嚴龍飛監鏈鄉鎮廳違罰檢測藥衛執審訴舉險責優"
+        "創裡範"
+    )
+    - _SCRIPT_AMBIGUOUS
+)
 
 # Removed everywhere: they are invisible, break substring search and quoting,
 # and are typical debris of copy-paste from web pages and Word.
-_INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063,
-     0xFEFF, 0xFFFC],
-    None,
+_INVISIBLE: dict[int, None] = dict.fromkeys(
+    (0x00AD, 0x180E, *range(0x200B, 0x2010), *range(0x2060, 0x2064), 0xFEFF, 0xFFFC), None
 )
 # C0/C1 controls other than tab/newline: NULs from UTF-16 mishaps, form feeds
 # from PDF page breaks, bells from who knows where.
@@ -134,20 +135,39 @@ _HEADING_START = re.compile(
 )
 
 
+_CASE_TITLE = re.compile(r"^案例\s*[0-9０-９一二三四五六七八九十百]+")
+
+
 def is_heading_start(line: str) -> bool:
     """True if ``line`` starts with a Chinese official-document numbering marker."""
     return bool(_HEADING_START.match(line.lstrip(_PAD)))
 
 
-def display_width(s: str) -> float:
-    """Width of ``s`` in ems: wide (CJK) characters 1, everything else ½.
+# Latin glyph widths in ems, for proportional fonts (Times, the Latin part of
+# STSong/SimSun-PUA fonts): close enough to judge whether a line is full.
+_NARROW = dict.fromkeys(" ,.:;'`!|", 0.25) | dict.fromkeys('()[]{}"ijlftrI', 0.33)
+_WIDE_LATIN = dict.fromkeys("mwMW@%", 0.85) | dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ&", 0.65)
+
+
+def display_width(s: str, *, proportional: bool = False) -> float:
+    """Width of ``s`` in ems: wide (CJK) characters 1, others ½ (or their
+    typical proportional width when ``proportional``).
 
     East-Asian "ambiguous" characters (“ ” — …) count as wide because in the
-    CJK fonts these documents are set in they are.
+    CJK fonts these documents are set in they are.  Monospaced (½ em) Latin is
+    right for text files and for PDFs set in SimSun/FangSong; proportional
+    widths are right for PDFs from Word with a Latin font for ASCII.
     """
     width = 0.0
     for ch in s:
-        width += 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
+        if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+            width += 1.0
+        elif proportional and ch in _NARROW:
+            width += _NARROW[ch]
+        elif proportional and ch in _WIDE_LATIN:
+            width += _WIDE_LATIN[ch]
+        else:
+            width += 0.5
     return width
 
 
@@ -347,16 +367,20 @@ def _first_token(line: str) -> str:
 
 
 def _joiner(left: str, right: str) -> str:
+    """What goes between two physical lines of one paragraph: a space between
+    Latin words, nothing in Chinese (where a number may also be split)."""
     if left.endswith("-") and left[-2:-1].isalpha():
         return ""  # hyphenated Latin word broken across lines
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
-        return " "
-    if left[-1:] in ",.;:!?)" and right[:1].isascii() and right[:1].isalnum():
-        return " "
-    return ""
+    if not (right[:1].isascii() and right[:1].isalnum()):
+        return ""
+    if not (left[-1:].isascii() and (left[-1:].isalnum() or left[-1:] in ",.;:!?)")):
+        return ""
+    latin = sum(ch.isascii() for ch in left) / len(left)
+    return " " if latin >= 0.5 else ""
 
 
 def _full_width(widths: Sequence[float]) -> float:
+    """The width of a full line: a high percentile, robust to a few outliers."""
     if not widths:
         return 0.0
     ordered = sorted(widths)
@@ -365,7 +389,7 @@ def _full_width(widths: Sequence[float]) -> float:
     return ordered[int(len(ordered) * 0.9)]
 
 
-def join_wrapped(lines: Sequence[str]) -> list[str]:
+def join_wrapped(lines: Sequence[str], *, proportional: bool = False) -> list[str]:
     """Re-join paragraphs that were broken into lines at a fixed width.
 
     A line continues into the next one when all of these hold:
@@ -377,10 +401,13 @@ def join_wrapped(lines: Sequence[str]) -> list[str]:
       quote) — a semicolon or colon does not end it when the line is full;
     * the line is *full*: its width plus the first word/character of the next
       line would have exceeded the typical line width.  This is what tells a
-      wrapped line from a short title or heading that merely lacks punctuation.
+      wrapped line from a short title or heading that merely lacks punctuation;
+    * for a 案例N title, the next line is short and unpunctuated (the tail of
+      the title, not the first line of the lead paragraph).
 
     Chinese lines are joined without a space, Latin words with one.  The input
     lines may keep their leading indentation; the output is cleaned.
+    ``proportional`` selects the width model (see :func:`display_width`).
     """
     raw = [line.translate(_INVISIBLE).rstrip() for line in lines]
     texts = [line for line in raw if line.strip(_PAD)]
@@ -389,7 +416,10 @@ def join_wrapped(lines: Sequence[str]) -> list[str]:
     indented = [line[:1] in ("\u3000", "\t") or line.startswith("  ") for line in texts]
     # Indentation only separates paragraphs if not every line has it.
     use_indent = 0 < sum(indented) < 0.6 * len(texts)
-    full = _full_width([display_width(line.strip(_PAD)) for line in texts])
+    full = _full_width([display_width(t.strip(_PAD), proportional=proportional) for t in texts])
+    # Plain-text files are often wrapped every N characters regardless of
+    # width, so there a line that is full by character count is full too.
+    full_count = 0.0 if proportional else _full_width([len(t.strip(_PAD)) for t in texts])
 
     out: list[str] = []
     current = prev = ""  # the paragraph being built; its last physical line
@@ -400,7 +430,7 @@ def join_wrapped(lines: Sequence[str]) -> list[str]:
                 out.append(current)
             current = prev = ""
             continue
-        if current and _continues(prev, line, full, use_indent):
+        if current and _continues(prev, line, full, full_count, use_indent, proportional):
             current += _joiner(current, nxt) + nxt
         else:
             if current:
@@ -412,7 +442,14 @@ def join_wrapped(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _continues(prev: str, raw_next: str, full: float, use_indent: bool) -> bool:
+def _continues(
+    prev: str,
+    raw_next: str,
+    full: float,
+    full_count: float,
+    use_indent: bool,
+    proportional: bool,
+) -> bool:
     """Whether the line after ``prev`` (a previous physical line) continues it."""
     nxt = raw_next.strip(_PAD)
     if is_heading_start(nxt) or _STRONG_END.search(prev):
@@ -424,7 +461,20 @@ def _continues(prev: str, raw_next: str, full: float, use_indent: bool) -> bool:
     # Latin text get some slack; pure CJK lines are measured exactly.
     latin = sum(ch.isascii() for ch in prev) / max(len(prev), 1)
     tolerance = 0.25 + 0.08 * full * latin
-    return display_width(prev) + gap + display_width(_first_token(nxt)) > full - tolerance
+    width = display_width(prev, proportional=proportional)
+    token = display_width(_first_token(nxt), proportional=proportional)
+    prev_full = width + gap + token > full - tolerance or (
+        bool(full_count) and len(prev) + 1 > full_count
+    )
+    if not prev_full:
+        return False
+    if _CASE_TITLE.match(prev):
+        # A case title that exactly fills its line looks wrapped.  What follows
+        # a really wrapped title is its short tail; a lead paragraph's first
+        # line is full or ends a sentence.
+        next_width = display_width(nxt, proportional=proportional)
+        return next_width + 1 <= full - tolerance and not _STRONG_END.search(nxt)
+    return True
 
 
 def _looks_hard_wrapped(lines: Sequence[str]) -> bool:
@@ -460,24 +510,14 @@ def paragraphs_from_plain(text: str) -> list[str]:
     raw = split_raw_lines(text)
     if not _looks_hard_wrapped(raw):
         return clean_lines(raw)
-    # Blank lines always separate paragraphs; join inside each block.
-    out: list[str] = []
-    block: list[str] = []
-    for line in [*raw, ""]:
-        if line.strip(_PAD):
-            block.append(line)
-        elif block:
-            out.extend(join_wrapped(block))
-            block = []
-    return clean_lines(out)
+    return clean_lines(join_wrapped(raw))
 
 
 # --------------------------------------------------------------------------
 # Metadata found in text
 # --------------------------------------------------------------------------
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {ch: i for i, chars in enumerate(("〇零○ＯO", *"一二三四五六七八九")) for ch in chars}
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
 _DATE_PATTERNS = (
     re.compile(r"(?<![0-9])(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
@@ -656,7 +696,7 @@ def _script_counts(counts: Counter[str]) -> tuple[int, int]:
 
 
 def detect_script(text: str) -> str | None:
-    """"traditional" if traditional-only characters clearly outnumber simplified-only ones.
+    """Return "traditional" if traditional-only characters clearly outnumber simplified-only ones.
 
     ``None`` when there is no Chinese at all.  OpenCC is used when available;
     otherwise a built-in list of a few hundred frequent characters.
@@ -689,9 +729,7 @@ def make_document(
     if not paragraphs:
         raise UnreadableDocument(name, empty_reason)
     present = set(paragraphs)
-    kept = tuple(
-        dict.fromkeys(h for h in (clean_line(h) for h in headings) if h in present)
-    )
+    kept = tuple(dict.fromkeys(h for h in (clean_line(h) for h in headings) if h in present))
     text = "\n".join(paragraphs)
     title = clean_line(title) if title and clean_line(title) else guess_title(paragraphs)
     meta = DocumentMeta(

@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import io
 import random
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,9 +68,7 @@ def table_lines(table: Sequence[Sequence[str]]) -> list[str]:
     return [" | ".join(cell for cell in row if cell) for row in table]
 
 
-def with_table(
-    paragraphs: Sequence[str], table: Sequence[Sequence[str]], after: int
-) -> list[str]:
+def with_table(paragraphs: Sequence[str], table: Sequence[Sequence[str]], after: int) -> list[str]:
     """``paragraphs`` with the rendered ``table`` inserted after paragraph ``after``."""
     return [*paragraphs[:after], *table_lines(table), *paragraphs[after:]]
 
@@ -214,10 +213,19 @@ _HTML_TABLE_PAGE = """<body>
 def _html_paragraph(text: str, index: int) -> str:
     """A paragraph the way CMS editors emit them: indented, spans, source line breaks."""
     escaped = html.escape(text, quote=False)
-    if index % 4 == 1 and len(escaped) > 20:
-        # A newline in the HTML source between two Chinese characters.
-        cut = len(escaped) // 2
-        escaped = f"{escaped[:cut]}\n        {escaped[cut:]}"
+    if index % 4 == 1:
+        # A newline in the HTML source between two Chinese characters, as
+        # editors that wrap long lines leave them.
+        cut = next(
+            (
+                i
+                for i in range(len(escaped) // 2, len(escaped))
+                if "\u4e00" <= escaped[i - 1] <= "\u9fff" and "\u4e00" <= escaped[i] <= "\u9fff"
+            ),
+            None,
+        )
+        if cut is not None:
+            escaped = f"{escaped[:cut]}\n        {escaped[cut:]}"
     if index % 4 == 2 and "。" in escaped:
         first, rest = escaped.split("。", 1)
         escaped = f'<strong>{first}。</strong><span style="font-family:仿宋">{rest}</span>'
@@ -361,8 +369,6 @@ def write_docx(
 def write_corrupt_docx(directory: Path, *, name: str = "broken.docx") -> Path:
     """A truncated .docx: a valid ZIP header, then nothing usable."""
     buffer = io.BytesIO()
-    import zipfile
-
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>" * 50)
         archive.writestr("word/document.xml", "<w:document>" * 50)
@@ -411,10 +417,14 @@ def write_pdf(
     header: str = f"{SITE_NAME} 食品安全典型案例",
     page_number: str = "- {n} -",
     font_size: float = 12,
+    user_password: str | None = None,
     name: str = "sample.pdf",
 ) -> Path:
     """An A4 PDF with a text layer: a centred title, paragraphs hard-wrapped at
-    the text width, a running header and a page number on every page."""
+    the text width, a running header and a page number on every page.
+
+    With ``user_password`` the file is encrypted (RC4) with that password to
+    open it ("" = opens without one, as for copy-protected official PDFs)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -424,7 +434,12 @@ def write_pdf(
     text_width = page_width - 2 * margin
     leading = font_size * 1.5
     path = Path(directory) / name
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    encrypt = None
+    if user_password is not None:
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        encrypt = StandardEncryption(user_password, ownerPassword="owner", canCopy=0)
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
     pdf.setTitle("Microsoft Word - 典型案例.docx")  # what producers typically leave behind
     page = 1
 
@@ -467,6 +482,18 @@ def write_image_pdf(directory: Path, *, name: str = "scan.pdf") -> Path:
     path = Path(directory) / name
     pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.drawImage(ImageReader(image), 72, 300, width=400, height=560)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def write_blank_pdf(directory: Path, *, name: str = "blank.pdf") -> Path:
+    """A PDF with one empty page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = Path(directory) / name
+    pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.showPage()
     pdf.save()
     return path

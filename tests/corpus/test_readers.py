@@ -1,0 +1,510 @@
+"""Tests for corpus.readers: every format yields the paragraphs of the .txt original.
+
+The fixtures are generated from the bundled sample announcement by
+``tests.corpus.fixtures``; the reference is the sample's non-empty lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus.readers import (
+    SUPPORTED_SUFFIXES,
+    ReaderError,
+    UnreadableDocument,
+    UnsupportedFormat,
+    read_bytes,
+    read_document,
+)
+from corpus.readers import text as text_module
+from corpus.readers.pdf import is_page_number, strip_page_furniture
+from corpus.readers.text import detect_script, join_wrapped, parse_date
+from tests.corpus import fixtures as F
+
+EXPECTED = F.sample_lines()
+TITLE, PARAGRAPHS = F.sample_parts()
+CASE_TITLES = F.sample_case_titles()
+FURNITURE = (
+    "上一篇", "下一篇", "打印", "關閉窗口", "版權所有", "ICP", "首頁", "當前位置", "您現在的位置",
+    "分享到", "字體", "瀏覽次數", "搜索", "欄目導航", "今天是",
+)  # fmt: skip
+
+
+def lines_of(text: str) -> list[str]:
+    """Paragraphs after whitespace normalisation."""
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def assert_sample_meta(meta_title: str | None, batch: str | None, script: str | None) -> None:
+    assert meta_title == TITLE
+    assert batch == "第一批"
+    assert script == "traditional"
+
+
+# --------------------------------------------------------------------------
+# API surface
+# --------------------------------------------------------------------------
+
+
+def test_supported_suffixes() -> None:
+    assert {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"} <= SUPPORTED_SUFFIXES
+    assert ".doc" not in SUPPORTED_SUFFIXES
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, corpus.readers\n"
+        "heavy = ('lxml', 'docx', 'pypdf', 'charset_normalizer', 'opencc', 'reportlab')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert out.stdout.strip() == ""
+
+
+# --------------------------------------------------------------------------
+# Plain text
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gbk", "gb18030", "big5"])
+def test_txt_encodings(tmp_path: Path, encoding: str) -> None:
+    doc = read_document(F.write_txt(tmp_path, F.sample_text(), encoding))
+    assert doc.text.split("\n") == EXPECTED
+    assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
+    assert doc.meta.format == "txt"
+    assert doc.headings == ()
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8"])
+def test_txt_simplified(tmp_path: Path, encoding: str) -> None:
+    opencc = pytest.importorskip("opencc")
+    simplified = opencc.OpenCC("t2s").convert(F.sample_text())
+    doc = read_document(F.write_txt(tmp_path, simplified, encoding))
+    assert doc.text.split("\n") == lines_of(simplified)
+    assert doc.meta.script == "simplified"
+    assert doc.meta.title == "自治区强化食品安全全链条监管典型案例(第一批)"
+
+
+def test_txt_normalisation(tmp_path: Path) -> None:
+    raw = (
+        "\ufeff\r\n  标题\u200b行  \r\n\r\n\u3000\u3000第一段\u00a0内容。  \r\n"
+        "\r\n\r\n第二段\x00内容\u200d。\t\r第三段。\u2028第四段。"
+    )
+    doc = read_bytes(raw.encode("utf-8"), "notes.txt")
+    assert doc.text.split("\n") == [
+        "标题行",
+        "第一段\u00a0内容。",
+        "第二段内容。",
+        "第三段。",
+        "第四段。",
+    ]
+    assert doc.meta.title == "标题行"
+
+
+def test_txt_title_only_when_it_looks_like_one() -> None:
+    doc = read_bytes("这是正文的第一句话。这是第二句话。\n第二段。".encode(), "body.txt")
+    assert doc.meta.title is None
+
+
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_txt_hard_wrapped(tmp_path: Path, blank_lines: bool) -> None:
+    """A text copied out of a PDF: paragraphs broken every 30 characters."""
+    wrapped = ["\n".join(line[i : i + 30] for i in range(0, len(line), 30)) for line in EXPECTED]
+    text = ("\n\n" if blank_lines else "\n").join(wrapped)
+    doc = read_document(F.write_txt(tmp_path, text))
+    assert doc.text.split("\n") == EXPECTED
+
+
+def test_txt_metadata_labels() -> None:
+    text = (
+        "关于公布第二批典型案例的通知\n发布单位：自治区市场监管局\n发布时间：2025年3月12日\n正文。"
+    )
+    doc = read_bytes(text.encode("gb18030"), "notice.txt")
+    assert doc.meta.issuer == "自治区市场监管局"
+    assert doc.meta.published == "2025-03-12"
+    assert doc.meta.batch == "第二批"
+    assert doc.meta.script == "simplified"
+
+
+def test_txt_metadata_signature() -> None:
+    text = "典型案例\n正文第一段。\n正文第二段，2024年5月1日起施行。\n自治区市场监督管理局\n2025年3月12日"
+    doc = read_bytes(text.encode(), "notice.txt")
+    assert doc.meta.issuer == "自治区市场监督管理局"
+    assert doc.meta.published == "2025-03-12"
+
+
+def test_txt_dates_in_sentences_are_not_publication_dates() -> None:
+    doc = read_bytes("标题\n本办法自2024年5月1日起施行。".encode(), "a.txt")
+    assert doc.meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2025年3月12日", "2025-03-12"),
+        ("2025 年 03 月 12 日", "2025-03-12"),
+        ("2025-03-12 10:30:00", "2025-03-12"),
+        ("2025.3.12", "2025-03-12"),
+        ("2025/3/12", "2025-03-12"),
+        ("２０２５年３月１２日", "2025-03-12"),
+        ("二〇二五年三月十二日", "2025-03-12"),
+        ("二〇二四年十二月三十一日", "2024-12-31"),
+        ("2025年13月40日", None),
+        ("没有日期", None),
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_script_without_opencc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "_opencc", lambda: None)
+    assert detect_script(F.sample_text()) == "traditional"
+    assert detect_script("国家市场监督管理总局发布关于进一步加强食品安全监管的通知") == "simplified"
+    assert detect_script("no Chinese here") is None
+
+
+def test_script_mainland_traditional_with_simplified_variants() -> None:
+    # 關于 / 規范 / 并: mainland conversions keep these, the text is still traditional.
+    assert detect_script("關于進一步規范監管并加強檢查的通知") == "traditional"
+
+
+# --------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------
+
+
+def test_markdown(tmp_path: Path) -> None:
+    doc = read_document(F.write_markdown(tmp_path, TITLE, PARAGRAPHS, headings=CASE_TITLES))
+    assert doc.text.split("\n") == EXPECTED
+    assert doc.headings == (TITLE, *CASE_TITLES)
+    assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
+    assert doc.meta.format == "md"
+
+
+def test_markdown_markup() -> None:
+    source = (
+        "---\ntitle: 测试标题\ndate: 2025-03-12\n---\n# 标题一\n\n正文**加粗**和[链接](http://x)。\n\n"
+        "- 项目一\n* 项目二\n\n1. 第一\n2. 第二\n\n| 序号 | 名称 |\n|---|---|\n| 1 | 甲 |\n\n"
+        "二级标题\n---\n\n> 引用内容\n\n***\n\n```\n代码\n```\n"
+    )
+    doc = read_bytes(source.encode(), "a.markdown")
+    assert doc.text.split("\n") == [
+        "标题一", "正文加粗和链接。", "项目一", "项目二", "1. 第一", "2. 第二",
+        "序号 | 名称", "1 | 甲", "二级标题", "引用内容", "代码",
+    ]  # fmt: skip
+    assert doc.headings == ("标题一", "二级标题")
+    assert doc.meta.title == "测试标题"
+    assert doc.meta.published == "2025-03-12"
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+
+def test_html_gb18030_with_furniture(tmp_path: Path) -> None:
+    path = F.write_html(tmp_path, TITLE, PARAGRAPHS, headings=CASE_TITLES)
+    assert b"charset=gb2312" in path.read_bytes()
+    doc = read_document(path)
+    assert doc.text.split("\n") == EXPECTED
+    for furniture in FURNITURE:
+        assert furniture not in doc.text
+    assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
+    assert doc.meta.published == F.PUBLISHED
+    assert doc.meta.issuer == F.ISSUER
+    assert doc.meta.format == "html"
+    assert doc.headings == (TITLE, *CASE_TITLES)
+
+
+def test_html_old_table_layout_without_meta_tags(tmp_path: Path) -> None:
+    path = F.write_html(tmp_path, TITLE, PARAGRAPHS, layout="table", meta_tags=False)
+    doc = read_document(path)
+    assert doc.text.split("\n") == EXPECTED
+    for furniture in FURNITURE:
+        assert furniture not in doc.text
+    assert doc.meta.title == TITLE  # from the page, not a meta tag
+    assert doc.meta.published == F.PUBLISHED  # from the 日期: info line
+    assert doc.meta.issuer == F.ISSUER  # from 來源:
+
+
+def test_html_data_table_in_article(tmp_path: Path) -> None:
+    path = F.write_html(tmp_path, TITLE, PARAGRAPHS, table=F.SAMPLE_TABLE, table_after=1)
+    doc = read_document(path)
+    assert doc.text.split("\n") == [TITLE, *F.with_table(PARAGRAPHS, F.SAMPLE_TABLE, 1)]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared"),
+    [
+        ("utf-8", "utf-8"),
+        ("gb18030", None),  # no declaration: detected
+        ("gb18030", "utf-8"),  # a wrong declaration
+        ("big5", "big5"),
+        ("big5", None),
+    ],
+)
+def test_html_encodings(tmp_path: Path, encoding: str, declared: str | None) -> None:
+    path = F.write_html(tmp_path, TITLE, PARAGRAPHS, encoding, declared=declared)
+    assert read_document(path).text.split("\n") == EXPECTED
+
+
+def test_html_simplified_furniture_and_br_paragraphs() -> None:
+    page = (
+        '<html><head><meta charset="gbk"><title>关于公布典型案例的通知-某某市人民政府</title></head>'
+        '<body><div id="nav"><a href="/">首页</a><a href="/x">政务公开</a></div>'
+        '<div class="content"><h2>关于公布典型案例的通知</h2>'
+        "<p>发布时间：2025-03-12 来源：某某市市场监管局</p>"
+        '<div class="con">第一段内容，说明情况。<br>第二段内容，继续说明。<br/>'
+        "第三段\n内容。<p>上一篇：另一篇文章</p></div>"
+        '<div class="share">分享到：微信 微博</div></div>'
+        "<div class='footer'>版权所有 某某市人民政府 ICP备123号</div></body></html>"
+    ).encode("gbk")
+    doc = read_bytes(page, "notice.htm")
+    assert doc.text.split("\n") == [
+        "关于公布典型案例的通知", "第一段内容，说明情况。", "第二段内容，继续说明。", "第三段内容。",
+    ]  # fmt: skip
+    assert doc.meta.published == "2025-03-12"
+    assert doc.meta.issuer == "某某市市场监管局"
+    assert doc.meta.script == "simplified"
+
+
+def test_html_without_article_text() -> None:
+    page = b"<html><head><title>x</title></head><body><script>render()</script></body></html>"
+    with pytest.raises(UnreadableDocument, match="no article text"):
+        read_bytes(page, "app.html")
+
+
+# --------------------------------------------------------------------------
+# Word
+# --------------------------------------------------------------------------
+
+
+def test_docx_with_heading_styles(tmp_path: Path) -> None:
+    path = F.write_docx(tmp_path, TITLE, PARAGRAPHS, headings=CASE_TITLES, author=F.ISSUER)
+    doc = read_document(path)
+    assert doc.text.split("\n") == EXPECTED
+    assert doc.headings == (TITLE, *CASE_TITLES)
+    assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
+    assert doc.meta.published == "2025-03-12"  # core properties: created
+    assert doc.meta.issuer == F.ISSUER  # an organisation as author
+    assert doc.meta.format == "docx"
+
+
+def test_docx_table_in_body_order(tmp_path: Path) -> None:
+    path = F.write_docx(tmp_path, TITLE, PARAGRAPHS, table=F.SAMPLE_TABLE, table_after=5)
+    doc = read_document(path)
+    assert doc.text.split("\n") == [TITLE, *F.with_table(PARAGRAPHS, F.SAMPLE_TABLE, 5)]
+
+
+def test_docx_core_properties(tmp_path: Path) -> None:
+    path = F.write_docx(
+        tmp_path,
+        TITLE,
+        PARAGRAPHS,
+        core_title="核心屬性標題",
+        author="Administrator",  # a personal account, not an issuer
+        created=dt.datetime(2024, 1, 2, 3, 4, 5),
+    )
+    doc = read_document(path)
+    assert doc.meta.title == "核心屬性標題"
+    assert doc.meta.issuer is None
+    assert doc.meta.published == "2024-01-02"
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+def test_pdf_multi_page_with_furniture(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    path = F.write_pdf(tmp_path, TITLE, PARAGRAPHS)
+    reader = PdfReader(path)
+    assert len(reader.pages) >= 2
+    raw = reader.pages[1].extract_text()
+    assert "- 2 -" in raw and F.SITE_NAME in raw  # the furniture really is there
+    doc = read_document(path)
+    assert doc.text.split("\n") == EXPECTED
+    assert F.SITE_NAME not in doc.text and "- 2 -" not in doc.text
+    assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
+    assert doc.meta.format == "pdf"
+
+
+def test_pdf_copy_protected_opens(tmp_path: Path) -> None:
+    path = F.write_pdf(tmp_path, TITLE, PARAGRAPHS, user_password="")
+    assert read_document(path).text.split("\n") == EXPECTED
+
+
+def test_pdf_password_protected(tmp_path: Path) -> None:
+    path = F.write_pdf(tmp_path, TITLE, PARAGRAPHS, user_password="secret")
+    with pytest.raises(UnreadableDocument, match=r"sample\.pdf: is encrypted.*password"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("page_number", ["第{n}頁", "{n}", "{n}/3", "Page {n}"])
+def test_pdf_page_number_styles(tmp_path: Path, page_number: str) -> None:
+    path = F.write_pdf(tmp_path, TITLE, PARAGRAPHS, page_number=page_number, font_size=10.5)
+    assert read_document(path).text.split("\n") == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3", True), ("- 3 -", True), ("—3—", True), ("第3页", True), ("第 3 頁", True),
+        ("第3页 共10页", True), ("共10页 第3页", True), ("3/10", True), ("Page 3 of 10", True),
+        ("３", True), ("2025年", False), ("一是加强监管。", False), ("3.5", False),
+    ],
+)  # fmt: skip
+def test_is_page_number(line: str, expected: bool) -> None:
+    assert is_page_number(line) is expected
+
+
+def test_running_header_removed_once_per_page() -> None:
+    header = "某某局文件"
+    pages = [
+        [header, header, "正文第一页。", "1"],  # the title repeats the header
+        [header, "正文第二页。", "2"],
+        [header, "正文第三页。", "3"],
+    ]
+    assert strip_page_furniture(pages) == [
+        [header, "正文第一页。"],
+        ["正文第二页。"],
+        ["正文第三页。"],
+    ]
+
+
+def test_join_wrapped_cjk_and_latin() -> None:
+    lines = [
+        "案例1、一个很长的案例标题需要折行显示在第二",
+        "行",
+        "正文第一段的内容很长很长很长很长很长很长很",
+        "长很长，直到这里结束。",
+        "一是第二段也很长很长很长很长很长很长很长很",
+        "长;分号不结束段落。",
+        "This is a Latin paragraph that wraps at a",
+        "fixed width and ends here.",
+    ]
+    assert join_wrapped(lines) == [
+        "案例1、一个很长的案例标题需要折行显示在第二行",
+        "正文第一段的内容很长很长很长很长很长很长很长很长，直到这里结束。",
+        "一是第二段也很长很长很长很长很长很长很长很长;分号不结束段落。",
+        "This is a Latin paragraph that wraps at a fixed width and ends here.",
+    ]
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx", ".pdf"])
+def test_zero_byte_file(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"empty{suffix}"
+    path.write_bytes(b"")
+    with pytest.raises(UnreadableDocument, match=r"empty\.\w+: is empty") as info:
+        read_document(path)
+    assert info.value.name == path.name
+
+
+def test_corrupt_docx(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match=r"broken\.docx: .*save it as \.docx"):
+        read_document(F.write_corrupt_docx(tmp_path))
+
+
+def test_doc_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    with pytest.raises(UnsupportedFormat, match=r"report\.doc: .*Word 97.*save it as \.docx"):
+        read_document(path)
+
+
+def test_doc_renamed_to_docx() -> None:
+    with pytest.raises(UnsupportedFormat, match=r"Word 97-2003"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "report.docx")
+
+
+def test_binary_garbage_with_txt_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(random.Random(1).randbytes(4096))
+    with pytest.raises(UnreadableDocument, match=r"garbage\.txt: does not look like text"):
+        read_document(path)
+
+
+def test_image_only_pdf(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match=r"scan\.pdf: has no text layer.*OCR"):
+        read_document(F.write_image_pdf(tmp_path))
+
+
+def test_empty_pdf(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match=r"blank\.pdf: has no text layer"):
+        read_document(F.write_blank_pdf(tmp_path))
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    data = F.write_pdf(tmp_path, TITLE, PARAGRAPHS).read_bytes()
+    with pytest.raises(UnreadableDocument, match=r"cut\.pdf: "):
+        read_bytes(data[: len(data) // 3], "cut.pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("scan.jpg", "OCR"),
+        ("notes.wps", "save it as .docx"),
+        ("doc.ofd", "PDF"),
+        ("archive.zip", "unpack"),
+        ("README", "no file extension"),
+        ("data.xyz", ".xyz files are not supported"),
+    ],
+)
+def test_unsupported_formats(name: str, hint: str) -> None:
+    with pytest.raises(UnsupportedFormat) as info:
+        read_bytes(b"something", name)
+    assert str(info.value).startswith(f"{name}: ")
+    assert hint in str(info.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="not found"):
+        read_document(tmp_path / "missing.pdf")
+
+
+@pytest.mark.parametrize("suffix", sorted(SUPPORTED_SUFFIXES))
+@pytest.mark.parametrize("seed", range(3))
+def test_no_library_exception_escapes(suffix: str, seed: int) -> None:
+    rng = random.Random(seed)
+    prefixes = {".pdf": b"%PDF-1.7\n", ".docx": b"PK\x03\x04"}
+    data = prefixes.get(suffix, b"") + rng.randbytes(2048)
+    with pytest.raises(ReaderError):
+        read_bytes(data, f"x{suffix}")
+
+
+# --------------------------------------------------------------------------
+# read_bytes and read_document agree
+# --------------------------------------------------------------------------
+
+
+def test_read_bytes_matches_read_document(tmp_path: Path) -> None:
+    paths = [
+        F.write_txt(tmp_path, F.sample_text(), "gb18030"),
+        F.write_markdown(tmp_path, TITLE, PARAGRAPHS),
+        F.write_html(tmp_path, TITLE, PARAGRAPHS),
+        F.write_docx(tmp_path, TITLE, PARAGRAPHS),
+        F.write_pdf(tmp_path, TITLE, PARAGRAPHS),
+    ]
+    for path in paths:
+        assert read_bytes(path.read_bytes(), f"uploads/{path.name}") == read_document(path)
