@@ -60,5 +60,5 @@ class QuestionLog:
                 select(QuestionRow.question, func.count().label("n"))
                 .where(QuestionRow.found.is_(False))
                 .group_by(QuestionRow.question).order_by(func.count().desc()).limit(top)
-            ).tuples().all()
+            ).all()
         return Stats(total, answered, users, up, down, [(q, n) for q, n in rows])

@@ -43,15 +43,32 @@ class Segmenter:
 
     def _jieba(self) -> jieba.Tokenizer:
         if self._tokenizer is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            tk = jieba.Tokenizer()
-            tk.initialize()
+            tk = _shared_tokenizer()
             for term in self._user_terms:
-                tk.add_word(term)
+                if term not in tk.FREQ:
+                    tk.add_word(term)
             self._tokenizer = tk
         return self._tokenizer
+
+
+_TOKENIZER: jieba.Tokenizer | None = None
+
+
+def _shared_tokenizer() -> jieba.Tokenizer:
+    """One initialised jieba per process: loading its dictionary costs about a second.
+
+    Domain terms added for one batch stay for the next; they are the corpus's
+    own words, so keeping them only makes segmentation more consistent.
+    """
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        _TOKENIZER = tk
+    return _TOKENIZER
 
     def tokens(self, normalised: str) -> list[str]:
         """Search-mode tokens of already-normalised text (duplicates kept: they are tf)."""

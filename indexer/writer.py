@@ -163,7 +163,7 @@ class IndexWriter:
     # -- internals --------------------------------------------------------
     def _known(self) -> dict[str, str]:
         with Session(self.engine) as s:
-            return {k: v for k, v in s.execute(select(DocumentRow.source, DocumentRow.sha256)).tuples()}
+            return {k: v for k, v in s.execute(select(DocumentRow.source, DocumentRow.sha256))}
 
     def _prepare(self, key: str, doc: Document, digest: str) -> _Loaded:
         specs = passages_of(doc)
@@ -253,8 +253,8 @@ class IndexWriter:
 
     def _rebuild_vocab(self, s: Session) -> None:
         """Vocabulary = the FTS index's own terms, with pinyin keys for the question side."""
-        old = {k: v for k, v in s.execute(select(VocabRow.term, VocabRow.pinyin)).tuples()}
-        rows = s.execute(text("SELECT term, doc FROM passage_fts_vocab")).tuples().all()
+        old = {k: v for k, v in s.execute(select(VocabRow.term, VocabRow.pinyin))}
+        rows = s.execute(text("SELECT term, doc FROM passage_fts_vocab")).all()
         s.execute(delete(VocabRow))
         missing = [t for t, _ in rows if t not in old]
         keys = {**old, **_pinyin_keys(missing)}
