@@ -34,23 +34,6 @@ def keep_token(token: str) -> bool:
     return any(is_word_char(c) for c in token)
 
 
-class Segmenter:
-    """A jieba tokenizer with the corpus's domain terms added."""
-
-    def __init__(self, user_terms: Iterable[str] = ()) -> None:
-        self._user_terms = sorted(set(user_terms))
-        self._tokenizer: jieba.Tokenizer | None = None
-
-    def _jieba(self) -> jieba.Tokenizer:
-        if self._tokenizer is None:
-            tk = _shared_tokenizer()
-            for term in self._user_terms:
-                if term not in tk.FREQ:
-                    tk.add_word(term)
-            self._tokenizer = tk
-        return self._tokenizer
-
-
 _TOKENIZER: jieba.Tokenizer | None = None
 
 
@@ -69,6 +52,24 @@ def _shared_tokenizer() -> jieba.Tokenizer:
         tk.initialize()
         _TOKENIZER = tk
     return _TOKENIZER
+
+
+class Segmenter:
+    """A jieba tokenizer with the corpus's domain terms added."""
+
+    def __init__(self, user_terms: Iterable[str] = ()) -> None:
+        self._user_terms = sorted(set(user_terms))
+        self._tokenizer: jieba.Tokenizer | None = None
+
+    def _jieba(self) -> jieba.Tokenizer:
+        if self._tokenizer is None:
+            tk = _shared_tokenizer()
+            for term in self._user_terms:
+                if term not in tk.FREQ:
+                    tk.add_word(term)
+            self._tokenizer = tk
+        return self._tokenizer
+
 
     def tokens(self, normalised: str) -> list[str]:
         """Search-mode tokens of already-normalised text (duplicates kept: they are tf)."""
