@@ -1,0 +1,48 @@
+"""Answer quality on the question sets, as `casebot eval` reports it.
+
+The floors below are today's measured figures rounded down: a change that
+makes answers worse fails here.  They are below issue #3's targets
+(hit@1 ≥ 0.97, direct ≥ 0.90, out-of-scope ≥ 0.95), which are not met yet.
+The second announcement (tests/data/second) was written without sight of the
+rules, in another layout and script; its figures are reported separately.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluate import evaluate, load_questions
+from bot.service import Casebot
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
+    return Casebot.open(tmp_path_factory.mktemp("eval") / "bundled.db")
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
+    svc = Casebot.open(tmp_path_factory.mktemp("eval2") / "second.db", build=True)
+    svc.index([DATA / "second" / "announcement.txt"], rebuild=True)
+    return svc
+
+
+def test_dev_set_floors(bundled: Casebot) -> None:
+    figures = evaluate(load_questions(DATA / "qa_dev.jsonl"), bundled.answer).overall.figures()
+    assert figures["questions"] >= 100
+    assert (figures["hit@1"] or 0) >= 0.80, figures
+    assert (figures["hit@3"] or 0) >= 0.85, figures
+    assert (figures["direct"] or 0) >= 0.65, figures
+    assert (figures["oos_rejected"] or 0) >= 0.80, figures
+
+
+def test_second_announcement_floors(second: Casebot) -> None:
+    figures = evaluate(load_questions(DATA / "second" / "qa.jsonl"), second.answer).overall
+    f = figures.figures()
+    assert (f["hit@1"] or 0) >= 0.75, f
+    assert (f["direct"] or 0) >= 0.65, f
+    assert (f["oos_rejected"] or 0) >= 0.6, f
