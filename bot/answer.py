@@ -143,7 +143,8 @@ class Engine:
 
     # -- ranking ------------------------------------------------------------------
     def _rank(self, a: Analysis) -> list[Passage]:
-        known = [u for u in a.units if u.known]
+        # A lone digit or letter (1 OR 1=1, NEAR(a b, 2)) is no topic to answer about.
+        known = [u for u in a.units if u.known and (len(u.text) >= 3 or not u.text.isascii())]
         if not known:
             return []
         hits = self.searcher.search(a.search_terms(), CANDIDATES)

@@ -41,7 +41,7 @@ def _settings(db: Path | None) -> Settings:
 @contextmanager
 def _friendly_errors() -> Iterator[None]:
     """Named errors become one clear line; no traceback for anything we anticipated."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
     try:
         yield
@@ -50,6 +50,9 @@ def _friendly_errors() -> Iterator[None]:
     except OperationalError as exc:
         raise CliError(f"The index could not be used ({str(exc.orig).splitlines()[0]}). "
                        "If it persists, rebuild it: casebot index --rebuild") from exc
+    except DatabaseError as exc:
+        raise CliError(f"The index is damaged ({str(exc.orig).splitlines()[0]}). "
+                       "Rebuild it: casebot index --rebuild") from exc
     except PermissionError as exc:
         raise CliError(f"Permission denied: {exc.filename}. Check the file's permissions "
                        "or choose another path with --db.") from exc
@@ -96,7 +99,7 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
             raise CliError(f"{p}: no such file or folder. Give a document or a folder of "
                            "documents (.txt, .md, .html, .docx, .pdf).")
     with _friendly_errors():
-        service = _open_for_index(settings.casebot_db)
+        service = _open_for_index(settings.casebot_db, rebuild)
         try:
             summary = _run_index(service, targets, rebuild, quiet)
         finally:
@@ -117,13 +120,33 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
         raise SystemExit(1)
 
 
-def _open_for_index(db: Path) -> Casebot:
+def _open_for_index(db: Path, rebuild: bool) -> Casebot:
+    """Open (or create) the index for writing; --rebuild sets a damaged file aside."""
+    import time
+
+    from sqlalchemy.exc import DatabaseError
+
     from bot.service import Casebot
     from indexer.db import create_schema, make_engine
+    from indexer.errors import CorruptIndex
 
     db.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db)
-    create_schema(engine)
+    try:
+        create_schema(engine)
+    except DatabaseError as exc:
+        engine.dispose()
+        if not rebuild:
+            raise CorruptIndex(db, str(exc.orig).splitlines()[0]) from exc
+        aside = db.with_name(f"{db.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(db) + suffix)
+            if part.exists():
+                part.rename(Path(str(aside) + suffix))
+        click.echo(f"The index {db} was damaged; moved it to {aside} and building anew.",
+                   err=True)
+        engine = make_engine(db)
+        create_schema(engine)
     return Casebot(db, engine)
 
 

@@ -40,7 +40,9 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel) \
+                # A broken link is yielded too, so that reading it reports the file.
+                wanted = child.is_file() or (child.is_symlink() and not child.exists())
+                if wanted and not any(p.startswith(".") for p in rel) \
                         and child.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield child
         else:
