@@ -194,18 +194,32 @@ class Engine:
     def _direct(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         direct: str | None = None
         evidence: Passage | None = None
+        alias = self._alias(a, ranked)
+        if alias is not None:
+            return alias
         if a.kind in ("who", "document"):
             direct, evidence = self._issuance(a, ranked)
         elif a.kind in ("number", "when"):
             direct, evidence = self._quantity(a, ranked)
         elif a.kind == "where":
             direct, evidence = self._place(a, ranked)
-        if direct is None and (a.kind != "what" or focus_of(a)):
+        keywords_only = not _WH.search(a.norm) and not re.search(r"[??吗呢]", a.question)
+        if direct is None and (a.kind != "what" or focus_of(a) or keywords_only):
             # No fact fits: the clause of the best sentence that answers the
             # question's focus (…探索2+N监管模式 for 探索的是什么监管模式?).
             best = evidence or ranked[0]
             direct = best_clause(best.text, a)
         return direct, evidence
+
+    def _alias(self, a: Analysis, ranked: list[Passage]) -> tuple[str, Passage] | None:
+        """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
+        for f in self.searcher.facts(["alias"]):
+            if f"《{f.norm}》" in a.norm or (a.kind == "document" and f.norm in a.norm
+                                            and len(f.norm) >= 2):
+                passage = self.passage(f.passage_id)
+                if passage is not None and f.object:
+                    return f"《{f.subject}》即《{f.object}》", passage
+        return None
 
     def _facts_for(self, kinds: Sequence[str], ranked: list[Passage],
                    limit: int = 10) -> list[tuple[FactHit, int]]:
@@ -218,8 +232,10 @@ class Engine:
         best_score = ranked[0].score
         pool = [p for p in ranked[:10] if p.score >= best_score - 0.15]
         if a.kind == "who" and not _ISSUANCE_CUE.search(a.norm):
-            # "谁牵头抓总?" asks for an actor, not for who issued a document.
-            return self._orgs_in(a, pool)
+            # "谁牵头抓总?" asks for an actor, not for who issued a document; the
+            # sentence naming one may rank a little lower than one that does not.
+            wide = [p for p in ranked[:10] if p.score >= best_score - 0.3]
+            return self._orgs_in(a, wide)
         by_id = {p.id: p for p in pool}
         candidates = [(f, r) for f, r in self._facts_for(["issuance"], pool)]
         if not candidates:
@@ -250,22 +266,33 @@ class Engine:
         return f"{actor}{f.action}{titles}{where}", p
 
     def _orgs_in(self, a: Analysis, pool: list[Passage]) -> tuple[str | None, Passage | None]:
-        """The authority named in the clause that best answers the question."""
+        """The authority named in the clause that best answers the question.
+
+        A clause that names one wins; otherwise the sentence's subject as
+        resolved at index time (its own, its section's or its case lead's).
+        """
         best: tuple[float, str, Passage] | None = None
         for p in pool:
             clause = best_clause(p.text, a)
             if not clause:
                 continue
-            names = organisations(normalize(clause))
+            norm_clause = normalize(clause)
+            names = organisations(norm_clause)
             if not names:
                 continue
-            norm_clause = normalize(clause)
             cover = sum(u.weight for u in a.units if any(x in norm_clause for x in u.alts))
             pos = norm_clause.find(names[0])
             name = clause[pos:pos + len(names[0])] if pos >= 0 else names[0]
             if best is None or cover > best[0]:
                 best = (cover, name, p)
-        return (best[1], best[2]) if best else (None, None)
+        if best:
+            return best[1], best[2]
+        top = pool[0] if pool else None
+        if top is None:
+            return None, None
+        subject = next((f.subject for f, _ in self._facts_for(["subject"], [top]) if f.subject),
+                       None)
+        return subject, top if subject else None
 
     def _quantity(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score
@@ -372,7 +399,10 @@ _NUMBER_UNITS = {
 
 def wanted_units(norm_question: str) -> tuple[str, ...]:
     """The unit a how-many question asks for: 多少家 → 家, 多大面积 → 亩, 第几 → 位."""
-    if re.search(r"第几|排名|排第|名次", norm_question):
+    m = re.search(r"第几([批项位名次届期])", norm_question)
+    if m:
+        return (m.group(1),)
+    if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
     m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门)?", norm_question)
     if m and m.group(2):

@@ -46,8 +46,11 @@ QUESTION_WORDS = sorted({
     "哪", "个", "些", "做", "干", "搞", "采取", "措施", "举措", "做法", "情况", "内容",
     "这些", "这个", "这", "那些", "那个", "文中", "其中", "意思", "含义", "是指", "指的是", "指",
     "叫", "名字", "名称", "参与", "负责", "一起", "一共", "总共", "共", "值多少钱", "属于", "相关", "有关", "关于", "方面", "主要是", "还", "又", "也", "就", "么",
+    "有人", "要", "应该", "需要", "怎么办", "这事", "这件事", "到底", "究竟",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
+
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
 
 _ANSWER_TYPE_RE = re.compile(
     r"(?:多少|几)(?:钱|元|家|项|个|亩|级|位|名|件|人次|人|次|部门|万)?|哪一?年|什么时候|何时|"
@@ -75,11 +78,20 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),
     ("number", re.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
-        r"\bhow (many|much)\b|\bwhat rank\b|\bnumber of\b|\branked?\b")),
+        r"\bhow (many|much|large|big)\b|\bwhat rank\b|\bnumber of\b|\branked?\b|\barea\b")),
     ("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b")),
 )
+
+
+# Toneless-pinyin question words, for questions typed without an input method.
+PINYIN_QUESTION_WORDS: dict[str, Kind] = {
+    "duoshao": "number", "jige": "number", "jixiang": "number", "nali": "where",
+    "zainali": "where", "nage": "what", "shei": "who", "shui": "who", "nagebumen": "who",
+    "shenme": "what", "sha": "what", "zenme": "what", "ruhe": "what", "shime": "what",
+    "heshi": "when", "shenmeshihou": "when",
+}
 
 
 def classify(norm: str) -> Kind:
@@ -87,6 +99,9 @@ def classify(norm: str) -> Kind:
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(norm):
             return kind
+    for word in re.findall(r"[a-z]+", norm):
+        if PINYIN_QUESTION_WORDS.get(word, "what") != "what":
+            return PINYIN_QUESTION_WORDS[word]
     return "what"
 
 
@@ -212,7 +227,8 @@ class Analyzer:
         units: list[Unit] = []
         unknown_weight = 0.35 * math.log(1 + n / 0.5)
         i = 0
-        content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()]
+        content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()
+                   and w not in PINYIN_QUESTION_WORDS]
         pinyin_hits = self.vocab.terms_by_pinyin(
             {"".join(content[a:b]) for a in range(len(content))
              for b in range(a + 1, min(len(content), a + 4) + 1)})
@@ -373,6 +389,9 @@ class Analyzer:
         factor = 1.0
         if len(text) == 1 and is_cjk(text):
             factor = 0.5 if known else 0.3
+        elif not known and _PLACE_RE.search(text):
+            # A place the documents never name (广东省) is a hard constraint.
+            factor = 3.0
         return Unit(text, alts, idf * factor, known, source)
 
 

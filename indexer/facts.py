@@ -159,6 +159,17 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                     last_subject[scope] = actor_orig
             if subj:
                 last_subject[scope] = _orig(original, text, subj)
+        # Who acts in this sentence: its own opening subject, else the section's,
+        # else the case lead's — answers "who" for sentences that omit it.
+        own = _first_subject(text) if spec.role not in ("title", "case_title") else None
+        subject = (_orig(original, text, own) if own else
+                   last_subject.get(scope) or lead_subject.get(spec.case))
+        if subject:
+            facts.append(Fact(i, "subject", subject, None, None, normalize_key(subject)))
+        # "《X》(以下简称《Y》)": Y is an alias of X.
+        for m in _ALIAS_RE.finditer(text):
+            facts.append(Fact(i, "alias", original[m.start(2):m.end(2)], None,
+                              original[m.start(1):m.end(1)], m.group(2)))
         # "X《Y》(以下简称…)印发以来": the actor precedes the title, the verb follows it.
         for m in _TITLE_THEN_VERB.finditer(text):
             actor = _actor_before(m.group(1))
@@ -169,6 +180,15 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                                   original[m.start(4):m.end(4)], original[o:o + len(m.group(2))],
                                   m.group(2)))
     return facts
+
+
+_ALIAS_RE = re.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")
+
+
+def normalize_key(s: str) -> str:
+    from indexer.normalize import normalize
+
+    return normalize(s)
 
 
 _TITLE_THEN_VERB = re.compile(
@@ -257,6 +277,8 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
         add("document", m.group(1), doc_kind(m.group(1)))
     for m in QUOTED_RE.finditer(text):
         add("measure", m.group(1))
+    for m in re.finditer(r"第[一二三四五六七八九十0-9]+批", text):
+        add("quantity", m.group(0), text[max(0, m.start() - 8):m.start()])
     for m in YEAR_RE.finditer(text):
         add("date", m.group(0), text[max(0, m.start() - 8):m.start()])
     for m in QUANTITY_RE.finditer(text):

@@ -44,10 +44,19 @@ def quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in QUOTED_RE.finditer(text) if _mostly_cjk(m.group(1))]
 
 
+# Central bodies that announcements cite by abbreviation (中办、国办印发…).
+CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大", "全国人大常委会", "党中央",
+                  "中央办公厅", "国务院办公厅")
+_CENTRAL_RE = re.compile("|".join(sorted(CENTRAL_BODIES, key=len, reverse=True)))
+
+
 def organisations(text: str) -> list[str]:
     """Authority names such as 自治区市场监管局, 公安厅, 州政府 (heuristic)."""
     found: list[str] = []
     for chunk in re.split(rf"[^{_CJK}]", text):
+        if _CENTRAL_RE.fullmatch(chunk):
+            found.append(chunk)
+            continue
         for m in _ORG_RE.finditer(chunk):
             name = _LEADING_NOISE.sub("", m.group(0))
             if 2 <= len(name) <= 14 and name not in ORG_SUFFIXES:

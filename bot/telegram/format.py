@@ -1,0 +1,576 @@
+"""Telegram HTML for every casebot reply: pure functions, no I/O.
+
+This module owns how answers, cases and lists look in Telegram — message
+texts (``parse_mode=HTML``), inline keyboards and inline-query articles — and
+the splitting of long replies.  It never talks to Telegram or the index.
+
+How a reply is built, and why:
+
+* Text is modelled as *units* (a passage with its citation, a paragraph, a
+  header) made of *blocks* (a ``<blockquote>`` or a line) made of *runs*
+  (plain, bold or italic text).  HTML is generated from that model, so every
+  piece of user or document text goes through :func:`html.escape` exactly
+  once, and tags can never be broken by a split.
+* Highlight spans (:meth:`bot.answer.Passage.highlight_spans`) index the
+  passage text; they are applied *before* escaping, piece by piece.
+* Script mirroring: quotes, citations and the bot's own words are shown in
+  the asker's script (:attr:`bot.answer.Answer.script`) with
+  :func:`indexer.normalize.to_script`.  The conversion is length-preserving,
+  so the highlight spans still line up.  ``original=True`` shows quotes and
+  citations in the document's own wording (the 原文 button).
+* Splitting (:func:`split_message`): units are packed into messages of at
+  most 4096 UTF-16 code units of *visible* text (Telegram's count, after the
+  HTML is parsed); a unit that does not fit alone is split between its
+  blocks, and a block that does not fit alone at sentence ends, then between
+  characters.  Each part is valid HTML on its own.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+)
+from telegram.constants import ParseMode
+
+from bot.answer import Answer, Passage
+from bot.telegram import callbacks
+from indexer.normalize import Script, to_script, to_traditional
+from indexer.qlog import Stats
+from indexer.search import PassageHit
+
+MESSAGE_LIMIT = 4096  # UTF-16 code units of visible text
+CALLBACK_TEXT_LIMIT = 200  # answerCallbackQuery text
+PAGE_SIZE = 3  # passages per answer message
+INLINE_RESULTS = 10
+BUTTON_LABEL = 32  # characters shown on a case/example button before "…"
+
+# -- the bot's own words (written in simplified; mirrored with chrome()) -------------------
+
+APOLOGY = "抱歉,处理您的消息时出错了,请稍后再试。"
+RATE_LIMITED = "您提问太快了,请 {seconds} 秒后再试。这段时间里的其他消息不会再提醒。"
+NOT_ALLOWED = "抱歉,这个机器人只在指定的聊天中提供服务。"
+STALE_BUTTON = "这个按钮已过期,请重新提问。"
+NOT_YOURS = "只有提问的人可以评价这个回答。"
+THANKS = "谢谢您的反馈!"
+ADMINS_ONLY = "抱歉,只有管理员可以使用这个功能。"
+UPLOAD_REFUSED = "抱歉,只有管理员可以添加文件。如需补充文件,请联系机器人的管理员。"
+ASK_USAGE = "请在命令后写上问题,例如:/ask 哪个部门修订了畜禽屠宰管理条例?"
+SEARCH_USAGE = "请在命令后写上要搜索的词,例如:/search 香梨"
+CASE_USAGE = "用法:/case 2 查看最新文件的案例2,或 /case 文件编号:案例号(例如 /case 1:2)。发送 /cases 查看全部案例。"
+NO_SUCH_CASE = "没有找到这个案例。发送 /cases 查看全部案例。"
+NO_DOCUMENTS = "索引里还没有文件。"
+UNKNOWN_COMMAND = "没有这个命令。发送 /help 查看可以做什么。"
+TEXT_ONLY = "我只能回答文字提问。请直接发送问题,例如:哪个部门修订了畜禽屠宰管理条例?"
+NO_MORE = "没有更多结果了。"
+INLINE_HINT_TITLE = "输入问题,例如:香梨品牌价值"
+INLINE_HINT_TEXT = "在任意聊天中输入 @{bot} 加问题,即可引用文件原文回答,并注明出处。"
+
+ViewScript = Script | None  # None: the document's original wording
+
+
+def chrome(text: str, script: Script) -> str:
+    """The bot's own (simplified) words in the user's script."""
+    return to_traditional(text) if script == "traditional" else text
+
+
+def escape(text: str) -> str:
+    """Text safe anywhere in Telegram HTML (``&``, ``<``, ``>`` and quotes escaped)."""
+    return html.escape(text, quote=True)
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units: the unit of Telegram's limits."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
+
+
+# -- the rich-text model -------------------------------------------------------------------
+
+Style = Literal["", "b", "i"]
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    style: Style = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line or paragraph, optionally a blockquote; rendered as one HTML fragment."""
+
+    runs: tuple[Run, ...]
+    quote: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    def html(self) -> str:
+        inner = "".join(
+            f"<{r.style}>{escape(r.text)}</{r.style}>" if r.style else escape(r.text)
+            for r in self.runs if r.text
+        )
+        return f"<blockquote>{inner}</blockquote>" if self.quote else inner
+
+
+Unit = tuple[Block, ...]
+"""Blocks that belong together (a quote and its citation); kept in one message if possible."""
+
+_BLOCK_SEP = "\n"
+_UNIT_SEP = "\n\n"
+
+
+def line(text: str, style: Style = "") -> Block:
+    return Block((Run(text, style),))
+
+
+def split_message(units: Iterable[Unit], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Pack ``units`` into HTML messages of at most ``limit`` visible UTF-16 units each."""
+    messages: list[list[tuple[str, Block]]] = []
+    current: list[tuple[str, Block]] = []
+    size = 0
+
+    def add(sep: str, block: Block) -> None:
+        nonlocal size
+        if not current:
+            sep = ""
+        current.append((sep, block))
+        size += utf16_len(sep) + utf16_len(block.text)
+
+    def flush() -> None:
+        nonlocal current, size
+        if current:
+            messages.append(current)
+        current, size = [], 0
+
+    for unit in units:
+        blocks = [b for b in unit if b.text.strip()]
+        if not blocks:
+            continue
+        unit_size = sum(utf16_len(b.text) for b in blocks) + (len(blocks) - 1) * len(_BLOCK_SEP)
+        gap = len(_UNIT_SEP) if current else 0
+        if size + gap + unit_size > limit and unit_size <= limit:
+            flush()  # a unit that fits a message of its own is never split
+        if unit_size <= limit:
+            for i, b in enumerate(blocks):
+                add(_BLOCK_SEP if i else _UNIT_SEP, b)
+            continue
+        for i, b in enumerate(blocks):
+            for k, piece in enumerate(split_block(b, limit)):
+                sep = _BLOCK_SEP if i or k else _UNIT_SEP
+                if current and size + utf16_len(sep) + utf16_len(piece.text) > limit:
+                    flush()
+                add(sep, piece)
+    flush()
+    return ["".join(sep + block.html() for sep, block in m) for m in messages]
+
+
+_SENTENCE_END = set("。!?;!?;\n")
+_CLOSERS = set("”’」』)))》】\"'")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence, its closing quotes/brackets included."""
+    spans: list[tuple[int, int]] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        if text[i] in _SENTENCE_END:
+            i += 1
+            while i < n and text[i] in _CLOSERS:
+                i += 1
+            spans.append((start, i))
+            start = i
+        else:
+            i += 1
+    if start < n:
+        spans.append((start, n))
+    return spans
+
+
+def _char_chunks(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    chunks: list[tuple[int, int]] = []
+    s, size = start, 0
+    for i in range(start, end):
+        w = 2 if ord(text[i]) > 0xFFFF else 1
+        if size + w > limit:
+            chunks.append((s, i))
+            s, size = i, 0
+        size += w
+    if s < end:
+        chunks.append((s, end))
+    return chunks
+
+
+def split_block(block: Block, limit: int = MESSAGE_LIMIT) -> list[Block]:
+    """``block`` cut at sentence ends (or, for an overlong sentence, between characters)
+    into blocks of at most ``limit`` UTF-16 units, each keeping its styles."""
+    text = block.text
+    if utf16_len(text) <= limit:
+        return [block]
+    pieces: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for s, e in _sentence_spans(text):
+        width = utf16_len(text[s:e])
+        if cur is not None and utf16_len(text[cur[0]:e]) <= limit:
+            cur = (cur[0], e)
+            continue
+        if cur is not None:
+            pieces.append(cur)
+            cur = None
+        if width <= limit:
+            cur = (s, e)
+        else:
+            pieces.extend(_char_chunks(text, s, e, limit))
+    if cur is not None:
+        pieces.append(cur)
+    out = [Block(_slice_runs(block.runs, s, e), block.quote) for s, e in pieces]
+    return [b for b in out if b.text.strip()]
+
+
+def _slice_runs(runs: Sequence[Run], start: int, end: int) -> tuple[Run, ...]:
+    out: list[Run] = []
+    pos = 0
+    for r in runs:
+        r_start, r_end = pos, pos + len(r.text)
+        pos = r_end
+        s, e = max(start, r_start), min(end, r_end)
+        if s < e:
+            out.append(Run(r.text[s - r_start:e - r_start], r.style))
+    return tuple(out)
+
+
+# -- answers -------------------------------------------------------------------------------
+
+
+def _doc_text(text: str, script: Script, original: bool) -> str:
+    """Document text as shown: the original wording, or mirrored into ``script``."""
+    return text if original else to_script(text, script)
+
+
+def highlighted_runs(p: Passage, text: str) -> tuple[Run, ...]:
+    """``text`` (``p.text`` or its same-length conversion) with matched terms bold."""
+    if len(text) != len(p.text):  # a conversion that broke the offsets: no highlights
+        return (Run(text),)
+    runs: list[Run] = []
+    pos = 0
+    for s, e in p.highlight_spans():
+        s, e = max(s, pos), min(e, len(text))
+        if s >= e:
+            continue
+        runs.extend([Run(text[pos:s]), Run(text[s:e], "b")])
+        pos = e
+    runs.append(Run(text[pos:]))
+    return tuple(r for r in runs if r.text)
+
+
+def passage_unit(p: Passage, script: Script, original: bool = False) -> Unit:
+    quote = Block(highlighted_runs(p, _doc_text(p.text, script, original)), quote=True)
+    cite = line("—— " + _doc_text(p.citation(), script, original))
+    return (quote, cite)
+
+
+def answer_pool(answer: Answer) -> tuple[Passage, ...]:
+    """Every ranked passage of ``answer``, in order: what 更多结果 pages through."""
+    return answer.passages + answer.more
+
+
+def format_answer(answer: Answer, *, offset: int = 0, original: bool = False,
+                  direct: bool = True, page_size: int = PAGE_SIZE,
+                  limit: int = MESSAGE_LIMIT) -> list[str]:
+    """The reply to ``answer`` — page ``offset`` — as HTML messages (usually one).
+
+    ``direct=False`` leaves out the short direct answer (plain /search).
+    """
+    script = answer.script
+    units: list[Unit] = []
+    if answer.notice:
+        units.append((line(chrome(answer.notice, script), "i"),))
+    if not answer.found:
+        message = answer.message or "文件中没有找到与这个问题直接相关的内容。"
+        units.append((line(chrome(message, script)),))
+        return split_message(units, limit)
+    page = answer_pool(answer)[offset:offset + page_size]
+    if offset == 0 and direct and answer.answer:
+        units.append((line(to_script(answer.answer, script), "b"),))
+    elif offset > 0 and page:
+        span = f"{offset + 1}" if len(page) == 1 else f"{offset + 1}–{offset + len(page)}"
+        label = f"第 {span} 条结果"
+        units.append((line(chrome(label, script), "i"),))
+    units.extend(passage_unit(p, script, original) for p in page)
+    if not page:
+        units.append((line(chrome(NO_MORE, script)),))
+    return split_message(units, limit)
+
+
+def has_other_wording(passages: Iterable[Passage], script: Script) -> bool:
+    """Whether the original wording differs from the mirrored one (else 原文 is pointless)."""
+    return any(to_script(t, script) != t for p in passages for t in (p.text, p.citation()))
+
+
+def _button(label: str, action: callbacks.Action) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=callbacks.encode(action))
+
+
+def answer_keyboard(qid: int, answer: Answer, *, offset: int = 0, original: bool = False,
+                    plain: bool = False,
+                    page_size: int = PAGE_SIZE) -> InlineKeyboardMarkup | None:
+    """更多结果 / « 返回 / 查看全文, then 👍 👎 and the 原文 toggle; None when nothing was found."""
+    if not answer.found:
+        return None
+    script = answer.script
+    pool = answer_pool(answer)
+    page = pool[offset:offset + page_size]
+    nav: list[InlineKeyboardButton] = []
+    if offset > 0:
+        nav.append(_button(chrome("« 返回", script), callbacks.Page(qid, 0, original, plain)))
+    if offset + page_size < len(pool):
+        nav.append(_button(chrome("更多结果", script),
+                           callbacks.Page(qid, offset + page_size, original, plain)))
+    top = page[0] if page else None
+    if top is not None and top.case_id is not None:
+        view: callbacks.CaseView = "o" if original else ("t" if script == "traditional" else "s")
+        nav.append(_button(chrome("查看全文", script), callbacks.Case(top.case_id, view)))
+    rows = [nav] if nav else []
+    second = [_button("👍", callbacks.Vote(qid, True)), _button("👎", callbacks.Vote(qid, False))]
+    if has_other_wording(page, script):
+        back = "繁体" if script == "traditional" else "简体"
+        label = chrome(back, script) if original else chrome("原文", script)
+        second.append(_button(label, callbacks.Page(qid, offset, not original, plain)))
+    rows.append(second)
+    return InlineKeyboardMarkup(rows)
+
+
+# -- inline mode ---------------------------------------------------------------------------
+
+
+def inline_articles(answer: Answer, limit: int = INLINE_RESULTS) -> list[InlineQueryResultArticle]:
+    """Up to ``limit`` articles, one per passage: title = the direct answer (first) or the
+    quote, description = its citation, message = the formatted answer with that quote."""
+    script = answer.script
+    header = line(chrome("问:", script) + answer.question, "i")
+    if not answer.found:
+        text = split_message([(header,), (line(chrome(answer.message or NO_MORE, script)),)])[0]
+        return [InlineQueryResultArticle(
+            id="none", title=chrome("没有找到相关内容", script),
+            description=shorten(chrome(answer.message or "", script), 120),
+            input_message_content=InputTextMessageContent(text, parse_mode=ParseMode.HTML))]
+    out: list[InlineQueryResultArticle] = []
+    for i, p in enumerate(answer_pool(answer)[:limit]):
+        quote = to_script(p.text, script)
+        units: list[Unit] = [(header,)]
+        title = quote
+        if i == 0 and answer.answer:
+            direct = to_script(answer.answer, script)
+            units.append((line(direct, "b"),))
+            title = direct
+        units.append(passage_unit(p, script))
+        text = split_message(units)[0]  # one quote: practically always a single message
+        out.append(InlineQueryResultArticle(
+            id=f"{i}-{p.id}", title=shorten(title, 100),
+            description=shorten(to_script(p.citation(), script), 200),
+            input_message_content=InputTextMessageContent(text, parse_mode=ParseMode.HTML)))
+    return out
+
+
+def inline_hint(bot_username: str, script: Script = "simplified") -> InlineQueryResultArticle:
+    text = escape(chrome(INLINE_HINT_TEXT, script).format(bot=bot_username))
+    return InlineQueryResultArticle(
+        id="hint", title=chrome(INLINE_HINT_TITLE, script),
+        description=chrome("引用文件原文回答,注明出处", script),
+        input_message_content=InputTextMessageContent(text, parse_mode=ParseMode.HTML))
+
+
+# -- cases ---------------------------------------------------------------------------------
+
+
+def format_case(hits: Sequence[PassageHit], script: ViewScript,
+                limit: int = MESSAGE_LIMIT) -> list[str]:
+    """A whole case, paragraph by paragraph, section headings bold; split if long."""
+    if not hits:
+        return []
+
+    def show(text: str) -> str:
+        return text if script is None else to_script(text, script)
+
+    first = hits[0]
+    title_hit = next((h for h in hits if h.role == "case_title"), None)
+    title = title_hit.text if title_hit else f"案例{first.case_number or ''} {first.case_title or ''}"
+    units: list[Unit] = [(line(show(title.strip()), "b"), line(show(first.doc_title), "i"))]
+    paragraph: list[Run] = []
+    last: int | None = None
+    for h in hits:
+        if h.role == "case_title":
+            continue
+        if last is not None and h.paragraph != last and paragraph:
+            units.append((Block(tuple(paragraph)),))
+            paragraph = []
+        last = h.paragraph
+        paragraph.append(Run(show(h.text), "b" if h.role == "heading" else ""))
+    if paragraph:
+        units.append((Block(tuple(paragraph)),))
+    return split_message(units, limit)
+
+
+def case_label(number: int | None, title: str, script: Script, doc_id: int | None = None) -> str:
+    prefix = f"{doc_id}·" if doc_id is not None else ""
+    return shorten(f"{prefix}{chrome('案例', script)}{number} {to_script(title, script)}",
+                   BUTTON_LABEL)
+
+
+def format_cases(cases: Sequence[dict[str, object]], script: Script) -> list[str]:
+    """The /cases list: per document its title, then one line per case."""
+    if not cases:
+        return [escape(chrome(NO_DOCUMENTS, script))]
+    units: list[Unit] = [(line(chrome("点下面的按钮查看案例全文:", script)),)]
+    by_doc: dict[object, list[dict[str, object]]] = {}
+    for c in cases:
+        by_doc.setdefault(c["doc_id"], []).append(c)
+    many = len(by_doc) > 1
+    for doc_id, items in by_doc.items():
+        head = to_script(str(items[0]["doc_title"]), script)
+        blocks = [line(f"[{doc_id}] {head}" if many else head, "b")]
+        blocks += [line(f"{chrome('案例', script)}{c['number']} "
+                        f"{to_script(str(c['title']), script)}") for c in items]
+        units.append(tuple(blocks))
+    return split_message(units)
+
+
+def cases_keyboard(cases: Sequence[dict[str, object]], script: Script,
+                   max_buttons: int = 100) -> InlineKeyboardMarkup | None:
+    many = len({c["doc_id"] for c in cases}) > 1
+    rows = []
+    for c in cases[:max_buttons]:  # Telegram's cap on buttons per keyboard
+        doc_id = int(str(c["doc_id"])) if many else None
+        label = case_label(int(str(c["number"])), str(c["title"]), script, doc_id)
+        rows.append([_button(label, callbacks.Case(int(str(c["id"]))))])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+# -- /start, /help, /docs, /stats, uploads -------------------------------------------------
+
+
+def format_start(documents: Sequence[dict[str, object]], script: Script) -> list[str]:
+    units: list[Unit] = [(line(chrome("您好!我根据政府发布的典型案例文件回答问题,"
+                                      "引用原文并注明出处(文件 · 案例 · 小节)。", script)),)]
+    if documents:
+        blocks = [line(chrome("我读过的文件:", script), "b")]
+        blocks += [line(f"• {to_script(str(d['title']), script)}"
+                        f"({d['cases']} {chrome('个案例', script)})") for d in documents]
+        units.append(tuple(blocks))
+    else:
+        units.append((line(chrome(NO_DOCUMENTS, script)),))
+    units.append((line(chrome("直接发送问题即可;也可以点下面的示例问题试试。"
+                              "发送 /help 查看全部命令。", script)),))
+    return split_message(units)
+
+
+def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup | None:
+    rows = [[_button(shorten(q, 60), callbacks.Example(i))] for i, q in enumerate(examples)]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+HELP = """<b>怎么用</b>
+直接发送问题,例如:哪个部门修订了畜禽屠宰管理条例?
+回答会引用文件原文(匹配的词加粗),并注明 文件 · 案例 · 小节。用繁体提问,就用繁体回答。
+
+<b>按钮</b>
+更多结果 — 下一组相关原文
+查看全文 — 引文所在案例的全文
+原文 / 简体 — 在文件原文和您的字体之间切换
+👍 👎 — 评价回答
+
+<b>命令</b>
+/ask 问题 — 提问(群组里用 /ask 或 @{bot} 问题)
+/search 词 — 只列出相关原文
+/cases — 全部案例
+/case 2 — 最新文件的案例2(或 /case 文件编号:案例号)
+/docs — 文件中提到的法规、标准和通知
+/help — 本说明
+
+在任意聊天中输入 @{bot} 加问题,可以直接引用回答。"""
+
+
+def format_help(bot_username: str, script: Script) -> str:
+    return chrome(HELP, script).replace("{bot}", escape(bot_username))
+
+
+@dataclass(frozen=True)
+class NamedDocument:
+    """A regulation, standard or notice named in the corpus, with who issued it where."""
+
+    title: str
+    issuers: tuple[str, ...]  # "自治區農業農村廳 制定"
+    cases: tuple[int, ...]
+    source: str  # the announcement that names it
+
+
+def format_named_documents(named: Sequence[NamedDocument], script: Script) -> list[str]:
+    if not named:
+        return [escape(chrome("文件中没有提到其他法规、标准或通知。", script))]
+    units: list[Unit] = [(line(chrome("文件中提到的法规、标准和通知:", script), "b"),)]
+    by_source: dict[str, list[NamedDocument]] = {}
+    for n in named:
+        by_source.setdefault(n.source, []).append(n)
+    for source, items in by_source.items():
+        # One unit per announcement: kept together when it fits, else split between lines.
+        blocks = [line(to_script(source, script), "i")]
+        for n in items:
+            runs = [Run("• "), Run(f"《{to_script(n.title, script)}》", "b")]
+            who = "、".join(to_script(i, script) for i in n.issuers)
+            if who:
+                runs.append(Run(" — " + who))
+            if n.cases:
+                runs.append(Run("(" + "、".join(f"{chrome('案例', script)}{c}" for c in n.cases)
+                                + ")"))
+            blocks.append(Block(tuple(runs)))
+        units.append(tuple(blocks))
+    return split_message(units)
+
+
+def format_stats(stats: Stats) -> str:
+    lines = [
+        "<b>使用统计</b>",
+        f"问题:{stats.questions}",
+        f"已回答:{stats.answered}({stats.answered_share:.0%})",
+        f"用户:{stats.users}",
+        f"反馈:👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
+    ]
+    if stats.top_unanswered:
+        lines.append("")
+        lines.append("<b>最常见的未回答问题</b>")
+        lines += [f"{n}× {escape(shorten(q, 80))}" for q, n in stats.top_unanswered]
+    return "\n".join(lines)
+
+
+def format_upload(title: str, cases: int, sections: int, passages: int, *, updated: bool,
+                  unchanged: bool) -> str:
+    if unchanged:
+        return f"这个文件已经在索引里了,内容没有变化:《{escape(title)}》。"
+    verb = "已更新" if updated else "已添加"
+    return (f"{verb}:<b>《{escape(title)}》</b>\n"
+            f"案例 {cases} 个 · 小节 {sections} 个 · 句子 {passages} 条。现在可以就它提问了。")
+
+
+def format_upload_error(name: str, reason: str) -> str:
+    return f"没有添加 <b>{escape(name)}</b>:{escape(reason)}\n索引没有任何改动。"
+
+
+__all__ = [
+    "APOLOGY", "MESSAGE_LIMIT", "PAGE_SIZE", "Block", "NamedDocument", "Run", "Unit",
+    "answer_keyboard", "answer_pool", "chrome", "escape", "format_answer", "format_case",
+    "format_cases", "format_help", "format_named_documents", "format_start", "format_stats",
+    "format_upload", "inline_articles", "split_block", "split_message", "utf16_len",
+]

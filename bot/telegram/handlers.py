@@ -1,0 +1,748 @@
+"""Telegram handlers: parse the update, call the one answer core, format, send.
+
+This module owns *which* updates the bot reacts to and how: private chats
+(any text is a question), groups (``/ask``, ``/ask@bot``, replies to the bot
+and ``@bot`` mentions; other chatter is ignored), commands, inline buttons,
+inline mode, the admin upload, the allow-list, the per-user limit, the
+question log and the global error handler.
+
+Everything else lives elsewhere: answers in :mod:`bot.answer` (via the
+:class:`bot.service.Casebot` kept in ``bot_data``), looks in
+:mod:`bot.telegram.format`, button data in :mod:`bot.telegram.callbacks`.
+Blocking work — jieba, SQLite, parsing an upload — runs in worker threads
+(:func:`asyncio.to_thread`) so that one slow question never stalls the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, cast
+
+from sqlalchemy.orm import Session
+from telegram import (
+    BotCommand,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+    User,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.answer import EMPTY, Answer
+from bot.telegram import callbacks
+from bot.telegram import format as fmt
+from bot.telegram.ratelimit import SlidingWindowLimiter
+from corpus.loader import load_bytes
+from corpus.readers import SUPPORTED_SUFFIXES, ReaderError
+from indexer.models import QuestionRow
+from indexer.normalize import Script, to_script, to_simplified
+
+if TYPE_CHECKING:
+    from bot.service import Casebot
+    from bot.settings import Settings
+    from corpus.model import Document
+    from indexer.search import Searcher
+    from indexer.writer import IndexSummary
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # the Bot API's getFile limit
+INLINE_LIMIT_FACTOR = 3  # inline queries fire while typing: a larger budget
+
+COMMANDS: tuple[BotCommand, ...] = (
+    BotCommand("start", "介绍与示例问题"),
+    BotCommand("help", "怎么用"),
+    BotCommand("ask", "提问,例如 /ask 哪个部门修订了畜禽屠宰管理条例"),
+    BotCommand("search", "只列出相关原文,例如 /search 香梨"),
+    BotCommand("cases", "全部案例"),
+    BotCommand("case", "查看一个案例的全文,例如 /case 2"),
+    BotCommand("docs", "文件中提到的法规、标准和通知"),
+    BotCommand("stats", "使用统计(管理员)"),
+)
+
+# bot_data keys
+SERVICE = "service"
+SETTINGS = "settings"
+LIMITER = "limiter"
+INLINE_LIMITER = "inline_limiter"
+UPLOAD_LOCK = "upload_lock"
+REFUSED_CHATS = "refused_chats"
+EXAMPLES = "examples"
+
+
+# -- state kept in bot_data ------------------------------------------------------------------
+
+
+def get_service(context: Context) -> Casebot:
+    service = context.bot_data.get(SERVICE)
+    if service is None:  # only before post_init finished, which PTB never lets happen
+        raise RuntimeError("the casebot service is not open")
+    return cast("Casebot", service)
+
+
+def get_settings(context: Context) -> Settings:
+    return cast("Settings", context.bot_data[SETTINGS])
+
+
+def init_state(app: Application, settings: Settings) -> None:
+    """Everything handlers need besides the service (which post_init opens)."""
+    app.bot_data[SETTINGS] = settings
+    app.bot_data[LIMITER] = SlidingWindowLimiter(settings.casebot_rate_limit,
+                                                 settings.casebot_rate_window)
+    app.bot_data[INLINE_LIMITER] = SlidingWindowLimiter(
+        settings.casebot_rate_limit * INLINE_LIMIT_FACTOR, settings.casebot_rate_window)
+    app.bot_data[UPLOAD_LOCK] = asyncio.Lock()
+    app.bot_data[REFUSED_CHATS] = set()
+
+
+def user_script(user: User | None) -> Script:
+    """The script to use when there is no question to read it from (/start, /case …)."""
+    code = ((user.language_code if user else None) or "").lower()
+    return "traditional" if code.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else (
+        "simplified")
+
+
+def is_admin(context: Context, user: User | None) -> bool:
+    return user is not None and user.id in get_settings(context).telegram_admin_ids
+
+
+def is_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+# -- sending -------------------------------------------------------------------------------------
+
+
+async def send_parts(context: Context, chat_id: int, parts: Sequence[str],
+                     keyboard: InlineKeyboardMarkup | None = None,
+                     reply_to: int | None = None) -> Message | None:
+    """Send HTML ``parts`` in order; the keyboard goes on the last, the reply on the first."""
+    last: Message | None = None
+    for i, part in enumerate(parts):
+        last = await context.bot.send_message(
+            chat_id, part,
+            reply_markup=keyboard if i == len(parts) - 1 else None,
+            reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
+            if reply_to is not None and i == 0 else None)
+    return last
+
+
+async def reply(update: Update, context: Context, html_text: str | Sequence[str],
+                keyboard: InlineKeyboardMarkup | None = None) -> None:
+    """Answer the update's chat; in groups as a reply to the user's message."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    message = update.effective_message
+    reply_to = message.message_id if is_group(update) and message is not None \
+        and update.callback_query is None else None
+    parts = [html_text] if isinstance(html_text, str) else list(html_text)
+    await send_parts(context, chat.id, parts, keyboard, reply_to)
+
+
+# -- gatekeeping: allow-list and per-user limit -------------------------------------------------
+
+
+async def admit(update: Update, context: Context, *, count: bool = True) -> bool:
+    """Whether to serve this update; tells the user why not (politely, and not every time)."""
+    settings = get_settings(context)
+    chat, user, query = update.effective_chat, update.effective_user, update.callback_query
+    allowed = settings.telegram_allowed_chats
+    if allowed and chat is not None and chat.id not in allowed:
+        refused: set[int] = context.bot_data[REFUSED_CHATS]
+        text = fmt.chrome(fmt.NOT_ALLOWED, user_script(user))
+        if query is not None:
+            await query.answer(text)
+        elif chat.id not in refused:  # once per chat, or the bot would argue with a group
+            refused.add(chat.id)
+            await reply(update, context, fmt.escape(text))
+        return False
+    if not count or user is None:
+        return True
+    verdict = cast(SlidingWindowLimiter, context.bot_data[LIMITER]).hit(user.id)
+    if verdict.allowed:
+        return True
+    log.info("rate limit: dropped an update from one user (retry in %.0fs)", verdict.retry_after)
+    text = fmt.chrome(fmt.RATE_LIMITED, user_script(user)).format(
+        seconds=max(1, round(verdict.retry_after)))
+    if query is not None:
+        await query.answer(text if verdict.notify else None)
+    elif verdict.notify:
+        await reply(update, context, fmt.escape(text))
+    return False
+
+
+# -- the question log ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Logged:
+    question: str
+    user_hash: str | None
+
+
+def logged_question(service: Casebot, qid: int) -> Logged | None:
+    """A logged question by id (blocking).  ``QuestionLog`` has no reader for one row yet."""
+    with Session(service.sa_engine) as s:
+        row = s.get(QuestionRow, qid)
+        return Logged(row.question, row.user_hash) if row is not None else None
+
+
+def answer_and_log(service: Casebot, settings: Settings, user_id: int | None,
+                   question: str) -> tuple[Answer, int | None]:
+    """Answer ``question`` and log it (blocking).  Empty input is not logged."""
+    answer = service.answer(question, top=fmt.PAGE_SIZE)
+    if not answer.found and answer.message == EMPTY:
+        return answer, None
+    top = answer.passages[0].id if answer.found and answer.passages else None
+    user_hash = settings.user_hash(user_id) if user_id is not None else None
+    qid = service.log.record(user_hash, answer.question, answer.found, top)
+    return answer, qid
+
+
+# -- questions -----------------------------------------------------------------------------------
+
+
+async def ask(update: Update, context: Context, question: str, *, direct: bool = True) -> None:
+    """The one path from a question to a reply: admit → answer core → format → send."""
+    user = update.effective_user
+    if not question.strip():
+        usage = fmt.ASK_USAGE if direct else fmt.SEARCH_USAGE
+        await reply(update, context, fmt.escape(fmt.chrome(usage, user_script(user))))
+        return
+    if not await admit(update, context):
+        return
+    answer, qid = await asyncio.to_thread(answer_and_log, get_service(context),
+                                          get_settings(context),
+                                          user.id if user else None, question)
+    parts = fmt.format_answer(answer, direct=direct)
+    keyboard = fmt.answer_keyboard(qid, answer, plain=not direct) if qid is not None else None
+    await reply(update, context, parts, keyboard)
+
+
+def command_text(message: Message) -> str:
+    """What follows ``/command`` or ``/command@bot`` (newlines and spacing kept)."""
+    parts = (message.text or "").split(None, 1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def addressed_question(message: Message, bot_username: str, bot_id: int) -> str | None:
+    """In a group: the question if the message is for the bot (mention or reply), else None."""
+    text = message.text or ""
+    mention = "@" + bot_username.lower()
+    mentioned = any(value.lower() == mention for value in
+                    message.parse_entities([MessageEntity.MENTION]).values())
+    replied = message.reply_to_message
+    to_bot = replied is not None and replied.from_user is not None \
+        and replied.from_user.id == bot_id
+    if not mentioned and not to_bot:
+        return None
+    return re.sub(rf"@{re.escape(bot_username)}(?![A-Za-z0-9_])", " ", text,
+                  flags=re.IGNORECASE).strip()
+
+
+async def on_private_text(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is not None:
+        await ask(update, context, message.text or "")
+
+
+async def on_group_text(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    question = addressed_question(message, context.bot.username, context.bot.id)
+    if question is not None:
+        await ask(update, context, question)
+
+
+async def cmd_ask(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is not None:
+        await ask(update, context, command_text(message))
+
+
+async def cmd_search(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is not None:
+        await ask(update, context, command_text(message), direct=False)
+
+
+# -- commands ---------------------------------------------------------------------------------------
+
+
+def example_questions(service: Casebot, count: int = 3) -> list[str]:
+    """Questions the index can answer, from different cases (blocking; cached by callers).
+
+    Built from the index's own facts — who issued which document, what a named
+    measure is — and kept only if the answer core really finds them.
+    """
+    searcher = service.searcher
+    facts = searcher.facts(["issuance", "measure"])
+    hits = searcher.passages([f.passage_id for f in facts])
+    candidates: list[tuple[int, str, str]] = []  # (case id, kind, question)
+    for f in facts:
+        hit = hits.get(f.passage_id)
+        case = hit.case_id if hit and hit.case_id is not None else -1
+        if f.kind == "issuance" and f.object and f.action and len(f.object) <= 20:
+            candidates.append((case, "who", f"哪个部门{f.action}了《{to_simplified(f.object)}》?"))
+        elif f.kind == "measure" and f.subject and 3 <= len(f.subject) <= 8 \
+                and "、" not in f.subject:
+            candidates.append((case, "what", f"什么是“{to_simplified(f.subject)}”?"))
+    candidates.sort(key=lambda c: len(c[2]))
+    chosen: list[tuple[int, str, str]] = []
+    while candidates and len(chosen) < count:
+        used = {c[0] for c in chosen}
+        last_kind = chosen[-1][1] if chosen else ""
+
+        def preference(c: tuple[int, str, str], used: set[int] = used,
+                       last_kind: str = last_kind) -> tuple[bool, bool]:
+            return (c[0] in used, c[1] == last_kind)  # new cases first, then alternate kinds
+
+        best = min(candidates, key=preference)
+        candidates.remove(best)
+        if best[2] not in {c[2] for c in chosen} and service.answer(best[2]).found:
+            chosen.append(best)
+    return [q for _, _, q in chosen]
+
+
+async def get_examples(context: Context) -> list[str]:
+    examples = context.bot_data.get(EXAMPLES)
+    if examples is None:
+        examples = await asyncio.to_thread(example_questions, get_service(context))
+        context.bot_data[EXAMPLES] = examples
+    return cast(list[str], examples)
+
+
+async def cmd_start(update: Update, context: Context) -> None:
+    if not await admit(update, context, count=False):
+        return
+    script = user_script(update.effective_user)
+    documents = await asyncio.to_thread(get_service(context).searcher.documents)
+    examples = [to_script(q, script) for q in await get_examples(context)]
+    await reply(update, context, fmt.format_start(documents, script),
+                fmt.examples_keyboard(examples))  # examples under the last part
+
+
+async def cmd_help(update: Update, context: Context) -> None:
+    if not await admit(update, context, count=False):
+        return
+    await reply(update, context,
+                fmt.format_help(context.bot.username, user_script(update.effective_user)))
+
+
+async def cmd_cases(update: Update, context: Context) -> None:
+    if not await admit(update, context, count=False):
+        return
+    script = user_script(update.effective_user)
+    cases = await asyncio.to_thread(get_service(context).searcher.cases)
+    await reply(update, context, fmt.format_cases(cases, script),
+                fmt.cases_keyboard(cases, script))
+
+
+_CASE_ARG = re.compile(r"(?:(\d+)\s*[::]\s*)?(?:案例)?\s*(\d+)")
+
+
+def find_case(searcher: Searcher, arg: str) -> int | None:
+    """The case id for ``N`` (in the most recently added document) or ``doc:N`` (blocking)."""
+    m = _CASE_ARG.fullmatch(arg.strip())
+    if m is None:
+        return None
+    cases = searcher.cases()
+    if m.group(1) is not None:
+        doc_id = int(m.group(1))
+    else:
+        with_cases = [int(str(c["doc_id"])) for c in cases]
+        if not with_cases:
+            return None
+        doc_id = max(with_cases)  # ids grow with each document added: the most recent
+    number = int(m.group(2))
+    return next((int(str(c["id"])) for c in cases
+                 if int(str(c["doc_id"])) == doc_id and c["number"] == number), None)
+
+
+async def send_case(update: Update, context: Context, case_id: int, script: Script | None,
+                    reply_to_user: bool = True) -> bool:
+    hits = await asyncio.to_thread(get_service(context).searcher.case_passages, case_id)
+    parts = fmt.format_case(hits, script)
+    if not parts:
+        return False
+    chat = update.effective_chat
+    if chat is None:
+        return True
+    message = update.effective_message
+    reply_to = message.message_id if reply_to_user and is_group(update) and message else None
+    await send_parts(context, chat.id, parts, reply_to=reply_to)
+    return True
+
+
+async def cmd_case(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None or not await admit(update, context, count=False):
+        return
+    script = user_script(update.effective_user)
+    arg = command_text(message)
+    if not arg:
+        await reply(update, context, fmt.escape(fmt.chrome(fmt.CASE_USAGE, script)))
+        return
+    case_id = await asyncio.to_thread(find_case, get_service(context).searcher, arg)
+    if case_id is None or not await send_case(update, context, case_id, script):
+        await reply(update, context, fmt.escape(fmt.chrome(fmt.NO_SUCH_CASE, script)))
+
+
+def named_documents(searcher: Searcher) -> list[fmt.NamedDocument]:
+    """Every regulation, standard and notice the corpus names, with issuers and cases."""
+    facts = searcher.facts(["issuance", "document"])
+    hits = searcher.passages([f.passage_id for f in facts])
+    found: dict[tuple[int, str], dict[str, object]] = {}
+    for f in facts:
+        hit = hits.get(f.passage_id)
+        title = f.object if f.kind == "issuance" else f.subject
+        # Very short titles are aliases (以下简称《意见》), not documents of their own.
+        if hit is None or not title or len(title) < 4:
+            continue
+        entry = found.setdefault((hit.doc_id, f.norm), {
+            "title": title, "issuers": [], "cases": [], "source": hit.doc_title})
+        issuers = cast(list[str], entry["issuers"])
+        cases = cast(list[int], entry["cases"])
+        if f.kind == "issuance" and f.subject:
+            who = f"{f.subject}{f.action or ''}"
+            if who not in issuers:
+                issuers.append(who)
+        if hit.case_number and hit.case_number not in cases:
+            cases.append(hit.case_number)
+    return [fmt.NamedDocument(str(e["title"]), tuple(cast(list[str], e["issuers"])),
+                              tuple(cast(list[int], e["cases"])), str(e["source"]))
+            for e in found.values()]
+
+
+async def cmd_docs(update: Update, context: Context) -> None:
+    if not await admit(update, context, count=False):
+        return
+    named = await asyncio.to_thread(named_documents, get_service(context).searcher)
+    await reply(update, context,
+                fmt.format_named_documents(named, user_script(update.effective_user)))
+
+
+async def cmd_stats(update: Update, context: Context) -> None:
+    user = update.effective_user
+    if not is_admin(context, user):
+        await reply(update, context, fmt.escape(fmt.chrome(fmt.ADMINS_ONLY, user_script(user))))
+        return
+    stats = await asyncio.to_thread(get_service(context).log.stats)
+    await reply(update, context, fmt.format_stats(stats))
+
+
+async def on_other_message(update: Update, context: Context) -> None:
+    """A sticker, photo, voice note … in a private chat: say what the bot can read."""
+    if await admit(update, context, count=False):
+        await reply(update, context,
+                    fmt.escape(fmt.chrome(fmt.TEXT_ONLY, user_script(update.effective_user))))
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    if await admit(update, context, count=False):
+        await reply(update, context,
+                    fmt.escape(fmt.chrome(fmt.UNKNOWN_COMMAND, user_script(update.effective_user))))
+
+
+# -- buttons ----------------------------------------------------------------------------------------
+
+
+async def on_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    action = callbacks.decode(query.data)
+    script = user_script(update.effective_user)
+    if action is None:
+        await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
+    elif isinstance(action, callbacks.Page):
+        await show_page(update, context, action)
+    elif isinstance(action, callbacks.Case):
+        if not await admit(update, context, count=False):
+            return
+        view = {"o": None, "s": "simplified", "t": "traditional"}.get(action.view, script)
+        await query.answer()
+        if not await send_case(update, context, action.case_id, cast("Script | None", view),
+                               reply_to_user=False):
+            await reply(update, context, fmt.escape(fmt.chrome(fmt.STALE_BUTTON, script)))
+    elif isinstance(action, callbacks.Vote):
+        await vote(update, context, action)
+    else:
+        await tap_example(update, context, action)
+
+
+async def show_page(update: Update, context: Context, page: callbacks.Page) -> None:
+    """更多结果 / « 返回 / 原文⇄简体: re-answer the logged question, edit the message."""
+    query = update.callback_query
+    assert query is not None
+    script = user_script(update.effective_user)
+    if not await admit(update, context):
+        return
+    service = get_service(context)
+    logged = await asyncio.to_thread(logged_question, service, page.qid)
+    answer = None if logged is None else await asyncio.to_thread(
+        service.answer, logged.question, fmt.PAGE_SIZE)
+    if answer is None or not answer.found or page.offset >= len(fmt.answer_pool(answer)):
+        # The question is gone (a new database) or the index changed under it.
+        await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
+        return
+    direct = not page.plain
+    parts = fmt.format_answer(answer, offset=page.offset, original=page.original, direct=direct)
+    keyboard = fmt.answer_keyboard(page.qid, answer, offset=page.offset,
+                                   original=page.original, plain=page.plain)
+    await query.answer()
+    chat = update.effective_chat
+    try:
+        await query.edit_message_text(parts[0], reply_markup=keyboard if len(parts) == 1 else None)
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return  # a double tap: the message already shows this page
+        if chat is None:
+            raise
+        # Too old to edit (48 h) or deleted: show the page as a new message instead.
+        log.info("could not edit a message (%s); sending the page anew", exc)
+        await send_parts(context, chat.id, parts, keyboard)
+        return
+    if len(parts) > 1 and chat is not None:
+        await send_parts(context, chat.id, parts[1:], keyboard)
+
+
+async def vote(update: Update, context: Context, action: callbacks.Vote) -> None:
+    query = update.callback_query
+    assert query is not None
+    user = update.effective_user
+    script = user_script(user)
+    service, settings = get_service(context), get_settings(context)
+    logged = await asyncio.to_thread(logged_question, service, action.qid)
+    if logged is None or user is None:
+        await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
+        return
+    if logged.user_hash is not None and logged.user_hash != settings.user_hash(user.id):
+        await query.answer(fmt.chrome(fmt.NOT_YOURS, script))  # a group member's answer
+        return
+    await asyncio.to_thread(service.log.feedback, action.qid, 1 if action.up else -1)
+    await query.answer(fmt.chrome(fmt.THANKS, script))
+
+
+async def tap_example(update: Update, context: Context, action: callbacks.Example) -> None:
+    query = update.callback_query
+    assert query is not None
+    script = user_script(update.effective_user)
+    question = None
+    # The button's own label is the question the user saw, even if the examples changed since.
+    markup = query.message.reply_markup if isinstance(query.message, Message) else None
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            if button.callback_data == query.data and not button.text.endswith("…"):
+                question = button.text
+    if question is None:
+        examples = await get_examples(context)
+        if action.index < len(examples):
+            question = to_script(examples[action.index], script)
+    if question is None:
+        await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
+        return
+    await query.answer()
+    await ask(update, context, question)
+
+
+# -- inline mode ------------------------------------------------------------------------------------
+
+
+async def on_inline(update: Update, context: Context) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    settings = get_settings(context)
+    user = query.from_user
+    # No chat to check in inline mode: with an allow-list, serve only allowed users' own chats.
+    if settings.telegram_allowed_chats and user.id not in settings.telegram_allowed_chats:
+        await query.answer([], cache_time=300, is_personal=True)
+        return
+    text = query.query.strip()
+    if not text:
+        await query.answer([fmt.inline_hint(context.bot.username, user_script(user))],
+                           cache_time=300)
+        return
+    if not cast(SlidingWindowLimiter, context.bot_data[INLINE_LIMITER]).hit(user.id).allowed:
+        await query.answer([], cache_time=5, is_personal=True)
+        return
+    answer = await asyncio.to_thread(get_service(context).answer, text, fmt.PAGE_SIZE)
+    await query.answer(fmt.inline_articles(answer), cache_time=60)
+
+
+# -- admin upload -----------------------------------------------------------------------------------
+
+
+def upload_dir(settings: Settings) -> Path:
+    """Where uploads are kept: CASEBOT_CORPUS_DIR, else ``uploads`` next to the database."""
+    if settings.casebot_corpus_dir is not None:
+        return Path(settings.casebot_corpus_dir)
+    return Path(settings.casebot_db).resolve().parent / "uploads"
+
+
+def safe_name(name: str) -> str:
+    """A plain file name from whatever the client sent (no paths, no dot files)."""
+    base = PurePath(name.replace("\\", "/")).name
+    suffix = PurePath(base).suffix.lower()
+    stem = re.sub(r"[^\w\-.()() ]+", "_", base[: len(base) - len(suffix)]).strip(" ._")
+    return (stem[:100] or "upload") + suffix
+
+
+@dataclass(frozen=True)
+class Added:
+    summary: IndexSummary
+    stored: Path
+
+
+def store_and_index(service: Casebot, settings: Settings, data: bytes, name: str) -> Added:
+    """Store a validated upload and index it (blocking).  On failure nothing is left behind.
+
+    The file name is the key: re-sending ``x.txt`` replaces the earlier ``x.txt``.
+    """
+    folder = upload_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_name(name)
+    backup = target.with_name(target.name + ".bak")
+    had_old = target.exists()
+    if had_old:
+        os.replace(target, backup)
+    tmp = target.with_name("." + target.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        summary = service.index([target])
+        if summary.errors:
+            raise ReaderError(name, summary.errors[0][1])
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
+        if had_old:
+            os.replace(backup, target)
+        raise
+    backup.unlink(missing_ok=True)
+    return Added(summary, target)
+
+
+async def on_document(update: Update, context: Context) -> None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.document is None:
+        return
+    script = user_script(user)
+    if not is_admin(context, user):
+        await reply(update, context, fmt.escape(fmt.chrome(fmt.UPLOAD_REFUSED, script)))
+        return
+    document = message.document
+    name = document.file_name or ""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        reason = (f"{suffix or '没有扩展名的'}文件不支持。请发送 .txt、.md、.html、.docx 或 .pdf 文件"
+                  "(.doc/.wps 请先另存为 .docx)。")
+        await reply(update, context, fmt.format_upload_error(name or "?", reason))
+        return
+    if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
+        await reply(update, context, fmt.format_upload_error(name, "文件超过 20 MB。"))
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    if len(data) > MAX_UPLOAD_BYTES:
+        await reply(update, context, fmt.format_upload_error(name, "文件超过 20 MB。"))
+        return
+    service, settings = get_service(context), get_settings(context)
+    async with context.bot_data[UPLOAD_LOCK]:  # one index writer at a time
+        try:
+            # Parse first: a file that cannot be read must change nothing.
+            doc: Document = await asyncio.to_thread(load_bytes, data, name)
+            added = await asyncio.to_thread(store_and_index, service, settings, data, name)
+        except ReaderError as exc:
+            await reply(update, context, fmt.format_upload_error(name, exc.reason))
+            return
+        context.bot_data.pop(EXAMPLES, None)  # the examples may change with the corpus
+    summary = added.summary
+    log.info("upload: %s stored at %s (%d passages)", safe_name(name), added.stored,
+             summary.passages)
+    await reply(update, context, fmt.format_upload(
+        doc.title, len(doc.cases), sum(len(c.sections) for c in doc.cases),
+        summary.passages, updated=bool(summary.updated),
+        unchanged=not summary.added and not summary.updated))
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure (the logging setup scrubs the token); apologise to the user."""
+    error = context.error
+    if isinstance(error, RetryAfter):
+        log.warning("Telegram flood control: retry after %s", error.retry_after)
+        return
+    if isinstance(error, Forbidden):
+        log.info("Telegram refused a message: %s", error)  # e.g. the user blocked the bot
+        return
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        log.warning("Network problem talking to Telegram: %s", error)  # TimedOut included
+        return
+    log.error("Error while handling an update", exc_info=error)
+    if not isinstance(update, Update):
+        return
+    script = user_script(update.effective_user)
+    text = fmt.chrome(fmt.APOLOGY, script)
+    try:
+        if update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, fmt.escape(text))
+        elif update.callback_query is not None:
+            await update.callback_query.answer(text)
+    except TelegramError as exc:  # the apology is best effort
+        log.warning("Could not send the apology: %s", exc)
+
+
+# -- wiring ---------------------------------------------------------------------------------------
+
+
+def register(app: Application) -> None:
+    """Add every handler to ``app``; order matters only for the catch-alls at the end."""
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("start", cmd_start))
+    app.add_handler(CommandHandler("help", cmd_help))
+    app.add_handler(CommandHandler("ask", cmd_ask))
+    app.add_handler(CommandHandler("search", cmd_search))
+    app.add_handler(CommandHandler("cases", cmd_cases))
+    app.add_handler(CommandHandler("case", cmd_case))
+    app.add_handler(CommandHandler("docs", cmd_docs))
+    app.add_handler(CommandHandler("stats", cmd_stats))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(InlineQueryHandler(on_inline))
+    app.add_handler(MessageHandler(filters.Document.ALL & private, on_document))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, on_private_text))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS,
+                                   on_group_text))
+    app.add_handler(MessageHandler(filters.COMMAND & private, on_unknown_command))
+    app.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.Document.ALL
+                                   & ~filters.StatusUpdate.ALL, on_other_message))
+    app.add_error_handler(on_error)
+
+
+__all__ = ["COMMANDS", "register"]
