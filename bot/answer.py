@@ -214,8 +214,8 @@ class Engine:
     def _alias(self, a: Analysis, ranked: list[Passage]) -> tuple[str, Passage] | None:
         """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
         for f in self.searcher.facts(["alias"]):
-            if f"《{f.norm}》" in a.norm or (a.kind == "document" and f.norm in a.norm
-                                            and len(f.norm) >= 2):
+            asks_full_name = re.search(r"指的是|指什么|是指|全称|全名|哪个文件", a.norm)
+            if f"《{f.norm}》" in a.norm or (asks_full_name and f.norm in a.norm):
                 passage = self.passage(f.passage_id)
                 if passage is not None and f.object:
                     return f"《{f.subject}》即《{f.object}》", passage
@@ -373,6 +373,9 @@ def _kind_hint(kind: Kind, body: str, row: PassageHit) -> float:
     """A small preference for the kind of sentence the question wants."""
     if row.role in ("title", "case_title", "heading"):
         return -0.03
+    if row.role == "lead":
+        # Among equally good matches the case's lead paragraph is the overview.
+        return 0.02
     if kind in ("who", "document") and "《" in body:
         return 0.03
     if kind == "number" and re.search(r"\d", body):

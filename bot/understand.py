@@ -74,10 +74,12 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("document", re.compile(
         r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定|"
         r"政策|制度|地方标准)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
+        r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),
     ("number", re.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
+        r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big)\b|\bwhat rank\b|\bnumber of\b|\branked?\b|\barea\b")),
     ("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
@@ -126,7 +128,10 @@ class Unit:
     alts: tuple[str, ...]  # any of these in a passage satisfies the unit
     weight: float
     known: bool  # the index has at least one of ``alts``
-    source: str = "question"  # question | synonym | typo | pinyin | english
+    source: str = "question"  # question | partial | typo | pinyin | english
+    # Index words to retrieve candidates by, when ``alts`` are not index words
+    # themselves (牛羊杂 → 牛羊, 杂…; matching still checks ``alts`` in the text).
+    search: tuple[str, ...] = ()
 
 
 @dataclass
@@ -146,6 +151,7 @@ class Analysis:
         terms: list[str] = []
         for u in self.units:
             terms.extend(a for a in u.alts if a)
+            terms.extend(u.search)
         return terms
 
 
@@ -288,7 +294,8 @@ class Analyzer:
                 pieces = self._segment(run, df, partial)
             for word, known in _merge_unknown(pieces):
                 if word in partial:
-                    units.append(Unit(word, (word,), math.log(1 + n), True, "partial"))
+                    inner = tuple(t for t in df if len(t) >= 2 and t in word)
+                    units.append(Unit(word, (word,), math.log(1 + n), True, "partial", inner))
                     continue
                 alts = self._alts(word, df)
                 if not known and not any(a in df for a in alts):
@@ -375,9 +382,14 @@ class Analyzer:
         alts = tuple(dict.fromkeys(alts))
         freqs = df if df is not None else self.vocab.document_frequencies(alts)
         known_df = [freqs[a] for a in alts if a in freqs]
+        search: tuple[str, ...] = ()
         if not known_df and source in ("english", "pinyin"):
             # A glossary phrase (典型案例) may be no single index word but still be in the text.
             known_df = [1 for a in alts if len(a) >= 2 and self._inside_word(a)]
+            if known_df:
+                inner = self.vocab.document_frequencies(
+                    {s for a in alts for s in substrings(a) if len(s) >= 2})
+                search = tuple(inner)
         if known_df:
             idf = math.log(1 + n / max(known_df))
             known = True
@@ -392,7 +404,7 @@ class Analyzer:
         elif not known and _PLACE_RE.search(text):
             # A place the documents never name (广东省) is a hard constraint.
             factor = 3.0
-        return Unit(text, alts, idf * factor, known, source)
+        return Unit(text, alts, idf * factor, known, source, search)
 
 
 def _same_sound(a: str, b: str) -> float:
