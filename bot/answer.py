@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.understand import Analysis, Analyzer, Kind, is_askable
+from indexer.facts import clause_subject
 from indexer.normalize import Script, normalize
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
@@ -277,14 +278,21 @@ class Engine:
             if not clause:
                 continue
             norm_clause = normalize(clause)
-            names = organisations(norm_clause)
-            if not names:
-                continue
-            cover = sum(u.weight for u in a.units if any(x in norm_clause for x in u.alts))
-            pos = norm_clause.find(names[0])
-            name = clause[pos:pos + len(names[0])] if pos >= 0 else names[0]
-            if best is None or cover > best[0]:
-                best = (cover, name, p)
+            subject = clause_subject(norm_clause)
+            names = [subject] if subject else organisations(norm_clause)
+            if names:
+                # The actor stands in the very clause that answers: strongest.
+                pos = norm_clause.find(names[0])
+                candidate = (p.score + 0.15,
+                             clause[pos:pos + len(names[0])] if pos >= 0 else names[0], p)
+            else:
+                own = clause_subject(normalize(p.text))
+                if not own:
+                    continue  # a sentence that names no actor cannot say who
+                pos = normalize(p.text).find(own)
+                candidate = (p.score + 0.1, p.text[pos:pos + len(own)] if pos >= 0 else own, p)
+            if best is None or candidate[0] > best[0]:
+                best = candidate
         if best:
             return best[1], best[2]
         top = pool[0] if pool else None
@@ -372,7 +380,8 @@ def _terms(a: Analysis) -> tuple[str, ...]:
 def _kind_hint(kind: Kind, body: str, row: PassageHit) -> float:
     """A small preference for the kind of sentence the question wants."""
     if row.role in ("title", "case_title", "heading"):
-        return -0.03
+        # A heading names a topic; a sentence under it says something about it.
+        return -0.08
     if row.role == "lead":
         # Among equally good matches the case's lead paragraph is the overview.
         return 0.02
