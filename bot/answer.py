@@ -430,18 +430,29 @@ _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何�
 
 
 def focus_of(a: Analysis) -> str | None:
-    """The noun a what-question asks about: 什么监管模式 → 监管模式; 平台叫啥 → 平台."""
+    """The noun a what-question asks about: 什么监管模式 → 监管模式; 平台叫啥 → 平台.
+
+    The words right after the question word, up to punctuation, form the
+    phrase; ``best_clause`` also accepts its head (last word) alone.
+    """
     m = _WH.search(a.norm)
     if not m:
         return None
-    after = a.norm[m.end():]
-    before = a.norm[:m.start()]
-    for u in a.units:
-        if u.known and any(after.startswith(x) or after.lstrip("的了是").startswith(x)
-                           for x in (u.text, *u.alts)):
-            return u.alts[0]
-    for u in reversed(a.units):
-        if u.known and before.rstrip("叫是的了为").endswith(u.text):
+    after = re.split(r"[,,。??!!;;]", a.norm[m.end():])[0].lstrip("的了是样")
+    after = re.sub(r"[的了吗呢吧啊呀]+$", "", after)
+    units = [u for u in a.units if u.known]
+    phrase = ""
+    for u in units:
+        alt = next((x for x in (u.text, *u.alts) if after.startswith(phrase + x)), None)
+        if alt is not None and u.text in after:
+            phrase = after[:len(phrase) + len(u.text)]
+            if phrase == after:
+                break
+    if phrase:
+        return phrase
+    before = a.norm[:m.start()].rstrip("叫是的了为")
+    for u in reversed(units):
+        if before.endswith(u.text):
             return u.alts[0]
     return None
 
@@ -470,6 +481,8 @@ def best_clause(text: str, a: Analysis) -> str | None:
         score = sum(u.weight for u in a.units if any(x in piece for x in u.alts))
         if focus and focus in piece:
             score += 100.0
+        elif focus and len(focus) > 2 and focus[-2:] in piece:
+            score += 50.0  # the head noun (…模式, …机制) alone
         key = (score, -(e - s), (s, e))
         if best is None or key[:2] > best[:2]:
             best = key

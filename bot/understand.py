@@ -37,7 +37,7 @@ MAX_QUESTION_CHARS = 500
 # Question words and particles: they shape the question, never the match.
 QUESTION_WORDS = sorted({
     "哪个部门", "哪些部门", "什么部门", "哪个单位", "哪些单位", "哪家单位", "哪个机构", "哪些机构",
-    "什么机构", "哪个地方", "什么地方", "哪个地区", "哪些地区", "哪个州", "哪个市", "哪个县",
+    "什么机构", "哪个地方", "哪些地方", "什么地方", "哪个地区", "哪些地区", "哪个州", "哪个市", "哪个县",
     "哪个文件", "哪些文件", "什么文件", "哪部", "哪项", "哪些", "哪个", "哪里", "哪儿", "在哪", "何地",
     "什么", "啥", "谁", "由谁", "多少", "几个", "几项", "几", "多大", "多高", "多少钱", "第几",
     "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "有哪些", "吗", "呢", "吧", "啊", "呀",
@@ -82,7 +82,7 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big)\b|\bwhat rank\b|\bnumber of\b|\branked?\b|\barea\b")),
     ("where", re.compile(
-        r"哪里|哪儿|在哪|什么地方|哪个地方|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
+        r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b")),
 )
 
