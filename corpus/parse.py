@@ -30,21 +30,21 @@ _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 # (kind, pattern).  Each pattern matches at the start of a line and captures
 # the number and the rest of the line.  Order = rank.
 _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("case", re.compile(rf"^\s*(?:典型)?案例\s*({_NUM})\s*[、.．:：,,\s]?\s*(.*)$")),
+    ("case", re.compile(rf"^\s*(?:典型)?案例\s*({_NUM})\s*[、.\uff0e:\uff1a,\uff0c\s]?\s*(.*)$")),
     ("cn", re.compile(rf"^\s*([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
-    ("paren", re.compile(rf"^\s*[((]\s*([{_CN_DIGITS}]{{1,3}})\s*[))]\s*(.*)$")),
-    ("arabic", re.compile(r"^\s*([0-9]{1,2})\s*(?:[.．、](?![0-9])|\s)\s*(.+)$")),
+    ("paren", re.compile(rf"^\s*[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),
+    ("arabic", re.compile(r"^\s*([0-9]{1,2})\s*(?:[.\uff0e、](?![0-9])|\s)\s*(.+)$")),
     ("shi", re.compile(rf"^\s*(?:其|第)?([{_CN_DIGITS}]{{1,3}})是\s*(.*)$")),
 )
 _RANK = {kind: i for i, (kind, _) in enumerate(_HEADING_KINDS)}
 
 # Sentence terminators, and brackets whose insides never end a sentence.
-_TERMINATORS = "。!?;!?;"
-_OPENERS = "“「『《((【〔‘\""
-_CLOSERS = "”」』》))】〕’"
-_PAIRS = dict(zip("“「『《((【〔‘", "”」』》))】〕’", strict=True))
+_TERMINATORS = "。!?;\uff01\uff1f\uff1b"  # 。 ! ? ; and their full-width forms
+_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "\uff08": "\uff09",
+          "【": "】", "〔": "〕", "‘": "’"}
+_CLOSERS = "".join(_PAIRS.values())
 # Closing marks that belong to the sentence just ended (…。” stays together).
-_TRAILING = "”」』’))\""
+_TRAILING = "”」』’)\uff09\""
 
 
 def cn_number(token: str) -> int:
@@ -146,6 +146,7 @@ class _Heading:
     marker: str  # the marker as written, e.g. 案例1、 or 一是
     rest: str  # the text after the marker
     rest_start: int  # document offset of ``rest``
+    line_start: int  # document offset of the heading line
 
 
 def _lines(text: str) -> list[_Line]:
@@ -173,7 +174,7 @@ def _match_heading(line: _Line, allowed: Iterable[str]) -> _Heading | None:
             continue
         marker = line.text[: m.start(2)] if rest else line.text
         return _Heading(kind, cn_number(m.group(1)), marker.strip(), rest,
-                        line.start + m.start(2))
+                        line.start + m.start(2), line.start)
     return None
 
 
@@ -322,10 +323,9 @@ def _build_case(text: str, index: int, head: _Heading, members: list[_Line],
     built = tuple(_build_section(text, i + 1, h, body) for i, (h, body) in enumerate(sections))
     end_line = members[-1] if members else None
     end = (end_line.start + len(end_line.text)) if end_line else head.rest_start + len(head.rest)
-    start = head.rest_start - len(head.marker)
     return Case(number=head.number or index + 1, title=case_title, marker=head.marker,
                 lead="\n".join(line.text for line in lead), lead_sentences=_sentences_of(lead),
-                sections=built, start=max(start, 0), end=end)
+                sections=built, start=head.line_start, end=end)
 
 
 def _fallback_part(text: str, body: Sequence[_Line]) -> Case | None:

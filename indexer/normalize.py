@@ -80,7 +80,9 @@ def detect_script(text: str) -> Script:
     """Which script ``text`` is written in; simplified when it cannot tell."""
     trad = sum(1 for a, b in zip(text, to_simplified(text), strict=True) if a != b)
     simp = sum(1 for a, b in zip(text, to_traditional(text), strict=True) if a != b)
-    return "traditional" if trad > simp else "simplified"
+    # Characters such as 台 are valid in both scripts and count on both sides,
+    # so a tie with any traditional-only character means traditional (台灣).
+    return "traditional" if trad and trad >= simp else "simplified"
 
 
 def to_script(text: str, script: Script) -> str:

@@ -24,7 +24,8 @@ def fts_quote(token: str) -> str:
     Whatever ``token`` holds (AND, NEAR, *, ^, :, parentheses, column names)
     it is matched as text, never parsed as query syntax.
     """
-    return '"' + token.replace('"', '""') + '"'
+    # NUL would end the string inside SQLite's FTS5 parser; it carries no meaning.
+    return '"' + token.replace("\x00", "").replace('"', '""') + '"'
 
 
 def fts_query(terms: Iterable[str]) -> str | None:

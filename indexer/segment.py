@@ -59,6 +59,7 @@ class Segmenter:
 
     def __init__(self, user_terms: Iterable[str] = ()) -> None:
         self._user_terms = sorted(set(user_terms))
+        self._term_set = frozenset(self._user_terms)
         self._tokenizer: jieba.Tokenizer | None = None
 
     def _jieba(self) -> jieba.Tokenizer:
@@ -75,7 +76,21 @@ class Segmenter:
         """Search-mode tokens of already-normalised text (duplicates kept: they are tf)."""
         # The FTS tokenizer splits on punctuation again; keep ours consistent
         # by dropping tokens that are punctuation only.
-        return [t for t in self._jieba().cut_for_search(normalised) if keep_token(t)]
+        out: list[str] = []
+        for t in self._jieba().cut_for_search(normalised):
+            if not keep_token(t):
+                continue
+            out.append(t)
+            if len(t) > 4:
+                # Search mode only adds 2- and 3-character parts; a domain term
+                # inside a longer one (畜禽屠宰管理条例 in 新疆…畜禽屠宰管理条例) is a token too.
+                out.extend(self._nested_terms(t))
+        return out
+
+    def _nested_terms(self, token: str) -> list[str]:
+        terms = self._term_set
+        return [token[i:j] for i in range(len(token)) for j in range(i + 4, len(token) + 1)
+                if (i, j) != (0, len(token)) and token[i:j] in terms]
 
     def words(self, normalised: str) -> list[str]:
         """Precise-mode words (no overlapping sub-words): for term extraction."""

@@ -22,7 +22,7 @@ ORG_SUFFIXES = (
 )
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
 _ORG_RE = re.compile(
-    rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当])(?:{'|'.join(ORG_SUFFIXES)})(?![级长])"
+    rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当])(?:{'|'.join(ORG_SUFFIXES)})(?![级长]|办公|机关)"
 )
 
 # Words that precede a name without being part of it (…联合公安厅 → 公安厅).

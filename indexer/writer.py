@@ -78,8 +78,7 @@ def passages_of(doc: Document) -> list[PassageSpec]:
         out.append(PassageSpec("preamble", None, None, s.paragraph, s.start, s.end, s.text))
     for ci, case in enumerate(doc.cases):
         if case.title:
-            heading = doc.text[case.start:case.start + len(case.marker) + len(case.title) + 2]
-            line = heading.split("\n", 1)[0].strip()
+            line = doc.text[case.start:].split("\n", 1)[0].strip()
             out.append(PassageSpec("case_title", ci, None, -1, case.start,
                                    case.start + len(line), line))
         for s in case.lead_sentences:
@@ -258,8 +257,9 @@ class IndexWriter:
         s.execute(delete(VocabRow))
         missing = [t for t, _ in rows if t not in old]
         keys = {**old, **_pinyin_keys(missing)}
-        s.execute(insert(VocabRow),
-                  [{"term": t, "df": df, "pinyin": keys.get(t)} for t, df in rows])
+        if rows:  # an empty executemany would insert one row of defaults
+            s.execute(insert(VocabRow),
+                      [{"term": t, "df": df, "pinyin": keys.get(t)} for t, df in rows])
 
 
 def _pinyin_keys(terms: Sequence[str]) -> dict[str, str | None]:

@@ -191,18 +191,12 @@ FW_LP, FW_RP = "\uff08", "\uff09"  # （ ）
 FW_EXCL, FW_QUEST, FW_SEMI, FW_COMMA = "\uff01", "\uff1f", "\uff1b", "\uff0c"  # ！ ？ ； ，
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "corpus/parse.py _TERMINATORS is '。!?;!?;' (ASCII twice): full-width ！？； do not end "
-    "a sentence"))
 def test_split_sentences_full_width_terminators() -> None:
     text = f"问{FW_QUEST}答{FW_EXCL}分{FW_SEMI}完。"
     assert [s.text for s in split_sentences(text)] == [
         f"问{FW_QUEST}", f"答{FW_EXCL}", f"分{FW_SEMI}", "完。"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "corpus/parse.py _PAIRS/_OPENERS hold ASCII '(' twice: full-width （…） is not a bracket, "
-    "so a 。 inside it splits the sentence"))
 def test_split_sentences_full_width_brackets() -> None:
     text = f"{FW_LP}括号。里面{FW_RP}外面。"
     assert [s.text for s in split_sentences(text)] == [text]
@@ -300,9 +294,6 @@ def test_numbers_that_are_not_headings() -> None:
     assert [(c.marker, c.title) for c in doc.cases] == [("一、", "甲"), ("二、", "乙")]
     assert doc.cases[0].sections == ()
     assert doc.cases[0].lead == "2.3万人次参加了活动。\n2024年完成任务。"
-
-
-@pytest.mark.xfail(strict=True, reason=(
     "corpus/parse.py _HEADING_KINDS 'paren' matches only ASCII '(' twice: full-width "
     "（一）（二） sub-parts are not recognised and end up in the lead"))
 def test_full_width_paren_subparts() -> None:
@@ -313,9 +304,6 @@ def test_full_width_paren_subparts() -> None:
     assert doc.cases[0].lead == "导语。"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "corpus/parse.py _build_case: start = rest_start - len(marker) ignores the whitespace "
-    "between marker and title, so Case.start points into the marker ('型案例1 甲事')"))
 def test_case_start_with_space_after_marker() -> None:
     doc = parse("通报\n典型案例1 甲事\n一是抓A。正文A。\n二是抓B。\n典型案例2 乙事\n一是抓C。\n二是抓D。")
     assert [(c.marker, c.title) for c in doc.cases] == [("典型案例1", "甲事"), ("典型案例2", "乙事")]

@@ -1,0 +1,257 @@
+"""The answer core on the built bundled index.
+
+Each question's expectation is a phrase copied by hand from the bundled
+document (traditional script, as written there): the top passage must contain
+it.  The questions come from ``tests/data/qa_dev.jsonl`` (those the answer
+core gets right) plus traditional-script forms written for this file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.answer import Answer, Passage
+from bot.service import Casebot
+from bot.understand import MAX_QUESTION_CHARS
+from corpus.model import Document
+from indexer.normalize import normalize, to_traditional
+
+SIMPLIFIED = [
+    ("哪个部门修订了畜禽屠宰管理条例?", "修訂《新疆維吾爾自治區畜禽屠宰管理條例》"),
+    ("谁出台了关于促进自治区乳制品行业健康有序发展的若干意见?",
+     "自治區工業和信息化廳出臺《關于促進自治區乳制品行業健康有序發展的若干意見》"),
+    ("乳制品产业链建设及追溯工作的通知是哪几个部门联合印发的?",
+     "聯合印發《關于進一步做好乳制品產業鏈建設及追溯工作的通知》"),
+    ("生鲜乳收购站技术管理规范是谁定的", "自治區農業農村廳制定《生鮮乳收購站技術管理規范》"),
+    ("谁在搞“两检两公开”?", "自治區市場監管局堅持實施“兩檢兩公開”"),
+    ("打击肉类产品违法犯罪跨部门执法联动的指导意见由哪些单位印发?",
+     "自治區市場監管局聯合公安廳、農業農村廳印發"),
+    ("是谁把规范小饭桌纳入年度十大惠民实事的?", "州政府將規范“小飯桌”納入年度“十大惠民實事”"),
+    ("全国首部香梨产业专项法规是谁出台的?", "出臺全國首部香梨產業專項法規"),
+    ("特色乳制品塑化剂风险治理是哪个部门组织的", "自治區市場監管局組織各部門密切協作"),
+    ("肉制品生产监管有什么工作手册?", "制定《肉制品生產監管工作指引手冊》"),
+    ("食品添加剂“双减”出了什么指南?", "食品添加劑“雙減”工作操作實務指南"),
+    ("牛羊杂清洗有什么规范", "和《牛羊雜清洗規范》"),
+    ("对屠宰企业实行什么样的管理?", "明確對屠宰企業實行分級管理"),
+    ("肉类执法联动探索的是什么监管模式?", "探索2+N監管模式"),
+    ("“两检两公开”具体是什么?", "原料入廠批批檢并向養殖戶公開"),
+    ("小饭桌摸排以后建了什么台账?", "建立“一戶一檔”動態臺賬"),
+    ("小饭桌联合执法形成了怎样的闭环管理?", "“排查—整改—驗收—銷號”閉環管理"),
+    ("小饭桌管理模式是哪“四化”?", "“精細化、人性化、規范化、透明化”管理模式"),
+    ("香梨品牌保护推行的是什么模式", "“協會+龍頭企業+合作社+基地”模式"),
+    ("巴州说的四维发力是指哪四个方面?", "法治化引領、標準化生產、數字化賦能、品牌化建設四維發力"),
+    ("孔雀河畔品牌获得了什么认证?", "“孔雀河畔”品牌獲“品味新疆”好產品認證"),
+    ("香梨产业建立了什么级别的链长指挥机制?", "建立廳級“鏈長”指揮機制"),
+    ("库尔勒香梨品牌价值多少?", "品牌價值170億元"),
+    ("库尔勒香梨在地理标志区域品牌百强榜排第几?", "地理標志區域品牌百強榜第16位"),
+    ("巴州制定了几项核心标准?", "制定31項核心標準"),
+    ("认证的绿色有机梨园有多少亩?", "認證綠色有機梨園6萬畝"),
+    ("成为驰名商标后带动产值多少?", "帶動產值超27億元"),
+    ("小饭桌治理是几个部门协同作战?", "教育、衛健、公安、消防五部門"),
+    ("香梨高质量发展促进条例是哪个地方的法规?", "《巴州庫爾勒香梨高質量發展促進條例》"),
+]
+
+TRADITIONAL = [
+    ("誰負責修訂畜禽屠宰管理條例?", "修訂《新疆維吾爾自治區畜禽屠宰管理條例》"),
+    ("哪個部門修訂了畜禽屠宰管理條例?", "修訂《新疆維吾爾自治區畜禽屠宰管理條例》"),
+    ("庫爾勒香梨品牌價值是多少?", "品牌價值170億元"),
+    ("「兩檢兩公開」是什麼意思?", "原料入廠批批檢并向養殖戶公開"),
+    ("牛羊雜清洗有什麼規範?", "和《牛羊雜清洗規范》"),
+    ("巴州制定了多少項核心標準?", "制定31項核心標準"),
+    ("生乳塑化劑的地方標準叫什麼?", "《生乳中塑化劑風險管理規范》地方標準"),
+    ("昌吉州小飯桌的「一戶一檔」是什麼?", "建立“一戶一檔”動態臺賬"),
+    ("綠色有機梨園認證了多少畝?", "認證綠色有機梨園6萬畝"),
+    ("工業和信息化廳出臺了什麼文件?",
+     "自治區工業和信息化廳出臺《關于促進自治區乳制品行業健康有序發展的若干意見》"),
+    ("小飯桌管理模式是哪「四化」?", "“精細化、人性化、規范化、透明化”管理模式"),
+    ("對屠宰企業實行什麼樣的管理?", "明確對屠宰企業實行分級管理"),
+    ("孔雀河畔品牌獲得了什麼認證?", "“孔雀河畔”品牌獲“品味新疆”好產品認證"),
+    ("香梨品牌保護推行的是什麼模式", "“協會+龍頭企業+合作社+基地”模式"),
+    ("是誰把規範小飯桌納入年度十大惠民實事的?", "州政府將規范“小飯桌”納入年度“十大惠民實事”"),
+    ("香梨產業建立了什麼級別的鏈長指揮機制?", "建立廳級“鏈長”指揮機制"),
+]
+
+OUT_OF_SCOPE = [
+    "个人所得税怎么申报",
+    "今天天气怎么样",
+    "美国总统是谁",
+    "小饭桌的收费标准是多少?",
+    "去新疆旅游需要办签证吗",
+    "how to apply for a work permit in Xinjiang?",
+]
+
+Asker = Callable[..., Answer]
+
+EMPTYISH = ["", " ", "   \t  ", "\n\n", "\u3000", "😀", "😀🎉👍", "\x00\x01\x02", "\x7f\x1b",
+            "\u200b\u200d\ufeff", "?!。,", "……"]
+
+
+@pytest.fixture(scope="module")
+def ask(built_casebot: Casebot) -> Asker:
+    return built_casebot.answer
+
+
+def check_passages(answer: Answer, doc: Document) -> None:
+    """Quotes are verbatim and cited; highlights lie inside the quote."""
+    for p in (*answer.passages, *answer.more):
+        assert p.text and p.text in doc.text, p.text
+        assert p.doc == doc.title
+        assert p.case is None or 1 <= p.case <= 4
+        spans = p.highlight_spans()
+        previous_end = -1
+        for start, end in spans:
+            assert 0 <= start < end <= len(p.text)
+            assert start > previous_end  # sorted and merged
+            previous_end = end
+
+
+@pytest.mark.parametrize(("question", "expect"), SIMPLIFIED + TRADITIONAL,
+                         ids=[q for q, _ in SIMPLIFIED + TRADITIONAL])
+def test_top_passage(ask: Asker, corpus_bundled_doc: Document, question: str, expect: str) -> None:
+    assert expect in corpus_bundled_doc.text  # the expectation itself is verbatim
+    answer = ask(question)
+    assert answer.found, question
+    assert expect in answer.passages[0].text
+    assert answer.passages[0].highlight_spans()
+    check_passages(answer, corpus_bundled_doc)
+
+
+def test_enough_questions_in_both_scripts() -> None:
+    assert len(SIMPLIFIED) >= 24 and len(TRADITIONAL) >= 12
+
+
+@pytest.mark.parametrize(("question", "expect"), SIMPLIFIED, ids=[q for q, _ in SIMPLIFIED])
+def test_script_does_not_matter(ask: Asker, question: str, expect: str) -> None:
+    simplified = ask(question)
+    traditional = ask(to_traditional(question))
+    assert traditional.found
+    assert traditional.passages[0].id == simplified.passages[0].id
+    assert traditional.script == "traditional" and simplified.script == "simplified"
+
+
+def test_who_revised_the_slaughter_regulation(ask: Asker, corpus_bundled_doc: Document) -> None:
+    answer = ask("哪个部门修订了畜禽屠宰管理条例?")
+    assert answer.found
+    top = answer.passages[0]
+    assert "修訂《新疆維吾爾自治區畜禽屠宰管理條例》" in top.text
+    assert top.case == 2
+    assert top.section is not None and top.section.startswith("一是")
+    # The direct answer names the body from case 2's lead paragraph.
+    assert answer.answer and "市场监管" in normalize(answer.answer)
+    same = ask("哪個部門修訂了畜禽屠宰管理條例?")
+    assert same.found and same.passages[0].id == top.id
+    assert same.passages[0].text == top.text
+    check_passages(answer, corpus_bundled_doc)
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE)
+def test_out_of_scope(ask: Asker, question: str) -> None:
+    answer = ask(question)
+    assert answer.found is False
+    assert answer.passages == () and answer.answer is None
+    assert answer.message
+    assert answer.to_json()["passages"] == []
+
+
+@pytest.mark.parametrize("question", EMPTYISH, ids=[repr(q) for q in EMPTYISH])
+def test_nothing_to_ask(ask: Asker, question: str) -> None:
+    answer = ask(question)
+    assert answer.found is False
+    assert answer.passages == () and answer.answer is None
+    assert isinstance(answer.message, str) and len(answer.message) > 5
+    json.dumps(answer.to_json(), ensure_ascii=False)
+
+
+def test_control_characters_are_dropped_not_separators(ask: Asker) -> None:
+    answer = ask("畜禽\x00屠宰\u200b管理\x07条例")
+    assert answer.found
+    assert "\x00" not in answer.question and "\u200b" not in answer.question
+    assert "修訂《新疆維吾爾自治區畜禽屠宰管理條例》" in answer.passages[0].text
+
+
+@pytest.mark.timeout(30)
+def test_long_question_is_cut_with_a_notice(ask: Asker) -> None:
+    question = ("哪个部门修订了畜禽屠宰管理条例?" * 200)[:2000]
+    assert len(question) == 2000
+    answer = ask(question)
+    assert answer.notice and str(MAX_QUESTION_CHARS) in answer.notice
+    assert len(answer.question) == MAX_QUESTION_CHARS
+    assert question.startswith(answer.question)
+    assert answer.found
+    assert "修訂《新疆維吾爾自治區畜禽屠宰管理條例》" in answer.passages[0].text
+
+
+@pytest.mark.timeout(30)
+def test_long_noise_question_does_not_hang(ask: Asker) -> None:
+    answer = ask("香梨" * 1000)
+    assert answer.notice
+    ask("的" * 2000)
+    ask("x" * 2000)
+
+
+def test_short_question_has_no_notice(ask: Asker) -> None:
+    assert ask("哪个部门修订了畜禽屠宰管理条例?").notice is None
+
+
+def _assert_contract(data: dict) -> None:
+    assert list(data) == ["question", "found", "answer", "passages"]
+    assert isinstance(data["question"], str)
+    assert isinstance(data["found"], bool)
+    assert data["answer"] is None or isinstance(data["answer"], str)
+    assert isinstance(data["passages"], list)
+    for p in data["passages"]:
+        assert list(p) == ["doc", "case", "case_title", "section", "text", "score"]
+        assert isinstance(p["doc"], str) and isinstance(p["text"], str)
+        assert p["case"] is None or (isinstance(p["case"], int) and not isinstance(p["case"], bool))
+        assert p["case_title"] is None or isinstance(p["case_title"], str)
+        assert p["section"] is None or isinstance(p["section"], str)
+        assert isinstance(p["score"], float)
+
+
+@pytest.mark.parametrize("question", ["哪个部门修订了畜禽屠宰管理条例?", "库尔勒香梨品牌价值多少?",
+                                      "今天天气怎么样", "", "😀"])
+def test_json_contract(ask: Asker, question: str) -> None:
+    data = ask(question).to_json()
+    _assert_contract(data)
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    if data["found"]:
+        assert 1 <= len(data["passages"]) <= 3
+        first = data["passages"][0]
+        assert first["case"] in (1, 2, 3, 4)
+        assert first["case_title"]
+
+
+def test_top_limits_the_passages(ask: Asker) -> None:
+    assert len(ask("小饭桌", top=1).passages) == 1
+    assert len(ask("小饭桌", top=5).passages) == 5
+
+
+def test_citation_names_document_case_and_section(ask: Asker) -> None:
+    top = ask("库尔勒香梨品牌价值多少?").passages[0]
+    assert isinstance(top, Passage)
+    citation = top.citation()
+    assert citation.startswith("自治區強化食品安全全鏈條監管典型案例(第一批)")
+    assert f"案例{top.case}" in citation
+
+
+_QUESTION_CHARS = st.sampled_from([
+    *sorted(set("哪个部门修订了畜禽屠宰管理条例小饭桌香梨品牌价值两检两公开谁什么多少是的?“”《》 "
+                "自治區市場監管局庫爾勒")),
+    "😀", "\x00", "\u200b", "\n", "AND", "OR", '"', "*"])
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(_QUESTION_CHARS, max_size=30).map("".join))
+def test_any_question_gives_verbatim_quotes(built_casebot: Casebot,
+                                            corpus_bundled_doc: Document,
+                                            question: str) -> None:
+    answer = built_casebot.answer(question)
+    _assert_contract(answer.to_json())
+    assert answer.found == bool(answer.passages)
+    check_passages(answer, corpus_bundled_doc)

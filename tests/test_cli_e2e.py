@@ -1,0 +1,200 @@
+"""End to end through the real ``casebot`` console script, as a subprocess.
+
+Every run gets a temporary HOME / XDG_* and working directory (see
+``tests/conftest.py``) and an explicit ``--db`` under tmp, so no real user
+index or ``.env`` is ever touched.  Each subprocess costs about a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+Run = Callable[..., "subprocess.CompletedProcess[str]"]
+
+REVISED_Q = "哪个部门修订了畜禽屠宰管理条例?"
+REVISED_QUOTE = "修訂《新疆維吾爾自治區畜禽屠宰管理條例》"
+DALI_Q = "大理州农村自来水普及率是多少?"
+DALI_QUOTE = "全州农村自来水普及率达到97.6%"
+
+
+FOOD_TITLE = "自治區強化食品安全全鏈條監管典型案例(第一批)"
+
+
+def titles(db: Path) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        return [t for (t,) in con.execute("SELECT title FROM documents ORDER BY id")]
+    finally:
+        con.close()
+
+
+def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stdout, proc.stdout
+
+
+def test_help_lists_the_commands(run_cli: Run) -> None:
+    proc = run_cli("--help")
+    assert proc.returncode == 0, proc.stderr
+    for command in ("ask", "chat", "docs", "eval", "index", "remove"):
+        assert f"  {command} " in proc.stdout, command
+
+
+def test_ask_json(run_cli: Run, built_db_copy: Path, cli_home: Path) -> None:
+    proc = run_cli("ask", "--json", "--db", built_db_copy, REVISED_Q)
+    assert proc.returncode == 0, proc.stderr
+    no_traceback(proc)
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert data["question"] == REVISED_Q
+    assert data["found"] is True
+    assert REVISED_QUOTE in data["passages"][0]["text"]
+    assert data["passages"][0]["case"] == 2
+    # --db was honoured: nothing went to the (temporary) per-user data dir.
+    assert not (cli_home / ".local" / "share" / "casebot").exists()
+
+
+def test_ask_reads_one_question_per_line(run_cli: Run, built_db_copy: Path) -> None:
+    questions = [REVISED_Q, "今天天气怎么样", "😀", "庫爾勒香梨品牌價值是多少?"]
+    stdin = "\n".join([questions[0], "", *questions[1:]]) + "\n"  # a blank line is skipped
+    proc = run_cli("ask", "--json", "--db", built_db_copy, input=stdin)
+    assert proc.returncode == 0, proc.stderr
+    no_traceback(proc)
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(questions)
+    answers = [json.loads(line) for line in lines]
+    assert [a["question"] for a in answers] == questions
+    assert [a["found"] for a in answers] == [True, False, False, True]
+    assert REVISED_QUOTE in answers[0]["passages"][0]["text"]
+    assert "品牌價值170億元" in answers[3]["passages"][0]["text"]
+    assert answers[1]["passages"] == [] and answers[2]["passages"] == []
+
+
+def test_index_docs_remove_cycle(run_cli: Run, tmp_path: Path, corpus_bundled_path: Path,
+                                 corpus_second_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(corpus_bundled_path, docs / "food.txt")
+    shutil.copy(corpus_second_path, docs / "announcement.txt")
+    db = tmp_path / "db" / "casebot.db"
+
+    first = run_cli("index", docs, "--db", db)
+    assert first.returncode == 0, first.stderr
+    no_traceback(first)
+    assert "2 added" in first.stdout
+
+    asked = run_cli("ask", "--json", "--db", db, DALI_Q)
+    assert asked.returncode == 0, asked.stderr
+    data = json.loads(asked.stdout)
+    assert data["found"] is True
+    assert DALI_QUOTE in data["passages"][0]["text"]
+    assert data["passages"][0]["doc"] == "云南省巩固提升农村供水保障水平典型案例"
+
+    again = run_cli("index", docs, "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert "unchanged" in again.stdout
+    no_traceback(again)
+
+    assert sorted(titles(db)) == ["云南省巩固提升农村供水保障水平典型案例", FOOD_TITLE]
+
+    removed = run_cli("remove", "announcement.txt", "--db", db)
+    assert removed.returncode == 0, removed.stderr
+    no_traceback(removed)
+    assert "Removed" in removed.stdout and "云南省" in removed.stdout
+
+    unknown = run_cli("remove", "no-such-document.txt", "--db", db)
+    assert unknown.returncode == 1
+    no_traceback(unknown)
+    assert "casebot docs" in unknown.stderr
+
+    listed = run_cli("docs", "--db", db)
+    assert listed.returncode == 0, listed.stderr
+    no_traceback(listed)
+    assert f"] {FOOD_TITLE}  (4 cases, 49 passages)" in listed.stdout
+    assert str((docs / "food.txt").resolve()) in listed.stdout
+    assert "云南省" not in listed.stdout
+    assert titles(db) == [FOOD_TITLE]
+
+
+def test_remove_the_only_document(run_cli: Run, built_db_copy: Path) -> None:
+    proc = run_cli("remove", "xinjiang-food-safety-typical-cases-batch-1.txt", "--db",
+                   built_db_copy)
+    no_traceback(proc)
+    assert proc.returncode == 0
+    assert "Removed" in proc.stdout
+
+
+def test_index_missing_path(run_cli: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    proc = run_cli("index", missing, "--db", tmp_path / "casebot.db")
+    assert proc.returncode != 0
+    no_traceback(proc)
+    message = proc.stderr.strip()
+    assert len(message.splitlines()) == 1
+    assert str(missing) in message and "no such file or folder" in message
+    assert not (tmp_path / "casebot.db").exists()
+
+
+def test_eval_prints_the_table(run_cli: Run, built_db_copy: Path,
+                               corpus_qa_dev_path: Path) -> None:
+    proc = run_cli("eval", corpus_qa_dev_path, "--db", built_db_copy)
+    assert proc.returncode == 0, proc.stderr
+    no_traceback(proc)
+    out = proc.stdout
+    header = "| kind | questions | hit@1 | hit@3 | mrr | direct | oos_rejected |"
+    assert header in out
+    total = sum(1 for line in corpus_qa_dev_path.read_text(encoding="utf-8").splitlines()
+                if line.strip())
+    all_row = next(line for line in out.splitlines() if line.startswith("| **all** |"))
+    cells = [c.strip() for c in all_row.strip("|").split("|")]
+    assert cells[1] == str(total)
+    for cell in cells[2:]:
+        assert 0.0 <= float(cell) <= 1.0
+    for kind in ("who", "document", "traditional", "out_of_scope"):
+        assert f"| {kind} |" in out
+
+
+def test_chat_answers_and_exits(run_cli: Run, built_db_copy: Path) -> None:
+    proc = run_cli("chat", "--db", built_db_copy, input="两检两公开是什么?\n\n", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    no_traceback(proc)
+    assert "原料入廠批批檢并向養殖戶公開" in proc.stdout
+    assert proc.stdout.count("问>") == 2  # asked once, then the empty line ends the chat
+
+
+def test_corrupt_database(run_cli: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(os.urandom(8192))
+    proc = run_cli("ask", "--db", bad, "x")
+    assert proc.returncode == 1
+    no_traceback(proc)
+    message = proc.stderr.strip()
+    assert len(message.splitlines()) == 1
+    assert str(bad) in message
+    assert "casebot index --rebuild" in message
+
+
+def test_rebuild_repairs_a_corrupt_database(run_cli: Run, tmp_path: Path) -> None:
+    """The fix the corrupt-index message prescribes works."""
+    bad = tmp_path / "db" / "bad.db"
+    bad.parent.mkdir()
+    bad.write_bytes(os.urandom(8192))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notice.txt").write_text("测试通知\n一、甲州\n甲州水务局制定《甲州供水管理办法》。\n"
+                                     "二、乙县\n乙县建成供水工程3处。\n", encoding="utf-8")
+    proc = run_cli("index", "--rebuild", docs, "--db", bad)
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert titles(bad) == ["测试通知"]
+    # The damaged file is kept aside, not silently destroyed.
+    assert [p for p in bad.parent.iterdir() if p.name.startswith("bad.db.damaged")]
