@@ -15,8 +15,6 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 Run = Callable[..., "subprocess.CompletedProcess[str]"]
 
 REVISED_Q = "哪个部门修订了畜禽屠宰管理条例?"

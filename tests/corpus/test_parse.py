@@ -294,8 +294,8 @@ def test_numbers_that_are_not_headings() -> None:
     assert [(c.marker, c.title) for c in doc.cases] == [("一、", "甲"), ("二、", "乙")]
     assert doc.cases[0].sections == ()
     assert doc.cases[0].lead == "2.3万人次参加了活动。\n2024年完成任务。"
-    "corpus/parse.py _HEADING_KINDS 'paren' matches only ASCII '(' twice: full-width "
-    "（一）（二） sub-parts are not recognised and end up in the lead"))
+
+
 def test_full_width_paren_subparts() -> None:
     doc = parse(f"某省典型案例\n一、甲州做法\n导语。\n{FW_LP}一{FW_RP}规划先行{FW_COMMA}一张蓝图。正文。\n"
                 f"{FW_LP}二{FW_RP}骨干带动。正文二。\n二、乙县做法\n{FW_LP}一{FW_RP}甲。乙。\n"
