@@ -227,11 +227,12 @@ def answer_and_log(service: Casebot, settings: Settings, user_id: int | None,
 async def ask(update: Update, context: Context, question: str, *, direct: bool = True) -> None:
     """The one path from a question to a reply: admit → answer core → format → send."""
     user = update.effective_user
-    if not question.strip():
+    empty = not question.strip()
+    if not await admit(update, context, count=not empty):  # a usage hint costs nothing
+        return
+    if empty:
         usage = fmt.ASK_USAGE if direct else fmt.SEARCH_USAGE
         await reply(update, context, fmt.escape(fmt.chrome(usage, user_script(user))))
-        return
-    if not await admit(update, context):
         return
     answer, qid = await asyncio.to_thread(answer_and_log, get_service(context),
                                           get_settings(context),
