@@ -90,10 +90,13 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
     whose file is gone are dropped.  Readers keep seeing the previous index
     until the new one is committed.
     """
+    from bot.library import upload_dir
     from corpus.loader import BUNDLED_DIR
 
     settings = _settings(db)
-    targets = list(paths) or [BUNDLED_DIR]
+    uploads = upload_dir(settings)
+    # By default: the bundled corpus and whatever admins uploaded through Telegram.
+    targets = list(paths) or [BUNDLED_DIR, *([uploads] if uploads.is_dir() else [])]
     for p in targets:
         if not p.exists():
             raise CliError(f"{p}: no such file or folder. Give a document or a folder of "

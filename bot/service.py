@@ -58,11 +58,6 @@ class Casebot:
         self.searcher.reset()
         return summary
 
-    def index_upload(self, data: bytes, name: str, stored_at: Path) -> IndexSummary:
-        summary = IndexWriter(self.sa_engine).index_paths([stored_at])
-        self.searcher.reset()
-        return summary
-
     def close(self) -> None:
         self.sa_engine.dispose()
 

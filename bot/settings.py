@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     telegram_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_allowed_chats: Annotated[frozenset[int], NoDecode] = frozenset()
     casebot_db: Path = Field(default_factory=default_db_path)
-    casebot_corpus_dir: Path | None = None  # where uploads are stored; default: bundled dir
+    casebot_corpus_dir: Path | None = None  # where uploads are stored; default: db dir/uploads
     casebot_user_salt: str = "casebot"
     casebot_rate_limit: int = 20  # questions per user per window
     casebot_rate_window: float = 60.0  # seconds

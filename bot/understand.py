@@ -303,7 +303,13 @@ class Analyzer:
                     if corrected:
                         units.append(self._unit(word, corrected, n, "typo"))
                         continue
-                units.append(self._unit(word, alts, n, "question", df))
+                unit = self._unit(word, alts, n, "question", df)
+                if len(word) >= 4 and unit.known:
+                    # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
+                    # more candidates for 更多结果; coverage still asks for the whole.
+                    inner = tuple(t for t in df if 2 <= len(t) < len(word) and t in word)
+                    unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
+                units.append(unit)
         return units
 
     def _inside_word(self, piece: str) -> bool:

@@ -29,9 +29,21 @@ class Stats:
         return self.answered / self.questions if self.questions else 0.0
 
 
+@dataclass(frozen=True)
+class Logged:
+    question: str
+    user_hash: str | None
+
+
 class QuestionLog:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def get(self, question_id: int) -> Logged | None:
+        """A logged question by id (buttons refer to questions by id)."""
+        with Session(self.engine) as s:
+            row = s.get(QuestionRow, question_id)
+            return Logged(row.question, row.user_hash) if row is not None else None
 
     def record(self, user_hash: str | None, question: str, found: bool,
                top_passage_id: int | None) -> int:

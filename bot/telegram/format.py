@@ -41,6 +41,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from bot.answer import Answer, Passage
+from bot.library import NamedDocument
 from bot.telegram import callbacks
 from indexer.normalize import Script, to_script, to_traditional
 from indexer.qlog import Stats
@@ -505,16 +506,6 @@ HELP = """<b>怎么用</b>
 
 def format_help(bot_username: str, script: Script) -> str:
     return chrome(HELP, script).replace("{bot}", escape(bot_username))
-
-
-@dataclass(frozen=True)
-class NamedDocument:
-    """A regulation, standard or notice named in the corpus, with who issued it where."""
-
-    title: str
-    issuers: tuple[str, ...]  # "自治區農業農村廳 制定"
-    cases: tuple[int, ...]
-    source: str  # the announcement that names it
 
 
 def format_named_documents(named: Sequence[NamedDocument], script: Script) -> list[str]:

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy.orm import Session
 from telegram import (
     BotCommand,
     InlineKeyboardMarkup,
@@ -47,20 +44,24 @@ from telegram.ext import (
 )
 
 from bot.answer import EMPTY, Answer
+from bot.library import (
+    example_questions,
+    find_case,
+    named_documents,
+    safe_name,
+    store_and_index,
+)
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from corpus.loader import load_bytes
 from corpus.readers import SUPPORTED_SUFFIXES, ReaderError
-from indexer.models import QuestionRow
-from indexer.normalize import Script, to_script, to_simplified
+from indexer.normalize import Script, to_script
 
 if TYPE_CHECKING:
     from bot.service import Casebot
     from bot.settings import Settings
     from corpus.model import Document
-    from indexer.search import Searcher
-    from indexer.writer import IndexSummary
 
 log = logging.getLogger(__name__)
 
@@ -196,19 +197,6 @@ async def admit(update: Update, context: Context, *, count: bool = True) -> bool
 # -- the question log ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Logged:
-    question: str
-    user_hash: str | None
-
-
-def logged_question(service: Casebot, qid: int) -> Logged | None:
-    """A logged question by id (blocking).  ``QuestionLog`` has no reader for one row yet."""
-    with Session(service.sa_engine) as s:
-        row = s.get(QuestionRow, qid)
-        return Logged(row.question, row.user_hash) if row is not None else None
-
-
 def answer_and_log(service: Casebot, settings: Settings, user_id: int | None,
                    question: str) -> tuple[Answer, int | None]:
     """Answer ``question`` and log it (blocking).  Empty input is not logged."""
@@ -293,41 +281,6 @@ async def cmd_search(update: Update, context: Context) -> None:
 # -- commands ---------------------------------------------------------------------------------------
 
 
-def example_questions(service: Casebot, count: int = 3) -> list[str]:
-    """Questions the index can answer, from different cases (blocking; cached by callers).
-
-    Built from the index's own facts — who issued which document, what a named
-    measure is — and kept only if the answer core really finds them.
-    """
-    searcher = service.searcher
-    facts = searcher.facts(["issuance", "measure"])
-    hits = searcher.passages([f.passage_id for f in facts])
-    candidates: list[tuple[int, str, str]] = []  # (case id, kind, question)
-    for f in facts:
-        hit = hits.get(f.passage_id)
-        case = hit.case_id if hit and hit.case_id is not None else -1
-        if f.kind == "issuance" and f.object and f.action and len(f.object) <= 20:
-            candidates.append((case, "who", f"哪个部门{f.action}了《{to_simplified(f.object)}》?"))
-        elif f.kind == "measure" and f.subject and 3 <= len(f.subject) <= 8 \
-                and "、" not in f.subject:
-            candidates.append((case, "what", f"什么是“{to_simplified(f.subject)}”?"))
-    candidates.sort(key=lambda c: len(c[2]))
-    chosen: list[tuple[int, str, str]] = []
-    while candidates and len(chosen) < count:
-        used = {c[0] for c in chosen}
-        last_kind = chosen[-1][1] if chosen else ""
-
-        def preference(c: tuple[int, str, str], used: set[int] = used,
-                       last_kind: str = last_kind) -> tuple[bool, bool]:
-            return (c[0] in used, c[1] == last_kind)  # new cases first, then alternate kinds
-
-        best = min(candidates, key=preference)
-        candidates.remove(best)
-        if best[2] not in {c[2] for c in chosen} and service.answer(best[2]).found:
-            chosen.append(best)
-    return [q for _, _, q in chosen]
-
-
 async def get_examples(context: Context) -> list[str]:
     examples = context.bot_data.get(EXAMPLES)
     if examples is None:
@@ -362,27 +315,6 @@ async def cmd_cases(update: Update, context: Context) -> None:
                 fmt.cases_keyboard(cases, script))
 
 
-_CASE_ARG = re.compile(r"(?:(\d+)\s*[::]\s*)?(?:案例)?\s*(\d+)")
-
-
-def find_case(searcher: Searcher, arg: str) -> int | None:
-    """The case id for ``N`` (in the most recently added document) or ``doc:N`` (blocking)."""
-    m = _CASE_ARG.fullmatch(arg.strip())
-    if m is None:
-        return None
-    cases = searcher.cases()
-    if m.group(1) is not None:
-        doc_id = int(m.group(1))
-    else:
-        with_cases = [int(str(c["doc_id"])) for c in cases]
-        if not with_cases:
-            return None
-        doc_id = max(with_cases)  # ids grow with each document added: the most recent
-    number = int(m.group(2))
-    return next((int(str(c["id"])) for c in cases
-                 if int(str(c["doc_id"])) == doc_id and c["number"] == number), None)
-
-
 async def send_case(update: Update, context: Context, case_id: int, script: Script | None,
                     reply_to_user: bool = True) -> bool:
     hits = await asyncio.to_thread(get_service(context).searcher.case_passages, case_id)
@@ -410,32 +342,6 @@ async def cmd_case(update: Update, context: Context) -> None:
     case_id = await asyncio.to_thread(find_case, get_service(context).searcher, arg)
     if case_id is None or not await send_case(update, context, case_id, script):
         await reply(update, context, fmt.escape(fmt.chrome(fmt.NO_SUCH_CASE, script)))
-
-
-def named_documents(searcher: Searcher) -> list[fmt.NamedDocument]:
-    """Every regulation, standard and notice the corpus names, with issuers and cases."""
-    facts = searcher.facts(["issuance", "document"])
-    hits = searcher.passages([f.passage_id for f in facts])
-    found: dict[tuple[int, str], dict[str, object]] = {}
-    for f in facts:
-        hit = hits.get(f.passage_id)
-        title = f.object if f.kind == "issuance" else f.subject
-        # Very short titles are aliases (以下简称《意见》), not documents of their own.
-        if hit is None or not title or len(title) < 4:
-            continue
-        entry = found.setdefault((hit.doc_id, f.norm), {
-            "title": title, "issuers": [], "cases": [], "source": hit.doc_title})
-        issuers = cast(list[str], entry["issuers"])
-        cases = cast(list[int], entry["cases"])
-        if f.kind == "issuance" and f.subject:
-            who = f"{f.subject}{f.action or ''}"
-            if who not in issuers:
-                issuers.append(who)
-        if hit.case_number and hit.case_number not in cases:
-            cases.append(hit.case_number)
-    return [fmt.NamedDocument(str(e["title"]), tuple(cast(list[str], e["issuers"])),
-                              tuple(cast(list[int], e["cases"])), str(e["source"]))
-            for e in found.values()]
 
 
 async def cmd_docs(update: Update, context: Context) -> None:
@@ -503,7 +409,7 @@ async def show_page(update: Update, context: Context, page: callbacks.Page) -> N
     if not await admit(update, context):
         return
     service = get_service(context)
-    logged = await asyncio.to_thread(logged_question, service, page.qid)
+    logged = await asyncio.to_thread(service.log.get, page.qid)
     answer = None if logged is None else await asyncio.to_thread(
         service.answer, logged.question, fmt.PAGE_SIZE)
     if answer is None or not answer.found or page.offset >= len(fmt.answer_pool(answer)):
@@ -537,7 +443,7 @@ async def vote(update: Update, context: Context, action: callbacks.Vote) -> None
     user = update.effective_user
     script = user_script(user)
     service, settings = get_service(context), get_settings(context)
-    logged = await asyncio.to_thread(logged_question, service, action.qid)
+    logged = await asyncio.to_thread(service.log.get, action.qid)
     if logged is None or user is None:
         await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
         return
@@ -596,56 +502,6 @@ async def on_inline(update: Update, context: Context) -> None:
 
 
 # -- admin upload -----------------------------------------------------------------------------------
-
-
-def upload_dir(settings: Settings) -> Path:
-    """Where uploads are kept: CASEBOT_CORPUS_DIR, else ``uploads`` next to the database."""
-    if settings.casebot_corpus_dir is not None:
-        return Path(settings.casebot_corpus_dir)
-    return Path(settings.casebot_db).resolve().parent / "uploads"
-
-
-def safe_name(name: str) -> str:
-    """A plain file name from whatever the client sent (no paths, no dot files)."""
-    base = PurePath(name.replace("\\", "/")).name
-    suffix = PurePath(base).suffix.lower()
-    stem = re.sub(r"[^\w\-.()() ]+", "_", base[: len(base) - len(suffix)]).strip(" ._")
-    return (stem[:100] or "upload") + suffix
-
-
-@dataclass(frozen=True)
-class Added:
-    summary: IndexSummary
-    stored: Path
-
-
-def store_and_index(service: Casebot, settings: Settings, data: bytes, name: str) -> Added:
-    """Store a validated upload and index it (blocking).  On failure nothing is left behind.
-
-    The file name is the key: re-sending ``x.txt`` replaces the earlier ``x.txt``.
-    """
-    folder = upload_dir(settings)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / safe_name(name)
-    backup = target.with_name(target.name + ".bak")
-    had_old = target.exists()
-    if had_old:
-        os.replace(target, backup)
-    tmp = target.with_name("." + target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-        summary = service.index([target])
-        if summary.errors:
-            raise ReaderError(name, summary.errors[0][1])
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        target.unlink(missing_ok=True)
-        if had_old:
-            os.replace(backup, target)
-        raise
-    backup.unlink(missing_ok=True)
-    return Added(summary, target)
 
 
 async def on_document(update: Update, context: Context) -> None:
