@@ -49,6 +49,10 @@ class Casebot:
             check_index(sa_engine, db_path)
         return cls(db_path, sa_engine)
 
+    def warm_up(self) -> None:
+        """Load lazy caches now (for long-running processes)."""
+        self.engine.analyzer.warm_up()
+
     def answer(self, question: str, top: int = 3) -> Answer:
         return self.engine.answer(question, top=top)
 

@@ -119,6 +119,8 @@ class Vocabulary(Protocol):
 
     def vocabulary(self) -> list[tuple[str, int]]: ...
 
+    def vocabulary_of_length(self, size: int) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -215,6 +217,20 @@ class Analyzer:
         self.synonyms = synonyms(synonyms_path)
         self.glossary = glossary(glossary_path)
         self._joined: str | None = None
+
+    def warm_up(self) -> None:
+        """Load what typo correction needs (vocabulary, rapidfuzz, pypinyin) ahead of time.
+
+        A long-running process (the bot) calls this at start so that the first
+        question with a typo is as fast as the rest; one-shot commands skip it.
+        """
+        import pypinyin  # noqa: F401
+        import rapidfuzz.process  # noqa: F401
+
+        self._inside_word("")
+        for size in range(2, 7):
+            self.vocab.vocabulary_of_length(size)
+        _same_sound("预热", "预热")
 
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)
@@ -365,10 +381,9 @@ class Analyzer:
         if len(word) > 3:
             return ()
         pos = run.find(word)
-        vocab = self.vocab.vocabulary()
         best: tuple[float, str] | None = None
         for size in range(min(len(run), 6), 1, -1):
-            same_len = [t for t, _ in vocab if len(t) == size]
+            same_len = self.vocab.vocabulary_of_length(size)
             for start in range(max(0, pos + len(word) - size), min(pos, len(run) - size) + 1):
                 window = run[start:start + size]
                 for term, _score, _ in process.extract(

@@ -108,7 +108,7 @@ class FactRow(Base):
     """A fact extracted at index time (see ``indexer.facts``)."""
 
     __tablename__ = "facts"
-    __table_args__ = (Index("ix_facts_kind", "kind"),)
+    __table_args__ = (Index("ix_facts_kind", "kind"), Index("ix_facts_passage", "passage_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))

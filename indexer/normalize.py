@@ -37,15 +37,24 @@ _PUNCT = {
 }
 
 
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block → ASCII, lower case
+        table[code] = chr(code - 0xFEE0).lower()
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    for src, dst in _PUNCT.items():
+        table[ord(src)] = dst
+    return table
+
+
+# One character to one character, applied by str.translate (in C: it runs on
+# every candidate passage of every question).
+_TABLE = _build_table()
+
+
 def _width_and_punct(text: str) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block
-            ch = chr(code - 0xFEE0)
-        ch = _PUNCT.get(ch, ch)
-        out.append(ch.lower() if ch.isascii() else ch)
-    return "".join(out)
+    return text.translate(_TABLE)
 
 
 def _convert_preserving_length(text: str, config: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -80,6 +81,7 @@ class Searcher:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._vocab_cache: list[tuple[str, int]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     @cached_property
     def passage_count(self) -> int:
@@ -90,6 +92,7 @@ class Searcher:
         """Forget cached statistics (after the index changed)."""
         self.__dict__.pop("passage_count", None)
         self._vocab_cache = None
+        self._by_length = None
 
     def schema_version(self) -> str | None:
         with self.engine.connect() as c:
@@ -97,43 +100,52 @@ class Searcher:
             return None if v is None else str(v)
 
     # -- vocabulary ---------------------------------------------------------
-    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
-        """``{term: passages containing it}`` for those of ``terms`` that are indexed words."""
-        out: dict[str, int] = {}
-        items = list(terms)
+    def _select_in(self, sql: str, values: Collection[object]) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` (ending in ``IN ({marks})``) for ``values``, in chunks.
+
+        Bound parameters at the driver level: a question's few hundred
+        substrings would otherwise spend more time in statement caching than
+        in SQLite.
+        """
+        items = list(dict.fromkeys(values))
+        rows: list[tuple[Any, ...]] = []
         with self.engine.connect() as c:
             for i in range(0, len(items), _CHUNK):
-                chunk = items[i:i + _CHUNK]
-                params = {f"t{k}": t for k, t in enumerate(chunk)}
-                marks = ", ".join(f":t{k}" for k in range(len(chunk)))
-                rows = c.execute(text(f"SELECT term, df FROM vocab WHERE term IN ({marks})"),
-                                 params)
-                out.update({str(t): int(df) for t, df in rows})
-        return out
+                chunk = tuple(items[i:i + _CHUNK])
+                marks = ", ".join("?" * len(chunk))
+                rows.extend(tuple(r) for r in c.exec_driver_sql(sql.format(marks=marks), chunk))
+        return rows
+
+    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
+        """``{term: passages containing it}`` for those of ``terms`` that are indexed words."""
+        rows = self._select_in("SELECT term, df FROM vocab WHERE term IN ({marks})", terms)
+        return {str(t): int(df) for t, df in rows}
 
     def terms_by_pinyin(self, keys: Collection[str]) -> dict[str, list[tuple[str, int]]]:
         """Indexed words whose toneless pinyin equals one of ``keys``, most frequent first."""
         out: dict[str, list[tuple[str, int]]] = {}
-        items = list(keys)
-        with self.engine.connect() as c:
-            for i in range(0, len(items), _CHUNK):
-                chunk = items[i:i + _CHUNK]
-                params = {f"k{k}": t for k, t in enumerate(chunk)}
-                marks = ", ".join(f":k{k}" for k in range(len(chunk)))
-                rows = c.execute(text(
-                    f"SELECT pinyin, term, df FROM vocab WHERE pinyin IN ({marks}) "
-                    "ORDER BY df DESC"), params)
-                for key, term, df in rows:
-                    out.setdefault(str(key), []).append((str(term), int(df)))
+        rows = self._select_in("SELECT pinyin, term, df FROM vocab WHERE pinyin IN ({marks})",
+                               keys)
+        for key, term, df in sorted(rows, key=lambda r: -int(r[2])):
+            out.setdefault(str(key), []).append((str(term), int(df)))
         return out
 
     def vocabulary(self) -> list[tuple[str, int]]:
         """Every indexed word of two or more characters (cached; for fuzzy matching)."""
         if self._vocab_cache is None:
             with self.engine.connect() as c:
-                rows = c.execute(text("SELECT term, df FROM vocab WHERE length(term) >= 2"))
+                rows = c.exec_driver_sql("SELECT term, df FROM vocab WHERE length(term) >= 2")
                 self._vocab_cache = [(str(t), int(df)) for t, df in rows]
         return self._vocab_cache
+
+    def vocabulary_of_length(self, size: int) -> list[str]:
+        """Indexed words of exactly ``size`` characters (cached; typo candidates)."""
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for term, _ in self.vocabulary():
+                by_length.setdefault(len(term), []).append(term)
+            self._by_length = by_length
+        return self._by_length.get(size, [])
 
     def domain_terms(self) -> list[str]:
         with self.engine.connect() as c:
@@ -152,17 +164,8 @@ class Searcher:
             return [(int(r), -float(rank)) for r, rank in rows]
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:
-        out: dict[int, PassageHit] = {}
-        items = list(dict.fromkeys(ids))
-        with self.engine.connect() as c:
-            for i in range(0, len(items), _CHUNK):
-                chunk = items[i:i + _CHUNK]
-                params = {f"i{k}": v for k, v in enumerate(chunk)}
-                marks = ", ".join(f":i{k}" for k in range(len(chunk)))
-                for row in c.execute(text(_PASSAGE_SELECT + f" WHERE p.id IN ({marks})"), params):
-                    hit = PassageHit(*row)
-                    out[hit.id] = hit
-        return out
+        rows = self._select_in(_PASSAGE_SELECT + " WHERE p.id IN ({marks})", ids)
+        return {hit.id: hit for hit in (PassageHit(*row) for row in rows)}
 
     def passages_where(self, where: str, params: dict[str, object]) -> list[PassageHit]:
         """Passages of a document/case/section in document order (``where`` is ours, not user text)."""
@@ -181,13 +184,19 @@ class Searcher:
         return self.passages_where("p.document_id = :d", {"d": doc_id})
 
     # -- facts ----------------------------------------------------------------
-    def facts(self, kinds: Collection[str]) -> list[FactHit]:
-        params = {f"k{i}": k for i, k in enumerate(kinds)}
-        marks = ", ".join(f":k{i}" for i in range(len(params)))
+    def facts(self, kinds: Collection[str],
+              passage_ids: Collection[int] | None = None) -> list[FactHit]:
+        """Facts of ``kinds``, optionally only those of the given passages."""
+        params: dict[str, object] = {f"k{i}": k for i, k in enumerate(kinds)}
+        where = "kind IN (" + ", ".join(f":k{i}" for i in range(len(params))) + ")"
+        if passage_ids is not None:
+            ids = list(passage_ids)[:_CHUNK]
+            params.update({f"p{i}": v for i, v in enumerate(ids)})
+            where += " AND passage_id IN (" + ", ".join(f":p{i}" for i in range(len(ids))) + ")"
         with self.engine.connect() as c:
             rows = c.execute(text(
                 "SELECT passage_id, kind, subject, action, object, norm FROM facts "
-                f"WHERE kind IN ({marks}) ORDER BY id"), params)
+                f"WHERE {where} ORDER BY id"), params)
             return [FactHit(*r) for r in rows]
 
     # -- browsing -------------------------------------------------------------

@@ -113,6 +113,7 @@ async def post_init(app: Application) -> None:
     service = await asyncio.to_thread(Casebot.open, settings.casebot_db)
     app.bot_data[handlers.SERVICE] = service
     # OpenCC's dictionaries and the index vocabulary load on first use: now, not for a user.
+    await asyncio.to_thread(service.warm_up)
     await asyncio.to_thread(service.answer, "香梨品牌价值")
     try:
         await app.bot.set_my_commands(list(handlers.COMMANDS))
