@@ -19,6 +19,7 @@ The CLI, the terminal chat and every Telegram handler call :meth:`Engine.answer`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ FOUND_THRESHOLD = 0.6
 _ISSUANCE_CUE = re.compile(
     r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
     r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law")  # share of the question's weight a passage must cover
-CANDIDATES = 150  # BM25's best; the weighted-coverage ranking re-scores these
+CANDIDATES = 100  # BM25's best; the weighted-coverage ranking re-scores these
 
 
 @dataclass(frozen=True)
@@ -148,17 +149,18 @@ class Engine:
         known = [u for u in a.units if u.known and (len(u.text) >= 3 or not u.text.isascii())]
         if not known:
             return []
-        hits = self.searcher.search(a.search_terms(), CANDIDATES)
+        # Words in more than 1 of 50 passages (管理, 部门) make BM25 score thousands
+        # of rows; retrieve by the rarer words first, and fall back to all of them.
+        rare = a.search_terms(min_weight=math.log(1 + 50))
+        hits = self.searcher.search_passages(rare, CANDIDATES) if rare else []
+        if len(hits) < CANDIDATES // 4:
+            hits = self.searcher.search_passages(a.search_terms(), CANDIDATES)
         if not hits:
             return []
-        rows = self.searcher.passages([pid for pid, _ in hits])
         top_bm25 = max(score for _, score in hits) or 1.0
         total = a.total_weight or 1.0
         scored: list[Passage] = []
-        for pid, bm25 in hits:
-            row = rows.get(pid)
-            if row is None:
-                continue
+        for row, bm25 in hits:
             body = normalize(row.text)
             context = normalize(" ".join(filter(None, (row.case_title, row.section_heading))))
             covered = 0.0

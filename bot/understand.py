@@ -149,11 +149,13 @@ class Analysis:
     def total_weight(self) -> float:
         return sum(u.weight for u in self.units)
 
-    def search_terms(self) -> list[str]:
+    def search_terms(self, min_weight: float = 0.0) -> list[str]:
+        """Words to retrieve candidates by; ``min_weight`` keeps only rarer units' words."""
         terms: list[str] = []
         for u in self.units:
-            terms.extend(a for a in u.alts if a)
-            terms.extend(u.search)
+            if u.weight >= min_weight:
+                terms.extend(a for a in u.alts if a)
+                terms.extend(u.search)
         return terms
 
 
@@ -310,7 +312,8 @@ class Analyzer:
                 pieces = self._segment(run, df, partial)
             for word, known in _merge_unknown(pieces):
                 if word in partial:
-                    inner = tuple(t for t in df if len(t) >= 2 and t in word)
+                    inner = tuple(sorted((t for t in df if len(t) >= 2 and t in word),
+                                         key=df.__getitem__)[:4])
                     units.append(Unit(word, (word,), math.log(1 + n), True, "partial", inner))
                     continue
                 alts = self._alts(word, df)
@@ -323,7 +326,8 @@ class Analyzer:
                 if len(word) >= 4 and unit.known:
                     # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
                     # more candidates for 更多结果; coverage still asks for the whole.
-                    inner = tuple(t for t in df if 2 <= len(t) < len(word) and t in word)
+                    inner = tuple(sorted((t for t in df if 2 <= len(t) < len(word) and t in word
+                                          and df[t] <= n // 20), key=df.__getitem__)[:3])
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units

@@ -163,6 +163,21 @@ class Searcher:
                      "ORDER BY rank LIMIT :n"), {"q": query, "n": limit})
             return [(int(r), -float(rank)) for r, rank in rows]
 
+    def search_passages(self, terms: Sequence[str],
+                        limit: int = 200) -> list[tuple[PassageHit, float]]:
+        """:meth:`search` and :meth:`passages` in one round trip, best BM25 first."""
+        query = fts_query(terms)
+        if query is None:
+            return []
+        sql = ("WITH hits AS (SELECT rowid AS id, rank FROM passage_fts "
+               "WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?) "
+               + _PASSAGE_SELECT.replace("FROM passages p", "FROM hits h JOIN passages p "
+                                         "ON p.id = h.id").replace("SELECT ", "SELECT h.rank, ", 1)
+               + " ORDER BY h.rank")
+        with self.engine.connect() as c:
+            rows = c.exec_driver_sql(sql, (query, limit)).fetchall()
+        return [(PassageHit(*row[1:]), -float(row[0])) for row in rows]
+
     def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:
         rows = self._select_in(_PASSAGE_SELECT + " WHERE p.id IN ({marks})", ids)
         return {hit.id: hit for hit in (PassageHit(*row) for row in rows)}
