@@ -138,6 +138,8 @@ class Engine:
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
         ranked = self._expand_headings(ranked, analysis)
+        if len(ranked) < 2 * top:
+            ranked = self._with_context(ranked)
         return Answer(question=analysis.question, found=True, answer=direct,
                       passages=tuple(ranked[:top]), kind=analysis.kind, script=analysis.script,
                       notice=analysis.notice, more=tuple(ranked[top:top + 30]),
@@ -216,6 +218,8 @@ class Engine:
 
     def _alias(self, a: Analysis, ranked: list[Passage]) -> tuple[str, Passage] | None:
         """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
+        if not re.search(r"《|指的是|指什么|是指|全称|全名|哪个文件", a.norm):
+            return None
         for f in self.searcher.facts(["alias"]):
             asks_full_name = re.search(r"指的是|指什么|是指|全称|全名|哪个文件", a.norm)
             if f"《{f.norm}》" in a.norm or (asks_full_name and f.norm in a.norm):
@@ -300,8 +304,9 @@ class Engine:
         top = pool[0] if pool else None
         if top is None:
             return None, None
-        subject = next((f.subject for f, _ in self._facts_for(["subject"], [top]) if f.subject),
-                       None)
+        own = clause_subject(normalize(top.text))
+        subject = own or next(
+            (f.subject for f, _ in self._facts_for(["subject"], [top]) if f.subject), None)
         return subject, top if subject else None
 
     def _quantity(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
@@ -365,6 +370,24 @@ class Engine:
                  or (head.role == "case_title" and row.id != head.id)]
         seen = {head.id, *(p.id for p in extra)}
         return [head, *extra[:3], *[p for p in ranked[1:] if p.id not in seen]]
+
+    def _with_context(self, ranked: list[Passage]) -> list[Passage]:
+        """Few matches: follow them with the rest of the best passage's case (更多结果).
+
+        The sentences around an answer are what a reader turns to next; they
+        rank below every real match and carry no matched terms.
+        """
+        head = ranked[0]
+        if head.case_id is None:
+            return ranked
+        seen = {p.id for p in ranked}
+        rows = self.searcher.case_passages(head.case_id)
+        # Same section first, then the rest of the case in document order.
+        rows.sort(key=lambda r: (r.section_id != head.section_id, r.seq))
+        low = min(p.score for p in ranked)
+        extra = [_passage(r, low * 0.5 - 0.001 * i, []) for i, r in enumerate(rows)
+                 if r.id not in seen and r.role in ("lead", "body")]
+        return [*ranked, *extra]
 
     # -- browsing -------------------------------------------------------------------
     def passage(self, passage_id: int) -> Passage | None:

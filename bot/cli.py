@@ -61,11 +61,12 @@ def _friendly_errors() -> Iterator[None]:
 def _open(db: Path | None, quiet: bool = False) -> Casebot:
     from bot.service import Casebot
 
-    settings = _settings(db)
-    if not settings.casebot_db.exists() and not quiet:
-        click.echo(f"Building the index at {settings.casebot_db} from the bundled corpus…",
-                   err=True)
-    return Casebot.open(settings.casebot_db)
+    # With --db nothing else from the settings is needed: skip loading them
+    # (pydantic is a good part of a cold `casebot ask`).
+    path = db if db is not None else _settings(None).casebot_db
+    if not path.exists() and not quiet:
+        click.echo(f"Building the index at {path} from the bundled corpus…", err=True)
+    return Casebot.open(path)
 
 
 db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False),

@@ -7,17 +7,24 @@ around — the Telegram application keeps it in ``bot_data``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
-
-from sqlalchemy import Engine as SAEngine
+from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Engine
 from corpus.loader import BUNDLED_DIR, DATA_DIR
 from indexer.db import check_index, make_engine
 from indexer.errors import IndexMissing
-from indexer.qlog import QuestionLog
 from indexer.search import Searcher
-from indexer.writer import IndexSummary, IndexWriter, Progress
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine as SAEngine
+
+    from indexer.qlog import QuestionLog
+    from indexer.writer import IndexSummary, Progress
+
+# The writer and the question log use the ORM; they are imported when first
+# used so that a one-shot `casebot ask` does not pay for importing it.
 
 
 class Casebot:
@@ -28,7 +35,12 @@ class Casebot:
         self.sa_engine = sa_engine
         self.searcher = Searcher(sa_engine)
         self.engine = Engine.create(self.searcher, DATA_DIR)
-        self.log = QuestionLog(sa_engine)
+
+    @cached_property
+    def log(self) -> QuestionLog:
+        from indexer.qlog import QuestionLog
+
+        return QuestionLog(self.sa_engine)
 
     @classmethod
     def open(cls, db_path: Path | str, build: bool = True,
@@ -45,6 +57,8 @@ class Casebot:
         except IndexMissing:
             if not build:
                 raise
+            from indexer.writer import IndexWriter
+
             IndexWriter(sa_engine, progress).index_paths([BUNDLED_DIR])
             check_index(sa_engine, db_path)
         return cls(db_path, sa_engine)
@@ -58,6 +72,8 @@ class Casebot:
 
     def index(self, paths: Sequence[Path], rebuild: bool = False,
               progress: Progress | None = None) -> IndexSummary:
+        from indexer.writer import IndexWriter
+
         summary = IndexWriter(self.sa_engine, progress).index_paths(paths, rebuild=rebuild)
         self.searcher.reset()
         return summary

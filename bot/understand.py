@@ -327,7 +327,8 @@ class Analyzer:
                     # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
                     # more candidates for 更多结果; coverage still asks for the whole.
                     inner = tuple(sorted((t for t in df if 2 <= len(t) < len(word) and t in word
-                                          and df[t] <= n // 20), key=df.__getitem__)[:3])
+                                          and df[t] <= max(n // 20, 20)),
+                                         key=df.__getitem__)[:3])
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from indexer.errors import CorruptIndex, IndexBusy, IndexMissing
-from indexer.models import FTS_DDL, SCHEMA_VERSION, Base, MetaRow
+from indexer.errors import CorruptIndex, IndexBusy, IndexMissing, IndexOutdated
+from indexer.schema import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -39,10 +39,25 @@ def make_engine(path: Path | str) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table (idempotent) and switch the file to WAL."""
+    """Create every table (idempotent) and switch the file to WAL.
+
+    An index of another schema version is emptied first (everything but the
+    question log): it is derived from the documents, and re-indexing fills it.
+    """
+    from indexer.models import FTS_DDL, Base  # the ORM: only when writing
     with engine.begin() as conn:
         if engine.url.database:
             conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        tables = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" in tables:
+            found = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema'").scalar()
+            if found != SCHEMA_VERSION:
+                for name in ("passage_fts_vocab", "passage_fts"):
+                    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+                keep = {"questions"}
+                Base.metadata.drop_all(conn, tables=[t for t in Base.metadata.sorted_tables
+                                                     if t.name not in keep])
         Base.metadata.create_all(conn)
         for ddl in FTS_DDL:
             conn.execute(ddl)
@@ -71,7 +86,7 @@ def check_index(engine: Engine, path: Path | str) -> None:
     except DatabaseError as exc:
         raise CorruptIndex(Path(path), _short(exc)) from exc
     if version != SCHEMA_VERSION:
-        raise CorruptIndex(Path(path), f"schema version {version!r}, expected {SCHEMA_VERSION}")
+        raise IndexOutdated(Path(path), version)
 
 
 def _is_empty(engine: Engine) -> bool:
@@ -87,4 +102,4 @@ def _short(exc: Exception) -> str:
     return str(orig or exc).splitlines()[0]
 
 
-__all__ = ["MetaRow", "check_index", "create_schema", "make_engine"]
+__all__ = ["check_index", "create_schema", "make_engine"]

@@ -15,6 +15,16 @@ class IndexMissing(IndexError_):
         self.path = path
 
 
+class IndexOutdated(IndexMissing):
+    """The index was built by another version of casebot; it is rebuilt from its documents."""
+
+    def __init__(self, path: Path, found: str | None) -> None:
+        IndexError_.__init__(
+            self, f"The index {path} has schema version {found}, this casebot needs another. "
+                  "Rebuild it with: casebot index --rebuild")
+        self.path = path
+
+
 class CorruptIndex(IndexError_):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(

@@ -161,11 +161,11 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                 last_subject[scope] = _orig(original, text, subj)
         # Who acts in this sentence: its own opening subject, else the section's,
         # else the case lead's — answers "who" for sentences that omit it.
+        # Stored only when inherited: a sentence's own subject is read off it at answer time.
         own = _first_subject(text) if spec.role not in ("title", "case_title") else None
-        subject = (_orig(original, text, own) if own else
-                   last_subject.get(scope) or lead_subject.get(spec.case))
-        if subject:
-            facts.append(Fact(i, "subject", subject, None, None, normalize_key(subject)))
+        inherited = None if own else (last_subject.get(scope) or lead_subject.get(spec.case))
+        if inherited:
+            facts.append(Fact(i, "subject", inherited, None, None, normalize_key(inherited)))
         # "《X》(以下简称《Y》)": Y is an alias of X.
         for m in _ALIAS_RE.finditer(text):
             facts.append(Fact(i, "alias", original[m.start(2):m.end(2)], None,
@@ -269,8 +269,6 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
         seen.add((kind, norm))
         out.append(Fact(i, kind, _orig(original, text, norm), None, obj, norm))
 
-    for org in organisations(text):
-        add("org", org)
     for place in places(text):
         add("place", place)
     for m in TITLE_RE.finditer(text):

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DDL, ForeignKey, Index, String, Text
+from sqlalchemy import DDL, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-
-SCHEMA_VERSION = "3"
 
 
 class Base(DeclarativeBase):
@@ -81,12 +79,16 @@ class PassageRow(Base):
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    # Token spans into normalize(text) (see indexer.segment.encode_spans): what the
+    # contentless FTS table indexed for this passage, needed to delete it again.
+    tokens: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DomainTermRow(Base):
     """A term the corpus itself defines (title, quoted measure, authority)."""
 
     __tablename__ = "domain_terms"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
@@ -98,6 +100,7 @@ class VocabRow(Base):
     """Every indexed word with its passage frequency, and its toneless pinyin key."""
 
     __tablename__ = "vocab"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     term: Mapped[str] = mapped_column(String, primary_key=True)
     df: Mapped[int]
@@ -108,7 +111,8 @@ class FactRow(Base):
     """A fact extracted at index time (see ``indexer.facts``)."""
 
     __tablename__ = "facts"
-    __table_args__ = (Index("ix_facts_kind", "kind"), Index("ix_facts_passage", "passage_id"))
+    # Looked up by passage (the candidates of a question); whole-kind scans are rare.
+    __table_args__ = (Index("ix_facts_passage", "passage_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
@@ -142,10 +146,11 @@ class MetaRow(Base):
 
 # The full-text store.  ``words`` holds jieba search-mode tokens of the
 # normalised sentence, space separated; unicode61 keeps a CJK run whole.
+# Contentless: the tokens are not stored twice (passages.tokens can rebuild them).
 FTS_DDL = (
     DDL(
         "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5("
-        "words, tokenize = 'unicode61 remove_diacritics 0')"
+        "words, content = '', tokenize = 'unicode61 remove_diacritics 0')"
     ),
     DDL("CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts_vocab USING fts5vocab(passage_fts, 'row')"),
 )

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from indexer.models import SCHEMA_VERSION
+from indexer.schema import SCHEMA_VERSION
 
 _CHUNK = 500  # bound parameters per IN (...) — well under SQLite's limit
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import jieba
 
 MAX_TERM_LEN = 16
+Span = tuple[int, int]
 
 
 def is_word_char(ch: str) -> bool:
@@ -72,24 +73,30 @@ class Segmenter:
         return self._tokenizer
 
 
-    def tokens(self, normalised: str) -> list[str]:
-        """Search-mode tokens of already-normalised text (duplicates kept: they are tf)."""
-        # The FTS tokenizer splits on punctuation again; keep ours consistent
-        # by dropping tokens that are punctuation only.
-        out: list[str] = []
-        for t in self._jieba().cut_for_search(normalised):
-            if not keep_token(t):
+    def spans(self, normalised: str) -> list[Span]:
+        """Search-mode tokens of already-normalised text as ``(start, end)`` spans.
+
+        Duplicates are kept (they are term frequency).  Punctuation-only tokens
+        are dropped: the FTS tokenizer would discard them anyway.
+        """
+        out: list[Span] = []
+        for token, start, end in self._jieba().tokenize(normalised, mode="search"):
+            if not keep_token(token):
                 continue
-            out.append(t)
-            if len(t) > 4:
+            out.append((start, end))
+            if len(token) > 4:
                 # Search mode only adds 2- and 3-character parts; a domain term
                 # inside a longer one (畜禽屠宰管理条例 in 新疆…畜禽屠宰管理条例) is a token too.
-                out.extend(self._nested_terms(t))
+                out.extend((start + i, start + j) for i, j in self._nested_terms(token))
         return out
 
-    def _nested_terms(self, token: str) -> list[str]:
+    def tokens(self, normalised: str) -> list[str]:
+        """The tokens of :meth:`spans`, as strings."""
+        return [normalised[s:e] for s, e in self.spans(normalised)]
+
+    def _nested_terms(self, token: str) -> list[Span]:
         terms = self._term_set
-        return [token[i:j] for i in range(len(token)) for j in range(i + 4, len(token) + 1)
+        return [(i, j) for i in range(len(token)) for j in range(i + 4, len(token) + 1)
                 if (i, j) != (0, len(token)) and token[i:j] in terms]
 
     def words(self, normalised: str) -> list[str]:
@@ -107,14 +114,14 @@ def _init_worker(user_terms: Sequence[str]) -> None:
     _worker = Segmenter(user_terms)
 
 
-def _segment_chunk(texts: Sequence[str]) -> list[str]:
+def _segment_chunk(texts: Sequence[str]) -> list[list[Span]]:
     assert _worker is not None
-    return [" ".join(_worker.tokens(t)) for t in texts]
+    return [_worker.spans(t) for t in texts]
 
 
 def segment_all(texts: Sequence[str], user_terms: Iterable[str],
-                processes: int | None = None) -> list[str]:
-    """Space-joined search tokens for every text, in order.
+                processes: int | None = None) -> list[list[Span]]:
+    """Token spans for every (normalised) text, in order.
 
     Large batches are spread over processes (jieba is pure Python and holds
     the GIL); small ones stay in-process, where start-up would dominate.
@@ -124,11 +131,46 @@ def segment_all(texts: Sequence[str], user_terms: Iterable[str],
     workers = processes if processes is not None else (os.cpu_count() or 1)
     if workers <= 1 or total < 300_000:
         seg = Segmenter(terms)
-        return [" ".join(seg.tokens(t)) for t in texts]
+        return [seg.spans(t) for t in texts]
     size = max(1, len(texts) // (workers * 8))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(terms,)) as pool:
         return [tokens for chunk in pool.map(_segment_chunk, chunks) for tokens in chunk]
+
+
+def words_of(normalised: str, spans: Sequence[Span]) -> str:
+    """The FTS ``words`` value: the spans' tokens, space separated."""
+    return " ".join(normalised[s:e] for s, e in spans)
+
+
+def encode_spans(spans: Sequence[Span]) -> bytes:
+    """Spans as varints (start, length): about two bytes a token.
+
+    The index keeps these instead of the token text: with the passage's
+    original text they give back exactly what was indexed, which FTS5 needs
+    to delete a passage from a contentless table.
+    """
+    out = bytearray()
+    for start, end in spans:
+        for value in (start, end - start):
+            while value >= 0x80:
+                out.append((value & 0x7F) | 0x80)
+                value >>= 7
+            out.append(value)
+    return bytes(out)
+
+
+def decode_spans(data: bytes) -> list[Span]:
+    values: list[int] = []
+    value = shift = 0
+    for byte in data:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+            continue
+        values.append(value)
+        value = shift = 0
+    return [(values[i], values[i] + values[i + 1]) for i in range(0, len(values) - 1, 2)]
 
 
 def substrings(text: str, max_len: int = MAX_TERM_LEN) -> set[str]:

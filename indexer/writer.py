@@ -32,7 +32,7 @@ from indexer.models import (
     VocabRow,
 )
 from indexer.normalize import normalize
-from indexer.segment import segment_all
+from indexer.segment import Span, decode_spans, encode_spans, segment_all, words_of
 from indexer.terms import domain_terms
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -178,7 +178,7 @@ class IndexWriter:
         user_terms = existing_terms.union(*(item.terms for item in loaded))
         texts = [t for item in loaded for t in item.norm]
         self.progress("segment", 0, len(texts))
-        tokens = segment_all(texts, user_terms, self.processes)
+        spans = segment_all(texts, user_terms, self.processes)
         self.progress("segment", len(texts), len(texts))
 
         with Session(self.engine) as s, s.begin():
@@ -189,7 +189,7 @@ class IndexWriter:
             pos = 0
             for item in loaded:
                 n = len(item.specs)
-                self._insert_document(s, item, tokens[pos:pos + n])
+                self._insert_document(s, item, spans[pos:pos + n])
                 pos += n
                 (summary.updated if item.key in known else summary.added).append(item.key)
                 summary.passages += n
@@ -201,8 +201,14 @@ class IndexWriter:
         doc_id = s.scalar(select(DocumentRow.id).where(DocumentRow.source == key))
         if doc_id is None:
             return
-        s.execute(text("DELETE FROM passage_fts WHERE rowid IN "
-                       "(SELECT id FROM passages WHERE document_id = :d)"), {"d": doc_id})
+        rows = s.execute(select(PassageRow.id, PassageRow.text, PassageRow.tokens)
+                         .where(PassageRow.document_id == doc_id)).all()
+        # A contentless FTS5 table forgets a row only when told exactly what it indexed.
+        if rows:
+            s.execute(text("INSERT INTO passage_fts(passage_fts, rowid, words) "
+                           "VALUES ('delete', :id, :w)"),
+                      [{"id": pid, "w": words_of(normalize(t), decode_spans(tok))}
+                       for pid, t, tok in rows])
         s.execute(text("DELETE FROM facts WHERE passage_id IN "
                        "(SELECT id FROM passages WHERE document_id = :d)"), {"d": doc_id})
         s.execute(delete(PassageRow).where(PassageRow.document_id == doc_id))
@@ -211,7 +217,7 @@ class IndexWriter:
         s.delete(doc)
         s.flush()
 
-    def _insert_document(self, s: Session, item: _Loaded, tokens: Sequence[str]) -> None:
+    def _insert_document(self, s: Session, item: _Loaded, spans: Sequence[list[Span]]) -> None:
         doc = item.doc
         meta = doc.meta
         row = DocumentRow(source=item.key, sha256=item.digest,
@@ -232,47 +238,73 @@ class IndexWriter:
             case_rows.append(c)
             section_rows.append(secs)
         s.flush()
-        passage_rows = []
-        for seq, spec in enumerate(item.specs):
+        # Passages, FTS rows and facts in bulk (Core inserts with our own ids):
+        # the ORM's unit of work costs more than SQLite on large batches.
+        first_id = (s.scalar(text("SELECT max(id) FROM passages")) or 0) + 1
+        ids = list(range(first_id, first_id + len(item.specs)))
+        passages = []
+        for pid, seq, spec, sp in zip(ids, range(len(ids)), item.specs, spans, strict=True):
             case_id = case_rows[spec.case].id if spec.case is not None else None
             sec_id = (section_rows[spec.case][spec.section].id
                       if spec.case is not None and spec.section is not None else None)
-            passage_rows.append(PassageRow(
-                document_id=row.id, case_id=case_id, section_id=sec_id, seq=seq, role=spec.role,
-                paragraph=spec.paragraph, start=spec.start, end=spec.end, text=spec.text))
-        s.add_all(passage_rows)
-        s.flush()
-        s.execute(text("INSERT INTO passage_fts(rowid, words) VALUES (:id, :w)"),
-                  [{"id": p.id, "w": w} for p, w in zip(passage_rows, tokens, strict=True)])
-        s.add_all(DomainTermRow(document_id=row.id, term=t) for t in sorted(item.terms))
+            passages.append({"id": pid, "document_id": row.id, "case_id": case_id,
+                             "section_id": sec_id, "seq": seq, "role": spec.role,
+                             "paragraph": spec.paragraph, "start": spec.start, "end": spec.end,
+                             "text": spec.text, "tokens": encode_spans(sp)})
+        if passages:
+            s.execute(insert(PassageRow), passages)
+            s.execute(text("INSERT INTO passage_fts(rowid, words) VALUES (:id, :w)"),
+                      [{"id": pid, "w": words_of(norm, sp)}
+                       for pid, norm, sp in zip(ids, item.norm, spans, strict=True)])
+        if item.terms:
+            s.execute(insert(DomainTermRow),
+                      [{"document_id": row.id, "term": t} for t in sorted(item.terms)])
         facts = facts_mod.extract(doc, item.specs, item.norm)
-        s.add_all(FactRow(passage_id=passage_rows[f.index].id, kind=f.kind, subject=f.subject,
-                          action=f.action, object=f.object, norm=f.norm) for f in facts)
-        s.flush()
+        if facts:
+            s.execute(insert(FactRow), [
+                {"passage_id": ids[f.index], "kind": f.kind, "subject": f.subject,
+                 "action": f.action, "object": f.object, "norm": f.norm} for f in facts])
 
     def _rebuild_vocab(self, s: Session) -> None:
         """Vocabulary = the FTS index's own terms, with pinyin keys for the question side."""
         old = {k: v for k, v in s.execute(select(VocabRow.term, VocabRow.pinyin))}
         rows = s.execute(text("SELECT term, doc FROM passage_fts_vocab")).all()
         s.execute(delete(VocabRow))
-        missing = [t for t, _ in rows if t not in old]
-        keys = {**old, **_pinyin_keys(missing)}
         if rows:  # an empty executemany would insert one row of defaults
-            s.execute(insert(VocabRow),
-                      [{"term": t, "df": df, "pinyin": keys.get(t)} for t, df in rows])
+            s.execute(insert(VocabRow), [
+                {"term": t, "df": df, "pinyin": old[t] if t in old else pinyin_key(t)}
+                for t, df in rows])
 
 
-def _pinyin_keys(terms: Sequence[str]) -> dict[str, str | None]:
-    """Toneless pinyin, joined, for CJK words of two or more characters."""
-    from pypinyin import Style, lazy_pinyin
+_CHAR_PINYIN: dict[str, str] = {}
 
-    out: dict[str, str | None] = {}
-    for t in terms:
-        if len(t) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in t):
-            out[t] = "".join(lazy_pinyin(t, style=Style.NORMAL))
-        else:
-            out[t] = None
-    return out
+
+def _char_pinyin(ch: str) -> str:
+    """A character's most common reading, toneless (the first entry of pypinyin's table)."""
+    found = _CHAR_PINYIN.get(ch)
+    if found is None:
+        import unicodedata
+
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        reading = pinyin_dict.get(ord(ch), "").split(",")[0]
+        bare = unicodedata.normalize("NFD", reading)
+        found = "".join(c for c in bare if not unicodedata.combining(c)).replace("ü", "v")
+        _CHAR_PINYIN[ch] = found
+    return found
+
+
+def pinyin_key(term: str) -> str | None:
+    """Toneless pinyin, joined, for CJK words of two to six characters.
+
+    Character by character (a dictionary lookup each) rather than pypinyin's
+    phrase-aware conversion: ten times faster on a large vocabulary, and a
+    word's keys only need to match how people type it, mostly the common reading.
+    """
+    if not 2 <= len(term) <= 6 or not all("\u4e00" <= c <= "\u9fff" for c in term):
+        return None
+    key = "".join(_char_pinyin(c) for c in term)
+    return key or None
 
 
 def _batch(title: str) -> str | None:

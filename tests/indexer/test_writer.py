@@ -49,7 +49,7 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
             "documents": con.execute("SELECT id, source, sha256, title, indexed_at FROM documents"
                                      " ORDER BY id").fetchall(),
             "passages": con.execute("SELECT * FROM passages ORDER BY id").fetchall(),
-            "fts": con.execute("SELECT rowid, words FROM passage_fts ORDER BY rowid").fetchall(),
+            "fts": con.execute("SELECT rowid FROM passage_fts ORDER BY rowid").fetchall(),
             "facts": con.execute("SELECT * FROM facts ORDER BY id").fetchall(),
             "vocab": con.execute("SELECT * FROM vocab ORDER BY term").fetchall(),
             "terms": con.execute("SELECT * FROM domain_terms ORDER BY 1, 2").fetchall(),
@@ -344,3 +344,40 @@ def test_issuance_facts(built_db_path: Path, action: str, obj: str,
     assert subject
     for part in subject_parts:
         assert part in subject
+
+
+def _postings(db: Path) -> set[tuple[object, ...]]:
+    """Every indexed term with its passage and occurrence counts, as FTS5 reports them."""
+    con = sqlite3.connect(db)
+    try:
+        return set(con.execute("SELECT term, doc, cnt FROM passage_fts_vocab"))
+    finally:
+        con.close()
+
+
+def test_incremental_index_equals_a_fresh_one(tmp_path: Path) -> None:
+    """Replacing and removing documents leaves exactly the postings a fresh build has.
+
+    The FTS table is contentless, so a passage is deleted by telling FTS5 what
+    it indexed (rebuilt from the stored token spans); any mismatch would leave
+    stale postings behind — and show up here.
+    """
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    bundled = next(BUNDLED_DIR.glob("*.txt"))
+    second = Path(__file__).resolve().parents[1] / "data" / "second" / "announcement.txt"
+    shutil.copy(bundled, folder / "a.txt")
+    shutil.copy(second, folder / "b.txt")
+    incremental = tmp_path / "incremental.db"
+    writer = IndexWriter(make_engine(incremental))
+    writer.index_paths([folder])
+    text = (folder / "a.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text.replace("香梨", "蘋果"), encoding="utf-8")
+    (folder / "b.txt").unlink()
+    summary = writer.index_paths([folder])
+    assert summary.updated and summary.removed
+
+    fresh = tmp_path / "fresh.db"
+    IndexWriter(make_engine(fresh)).index_paths([folder])
+    assert _postings(incremental) == _postings(fresh)
+    assert not any(term == "香梨" for term, *_ in _postings(incremental))
