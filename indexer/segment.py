@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from indexer.normalize import is_cjk
@@ -132,6 +131,8 @@ def segment_all(texts: Sequence[str], user_terms: Iterable[str],
     if workers <= 1 or total < 300_000:
         seg = Segmenter(terms)
         return [seg.spans(t) for t in texts]
+    from concurrent.futures import ProcessPoolExecutor  # only for large batches
+
     size = max(1, len(texts) // (workers * 8))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(terms,)) as pool:

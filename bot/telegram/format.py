@@ -30,7 +30,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from telegram import (
     InlineKeyboardButton,
@@ -46,6 +46,10 @@ from bot.telegram import callbacks
 from indexer.normalize import Script, to_script, to_traditional
 from indexer.qlog import Stats
 from indexer.search import PassageHit
+
+if TYPE_CHECKING:
+    # Only for annotations: importing the writer pulls in the ORM (see bot.service).
+    from indexer.writer import IndexSummary
 
 MESSAGE_LIMIT = 4096  # UTF-16 code units of visible text
 CALLBACK_TEXT_LIMIT = 200  # answerCallbackQuery text
@@ -559,9 +563,51 @@ def format_upload_error(name: str, reason: str) -> str:
     return f"没有添加 <b>{escape(name)}</b>:{escape(reason)}\n索引没有任何改动。"
 
 
+REINDEX_MAX_PROBLEMS = 10  # files listed in a re-index notice; the rest are counted
+REINDEX_PROBLEM_CHARS = 200  # per listed problem: a reader's reason is one sentence
+
+
+def format_reindex(summary: IndexSummary) -> str:
+    """The /reindex reply: what changed, how many passages, how long it took."""
+    lines = [
+        "<b>索引已重建</b>",
+        f"新增 {len(summary.added)} · 更新 {len(summary.updated)} · "
+        f"未变 {len(summary.unchanged)} · 移除 {len(summary.removed)}",
+        f"写入句子 {summary.passages} 条,索引共 {summary.total_passages} 条 · "
+        f"用时 {summary.seconds:.1f} 秒",
+    ]
+    if summary.errors:
+        lines.append(f"有 {len(summary.errors)} 个文件没有读取,详见给管理员的通知。")
+    return "\n".join(lines)
+
+
+def format_reindex_problems(problems: Sequence[tuple[str, str]]) -> str:
+    """Admins' notice: files the re-index could not read (the rest was indexed)."""
+    lines = [f"<b>重建索引时有 {len(problems)} 个文件没有读取</b>"]
+    for file, message in problems[:REINDEX_MAX_PROBLEMS]:
+        # The writer's message starts with the path; the name alone is enough to find it.
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        reason = message
+        for prefix in (f"{file}: ", f"{name}: "):
+            reason = reason.removeprefix(prefix)
+        lines.append(f"• <b>{escape(shorten(name, 80))}</b>:"
+                     f"{escape(shorten(reason, REINDEX_PROBLEM_CHARS))}")
+    if len(problems) > REINDEX_MAX_PROBLEMS:
+        lines.append(f"……另有 {len(problems) - REINDEX_MAX_PROBLEMS} 个。")
+    lines.append("其他文件已正常索引;这些文件请修正或删除后再发送 /reindex。")
+    return "\n".join(lines)
+
+
+def format_reindex_failed(problem: str) -> str:
+    """Admins' notice: the re-index failed as a whole; nothing changed."""
+    return (f"<b>重建索引失败</b>:{escape(shorten(problem, 500))}\n"
+            "索引没有任何改动,机器人继续使用上一次的索引回答问题。")
+
+
 __all__ = [
     "APOLOGY", "MESSAGE_LIMIT", "PAGE_SIZE", "Block", "NamedDocument", "Run", "Unit",
     "answer_keyboard", "answer_pool", "chrome", "escape", "format_answer", "format_case",
-    "format_cases", "format_help", "format_named_documents", "format_start", "format_stats",
+    "format_cases", "format_help", "format_named_documents", "format_reindex",
+    "format_reindex_failed", "format_reindex_problems", "format_start", "format_stats",
     "format_upload", "inline_articles", "split_block", "split_message", "utf16_len",
 ]

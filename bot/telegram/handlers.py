@@ -19,9 +19,10 @@ import asyncio
 import logging
 import re
 from collections.abc import Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, cast
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import (
     BotCommand,
     InlineKeyboardMarkup,
@@ -50,18 +51,21 @@ from bot.library import (
     named_documents,
     safe_name,
     store_and_index,
+    upload_dir,
 )
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
 from bot.telegram.ratelimit import SlidingWindowLimiter
-from corpus.loader import load_bytes
+from corpus.loader import BUNDLED_DIR, load_bytes
 from corpus.readers import SUPPORTED_SUFFIXES, ReaderError
+from indexer.errors import IndexError_
 from indexer.normalize import Script, to_script
 
 if TYPE_CHECKING:
     from bot.service import Casebot
     from bot.settings import Settings
     from corpus.model import Document
+    from indexer.writer import IndexSummary
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,7 @@ COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("case", "查看一个案例的全文,例如 /case 2"),
     BotCommand("docs", "文件中提到的法规、标准和通知"),
     BotCommand("stats", "使用统计(管理员)"),
+    BotCommand("reindex", "重建索引(管理员)"),
 )
 
 # bot_data keys
@@ -547,6 +552,75 @@ async def on_document(update: Update, context: Context) -> None:
         unchanged=not summary.added and not summary.updated))
 
 
+# -- admin re-index -------------------------------------------------------------------------------
+
+# Failures a re-index is expected to meet: a damaged or locked index (IndexError_, SQLite
+# errors through SQLAlchemy), a missing or unreadable folder (OSError), a bad file.  They
+# are reported to the admins by name; anything else is a bug and also gets a traceback in
+# the log.
+EXPECTED_REINDEX_ERRORS = (IndexError_, SQLAlchemyError, OSError, ReaderError)
+
+
+def default_sources(settings: Settings) -> list[Path]:
+    """What ``casebot index`` indexes without arguments: the bundled corpus and the uploads.
+
+    The upload folder only counts if it exists — before the first upload there is none.
+    """
+    uploads = upload_dir(settings)
+    return [BUNDLED_DIR, *([uploads] if uploads.is_dir() else [])]
+
+
+async def notify_admins(context: Context, html_text: str, *, skip: int | None = None) -> None:
+    """Send ``html_text`` to every admin's private chat (best effort; ``skip``: already told).
+
+    An admin who never started a chat with the bot cannot be messaged (Telegram answers
+    403/400); that must not stop the others from hearing about the problem.
+    """
+    for admin_id in sorted(get_settings(context).telegram_admin_ids):
+        if admin_id == skip:
+            continue
+        try:
+            await context.bot.send_message(admin_id, html_text)
+        except TelegramError as exc:
+            log.warning("Could not notify an admin: %s", exc)
+
+
+async def cmd_reindex(update: Update, context: Context) -> None:
+    """/reindex (admins): re-index the default sources, then report what changed.
+
+    The writer commits in one transaction and SQLite runs in WAL mode, so questions keep
+    being answered from the last good index while this runs — and if it fails, that index
+    simply stays.  The upload lock keeps it from racing an upload (one writer at a time).
+    """
+    user, chat = update.effective_user, update.effective_chat
+    if not is_admin(context, user):
+        await reply(update, context, fmt.escape(fmt.chrome(fmt.ADMINS_ONLY, user_script(user))))
+        return
+    service, settings = get_service(context), get_settings(context)
+    # The requester is told in this chat; in their private chat there is no need to repeat it.
+    told = chat.id if chat is not None and chat.type == ChatType.PRIVATE else None
+    async with context.bot_data[UPLOAD_LOCK]:
+        try:
+            sources = await asyncio.to_thread(default_sources, settings)
+            summary: IndexSummary = await asyncio.to_thread(service.index, sources)
+        except Exception as exc:  # every failure, expected or not, must reach the admins
+            expected = isinstance(exc, EXPECTED_REINDEX_ERRORS)
+            log.error("re-index failed: %s", exc, exc_info=None if expected else exc)
+            problem = str(exc) if expected else f"{type(exc).__name__}: {exc}"
+            notice = fmt.format_reindex_failed(problem or type(exc).__name__)
+            await reply(update, context, notice)
+            await notify_admins(context, notice, skip=told)
+            return
+        context.bot_data.pop(EXAMPLES, None)  # the examples may change with the corpus
+    log.info("re-index: %d added, %d updated, %d unchanged, %d removed, %d errors in %.1fs",
+             len(summary.added), len(summary.updated), len(summary.unchanged),
+             len(summary.removed), len(summary.errors), summary.seconds)
+    await reply(update, context, fmt.format_reindex(summary))
+    if summary.errors:
+        # The readable files were indexed; the admins must hear about the others.
+        await notify_admins(context, fmt.format_reindex_problems(summary.errors))
+
+
 # -- errors ---------------------------------------------------------------------------------------
 
 
@@ -590,6 +664,7 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("case", cmd_case))
     app.add_handler(CommandHandler("docs", cmd_docs))
     app.add_handler(CommandHandler("stats", cmd_stats))
+    app.add_handler(CommandHandler("reindex", cmd_reindex))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(InlineQueryHandler(on_inline))
     app.add_handler(MessageHandler(filters.Document.ALL & private, on_document))

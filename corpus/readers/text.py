@@ -46,10 +46,15 @@ _HANZI_RANGES = (
 )
 
 
+_HANZI_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HANZI_RANGES) + "]")
+
+
 def is_hanzi(ch: str) -> bool:
     """True for a CJK ideograph (any block, including the extension planes)."""
     cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _HANZI_RANGES)
+    # Spelled out rather than any(...) over the ranges: called per character.
+    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
+            or 0x20000 <= cp <= 0x3FFFF)
 
 
 # About 750 of the most frequent characters of official Chinese prose, in both
@@ -701,7 +706,7 @@ def detect_script(text: str) -> str | None:
     ``None`` when there is no Chinese at all.  OpenCC is used when available;
     otherwise a built-in list of a few hundred frequent characters.
     """
-    counts = Counter(ch for ch in text if is_hanzi(ch))
+    counts = Counter(_HANZI_RE.findall(text))
     if not counts:
         return None
     trad, simp = _script_counts(counts)

@@ -1,0 +1,1 @@
+"""Tests that keep the benchmark (bench/) from rotting."""
