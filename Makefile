@@ -16,7 +16,7 @@ run: $(STAMP)  ## build the index, then the Telegram bot (token in .env) or a te
 	$(BIN)/casebot run
 
 test: $(STAMP) lint  ## the whole suite
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "slow or not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
