@@ -27,12 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from bot.understand import Analysis, Analyzer, Kind, is_askable
-from indexer.facts import clause_subject
+from indexer.facts import clause_subject, places
 from indexer.normalize import Script, normalize
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
 
 FOUND_THRESHOLD = 0.6
+_VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
+_ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
+_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(公司|集团|企业|合作社|厂)")
 _ISSUANCE_CUE = re.compile(
     r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
     r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law")  # share of the question's weight a passage must cover
@@ -129,6 +132,9 @@ class Engine:
         ranked = self._rank(analysis)
         if analysis.kind in ("number", "when"):
             ranked = self._with_answer_type(analysis, ranked)
+        elif analysis.kind == "who" and _ASKS_COMPANY.search(analysis.norm):
+            # "哪家企业?" is answered only by a sentence that names a business.
+            ranked = [p for p in ranked[:10] if _COMPANY.search(normalize(p.text))]
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
@@ -339,6 +345,17 @@ class Engine:
         # "哪个州" wants a 州: prefer places of the asked-for level.
         level = re.search(r"哪个(州|市|县|省|地区)", a.norm)
         suffix = level.group(1) if level else ""
+        if not suffix:
+            # "和哪些地方…?": the place, if any, stands in the clause that answers;
+            # a clause naming places only vaguely (与多省市建立…) is itself the answer.
+            clause = best_clause(best.text, a)
+            if clause:
+                for name in places(normalize(clause)):
+                    if normalize(name) not in named and name in normalize(clause):
+                        pos = normalize(clause).find(name)
+                        return clause[pos:pos + len(name)], best
+                if _VAGUE_PLACE.search(normalize(clause)):
+                    return clause, best
         for f, _ in sorted(self._facts_for(["place"], [best]),
                            key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):
             if f.subject and normalize(f.subject) not in named and (

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.answer import Answer, Engine
 from corpus.loader import BUNDLED_DIR, DATA_DIR
 from indexer.db import check_index, make_engine
-from indexer.errors import IndexMissing
+from indexer.errors import IndexMissing, IndexOutdated
 from indexer.search import Searcher
 
 if TYPE_CHECKING:
@@ -54,12 +54,15 @@ class Casebot:
         sa_engine = make_engine(db_path)
         try:
             check_index(sa_engine, db_path)
-        except IndexMissing:
+        except IndexMissing as missing:
             if not build:
                 raise
             from indexer.writer import IndexWriter
 
-            IndexWriter(sa_engine, progress).index_paths([BUNDLED_DIR])
+            # An index from another casebot version is rebuilt from the documents
+            # it held (those still on disk), not just from the bundled corpus.
+            earlier = _indexed_sources(sa_engine) if isinstance(missing, IndexOutdated) else []
+            IndexWriter(sa_engine, progress).index_paths([BUNDLED_DIR, *earlier])
             check_index(sa_engine, db_path)
         return cls(db_path, sa_engine)
 
@@ -80,6 +83,21 @@ class Casebot:
 
     def close(self) -> None:
         self.sa_engine.dispose()
+
+
+def _indexed_sources(sa_engine: SAEngine) -> list[Path]:
+    """Files behind the documents of an existing (outdated) index that still exist."""
+    from sqlalchemy.exc import DatabaseError
+
+    from corpus.loader import source_path
+
+    try:
+        with sa_engine.connect() as c:
+            keys = [str(k) for (k,) in c.exec_driver_sql("SELECT source FROM documents")]
+    except DatabaseError:
+        return []
+    paths = [source_path(k) for k in keys]
+    return [p for p in paths if p.exists() and not p.is_relative_to(BUNDLED_DIR)]
 
 
 __all__ = ["BUNDLED_DIR", "Casebot"]

@@ -53,7 +53,7 @@ _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=le
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
 
 _ANSWER_TYPE_RE = re.compile(
-    r"(?:多少|几)(?:钱|元|家|项|个|亩|级|位|名|件|人次|人|次|部门|万)?|哪一?年|什么时候|何时|"
+    r"(?:多少|几)(?:钱|元|家|项|个|亩|级|位|名|件|人次|人|次|部门)?|哪一?年|什么时候|何时|"
     r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"
 )
 
@@ -68,7 +68,7 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("when", re.compile(
         r"什么时候|何时|哪一?年|哪天|几月|几号|日期|时间|\bwhen\b|\bwhat year\b")),
     ("who", re.compile(
-        r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局)|由谁|谁|牵头单位|主管部门|"
+        r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
         r"\bwhat (department|agency|body|bureau)\b")),
     ("document", re.compile(
@@ -241,6 +241,11 @@ class Analyzer:
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self._latin(norm, n)
         analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]
+        if analysis.kind == "what" and latin_units:
+            # Keywords typed in pinyin or English classify like their Chinese
+            # ("pinpai jiazhi" asks for a value, as 品牌价值 would).
+            translated = " ".join(u.alts[0] for u in latin_units)
+            analysis.kind = classify(f"{norm} {translated}")
         return analysis
 
     # English and pinyin ------------------------------------------------------
