@@ -1,8 +1,9 @@
 """Answer quality on the question sets, as `casebot eval` reports it.
 
 The floors below are today's measured figures rounded down: a change that
-makes answers worse fails here.  They are below issue #3's targets
-(hit@1 ≥ 0.97, direct ≥ 0.90, out-of-scope ≥ 0.95), which are not met yet.
+makes answers worse fails here.  Direct answers (≥ 0.90) and out-of-scope
+rejection (≥ 0.95) meet issue #3's targets; hit@1 (0.953 of 0.97) and hit@3
+(0.969 of 1.0) do not yet, nor do the second announcement's figures.
 The second announcement (tests/data/second) was written without sight of the
 rules, in another layout and script; its figures are reported separately.
 """
@@ -34,15 +35,15 @@ def second(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
 def test_dev_set_floors(bundled: Casebot) -> None:
     figures = evaluate(load_questions(DATA / "qa_dev.jsonl"), bundled.answer).overall.figures()
     assert figures["questions"] >= 100
-    assert (figures["hit@1"] or 0) >= 0.80, figures
-    assert (figures["hit@3"] or 0) >= 0.85, figures
-    assert (figures["direct"] or 0) >= 0.65, figures
-    assert (figures["oos_rejected"] or 0) >= 0.80, figures
+    assert (figures["hit@1"] or 0) >= 0.95, figures
+    assert (figures["hit@3"] or 0) >= 0.96, figures
+    assert (figures["direct"] or 0) >= 0.90, figures
+    assert (figures["oos_rejected"] or 0) >= 0.95, figures
 
 
 def test_second_announcement_floors(second: Casebot) -> None:
     figures = evaluate(load_questions(DATA / "second" / "qa.jsonl"), second.answer).overall
     f = figures.figures()
-    assert (f["hit@1"] or 0) >= 0.75, f
-    assert (f["direct"] or 0) >= 0.65, f
-    assert (f["oos_rejected"] or 0) >= 0.6, f
+    assert (f["hit@1"] or 0) >= 0.78, f
+    assert (f["direct"] or 0) >= 0.70, f
+    assert (f["oos_rejected"] or 0) >= 0.7, f
