@@ -146,11 +146,20 @@ async def send_parts(context: Context, chat_id: int, parts: Sequence[str],
     """Send HTML ``parts`` in order; the keyboard goes on the last, the reply on the first."""
     last: Message | None = None
     for i, part in enumerate(parts):
-        last = await context.bot.send_message(
-            chat_id, part,
-            reply_markup=keyboard if i == len(parts) - 1 else None,
-            reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
-            if reply_to is not None and i == 0 else None)
+        markup = keyboard if i == len(parts) - 1 else None
+        params = (ReplyParameters(reply_to, allow_sending_without_reply=True)
+                  if reply_to is not None and i == 0 else None)
+        for attempt in (1, 2):
+            try:
+                last = await context.bot.send_message(chat_id, part, reply_markup=markup,
+                                                      reply_parameters=params)
+                break
+            except NetworkError as exc:
+                # A dropped connection or a time-out: the answer is ready, so try
+                # once more rather than leave the user without one.
+                if isinstance(exc, BadRequest) or attempt == 2:
+                    raise
+                await asyncio.sleep(0.5)
     return last
 
 

@@ -18,7 +18,8 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,10 +119,8 @@ def bot_env(fake: FakeBotAPI, corpus_dir: Path, **extra: str) -> dict[str, str]:
 
 
 def bot_command(db: Path) -> list[str]:
-    # bot/cli.py has no ``if __name__ == "__main__"``: call its click entry point directly
-    # (what the ``casebot`` console script does), with the interpreter running the tests.
-    return [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())",
-            "bot", "--db", str(db)]
+    # What the ``casebot`` console script runs, with the interpreter running the tests.
+    return [sys.executable, "-m", "bot.cli", "bot", "--db", str(db)]
 
 
 def start_bot(fake: FakeBotAPI, workdir: Path, index_db: Path, **extra_env: str) -> BotProcess:
@@ -146,11 +145,14 @@ def wait_until_polling(bp: BotProcess, timeout: float = STARTUP_TIMEOUT) -> None
     pytest.fail(f"the bot did not start polling within {timeout}s:\n{bp.output()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def bot_proc(index_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
-    """The real bot, polling a fake Telegram; SIGTERMed (and timed) on teardown."""
+@contextmanager
+def running_bot(index_db: Path, workdir: Path, *, known_chats: Iterable[int] = (),
+                **extra_env: str) -> Iterator[BotProcess]:
+    """A fake Telegram and the real bot polling it, until the block ends (SIGTERM, timed)."""
     fake = FakeBotAPI(token=TOKEN, bot_username=BOT_USERNAME).start()
-    bp = start_bot(fake, tmp_path_factory.mktemp("bot"), index_db)
+    for chat in known_chats:
+        fake.add_chat(chat)
+    bp = start_bot(fake, workdir, index_db, **extra_env)
     try:
         wait_until_polling(bp)
         yield bp
@@ -159,3 +161,10 @@ def bot_proc(index_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             bp.terminate()
         finally:
             fake.stop()
+
+
+@pytest.fixture(scope="module")
+def bot_proc(index_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
+    """The real bot, polling a fake Telegram; SIGTERMed (and timed) on teardown."""
+    with running_bot(index_db, tmp_path_factory.mktemp("bot")) as bp:
+        yield bp

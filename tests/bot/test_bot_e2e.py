@@ -138,7 +138,8 @@ def test_build_application_registers_everything() -> None:
     assert app.bot_data["settings"] is settings
     handlers = [h for group in app.handlers.values() for h in group]
     commands = {c for h in handlers if isinstance(h, CommandHandler) for c in h.commands}
-    assert commands == {"start", "help", "ask", "search", "cases", "case", "docs", "stats"}
+    assert commands == {"start", "help", "ask", "search", "cases", "case", "docs", "stats",
+                        "reindex"}
     assert any(isinstance(h, CallbackQueryHandler) for h in handlers)
     assert any(isinstance(h, InlineQueryHandler) for h in handlers)
     assert app.error_handlers
