@@ -44,6 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "qa_dev.jsonl"
 
 # Targets from the issue "Benchmark and speed" (every one an upper bound).
+TARGET_LATENCY_RATIO = 1 / 20  # casebot p50 ≤ 1/20 of rank_bm25's p50 (largest size)
+TARGET_P99_MS = 20.0  # casebot p99 on the largest size, milliseconds
 TARGET_BUILD_RATIO = 1.5  # index build time ≤ 1.5 × plain jieba time
 TARGET_COLD_RATIO = 0.5  # cold `casebot ask` ≤ 0.5 × a cold jieba.initialize()
 TARGET_RSS_MB = 200  # steady-state peak RSS, MB
@@ -285,6 +287,19 @@ def section_peers(st: State) -> str:
     """The peers were measured beside casebot in :func:`section_latency`; this reports them."""
     if not st.peers_md:
         raise RuntimeError("not measured: the answer-latency section failed")
+    largest = st.sizes[-1].label
+    ours = st.latency.get((largest, "casebot"))
+    peer = next((v for (size, name), v in st.latency.items()
+                 if size == largest and name.startswith("rank_bm25")), None)
+    if ours and peer:
+        ratio = ours.p50 / peer.p50
+        st.targets.append(Target(f"answer p50 / rank_bm25 p50 ({largest})",
+                                 f"{ratio:.3f} (1/{1 / ratio:.1f})",
+                                 f"≤ {TARGET_LATENCY_RATIO:.3f} (1/20)",
+                                 verdict(ratio, TARGET_LATENCY_RATIO)))
+        st.targets.append(Target(f"answer p99 ({largest})", f"{ours.p99 * 1000:.1f} ms",
+                                 f"≤ {TARGET_P99_MS:.0f} ms",
+                                 verdict(ours.p99 * 1000, TARGET_P99_MS)))
     return st.peers_md
 
 

@@ -473,13 +473,21 @@ def format_start(documents: Sequence[dict[str, object]], script: Script) -> list
     if documents:
         blocks = [line(chrome("我读过的文件:", script), "b")]
         blocks += [line(f"• {to_script(str(d['title']), script)}"
-                        f"({d['cases']} {chrome('个案例', script)})") for d in documents]
+                        f"({d['cases']} {chrome('个案例', script)})" + document_meta(d, script))
+                   for d in documents]
         units.append(tuple(blocks))
     else:
         units.append((line(chrome(NO_DOCUMENTS, script)),))
     units.append((line(chrome("直接发送问题即可;也可以点下面的示例问题试试。"
                               "发送 /help 查看全部命令。", script)),))
     return split_message(units)
+
+
+def document_meta(doc: dict[str, object], script: Script) -> str:
+    """" — 发布机关 · 日期 · 批次" from a document's metadata, or "" when none is known."""
+    parts = [to_script(str(doc[k]), script) for k in ("issuer", "published", "batch")
+             if doc.get(k)]
+    return " — " + " · ".join(parts) if parts else ""
 
 
 def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup | None:

@@ -337,3 +337,13 @@ def test_no_highlights_if_a_conversion_changed_the_length() -> None:
 def test_chrome(script: str) -> None:
     out = fmt.chrome("更多结果", script)  # type: ignore[arg-type]
     assert out == ("更多結果" if script == "traditional" else "更多结果")
+
+
+def test_start_lists_documents_with_their_metadata() -> None:
+    docs = [{"title": "某省典型案例(第二批)", "cases": 3, "issuer": "某省市場監管局",
+             "published": "2025-03-12", "batch": "第二批"},
+            {"title": "无元数据的文件", "cases": 1, "issuer": None, "published": None,
+             "batch": None}]
+    text = "".join(fmt.format_start(docs, "simplified"))
+    assert "某省市场监管局 · 2025-03-12 · 第二批" in text
+    assert "无元数据的文件(1 个案例)" in text and "无元数据的文件(1 个案例) —" not in text
