@@ -28,7 +28,7 @@ from typing import Any
 
 from bot.understand import Analysis, Analyzer, Kind, is_askable
 from indexer.facts import clause_subject, places
-from indexer.normalize import Script, normalize
+from indexer.normalize import Script, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
 
@@ -168,9 +168,13 @@ class Engine:
         top_bm25 = max(score for _, score in hits) or 1.0
         total = a.total_weight or 1.0
         scored: list[Passage] = []
-        for row, bm25 in hits:
-            body = normalize(row.text)
-            context = normalize(" ".join(filter(None, (row.case_title, row.section_heading))))
+        bodies = normalize_many([row.text for row, _ in hits])
+        contexts: dict[tuple[str | None, str | None], str] = {}
+        for (row, bm25), body in zip(hits, bodies, strict=True):
+            key = (row.case_title, row.section_heading)
+            if key not in contexts:
+                contexts[key] = normalize(" ".join(filter(None, key)))
+            context = contexts[key]
             covered = 0.0
             matched: list[str] = []
             for u in a.units:

@@ -219,6 +219,7 @@ class Analyzer:
         self.synonyms = synonyms(synonyms_path)
         self.glossary = glossary(glossary_path)
         self._joined: str | None = None
+        self._by_edge: dict[tuple[int, int, str], list[str]] | None = None
 
     def warm_up(self) -> None:
         """Load what typo correction needs (vocabulary, rapidfuzz, pypinyin) ahead of time.
@@ -230,8 +231,7 @@ class Analyzer:
         import rapidfuzz.process  # noqa: F401
 
         self._inside_word("")
-        for size in range(2, 7):
-            self.vocab.vocabulary_of_length(size)
+        self._typo_candidates("预热")
         _same_sound("预热", "预热")
 
     def analyze(self, question: str) -> Analysis:
@@ -338,6 +338,24 @@ class Analyzer:
                 units.append(unit)
         return units
 
+    def _typo_candidates(self, window: str) -> list[str]:
+        """Index words of the window's length that share its first or its last character.
+
+        One substituted character leaves at least one end in place, so these are
+        all the candidates; scanning them instead of the whole vocabulary keeps a
+        typo question as fast as the others on a large index.
+        """
+        if self._by_edge is None:
+            by_edge: dict[tuple[int, int, str], list[str]] = {}
+            for size in range(2, 7):
+                for term in self.vocab.vocabulary_of_length(size):
+                    by_edge.setdefault((size, 0, term[0]), []).append(term)
+                    by_edge.setdefault((size, -1, term[-1]), []).append(term)
+            self._by_edge = by_edge
+        size = len(window)
+        return [*self._by_edge.get((size, 0, window[0]), ()),
+                *self._by_edge.get((size, -1, window[-1]), ())]
+
     def _inside_word(self, piece: str) -> bool:
         if self._joined is None:
             self._joined = "\x00".join(t for t, _ in self.vocab.vocabulary())
@@ -393,11 +411,11 @@ class Analyzer:
         pos = run.find(word)
         best: tuple[float, str] | None = None
         for size in range(min(len(run), 6), 1, -1):
-            same_len = self.vocab.vocabulary_of_length(size)
             for start in range(max(0, pos + len(word) - size), min(pos, len(run) - size) + 1):
                 window = run[start:start + size]
                 for term, _score, _ in process.extract(
-                        window, same_len, scorer=Levenshtein.distance, score_cutoff=1, limit=20):
+                        window, self._typo_candidates(window), scorer=Levenshtein.distance,
+                        score_cutoff=1, limit=20):
                     sound = _same_sound(window, term)
                     if term == window or (not sound and size < 4):
                         continue
