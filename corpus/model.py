@@ -41,14 +41,6 @@ class RawDocument:
 
 
 @dataclass(frozen=True)
-class Span:
-    """A half-open character range ``[start, end)`` into ``Document.text``."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Sentence:
     """The quoting unit: one sentence, verbatim, with its place."""
 

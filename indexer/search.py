@@ -94,11 +94,6 @@ class Searcher:
         self._vocab_cache = None
         self._by_length = None
 
-    def schema_version(self) -> str | None:
-        with self.engine.connect() as c:
-            v = c.execute(text("SELECT value FROM meta WHERE key='schema'")).scalar()
-            return None if v is None else str(v)
-
     # -- vocabulary ---------------------------------------------------------
     def _select_in(self, sql: str, values: Collection[object]) -> list[tuple[Any, ...]]:
         """Rows of ``sql`` (ending in ``IN ({marks})``) for ``values``, in chunks.
@@ -154,17 +149,6 @@ class Searcher:
             return [str(t) for (t,) in c.execute(text("SELECT DISTINCT term FROM domain_terms"))]
 
     # -- passages -----------------------------------------------------------
-    def search(self, terms: Sequence[str], limit: int = 200) -> list[tuple[int, float]]:
-        """Passage ids matching any term, best BM25 first, as ``(id, score)`` (higher better)."""
-        query = fts_query(terms)
-        if query is None:
-            return []
-        with self.engine.connect() as c:
-            rows = c.execute(
-                text("SELECT rowid, rank FROM passage_fts WHERE passage_fts MATCH :q "
-                     "ORDER BY rank LIMIT :n"), {"q": query, "n": limit})
-            return [(int(r), -float(rank)) for r, rank in rows]
-
     def search_passages(self, terms: Sequence[str],
                         limit: int = 200) -> list[tuple[PassageHit, float]]:
         """:meth:`search` and :meth:`passages` in one round trip, best BM25 first."""

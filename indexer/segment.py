@@ -98,9 +98,6 @@ class Segmenter:
         return [(i, j) for i in range(len(token)) for j in range(i + 4, len(token) + 1)
                 if (i, j) != (0, len(token)) and token[i:j] in terms]
 
-    def words(self, normalised: str) -> list[str]:
-        """Precise-mode words (no overlapping sub-words): for term extraction."""
-        return [t for t in self._jieba().cut(normalised) if keep_token(t)]
 
 
 # --- parallel segmentation for large batches --------------------------------

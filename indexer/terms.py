@@ -8,7 +8,6 @@ functions take *normalised* text (see :mod:`indexer.normalize`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 _CJK = "\u4e00-\u9fff"
 
@@ -96,11 +95,3 @@ def domain_terms(text: str) -> set[str]:
 
 def _is_term(t: str) -> bool:
     return 2 <= len(t) <= 30 and " " not in t and _mostly_cjk(t)
-
-
-def merge(groups: Iterable[Iterable[str]]) -> set[str]:
-    """Union of several documents' terms."""
-    out: set[str] = set()
-    for g in groups:
-        out.update(g)
-    return out

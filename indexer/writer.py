@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from corpus.loader import discover, load_bytes, load_document, source_key, source_path
+from corpus.loader import discover, load_document, source_key, source_path
 from corpus.model import Document
 from corpus.readers import ReaderError
 from indexer import facts as facts_mod
@@ -141,16 +141,6 @@ class IndexWriter:
         # A rebuild starts from nothing: whatever this run did not see goes.
         gone = [k for k in known if k not in seen and (rebuild or not source_path(k).exists())]
         self._write(loaded, gone, known, summary, rebuild=rebuild)
-        summary.seconds = time.perf_counter() - started
-        return summary
-
-    def index_bytes(self, data: bytes, name: str, key: str) -> IndexSummary:
-        """Index one in-memory document (an upload) under ``key``."""
-        started = time.perf_counter()
-        summary = IndexSummary()
-        doc = load_bytes(data, name)
-        loaded = [self._prepare(key, doc, _sha(data))]
-        self._write(loaded, [], self._known(), summary, rebuild=False)
         summary.seconds = time.perf_counter() - started
         return summary
 

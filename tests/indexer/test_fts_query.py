@@ -124,9 +124,9 @@ def test_searcher_search_with_nasty_terms(built_casebot: Casebot) -> None:
     """The real index: nasty terms never raise, and the passages table survives."""
     searcher = built_casebot.searcher
     before = searcher.passage_count
-    hits = searcher.search([c[0] for c in CASES])
+    hits = searcher.search_passages([c[0] for c in CASES])
     assert hits  # 小饭桌 and 香梨 are in the bundled document
     assert all(score > -1e9 for _, score in hits)
-    assert searcher.search([]) == [] and searcher.search(["", "  "]) == []
+    assert searcher.search_passages([]) == [] and searcher.search_passages(["", "  "]) == []
     searcher.reset()
     assert searcher.passage_count == before

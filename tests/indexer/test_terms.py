@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from indexer.normalize import normalize
-from indexer.terms import domain_terms, merge, organisations, quoted, titles
+from indexer.terms import domain_terms, organisations, quoted, titles
 
 BUNDLED = normalize((Path(__file__).resolve().parents[2] / "corpus" / "documents"
                      / "xinjiang-food-safety-typical-cases-batch-1.txt").read_text(encoding="utf-8"))
@@ -103,7 +103,3 @@ def test_domain_terms_of_the_bundled_document() -> None:
         assert term in terms
     for t in terms:
         assert 2 <= len(t) <= 30 and " " not in t
-
-
-def test_merge() -> None:
-    assert merge([{"a", "b"}, ["b", "c"], ()]) == {"a", "b", "c"}
