@@ -415,9 +415,6 @@ class Engine:
         row = self.searcher.passages([passage_id]).get(passage_id)
         return _passage(row, 0.0, []) if row else None
 
-    def case_passages(self, case_id: int) -> list[Passage]:
-        return [_passage(r, 0.0, []) for r in self.searcher.case_passages(case_id)]
-
 
 def _terms(a: Analysis) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for u in a.units if u.known for x in u.alts))
