@@ -169,10 +169,11 @@ class Engine:
         total = a.total_weight or 1.0
         scored: list[Passage] = []
         bodies = normalize_many([row.text for row, _ in hits])
-        contexts: dict[tuple[str | None, str | None], str] = {}
+        contexts: dict[tuple[str | None, str | None, str | None], str] = {}
         for (row, bm25), body in zip(hits, bodies, strict=True):
-            key = (row.case_title, row.section_heading)
+            key = (row.doc_title, row.case_title, row.section_heading)
             if key not in contexts:
+                # A sentence stands under its document's title, its case and its section.
                 contexts[key] = normalize(" ".join(filter(None, key)))
             context = contexts[key]
             covered = 0.0

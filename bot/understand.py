@@ -315,7 +315,10 @@ class Analyzer:
                 partial = {p for p in substrings(run) if len(p) >= 3 and p not in df
                            and self._inside_word(p)}
                 pieces = self._segment(run, df, partial)
-            for word, known in _merge_unknown(pieces):
+            for word, known, fixed in self._loose_characters(_merge_unknown(pieces), run, df):
+                if fixed:
+                    units.append(self._unit(word, fixed, n, "typo"))
+                    continue
                 if word in partial:
                     inner = tuple(sorted((t for t in df if len(t) >= 2 and t in word),
                                          key=df.__getitem__)[:4])
@@ -337,6 +340,36 @@ class Analyzer:
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units
+
+    def _loose_characters(self, pieces: list[tuple[str, bool]], run: str, df: dict[str, int],
+                          ) -> list[tuple[str, bool, tuple[str, ...]]]:
+        """Pieces, with runs of lone characters tried as one mistyped word.
+
+        In a large index every character is a word of its own somewhere, so a
+        typo like 小饭卓 does not show as unknown: it falls apart into 小/饭/卓.
+        Two or three lone characters in a row that, with one character
+        changed, sound like an index word (小饭桌) are taken for that word.
+        """
+        out: list[tuple[str, bool, tuple[str, ...]]] = []
+        i = 0
+        while i < len(pieces):
+            j = i
+            while j < len(pieces) and len(pieces[j][0]) == 1:
+                j += 1
+            if 2 <= j - i <= 3:
+                loose = "".join(w for w, _ in pieces[i:j])
+                fixed = self._correct(loose, run, df)
+                if fixed:
+                    out.append((loose, True, fixed))
+                    i = j
+                    continue
+            if j > i:
+                out.extend((w, k, ()) for w, k in pieces[i:j])
+                i = j
+            else:
+                out.append((*pieces[i], ()))
+                i += 1
+        return out
 
     def _typo_candidates(self, window: str) -> list[str]:
         """Index words of the window's length that share its first or its last character.
