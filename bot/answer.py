@@ -138,8 +138,9 @@ class Engine:
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
-                          kind=analysis.kind, script=analysis.script, message=NOT_FOUND,
-                          notice=analysis.notice, terms=_terms(analysis))
+                          kind=analysis.kind, script=analysis.script,
+                          message=self._not_found_message(), notice=analysis.notice,
+                          terms=_terms(analysis))
         direct, evidence = self._direct(analysis, ranked)
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
@@ -150,6 +151,15 @@ class Engine:
                       passages=tuple(ranked[:top]), kind=analysis.kind, script=analysis.script,
                       notice=analysis.notice, more=tuple(ranked[top:top + 30]),
                       terms=_terms(analysis))
+
+    def _not_found_message(self) -> str:
+        """"Not covered", with what the documents do cover, so the user can rephrase."""
+        titles = [str(d["title"]) for d in self.searcher.documents()]
+        if not titles:
+            return NOT_FOUND
+        listed = "、".join(f"《{t}》" for t in titles[:3])
+        more = f"等 {len(titles)} 份文件" if len(titles) > 3 else ""
+        return f"{NOT_FOUND}目前收录:{listed}{more}。"
 
     # -- ranking ------------------------------------------------------------------
     def _rank(self, a: Analysis) -> list[Passage]:

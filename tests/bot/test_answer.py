@@ -156,6 +156,8 @@ def test_out_of_scope(ask: Asker, question: str) -> None:
     assert answer.passages == () and answer.answer is None
     assert answer.message
     assert answer.to_json()["passages"] == []
+    # "Not covered" says what is covered, so the user can rephrase.
+    assert "食品安全全鏈條監管典型案例" in answer.message
 
 
 @pytest.mark.parametrize("question", EMPTYISH, ids=[repr(q) for q in EMPTYISH])
