@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -154,11 +155,11 @@ class Engine:
 
     def _not_found_message(self) -> str:
         """"Not covered", with what the documents do cover, so the user can rephrase."""
-        titles = [str(d["title"]) for d in self.searcher.documents()]
+        titles, total = self.searcher.document_titles(3)
         if not titles:
             return NOT_FOUND
-        listed = "、".join(f"《{t}》" for t in titles[:3])
-        more = f"等 {len(titles)} 份文件" if len(titles) > 3 else ""
+        listed = "、".join(f"《{t}》" for t in titles)
+        more = f"等 {total} 份文件" if total > len(titles) else ""
         return f"{NOT_FOUND}目前收录:{listed}{more}。"
 
     # -- ranking ------------------------------------------------------------------
@@ -179,13 +180,8 @@ class Engine:
         total = a.total_weight or 1.0
         scored: list[Passage] = []
         bodies = normalize_many([row.text for row, _ in hits])
-        contexts: dict[tuple[str | None, str | None, str | None], str] = {}
         for (row, bm25), body in zip(hits, bodies, strict=True):
-            key = (row.doc_title, row.case_title, row.section_heading)
-            if key not in contexts:
-                # A sentence stands under its document's title, its case and its section.
-                contexts[key] = normalize(" ".join(filter(None, key)))
-            context = contexts[key]
+            context = _context(row.doc_title, row.case_title, row.section_heading)
             covered = 0.0
             matched: list[str] = []
             for u in a.units:
@@ -425,6 +421,13 @@ class Engine:
     def passage(self, passage_id: int) -> Passage | None:
         row = self.searcher.passages([passage_id]).get(passage_id)
         return _passage(row, 0.0, []) if row else None
+
+
+@lru_cache(maxsize=8192)
+def _context(doc_title: str, case_title: str | None, section_heading: str | None) -> str:
+    """A sentence stands under its document's title, its case and its section (normalised;
+    cached: the same headings come back question after question)."""
+    return normalize(" ".join(filter(None, (doc_title, case_title, section_heading))))
 
 
 def _terms(a: Analysis) -> tuple[str, ...]:

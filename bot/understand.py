@@ -358,7 +358,9 @@ class Analyzer:
                 j += 1
             if 2 <= j - i <= 3:
                 loose = "".join(w for w, _ in pieces[i:j])
-                fixed = self._correct(loose, run, df)
+                # Known characters: only words about their own length are worth a try
+                # (the search is the costliest step of a question on a large index).
+                fixed = self._correct(loose, run, df, max_size=len(loose) + 2)
                 if fixed:
                     out.append((loose, True, fixed))
                     i = j
@@ -429,7 +431,8 @@ class Analyzer:
             end = start
         return out[::-1]
 
-    def _correct(self, word: str, run: str, df: dict[str, int]) -> tuple[str, ...]:
+    def _correct(self, word: str, run: str, df: dict[str, int],
+                 max_size: int = 6) -> tuple[str, ...]:
         """Fix a typo: one substituted character in a word of the index around ``word``.
 
         Chinese typos are mostly homophones picked from the input method
@@ -443,7 +446,7 @@ class Analyzer:
             return ()
         pos = run.find(word)
         best: tuple[float, str] | None = None
-        for size in range(min(len(run), 6), 1, -1):
+        for size in range(min(len(run), max_size), 1, -1):
             for start in range(max(0, pos + len(word) - size), min(pos, len(run) - size) + 1):
                 window = run[start:start + size]
                 for term, _score, _ in process.extract(

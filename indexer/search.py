@@ -212,6 +212,14 @@ class Searcher:
                     "indexed_at", "cases", "passages")
             return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    def document_titles(self, limit: int) -> tuple[list[str], int]:
+        """The first ``limit`` document titles and how many documents there are (cheap)."""
+        with self.engine.connect() as c:
+            titles = [str(t) for (t,) in c.exec_driver_sql(
+                "SELECT title FROM documents ORDER BY id LIMIT ?", (limit,))]
+            total = int(c.exec_driver_sql("SELECT count(*) FROM documents").scalar() or 0)
+        return titles, total
+
     def cases(self) -> list[dict[str, object]]:
         with self.engine.connect() as c:
             rows = c.execute(text(
