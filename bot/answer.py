@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.understand import Analysis, Analyzer, Kind, is_askable
-from indexer.facts import clause_subject, places
+from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import Script, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
@@ -514,26 +514,12 @@ def focus_of(a: Analysis) -> str | None:
     return None
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "《“(「":
-            depth += 1
-        elif ch in "》”)」":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",,;;::。!?!?":
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def best_clause(text: str, a: Analysis) -> str | None:
     """The clause of ``text`` that holds the question's focus, else covers most of it."""
     norm = normalize(text)
     focus = focus_of(a)
     best: tuple[float, int, tuple[int, int]] | None = None
-    for s, e in _clauses(text):
+    for s, e in clause_spans(norm):
         piece = norm[s:e]
         score = sum(u.weight for u in a.units if any(x in piece for x in u.alts))
         if focus and focus in piece:
@@ -555,9 +541,5 @@ def _clause_around(text: str, norm_piece: str) -> str:
     pos = norm.find(norm_piece)
     if pos < 0:
         return norm_piece
-    start = max(norm.rfind(c, 0, pos) for c in ",,;;:。") + 1
-    ends = [i for i in (norm.find(c, pos) for c in ",,;;。") if i >= 0]
-    end = min(ends) if ends else len(text)
-    return text[start:end].strip()
-
-
+    s, e = next(((s, e) for s, e in clause_spans(norm) if s <= pos < e), (0, len(text)))
+    return text[s:e].strip()

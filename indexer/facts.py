@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from corpus.loader import DATA_DIR
+from indexer.normalize import normalize
 from indexer.terms import QUOTED_RE, TITLE_RE, organisations
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
     r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|厅|局|委))(?![级长])"
 )
-_CLAUSE_SPLIT = re.compile(r"[,,;;:::。!?!?]")
+_CLAUSE_SPLIT = re.compile(r"[,;:。!?]")
 _ADVERBS = re.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
 
 
@@ -165,7 +166,7 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         own = _first_subject(text) if spec.role not in ("title", "case_title") else None
         inherited = None if own else (last_subject.get(scope) or lead_subject.get(spec.case))
         if inherited:
-            facts.append(Fact(i, "subject", inherited, None, None, normalize_key(inherited)))
+            facts.append(Fact(i, "subject", inherited, None, None, normalize(inherited)))
         # "《X》(以下简称《Y》)": Y is an alias of X.
         for m in _ALIAS_RE.finditer(text):
             facts.append(Fact(i, "alias", original[m.start(2):m.end(2)], None,
@@ -185,12 +186,6 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
 _ALIAS_RE = re.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")
 
 
-def normalize_key(s: str) -> str:
-    from indexer.normalize import normalize
-
-    return normalize(s)
-
-
 _TITLE_THEN_VERB = re.compile(
     r"([^,,。;;::《》]{1,30}?)《([^《》]{2,60})》(\([^()]{0,30}\))?(印发|出台|发布|颁布|施行)")
 
@@ -203,20 +198,28 @@ def _first_subject(text: str) -> str | None:
     return None
 
 
-def _clauses(text: str) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    start = 0
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "《":
+def clause_spans(norm: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each clause of normalised text: split at , ; : 。 ! ? outside
+    《》, brackets and quotes.  Offsets hold for the original text too."""
+    spans: list[tuple[int, int]] = []
+    start = depth = 0
+    quoted = False
+    for i, ch in enumerate(norm):
+        if ch in "《(":
             depth += 1
-        elif ch == "》":
+        elif ch in "》)":
             depth = max(0, depth - 1)
-        elif depth == 0 and _CLAUSE_SPLIT.match(ch):
-            out.append((start, text[start:i]))
+        elif ch == '"':  # both “ and ” normalise to ": a toggle
+            quoted = not quoted
+        elif depth == 0 and not quoted and _CLAUSE_SPLIT.match(ch):
+            spans.append((start, i))
             start = i + 1
-    out.append((start, text[start:]))
-    return [(s, c) for s, c in out if c.strip()]
+    spans.append((start, len(norm)))
+    return [(s, e) for s, e in spans if norm[s:e].strip()]
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    return [(s, text[s:e]) for s, e in clause_spans(text)]
 
 
 def _verbs(clause: str) -> list[tuple[int, str]]:

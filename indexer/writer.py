@@ -9,6 +9,7 @@ old index or the new one, never half of either.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -298,8 +299,6 @@ def pinyin_key(term: str) -> str | None:
 
 
 def _batch(title: str) -> str | None:
-    import re
-
     m = re.search(r"第[一二三四五六七八九十0-9]+批", normalize(title))
     return title[m.start():m.end()] if m else None
 
