@@ -78,7 +78,9 @@ class Casebot:
         from indexer.writer import IndexWriter
 
         summary = IndexWriter(self.sa_engine, progress).index_paths(paths, rebuild=rebuild)
+        # Vocabulary-derived caches (statistics, typo candidates) are stale now.
         self.searcher.reset()
+        self.engine.analyzer.reset()
         return summary
 
     def close(self) -> None:

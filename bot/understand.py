@@ -191,7 +191,9 @@ def is_askable(text: str) -> bool:
 
 # --- data files ---------------------------------------------------------------
 
-def _read_table(path: Path) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=8)
+def read_table(path: Path) -> dict[str, tuple[str, ...]]:
+    """A word table from ``corpus/data`` (synonyms, glossary): key<TAB>value|value, normalised."""
     table: dict[str, tuple[str, ...]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
@@ -201,16 +203,6 @@ def _read_table(path: Path) -> dict[str, tuple[str, ...]]:
     return table
 
 
-@lru_cache(maxsize=4)
-def synonyms(path: Path) -> dict[str, tuple[str, ...]]:
-    return _read_table(path)
-
-
-@lru_cache(maxsize=4)
-def glossary(path: Path) -> dict[str, tuple[str, ...]]:
-    return _read_table(path)
-
-
 # --- analysis -------------------------------------------------------------------
 
 class Analyzer:
@@ -218,10 +210,15 @@ class Analyzer:
 
     def __init__(self, vocab: Vocabulary, synonyms_path: Path, glossary_path: Path) -> None:
         self.vocab = vocab
-        self.synonyms = synonyms(synonyms_path)
-        self.glossary = glossary(glossary_path)
+        self.synonyms = read_table(synonyms_path)
+        self.glossary = read_table(glossary_path)
         self._joined: str | None = None
         self._by_edge: dict[tuple[int, int, str], list[str]] | None = None
+
+    def reset(self) -> None:
+        """Forget what was derived from the vocabulary (after the index changed)."""
+        self._joined = None
+        self._by_edge = None
 
     def warm_up(self) -> None:
         """Load what typo correction needs (vocabulary, rapidfuzz, pypinyin) ahead of time.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -257,3 +258,16 @@ def test_any_question_gives_verbatim_quotes(built_casebot: Casebot,
     _assert_contract(answer.to_json())
     assert answer.found == bool(answer.passages)
     check_passages(answer, corpus_bundled_doc)
+
+
+def test_words_of_a_newly_indexed_document_are_typo_candidates(tmp_path: Path) -> None:
+    """Caches derived from the vocabulary are renewed when the index changes."""
+    service = Casebot.open(tmp_path / "x.db")
+    service.warm_up()  # builds the typo candidates from the bundled corpus alone
+    new = tmp_path / "new.txt"
+    new.write_text("某县农村供水典型案例\n一、某县做法\n县水利局出台《农村饮水安全管理办法》,"
+                   "明确水源保护责任。\n", encoding="utf-8")
+    service.index([new])
+    answer = service.answer("水力局")  # 力 for 利: a homophone typo of a word only the new file has
+    assert answer.found
+    assert "县水利局" in answer.passages[0].text
