@@ -38,6 +38,7 @@ from bench.systems import Peer, bm25_jieba_peer, bm25okapi_peer, is_hit, like_pe
 from bot.evaluate import evaluate, load_questions
 from bot.service import Casebot
 from corpus.loader import BUNDLED_DIR
+from indexer.pipeline import PARALLEL_MIN_BYTES
 
 R = TypeVar("R")
 ROOT = Path(__file__).resolve().parent.parent
@@ -369,9 +370,10 @@ def section_build(st: State) -> str:
         "size, median; the individual runs in brackets) vs plain `jieba.lcut_for_search` of "
         "the same normalised sentences in one process after `jieba.initialize()` (median of "
         f"{st.plan.build_reps}). Throughput in characters of indexed sentences per second. "
-        f"The writer segments over {os.cpu_count()} processes only for batches of ≥ 300,000 "
-        "characters. Stages from the writer's progress callback: read+parse / segment / write "
-        "(write = the transaction: rows, FTS5, facts, vocabulary with pinyin). Every timed "
+        f"For batches of ≥ {PARALLEL_MIN_BYTES:,} bytes the writer prepares documents in "
+        f"{os.cpu_count()} worker processes (`indexer.pipeline`): read+parse (with facts and "
+        "domain terms) / segment (rows are written as segmented documents arrive) / write "
+        "(what is left of the transaction: the vocabulary and the commit). Every timed "
         "build runs after an untimed warm-up build in the same process, so neither side pays "
         "jieba's dictionary load; a fresh `casebot index` process adds that (see Cold start) "
         "and its imports.", "",

@@ -373,8 +373,7 @@ class Engine:
                     not suffix or f.norm.endswith(suffix)):
                 return f.subject, best
         if best.case_id is not None:
-            lead = self.searcher.passages_where(
-                "p.case_id = :c AND p.role IN ('case_title', 'lead')", {"c": best.case_id})
+            lead = self.searcher.case_passages(best.case_id, roles=("case_title", "lead"))
             ids = {p.id for p in lead}
             for f in self.searcher.facts(["place"], ids):
                 if f.subject and normalize(f.subject) not in named and (

@@ -232,6 +232,7 @@ class Analyzer:
         self._inside_word("")
         self._typo_candidates("预热")
         _same_sound("预热", "预热")
+        self.vocab.terms_by_pinyin(())  # builds the pinyin keys of the vocabulary
 
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)

@@ -53,7 +53,7 @@ def create_schema(engine: Engine) -> None:
         if "meta" in tables:
             found = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema'").scalar()
             if found != SCHEMA_VERSION:
-                for name in ("passage_fts_vocab", "passage_fts"):
+                for name in ("passage_fts_instance", "passage_fts_vocab", "passage_fts"):
                     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
                 keep = {"questions"}
                 Base.metadata.drop_all(conn, tables=[t for t in Base.metadata.sorted_tables

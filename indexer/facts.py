@@ -27,7 +27,7 @@ from indexer.terms import QUOTED_RE, TITLE_RE, organisations
 
 if TYPE_CHECKING:
     from corpus.model import Document
-    from indexer.writer import PassageSpec
+    from indexer.pipeline import PassageSpec
 
 ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布", "出台", "制定", "印发", "修订", "修改",
            "发布", "颁布", "起草", "编制", "推出", "下发", "出台了", "制订")
@@ -53,7 +53,6 @@ _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
     r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|厅|局|委))(?![级长])"
 )
-_CLAUSE_SPLIT = re.compile(r"[,;:。!?]")
 _ADVERBS = re.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
 
 
@@ -74,6 +73,15 @@ def known_places() -> frozenset[str]:
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _places_by_head() -> dict[str, list[str]]:
+    """Known places by their first character: a passage is checked only for those it can hold."""
+    out: dict[str, list[str]] = {}
+    for name in known_places():
+        out.setdefault(name[0], []).append(name)
+    return out
+
+
 def doc_kind(title: str) -> str | None:
     """条例/意见/通知/… from a document title, or None."""
     for kind in sorted(DOC_KINDS, key=len, reverse=True):
@@ -91,10 +99,9 @@ def places(norm: str) -> list[str]:
             head = name[:-1]
             if len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name:
                 out.append(name)
-    for name in known_places():
-        if name in norm:
-            out.append(name)
-    return out
+    by_head = _places_by_head()
+    found = [name for ch in set(norm).intersection(by_head) for name in by_head[ch] if name in norm]
+    return out + sorted(found)  # sorted: facts come out the same every run
 
 
 def clause_subject(clause: str) -> str | None:
@@ -104,13 +111,22 @@ def clause_subject(clause: str) -> str | None:
     m = _ORG_HEAD_RE.match(body)
     if m:
         return m.group(1)
-    m = re.match(rf"([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])", body)
+    m = _PLACE_HEAD_RE.match(body)
     if m:
         return m.group(1)
-    for name in known_places():
-        if body.startswith(name) and len(body) > len(name):
-            return name
+    # A known place the clause opens with (longest first: 昌吉州 before 昌吉).
+    for size in _place_lengths():
+        if len(body) > size and body[:size] in known_places():
+            return body[:size]
     return None
+
+
+_PLACE_HEAD_RE = re.compile(rf"([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
+
+
+@lru_cache(maxsize=1)
+def _place_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in known_places()}, reverse=True))
 
 
 def _actor_before(clause_head: str) -> str | None:
@@ -134,13 +150,14 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
     last_subject: dict[tuple[int | None, int | None], str | None] = {}
     for i, (spec, text) in enumerate(zip(specs, norm, strict=True)):
         original = spec.text
+        clauses = _clauses(text)
+        subjects = [clause_subject(clause) for _, clause in clauses]
+        first = next((subj for subj in subjects if subj), None)
         if spec.role == "lead" and spec.case not in lead_subject:
-            first = _first_subject(text)
             lead_subject[spec.case] = _orig(original, text, first) if first else None
         scope = (spec.case, spec.section)
         facts.extend(_entities(i, text, original))
-        for clause_start, clause in _clauses(text):
-            subj = clause_subject(clause)
+        for (clause_start, clause), subj in zip(clauses, subjects, strict=True):
             for verb_pos, verb in _verbs(clause):
                 objects = _objects_after(clause, verb_pos + len(verb), clause_start, original)
                 if not objects:
@@ -163,7 +180,7 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         # Who acts in this sentence: its own opening subject, else the section's,
         # else the case lead's — answers "who" for sentences that omit it.
         # Stored only when inherited: a sentence's own subject is read off it at answer time.
-        own = _first_subject(text) if spec.role not in ("title", "case_title") else None
+        own = first if spec.role not in ("title", "case_title") else None
         inherited = None if own else (last_subject.get(scope) or lead_subject.get(spec.case))
         if inherited:
             facts.append(Fact(i, "subject", inherited, None, None, normalize(inherited)))
@@ -190,39 +207,42 @@ _TITLE_THEN_VERB = re.compile(
     r"([^,,。;;::《》]{1,30}?)《([^《》]{2,60})》(\([^()]{0,30}\))?(印发|出台|发布|颁布|施行)")
 
 
-def _first_subject(text: str) -> str | None:
-    for _, clause in _clauses(text):
-        subj = clause_subject(clause)
-        if subj:
-            return subj
-    return None
-
-
 def clause_spans(norm: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each clause of normalised text: split at , ; : 。 ! ? outside
     《》, brackets and quotes.  Offsets hold for the original text too."""
     spans: list[tuple[int, int]] = []
     start = depth = 0
     quoted = False
-    for i, ch in enumerate(norm):
+    # Only the characters that open, close or split matter: visit just those.
+    for m in _CLAUSE_MARKS.finditer(norm):
+        ch = m.group()
         if ch in "《(":
             depth += 1
         elif ch in "》)":
             depth = max(0, depth - 1)
         elif ch == '"':  # both “ and ” normalise to ": a toggle
             quoted = not quoted
-        elif depth == 0 and not quoted and _CLAUSE_SPLIT.match(ch):
+        elif depth == 0 and not quoted:
+            i = m.start()
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(norm)))
     return [(s, e) for s, e in spans if norm[s:e].strip()]
 
 
+_CLAUSE_MARKS = re.compile(r'[《()》",;:。!?]')
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     return [(s, text[s:e]) for s, e in clause_spans(text)]
 
 
+_ANY_ACTION = re.compile("|".join(ACTIONS))
+
+
 def _verbs(clause: str) -> list[tuple[int, str]]:
+    if not _ANY_ACTION.search(clause):  # most clauses: no need to try every verb
+        return []
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
     for verb in sorted(ACTIONS, key=len, reverse=True):
@@ -279,9 +299,9 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
     for m in QUOTED_RE.finditer(text):
         add("measure", m.group(1))
     for m in re.finditer(r"第[一二三四五六七八九十0-9]+批", text):
-        add("quantity", m.group(0), text[max(0, m.start() - 8):m.start()])
+        add("quantity", m.group(0))
     for m in YEAR_RE.finditer(text):
-        add("date", m.group(0), text[max(0, m.start() - 8):m.start()])
+        add("date", m.group(0))
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大); 一批 is
         # "a batch", and 级/大 after digits are rarely counts.
@@ -289,8 +309,7 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
         if (digits and m.group(4) not in ("级", "大")) or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in ("部门", "项", "个", "家", "级", "大")):
-            ctx = text[max(0, m.start() - 8):m.start()]
-            add("quantity", m.group(0), ctx)
+            add("quantity", m.group(0))
     return out
 
 

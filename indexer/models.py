@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DDL, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy import DDL, ForeignKey, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -30,6 +30,10 @@ class DocumentRow(Base):
     script: Mapped[str | None] = mapped_column(String(16))
     format: Mapped[str] = mapped_column(String(8), default="txt")
     indexed_at: Mapped[datetime] = mapped_column(default=datetime.now)
+    # Passage ids first..last (a document's passages are numbered consecutively in
+    # document order, so every case and section is a range too: read by rowid, no index).
+    first_passage: Mapped[int]
+    last_passage: Mapped[int]
 
     cases: Mapped[list[CaseRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="CaseRow.number"
@@ -44,6 +48,8 @@ class CaseRow(Base):
     number: Mapped[int]
     title: Mapped[str] = mapped_column(Text)
     marker: Mapped[str] = mapped_column(String(16))
+    first_passage: Mapped[int]
+    last_passage: Mapped[int]
 
     document: Mapped[DocumentRow] = relationship(back_populates="cases")
     sections: Mapped[list[SectionRow]] = relationship(
@@ -59,13 +65,14 @@ class SectionRow(Base):
     ordinal: Mapped[int]
     marker: Mapped[str] = mapped_column(String(16))
     heading: Mapped[str] = mapped_column(Text)
+    first_passage: Mapped[int]
+    last_passage: Mapped[int]
 
 
 class PassageRow(Base):
     """One sentence: the quoting unit."""
 
     __tablename__ = "passages"
-    __table_args__ = (Index("ix_passages_doc_seq", "document_id", "seq"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -79,9 +86,6 @@ class PassageRow(Base):
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
-    # Token spans into normalize(text) (see indexer.segment.encode_spans): what the
-    # contentless FTS table indexed for this passage, needed to delete it again.
-    tokens: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DomainTermRow(Base):
@@ -97,32 +101,32 @@ class DomainTermRow(Base):
 
 
 class VocabRow(Base):
-    """Every indexed word with its passage frequency, and its toneless pinyin key."""
+    """Every indexed word with its passage frequency (a copy of the FTS index's own
+    vocabulary: fts5vocab counts postings on every lookup, far too slow per question)."""
 
     __tablename__ = "vocab"
-    # Partial: most index terms (numbers, Latin, single characters) have no key.
-    __table_args__ = (Index("ix_vocab_pinyin", "pinyin", sqlite_where=text("pinyin IS NOT NULL")),
-                      {"sqlite_with_rowid": False})
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     term: Mapped[str] = mapped_column(String, primary_key=True)
     df: Mapped[int]
-    pinyin: Mapped[str | None] = mapped_column(String)
 
 
 class FactRow(Base):
     """A fact extracted at index time (see ``indexer.facts``)."""
 
     __tablename__ = "facts"
-    # Looked up by passage (the candidates of a question); whole-kind scans are rare.
-    __table_args__ = (Index("ix_facts_passage", "passage_id"),)
+    # Clustered by passage (facts are looked up by a question's candidate passages;
+    # whole-kind scans are rare): no rowid, no second index.
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    ordinal: Mapped[int] = mapped_column(primary_key=True)  # order within the passage
     kind: Mapped[str] = mapped_column(String(16))  # issuance|org|place|document|measure|quantity
     subject: Mapped[str | None] = mapped_column(Text)  # actor (issuance) / entity text
     action: Mapped[str | None] = mapped_column(String(16))
     object: Mapped[str | None] = mapped_column(Text)  # document title / unit / kind
-    norm: Mapped[str] = mapped_column(Text)  # normalised matching key
+    # No normalised key: it is normalize(object) for an issuance, else normalize(subject).
 
 
 class QuestionRow(Base):
@@ -148,11 +152,15 @@ class MetaRow(Base):
 
 # The full-text store.  ``words`` holds jieba search-mode tokens of the
 # normalised sentence, space separated; unicode61 keeps a CJK run whole.
-# Contentless: the tokens are not stored twice (passages.tokens can rebuild them).
+# Contentless: the tokens are not stored twice.  The writer deletes a row by
+# reading its tokens back through passage_fts_instance (see indexer.writer).
+# detail=full: a contentless table ranks with BM25 only when it keeps positions.
 FTS_DDL = (
     DDL(
         "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5("
         "words, content = '', tokenize = 'unicode61 remove_diacritics 0')"
     ),
     DDL("CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts_vocab USING fts5vocab(passage_fts, 'row')"),
+    DDL("CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts_instance "
+        "USING fts5vocab(passage_fts, 'instance')"),
 )

@@ -4,4 +4,4 @@ Kept apart from ``indexer.models`` so that reading an index does not import
 the ORM (it costs a cold ``casebot ask`` a noticeable share of its start-up).
 """
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from indexer.normalize import normalize_many
 from indexer.schema import SCHEMA_VERSION
 
 _CHUNK = 500  # bound parameters per IN (...) — well under SQLite's limit
@@ -82,6 +83,7 @@ class Searcher:
         self.engine = engine
         self._vocab_cache: list[tuple[str, int]] | None = None
         self._by_length: dict[int, list[str]] | None = None
+        self._by_pinyin: dict[str, list[tuple[str, int]]] | None = None
 
     @cached_property
     def passage_count(self) -> int:
@@ -93,6 +95,7 @@ class Searcher:
         self.__dict__.pop("passage_count", None)
         self._vocab_cache = None
         self._by_length = None
+        self._by_pinyin = None
 
     # -- vocabulary ---------------------------------------------------------
     def _select_in(self, sql: str, values: Collection[object]) -> list[tuple[Any, ...]]:
@@ -117,14 +120,22 @@ class Searcher:
         return {str(t): int(df) for t, df in rows}
 
     def terms_by_pinyin(self, keys: Collection[str]) -> dict[str, list[tuple[str, int]]]:
-        """Indexed words whose toneless pinyin equals one of ``keys``, most frequent first."""
-        out: dict[str, list[tuple[str, int]]] = {}
-        rows = self._select_in("SELECT pinyin, term, df FROM vocab "
-                               "WHERE pinyin IS NOT NULL AND pinyin IN ({marks})",
-                               keys)
-        for key, term, df in sorted(rows, key=lambda r: -int(r[2])):
-            out.setdefault(str(key), []).append((str(term), int(df)))
-        return out
+        """Indexed words whose toneless pinyin equals one of ``keys``, most frequent first.
+
+        The keys are computed here, once per index generation, from the cached
+        vocabulary (a dictionary look-up per character, ~0.1 s for a large
+        index) rather than stored: on disk they cost more than the FTS index.
+        """
+        if self._by_pinyin is None:
+            from indexer.pinyin import pinyin_key
+
+            by_pinyin: dict[str, list[tuple[str, int]]] = {}
+            for term, df in sorted(self.vocabulary(), key=lambda item: -item[1]):
+                key = pinyin_key(term)
+                if key:
+                    by_pinyin.setdefault(key, []).append((term, df))
+            self._by_pinyin = by_pinyin
+        return {k: self._by_pinyin[k] for k in keys if k in self._by_pinyin}
 
     def vocabulary(self) -> list[tuple[str, int]]:
         """Every indexed word of two or more characters (cached; for fuzzy matching)."""
@@ -169,20 +180,32 @@ class Searcher:
         return {hit.id: hit for hit in (PassageHit(*row) for row in rows)}
 
     def passages_where(self, where: str, params: dict[str, object]) -> list[PassageHit]:
-        """Passages of a document/case/section in document order (``where`` is ours, not user text)."""
+        """Passages in document order (``where`` is ours, never user text)."""
         with self.engine.connect() as c:
-            rows = c.execute(text(_PASSAGE_SELECT + f" WHERE {where} ORDER BY d.id, p.seq"),
-                             params)
+            rows = c.execute(text(_PASSAGE_SELECT + f" WHERE {where} ORDER BY p.id"), params)
             return [PassageHit(*row) for row in rows]
 
-    def section_passages(self, section_id: int) -> list[PassageHit]:
-        return self.passages_where("p.section_id = :s", {"s": section_id})
+    def _range(self, table: str, row_id: int, roles: Collection[str] | None) -> list[PassageHit]:
+        # The passages of a document, case or section are a range of ids (see
+        # indexer.writer): a rowid range scan instead of a scan of the table.
+        where = (f"p.id BETWEEN (SELECT first_passage FROM {table} WHERE id = :i) "
+                 f"AND (SELECT last_passage FROM {table} WHERE id = :i)")
+        params: dict[str, object] = {"i": row_id}
+        if roles:
+            params.update({f"r{k}": role for k, role in enumerate(roles)})
+            where += " AND p.role IN (" + ", ".join(f":r{k}" for k in range(len(roles))) + ")"
+        return self.passages_where(where, params)
 
-    def case_passages(self, case_id: int) -> list[PassageHit]:
-        return self.passages_where("p.case_id = :c", {"c": case_id})
+    def section_passages(self, section_id: int) -> list[PassageHit]:
+        return self._range("sections", section_id, None)
+
+    def case_passages(self, case_id: int,
+                      roles: Collection[str] | None = None) -> list[PassageHit]:
+        """A case's passages in order, optionally only those of some ``roles`` (lead, …)."""
+        return self._range("cases", case_id, roles)
 
     def document_passages(self, doc_id: int) -> list[PassageHit]:
-        return self.passages_where("p.document_id = :d", {"d": doc_id})
+        return self._range("documents", doc_id, None)
 
     # -- facts ----------------------------------------------------------------
     def facts(self, kinds: Collection[str],
@@ -196,9 +219,12 @@ class Searcher:
             where += " AND passage_id IN (" + ", ".join(f":p{i}" for i in range(len(ids))) + ")"
         with self.engine.connect() as c:
             rows = c.execute(text(
-                "SELECT passage_id, kind, subject, action, object, norm FROM facts "
-                f"WHERE {where} ORDER BY id"), params)
-            return [FactHit(*r) for r in rows]
+                "SELECT passage_id, kind, subject, action, object FROM facts "
+                f"WHERE {where} ORDER BY passage_id, ordinal"), params).all()
+        # The matching key is not stored: it is the normalised document title of
+        # an issuance, else of the subject (normalisation keeps offsets, so the two agree).
+        keys = normalize_many([(r[4] if r[1] == "issuance" else r[2]) or "" for r in rows])
+        return [FactHit(r[0], r[1], r[2], r[3], r[4], key) for r, key in zip(rows, keys, strict=True)]
 
     # -- browsing -------------------------------------------------------------
     def documents(self) -> list[dict[str, object]]:
@@ -206,7 +232,7 @@ class Searcher:
             rows = c.execute(text(
                 "SELECT d.id, d.title, d.source, d.issuer, d.published, d.batch, d.script, "
                 "d.format, d.indexed_at, (SELECT count(*) FROM cases WHERE document_id=d.id), "
-                "(SELECT count(*) FROM passages WHERE document_id=d.id) FROM documents d "
+                "d.last_passage - d.first_passage + 1 FROM documents d "
                 "ORDER BY d.id"))
             keys = ("id", "title", "source", "issuer", "published", "batch", "script", "format",
                     "indexed_at", "cases", "passages")

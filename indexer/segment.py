@@ -12,7 +12,6 @@ own start-up time.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -37,7 +36,7 @@ def keep_token(token: str) -> bool:
 _TOKENIZER: jieba.Tokenizer | None = None
 
 
-def _shared_tokenizer() -> jieba.Tokenizer:
+def shared_tokenizer() -> jieba.Tokenizer:
     """One initialised jieba per process: loading its dictionary costs about a second.
 
     Domain terms added for one batch stay for the next; they are the corpus's
@@ -64,13 +63,15 @@ class Segmenter:
 
     def _jieba(self) -> jieba.Tokenizer:
         if self._tokenizer is None:
-            tk = _shared_tokenizer()
+            tk = shared_tokenizer()
             for term in self._user_terms:
                 if term not in tk.FREQ:
                     tk.add_word(term)
             self._tokenizer = tk
         return self._tokenizer
-
+    def warm(self) -> None:
+        """Load jieba and add the terms now (before forking workers that inherit it)."""
+        self._jieba()
 
     def spans(self, normalised: str) -> list[Span]:
         """Search-mode tokens of already-normalised text as ``(start, end)`` spans.
@@ -80,7 +81,7 @@ class Segmenter:
         """
         out: list[Span] = []
         for token, start, end in self._jieba().tokenize(normalised, mode="search"):
-            if not keep_token(token):
+            if not (token.isalnum() or keep_token(token)):  # isalnum: most tokens, in C
                 continue
             out.append((start, end))
             if len(token) > 4:
@@ -100,75 +101,9 @@ class Segmenter:
 
 
 
-# --- parallel segmentation for large batches --------------------------------
-
-_worker: Segmenter | None = None
-
-
-def _init_worker(user_terms: Sequence[str]) -> None:
-    global _worker
-    _worker = Segmenter(user_terms)
-
-
-def _segment_chunk(texts: Sequence[str]) -> list[list[Span]]:
-    assert _worker is not None
-    return [_worker.spans(t) for t in texts]
-
-
-def segment_all(texts: Sequence[str], user_terms: Iterable[str],
-                processes: int | None = None) -> list[list[Span]]:
-    """Token spans for every (normalised) text, in order.
-
-    Large batches are spread over processes (jieba is pure Python and holds
-    the GIL); small ones stay in-process, where start-up would dominate.
-    """
-    terms = sorted(set(user_terms))
-    total = sum(len(t) for t in texts)
-    workers = processes if processes is not None else (os.cpu_count() or 1)
-    if workers <= 1 or total < 300_000:
-        seg = Segmenter(terms)
-        return [seg.spans(t) for t in texts]
-    from concurrent.futures import ProcessPoolExecutor  # only for large batches
-
-    size = max(1, len(texts) // (workers * 8))
-    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(terms,)) as pool:
-        return [tokens for chunk in pool.map(_segment_chunk, chunks) for tokens in chunk]
-
-
 def words_of(normalised: str, spans: Sequence[Span]) -> str:
     """The FTS ``words`` value: the spans' tokens, space separated."""
     return " ".join(normalised[s:e] for s, e in spans)
-
-
-def encode_spans(spans: Sequence[Span]) -> bytes:
-    """Spans as varints (start, length): about two bytes a token.
-
-    The index keeps these instead of the token text: with the passage's
-    original text they give back exactly what was indexed, which FTS5 needs
-    to delete a passage from a contentless table.
-    """
-    out = bytearray()
-    for start, end in spans:
-        for value in (start, end - start):
-            while value >= 0x80:
-                out.append((value & 0x7F) | 0x80)
-                value >>= 7
-            out.append(value)
-    return bytes(out)
-
-
-def decode_spans(data: bytes) -> list[Span]:
-    values: list[int] = []
-    value = shift = 0
-    for byte in data:
-        value |= (byte & 0x7F) << shift
-        if byte & 0x80:
-            shift += 7
-            continue
-        values.append(value)
-        value = shift = 0
-    return [(values[i], values[i] + values[i + 1]) for i in range(0, len(values) - 1, 2)]
 
 
 def substrings(text: str, max_len: int = MAX_TERM_LEN) -> set[str]:

@@ -1,10 +1,11 @@
 """The index writer: documents in, an atomic, incremental index out.
 
 Documents are keyed by source path and content hash: unchanged ones are
-skipped, changed ones replaced, vanished ones dropped.  All slow work
-(reading, parsing, segmenting) happens before the write transaction; the
-database changes in ONE transaction, so under WAL a reader sees either the
-old index or the new one, never half of either.
+skipped, changed ones replaced, vanished ones dropped.  The CPU work
+(reading, parsing, facts, segmenting; see :mod:`indexer.pipeline`) runs
+before and beside the write transaction; the database changes in ONE
+transaction, so under WAL a reader sees either the old index or the new
+one, never half of either.
 """
 
 from __future__ import annotations
@@ -13,30 +14,25 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine
 
-from corpus.loader import discover, load_document, source_key, source_path
-from corpus.model import Document
-from corpus.readers import ReaderError
-from indexer import facts as facts_mod
+from corpus.loader import discover, source_key, source_path
 from indexer.db import create_schema
-from indexer.models import (
-    CaseRow,
-    DocumentRow,
-    DomainTermRow,
-    FactRow,
-    PassageRow,
-    SectionRow,
-    VocabRow,
-)
 from indexer.normalize import normalize
-from indexer.segment import Span, decode_spans, encode_spans, segment_all, words_of
-from indexer.terms import domain_terms
+from indexer.pipeline import (
+    Prepared,
+    Task,
+    load_all,
+    segment_all,
+    workers_for,
+)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+FTS_HASH_BYTES = 256 * 1024 * 1024  # an upper bound: FTS5 takes what the batch needs
 
 
 @dataclass
@@ -55,54 +51,6 @@ class IndexSummary:
         return bool(self.added or self.updated or self.removed)
 
 
-@dataclass(frozen=True)
-class PassageSpec:
-    """A sentence to index, with where it stands in its document."""
-
-    role: str
-    case: int | None  # index into Document.cases
-    section: int | None  # index into Case.sections
-    paragraph: int
-    start: int
-    end: int
-    text: str
-
-
-def passages_of(doc: Document) -> list[PassageSpec]:
-    """Every quotable sentence of ``doc`` in document order, with its role."""
-    out: list[PassageSpec] = []
-    title_end = doc.text.find(doc.title)
-    if title_end >= 0:
-        out.append(PassageSpec("title", None, None, 0, title_end, title_end + len(doc.title),
-                               doc.title))
-    for s in doc.preamble:
-        out.append(PassageSpec("preamble", None, None, s.paragraph, s.start, s.end, s.text))
-    for ci, case in enumerate(doc.cases):
-        if case.title:
-            line = doc.text[case.start:].split("\n", 1)[0].strip()
-            out.append(PassageSpec("case_title", ci, None, -1, case.start,
-                                   case.start + len(line), line))
-        for s in case.lead_sentences:
-            out.append(PassageSpec("lead", ci, None, s.paragraph, s.start, s.end, s.text))
-        for si, sec in enumerate(case.sections):
-            for k, s in enumerate(sec.sentences):
-                is_heading = k == 0 and bool(sec.heading) and len(s.text) <= len(
-                    sec.marker) + len(sec.heading) + 2
-                out.append(PassageSpec("heading" if is_heading else "body", ci, si, s.paragraph,
-                                       s.start, s.end, s.text))
-    return out
-
-
-@dataclass
-class _Loaded:
-    key: str
-    digest: str  # of the file's bytes: what "unchanged" is judged by
-    doc: Document
-    specs: list[PassageSpec]
-    norm: list[str]
-    terms: set[str]
-
-
 class IndexWriter:
     """Writes documents into the index at ``engine``."""
 
@@ -110,7 +58,7 @@ class IndexWriter:
                  processes: int | None = None) -> None:
         self.engine = engine
         self.progress = progress or (lambda stage, done, total: None)
-        self.processes = processes
+        self.processes = processes  # None: one per core, for large batches
         create_schema(engine)
 
     # -- public API -------------------------------------------------------
@@ -120,182 +68,206 @@ class IndexWriter:
         summary = IndexSummary()
         known = self._known()
         files = list(discover(paths))
-        loaded: list[_Loaded] = []
-        for i, path in enumerate(files):
-            self.progress("read", i, len(files))
+        tasks: list[Task] = []
+        size = 0
+        for path in files:
             key = source_key(path)
             try:
-                digest = _file_sha(path)
-                if not rebuild and key in known and known[key] == digest:
-                    summary.unchanged.append(key)
-                    continue
-                doc = load_document(path)
-            except ReaderError as exc:
-                summary.errors.append((str(path), str(exc)))
-                continue
+                data = path.read_bytes()
             except OSError as exc:
                 summary.errors.append((str(path), f"{path}: cannot read ({exc.strerror})"))
                 continue
-            loaded.append(self._prepare(key, doc, digest))
-        self.progress("read", len(files), len(files))
+            digest = _sha(data)
+            if not rebuild and known.get(key) == digest:
+                summary.unchanged.append(key)
+                continue
+            tasks.append(Task(str(path), key, digest))
+            size += len(data)
+        workers = workers_for(size, self.processes)
+        loaded, errors = load_all(tasks, workers, self.progress)
+        summary.errors.extend(errors)
         seen = {source_key(p) for p in files}
         # A rebuild starts from nothing: whatever this run did not see goes.
         gone = [k for k in known if k not in seen and (rebuild or not source_path(k).exists())]
-        self._write(loaded, gone, known, summary, rebuild=rebuild)
+        self._write(loaded, gone, known, summary, workers)
         summary.seconds = time.perf_counter() - started
         return summary
 
     def remove(self, keys: Iterable[str]) -> IndexSummary:
         summary = IndexSummary()
-        self._write([], list(keys), self._known(), summary, rebuild=False)
+        self._write([], list(keys), self._known(), summary, workers=1)
         return summary
 
     # -- internals --------------------------------------------------------
     def _known(self) -> dict[str, str]:
-        with Session(self.engine) as s:
-            return {k: v for k, v in s.execute(select(DocumentRow.source, DocumentRow.sha256))}
+        with self.engine.connect() as c:
+            return {str(k): str(v) for k, v in
+                    c.exec_driver_sql("SELECT source, sha256 FROM documents")}
 
-    def _prepare(self, key: str, doc: Document, digest: str) -> _Loaded:
-        specs = passages_of(doc)
-        return _Loaded(key, digest, doc, specs, [normalize(s.text) for s in specs],
-                       domain_terms(normalize(doc.text)))
-
-    def _write(self, loaded: list[_Loaded], gone: list[str], known: dict[str, str],
-               summary: IndexSummary, rebuild: bool) -> None:
-        existing_terms: set[str] = set()
-        if not rebuild:
-            with Session(self.engine) as s:
-                existing_terms = set(s.scalars(select(DomainTermRow.term)).all())
-        user_terms = existing_terms.union(*(item.terms for item in loaded))
-        texts = [t for item in loaded for t in item.norm]
-        self.progress("segment", 0, len(texts))
-        spans = segment_all(texts, user_terms, self.processes)
-        self.progress("segment", len(texts), len(texts))
-
-        with Session(self.engine) as s, s.begin():
-            replace_keys = [item.key for item in loaded if item.key in known]
-            for key in [*replace_keys, *gone]:
-                self._delete_document(s, key)
+    def _write(self, loaded: list[Prepared], gone: list[str], known: dict[str, str],
+               summary: IndexSummary, workers: int) -> None:
+        replace = [item.key for item in loaded if item.key in known]
+        with self.engine.begin() as c:
+            # Every term the index defines: this batch's and the documents' that stay.
+            stale = set(replace) | set(gone)
+            terms = {str(t) for t, source in c.exec_driver_sql(
+                "SELECT t.term, d.source FROM domain_terms t JOIN documents d "
+                "ON d.id = t.document_id") if source not in stale}
+            terms = terms.union(*(item.terms for item in loaded))
+            _delete_documents(c, [*replace, *gone])
             summary.removed.extend(gone)
-            pos = 0
-            for item in loaded:
-                n = len(item.specs)
-                self._insert_document(s, item, spans[pos:pos + n])
-                pos += n
+            ids = _NextIds(c)
+            # FTS5 flushes its pending terms to a new segment every `hashsize` bytes and
+            # merges segments as they pile up: with room for a whole batch it writes one
+            # segment at commit, which is smaller and leaves no free pages behind.
+            c.exec_driver_sql("INSERT INTO passage_fts(passage_fts, rank) VALUES ('hashsize', ?)",
+                              (FTS_HASH_BYTES,))
+            # Rows go in while the workers still segment later documents.
+            for item, words in zip(loaded, segment_all(loaded, terms, workers, self.progress),
+                                   strict=True):
+                _insert_document(c, ids, item, words)
                 (summary.updated if item.key in known else summary.added).append(item.key)
-                summary.passages += n
+                summary.passages += len(item.specs)
+            self.progress("write", 0, 1)
             if loaded or gone:
-                self._rebuild_vocab(s)
-            summary.total_passages = s.scalar(text("SELECT count(*) FROM passages")) or 0
-
-    def _delete_document(self, s: Session, key: str) -> None:
-        doc_id = s.scalar(select(DocumentRow.id).where(DocumentRow.source == key))
-        if doc_id is None:
-            return
-        rows = s.execute(select(PassageRow.id, PassageRow.text, PassageRow.tokens)
-                         .where(PassageRow.document_id == doc_id)).all()
-        # A contentless FTS5 table forgets a row only when told exactly what it indexed.
-        if rows:
-            s.execute(text("INSERT INTO passage_fts(passage_fts, rowid, words) "
-                           "VALUES ('delete', :id, :w)"),
-                      [{"id": pid, "w": words_of(normalize(t), decode_spans(tok))}
-                       for pid, t, tok in rows])
-        s.execute(text("DELETE FROM facts WHERE passage_id IN "
-                       "(SELECT id FROM passages WHERE document_id = :d)"), {"d": doc_id})
-        s.execute(delete(PassageRow).where(PassageRow.document_id == doc_id))
-        s.execute(delete(DomainTermRow).where(DomainTermRow.document_id == doc_id))
-        doc = s.get(DocumentRow, doc_id)
-        s.delete(doc)
-        s.flush()
-
-    def _insert_document(self, s: Session, item: _Loaded, spans: Sequence[list[Span]]) -> None:
-        doc = item.doc
-        meta = doc.meta
-        row = DocumentRow(source=item.key, sha256=item.digest,
-                          title=doc.title, issuer=meta.issuer, published=meta.published,
-                          batch=meta.batch or _batch(doc.title), script=meta.script,
-                          format=meta.format)
-        s.add(row)
-        s.flush()
-        case_rows: list[CaseRow] = []
-        section_rows: list[list[SectionRow]] = []
-        for case in doc.cases:
-            c = CaseRow(document_id=row.id, number=case.number, title=case.title,
-                        marker=case.marker)
-            secs = [SectionRow(ordinal=sec.ordinal, marker=sec.marker, heading=sec.heading)
-                    for sec in case.sections]
-            c.sections = secs
-            s.add(c)
-            case_rows.append(c)
-            section_rows.append(secs)
-        s.flush()
-        # Passages, FTS rows and facts in bulk (Core inserts with our own ids):
-        # the ORM's unit of work costs more than SQLite on large batches.
-        first_id = (s.scalar(text("SELECT max(id) FROM passages")) or 0) + 1
-        ids = list(range(first_id, first_id + len(item.specs)))
-        passages = []
-        for pid, seq, spec, sp in zip(ids, range(len(ids)), item.specs, spans, strict=True):
-            case_id = case_rows[spec.case].id if spec.case is not None else None
-            sec_id = (section_rows[spec.case][spec.section].id
-                      if spec.case is not None and spec.section is not None else None)
-            passages.append({"id": pid, "document_id": row.id, "case_id": case_id,
-                             "section_id": sec_id, "seq": seq, "role": spec.role,
-                             "paragraph": spec.paragraph, "start": spec.start, "end": spec.end,
-                             "text": spec.text, "tokens": encode_spans(sp)})
-        if passages:
-            s.execute(insert(PassageRow), passages)
-            s.execute(text("INSERT INTO passage_fts(rowid, words) VALUES (:id, :w)"),
-                      [{"id": pid, "w": words_of(norm, sp)}
-                       for pid, norm, sp in zip(ids, item.norm, spans, strict=True)])
-        if item.terms:
-            s.execute(insert(DomainTermRow),
-                      [{"document_id": row.id, "term": t} for t in sorted(item.terms)])
-        facts = facts_mod.extract(doc, item.specs, item.norm)
-        if facts:
-            s.execute(insert(FactRow), [
-                {"passage_id": ids[f.index], "kind": f.kind, "subject": f.subject,
-                 "action": f.action, "object": f.object, "norm": f.norm} for f in facts])
-
-    def _rebuild_vocab(self, s: Session) -> None:
-        """Vocabulary = the FTS index's own terms, with pinyin keys for the question side."""
-        old = {k: v for k, v in s.execute(select(VocabRow.term, VocabRow.pinyin))}
-        rows = s.execute(text("SELECT term, doc FROM passage_fts_vocab")).all()
-        s.execute(delete(VocabRow))
-        if rows:  # an empty executemany would insert one row of defaults
-            s.execute(insert(VocabRow), [
-                {"term": t, "df": df, "pinyin": old[t] if t in old else pinyin_key(t)}
-                for t, df in rows])
+                # The vocabulary is the FTS index's own: its terms and passage counts.
+                c.exec_driver_sql("DELETE FROM vocab")
+                c.exec_driver_sql("INSERT INTO vocab(term, df) "
+                                  "SELECT term, doc FROM passage_fts_vocab")
+            summary.total_passages = int(
+                c.exec_driver_sql("SELECT count(*) FROM passages").scalar() or 0)
+        self.progress("write", 1, 1)
 
 
-_CHAR_PINYIN: dict[str, str] = {}
+class _NextIds:
+    """Row ids handed out by the writer, so that rows can be inserted in bulk."""
+
+    def __init__(self, c: Connection) -> None:
+        self.next = {table: int(c.exec_driver_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")
+                                .scalar() or 1)
+                     for table in ("documents", "cases", "sections", "passages")}
+
+    def take(self, table: str, n: int) -> int:
+        first = self.next[table]
+        self.next[table] += n
+        return first
 
 
-def _char_pinyin(ch: str) -> str:
-    """A character's most common reading, toneless (the first entry of pypinyin's table)."""
-    found = _CHAR_PINYIN.get(ch)
-    if found is None:
-        import unicodedata
+def _insert_document(c: Connection, ids: _NextIds, item: Prepared, words: list[str]) -> None:
+    doc, meta = item.doc, item.doc.meta
+    doc_id = ids.take("documents", 1)
+    # A document's passages get consecutive ids in document order, so the
+    # document, each case and each section own a range of them.
+    first_id = ids.take("passages", len(item.specs))
+    case_range: dict[int, list[int]] = {}
+    section_range: dict[tuple[int, int], list[int]] = {}
+    for seq, spec in enumerate(item.specs):
+        pid = first_id + seq
+        if spec.case is not None:
+            case_range.setdefault(spec.case, [pid, pid])[1] = pid
+            if spec.section is not None:
+                section_range.setdefault((spec.case, spec.section), [pid, pid])[1] = pid
+    empty = [first_id, first_id - 1]
+    c.exec_driver_sql(
+        "INSERT INTO documents(id, source, sha256, title, issuer, published, batch, script, "
+        "format, indexed_at, first_passage, last_passage) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, item.key, item.digest, doc.title, meta.issuer, meta.published,
+         meta.batch or _batch(doc.title), meta.script, meta.format,
+         datetime.now().isoformat(sep=" "), first_id, first_id + len(item.specs) - 1))
+    case_ids: list[int] = []
+    section_ids: list[list[int]] = []
+    cases: list[tuple[object, ...]] = []
+    sections: list[tuple[object, ...]] = []
+    for ci, case in enumerate(doc.cases):
+        case_id = ids.take("cases", 1)
+        case_ids.append(case_id)
+        cases.append((case_id, doc_id, case.number, case.title, case.marker,
+                      *case_range.get(ci, empty)))
+        first = ids.take("sections", len(case.sections))
+        section_ids.append(list(range(first, first + len(case.sections))))
+        sections.extend((first + k, case_id, sec.ordinal, sec.marker, sec.heading,
+                         *section_range.get((ci, k), empty))
+                        for k, sec in enumerate(case.sections))
+    _insert_many(c, "INSERT INTO cases(id, document_id, number, title, marker, first_passage, "
+                    "last_passage) VALUES (?, ?, ?, ?, ?, ?, ?)", cases)
+    _insert_many(c, "INSERT INTO sections(id, case_id, ordinal, marker, heading, first_passage, "
+                    "last_passage) VALUES (?, ?, ?, ?, ?, ?, ?)", sections)
+    passages: list[tuple[object, ...]] = []
+    for seq, spec in enumerate(item.specs):
+        pcase = case_ids[spec.case] if spec.case is not None else None
+        sec_id = (section_ids[spec.case][spec.section]
+                  if spec.case is not None and spec.section is not None else None)
+        passages.append((first_id + seq, doc_id, pcase, sec_id, seq, spec.role,
+                         spec.paragraph, spec.start, spec.end, spec.text))
+    _insert_many(c, "INSERT INTO passages(id, document_id, case_id, section_id, seq, role, "
+                    "paragraph, start, \"end\", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 passages)
+    _insert_many(c, "INSERT INTO passage_fts(rowid, words) VALUES (?, ?)",
+                 [(first_id + seq, w) for seq, w in enumerate(words)])
+    _insert_many(c, "INSERT INTO domain_terms(document_id, term) VALUES (?, ?)",
+                 [(doc_id, t) for t in sorted(item.terms)])
+    ordinal: dict[int, int] = {}
+    facts = []
+    for f in item.facts:
+        n = ordinal[f.index] = ordinal.get(f.index, -1) + 1
+        facts.append((first_id + f.index, n, f.kind, f.subject, f.action, f.object))
+    _insert_many(c, "INSERT INTO facts(passage_id, ordinal, kind, subject, action, object) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", facts)
 
-        from pypinyin.pinyin_dict import pinyin_dict
 
-        reading = pinyin_dict.get(ord(ch), "").split(",")[0]
-        bare = unicodedata.normalize("NFD", reading)
-        found = "".join(c for c in bare if not unicodedata.combining(c)).replace("ü", "v")
-        _CHAR_PINYIN[ch] = found
-    return found
+def _insert_many(c: Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+    # Driver-level executemany: the ORM's unit of work costs more than SQLite on big batches.
+    if rows:  # an empty executemany would insert one row of defaults
+        c.exec_driver_sql(sql, list(rows))
 
 
-def pinyin_key(term: str) -> str | None:
-    """Toneless pinyin, joined, for CJK words of two to six characters.
+def _delete_documents(c: Connection, keys: Sequence[str]) -> None:
+    doc_ids = []
+    for key in keys:
+        found = c.exec_driver_sql("SELECT id FROM documents WHERE source = ?", (key,)).scalar()
+        if found is not None:
+            doc_ids.append(int(found))
+    if not doc_ids:
+        return
+    c.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS gone_passages(id INTEGER PRIMARY KEY)")
+    c.exec_driver_sql("DELETE FROM gone_passages")
+    ranges = [tuple(r) for r in c.exec_driver_sql(
+        f"SELECT first_passage, last_passage FROM documents WHERE id IN "
+        f"({', '.join('?' * len(doc_ids))})", tuple(doc_ids))]
+    for first, last in ranges:
+        c.exec_driver_sql("INSERT INTO gone_passages SELECT id FROM passages "
+                          "WHERE id BETWEEN ? AND ?", (first, last))
+    _forget_postings(c)
+    c.exec_driver_sql("DELETE FROM facts WHERE passage_id IN (SELECT id FROM gone_passages)")
+    c.exec_driver_sql("DELETE FROM passages WHERE id IN (SELECT id FROM gone_passages)")
+    for doc_id in doc_ids:
+        for sql in ("DELETE FROM domain_terms WHERE document_id = ?",
+                    "DELETE FROM sections WHERE case_id IN "
+                    "(SELECT id FROM cases WHERE document_id = ?)",
+                    "DELETE FROM cases WHERE document_id = ?",
+                    "DELETE FROM documents WHERE id = ?"):
+            c.exec_driver_sql(sql, (doc_id,))
+    c.exec_driver_sql("DELETE FROM gone_passages")
 
-    Character by character (a dictionary lookup each) rather than pypinyin's
-    phrase-aware conversion: ten times faster on a large vocabulary, and a
-    word's keys only need to match how people type it, mostly the common reading.
+
+def _forget_postings(c: Connection) -> None:
+    """Delete the passages in ``gone_passages`` from the contentless FTS table.
+
+    FTS5 (before contentless_delete) forgets a row only when told the tokens
+    it indexed, in order.  The index itself holds them — every term with its
+    rows and positions, listed by fts5vocab's instance table — so no copy of
+    the tokens needs to be kept beside it.
     """
-    if not 2 <= len(term) <= 6 or not all("\u4e00" <= c <= "\u9fff" for c in term):
-        return None
-    key = "".join(_char_pinyin(c) for c in term)
-    return key or None
+    tokens: dict[int, list[tuple[int, str]]] = {
+        int(pid): [] for (pid,) in c.exec_driver_sql("SELECT id FROM gone_passages")}
+    for doc, term, offset in c.exec_driver_sql(
+            "SELECT doc, term, offset FROM passage_fts_instance "
+            "WHERE doc IN (SELECT id FROM gone_passages)"):
+        tokens.setdefault(int(doc), []).append((int(offset), str(term)))
+    rows = [(pid, " ".join(term for _, term in sorted(found))) for pid, found in tokens.items()]
+    _insert_many(c, "INSERT INTO passage_fts(passage_fts, rowid, words) VALUES ('delete', ?, ?)",
+                 rows)
 
 
 def _batch(title: str) -> str | None:
@@ -303,12 +275,10 @@ def _batch(title: str) -> str | None:
     return title[m.start():m.end()] if m else None
 
 
-def _file_sha(path: Path) -> str:
-    return _sha(path.read_bytes())
-
-
 def _sha(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
 
+
+__all__ = ["IndexSummary", "IndexWriter"]

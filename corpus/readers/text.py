@@ -265,6 +265,17 @@ def _text_score(text: str) -> tuple[float, float]:
 
 
 _MIN_PLAUSIBLE = 0.9
+# What _text_score counts as impossible in a document: C0 controls but tab and
+# newlines, C1 controls, the replacement character, the private-use area.
+_IMPLAUSIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+
+
+def plausibility(text: str) -> float:
+    """The first half of :func:`_text_score` alone, in C: the UTF-8 fast path needs no more."""
+    sample = text[:200_000]
+    if not sample:
+        return 0.0
+    return 1.0 - len(_IMPLAUSIBLE_RE.findall(sample)) / len(sample)
 
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
@@ -297,7 +308,7 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _text_score(text)[0] >= _MIN_PLAUSIBLE:
+        if plausibility(text) >= _MIN_PLAUSIBLE:
             return text
 
     guesses = ["gb18030", "big5hkscs"]

@@ -508,3 +508,27 @@ def test_read_bytes_matches_read_document(tmp_path: Path) -> None:
     ]
     for path in paths:
         assert read_bytes(path.read_bytes(), f"uploads/{path.name}") == read_document(path)
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("", 0.0),
+    ("香梨 pear\n\t", 1.0),
+    ("\x00\x01ab", 0.5),
+    ("\ufffd\ue000", 0.0),
+    ("\x85x", 0.5),  # a C1 control
+    ("“小飯桌”—…", 1.0),
+])
+def test_plausibility(text: str, share: float) -> None:
+    assert text_module.plausibility(text) == pytest.approx(share)
+
+
+def test_plausibility_is_the_first_half_of_the_text_score() -> None:
+    """The UTF-8 fast path must judge a decoding exactly as the full scorer does."""
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in [*range(0x250), *range(0x2000, 0x2070), *range(0x3000, 0x3040),
+                                 *range(0x4E00, 0x4E40), *range(0xE000, 0xE008), 0xFFFD,
+                                 *range(0xFF00, 0xFF10), *range(0xF900, 0xF904)]]
+    for _ in range(2000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        assert text_module.plausibility(sample) == pytest.approx(
+            text_module._text_score(sample)[0]), repr(sample)

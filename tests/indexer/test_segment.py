@@ -11,12 +11,8 @@ from indexer.normalize import normalize
 from indexer.segment import (
     MAX_TERM_LEN,
     Segmenter,
-    decode_spans,
-    encode_spans,
     keep_token,
-    segment_all,
     substrings,
-    words_of,
 )
 from indexer.terms import domain_terms
 
@@ -106,25 +102,15 @@ def test_keep_token(token: str, keep: bool) -> None:
     assert keep_token(token) is keep
 
 
-def test_segment_all_in_process_matches_segmenter() -> None:
+def test_segment_texts_adds_domain_terms() -> None:
+    from indexer.pipeline import segment_texts
+
     texts = [normalize("州政府將規范“小飯桌”納入年度"), normalize("堅持實施“兩檢兩公開”"), ""]
-    out = segment_all(texts, ["小饭桌", "两检两公开"], processes=1)
+    out = segment_texts(texts, {"小饭桌", "两检两公开"})
     assert len(out) == 3
-    assert "小饭桌" in words_of(texts[0], out[0]).split()
-    assert "两检两公开" in words_of(texts[1], out[1]).split()
-    assert out[2] == []
-
-
-@pytest.mark.parametrize("spans", [[], [(0, 2)], [(0, 3), (1, 2), (0, 200), (5000, 5001)]])
-def test_spans_round_trip(spans: list[tuple[int, int]]) -> None:
-    assert decode_spans(encode_spans(spans)) == spans
-
-
-def test_spans_are_compact() -> None:
-    text = normalize("修訂《新疆維吾爾自治區畜禽屠宰管理條例》,完善全過程管理制度")
-    spans = Segmenter(["畜禽屠宰管理条例"]).spans(text)
-    assert len(encode_spans(spans)) <= 2 * len(spans)
-    assert len(encode_spans(spans)) < len(words_of(text, spans).encode()) / 3
+    assert "小饭桌" in out[0].split()
+    assert "两检两公开" in out[1].split()
+    assert out[2] == ""
 
 
 # --- substrings: the question side ------------------------------------------------------

@@ -20,7 +20,8 @@ from corpus.loader import BUNDLED_DIR, load_document, source_key
 from corpus.model import Document
 from indexer.db import make_engine
 from indexer.normalize import normalize
-from indexer.writer import IndexWriter, passages_of
+from indexer.pipeline import passages_of
+from indexer.writer import IndexWriter
 
 State = tuple[object, ...]
 
@@ -50,7 +51,7 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
                                      " ORDER BY id").fetchall(),
             "passages": con.execute("SELECT * FROM passages ORDER BY id").fetchall(),
             "fts": con.execute("SELECT rowid FROM passage_fts ORDER BY rowid").fetchall(),
-            "facts": con.execute("SELECT * FROM facts ORDER BY id").fetchall(),
+            "facts": con.execute("SELECT * FROM facts ORDER BY passage_id, ordinal").fetchall(),
             "vocab": con.execute("SELECT * FROM vocab ORDER BY term").fetchall(),
             "terms": con.execute("SELECT * FROM domain_terms ORDER BY 1, 2").fetchall(),
         }
@@ -300,13 +301,29 @@ def test_reader_sees_old_or_new_never_a_mix(built_db_copy: Path, tmp_path: Path,
 # --- facts ----------------------------------------------------------------------------------
 
 def issuance(db: Path) -> list[tuple[str | None, str, str, str, str]]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(
-            "SELECT f.subject, f.action, f.object, f.norm, p.text FROM facts f "
-            "JOIN passages p ON p.id = f.passage_id WHERE f.kind = 'issuance'").fetchall()
-    finally:
-        con.close()
+    """(subject, action, object, matching key, passage text) of every issuance fact."""
+    from indexer.search import Searcher
+
+    searcher = Searcher(make_engine(db))
+    facts = searcher.facts(["issuance"])
+    texts = searcher.passages([f.passage_id for f in facts])
+    return [(f.subject, f.action or "", f.object or "", f.norm, texts[f.passage_id].text)
+            for f in facts]
+
+
+def test_stored_facts_give_back_their_matching_keys(corpus_bundled_doc: Document) -> None:
+    """The index does not store a fact's key: the searcher derives it (see Searcher.facts)."""
+    from indexer import facts as facts_mod
+
+    second = load_document(Path(__file__).resolve().parents[1] / "data" / "second"
+                           / "announcement.txt")
+    for doc in (corpus_bundled_doc, second):
+        specs = passages_of(doc)
+        extracted = facts_mod.extract(doc, specs, [normalize(s.text) for s in specs])
+        assert len({f.kind for f in extracted}) >= 5
+        for f in extracted:
+            key = (f.object if f.kind == "issuance" else f.subject) or ""
+            assert normalize(key) == f.norm, f
 
 
 def find_fact(db: Path, action: str, obj: str) -> tuple[str | None, str, str, str, str]:
@@ -347,10 +364,27 @@ def test_issuance_facts(built_db_path: Path, action: str, obj: str,
 
 
 def _postings(db: Path) -> set[tuple[object, ...]]:
-    """Every indexed term with its passage and occurrence counts, as FTS5 reports them."""
+    """Every indexed term with its passage count, as FTS5 reports them."""
     con = sqlite3.connect(db)
     try:
         return set(con.execute("SELECT term, doc, cnt FROM passage_fts_vocab"))
+    finally:
+        con.close()
+
+
+def _bm25(db: Path, terms: list[str]) -> list[tuple[str, float]]:
+    """BM25 of every passage matching ``terms`` (by text: ids differ between builds).
+
+    BM25 depends on the row count and the average row length FTS5 keeps: a
+    delete that told FTS5 the wrong token count would shift every score.
+    """
+    con = sqlite3.connect(db)
+    try:
+        con.execute("INSERT INTO passage_fts(passage_fts, rank) VALUES ('integrity-check', 0)")
+        query = " OR ".join(f'"{t}"' for t in terms)
+        rows = con.execute("SELECT p.text, round(f.rank, 9) FROM passage_fts f JOIN passages p "
+                           "ON p.id = f.rowid WHERE passage_fts MATCH ?", (query,)).fetchall()
+        return sorted(rows)
     finally:
         con.close()
 
@@ -359,8 +393,8 @@ def test_incremental_index_equals_a_fresh_one(tmp_path: Path) -> None:
     """Replacing and removing documents leaves exactly the postings a fresh build has.
 
     The FTS table is contentless, so a passage is deleted by telling FTS5 what
-    it indexed (rebuilt from the stored token spans); any mismatch would leave
-    stale postings behind — and show up here.
+    it indexed (read back from the index itself); any mismatch would leave
+    stale postings or a wrong average length behind — and show up here.
     """
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -381,3 +415,31 @@ def test_incremental_index_equals_a_fresh_one(tmp_path: Path) -> None:
     IndexWriter(make_engine(fresh)).index_paths([folder])
     assert _postings(incremental) == _postings(fresh)
     assert not any(term == "香梨" for term, *_ in _postings(incremental))
+    terms = ["苹果", "小饭桌", "监管", "部门", "的"]
+    assert _bm25(incremental, terms) == _bm25(fresh, terms) != []
+
+
+def test_parallel_preparation_equals_in_process(tmp_path: Path) -> None:
+    """Worker processes (large batches) write exactly what one process writes."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i, path in enumerate([next(BUNDLED_DIR.glob("*.txt")),
+                              Path(__file__).resolve().parents[1] / "data" / "second"
+                              / "announcement.txt"] * 3):
+        shutil.copy(path, folder / f"{i}.txt")
+    alone, parallel = tmp_path / "alone.db", tmp_path / "parallel.db"
+    IndexWriter(make_engine(alone), processes=1).index_paths([folder])
+    import indexer.pipeline as pipeline
+
+    small = pipeline.PARALLEL_MIN_BYTES
+    pipeline.PARALLEL_MIN_BYTES = 0  # this small batch too goes to the workers
+    try:
+        IndexWriter(make_engine(parallel), processes=2).index_paths([folder])
+    finally:
+        pipeline.PARALLEL_MIN_BYTES = small
+    a, b = snapshot(alone), snapshot(parallel)
+    for rows in (a["documents"], b["documents"]):
+        rows[:] = [r[:4] for r in rows]  # indexed_at differs
+    assert a == b
+    assert _postings(alone) == _postings(parallel)
+    assert _bm25(alone, ["小饭桌", "监管"]) == _bm25(parallel, ["小饭桌", "监管"])

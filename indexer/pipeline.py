@@ -1,0 +1,200 @@
+"""Preparing documents for the writer: all the CPU work, over several processes for large batches.
+
+Two passes, because segmentation needs every domain term of the batch first
+(a long name defined in one document is a token in all of them):
+
+1. :func:`load_all` — read, parse, normalise, collect domain terms and
+   extract facts, one document per task;
+2. :func:`segment_all` — jieba search-mode tokens of every passage, as the
+   FTS ``words`` value, yielded document by document so the writer can
+   insert while the workers are still segmenting.
+
+jieba and the parsers are pure Python and hold the GIL, so the parallelism
+is processes.  Small batches (an upload, a re-index of one file) stay in
+process: starting workers would cost more than it saves.  Where ``fork``
+exists the segmentation workers inherit the parent's initialised jieba
+(loaded by a thread while the first pass runs) instead of each loading the
+dictionary again.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.loader import load_document
+from corpus.model import Document
+from corpus.readers import ReaderError
+from indexer import facts as facts_mod
+from indexer.facts import Fact
+from indexer.normalize import normalize, normalize_many
+from indexer.segment import Segmenter, shared_tokenizer, words_of
+from indexer.terms import domain_terms
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+# Below this many bytes of documents a batch is prepared in process.
+PARALLEL_MIN_BYTES = 400_000
+
+
+@dataclass(frozen=True)
+class PassageSpec:
+    """A sentence to index, with where it stands in its document."""
+
+    role: str
+    case: int | None  # index into Document.cases
+    section: int | None  # index into Case.sections
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+def passages_of(doc: Document) -> list[PassageSpec]:
+    """Every quotable sentence of ``doc`` in document order, with its role."""
+    out: list[PassageSpec] = []
+    title_end = doc.text.find(doc.title)
+    if title_end >= 0:
+        out.append(PassageSpec("title", None, None, 0, title_end, title_end + len(doc.title),
+                               doc.title))
+    for s in doc.preamble:
+        out.append(PassageSpec("preamble", None, None, s.paragraph, s.start, s.end, s.text))
+    for ci, case in enumerate(doc.cases):
+        if case.title:
+            line = doc.text[case.start:].split("\n", 1)[0].strip()
+            out.append(PassageSpec("case_title", ci, None, -1, case.start,
+                                   case.start + len(line), line))
+        for s in case.lead_sentences:
+            out.append(PassageSpec("lead", ci, None, s.paragraph, s.start, s.end, s.text))
+        for si, sec in enumerate(case.sections):
+            for k, s in enumerate(sec.sentences):
+                is_heading = k == 0 and bool(sec.heading) and len(s.text) <= len(
+                    sec.marker) + len(sec.heading) + 2
+                out.append(PassageSpec("heading" if is_heading else "body", ci, si, s.paragraph,
+                                       s.start, s.end, s.text))
+    return out
+
+
+@dataclass(frozen=True)
+class Task:
+    """A file to prepare: its path, its key in the index and the digest of its bytes."""
+
+    path: str
+    key: str
+    digest: str
+
+
+@dataclass
+class Prepared:
+    """A document ready to write, but for its tokens."""
+
+    key: str
+    digest: str
+    doc: Document
+    specs: list[PassageSpec]
+    norm: list[str]  # normalised text of each spec
+    terms: set[str]  # the document's own domain terms
+    facts: list[Fact]
+
+
+def prepare(task: Task) -> Prepared | tuple[str, str]:
+    """One document ready to write, or ``(file, message)`` when it cannot be read."""
+    path = Path(task.path)
+    try:
+        doc = load_document(path)
+    except ReaderError as exc:
+        return task.path, str(exc)
+    except OSError as exc:
+        return task.path, f"{path}: cannot read ({exc.strerror})"
+    specs = passages_of(doc)
+    norm = normalize_many([s.text for s in specs])
+    return Prepared(task.key, task.digest, doc, specs, norm, domain_terms(normalize(doc.text)),
+                    facts_mod.extract(doc, specs, norm))
+
+
+def workers_for(total_bytes: int, processes: int | None = None) -> int:
+    """How many processes a batch of ``total_bytes`` deserves (1 = in process)."""
+    cores = processes if processes is not None else (os.cpu_count() or 1)
+    return cores if cores > 1 and total_bytes >= PARALLEL_MIN_BYTES else 1
+
+
+def load_all(tasks: Sequence[Task], workers: int,
+             progress: Progress) -> tuple[list[Prepared], list[tuple[str, str]]]:
+    """Every task prepared (in order), and the files that could not be read."""
+    loaded: list[Prepared] = []
+    errors: list[tuple[str, str]] = []
+
+    def collect(results: Iterator[Prepared | tuple[str, str]]) -> None:
+        for i, result in enumerate(results, 1):
+            (loaded if isinstance(result, Prepared) else errors).append(result)  # type: ignore[arg-type]
+            progress("read", i, len(tasks))
+
+    progress("read", 0, len(tasks))
+    if workers <= 1:
+        collect(map(prepare, tasks))
+    else:
+        with _pool(workers) as pool:
+            results = pool.map(prepare, tasks, chunksize=max(1, len(tasks) // (workers * 16)))
+            # The workers exist now; load jieba here meanwhile, for the forked segmenters.
+            loader = threading.Thread(target=shared_tokenizer, daemon=True)
+            loader.start()
+            collect(results)
+            loader.join()
+    return loaded, errors
+
+
+def segment_all(items: Sequence[Prepared], terms: set[str], workers: int,
+                progress: Progress) -> Iterator[list[str]]:
+    """The FTS ``words`` of every passage, one list per item, in order."""
+    segmenter = Segmenter(terms)
+    total = sum(len(item.norm) for item in items)
+    done = 0
+    progress("segment", 0, total)
+    if workers <= 1:
+        for item in items:
+            yield [words_of(t, segmenter.spans(t)) for t in item.norm]
+            done += len(item.norm)
+            progress("segment", done, total)
+        return
+    segmenter.warm()  # the forked workers inherit jieba with the terms added
+    size = max(1, len(items) // (workers * 8))
+    chunks = [[item.norm for item in items[i:i + size]] for i in range(0, len(items), size)]
+    with _pool(workers, initializer=_init_worker, initargs=(terms,)) as pool:
+        for chunk in pool.map(_segment_chunk, chunks):
+            for words in chunk:
+                yield words
+                done += len(words)
+                progress("segment", done, total)
+
+
+def segment_texts(texts: Sequence[str], terms: set[str]) -> list[str]:
+    """The FTS ``words`` of each (normalised) text, in process."""
+    segmenter = Segmenter(terms)
+    return [words_of(t, segmenter.spans(t)) for t in texts]
+
+
+_worker: Segmenter | None = None
+
+
+def _init_worker(terms: set[str]) -> None:
+    global _worker
+    _worker = Segmenter(terms)
+
+
+def _segment_chunk(docs: list[list[str]]) -> list[list[str]]:
+    assert _worker is not None
+    return [[words_of(t, _worker.spans(t)) for t in texts] for texts in docs]
+
+
+def _pool(workers: int, initializer: Callable[..., object] | None = None,
+          initargs: tuple[object, ...] = ()) -> Executor:
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer,
+                               initargs=initargs)  # type: ignore[arg-type]
