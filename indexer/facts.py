@@ -74,6 +74,13 @@ def known_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _known_places_re() -> re.Pattern[str]:
+    """Where a known place starts (a lookahead, so that 昌吉 inside 昌吉州 is found too)."""
+    names = sorted(known_places(), key=len, reverse=True)
+    return re.compile("(?=" + "|".join(map(re.escape, names)) + ")") if names else re.compile("(?!)")
+
+
+@lru_cache(maxsize=1)
 def _places_by_head() -> dict[str, list[str]]:
     """Known places by their first character: a passage is checked only for those it can hold."""
     out: dict[str, list[str]] = {}
@@ -99,8 +106,8 @@ def places(norm: str) -> list[str]:
             head = name[:-1]
             if len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name:
                 out.append(name)
-    by_head = _places_by_head()
-    found = [name for ch in set(norm).intersection(by_head) for name in by_head[ch] if name in norm]
+    found = {name for m in _known_places_re().finditer(norm)
+             for name in _places_by_head()[norm[m.start()]] if norm.startswith(name, m.start())}
     return out + sorted(found)  # sorted: facts come out the same every run
 
 

@@ -32,7 +32,7 @@ from corpus.readers import ReaderError
 from indexer import facts as facts_mod
 from indexer.facts import Fact
 from indexer.normalize import normalize, normalize_many
-from indexer.segment import Segmenter, shared_tokenizer, words_of
+from indexer.segment import Segmenter, shared_tokenizer
 from indexer.terms import domain_terms
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -156,7 +156,7 @@ def segment_all(items: Sequence[Prepared], terms: set[str], workers: int,
     progress("segment", 0, total)
     if workers <= 1:
         for item in items:
-            yield [words_of(t, segmenter.spans(t)) for t in item.norm]
+            yield [segmenter.words(t) for t in item.norm]
             done += len(item.norm)
             progress("segment", done, total)
         return
@@ -174,7 +174,7 @@ def segment_all(items: Sequence[Prepared], terms: set[str], workers: int,
 def segment_texts(texts: Sequence[str], terms: set[str]) -> list[str]:
     """The FTS ``words`` of each (normalised) text, in process."""
     segmenter = Segmenter(terms)
-    return [words_of(t, segmenter.spans(t)) for t in texts]
+    return [segmenter.words(t) for t in texts]
 
 
 _worker: Segmenter | None = None
@@ -187,7 +187,7 @@ def _init_worker(terms: set[str]) -> None:
 
 def _segment_chunk(docs: list[list[str]]) -> list[list[str]]:
     assert _worker is not None
-    return [[words_of(t, _worker.spans(t)) for t in texts] for texts in docs]
+    return [[_worker.words(t) for t in texts] for texts in docs]
 
 
 def _pool(workers: int, initializer: Callable[..., object] | None = None,

@@ -12,7 +12,7 @@ own start-up time.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from indexer.normalize import is_cjk
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import jieba
 
 MAX_TERM_LEN = 16
-Span = tuple[int, int]
+Span = tuple[int, int]  # (start, end) in a text
 
 
 def is_word_char(ch: str) -> bool:
@@ -69,41 +69,37 @@ class Segmenter:
                     tk.add_word(term)
             self._tokenizer = tk
         return self._tokenizer
+
     def warm(self) -> None:
         """Load jieba and add the terms now (before forking workers that inherit it)."""
         self._jieba()
 
-    def spans(self, normalised: str) -> list[Span]:
-        """Search-mode tokens of already-normalised text as ``(start, end)`` spans.
+    def tokens(self, normalised: str) -> list[str]:
+        """Search-mode tokens of already-normalised text, in order.
 
         Duplicates are kept (they are term frequency).  Punctuation-only tokens
         are dropped: the FTS tokenizer would discard them anyway.
         """
-        out: list[Span] = []
-        for token, start, end in self._jieba().tokenize(normalised, mode="search"):
+        out: list[str] = []
+        for token in self._jieba().cut_for_search(normalised):
             if not (token.isalnum() or keep_token(token)):  # isalnum: most tokens, in C
                 continue
-            out.append((start, end))
+            out.append(token)
             if len(token) > 4:
                 # Search mode only adds 2- and 3-character parts; a domain term
                 # inside a longer one (畜禽屠宰管理条例 in 新疆…畜禽屠宰管理条例) is a token too.
-                out.extend((start + i, start + j) for i, j in self._nested_terms(token))
+                out.extend(token[i:j] for i, j in self._nested_terms(token))
         return out
 
-    def tokens(self, normalised: str) -> list[str]:
-        """The tokens of :meth:`spans`, as strings."""
-        return [normalised[s:e] for s, e in self.spans(normalised)]
+    def words(self, normalised: str) -> str:
+        """The FTS ``words`` value of a text: its tokens, space separated."""
+        return " ".join(self.tokens(normalised))
 
     def _nested_terms(self, token: str) -> list[Span]:
         terms = self._term_set
         return [(i, j) for i in range(len(token)) for j in range(i + 4, len(token) + 1)
                 if (i, j) != (0, len(token)) and token[i:j] in terms]
 
-
-
-def words_of(normalised: str, spans: Sequence[Span]) -> str:
-    """The FTS ``words`` value: the spans' tokens, space separated."""
-    return " ".join(normalised[s:e] for s, e in spans)
 
 
 def substrings(text: str, max_len: int = MAX_TERM_LEN) -> set[str]:

@@ -694,17 +694,27 @@ def _opencc() -> tuple[Any, Any] | None:
         return None
 
 
+# Character → (changes under t2s, changes under s2t), learnt once per process:
+# a batch of documents shares most of its characters.
+_CHAR_SCRIPT: dict[str, tuple[bool, bool]] = {}
+
+
 def _script_counts(counts: Counter[str]) -> tuple[int, int]:
     chars = [c for c in counts if c not in _SCRIPT_AMBIGUOUS]
     converters = _opencc()
     if converters is not None and chars:
         t2s, s2t = converters
-        joined = "\n".join(chars)
-        to_simp = t2s.convert(joined).split("\n")
-        to_trad = s2t.convert(joined).split("\n")
-        if len(to_simp) == len(to_trad) == len(chars):
-            trad = sum(counts[c] for c, s in zip(chars, to_simp, strict=True) if s != c)
-            simp = sum(counts[c] for c, t in zip(chars, to_trad, strict=True) if t != c)
+        unseen = [c for c in chars if c not in _CHAR_SCRIPT]
+        if unseen:
+            joined = "\n".join(unseen)
+            to_simp = t2s.convert(joined).split("\n")
+            to_trad = s2t.convert(joined).split("\n")
+            if len(to_simp) == len(to_trad) == len(unseen):
+                for c, s, t in zip(unseen, to_simp, to_trad, strict=True):
+                    _CHAR_SCRIPT[c] = (s != c, t != c)
+        if all(c in _CHAR_SCRIPT for c in chars):
+            trad = sum(counts[c] for c in chars if _CHAR_SCRIPT[c][0])
+            simp = sum(counts[c] for c in chars if _CHAR_SCRIPT[c][1])
             return trad, simp
     trad = sum(counts[c] for c in chars if c in _TRADITIONAL_ONLY)
     simp = sum(counts[c] for c in chars if c in _SIMPLIFIED_ONLY)
