@@ -12,7 +12,7 @@ Two passes, because segmentation needs every domain term of the batch first
 jieba and the parsers are pure Python and hold the GIL, so the parallelism
 is processes.  Small batches (an upload, a re-index of one file) stay in
 process: starting workers would cost more than it saves.  Where ``fork``
-exists the segmentation workers inherit the parent's initialised jieba
+is safe the segmentation workers inherit the parent's initialised jieba
 (loaded by a thread while the first pass runs) instead of each loading the
 dictionary again.
 """
@@ -194,7 +194,10 @@ def _pool(workers: int, initializer: Callable[..., object] | None = None,
           initargs: tuple[object, ...] = ()) -> Executor:
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # fork is quick and shares the parent's loaded jieba, but only safe while this is
+    # the process's only thread (a lock another thread holds at fork time stays held
+    # in the child): the CLI forks, the bot's re-index (beside its event loop) spawns.
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer,
                                initargs=initargs)  # type: ignore[arg-type]

@@ -419,8 +419,13 @@ def test_incremental_index_equals_a_fresh_one(tmp_path: Path) -> None:
     assert _bm25(incremental, terms) == _bm25(fresh, terms) != []
 
 
-def test_parallel_preparation_equals_in_process(tmp_path: Path) -> None:
-    """Worker processes (large batches) write exactly what one process writes."""
+@pytest.mark.parametrize("other_thread", [False, True], ids=["fork", "spawn"])
+def test_parallel_preparation_equals_in_process(tmp_path: Path, other_thread: bool) -> None:
+    """Worker processes (large batches) write exactly what one process writes.
+
+    With another thread alive (the bot's event loop) the workers are spawned,
+    not forked, and load their own jieba.
+    """
     folder = tmp_path / "docs"
     folder.mkdir()
     for i, path in enumerate([next(BUNDLED_DIR.glob("*.txt")),
@@ -433,10 +438,14 @@ def test_parallel_preparation_equals_in_process(tmp_path: Path) -> None:
 
     small = pipeline.PARALLEL_MIN_BYTES
     pipeline.PARALLEL_MIN_BYTES = 0  # this small batch too goes to the workers
+    stop = threading.Event()
+    if other_thread:
+        threading.Thread(target=stop.wait, daemon=True).start()
     try:
         IndexWriter(make_engine(parallel), processes=2).index_paths([folder])
     finally:
         pipeline.PARALLEL_MIN_BYTES = small
+        stop.set()
     a, b = snapshot(alone), snapshot(parallel)
     for rows in (a["documents"], b["documents"]):
         rows[:] = [r[:4] for r in rows]  # indexed_at differs
