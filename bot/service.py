@@ -68,19 +68,25 @@ class Casebot:
 
     def warm_up(self) -> None:
         """Load lazy caches now (for long-running processes)."""
+        self._refresh()  # notes the index generation, so the first question keeps the caches
         self.engine.analyzer.warm_up()
 
     def answer(self, question: str, top: int = 3) -> Answer:
+        self._refresh()
         return self.engine.answer(question, top=top)
+
+    def _refresh(self) -> None:
+        """Drop vocabulary-derived caches if another process re-indexed meanwhile
+        (``casebot index`` beside a running bot): new documents' words must count."""
+        if self.searcher.refresh():
+            self.engine.analyzer.reset()
 
     def index(self, paths: Sequence[Path], rebuild: bool = False,
               progress: Progress | None = None) -> IndexSummary:
         from indexer.writer import IndexWriter
 
         summary = IndexWriter(self.sa_engine, progress).index_paths(paths, rebuild=rebuild)
-        # Vocabulary-derived caches (statistics, typo candidates) are stale now.
-        self.searcher.reset()
-        self.engine.analyzer.reset()
+        self._refresh()  # vocabulary-derived caches (statistics, typo candidates) are stale now
         return summary
 
     def close(self) -> None:

@@ -84,11 +84,25 @@ class Searcher:
         self._vocab_cache: list[tuple[str, int]] | None = None
         self._by_length: dict[int, list[str]] | None = None
         self._by_pinyin: dict[str, list[tuple[str, int]]] | None = None
+        self._facts_of_kinds: dict[tuple[str, ...], list[FactHit]] = {}
+        self._generation: str | None = None  # of the index the caches were read from
 
     @cached_property
     def passage_count(self) -> int:
         with self.engine.connect() as c:
             return int(c.execute(text("SELECT count(*) FROM passages")).scalar() or 0)
+
+    def refresh(self) -> bool:
+        """Forget cached statistics if the index changed since they were read (a query of
+        the generation the writer stamps on every change); True if it had."""
+        with self.engine.connect() as c:
+            generation = c.exec_driver_sql(
+                "SELECT value FROM meta WHERE key = 'generation'").scalar()
+        if generation == self._generation:
+            return False
+        self.reset()
+        self._generation = generation
+        return True
 
     def reset(self) -> None:
         """Forget cached statistics (after the index changed)."""
@@ -96,6 +110,7 @@ class Searcher:
         self._vocab_cache = None
         self._by_length = None
         self._by_pinyin = None
+        self._facts_of_kinds = {}
 
     # -- vocabulary ---------------------------------------------------------
     def _select_in(self, sql: str, values: Collection[object]) -> list[tuple[Any, ...]]:
@@ -210,7 +225,20 @@ class Searcher:
     # -- facts ----------------------------------------------------------------
     def facts(self, kinds: Collection[str],
               passage_ids: Collection[int] | None = None) -> list[FactHit]:
-        """Facts of ``kinds``, optionally only those of the given passages."""
+        """Facts of ``kinds``, optionally only those of the given passages.
+
+        Facts are stored by passage; all facts of a kind (aliases, for every
+        question that names a document) take a table scan, so they are kept.
+        """
+        if passage_ids is None:
+            key = tuple(sorted(set(kinds)))
+            if key not in self._facts_of_kinds:
+                self._facts_of_kinds[key] = self._facts(kinds, None)
+            return list(self._facts_of_kinds[key])
+        return self._facts(kinds, passage_ids)
+
+    def _facts(self, kinds: Collection[str],
+               passage_ids: Collection[int] | None) -> list[FactHit]:
         params: dict[str, object] = {f"k{i}": k for i, k in enumerate(kinds)}
         where = "kind IN (" + ", ".join(f":k{i}" for i in range(len(params))) + ")"
         if passage_ids is not None:

@@ -271,3 +271,19 @@ def test_words_of_a_newly_indexed_document_are_typo_candidates(tmp_path: Path) -
     answer = service.answer("水力局")  # 力 for 利: a homophone typo of a word only the new file has
     assert answer.found
     assert "县水利局" in answer.passages[0].text
+
+
+def test_a_reindex_by_another_process_renews_the_caches(tmp_path: Path) -> None:
+    """`casebot index` beside a running bot: the bot's vocabulary caches follow the index."""
+    running = Casebot.open(tmp_path / "x.db")
+    running.warm_up()
+    assert not running.answer("水力局").found
+    new = tmp_path / "new.txt"
+    new.write_text("某县农村供水典型案例\n一、某县做法\n县水利局出台《农村饮水安全管理办法》,"
+                   "明确水源保护责任。\n", encoding="utf-8")
+    other = Casebot.open(tmp_path / "x.db")  # stands for another process: its own engine
+    other.index([new])
+    other.close()
+    answer = running.answer("水力局")
+    assert answer.found
+    assert "县水利局" in answer.passages[0].text
