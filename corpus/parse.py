@@ -45,6 +45,7 @@ _PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "\uf
 _CLOSERS = "".join(_PAIRS.values())
 # Closing marks that belong to the sentence just ended (…。” stays together).
 _TRAILING = "”」』’)\uff09\""
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + _CLOSERS + '"' + _TERMINATORS) + "]")
 
 
 def cn_number(token: str) -> int:
@@ -74,10 +75,14 @@ def split_sentences(text: str, base: int = 0, paragraph: int = 0) -> list[Senten
     """
     sentences: list[Sentence] = []
     stack: list[str] = []
-    start = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
+    start = skip_to = 0
+    n = len(text)
+    # Only brackets, quotes and terminators change anything: visit just those.
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if i < skip_to:  # closing marks already taken into the sentence before
+            continue
+        ch = m.group()
         if ch in _PAIRS:
             stack.append(_PAIRS[ch])
         elif ch == '"':
@@ -97,9 +102,7 @@ def split_sentences(text: str, base: int = 0, paragraph: int = 0) -> list[Senten
             while end < n and (text[end] in _TERMINATORS or text[end] in _TRAILING):
                 end += 1
             _append(sentences, text, start, end, base, paragraph)
-            start = i = end
-            continue
-        i += 1
+            start = skip_to = end
     if len(stack) > 0 and start < n:
         # An unclosed bracket swallowed the rest: fall back to splitting it
         # without bracket tracking so a typo cannot make one giant "sentence".

@@ -508,16 +508,14 @@ def _looks_hard_wrapped(lines: Sequence[str]) -> bool:
     ]
     if len(inner) < 4:
         return False
+    open_ends = [cur for cur, nxt in inner
+                 if not _STRONG_END.search(cur) and not _WEAK_END.search(cur)
+                 and not is_heading_start(nxt)]
+    if len(open_ends) < 0.5 * len(inner):
+        return False  # most lines end a sentence: no need to measure them
     widths = [display_width(line.strip(_PAD)) for line in lines if line.strip(_PAD)]
     full = _full_width(widths)
-    open_full = sum(
-        1
-        for cur, nxt in inner
-        if not _STRONG_END.search(cur)
-        and not _WEAK_END.search(cur)
-        and not is_heading_start(nxt)
-        and display_width(cur) >= 0.85 * full
-    )
+    open_full = sum(1 for cur in open_ends if display_width(cur) >= 0.85 * full)
     return open_full >= 0.5 * len(inner)
 
 
