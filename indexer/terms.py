@@ -24,6 +24,8 @@ _ORG_RE = re.compile(
     rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当])(?:{'|'.join(ORG_SUFFIXES)})(?![级长]|办公|机关)"
 )
 
+_ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")
+
 # Words that precede a name without being part of it (…联合公安厅 → 公安厅).
 _LEADING_NOISE = re.compile(
     r"^(?:.*?(?:联合|会同|组织|推动|督促|指导|协调|牵头|深化|凝聚|建立|形成|健全|完善|加强|强化"
@@ -55,6 +57,8 @@ def organisations(text: str) -> list[str]:
     for chunk in re.split(rf"[^{_CJK}]", text):
         if _CENTRAL_RE.fullmatch(chunk):
             found.append(chunk)
+            continue
+        if not _ORG_LAST_CHAR.search(chunk):  # no suffix can end here: skip the slow pattern
             continue
         for m in _ORG_RE.finditer(chunk):
             name = _LEADING_NOISE.sub("", m.group(0))
