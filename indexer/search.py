@@ -7,12 +7,14 @@ quoted tokens built by :func:`fts_query`.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from indexer.schema import SCHEMA_VERSION
 
@@ -85,8 +87,7 @@ class Searcher:
 
     @cached_property
     def passage_count(self) -> int:
-        with self.engine.connect() as c:
-            return int(c.execute(text("SELECT count(*) FROM passages")).scalar() or 0)
+        return int(self._rows("SELECT count(*) FROM passages")[0][0] or 0)
 
     def reset(self) -> None:
         """Forget cached statistics (after the index changed)."""
@@ -94,22 +95,49 @@ class Searcher:
         self._vocab_cache = None
         self._by_length = None
 
+    # -- SQL ------------------------------------------------------------------
+    def _query(self, statements: Sequence[tuple[str, Sequence[object] | dict[str, object]]],
+               ) -> list[list[tuple[Any, ...]]]:
+        """The rows of each ``(sql, parameters)``, on one pooled connection, at the driver level.
+
+        A question makes five to ten small queries; through SQLAlchemy's result
+        machinery each cost more Python time than SQLite spends answering it.
+        The connection still comes from the engine's pool (so ``:memory:``
+        tests and the pragmas hold), and SQLite errors are raised as
+        SQLAlchemy's, as callers expect (the CLI's friendly errors read ``.orig``).
+        """
+        raw = self.engine.raw_connection()
+        sql = ""
+        params: Sequence[object] | dict[str, object] = ()
+        try:
+            conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+            out = []
+            for sql, params in statements:
+                out.append(conn.execute(sql, params).fetchall())
+            return out
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(sql, params, exc, sqlite3.Error) from exc
+        finally:
+            raw.close()
+
+    def _rows(self, sql: str, params: Sequence[object] | dict[str, object] = ()
+              ) -> list[tuple[Any, ...]]:
+        return self._query([(sql, params)])[0]
+
     # -- vocabulary ---------------------------------------------------------
     def _select_in(self, sql: str, values: Collection[object]) -> list[tuple[Any, ...]]:
         """Rows of ``sql`` (ending in ``IN ({marks})``) for ``values``, in chunks.
 
-        Bound parameters at the driver level: a question's few hundred
-        substrings would otherwise spend more time in statement caching than
-        in SQLite.
+        Bound parameters: a question's few hundred substrings, as ``?`` marks.
         """
         items = list(dict.fromkeys(values))
-        rows: list[tuple[Any, ...]] = []
-        with self.engine.connect() as c:
-            for i in range(0, len(items), _CHUNK):
-                chunk = tuple(items[i:i + _CHUNK])
-                marks = ", ".join("?" * len(chunk))
-                rows.extend(tuple(r) for r in c.exec_driver_sql(sql.format(marks=marks), chunk))
-        return rows
+        if not items:
+            return []
+        statements = []
+        for i in range(0, len(items), _CHUNK):
+            chunk = tuple(items[i:i + _CHUNK])
+            statements.append((sql.format(marks=", ".join("?" * len(chunk))), chunk))
+        return [row for rows in self._query(statements) for row in rows]
 
     def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
         """``{term: passages containing it}`` for those of ``terms`` that are indexed words."""
@@ -129,10 +157,8 @@ class Searcher:
     def vocabulary(self) -> list[tuple[str, int]]:
         """Every indexed word of two or more characters (cached; for fuzzy matching)."""
         if self._vocab_cache is None:
-            with self.engine.connect() as c:
-                rows = c.exec_driver_sql(
-                    "SELECT term, df FROM vocab WHERE length(term) >= 2").fetchall()
-                self._vocab_cache = [(str(t), int(df)) for t, df in rows]
+            rows = self._rows("SELECT term, df FROM vocab WHERE length(term) >= 2")
+            self._vocab_cache = [(str(t), int(df)) for t, df in rows]
         return self._vocab_cache
 
     def vocabulary_of_length(self, size: int) -> list[str]:
@@ -145,8 +171,7 @@ class Searcher:
         return self._by_length.get(size, [])
 
     def domain_terms(self) -> list[str]:
-        with self.engine.connect() as c:
-            return [str(t) for (t,) in c.execute(text("SELECT DISTINCT term FROM domain_terms"))]
+        return [str(t) for (t,) in self._rows("SELECT DISTINCT term FROM domain_terms")]
 
     # -- passages -----------------------------------------------------------
     def search_passages(self, terms: Sequence[str],
@@ -160,8 +185,7 @@ class Searcher:
                + _PASSAGE_SELECT.replace("FROM passages p", "FROM hits h JOIN passages p "
                                          "ON p.id = h.id").replace("SELECT ", "SELECT h.rank, ", 1)
                + " ORDER BY h.rank")
-        with self.engine.connect() as c:
-            rows = c.exec_driver_sql(sql, (query, limit)).fetchall()
+        rows = self._rows(sql, (query, limit))
         return [(PassageHit(*row[1:]), -float(row[0])) for row in rows]
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:
@@ -170,10 +194,8 @@ class Searcher:
 
     def passages_where(self, where: str, params: dict[str, object]) -> list[PassageHit]:
         """Passages of a document/case/section in document order (``where`` is ours, not user text)."""
-        with self.engine.connect() as c:
-            rows = c.execute(text(_PASSAGE_SELECT + f" WHERE {where} ORDER BY d.id, p.seq"),
-                             params)
-            return [PassageHit(*row) for row in rows]
+        rows = self._rows(_PASSAGE_SELECT + f" WHERE {where} ORDER BY d.id, p.seq", params)
+        return [PassageHit(*row) for row in rows]
 
     def section_passages(self, section_id: int) -> list[PassageHit]:
         return self.passages_where("p.section_id = :s", {"s": section_id})
@@ -194,39 +216,32 @@ class Searcher:
             ids = list(passage_ids)[:_CHUNK]
             params.update({f"p{i}": v for i, v in enumerate(ids)})
             where += " AND passage_id IN (" + ", ".join(f":p{i}" for i in range(len(ids))) + ")"
-        with self.engine.connect() as c:
-            rows = c.execute(text(
-                "SELECT passage_id, kind, subject, action, object, norm FROM facts "
-                f"WHERE {where} ORDER BY id"), params)
-            return [FactHit(*r) for r in rows]
+        rows = self._rows("SELECT passage_id, kind, subject, action, object, norm FROM facts "
+                          f"WHERE {where} ORDER BY id", params)
+        return [FactHit(*r) for r in rows]
 
     # -- browsing -------------------------------------------------------------
     def documents(self) -> list[dict[str, object]]:
-        with self.engine.connect() as c:
-            rows = c.execute(text(
-                "SELECT d.id, d.title, d.source, d.issuer, d.published, d.batch, d.script, "
-                "d.format, d.indexed_at, (SELECT count(*) FROM cases WHERE document_id=d.id), "
-                "(SELECT count(*) FROM passages WHERE document_id=d.id) FROM documents d "
-                "ORDER BY d.id"))
-            keys = ("id", "title", "source", "issuer", "published", "batch", "script", "format",
-                    "indexed_at", "cases", "passages")
-            return [dict(zip(keys, r, strict=True)) for r in rows]
+        rows = self._rows(
+            "SELECT d.id, d.title, d.source, d.issuer, d.published, d.batch, d.script, "
+            "d.format, d.indexed_at, (SELECT count(*) FROM cases WHERE document_id=d.id), "
+            "(SELECT count(*) FROM passages WHERE document_id=d.id) FROM documents d "
+            "ORDER BY d.id")
+        keys = ("id", "title", "source", "issuer", "published", "batch", "script", "format",
+                "indexed_at", "cases", "passages")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def document_titles(self, limit: int) -> tuple[list[str], int]:
         """The first ``limit`` document titles and how many documents there are (cheap)."""
-        with self.engine.connect() as c:
-            titles = [str(t) for (t,) in c.exec_driver_sql(
-                "SELECT title FROM documents ORDER BY id LIMIT ?", (limit,))]
-            total = int(c.exec_driver_sql("SELECT count(*) FROM documents").scalar() or 0)
-        return titles, total
+        first, count = self._query([("SELECT title FROM documents ORDER BY id LIMIT ?", (limit,)),
+                                    ("SELECT count(*) FROM documents", ())])
+        return [str(t) for (t,) in first], int(count[0][0] or 0)
 
     def cases(self) -> list[dict[str, object]]:
-        with self.engine.connect() as c:
-            rows = c.execute(text(
-                "SELECT c.id, c.number, c.title, d.id, d.title FROM cases c "
-                "JOIN documents d ON d.id = c.document_id ORDER BY d.id, c.number"))
-            keys = ("id", "number", "title", "doc_id", "doc_title")
-            return [dict(zip(keys, r, strict=True)) for r in rows]
+        rows = self._rows("SELECT c.id, c.number, c.title, d.id, d.title FROM cases c "
+                          "JOIN documents d ON d.id = c.document_id ORDER BY d.id, c.number")
+        keys = ("id", "number", "title", "doc_id", "doc_title")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
 __all__ = ["SCHEMA_VERSION", "FactHit", "PassageHit", "Searcher", "fts_query", "fts_quote"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,21 @@ def test_searcher_search_with_nasty_terms(built_casebot: Casebot) -> None:
     assert searcher.search_passages([]) == [] and searcher.search_passages(["", "  "]) == []
     searcher.reset()
     assert searcher.passage_count == before
+
+
+def test_searcher_raises_sqlalchemy_errors(tmp_path: Path) -> None:
+    """The searcher queries at the driver level, yet SQLite's errors still arrive as
+    SQLAlchemy's (the CLI's friendly messages read ``exc.orig``), and the pooled
+    connection goes back to the pool."""
+    from sqlalchemy.exc import OperationalError
+
+    from indexer.db import make_engine
+    from indexer.search import Searcher
+
+    engine = make_engine(tmp_path / "empty.db")
+    searcher = Searcher(engine)
+    with pytest.raises(OperationalError) as caught:
+        searcher.search_passages(["香梨"])
+    assert "no such table" in str(caught.value.orig)
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    engine.dispose()
