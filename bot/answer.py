@@ -381,9 +381,8 @@ class Engine:
                     not suffix or f.norm.endswith(suffix)):
                 return f.subject, best
         if best.case_id is not None:
-            lead = self.searcher.passages_where(
-                "p.case_id = :c AND p.role IN ('case_title', 'lead')", {"c": best.case_id})
-            ids = {p.id for p in lead}
+            ids = {p.id for p in self.searcher.case_passages(best.case_id)
+                   if p.role in ("case_title", "lead")}
             for f in self.searcher.facts(["place"], ids):
                 if f.subject and normalize(f.subject) not in named and (
                         not suffix or f.norm.endswith(suffix)):

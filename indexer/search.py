@@ -197,11 +197,18 @@ class Searcher:
         rows = self._rows(_PASSAGE_SELECT + f" WHERE {where} ORDER BY d.id, p.seq", params)
         return [PassageHit(*row) for row in rows]
 
+    # passages has no index on case_id or section_id, only on (document_id, seq):
+    # naming the document (where every passage of a case or section stands)
+    # turns a scan of every passage into a range of one document's.
     def section_passages(self, section_id: int) -> list[PassageHit]:
-        return self.passages_where("p.section_id = :s", {"s": section_id})
+        return self.passages_where(
+            "p.section_id = :s AND p.document_id = (SELECT cx.document_id FROM sections sx "
+            "JOIN cases cx ON cx.id = sx.case_id WHERE sx.id = :s)", {"s": section_id})
 
     def case_passages(self, case_id: int) -> list[PassageHit]:
-        return self.passages_where("p.case_id = :c", {"c": case_id})
+        return self.passages_where(
+            "p.case_id = :c AND p.document_id = (SELECT cx.document_id FROM cases cx "
+            "WHERE cx.id = :c)", {"c": case_id})
 
     def document_passages(self, doc_id: int) -> list[PassageHit]:
         return self.passages_where("p.document_id = :d", {"d": doc_id})
