@@ -8,6 +8,8 @@ quoted tokens built by :func:`fts_query`.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +21,10 @@ from sqlalchemy.exc import DBAPIError
 from indexer.schema import SCHEMA_VERSION
 
 _CHUNK = 500  # bound parameters per IN (...) — well under SQLite's limit
+_CACHED_SEARCHES = 256  # BM25 result lists kept (a hundred passages each; ~10 MB at most)
+# FTS5's structure record (rowid 10) and averages record (rowid 1): any write
+# to the full-text index changes them.  See Searcher._current.
+_GENERATION_SQL = "SELECT id, block FROM passage_fts_data WHERE id IN (1, 10) ORDER BY id"
 
 
 def fts_quote(token: str) -> str:
@@ -84,16 +90,47 @@ class Searcher:
         self.engine = engine
         self._vocab_cache: list[tuple[str, int]] | None = None
         self._by_length: dict[int, list[str]] | None = None
+        # Answers to repeated questions, valid for one state of the index
+        # (``_generation``): a question asked again — and every 更多结果 / 返回 /
+        # 原文 button, which re-answers the logged question — skips BM25.
+        self._generation: object = None
+        self._lock = threading.Lock()  # the bot answers in worker threads
+        self._hits: OrderedDict[tuple[str, int], list[tuple[PassageHit, float]]] = OrderedDict()
+        self._all_facts: dict[tuple[str, ...], list[FactHit]] = {}
 
     @cached_property
     def passage_count(self) -> int:
         return int(self._rows("SELECT count(*) FROM passages")[0][0] or 0)
 
     def reset(self) -> None:
-        """Forget cached statistics (after the index changed)."""
+        """Forget cached statistics and results (after the index changed)."""
         self.__dict__.pop("passage_count", None)
         self._vocab_cache = None
         self._by_length = None
+        self._generation = None
+        self._hits = OrderedDict()
+        self._all_facts = {}
+
+    # -- the state of the index ---------------------------------------------------
+    def _current(self) -> object:
+        """The index's generation now; cached results of an earlier one are dropped.
+
+        Whoever changed the index — this process through :meth:`reset`, or
+        another ``casebot index`` on the same file — the FTS5 index changed
+        with it, and its structure record (segments and a write counter that
+        only grows) and averages record (rows, tokens) with it.  Reading both is
+        one primary-key lookup, a few microseconds.
+        """
+        generation = self._rows(_GENERATION_SQL)
+        if generation != self._generation:
+            if self._generation is not None:
+                self.reset()
+            self._generation = generation
+        return generation
+
+    def _remember(self, generation: object) -> bool:
+        """Whether a result read at ``generation`` may be cached (it is still current)."""
+        return generation == self._generation
 
     # -- SQL ------------------------------------------------------------------
     def _query(self, statements: Sequence[tuple[str, Sequence[object] | dict[str, object]]],
@@ -111,9 +148,16 @@ class Searcher:
         params: Sequence[object] | dict[str, object] = ()
         try:
             conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+            # Several statements read one snapshot (WAL): a result cached
+            # under a generation must have been read in that generation.
+            snapshot = len(statements) > 1 and not conn.in_transaction
+            if snapshot:
+                conn.execute("BEGIN")
             out = []
             for sql, params in statements:
                 out.append(conn.execute(sql, params).fetchall())
+            if snapshot:
+                conn.execute("COMMIT")
             return out
         except sqlite3.Error as exc:
             raise DBAPIError.instance(sql, params, exc, sqlite3.Error) from exc
@@ -185,8 +229,21 @@ class Searcher:
                + _PASSAGE_SELECT.replace("FROM passages p", "FROM hits h JOIN passages p "
                                          "ON p.id = h.id").replace("SELECT ", "SELECT h.rank, ", 1)
                + " ORDER BY h.rank")
-        rows = self._rows(sql, (query, limit))
-        return [(PassageHit(*row[1:]), -float(row[0])) for row in rows]
+        key = (query, limit)
+        current = self._current()
+        with self._lock:
+            cached = self._hits.get(key)
+            if cached is not None:
+                self._hits.move_to_end(key)
+                return list(cached)
+        generation, rows = self._query([(_GENERATION_SQL, ()), (sql, key)])
+        hits = [(PassageHit(*row[1:]), -float(row[0])) for row in rows]
+        with self._lock:
+            if generation == current and self._remember(generation):
+                self._hits[key] = hits
+                while len(self._hits) > _CACHED_SEARCHES:
+                    self._hits.popitem(last=False)
+        return list(hits)
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:
         rows = self._select_in(_PASSAGE_SELECT + " WHERE p.id IN ({marks})", ids)
@@ -223,9 +280,21 @@ class Searcher:
             ids = list(passage_ids)[:_CHUNK]
             params.update({f"p{i}": v for i, v in enumerate(ids)})
             where += " AND passage_id IN (" + ", ".join(f":p{i}" for i in range(len(ids))) + ")"
-        rows = self._rows("SELECT passage_id, kind, subject, action, object, norm FROM facts "
-                          f"WHERE {where} ORDER BY id", params)
-        return [FactHit(*r) for r in rows]
+        sql = ("SELECT passage_id, kind, subject, action, object, norm FROM facts "
+               f"WHERE {where} ORDER BY id")
+        if passage_ids is not None:
+            return [FactHit(*r) for r in self._rows(sql, params)]
+        # Every fact of a kind (the aliases a question may name) is a scan of
+        # the whole table: read once per generation of the index.
+        key = tuple(kinds)
+        current = self._current()
+        cached = self._all_facts.get(key)
+        if cached is None:
+            generation, rows = self._query([(_GENERATION_SQL, ()), (sql, params)])
+            cached = [FactHit(*r) for r in rows]
+            if generation == current and self._remember(generation):
+                self._all_facts[key] = cached
+        return list(cached)
 
     # -- browsing -------------------------------------------------------------
     def documents(self) -> list[dict[str, object]]:
