@@ -493,11 +493,19 @@ class Analyzer:
 
 def _same_sound(a: str, b: str) -> float:
     """1.0 when two strings sound alike (a homophone typo), else 0."""
+    sound_a = _sound(a)
+    return 1.0 if sound_a is not None and sound_a == _sound(b) else 0.0
+
+
+@lru_cache(maxsize=8192)
+def _sound(text: str) -> tuple[str, ...] | None:
+    """Toneless pinyin of ``text`` (cached: a typo is compared with up to 20 index
+    words per window, and pypinyin takes tens of microseconds a call)."""
     try:
         from pypinyin import Style, lazy_pinyin
     except ImportError:  # pragma: no cover - pypinyin is a dependency
-        return 0.0
-    return 1.0 if lazy_pinyin(a, style=Style.NORMAL) == lazy_pinyin(b, style=Style.NORMAL) else 0.0
+        return None
+    return tuple(lazy_pinyin(text, style=Style.NORMAL))
 
 
 def _merge_unknown(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
