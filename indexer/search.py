@@ -24,6 +24,7 @@ from indexer.schema import SCHEMA_VERSION
 _CHUNK = 500  # bound parameters per IN (...) — well under SQLite's limit
 _CACHED_SEARCHES = 256  # BM25 result lists kept (a hundred passages each, shared)
 _CACHED_PASSAGES = 10_000  # candidate passages kept (~1 kB each)
+_CACHED_TERMS = 50_000  # document frequencies of question substrings (~150 B each)
 # FTS5's structure record (rowid 10) and averages record (rowid 1): any write
 # to the full-text index changes them.  See Searcher._current.
 _GENERATION_SQL = "SELECT id, block FROM passage_fts_data WHERE id IN (1, 10) ORDER BY id"
@@ -100,6 +101,7 @@ class Searcher:
         self._hits: OrderedDict[tuple[str, int], list[tuple[PassageHit, float]]] = OrderedDict()
         self._all_facts: dict[tuple[str, ...], list[FactHit]] = {}
         self._passage_hits: dict[int, PassageHit] = {}
+        self._df: dict[str, int | None] = {}  # None: not an indexed word
 
     @cached_property
     def passage_count(self) -> int:
@@ -114,6 +116,7 @@ class Searcher:
         self._hits = OrderedDict()
         self._all_facts = {}
         self._passage_hits = {}
+        self._df = {}
 
     # -- the state of the index ---------------------------------------------------
     def _current(self) -> object:
@@ -199,9 +202,39 @@ class Searcher:
         return [row for rows in self._query(statements) for row in rows]
 
     def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
-        """``{term: passages containing it}`` for those of ``terms`` that are indexed words."""
-        rows = self._select_in("SELECT term, df FROM vocab WHERE term IN ({marks})", terms)
-        return {str(t): int(df) for t, df in rows}
+        """``{term: passages containing it}`` for those of ``terms`` that are indexed words.
+
+        In the order SQLite gives them for ``term IN (...)``: by term, per chunk
+        of the distinct terms (callers break ties between equal frequencies by it).
+        A question's substrings recur question after question, so each term's
+        frequency — or that it is no word — is remembered for the generation.
+        """
+        items = list(dict.fromkeys(terms))
+        if not items:
+            return {}
+        current = self._current()
+        known = self._df
+        missing = [t for t in items if t not in known]
+        found: dict[str, int] = {}
+        if missing:
+            generation, *chunks = self._query([(_GENERATION_SQL, ()), *(
+                ("SELECT term, df FROM vocab WHERE term IN ("
+                 + ", ".join("?" * len(missing[i:i + _CHUNK])) + ")", missing[i:i + _CHUNK])
+                for i in range(0, len(missing), _CHUNK))])
+            found = {str(t): int(df) for rows in chunks for t, df in rows}
+            with self._lock:
+                if generation == current and self._remember(generation):
+                    if len(self._df) + len(missing) > _CACHED_TERMS:
+                        self._df = {}
+                    self._df.update((t, found.get(t)) for t in missing)
+        out: dict[str, int] = {}
+        for i in range(0, len(items), _CHUNK):
+            # SQLite's BINARY order of UTF-8 text is Python's code-point order.
+            for t in sorted(items[i:i + _CHUNK]):
+                df = found[t] if t in found else known.get(t)
+                if df is not None:
+                    out[t] = df
+        return out
 
     def terms_by_pinyin(self, keys: Collection[str]) -> dict[str, list[tuple[str, int]]]:
         """Indexed words whose toneless pinyin equals one of ``keys``, most frequent first."""
