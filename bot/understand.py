@@ -212,6 +212,10 @@ class Analyzer:
         self.vocab = vocab
         self.synonyms = read_table(synonyms_path)
         self.glossary = read_table(glossary_path)
+        # The wildcard entries (regulat* → 条例), in table order: the only ones
+        # a phrase not in the table can still match.
+        self._glossary_prefixes = [(key[:-1], value) for key, value in self.glossary.items()
+                                   if key.endswith("*")]
         self._joined: str | None = None
         self._by_edge: dict[tuple[int, int, str], list[str]] | None = None
 
@@ -288,8 +292,8 @@ class Analyzer:
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:
             return self.glossary[phrase]
-        for key, value in self.glossary.items():
-            if key.endswith("*") and phrase.startswith(key[:-1]) and " " not in phrase[len(key) - 1:]:
+        for prefix, value in self._glossary_prefixes:
+            if phrase.startswith(prefix) and " " not in phrase[len(prefix):]:
                 return value
         for suffix in ("s", "es", "ed", "d", "ing"):
             if phrase.endswith(suffix) and phrase[: -len(suffix)] in self.glossary:
