@@ -109,10 +109,16 @@ class Searcher:
 
     def reset(self) -> None:
         """Forget cached statistics and results (after the index changed)."""
+        with self._lock:
+            self._forget()
+            self._generation = None
+
+    def _forget(self) -> None:
+        # Callers hold the lock: a result being filed cannot land in the new,
+        # empty caches after the generation it was read in has been checked.
         self.__dict__.pop("passage_count", None)
         self._vocab_cache = None
         self._by_length = None
-        self._generation = None
         self._hits = OrderedDict()
         self._all_facts = {}
         self._passage_hits = {}
@@ -130,13 +136,16 @@ class Searcher:
         """
         generation = self._rows(_GENERATION_SQL)
         if generation != self._generation:
-            if self._generation is not None:
-                self.reset()
-            self._generation = generation
+            with self._lock:
+                if generation != self._generation:
+                    if self._generation is not None:
+                        self._forget()
+                    self._generation = generation
         return generation
 
     def _remember(self, generation: object) -> bool:
-        """Whether a result read at ``generation`` may be cached (it is still current)."""
+        """Whether a result read at ``generation`` may be cached (it is still current;
+        call with the lock held)."""
         return generation == self._generation
 
     # -- SQL ------------------------------------------------------------------
@@ -358,8 +367,9 @@ class Searcher:
         if cached is None:
             generation, rows = self._query([(_GENERATION_SQL, ()), (sql, params)])
             cached = [FactHit(*r) for r in rows]
-            if generation == current and self._remember(generation):
-                self._all_facts[key] = cached
+            with self._lock:
+                if generation == current and self._remember(generation):
+                    self._all_facts[key] = cached
         return list(cached)
 
     # -- browsing -------------------------------------------------------------
