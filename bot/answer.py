@@ -180,17 +180,25 @@ class Engine:
         total = a.total_weight or 1.0
         scored: list[Passage] = []
         bodies = normalize_many([row.text for row, _ in hits])
+        # Plain loops, not generators: this runs units × candidates times per question.
+        units = [(u.alts, u.weight) for u in a.units]
         for (row, bm25), body in zip(hits, bodies, strict=True):
-            context = _context(row.doc_title, row.case_title, row.section_heading)
+            context: str | None = None  # only looked at for units the body lacks
             covered = 0.0
             matched: list[str] = []
-            for u in a.units:
-                alt = next((x for x in u.alts if x in body), None)
-                if alt is not None:
-                    covered += u.weight
-                    matched.append(alt)
-                elif any(x in context for x in u.alts):
-                    covered += 0.5 * u.weight
+            for alts, weight in units:
+                for x in alts:
+                    if x in body:
+                        covered += weight
+                        matched.append(x)
+                        break
+                else:
+                    if context is None:
+                        context = _context(row.doc_title, row.case_title, row.section_heading)
+                    for x in alts:
+                        if x in context:
+                            covered += 0.5 * weight
+                            break
             score = covered / total + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row)
             scored.append(_passage(row, score, matched))
         scored.sort(key=lambda p: (-p.score, p.id))

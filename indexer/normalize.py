@@ -82,17 +82,50 @@ def normalize(text: str) -> str:
 
     ``len(normalize(t)) == len(t)`` always holds.
     """
-    return to_simplified(_width_and_punct(text))
+    known = _MEMO.get(text)
+    return known if known is not None else to_simplified(_width_and_punct(text))
+
+
+# Normalised passage texts, by text.  A question ranks a hundred candidate
+# passages and then quotes a few of them; the same passages come back question
+# after question.  Keyed by the text itself (normalisation is a pure function),
+# so it never goes stale when the index changes.  Bounded: about 5 MB at most.
+_MEMO: dict[str, str] = {}
+_MEMO_MAX = 20_000
 
 
 def normalize_many(texts: list[str]) -> list[str]:
-    """:func:`normalize` of each text, in one OpenCC call (a question ranks a hundred passages)."""
+    """:func:`normalize` of each text, in one OpenCC call (a question ranks a hundred passages).
+
+    Results are remembered, so later questions (and :func:`normalize` of the
+    same passage) find them at the cost of a dictionary lookup.
+    """
     if not texts:
         return []
-    if any("\n" in t for t in texts):
-        return [normalize(t) for t in texts]
-    parts = normalize("\n".join(texts)).split("\n")
-    return parts if len(parts) == len(texts) else [normalize(t) for t in texts]
+    out = [_MEMO.get(t) for t in texts]
+    missing = list(dict.fromkeys(t for t, n in zip(texts, out, strict=True) if n is None))
+    if not missing:
+        return out  # type: ignore[return-value]  # no None left
+    converted = _normalize_batch(missing)
+    if len(_MEMO) + len(missing) > _MEMO_MAX:
+        _MEMO.clear()  # crude, but rare: the working set of a corpus fits many times over
+    _MEMO.update(zip(missing, converted, strict=True))
+    return [n if n is not None else _MEMO.get(t) or normalize(t)
+            for t, n in zip(texts, out, strict=True)]
+
+
+def _normalize_batch(texts: list[str]) -> list[str]:
+    """Each text as :func:`normalize` alone would give it, converted in one OpenCC call."""
+    if not any("\n" in t for t in texts):
+        joined = _width_and_punct("\n".join(texts))
+        converted = _converter("t2s").convert(joined)
+        # Same length: no phrase rule fired, so each line is its text's own
+        # conversion; otherwise let each text take its own fallback.
+        if len(converted) == len(joined):
+            parts = converted.split("\n")
+            if len(parts) == len(texts):
+                return parts
+    return [to_simplified(_width_and_punct(t)) for t in texts]
 
 
 def detect_script(text: str) -> Script:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -135,10 +134,6 @@ class IndexWriter:
                 c.exec_driver_sql("DELETE FROM vocab")
                 c.exec_driver_sql("INSERT INTO vocab(term, df) "
                                   "SELECT term, doc FROM passage_fts_vocab")
-            if loaded or gone:
-                # Readers in other processes compare this to drop their caches.
-                c.exec_driver_sql("INSERT OR REPLACE INTO meta(key, value) "
-                                  "VALUES ('generation', ?)", (uuid.uuid4().hex,))
             summary.total_passages = int(
                 c.exec_driver_sql("SELECT count(*) FROM passages").scalar() or 0)
         self.progress("write", 1, 1)

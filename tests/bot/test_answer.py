@@ -287,3 +287,28 @@ def test_a_reindex_by_another_process_renews_the_caches(tmp_path: Path) -> None:
     answer = running.answer("水力局")
     assert answer.found
     assert "县水利局" in answer.passages[0].text
+
+
+def test_a_second_service_sees_the_index_another_one_rebuilt(tmp_path: Path,
+                                                            corpus_second_path: Path) -> None:
+    """Cached search results belong to one state of the index: when another service
+    (or process) re-indexes the file, the next answer comes from the new index."""
+    db = tmp_path / "x.db"
+    writer = Casebot.open(db)
+    reader = Casebot.open(db, build=False)
+    question = "大理州城乡供水一体化规划是谁牵头编制的?"  # only the second announcement says
+    try:
+        assert not reader.answer(question).found
+        assert not reader.answer(question).found  # now from the cache
+        writer.index([corpus_second_path])
+        again = reader.answer(question)  # no reset() on this service
+        assert again.found
+        assert "大理州城乡供水一体化规划" in again.passages[0].text
+        writer.index([corpus_second_path], rebuild=True)  # the bundled document goes; ids start over
+        moved = reader.answer(question)
+        assert moved.found
+        assert {p.id for p in moved.passages} <= {p.id for p in writer.answer(question).passages}
+        assert not reader.answer("哪个部门修订了畜禽屠宰管理条例?").found
+    finally:
+        writer.close()
+        reader.close()

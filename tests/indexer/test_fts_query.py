@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,49 @@ def test_searcher_search_with_nasty_terms(built_casebot: Casebot) -> None:
     assert searcher.search_passages([]) == [] and searcher.search_passages(["", "  "]) == []
     searcher.reset()
     assert searcher.passage_count == before
+
+
+def test_searcher_raises_sqlalchemy_errors(tmp_path: Path) -> None:
+    """The searcher queries at the driver level, yet SQLite's errors still arrive as
+    SQLAlchemy's (the CLI's friendly messages read ``exc.orig``), and the pooled
+    connection goes back to the pool."""
+    from sqlalchemy.exc import OperationalError
+
+    from indexer.db import make_engine
+    from indexer.search import Searcher
+
+    engine = make_engine(tmp_path / "empty.db")
+    searcher = Searcher(engine)
+    with pytest.raises(OperationalError) as caught:
+        searcher.search_passages(["香梨"])
+    assert "no such table" in str(caught.value.orig)
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    engine.dispose()
+
+
+def test_document_frequencies_keep_sqlites_order_when_remembered(built_casebot: Casebot) -> None:
+    """Callers break ties between equal frequencies by the order of the answer, so
+    remembered frequencies come back in the order SQLite gives ``term IN (...)``."""
+    from indexer.normalize import normalize
+    from indexer.search import _CHUNK, Searcher
+    from indexer.segment import substrings
+
+    text = normalize("哪个部门修订了畜禽屠宰管理条例?小饭桌全链条治理是哪个州做的?香梨品牌保护")
+    terms = sorted(substrings(text), key=hash)  # an arbitrary order, and more than one chunk
+    terms += [f"词{i}" for i in range(_CHUNK)]
+    raw = built_casebot.sa_engine.raw_connection()
+    try:
+        expected: list[tuple[str, int]] = []
+        for i in range(0, len(terms), _CHUNK):
+            chunk = terms[i:i + _CHUNK]
+            expected += raw.driver_connection.execute(  # type: ignore[union-attr]
+                f"SELECT term, df FROM vocab WHERE term IN ({', '.join('?' * len(chunk))})",
+                chunk).fetchall()
+    finally:
+        raw.close()
+    searcher = Searcher(built_casebot.sa_engine)
+    assert list(searcher.document_frequencies(terms).items()) == expected  # from SQLite
+    assert list(searcher.document_frequencies(terms).items()) == expected  # remembered
+    half = terms[::2]
+    assert list(searcher.document_frequencies(half).items()) == list(
+        Searcher(built_casebot.sa_engine).document_frequencies(half).items())

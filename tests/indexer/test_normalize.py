@@ -12,6 +12,7 @@ from indexer.normalize import (
     detect_script,
     is_cjk,
     normalize,
+    normalize_many,
     to_script,
     to_simplified,
     to_traditional,
@@ -149,3 +150,18 @@ def test_to_traditional(text: str, expected: str) -> None:
 def test_is_cjk() -> None:
     assert is_cjk("中") and is_cjk("區") and is_cjk("\u3400")
     assert not any(is_cjk(c) for c in "a1,。“《\uff21😀")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=30), max_size=8))
+def test_normalize_many_is_normalize_of_each(texts: list[str]) -> None:
+    """In one OpenCC call, remembered or not: each text as normalize() alone gives it."""
+    expected = [normalize(t) for t in texts]
+    assert normalize_many(texts) == expected
+    assert normalize_many(texts) == expected  # the second time from the memo
+    assert [normalize(t) for t in texts] == expected
+
+
+def test_normalize_many_with_a_phrase_rule_and_newlines() -> None:
+    texts = ["乾隆年間", "a\nb", "自治區", "", "自治區"]
+    assert normalize_many(texts) == [normalize(t) for t in texts]
