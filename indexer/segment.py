@@ -12,6 +12,7 @@ own start-up time.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -34,45 +35,61 @@ def keep_token(token: str) -> bool:
 
 
 _TOKENIZER: jieba.Tokenizer | None = None
+_PRISTINE: tuple[dict[str, int], int] | None = None  # jieba's own dictionary and total
+_ADDED: frozenset[str] = frozenset()  # the user terms _TOKENIZER holds now
+_LOCK = threading.RLock()  # one segmenting thread at a time: they share _TOKENIZER
 
 
 def shared_tokenizer() -> jieba.Tokenizer:
-    """One initialised jieba per process: loading its dictionary costs about a second.
+    """One initialised jieba per process: loading its dictionary costs about a second."""
+    global _TOKENIZER, _PRISTINE
+    with _LOCK:
+        if _TOKENIZER is None:
+            import jieba
 
-    Domain terms added for one batch stay for the next; they are the corpus's
-    own words, so keeping them only makes segmentation more consistent.
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            _PRISTINE = (dict(tk.FREQ), tk.total)
+            _TOKENIZER = tk
+        return _TOKENIZER
+
+
+def _tokenizer_with(terms: frozenset[str]) -> jieba.Tokenizer:
+    """The shared jieba holding exactly ``terms`` as user words (callers hold _LOCK).
+
+    Segmentation must depend on the terms alone, not on what this process
+    indexed before: jieba sizes a new word's frequency by the words it already
+    has, so a term set is always added to the pristine dictionary, in order.
+    Otherwise an index built in a long-running process, in forked or in
+    spawned workers would differ.
     """
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        tk = jieba.Tokenizer()
-        tk.initialize()
-        _TOKENIZER = tk
-    return _TOKENIZER
+    global _ADDED
+    tk = shared_tokenizer()
+    if terms is not _ADDED and terms != _ADDED:
+        if _ADDED:
+            assert _PRISTINE is not None
+            tk.FREQ, tk.total = dict(_PRISTINE[0]), _PRISTINE[1]
+        for term in sorted(terms):
+            if term not in tk.FREQ:
+                tk.add_word(term)
+        _ADDED = terms
+    return tk
 
 
 class Segmenter:
     """A jieba tokenizer with the corpus's domain terms added."""
 
     def __init__(self, user_terms: Iterable[str] = ()) -> None:
-        self._user_terms = sorted(set(user_terms))
-        self._term_set = frozenset(self._user_terms)
-        self._tokenizer: jieba.Tokenizer | None = None
+        self._term_set = frozenset(user_terms)
 
     def _jieba(self) -> jieba.Tokenizer:
-        if self._tokenizer is None:
-            tk = shared_tokenizer()
-            for term in self._user_terms:
-                if term not in tk.FREQ:
-                    tk.add_word(term)
-            self._tokenizer = tk
-        return self._tokenizer
+        return _tokenizer_with(self._term_set)
 
     def warm(self) -> None:
         """Load jieba and add the terms now (before forking workers that inherit it)."""
-        self._jieba()
+        with _LOCK:
+            self._jieba()
 
     def tokens(self, normalised: str) -> list[str]:
         """Search-mode tokens of already-normalised text, in order.
@@ -81,7 +98,9 @@ class Segmenter:
         are dropped: the FTS tokenizer would discard them anyway.
         """
         out: list[str] = []
-        for token in self._jieba().cut_for_search(normalised):
+        with _LOCK:
+            tokens = list(self._jieba().cut_for_search(normalised))
+        for token in tokens:
             if not (token.isalnum() or keep_token(token)):  # isalnum: most tokens, in C
                 continue
             out.append(token)

@@ -143,3 +143,14 @@ def test_substrings_respect_max_len() -> None:
 def test_substrings_count() -> None:
     # n characters, all distinct, no cap reached: n(n+1)/2 substrings.
     assert len(substrings("畜禽屠宰管理条例")) == 8 * 9 // 2
+
+
+def test_segmentation_depends_on_the_terms_alone() -> None:
+    """Terms of an earlier batch do not linger in the shared jieba: an index built in a
+    long-running process equals one built in a fresh (spawned) worker."""
+    text = normalize("自治區市場監管局聯合公安廳開展肉類產品專項整治,推進兩檢兩公開")
+    plain = Segmenter([]).tokens(text)
+    with_terms = Segmenter(["两检两公开", "肉类产品专项整治", "市场监管局联合"]).tokens(text)
+    assert with_terms != plain
+    assert Segmenter([]).tokens(text) == plain
+    assert Segmenter(["两检两公开", "肉类产品专项整治", "市场监管局联合"]).tokens(text) == with_terms
