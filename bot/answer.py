@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.understand import Analysis, Analyzer, Kind, is_askable
+from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import Script, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
@@ -36,6 +36,13 @@ from indexer.terms import organisations
 FOUND_THRESHOLD = 0.6
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 _ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
+# "X牵头抓总", "X负责": the authority in charge, right before its verb.
+_IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + ")")
+# "哪个部门?" wants a body (…部门, …局), not a place.
+_ASKS_BODY = re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit")
+_DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")
+_BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "政府", "中心",
+                  "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央")
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(公司|集团|企业|合作社|厂)")
 _ISSUANCE_CUE = re.compile(
     r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
@@ -258,8 +265,18 @@ class Engine:
         if a.kind == "who" and not _ISSUANCE_CUE.search(a.norm):
             # "谁牵头抓总?" asks for an actor, not for who issued a document; the
             # sentence naming one may rank a little lower than one that does not.
+            # Further down, a sentence of the best passage's own case (it shares the
+            # case's topic without repeating it) or one saying who is in charge
+            # ("归哪个部门管?" → "X部门牵头抓总") may answer too, if it names an
+            # actor in the clause that answers.
             wide = [p for p in ranked[:10] if p.score >= best_score - 0.3]
-            return self._orgs_in(a, wide)
+            lower = [p for p in ranked[len(wide):50] if p.score >= best_score - 0.6]
+            in_charge = bool(a.frame)
+            wide += [p for p, body in zip(lower, normalize_many([p.text for p in lower]),
+                                          strict=True)
+                     if (p.case_id is not None and p.case_id == ranked[0].case_id)
+                     or (in_charge and _IN_CHARGE_A.search(body))]
+            return self._orgs_in(a, wide, best_score - 0.3)
         by_id = {p.id: p for p in pool}
         candidates = [(f, r) for f, r in self._facts_for(["issuance"], pool)]
         if not candidates:
@@ -289,28 +306,59 @@ class Engine:
         actor = f"{f.subject}" if f.subject else ""
         return f"{actor}{f.action}{titles}{where}", p
 
-    def _orgs_in(self, a: Analysis, pool: list[Passage]) -> tuple[str | None, Passage | None]:
+    def _orgs_in(self, a: Analysis, pool: list[Passage],
+                  floor: float = 0.0) -> tuple[str | None, Passage | None]:
         """The authority named in the clause that best answers the question.
 
         A clause that names one wins; otherwise the sentence's subject as
         resolved at index time (its own, its section's or its case lead's).
+        Not an answer: what the question itself names (…in Changji? is not
+        answered by 昌吉州) or sets aside (除了市场监管…), nor a bare place when
+        it asks for a department.  When the question asks who is in charge
+        (归哪个部门管, who leads), a clause where the authority 牵头/负责 wins.
+        Passages scoring below ``floor`` count only with an actor in that clause.
         """
+        named = {x for u in a.units for x in u.alts}
+        wants_body = bool(_ASKS_BODY.search(a.norm))
+        in_charge = bool(a.frame)
+        asks_department = bool(re.search(r"部门|department", a.norm))
+
+        def acceptable(name: str) -> bool:
+            norm_name = normalize(name)
+            if norm_name in named or any(x and x in norm_name for x in a.excluded):
+                return False
+            if norm_name.rsplit("、", 1)[-1] in _BODY_SUFFIXES:
+                return False  # 政府主导、部门(联动): a bare 部门 names nobody
+            return not (wants_body and not norm_name.endswith(_BODY_SUFFIXES))
+
         best: tuple[float, str, Passage] | None = None
         for p in pool:
-            clause = best_clause(p.text, a)
+            clause = (in_charge and _in_charge_clause(p.text)) or best_clause(p.text, a)
             if not clause:
                 continue
+            names = _actors(clause, acceptable)
+            if not names and a.excluded:
+                # "除了X,还有谁?": X's clause answers nothing; the next one may
+                # (X牵头抓总,教育、卫健…五部门协同作战).
+                norm_text = normalize(p.text)
+                clause = next((p.text[s:e].strip() for s, e in clause_spans(norm_text)
+                               if _actors(p.text[s:e], acceptable)), clause)
+                names = _actors(clause, acceptable)
             norm_clause = normalize(clause)
-            subject = clause_subject(norm_clause)
-            names = [subject] if subject else organisations(norm_clause)
             if names:
                 # The actor stands in the very clause that answers: strongest.
                 pos = norm_clause.find(names[0])
-                candidate = (p.score + 0.15,
+                bonus = 0.15
+                if asks_department and normalize(names[0]).endswith(_DEPARTMENT_SUFFIXES):
+                    bonus += 0.05  # "哪些部门?": …五部门 and …局 are departments, 州政府 is not
+                if in_charge and pos >= 0 and _IN_CHARGE_A.match(
+                        norm_clause, pos + len(names[0])):
+                    bonus += 0.4
+                candidate = (p.score + bonus,
                              clause[pos:pos + len(names[0])] if pos >= 0 else names[0], p)
             else:
                 own = clause_subject(normalize(p.text))
-                if not own:
+                if not own or not acceptable(own) or p.score < floor:
                     continue  # a sentence that names no actor cannot say who
                 pos = normalize(p.text).find(own)
                 candidate = (p.score + 0.1, p.text[pos:pos + len(own)] if pos >= 0 else own, p)
@@ -322,6 +370,7 @@ class Engine:
         if top is None:
             return None, None
         own = clause_subject(normalize(top.text))
+        own = own if own and acceptable(own) else None
         subject = own or next(
             (f.subject for f, _ in self._facts_for(["subject"], [top]) if f.subject), None)
         return subject, top if subject else None
@@ -387,6 +436,14 @@ class Engine:
         if not ranked or ranked[0].role not in ("heading", "case_title"):
             return ranked
         head = ranked[0]
+        if head.role == "case_title":
+            # A case title is a headline; its lead paragraph says the same in a
+            # sentence (昌吉州将"小饭桌"作为…).  When the lead answers about as well,
+            # quote it first, the title after it.
+            lead = next((p for p in ranked[1:10] if p.case_id == head.case_id
+                         and p.role == "lead" and p.score >= head.score - 0.1), None)
+            if lead is not None:
+                return [lead, head, *[p for p in ranked[1:] if p.id != lead.id]]
         if head.section_id is not None:
             body = self.searcher.section_passages(head.section_id)
         elif head.case_id is not None:
@@ -511,6 +568,23 @@ def focus_of(a: Analysis) -> str | None:
     for u in reversed(units):
         if before.endswith(u.text):
             return u.alts[0]
+    return None
+
+
+def _actors(clause: str, acceptable: Callable[[str], bool]) -> list[str]:
+    """The authorities a clause names (its opening subject first) that may answer."""
+    norm = normalize(clause)
+    subject = clause_subject(norm)
+    return [n for n in ([subject] if subject else []) + organisations(norm) if acceptable(n)]
+
+
+def _in_charge_clause(text: str) -> str | None:
+    """The clause of ``text`` that says who is in charge (市场监管部门牵头抓总), if any."""
+    norm = normalize(text)
+    for s, e in clause_spans(norm):
+        subject = clause_subject(norm[s:e])
+        if subject and _IN_CHARGE_A.match(norm, norm.find(subject, s) + len(subject)):
+            return text[s:e].strip()
     return None
 
 

@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
@@ -51,6 +51,19 @@ QUESTION_WORDS = sorted({
     "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
+
+# "归哪个部门管?", "谁负责?", "who leads?": the question asks who is in charge, and
+# a sentence answers it with "X牵头抓总", "X负责".
+IN_CHARGE_Q = re.compile(
+    r"归[^,。?]{0,12}管|谁来?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
+    r"\blead(?:s|ing)?\b|in charge|responsible|oversee")
+IN_CHARGE_VERBS = ("牵头", "负责", "主管", "主抓", "抓总", "统筹")
+
+# "除了X(以外)," / "besides X,": X is set aside, the question asks about the others.
+_EXCLUSION_RE = re.compile(
+    r"(除了[^,。?;]{1,20}?(?:以外|之外)?(?=,|还|另外|以外|之外)|"
+    r"(?<![消清排去剔免废解拆扣破])除[^,。?;]{1,20}?(?:以外|之外)|"
+    r"\b(?:besides|apart from|other than|except(?: for)?)\b[^,.?;]{1,40}?(?=,|\balso\b))")
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
 
@@ -146,6 +159,12 @@ class Analysis:
     kind: Kind
     units: list[Unit] = field(default_factory=list)
     notice: str | None = None  # e.g. the question was cut
+    # Words the question sets aside (除了市场监管,还有哪些部门…): not to be matched,
+    # and not an acceptable answer.
+    excluded: tuple[str, ...] = ()
+    # Words of the answer's frame to retrieve by, not to be covered: "归哪个部门管?"
+    # is answered by "X部门牵头抓总", which need not repeat the question's topic.
+    frame: tuple[str, ...] = ()
 
     @property
     def total_weight(self) -> float:
@@ -158,6 +177,7 @@ class Analysis:
             if u.weight >= min_weight:
                 terms.extend(a for a in u.alts if a)
                 terms.extend(u.search)
+        terms.extend(self.frame)
         return terms
 
 
@@ -240,6 +260,21 @@ class Analyzer:
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self._latin(norm, n)
         analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]
+        if analysis.kind == "who" and IN_CHARGE_Q.search(norm):
+            analysis.frame = IN_CHARGE_VERBS
+        aside = _EXCLUSION_RE.search(norm)
+        if aside:
+            span = aside.group(1)
+            rest = norm[:aside.start(1)] + " " + norm[aside.end(1):]
+            aside_units = {u.text for u in analysis.units
+                           if u.text in span and u.text not in rest}
+            analysis.excluded = tuple(x for u in analysis.units if u.text in aside_units
+                                      for x in u.alts if len(u.text) > 1)
+            # The sentence that answers "who else" often names X as well (X牵头,
+            # A、B、C参与): X still helps find it, at half weight; 除 does not.
+            analysis.units = [replace(u, weight=0.5 * u.weight) if u.text in aside_units else u
+                              for u in analysis.units
+                              if u.text not in aside_units or len(u.text) > 1]
         if analysis.kind == "what" and latin_units:
             # Keywords typed in pinyin or English classify like their Chinese
             # ("pinpai jiazhi" asks for a value, as 品牌价值 would).

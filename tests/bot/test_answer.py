@@ -271,3 +271,67 @@ def test_words_of_a_newly_indexed_document_are_typo_candidates(tmp_path: Path) -
     answer = service.answer("水力局")  # 力 for 利: a homophone typo of a word only the new file has
     assert answer.found
     assert "县水利局" in answer.passages[0].text
+
+
+# -- who is in charge, who else, and what the question names itself ---------------------
+
+@pytest.mark.parametrize("question", [
+    "托管班的吃饭安全归哪个部门管?",
+    "小饭桌归哪个部门管?",
+    "谁负责牵头小饭桌治理?",
+    "who is in charge of xiaofanzhuo in Changji?",
+])
+def test_in_charge_is_answered_by_the_authority_that_leads(ask: Asker, question: str) -> None:
+    # "归…管"/"who leads" is answered by "X牵头抓总", though that sentence does not
+    # repeat the case's topic (小饭桌) the lead paragraph sets.
+    answer = ask(question)
+    assert answer.found
+    assert "市場監管部門牽頭抓總" in answer.passages[0].text
+    assert answer.answer and "市场监管" in normalize(answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "除了市场监管,小饭桌联合治理还有哪些部门参与?",
+    "小饭桌治理除市场监管部门以外还有哪些部门?",
+])
+def test_set_aside_authority_is_not_the_answer(ask: Asker, question: str) -> None:
+    answer = ask(question)
+    assert answer.found and answer.answer
+    assert "市场监管" not in normalize(answer.answer)
+    assert "卫健" in normalize(answer.answer)
+
+
+def test_the_place_the_question_names_is_not_who(ask: Asker) -> None:
+    # "…in Changji?" names 昌吉州: it cannot be the answer to "who".
+    answer = ask("who leads the governance of xiaofanzhuo in Changji?")
+    assert answer.answer and "昌吉" not in normalize(answer.answer)
+
+
+def test_a_bare_place_does_not_answer_which_department(ask: Asker) -> None:
+    answer = ask("小饭桌食品安全是哪个部门管的?")
+    assert answer.answer and normalize(answer.answer).endswith(("部门", "局", "厅"))
+
+
+def test_case_lead_is_quoted_before_its_title(ask: Asker) -> None:
+    # The title (…——昌吉州"小饭桌"全链条治理实践) and the lead say the same;
+    # the lead is a sentence, so it comes first.
+    answer = ask("小饭桌全链条治理是哪个州做的?")
+    assert answer.passages[0].text.startswith("昌吉州將“小飯桌”")
+    assert answer.passages[1].text.startswith("案例3")
+    # A title that says what its lead does not stays first.
+    answer = ask("香梨全链条安全盾牌是在哪个州?")
+    assert "安全盾牌" in answer.passages[0].text
+
+
+@pytest.mark.parametrize(("question", "aside"), [
+    ("除了市场监管,小饭桌联合治理还有哪些部门参与?", "市场监管"),
+    ("besides the police, which departments also joined?", "公安"),
+    ("如何消除塑化剂风险,还有哪些部门参与?", None),  # 消除 is "eliminate", not "besides"
+])
+def test_what_the_question_sets_aside(built_casebot: Casebot, question: str,
+                                      aside: str | None) -> None:
+    analysis = built_casebot.engine.analyzer.analyze(question)
+    if aside is None:
+        assert analysis.excluded == ()
+    else:
+        assert aside in analysis.excluded
