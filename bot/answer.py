@@ -42,7 +42,8 @@ _IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_V
 _ASKS_BODY = re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit")
 _DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")
 _BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "政府", "中心",
-                  "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央")
+                  "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
+                  "支队", "大队", "总队")
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(公司|集团|企业|合作社|厂)")
 _ISSUANCE_CUE = re.compile(
     r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
@@ -329,6 +330,8 @@ class Engine:
                 return False
             if norm_name.rsplit("、", 1)[-1] in _BODY_SUFFIXES:
                 return False  # 政府主导、部门(联动): a bare 部门 names nobody
+            if re.search(r"[为将把对是]", norm_name):
+                return False  # 校舍改建为…幸福院 is a clause ending in 院, not a body
             return not (wants_body and not norm_name.endswith(_BODY_SUFFIXES))
 
         best: tuple[float, str, Passage] | None = None
@@ -354,8 +357,11 @@ class Engine:
                 if in_charge and pos >= 0 and _IN_CHARGE_A.match(
                         norm_clause, pos + len(names[0])):
                     bonus += 0.4
-                candidate = (p.score + bonus,
-                             clause[pos:pos + len(names[0])] if pos >= 0 else names[0], p)
+                shown = [names[0]]
+                if a.excluded:
+                    # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
+                    shown += [n for n in names[1:] if not any(n in m for m in shown)]
+                candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
             else:
                 own = clause_subject(normalize(p.text))
                 if not own or not acceptable(own) or p.score < floor:
@@ -537,7 +543,17 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS["个"]
     if "面积" in norm_question:
         return _NUMBER_UNITS["面积"]
+    # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
+    if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
+        return _NUMBER_UNITS["元"]
+    if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
+        return _NUMBER_UNITS["元"]
     return ()
+
+
+_ENGLISH_MONEY = re.compile(
+    r"\b(fees?|prices?|costs?|money|yuan|charges?|tariffs?|funds?|funding|subsid\w*|budgets?|"
+    r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
@@ -569,6 +585,12 @@ def focus_of(a: Analysis) -> str | None:
         if before.endswith(u.text):
             return u.alts[0]
     return None
+
+
+def _as_written(text: str, norm_piece: str) -> str:
+    """``norm_piece`` as ``text`` writes it (normalisation keeps offsets)."""
+    pos = normalize(text).find(norm_piece)
+    return text[pos:pos + len(norm_piece)] if pos >= 0 else norm_piece
 
 
 def _actors(clause: str, acceptable: Callable[[str], bool]) -> list[str]:

@@ -81,7 +81,9 @@ ENGLISH_STOP = frozenset(
 
 _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("when", re.compile(
-        r"什么时候|何时|哪一?年|哪天|几月|几号|日期|时间|\bwhen\b|\bwhat year\b")),
+        # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
+        r"什么时候|何时|哪一?年|哪天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
+        r"\bwhen\b|\bwhat year\b")),
     ("who", re.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
@@ -288,7 +290,7 @@ class Analyzer:
         words = re.findall(r"[a-z][a-z\-']*|\d+(?:\.\d+)?", norm)
         rest = re.sub(r"[a-z][a-z\-']*", " ", norm)
         units: list[Unit] = []
-        unknown_weight = 0.35 * math.log(1 + n / 0.5)
+        unknown_weight = 0.5 * math.log(1 + n / 0.5)
         i = 0
         content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()
                    and w not in PINYIN_QUESTION_WORDS]
@@ -437,6 +439,10 @@ class Analyzer:
         targets = self.synonyms.get(word, ())
         alts = [word] if word in df else []
         alts.extend(t for t in targets if t in df and t not in alts)
+        # A documentary word may be no index word of its own but part of one
+        # (用餐 in 用餐补贴, 助餐 in 助餐点): it still matches the text.
+        alts.extend(t for t in targets if t not in df and t not in alts and len(t) >= 2
+                    and self._inside_word(t))
         return tuple(alts) or (word,)
 
     def _segment(self, run: str, df: dict[str, int],
@@ -502,8 +508,9 @@ class Analyzer:
         freqs = df if df is not None else self.vocab.document_frequencies(alts)
         known_df = [freqs[a] for a in alts if a in freqs]
         search: tuple[str, ...] = ()
-        if not known_df and source in ("english", "pinyin"):
-            # A glossary phrase (典型案例) may be no single index word but still be in the text.
+        if not known_df and (source in ("english", "pinyin") or alts != (text,)):
+            # A glossary or synonym phrase (典型案例) may be no single index word but
+            # still be in the text.
             known_df = [1 for a in alts if len(a) >= 2 and self._inside_word(a)]
             if known_df:
                 inner = self.vocab.document_frequencies(
