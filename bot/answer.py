@@ -522,10 +522,14 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
                    section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)))
 
 
+# Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
+_COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
+            "起", "例", "间", "套", "支", "头")
 _NUMBER_UNITS = {
     "钱": ("元",), "元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
     "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",), "名": ("位", "名"),
     "件": ("件", "大"), "人": ("人", "人次"), "次": ("次",), "部门": ("部门",),
+    "月": ("个月", "月"), **{u: (u,) for u in _COUNTED},
 }
 
 
@@ -536,7 +540,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return (m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
-    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门)?", norm_question)
+    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|"
+                  + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]
     if m and m.group(1):

@@ -68,7 +68,8 @@ _EXCLUSION_RE = re.compile(
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
 
 _ANSWER_TYPE_RE = re.compile(
-    r"(?:多少|几)(?:钱|元|家|项|个|亩|级|位|名|件|人次|人|次|部门)?|哪一?年|什么时候|何时|"
+    r"(?:多少|几)(?:钱|元|家|项|个月|个|亩|级|位|名|件|人次|人|次|部门|公里|小时|张|处|户|所|座|条|"
+    r"吨|批|辆|台|天|场|起|例|间|套|支|头)?|哪一?年|什么时候|何时|"
     r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"
 )
 
@@ -103,6 +104,8 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"\bwhich (place|city|region|prefecture|county)\b")),
 )
 
+
+_PLACE_PINYIN = ("shi", "xian", "zhou", "sheng", "qu")
 
 # Toneless-pinyin question words, for questions typed without an input method.
 PINYIN_QUESTION_WORDS: dict[str, Kind] = {
@@ -294,9 +297,12 @@ class Analyzer:
         i = 0
         content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()
                    and w not in PINYIN_QUESTION_WORDS]
+        windows = {"".join(content[a:b]) for a in range(len(content))
+                   for b in range(a + 1, min(len(content), a + 4) + 1)}
+        # Places are indexed with their suffix (长沙市, 岳阳县): "changsha" finds
+        # changshashi too.
         pinyin_hits = self.vocab.terms_by_pinyin(
-            {"".join(content[a:b]) for a in range(len(content))
-             for b in range(a + 1, min(len(content), a + 4) + 1)})
+            windows | {w + s for w in windows for s in _PLACE_PINYIN if len(w) >= 4})
         while i < len(content):
             matched = False
             for size in (4, 3, 2, 1):
@@ -306,7 +312,9 @@ class Analyzer:
                 terms = self._english(phrase)
                 source = "english"
                 if not terms:
-                    hits = pinyin_hits.get("".join(content[i:i + size]), [])
+                    key = "".join(content[i:i + size])
+                    hits = pinyin_hits.get(key) or next(
+                        (pinyin_hits[key + s] for s in _PLACE_PINYIN if key + s in pinyin_hits), [])
                     terms = tuple(t for t, _ in hits[:3])
                     source = "pinyin"
                 if terms:

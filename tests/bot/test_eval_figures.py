@@ -44,8 +44,8 @@ def test_dev_set_floors(bundled: Casebot) -> None:
 def test_second_announcement_floors(second: Casebot) -> None:
     figures = evaluate(load_questions(DATA / "second" / "qa.jsonl"), second.answer).overall
     f = figures.figures()
-    assert (f["hit@1"] or 0) >= 0.83, f
-    assert (f["direct"] or 0) >= 0.73, f
+    assert (f["hit@1"] or 0) >= 0.84, f
+    assert (f["direct"] or 0) >= 0.80, f  # issue #3's target
     assert (f["oos_rejected"] or 0) >= 0.7, f
 
 
@@ -60,8 +60,8 @@ def test_third_announcement_floors(third: Casebot) -> None:
     # A made-up elderly-care announcement (一、 parts, (一) sections, simplified),
     # written to develop the rules on a layout and topic other than the dev set's.
     f = evaluate(load_questions(DATA / "third" / "qa.jsonl"), third.answer).overall.figures()
-    assert f["questions"] == 40
-    assert (f["hit@1"] or 0) >= 0.97, f
-    assert (f["hit@3"] or 0) >= 1.0, f
-    assert (f["direct"] or 0) >= 1.0, f
+    assert f["questions"] == 65
+    assert (f["hit@1"] or 0) >= 0.84, f
+    assert (f["hit@3"] or 0) >= 0.87, f
+    assert (f["direct"] or 0) >= 0.91, f
     assert (f["oos_rejected"] or 0) >= 1.0, f
