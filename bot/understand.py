@@ -49,6 +49,8 @@ QUESTION_WORDS = sorted({
     "有人", "要", "应该", "需要", "怎么办", "这事", "这件事", "到底", "究竟",
     # Verbs of the question's frame, not of its topic (适用于哪个地区, 怎么处理).
     "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
+    # Who is in charge (谁来管, 归谁管): the frame, not the topic.
+    "谁来管", "谁管", "归谁管", "谁来负责",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
 
@@ -237,13 +239,21 @@ class Analyzer:
         self.vocab = vocab
         self.synonyms = read_table(synonyms_path)
         self.glossary = read_table(glossary_path)
+        # Colloquial phrases holding a question word (一个人住, 没人管) must survive
+        # its removal to reach their synonyms.
+        keep = sorted((k for k in self.synonyms if len(k) > 1 and _QW_RE.search(k)),
+                      key=len, reverse=True)
+        self._keep_re = re.compile("|".join(map(re.escape, keep))) if keep else None
         self._joined: str | None = None
         self._by_edge: dict[tuple[int, int, str], list[str]] | None = None
+        # Phrase → (estimated document frequency, its index words), or None.
+        self._composed: dict[str, tuple[int, tuple[str, ...]] | None] = {}
 
     def reset(self) -> None:
         """Forget what was derived from the vocabulary (after the index changed)."""
         self._joined = None
         self._by_edge = None
+        self._composed = {}
 
     def warm_up(self) -> None:
         """Load what typo correction needs (vocabulary, rapidfuzz, pypinyin) ahead of time.
@@ -346,9 +356,12 @@ class Analyzer:
         # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积)
         # are not words the answer must contain.
         text = _ANSWER_TYPE_RE.sub(" ", text)
-        text = _QW_RE.sub(" ", text)
+        text = self._strip_question_words(text)
         candidates = substrings(text)
-        df = self.vocab.document_frequencies(candidates | self._synonym_targets(candidates))
+        targets = self._synonym_targets(candidates)
+        df = self.vocab.document_frequencies(candidates | targets)
+        for target, (freq, _) in self._compose(t for t in targets if t not in df).items():
+            df[target] = freq
         units: list[Unit] = []
         for run in re.findall(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+", text):
             pieces = self._segment(run, df)
@@ -384,6 +397,40 @@ class Analyzer:
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units
+
+    def _compose(self, phrases: Iterable[str]) -> dict[str, tuple[int, tuple[str, ...]]]:
+        """Phrases made wholly of index words (非法集资 = 非法 + 集资, 饮水困难 = 饮水 + 困难).
+
+        Synonym and glossary targets are often such phrases: they match the
+        text as written, and are retrieved by their words.  The phrase's
+        frequency is estimated by its rarest word's.
+        """
+        phrases = list(phrases)
+        todo = {p for p in phrases if len(p) >= 3 and is_cjk(p[0]) and p not in self._composed}
+        if todo:
+            df = self.vocab.document_frequencies(
+                {x for p in todo for x in substrings(p) if len(x) >= 2})
+            for p in todo:
+                words = _cover(p, df)
+                self._composed[p] = (min(df[w] for w in words), words) if words else None
+        out: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for p in phrases:
+            hit = self._composed.get(p)
+            if hit:
+                out[p] = hit
+        return out
+
+    def _strip_question_words(self, text: str) -> str:
+        if self._keep_re is None:
+            return _QW_RE.sub(" ", text)
+        out: list[str] = []
+        last = 0
+        for m in self._keep_re.finditer(text):
+            out.append(_QW_RE.sub(" ", text[last:m.start()]))
+            out.append(f" {m.group(0)} ")
+            last = m.end()
+        out.append(_QW_RE.sub(" ", text[last:]))
+        return "".join(out)
 
     def _loose_characters(self, pieces: list[tuple[str, bool]], run: str, df: dict[str, int],
                           ) -> list[tuple[str, bool, tuple[str, ...]]]:
@@ -450,7 +497,7 @@ class Analyzer:
         # A documentary word may be no index word of its own but part of one
         # (用餐 in 用餐补贴, 助餐 in 助餐点): it still matches the text.
         alts.extend(t for t in targets if t not in df and t not in alts and len(t) >= 2
-                    and self._inside_word(t))
+                    and (self._composed.get(t) or self._inside_word(t)))
         return tuple(alts) or (word,)
 
     def _segment(self, run: str, df: dict[str, int],
@@ -514,8 +561,9 @@ class Analyzer:
               df: dict[str, int] | None = None) -> Unit:
         alts = tuple(dict.fromkeys(alts))
         freqs = df if df is not None else self.vocab.document_frequencies(alts)
-        known_df = [freqs[a] for a in alts if a in freqs]
-        search: tuple[str, ...] = ()
+        composed = self._compose(a for a in alts if a not in freqs)
+        known_df = [freqs[a] for a in alts if a in freqs] + [f for f, _ in composed.values()]
+        search: tuple[str, ...] = tuple(w for _, words in composed.values() for w in words)
         if not known_df and (source in ("english", "pinyin") or alts != (text,)):
             # A glossary or synonym phrase (典型案例) may be no single index word but
             # still be in the text.
@@ -559,3 +607,18 @@ def _merge_unknown(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         else:
             out.append((word, known))
     return out
+
+
+def _cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:
+    """``phrase`` as two or more index words of two characters or more, else ()."""
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(phrase)
+    for end in range(2, len(phrase) + 1):
+        for start in range(0, end - 1):
+            prev = best[start]
+            if prev is not None and phrase[start:end] in df:
+                cand = (*prev, phrase[start:end])
+                cur = best[end]
+                if cur is None or len(cand) < len(cur):
+                    best[end] = cand
+    words = best[len(phrase)]
+    return words if words and len(words) >= 2 else ()

@@ -335,3 +335,18 @@ def test_what_the_question_sets_aside(built_casebot: Casebot, question: str,
         assert analysis.excluded == ()
     else:
         assert aside in analysis.excluded
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    # 一个人住 holds the question word 个, yet reaches its synonym 独居.
+    ("一个人住的老人出事了怎么求救?", "为独居、空巢老人提供24小时紧急呼叫服务"),
+    # 骗钱 → 非法集资, a phrase of two index words (非法 + 集资).
+    ("打着养老旗号骗钱的事谁来管?", "市民政局会同公安局开展养老领域非法集资专项整治"),
+])
+def test_colloquial_phrases_reach_documentary_wording(tmp_path: Path, question: str,
+                                                      expect: str) -> None:
+    third = Path(__file__).resolve().parents[1] / "data" / "third" / "announcement.txt"
+    svc = Casebot.open(tmp_path / "third.db", build=True)
+    svc.index([third], rebuild=True)
+    answer = svc.answer(question)
+    assert answer.found and expect in answer.passages[0].text
