@@ -144,6 +144,8 @@ class Engine:
         elif analysis.kind == "who" and _ASKS_COMPANY.search(analysis.norm):
             # "哪家企业?" is answered only by a sentence that names a business.
             ranked = [p for p in ranked[:10] if _COMPANY.search(normalize(p.text))]
+        if analysis.kind == "what" and _HOW_DONE.search(analysis.norm):
+            ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
@@ -203,6 +205,25 @@ class Engine:
             scored.append(_passage(row, score, matched))
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
+
+    def _case_overview(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
+        """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
+
+        When the best passage's case title holds (nearly) all the question's
+        words, the question names the case, and the lead is its overview.
+        """
+        if not ranked or ranked[0].case_id is None or not ranked[0].case_title:
+            return ranked
+        title = normalize(ranked[0].case_title)
+        covered = sum(u.weight for u in a.units if any(x in title for x in u.alts))
+        if covered < 0.8 * (a.total_weight or 1.0):
+            return ranked
+        lead = next((r for r in self.searcher.case_passages(ranked[0].case_id)
+                     if r.role == "lead"), None)
+        if lead is None:
+            return ranked
+        top = _passage(lead, max(ranked[0].score, FOUND_THRESHOLD), [])
+        return [top, *[p for p in ranked if p.id != lead.id]]
 
     def _with_answer_type(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
         """For how-many and when questions, only passages holding such a value can answer.
@@ -561,6 +582,8 @@ _ENGLISH_MONEY = re.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
+# How a thing was done, as a whole (怎么做的, 有什么经验): a case's overview answers.
+_HOW_DONE = re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|\bhow (?:did|does|do)\b")
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
 
 

@@ -266,6 +266,7 @@ class Analyzer:
 
         self._inside_word("")
         self._typo_candidates("预热")
+        _pinyin_tables()
         _same_sound("预热", "预热")
 
     def analyze(self, question: str) -> Analysis:
@@ -313,6 +314,16 @@ class Analyzer:
         # changshashi too.
         pinyin_hits = self.vocab.terms_by_pinyin(
             windows | {w + s for w in windows for s in _PLACE_PINYIN if len(w) >= 4})
+        missing = [w for w in windows if w not in pinyin_hits and not any(
+            w + s in pinyin_hits for s in _PLACE_PINYIN) and w.isalpha()]
+        if missing:
+            # The index keys a word by its characters' first readings (银行 → yinxing,
+            # 长沙 → zhangsha); what is typed is the reading in that word (yinhang).
+            variants = {v: w for w in missing for v in _reading_variants(w)}
+            if variants:
+                found = self.vocab.terms_by_pinyin(variants)
+                for v, hits in found.items():
+                    pinyin_hits.setdefault(variants[v], hits)
         while i < len(content):
             matched = False
             for size in (4, 3, 2, 1):
@@ -493,7 +504,11 @@ class Analyzer:
     def _alts(self, word: str, df: dict[str, int]) -> tuple[str, ...]:
         targets = self.synonyms.get(word, ())
         alts = [word] if word in df else []
-        alts.extend(t for t in targets if t in df and t not in alts)
+        # When the documents use the asker's own word, a synonym common across
+        # them (自来水 → 供水, in 1 of 50 passages or more) would only blur it.
+        limit = max(self.vocab.passage_count // 50, 3 * df[word]) if word in df else None
+        alts.extend(t for t in targets if t in df and t not in alts
+                    and (limit is None or df[t] <= limit))
         # A documentary word may be no index word of its own but part of one
         # (用餐 in 用餐补贴, 助餐 in 助餐点): it still matches the text.
         alts.extend(t for t in targets if t not in df and t not in alts and len(t) >= 2
@@ -622,3 +637,56 @@ def _cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:
                     best[end] = cand
     words = best[len(phrase)]
     return words if words and len(words) >= 2 else ()
+
+
+# Characters read differently in different words; the index keys each by its
+# first reading in pypinyin's table.
+_POLYPHONES = "长行调给都乐藏会重率还降差传朝称当得地发干好和划假将角教结解觉看空量落没" \
+              "便强区曲散少舍识属数说提同为相校应与约载扎着只种转仔作参曾单"
+_MAX_VARIANTS = 8
+
+
+@lru_cache(maxsize=1)
+def _pinyin_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """All toneless syllables, and: a syllable as typed → the first readings it may be stored as."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    def bare(reading: str) -> str:
+        decomposed = unicodedata.normalize("NFD", reading)
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    syllables = {bare(r) for value in pinyin_dict.values() for r in value.split(",")}
+    stored: dict[str, set[str]] = {"lv": {"lu"}, "nv": {"nu"}, "lve": {"lue"}, "nve": {"nue"}}
+    for ch in _POLYPHONES:
+        readings = [bare(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r]
+        for other in readings[1:]:
+            if other != readings[0]:
+                stored.setdefault(other, set()).add(readings[0])
+    syllables |= set(stored)
+    return frozenset(syllables), {k: tuple(sorted(v)) for k, v in stored.items()}
+
+
+def _syllables(word: str, inventory: frozenset[str]) -> list[str] | None:
+    """Toneless pinyin split into syllables, fewest first (xian stays xian)."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            prev = best[start]
+            if prev is not None and word[start:end] in inventory:
+                cur = best[end]
+                if cur is None or len(prev) + 1 < len(cur):
+                    best[end] = [*prev, word[start:end]]
+    return best[len(word)]
+
+
+def _reading_variants(word: str) -> list[str]:
+    """``word`` with each polyphone syllable replaced by the readings the index may store."""
+    inventory, stored = _pinyin_tables()
+    parts = _syllables(word, inventory)
+    if not parts or not any(p in stored for p in parts):
+        return []
+    variants = [""]
+    for part in parts:
+        variants = [v + alt for v in variants for alt in (part, *stored.get(part, ()))]
+        variants = variants[:_MAX_VARIANTS * 4]
+    return [v for v in variants if v != word][:_MAX_VARIANTS]

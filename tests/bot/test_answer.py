@@ -350,3 +350,23 @@ def test_colloquial_phrases_reach_documentary_wording(tmp_path: Path, question: 
     svc.index([third], rebuild=True)
     answer = svc.answer(question)
     assert answer.found and expect in answer.passages[0].text
+
+
+def test_case_as_a_whole_is_answered_by_its_lead(tmp_path: Path) -> None:
+    # "湘潭市的医养结合怎么做的?" names case 3's title: its lead is the overview.
+    third = Path(__file__).resolve().parents[1] / "data" / "third" / "announcement.txt"
+    svc = Casebot.open(tmp_path / "third.db", build=True)
+    svc.index([third], rebuild=True)
+    answer = svc.answer("湘潭市的医养结合怎么做的?")
+    assert answer.passages[0].text.startswith("湘潭市卫生健康委与市民政局共同推动")
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("yinhang", "yinxing"),  # 银行: 行 is keyed by its first reading, xing
+    ("changsha", "zhangsha"),  # 长沙: 长 is keyed as zhang
+    ("lvse", "luse"),  # ü typed as v
+])
+def test_pinyin_reading_variants(typed: str, stored: str) -> None:
+    from bot.understand import _reading_variants
+
+    assert stored in _reading_variants(typed)
