@@ -385,10 +385,13 @@ class Engine:
                 candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
             else:
                 own = clause_subject(normalize(p.text))
-                if not own or not acceptable(own) or p.score < floor:
+                if not own or not acceptable(own):
+                    # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
+                    # the answering clause stands in an earlier one.
+                    own = _earlier_actor(p.text, clause, acceptable)
+                if not own or p.score < floor:
                     continue  # a sentence that names no actor cannot say who
-                pos = normalize(p.text).find(own)
-                candidate = (p.score + 0.1, p.text[pos:pos + len(own)] if pos >= 0 else own, p)
+                candidate = (p.score + 0.1, _as_written(p.text, own), p)
             if best is None or candidate[0] > best[0]:
                 best = candidate
         if best:
@@ -626,6 +629,19 @@ def _actors(clause: str, acceptable: Callable[[str], bool]) -> list[str]:
     norm = normalize(clause)
     subject = clause_subject(norm)
     return [n for n in ([subject] if subject else []) + organisations(norm) if acceptable(n)]
+
+
+def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) -> str | None:
+    """The nearest authority named in a clause of ``text`` before ``clause``."""
+    norm = normalize(text)
+    end = norm.find(normalize(clause))
+    if end <= 0:
+        return None
+    for s, e in reversed(clause_spans(norm[:end])):
+        names = _actors(text[s:e], acceptable)
+        if names:
+            return names[0]
+    return None
 
 
 def _in_charge_clause(text: str) -> str | None:

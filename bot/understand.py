@@ -354,6 +354,8 @@ class Analyzer:
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:
             return self.glossary[phrase]
+        if "-" in phrase and phrase.replace("-", " ") in self.glossary:
+            return self.glossary[phrase.replace("-", " ")]  # mutual-aid = mutual aid
         for key, value in self.glossary.items():
             if key.endswith("*") and phrase.startswith(key[:-1]) and " " not in phrase[len(key) - 1:]:
                 return value
@@ -519,7 +521,9 @@ class Analyzer:
                  partial: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
         """Best split of ``run`` into indexed words, longer preferred.
 
-        ``partial`` pieces (parts of longer indexed words) are allowed too.
+        ``partial`` pieces (parts of longer indexed words) are allowed too, and
+        colloquial words whose documentary synonyms are indexed — not those
+        whose synonyms the documents never use (法规 must not cut 办法规定).
         """
         size = len(run)
         best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
@@ -527,7 +531,8 @@ class Analyzer:
             choice = (best[end - 1][0] - 1.0, end - 1)  # an unknown single character
             for start in range(max(0, end - MAX_TERM_LEN), end):
                 piece = run[start:end]
-                if piece in df or piece in partial or (piece in self.synonyms and len(piece) > 1):
+                if piece in df or piece in partial or (len(piece) > 1 and any(
+                        t in df for t in self.synonyms.get(piece, ()))):
                     score = best[start][0] + len(piece) ** 2
                     if score > choice[0]:
                         choice = (score, start)
@@ -537,7 +542,8 @@ class Analyzer:
         while end > 0:
             start = best[end][1]
             piece = run[start:end]
-            out.append((piece, piece in df or piece in partial or piece in self.synonyms))
+            out.append((piece, piece in df or piece in partial
+                        or any(t in df for t in self.synonyms.get(piece, ()))))
             end = start
         return out[::-1]
 
