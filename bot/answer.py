@@ -351,6 +351,8 @@ class Engine:
                 return False
             if norm_name.rsplit("、", 1)[-1] in _BODY_SUFFIXES:
                 return False  # 政府主导、部门(联动): a bare 部门 names nobody
+            if re.fullmatch(r"[全各本该][省市县州区盟]", norm_name):
+                return False  # 全市 is a scope, not an actor
             if re.search(r"[为将把对是]", norm_name):
                 return False  # 校舍改建为…幸福院 is a clause ending in 院, not a body
             return not (wants_body and not norm_name.endswith(_BODY_SUFFIXES))
