@@ -153,6 +153,8 @@ class Engine:
                           message=self._not_found_message(), notice=analysis.notice,
                           terms=_terms(analysis))
         direct, evidence = self._direct(analysis, ranked)
+        if _THIS_DOCUMENT.search(analysis.norm):
+            direct, evidence = self._this_document(analysis, ranked, direct, evidence)
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
         ranked = self._expand_headings(ranked, analysis)
@@ -205,6 +207,25 @@ class Engine:
             scored.append(_passage(row, score, matched))
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
+
+    def _this_document(self, a: Analysis, ranked: list[Passage], direct: str | None,
+                       evidence: Passage | None) -> tuple[str | None, Passage | None]:
+        """"这份通知是谁发的?" is about the document itself: its title answers.
+
+        A title "X关于Y的通知" names its issuer X before 关于.
+        """
+        rows = self.searcher.passages_where("d.id = :d AND p.role = 'title'",
+                                            {"d": ranked[0].doc_id})
+        if not rows:
+            return direct, evidence
+        title = _passage(rows[0], ranked[0].score, [])
+        if a.kind == "who":
+            head = normalize(title.text).split("关于", 1)[0]
+            names = organisations(head) if head != normalize(title.text) else []
+            return (_as_written(title.text, names[-1]) if names else direct), title
+        if a.kind in ("document", "what"):
+            return title.text, title
+        return direct, evidence
 
     def _case_overview(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
         """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
@@ -587,6 +608,10 @@ _ENGLISH_MONEY = re.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
+# The document itself (这份通知, 本文件, this notice), not one it mentions.
+_THIS_DOCUMENT = re.compile(
+    r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|公告|通告|意见|方案|办法|文)|"
+    r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
 # How a thing was done, as a whole (怎么做的, 有什么经验): a case's overview answers.
 _HOW_DONE = re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|\bhow (?:did|does|do)\b")
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")

@@ -108,6 +108,10 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 
+_FRAME_NOUNS = frozenset(
+    "department departments agency agencies body bodies bureau bureaus authority authorities "
+    "unit units organization organizations organisation organisations institution institutions "
+    "office offices".split())
 _PLACE_PINYIN = ("shi", "xian", "zhou", "sheng", "qu")
 
 # Toneless-pinyin question words, for questions typed without an input method.
@@ -307,8 +311,11 @@ class Analyzer:
         units: list[Unit] = []
         unknown_weight = 0.5 * math.log(1 + n / 0.5)
         i = 0
-        content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()
-                   and w not in PINYIN_QUESTION_WORDS]
+        # "which department…?" frames the question as 哪个部门 does: no topic word.
+        framed = {i + 1 for i, w in enumerate(words[:-1])
+                  if w in ("which", "what", "whose") and words[i + 1] in _FRAME_NOUNS}
+        content = [w for i, w in enumerate(words) if w not in ENGLISH_STOP and not w.isdigit()
+                   and w not in PINYIN_QUESTION_WORDS and i not in framed]
         windows = {"".join(content[a:b]) for a in range(len(content))
                    for b in range(a + 1, min(len(content), a + 4) + 1)}
         # Places are indexed with their suffix (长沙市, 岳阳县): "changsha" finds
