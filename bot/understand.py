@@ -108,6 +108,7 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 
+_COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里")
 _FRAME_NOUNS = frozenset(
     "department departments agency agencies body bodies bureau bureaus authority authorities "
     "unit units organization organizations organisation organisations institution institutions "
@@ -409,6 +410,10 @@ class Analyzer:
                         units.append(self._unit(word, corrected, n, "typo"))
                         continue
                 unit = self._unit(word, alts, n, "question", df)
+                if not unit.known and len(word) >= 3 and _COLLOQUIAL.search(word):
+                    # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
+                    # (modal verbs, particles), not a topic the documents lack.
+                    unit = replace(unit, weight=0.5 * unit.weight)
                 if len(word) >= 4 and unit.known:
                     # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
                     # more candidates for 更多结果; coverage still asks for the whole.
