@@ -147,6 +147,8 @@ class Engine:
         if analysis.kind == "what" and _HOW_DONE.search(analysis.norm):
             ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
+        if found and _names_part_only(analysis.norm, normalize(ranked[0].text)):
+            found = False
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           kind=analysis.kind, script=analysis.script,
@@ -656,6 +658,27 @@ def _actors(clause: str, acceptable: Callable[[str], bool]) -> list[str]:
     norm = normalize(clause)
     subject = clause_subject(norm)
     return [n for n in ([subject] if subject else []) + organisations(norm) if acceptable(n)]
+
+
+# A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
+# are often spelled out in the same sentence in other words.
+_PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
+                      r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
+
+
+def _names_part_only(question: str, body: str) -> bool:
+    """"2+N监管模式里的N是哪些部门?": the passage has N only inside 2+N监管模式.
+
+    A question about a part of a term is not answered by a sentence that
+    names the term without spelling out the part: "not found" is honest.
+    """
+    m = _PART_OF.search(question)
+    if not m:
+        return False
+    whole, part = m.group(1), m.group(2)
+    if whole not in body or part not in whole:
+        return False
+    return part not in body.replace(whole, " ")
 
 
 def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) -> str | None:

@@ -370,3 +370,10 @@ def test_pinyin_reading_variants(typed: str, stored: str) -> None:
     from bot.understand import _reading_variants
 
     assert stored in _reading_variants(typed)
+
+
+def test_a_letter_the_document_never_spells_out_is_not_answered(ask: Asker) -> None:
+    # The text names "2+N监管模式" without saying what N is: honestly "not found".
+    assert not ask("2+N监管模式里的N具体是哪些部门?").found
+    # The mode itself is answered.
+    assert ask("肉类执法联动探索的是什么监管模式?").found
