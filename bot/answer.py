@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.understand import Analysis, Analyzer, Kind, is_askable
+from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import Script, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
@@ -36,6 +36,14 @@ from indexer.terms import organisations
 FOUND_THRESHOLD = 0.6
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 _ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
+# "X牵头抓总", "X负责": the authority in charge, right before its verb.
+_IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + ")")
+# "哪个部门?" wants a body (…部门, …局), not a place.
+_ASKS_BODY = re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit")
+_DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")
+_BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "政府", "中心",
+                  "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
+                  "支队", "大队", "总队")
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(公司|集团|企业|合作社|厂)")
 _ISSUANCE_CUE = re.compile(
     r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
@@ -136,13 +144,19 @@ class Engine:
         elif analysis.kind == "who" and _ASKS_COMPANY.search(analysis.norm):
             # "哪家企业?" is answered only by a sentence that names a business.
             ranked = [p for p in ranked[:10] if _COMPANY.search(normalize(p.text))]
+        if analysis.kind == "what" and _HOW_DONE.search(analysis.norm):
+            ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
+        if found and _names_part_only(analysis.norm, normalize(ranked[0].text)):
+            found = False
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           kind=analysis.kind, script=analysis.script,
                           message=self._not_found_message(), notice=analysis.notice,
                           terms=_terms(analysis))
         direct, evidence = self._direct(analysis, ranked)
+        if _THIS_DOCUMENT.search(analysis.norm):
+            direct, evidence = self._this_document(analysis, ranked, direct, evidence)
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
         ranked = self._expand_headings(ranked, analysis)
@@ -203,6 +217,44 @@ class Engine:
             scored.append(_passage(row, score, matched))
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
+
+    def _this_document(self, a: Analysis, ranked: list[Passage], direct: str | None,
+                       evidence: Passage | None) -> tuple[str | None, Passage | None]:
+        """"这份通知是谁发的?" is about the document itself: its title answers.
+
+        A title "X关于Y的通知" names its issuer X before 关于.
+        """
+        rows = self.searcher.passages_where("d.id = :d AND p.role = 'title'",
+                                            {"d": ranked[0].doc_id})
+        if not rows:
+            return direct, evidence
+        title = _passage(rows[0], ranked[0].score, [])
+        if a.kind == "who":
+            head = normalize(title.text).split("关于", 1)[0]
+            names = organisations(head) if head != normalize(title.text) else []
+            return (_as_written(title.text, names[-1]) if names else direct), title
+        if a.kind in ("document", "what"):
+            return title.text, title
+        return direct, evidence
+
+    def _case_overview(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
+        """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
+
+        When the best passage's case title holds (nearly) all the question's
+        words, the question names the case, and the lead is its overview.
+        """
+        if not ranked or ranked[0].case_id is None or not ranked[0].case_title:
+            return ranked
+        title = normalize(ranked[0].case_title)
+        covered = sum(u.weight for u in a.units if any(x in title for x in u.alts))
+        if covered < 0.8 * (a.total_weight or 1.0):
+            return ranked
+        lead = next((r for r in self.searcher.case_passages(ranked[0].case_id)
+                     if r.role == "lead"), None)
+        if lead is None:
+            return ranked
+        top = _passage(lead, max(ranked[0].score, FOUND_THRESHOLD), [])
+        return [top, *[p for p in ranked if p.id != lead.id]]
 
     def _with_answer_type(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
         """For how-many and when questions, only passages holding such a value can answer.
@@ -266,8 +318,18 @@ class Engine:
         if a.kind == "who" and not _ISSUANCE_CUE.search(a.norm):
             # "谁牵头抓总?" asks for an actor, not for who issued a document; the
             # sentence naming one may rank a little lower than one that does not.
+            # Further down, a sentence of the best passage's own case (it shares the
+            # case's topic without repeating it) or one saying who is in charge
+            # ("归哪个部门管?" → "X部门牵头抓总") may answer too, if it names an
+            # actor in the clause that answers.
             wide = [p for p in ranked[:10] if p.score >= best_score - 0.3]
-            return self._orgs_in(a, wide)
+            lower = [p for p in ranked[len(wide):50] if p.score >= best_score - 0.6]
+            in_charge = bool(a.frame)
+            wide += [p for p, body in zip(lower, normalize_many([p.text for p in lower]),
+                                          strict=True)
+                     if (p.case_id is not None and p.case_id == ranked[0].case_id)
+                     or (in_charge and _IN_CHARGE_A.search(body))]
+            return self._orgs_in(a, wide, best_score - 0.3)
         by_id = {p.id: p for p in pool}
         candidates = [(f, r) for f, r in self._facts_for(["issuance"], pool)]
         if not candidates:
@@ -297,31 +359,72 @@ class Engine:
         actor = f"{f.subject}" if f.subject else ""
         return f"{actor}{f.action}{titles}{where}", p
 
-    def _orgs_in(self, a: Analysis, pool: list[Passage]) -> tuple[str | None, Passage | None]:
+    def _orgs_in(self, a: Analysis, pool: list[Passage],
+                  floor: float = 0.0) -> tuple[str | None, Passage | None]:
         """The authority named in the clause that best answers the question.
 
         A clause that names one wins; otherwise the sentence's subject as
         resolved at index time (its own, its section's or its case lead's).
+        Not an answer: what the question itself names (…in Changji? is not
+        answered by 昌吉州) or sets aside (除了市场监管…), nor a bare place when
+        it asks for a department.  When the question asks who is in charge
+        (归哪个部门管, who leads), a clause where the authority 牵头/负责 wins.
+        Passages scoring below ``floor`` count only with an actor in that clause.
         """
+        named = {x for u in a.units for x in u.alts}
+        wants_body = bool(_ASKS_BODY.search(a.norm))
+        in_charge = bool(a.frame)
+        asks_department = bool(re.search(r"部门|department", a.norm))
+
+        def acceptable(name: str) -> bool:
+            norm_name = normalize(name)
+            if norm_name in named or any(x and x in norm_name for x in a.excluded):
+                return False
+            if norm_name.rsplit("、", 1)[-1] in _BODY_SUFFIXES:
+                return False  # 政府主导、部门(联动): a bare 部门 names nobody
+            if re.fullmatch(r"[全各本该][省市县州区盟]", norm_name):
+                return False  # 全市 is a scope, not an actor
+            if re.search(r"[为将把对是]", norm_name):
+                return False  # 校舍改建为…幸福院 is a clause ending in 院, not a body
+            return not (wants_body and not norm_name.endswith(_BODY_SUFFIXES))
+
         best: tuple[float, str, Passage] | None = None
         for p in pool:
-            clause = best_clause(p.text, a)
+            clause = (in_charge and _in_charge_clause(p.text)) or best_clause(p.text, a)
             if not clause:
                 continue
+            names = _actors(clause, acceptable)
+            if not names and a.excluded:
+                # "除了X,还有谁?": X's clause answers nothing; the next one may
+                # (X牵头抓总,教育、卫健…五部门协同作战).
+                norm_text = normalize(p.text)
+                clause = next((p.text[s:e].strip() for s, e in clause_spans(norm_text)
+                               if _actors(p.text[s:e], acceptable)), clause)
+                names = _actors(clause, acceptable)
             norm_clause = normalize(clause)
-            subject = clause_subject(norm_clause)
-            names = [subject] if subject else organisations(norm_clause)
             if names:
                 # The actor stands in the very clause that answers: strongest.
                 pos = norm_clause.find(names[0])
-                candidate = (p.score + 0.15,
-                             clause[pos:pos + len(names[0])] if pos >= 0 else names[0], p)
+                bonus = 0.15
+                if asks_department and normalize(names[0]).endswith(_DEPARTMENT_SUFFIXES):
+                    bonus += 0.05  # "哪些部门?": …五部门 and …局 are departments, 州政府 is not
+                if in_charge and pos >= 0 and _IN_CHARGE_A.match(
+                        norm_clause, pos + len(names[0])):
+                    bonus += 0.4
+                shown = [names[0]]
+                if a.excluded:
+                    # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
+                    shown += [n for n in names[1:] if not any(n in m for m in shown)]
+                candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
             else:
                 own = clause_subject(normalize(p.text))
-                if not own:
+                if not own or not acceptable(own):
+                    # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
+                    # the answering clause stands in an earlier one.
+                    own = _earlier_actor(p.text, clause, acceptable)
+                if not own or p.score < floor:
                     continue  # a sentence that names no actor cannot say who
-                pos = normalize(p.text).find(own)
-                candidate = (p.score + 0.1, p.text[pos:pos + len(own)] if pos >= 0 else own, p)
+                candidate = (p.score + 0.1, _as_written(p.text, own), p)
             if best is None or candidate[0] > best[0]:
                 best = candidate
         if best:
@@ -330,6 +433,7 @@ class Engine:
         if top is None:
             return None, None
         own = clause_subject(normalize(top.text))
+        own = own if own and acceptable(own) else None
         subject = own or next(
             (f.subject for f, _ in self._facts_for(["subject"], [top]) if f.subject), None)
         return subject, top if subject else None
@@ -394,6 +498,14 @@ class Engine:
         if not ranked or ranked[0].role not in ("heading", "case_title"):
             return ranked
         head = ranked[0]
+        if head.role == "case_title":
+            # A case title is a headline; its lead paragraph says the same in a
+            # sentence (昌吉州将"小饭桌"作为…).  When the lead answers about as well,
+            # quote it first, the title after it.
+            lead = next((p for p in ranked[1:10] if p.case_id == head.case_id
+                         and p.role == "lead" and p.score >= head.score - 0.1), None)
+            if lead is not None:
+                return [lead, head, *[p for p in ranked[1:] if p.id != lead.id]]
         if head.section_id is not None:
             body = self.searcher.section_passages(head.section_id)
         elif head.case_id is not None:
@@ -466,10 +578,14 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
                    section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)))
 
 
+# Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
+_COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
+            "起", "例", "间", "套", "支", "头")
 _NUMBER_UNITS = {
     "钱": ("元",), "元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
     "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",), "名": ("位", "名"),
     "件": ("件", "大"), "人": ("人", "人次"), "次": ("次",), "部门": ("部门",),
+    "月": ("个月", "月"), **{u: (u,) for u in _COUNTED},
 }
 
 
@@ -480,16 +596,33 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return (m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
-    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门)?", norm_question)
+    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|"
+                  + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]
     if m and m.group(1):
         return _NUMBER_UNITS["个"]
     if "面积" in norm_question:
         return _NUMBER_UNITS["面积"]
+    # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
+    if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
+        return _NUMBER_UNITS["元"]
+    if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
+        return _NUMBER_UNITS["元"]
     return ()
 
 
+_ENGLISH_MONEY = re.compile(
+    r"\b(fees?|prices?|costs?|money|yuan|charges?|tariffs?|funds?|funding|subsid\w*|budgets?|"
+    r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
+
+
+# The document itself (这份通知, 本文件, this notice), not one it mentions.
+_THIS_DOCUMENT = re.compile(
+    r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|公告|通告|意见|方案|办法|文)|"
+    r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
+# How a thing was done, as a whole (怎么做的, 有什么经验): a case's overview answers.
+_HOW_DONE = re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|\bhow (?:did|does|do)\b")
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
 
 
@@ -518,6 +651,63 @@ def focus_of(a: Analysis) -> str | None:
     for u in reversed(units):
         if before.endswith(u.text):
             return u.alts[0]
+    return None
+
+
+def _as_written(text: str, norm_piece: str) -> str:
+    """``norm_piece`` as ``text`` writes it (normalisation keeps offsets)."""
+    pos = normalize(text).find(norm_piece)
+    return text[pos:pos + len(norm_piece)] if pos >= 0 else norm_piece
+
+
+def _actors(clause: str, acceptable: Callable[[str], bool]) -> list[str]:
+    """The authorities a clause names (its opening subject first) that may answer."""
+    norm = normalize(clause)
+    subject = clause_subject(norm)
+    return [n for n in ([subject] if subject else []) + organisations(norm) if acceptable(n)]
+
+
+# A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
+# are often spelled out in the same sentence in other words.
+_PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
+                      r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
+
+
+def _names_part_only(question: str, body: str) -> bool:
+    """"2+N监管模式里的N是哪些部门?": the passage has N only inside 2+N监管模式.
+
+    A question about a part of a term is not answered by a sentence that
+    names the term without spelling out the part: "not found" is honest.
+    """
+    m = _PART_OF.search(question)
+    if not m:
+        return False
+    whole, part = m.group(1), m.group(2)
+    if whole not in body or part not in whole:
+        return False
+    return part not in body.replace(whole, " ")
+
+
+def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) -> str | None:
+    """The nearest authority named in a clause of ``text`` before ``clause``."""
+    norm = normalize(text)
+    end = norm.find(normalize(clause))
+    if end <= 0:
+        return None
+    for s, e in reversed(clause_spans(norm[:end])):
+        names = _actors(text[s:e], acceptable)
+        if names:
+            return names[0]
+    return None
+
+
+def _in_charge_clause(text: str) -> str | None:
+    """The clause of ``text`` that says who is in charge (市场监管部门牵头抓总), if any."""
+    norm = normalize(text)
+    for s, e in clause_spans(norm):
+        subject = clause_subject(norm[s:e])
+        if subject and _IN_CHARGE_A.match(norm, norm.find(subject, s) + len(subject)):
+            return text[s:e].strip()
     return None
 
 

@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
@@ -49,13 +49,29 @@ QUESTION_WORDS = sorted({
     "有人", "要", "应该", "需要", "怎么办", "这事", "这件事", "到底", "究竟",
     # Verbs of the question's frame, not of its topic (适用于哪个地区, 怎么处理).
     "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
+    # Who is in charge (谁来管, 归谁管): the frame, not the topic.
+    "谁来管", "谁管", "归谁管", "谁来负责",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
+
+# "归哪个部门管?", "谁负责?", "who leads?": the question asks who is in charge, and
+# a sentence answers it with "X牵头抓总", "X负责".
+IN_CHARGE_Q = re.compile(
+    r"归[^,。?]{0,12}管|谁来?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
+    r"\blead(?:s|ing)?\b|in charge|responsible|oversee")
+IN_CHARGE_VERBS = ("牵头", "负责", "主管", "主抓", "抓总", "统筹")
+
+# "除了X(以外)," / "besides X,": X is set aside, the question asks about the others.
+_EXCLUSION_RE = re.compile(
+    r"(除了[^,。?;]{1,20}?(?:以外|之外)?(?=,|还|另外|以外|之外)|"
+    r"(?<![消清排去剔免废解拆扣破])除[^,。?;]{1,20}?(?:以外|之外)|"
+    r"\b(?:besides|apart from|other than|except(?: for)?)\b[^,.?;]{1,40}?(?=,|\balso\b))")
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
 
 _ANSWER_TYPE_RE = re.compile(
-    r"(?:多少|几)(?:钱|元|家|项|个|亩|级|位|名|件|人次|人|次|部门)?|哪一?年|什么时候|何时|"
+    r"(?:多少|几)(?:钱|元|家|项|个月|个|亩|级|位|名|件|人次|人|次|部门|公里|小时|张|处|户|所|座|条|"
+    r"吨|批|辆|台|天|场|起|例|间|套|支|头)?|哪一?年|什么时候|何时|"
     r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"
 )
 
@@ -68,7 +84,9 @@ ENGLISH_STOP = frozenset(
 
 _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("when", re.compile(
-        r"什么时候|何时|哪一?年|哪天|几月|几号|日期|时间|\bwhen\b|\bwhat year\b")),
+        # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
+        r"什么时候|何时|哪一?年|哪天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
+        r"\bwhen\b|\bwhat year\b")),
     ("who", re.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
@@ -82,12 +100,20 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("number", re.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
-        r"\bhow (many|much|large|big)\b|\bwhat rank\b|\bnumber of\b|\branked?\b|\barea\b")),
+        r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
+        r"\bnumber of\b|\branked?\b|\barea\b")),
     ("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b")),
 )
 
+
+_COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里")
+_FRAME_NOUNS = frozenset(
+    "department departments agency agencies body bodies bureau bureaus authority authorities "
+    "unit units organization organizations organisation organisations institution institutions "
+    "office offices".split())
+_PLACE_PINYIN = ("shi", "xian", "zhou", "sheng", "qu")
 
 # Toneless-pinyin question words, for questions typed without an input method.
 PINYIN_QUESTION_WORDS: dict[str, Kind] = {
@@ -146,6 +172,12 @@ class Analysis:
     kind: Kind
     units: list[Unit] = field(default_factory=list)
     notice: str | None = None  # e.g. the question was cut
+    # Words the question sets aside (除了市场监管,还有哪些部门…): not to be matched,
+    # and not an acceptable answer.
+    excluded: tuple[str, ...] = ()
+    # Words of the answer's frame to retrieve by, not to be covered: "归哪个部门管?"
+    # is answered by "X部门牵头抓总", which need not repeat the question's topic.
+    frame: tuple[str, ...] = ()
 
     @property
     def total_weight(self) -> float:
@@ -158,6 +190,7 @@ class Analysis:
             if u.weight >= min_weight:
                 terms.extend(a for a in u.alts if a)
                 terms.extend(u.search)
+        terms.extend(self.frame)
         return terms
 
 
@@ -216,13 +249,21 @@ class Analyzer:
         # a phrase not in the table can still match.
         self._glossary_prefixes = [(key[:-1], value) for key, value in self.glossary.items()
                                    if key.endswith("*")]
+        # Colloquial phrases holding a question word (一个人住, 没人管) must survive
+        # its removal to reach their synonyms.
+        keep = sorted((k for k in self.synonyms if len(k) > 1 and _QW_RE.search(k)),
+                      key=len, reverse=True)
+        self._keep_re = re.compile("|".join(map(re.escape, keep))) if keep else None
         self._joined: str | None = None
         self._by_edge: dict[tuple[int, int, str], list[str]] | None = None
+        # Phrase → (estimated document frequency, its index words), or None.
+        self._composed: dict[str, tuple[int, tuple[str, ...]] | None] = {}
 
     def reset(self) -> None:
         """Forget what was derived from the vocabulary (after the index changed)."""
         self._joined = None
         self._by_edge = None
+        self._composed = {}
 
     def warm_up(self) -> None:
         """Load what typo correction needs (vocabulary, rapidfuzz, pypinyin) ahead of time.
@@ -235,6 +276,7 @@ class Analyzer:
 
         self._inside_word("")
         self._typo_candidates("预热")
+        _pinyin_tables()
         _same_sound("预热", "预热")
         self.vocab.terms_by_pinyin(())  # builds the pinyin keys of the vocabulary
 
@@ -245,6 +287,21 @@ class Analyzer:
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self._latin(norm, n)
         analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]
+        if analysis.kind == "who" and IN_CHARGE_Q.search(norm):
+            analysis.frame = IN_CHARGE_VERBS
+        aside = _EXCLUSION_RE.search(norm)
+        if aside:
+            span = aside.group(1)
+            rest = norm[:aside.start(1)] + " " + norm[aside.end(1):]
+            aside_units = {u.text for u in analysis.units
+                           if u.text in span and u.text not in rest}
+            analysis.excluded = tuple(x for u in analysis.units if u.text in aside_units
+                                      for x in u.alts if len(u.text) > 1)
+            # The sentence that answers "who else" often names X as well (X牵头,
+            # A、B、C参与): X still helps find it, at half weight; 除 does not.
+            analysis.units = [replace(u, weight=0.5 * u.weight) if u.text in aside_units else u
+                              for u in analysis.units
+                              if u.text not in aside_units or len(u.text) > 1]
         if analysis.kind == "what" and latin_units:
             # Keywords typed in pinyin or English classify like their Chinese
             # ("pinpai jiazhi" asks for a value, as 品牌价值 would).
@@ -258,13 +315,29 @@ class Analyzer:
         words = re.findall(r"[a-z][a-z\-']*|\d+(?:\.\d+)?", norm)
         rest = re.sub(r"[a-z][a-z\-']*", " ", norm)
         units: list[Unit] = []
-        unknown_weight = 0.35 * math.log(1 + n / 0.5)
+        unknown_weight = 0.5 * math.log(1 + n / 0.5)
         i = 0
-        content = [w for w in words if w not in ENGLISH_STOP and not w.isdigit()
-                   and w not in PINYIN_QUESTION_WORDS]
+        # "which department…?" frames the question as 哪个部门 does: no topic word.
+        framed = {i + 1 for i, w in enumerate(words[:-1])
+                  if w in ("which", "what", "whose") and words[i + 1] in _FRAME_NOUNS}
+        content = [w for i, w in enumerate(words) if w not in ENGLISH_STOP and not w.isdigit()
+                   and w not in PINYIN_QUESTION_WORDS and i not in framed]
+        windows = {"".join(content[a:b]) for a in range(len(content))
+                   for b in range(a + 1, min(len(content), a + 4) + 1)}
+        # Places are indexed with their suffix (长沙市, 岳阳县): "changsha" finds
+        # changshashi too.
         pinyin_hits = self.vocab.terms_by_pinyin(
-            {"".join(content[a:b]) for a in range(len(content))
-             for b in range(a + 1, min(len(content), a + 4) + 1)})
+            windows | {w + s for w in windows for s in _PLACE_PINYIN if len(w) >= 4})
+        missing = [w for w in windows if w not in pinyin_hits and not any(
+            w + s in pinyin_hits for s in _PLACE_PINYIN) and w.isalpha()]
+        if missing:
+            # The index keys a word by its characters' first readings (银行 → yinxing,
+            # 长沙 → zhangsha); what is typed is the reading in that word (yinhang).
+            variants = {v: w for w in missing for v in _reading_variants(w)}
+            if variants:
+                found = self.vocab.terms_by_pinyin(variants)
+                for v, hits in found.items():
+                    pinyin_hits.setdefault(variants[v], hits)
         while i < len(content):
             matched = False
             for size in (4, 3, 2, 1):
@@ -274,7 +347,9 @@ class Analyzer:
                 terms = self._english(phrase)
                 source = "english"
                 if not terms:
-                    hits = pinyin_hits.get("".join(content[i:i + size]), [])
+                    key = "".join(content[i:i + size])
+                    hits = pinyin_hits.get(key) or next(
+                        (pinyin_hits[key + s] for s in _PLACE_PINYIN if key + s in pinyin_hits), [])
                     terms = tuple(t for t, _ in hits[:3])
                     source = "pinyin"
                 if terms:
@@ -293,6 +368,8 @@ class Analyzer:
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:
             return self.glossary[phrase]
+        if "-" in phrase and phrase.replace("-", " ") in self.glossary:
+            return self.glossary[phrase.replace("-", " ")]  # mutual-aid = mutual aid
         for prefix, value in self._glossary_prefixes:
             if phrase.startswith(prefix) and " " not in phrase[len(prefix):]:
                 return value
@@ -306,9 +383,12 @@ class Analyzer:
         # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积)
         # are not words the answer must contain.
         text = _ANSWER_TYPE_RE.sub(" ", text)
-        text = _QW_RE.sub(" ", text)
+        text = self._strip_question_words(text)
         candidates = substrings(text)
-        df = self.vocab.document_frequencies(candidates | self._synonym_targets(candidates))
+        targets = self._synonym_targets(candidates)
+        df = self.vocab.document_frequencies(candidates | targets)
+        for target, (freq, _) in self._compose(t for t in targets if t not in df).items():
+            df[target] = freq
         units: list[Unit] = []
         for run in re.findall(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+", text):
             pieces = self._segment(run, df)
@@ -335,6 +415,10 @@ class Analyzer:
                         units.append(self._unit(word, corrected, n, "typo"))
                         continue
                 unit = self._unit(word, alts, n, "question", df)
+                if not unit.known and len(word) >= 3 and _COLLOQUIAL.search(word):
+                    # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
+                    # (modal verbs, particles), not a topic the documents lack.
+                    unit = replace(unit, weight=0.5 * unit.weight)
                 if len(word) >= 4 and unit.known:
                     # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
                     # more candidates for 更多结果; coverage still asks for the whole.
@@ -344,6 +428,40 @@ class Analyzer:
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units
+
+    def _compose(self, phrases: Iterable[str]) -> dict[str, tuple[int, tuple[str, ...]]]:
+        """Phrases made wholly of index words (非法集资 = 非法 + 集资, 饮水困难 = 饮水 + 困难).
+
+        Synonym and glossary targets are often such phrases: they match the
+        text as written, and are retrieved by their words.  The phrase's
+        frequency is estimated by its rarest word's.
+        """
+        phrases = list(phrases)
+        todo = {p for p in phrases if len(p) >= 3 and is_cjk(p[0]) and p not in self._composed}
+        if todo:
+            df = self.vocab.document_frequencies(
+                {x for p in todo for x in substrings(p) if len(x) >= 2})
+            for p in todo:
+                words = _cover(p, df)
+                self._composed[p] = (min(df[w] for w in words), words) if words else None
+        out: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for p in phrases:
+            hit = self._composed.get(p)
+            if hit:
+                out[p] = hit
+        return out
+
+    def _strip_question_words(self, text: str) -> str:
+        if self._keep_re is None:
+            return _QW_RE.sub(" ", text)
+        out: list[str] = []
+        last = 0
+        for m in self._keep_re.finditer(text):
+            out.append(_QW_RE.sub(" ", text[last:m.start()]))
+            out.append(f" {m.group(0)} ")
+            last = m.end()
+        out.append(_QW_RE.sub(" ", text[last:]))
+        return "".join(out)
 
     def _loose_characters(self, pieces: list[tuple[str, bool]], run: str, df: dict[str, int],
                           ) -> list[tuple[str, bool, tuple[str, ...]]]:
@@ -406,14 +524,24 @@ class Analyzer:
     def _alts(self, word: str, df: dict[str, int]) -> tuple[str, ...]:
         targets = self.synonyms.get(word, ())
         alts = [word] if word in df else []
-        alts.extend(t for t in targets if t in df and t not in alts)
+        # When the documents use the asker's own word, a synonym common across
+        # them (自来水 → 供水, in 1 of 50 passages or more) would only blur it.
+        limit = max(self.vocab.passage_count // 50, 3 * df[word]) if word in df else None
+        alts.extend(t for t in targets if t in df and t not in alts
+                    and (limit is None or df[t] <= limit))
+        # A documentary word may be no index word of its own but part of one
+        # (用餐 in 用餐补贴, 助餐 in 助餐点): it still matches the text.
+        alts.extend(t for t in targets if t not in df and t not in alts and len(t) >= 2
+                    and (self._composed.get(t) or self._inside_word(t)))
         return tuple(alts) or (word,)
 
     def _segment(self, run: str, df: dict[str, int],
                  partial: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
         """Best split of ``run`` into indexed words, longer preferred.
 
-        ``partial`` pieces (parts of longer indexed words) are allowed too.
+        ``partial`` pieces (parts of longer indexed words) are allowed too, and
+        colloquial words whose documentary synonyms are indexed — not those
+        whose synonyms the documents never use (法规 must not cut 办法规定).
         """
         size = len(run)
         best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
@@ -421,7 +549,8 @@ class Analyzer:
             choice = (best[end - 1][0] - 1.0, end - 1)  # an unknown single character
             for start in range(max(0, end - MAX_TERM_LEN), end):
                 piece = run[start:end]
-                if piece in df or piece in partial or (piece in self.synonyms and len(piece) > 1):
+                if piece in df or piece in partial or (len(piece) > 1 and any(
+                        t in df for t in self.synonyms.get(piece, ()))):
                     score = best[start][0] + len(piece) ** 2
                     if score > choice[0]:
                         choice = (score, start)
@@ -431,7 +560,8 @@ class Analyzer:
         while end > 0:
             start = best[end][1]
             piece = run[start:end]
-            out.append((piece, piece in df or piece in partial or piece in self.synonyms))
+            out.append((piece, piece in df or piece in partial
+                        or any(t in df for t in self.synonyms.get(piece, ()))))
             end = start
         return out[::-1]
 
@@ -470,10 +600,12 @@ class Analyzer:
               df: dict[str, int] | None = None) -> Unit:
         alts = tuple(dict.fromkeys(alts))
         freqs = df if df is not None else self.vocab.document_frequencies(alts)
-        known_df = [freqs[a] for a in alts if a in freqs]
-        search: tuple[str, ...] = ()
-        if not known_df and source in ("english", "pinyin"):
-            # A glossary phrase (典型案例) may be no single index word but still be in the text.
+        composed = self._compose(a for a in alts if a not in freqs)
+        known_df = [freqs[a] for a in alts if a in freqs] + [f for f, _ in composed.values()]
+        search: tuple[str, ...] = tuple(w for _, words in composed.values() for w in words)
+        if not known_df and (source in ("english", "pinyin") or alts != (text,)):
+            # A glossary or synonym phrase (典型案例) may be no single index word but
+            # still be in the text.
             known_df = [1 for a in alts if len(a) >= 2 and self._inside_word(a)]
             if known_df:
                 inner = self.vocab.document_frequencies(
@@ -522,3 +654,71 @@ def _merge_unknown(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         else:
             out.append((word, known))
     return out
+
+
+def _cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:
+    """``phrase`` as two or more index words of two characters or more, else ()."""
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(phrase)
+    for end in range(2, len(phrase) + 1):
+        for start in range(0, end - 1):
+            prev = best[start]
+            if prev is not None and phrase[start:end] in df:
+                cand = (*prev, phrase[start:end])
+                cur = best[end]
+                if cur is None or len(cand) < len(cur):
+                    best[end] = cand
+    words = best[len(phrase)]
+    return words if words and len(words) >= 2 else ()
+
+
+# Characters read differently in different words; the index keys each by its
+# first reading in pypinyin's table.
+_POLYPHONES = "长行调给都乐藏会重率还降差传朝称当得地发干好和划假将角教结解觉看空量落没" \
+              "便强区曲散少舍识属数说提同为相校应与约载扎着只种转仔作参曾单"
+_MAX_VARIANTS = 8
+
+
+@lru_cache(maxsize=1)
+def _pinyin_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """All toneless syllables, and: a syllable as typed → the first readings it may be stored as."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    def bare(reading: str) -> str:
+        decomposed = unicodedata.normalize("NFD", reading)
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    syllables = {bare(r) for value in pinyin_dict.values() for r in value.split(",")}
+    stored: dict[str, set[str]] = {"lv": {"lu"}, "nv": {"nu"}, "lve": {"lue"}, "nve": {"nue"}}
+    for ch in _POLYPHONES:
+        readings = [bare(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r]
+        for other in readings[1:]:
+            if other != readings[0]:
+                stored.setdefault(other, set()).add(readings[0])
+    syllables |= set(stored)
+    return frozenset(syllables), {k: tuple(sorted(v)) for k, v in stored.items()}
+
+
+def _syllables(word: str, inventory: frozenset[str]) -> list[str] | None:
+    """Toneless pinyin split into syllables, fewest first (xian stays xian)."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            prev = best[start]
+            if prev is not None and word[start:end] in inventory:
+                cur = best[end]
+                if cur is None or len(prev) + 1 < len(cur):
+                    best[end] = [*prev, word[start:end]]
+    return best[len(word)]
+
+
+def _reading_variants(word: str) -> list[str]:
+    """``word`` with each polyphone syllable replaced by the readings the index may store."""
+    inventory, stored = _pinyin_tables()
+    parts = _syllables(word, inventory)
+    if not parts or not any(p in stored for p in parts):
+        return []
+    variants = [""]
+    for part in parts:
+        variants = [v + alt for v in variants for alt in (part, *stored.get(part, ()))]
+        variants = variants[:_MAX_VARIANTS * 4]
+    return [v for v in variants if v != word][:_MAX_VARIANTS]

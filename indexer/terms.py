@@ -17,7 +17,7 @@ QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 # An authority's name: a run of Chinese ending in one of these suffixes.
 ORG_SUFFIXES = (
     "委员会", "办公室", "办公厅", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
-    "院", "中心", "协会", "法院", "检察院",
+    "院", "中心", "协会", "法院", "检察院", "支队", "大队", "总队",  # 消防救援支队, 执法大队
 )
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
 _ORG_RE = re.compile(

@@ -312,3 +312,109 @@ def test_a_second_service_sees_the_index_another_one_rebuilt(tmp_path: Path,
     finally:
         writer.close()
         reader.close()
+
+
+# -- who is in charge, who else, and what the question names itself ---------------------
+
+@pytest.mark.parametrize("question", [
+    "托管班的吃饭安全归哪个部门管?",
+    "小饭桌归哪个部门管?",
+    "谁负责牵头小饭桌治理?",
+    "who is in charge of xiaofanzhuo in Changji?",
+])
+def test_in_charge_is_answered_by_the_authority_that_leads(ask: Asker, question: str) -> None:
+    # "归…管"/"who leads" is answered by "X牵头抓总", though that sentence does not
+    # repeat the case's topic (小饭桌) the lead paragraph sets.
+    answer = ask(question)
+    assert answer.found
+    assert "市場監管部門牽頭抓總" in answer.passages[0].text
+    assert answer.answer and "市场监管" in normalize(answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "除了市场监管,小饭桌联合治理还有哪些部门参与?",
+    "小饭桌治理除市场监管部门以外还有哪些部门?",
+])
+def test_set_aside_authority_is_not_the_answer(ask: Asker, question: str) -> None:
+    answer = ask(question)
+    assert answer.found and answer.answer
+    assert "市场监管" not in normalize(answer.answer)
+    assert "卫健" in normalize(answer.answer)
+
+
+def test_the_place_the_question_names_is_not_who(ask: Asker) -> None:
+    # "…in Changji?" names 昌吉州: it cannot be the answer to "who".
+    answer = ask("who leads the governance of xiaofanzhuo in Changji?")
+    assert answer.answer and "昌吉" not in normalize(answer.answer)
+
+
+def test_a_bare_place_does_not_answer_which_department(ask: Asker) -> None:
+    answer = ask("小饭桌食品安全是哪个部门管的?")
+    assert answer.answer and normalize(answer.answer).endswith(("部门", "局", "厅"))
+
+
+def test_case_lead_is_quoted_before_its_title(ask: Asker) -> None:
+    # The title (…——昌吉州"小饭桌"全链条治理实践) and the lead say the same;
+    # the lead is a sentence, so it comes first.
+    answer = ask("小饭桌全链条治理是哪个州做的?")
+    assert answer.passages[0].text.startswith("昌吉州將“小飯桌”")
+    assert answer.passages[1].text.startswith("案例3")
+    # A title that says what its lead does not stays first.
+    answer = ask("香梨全链条安全盾牌是在哪个州?")
+    assert "安全盾牌" in answer.passages[0].text
+
+
+@pytest.mark.parametrize(("question", "aside"), [
+    ("除了市场监管,小饭桌联合治理还有哪些部门参与?", "市场监管"),
+    ("besides the police, which departments also joined?", "公安"),
+    ("如何消除塑化剂风险,还有哪些部门参与?", None),  # 消除 is "eliminate", not "besides"
+])
+def test_what_the_question_sets_aside(built_casebot: Casebot, question: str,
+                                      aside: str | None) -> None:
+    analysis = built_casebot.engine.analyzer.analyze(question)
+    if aside is None:
+        assert analysis.excluded == ()
+    else:
+        assert aside in analysis.excluded
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    # 一个人住 holds the question word 个, yet reaches its synonym 独居.
+    ("一个人住的老人出事了怎么求救?", "为独居、空巢老人提供24小时紧急呼叫服务"),
+    # 骗钱 → 非法集资, a phrase of two index words (非法 + 集资).
+    ("打着养老旗号骗钱的事谁来管?", "市民政局会同公安局开展养老领域非法集资专项整治"),
+])
+def test_colloquial_phrases_reach_documentary_wording(tmp_path: Path, question: str,
+                                                      expect: str) -> None:
+    third = Path(__file__).resolve().parents[1] / "data" / "third" / "announcement.txt"
+    svc = Casebot.open(tmp_path / "third.db", build=True)
+    svc.index([third], rebuild=True)
+    answer = svc.answer(question)
+    assert answer.found and expect in answer.passages[0].text
+
+
+def test_case_as_a_whole_is_answered_by_its_lead(tmp_path: Path) -> None:
+    # "湘潭市的医养结合怎么做的?" names case 3's title: its lead is the overview.
+    third = Path(__file__).resolve().parents[1] / "data" / "third" / "announcement.txt"
+    svc = Casebot.open(tmp_path / "third.db", build=True)
+    svc.index([third], rebuild=True)
+    answer = svc.answer("湘潭市的医养结合怎么做的?")
+    assert answer.passages[0].text.startswith("湘潭市卫生健康委与市民政局共同推动")
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("yinhang", "yinxing"),  # 银行: 行 is keyed by its first reading, xing
+    ("changsha", "zhangsha"),  # 长沙: 长 is keyed as zhang
+    ("lvse", "luse"),  # ü typed as v
+])
+def test_pinyin_reading_variants(typed: str, stored: str) -> None:
+    from bot.understand import _reading_variants
+
+    assert stored in _reading_variants(typed)
+
+
+def test_a_letter_the_document_never_spells_out_is_not_answered(ask: Asker) -> None:
+    # The text names "2+N监管模式" without saying what N is: honestly "not found".
+    assert not ask("2+N监管模式里的N具体是哪些部门?").found
+    # The mode itself is answered.
+    assert ask("肉类执法联动探索的是什么监管模式?").found

@@ -1,11 +1,11 @@
 """Answer quality on the question sets, as `casebot eval` reports it.
 
 The floors below are today's measured figures rounded down: a change that
-makes answers worse fails here.  Direct answers (≥ 0.90) and out-of-scope
-rejection (≥ 0.95) meet issue #3's targets; hit@1 (0.969 of 0.97) and hit@3
-(0.984 of 1.0) do not yet, nor do the second announcement's figures.
+makes answers worse fails here.  The dev set meets issue #3's targets (hit@1
+≥ 0.97, hit@3 = 1.0, direct ≥ 0.90, out-of-scope rejection ≥ 0.95).
 The second announcement (tests/data/second) was written without sight of the
 rules, in another layout and script; its figures are reported separately.
+The third (tests/data/third) is a development set in the second's layout.
 """
 
 from __future__ import annotations
@@ -35,15 +35,33 @@ def second(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
 def test_dev_set_floors(bundled: Casebot) -> None:
     figures = evaluate(load_questions(DATA / "qa_dev.jsonl"), bundled.answer).overall.figures()
     assert figures["questions"] >= 100
-    assert (figures["hit@1"] or 0) >= 0.96, figures
-    assert (figures["hit@3"] or 0) >= 0.98, figures
-    assert (figures["direct"] or 0) >= 0.96, figures
-    assert (figures["oos_rejected"] or 0) >= 0.95, figures
+    assert (figures["hit@1"] or 0) >= 1.0, figures
+    assert (figures["hit@3"] or 0) >= 1.0, figures
+    assert (figures["direct"] or 0) >= 1.0, figures
+    assert (figures["oos_rejected"] or 0) >= 1.0, figures
 
 
 def test_second_announcement_floors(second: Casebot) -> None:
     figures = evaluate(load_questions(DATA / "second" / "qa.jsonl"), second.answer).overall
     f = figures.figures()
-    assert (f["hit@1"] or 0) >= 0.78, f
-    assert (f["direct"] or 0) >= 0.70, f
+    assert (f["hit@1"] or 0) >= 0.84, f
+    assert (f["direct"] or 0) >= 0.82, f  # issue #3's target: 0.8
     assert (f["oos_rejected"] or 0) >= 0.7, f
+
+
+@pytest.fixture(scope="module")
+def third(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
+    svc = Casebot.open(tmp_path_factory.mktemp("eval3") / "third.db", build=True)
+    svc.index([DATA / "third" / "announcement.txt"], rebuild=True)
+    return svc
+
+
+def test_third_announcement_floors(third: Casebot) -> None:
+    # A made-up elderly-care announcement (一、 parts, (一) sections, simplified),
+    # written to develop the rules on a layout and topic other than the dev set's.
+    f = evaluate(load_questions(DATA / "third" / "qa.jsonl"), third.answer).overall.figures()
+    assert f["questions"] == 70
+    assert (f["hit@1"] or 0) >= 0.96, f
+    assert (f["hit@3"] or 0) >= 0.98, f
+    assert (f["direct"] or 0) >= 0.97, f
+    assert (f["oos_rejected"] or 0) >= 1.0, f
