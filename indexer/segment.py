@@ -66,13 +66,14 @@ def _tokenizer_with(terms: frozenset[str]) -> jieba.Tokenizer:
     """
     global _ADDED
     tk = shared_tokenizer()
-    if terms is not _ADDED and terms != _ADDED:
-        if _ADDED:
-            assert _PRISTINE is not None
-            tk.FREQ, tk.total = dict(_PRISTINE[0]), _PRISTINE[1]
-        for term in sorted(terms):
-            if term not in tk.FREQ:
-                tk.add_word(term)
+    if terms is not _ADDED:  # called per text: the identity test is the common case
+        if terms != _ADDED:
+            if _ADDED:
+                assert _PRISTINE is not None
+                tk.FREQ, tk.total = dict(_PRISTINE[0]), _PRISTINE[1]
+            for term in sorted(terms):
+                if term not in tk.FREQ:
+                    tk.add_word(term)
         _ADDED = terms
     return tk
 
