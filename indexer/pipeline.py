@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.loader import load_document
-from corpus.model import Document
+from corpus.model import Document, DocumentMeta
 from corpus.readers import ReaderError
 from indexer import facts as facts_mod
 from indexer.facts import Fact
@@ -88,13 +88,49 @@ class Task:
     digest: str
 
 
+@dataclass(frozen=True)
+class SectionOutline:
+    ordinal: int
+    marker: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class CaseOutline:
+    number: int
+    title: str
+    marker: str
+    sections: tuple[SectionOutline, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the writer keeps of a parsed document beside its passages.
+
+    Workers send this back, not the :class:`Document`: that holds its text
+    several times over (whole, per case, per sentence), five times the bytes
+    to pickle across processes.
+    """
+
+    title: str
+    meta: DocumentMeta
+    cases: tuple[CaseOutline, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> Outline:
+        return cls(doc.title, doc.meta, tuple(
+            CaseOutline(case.number, case.title, case.marker, tuple(
+                SectionOutline(sec.ordinal, sec.marker, sec.heading) for sec in case.sections))
+            for case in doc.cases))
+
+
 @dataclass
 class Prepared:
     """A document ready to write, but for its tokens."""
 
     key: str
     digest: str
-    doc: Document
+    doc: Outline
     specs: list[PassageSpec]
     norm: list[str]  # normalised text of each spec
     terms: set[str]  # the document's own domain terms
@@ -112,8 +148,8 @@ def prepare(task: Task) -> Prepared | tuple[str, str]:
         return task.path, f"{path}: cannot read ({exc.strerror})"
     specs = passages_of(doc)
     norm = normalize_many([s.text for s in specs])
-    return Prepared(task.key, task.digest, doc, specs, norm, domain_terms(normalize(doc.text)),
-                    facts_mod.extract(doc, specs, norm))
+    return Prepared(task.key, task.digest, Outline.of(doc), specs, norm,
+                    domain_terms(normalize(doc.text)), facts_mod.extract(doc, specs, norm))
 
 
 def workers_for(total_bytes: int, processes: int | None = None) -> int:
