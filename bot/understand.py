@@ -278,7 +278,7 @@ class Analyzer:
         self._typo_candidates("预热")
         _pinyin_tables()
         _same_sound("预热", "预热")
-        self.vocab.terms_by_pinyin(())  # builds the pinyin keys of the vocabulary
+        self.vocab.terms_by_pinyin(["yure"])  # builds the pinyin keys of the vocabulary
 
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)
