@@ -308,7 +308,8 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
         add("document", m.group(1), doc_kind(m.group(1)))
     for m in QUOTED_RE.finditer(text):
         add("measure", m.group(1))
-    for m in re.finditer(r"第[一二三四五六七八九十0-9]+批", text):
+    # 首批 is the first batch (这是第几批? → 首批).
+    for m in re.finditer(r"(?:第[一二三四五六七八九十0-9]+|首)批", text):
         add("quantity", m.group(0))
     for m in YEAR_RE.finditer(text):
         add("date", m.group(0))
