@@ -35,6 +35,10 @@ from indexer.terms import organisations
 
 FOUND_THRESHOLD = 0.6
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
+# "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
+_JOINT = r"(?:联合|会同|协同|配合|共同)"
+_ASKS_PARTNERS = re.compile(
+    rf"{_JOINT}(?:了)?(?:哪些|哪几个|哪个|谁)|(?:哪些|哪几个)[^,,??]{{0,6}}{_JOINT}")
 _ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
 _IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + ")")
@@ -139,6 +143,12 @@ class Engine:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           script=analysis.script, message=EMPTY, notice=analysis.notice)
         ranked = self._rank(analysis)
+        if analysis.kind == "when" and ranked and _THIS_DOCUMENT.search(analysis.norm):
+            dated = self._issue_date(ranked[0].doc_id)
+            if dated is not None:
+                return Answer(question=analysis.question, found=True, answer=dated.text.strip(),
+                              passages=(dated,), kind=analysis.kind, script=analysis.script,
+                              notice=analysis.notice, terms=_terms(analysis))
         if analysis.kind in ("number", "when"):
             ranked = self._with_answer_type(analysis, ranked)
         elif analysis.kind == "who" and _ASKS_COMPANY.search(analysis.norm):
@@ -236,6 +246,17 @@ class Engine:
         if a.kind in ("document", "what"):
             return title.text, title
         return direct, evidence
+
+    def _issue_date(self, doc_id: int) -> Passage | None:
+        """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
+
+        An announcement ends with its issuer and a line holding only the date;
+        it shares no word with the question, so retrieval cannot find it.
+        """
+        for row in reversed(self.searcher.document_passages(doc_id)[-4:]):
+            if _DATE_LINE.fullmatch(normalize(row.text).strip()):
+                return _passage(row, FOUND_THRESHOLD, [])
+        return None
 
     def _case_overview(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
         """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
@@ -375,6 +396,7 @@ class Engine:
         wants_body = bool(_ASKS_BODY.search(a.norm))
         in_charge = bool(a.frame)
         asks_department = bool(re.search(r"部门|department", a.norm))
+        partners = _ASKS_PARTNERS.search(a.norm)
 
         def acceptable(name: str) -> bool:
             norm_name = normalize(name)
@@ -384,13 +406,19 @@ class Engine:
                 return False  # 政府主导、部门(联动): a bare 部门 names nobody
             if re.fullmatch(r"[全各本该][省市县州区盟]", norm_name):
                 return False  # 全市 is a scope, not an actor
-            if re.search(r"[为将把对是]", norm_name):
-                return False  # 校舍改建为…幸福院 is a clause ending in 院, not a body
+            if re.search(r"[为将把对是向]", norm_name):
+                # 校舍改建为…幸福院 is a clause ending in 院, not a body; so is
+                # 线索直接向市医保局 (反馈) — the body is the object of 向.
+                return False
             return not (wants_body and not norm_name.endswith(_BODY_SUFFIXES))
 
         best: tuple[float, str, Passage] | None = None
         for p in pool:
             clause = (in_charge and _in_charge_clause(p.text)) or best_clause(p.text, a)
+            if partners:
+                # The clause with the joint action answers, even when another one
+                # holds more of the question's words (…开展“双随机”联合检查).
+                clause = _joint_clause(p.text) or clause
             if not clause:
                 continue
             names = _actors(clause, acceptable)
@@ -402,6 +430,14 @@ class Engine:
                                if _actors(p.text[s:e], acceptable)), clause)
                 names = _actors(clause, acceptable)
             norm_clause = normalize(clause)
+            joint = re.search(_JOINT, norm_clause) if partners else None
+            if partners and joint:
+                # X联合Y、Z…: the lead and its partners acted together; "会同哪些
+                # 部门?" wants Y、Z, "哪些部门联合…?" all of them.
+                after = [n for n in organisations(norm_clause[joint.end():]) if acceptable(n)]
+                lead = names[:1] if names and norm_clause.find(names[0]) < joint.start() else []
+                if after:
+                    names = [*(lead if partners.group(0).startswith("哪") else []), *after]
             if names:
                 # The actor stands in the very clause that answers: strongest.
                 pos = norm_clause.find(names[0])
@@ -412,7 +448,7 @@ class Engine:
                         norm_clause, pos + len(names[0])):
                     bonus += 0.4
                 shown = [names[0]]
-                if a.excluded:
+                if a.excluded or joint:
                     # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
                     shown += [n for n in names[1:] if not any(n in m for m in shown)]
                 candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
@@ -622,6 +658,9 @@ _ENGLISH_MONEY = re.compile(
 _THIS_DOCUMENT = re.compile(
     r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|公告|通告|意见|方案|办法|文)|"
     r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
+# A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
+_DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
+                        r"[0-9一二三四五六七八九十]{1,3}日")
 # How a thing was done, as a whole (怎么做的, 有什么经验): a case's overview answers.
 _HOW_DONE = re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|\bhow (?:did|does|do)\b")
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
@@ -699,6 +738,16 @@ def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) ->
         names = _actors(text[s:e], acceptable)
         if names:
             return names[0]
+    return None
+
+
+def _joint_clause(text: str) -> str | None:
+    """The clause of ``text`` where a body acts with partners (X联合Y、Z…), if any."""
+    norm = normalize(text)
+    for s, e in clause_spans(norm):
+        m = re.search(_JOINT, norm[s:e])
+        if m and organisations(norm[s + m.end():e]):
+            return text[s:e].strip()
     return None
 
 

@@ -101,7 +101,9 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
-        r"\bnumber of\b|\branked?\b|\barea\b")),
+        r"\bnumber of\b|\branked?\b|\barea\b|"
+        # Keywords ending in the measure they want ("code scanning rate").
+        r"\b(?:rate|percentage|proportion|ratio)\s*\??$")),
     ("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b")),
