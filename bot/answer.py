@@ -157,7 +157,8 @@ class Engine:
         if analysis.kind == "what" and _HOW_DONE.search(analysis.norm):
             ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
-        if found and _names_part_only(analysis.norm, normalize(ranked[0].text)):
+        if found and (_names_part_only(analysis.norm, normalize(ranked[0].text))
+                      or _counted_only(analysis.norm, normalize(ranked[0].text))):
             found = False
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
@@ -622,7 +623,7 @@ _NUMBER_UNITS = {
     "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",),
     # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
     "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
-    "月": ("个月", "月"), **{u: (u,) for u in _COUNTED},
+    "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
 }
 
 
@@ -633,7 +634,7 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return (m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
-    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|"
+    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]
@@ -726,6 +727,28 @@ def _names_part_only(question: str, body: str) -> bool:
     if whole not in body or part not in whole:
         return False
     return part not in body.replace(whole, " ")
+
+
+_ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪)")
+_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
+
+
+def _counted_only(question: str, body: str) -> bool:
+    """"被解除协议的民营医院叫什么名字?": the passage only counts them (3家民营医院).
+
+    A question asking for names is not answered by a sentence that gives the
+    things it asks about only as a number: "not found" is honest.
+    """
+    m = _ASKS_NAME.search(question)
+    if not m:
+        return False
+    before = question[:m.start()]
+    thing = next((before[-n:] for n in range(min(8, len(before)), 1, -1)
+                  if before[-n:] in body), None)
+    if thing is None:
+        return False
+    starts = [i for i in range(len(body)) if body.startswith(thing, i)]
+    return all(_COUNTED_BEFORE.search(body[max(0, i - 6):i]) for i in starts)
 
 
 def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) -> str | None:

@@ -51,6 +51,8 @@ QUESTION_WORDS = sorted({
     "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
     # Who is in charge (谁来管, 归谁管): the frame, not the topic.
     "谁来管", "谁管", "归谁管", "谁来负责",
+    # What one gets (能拿多少奖金, 能领多少补贴): the frame; the thing got is the topic.
+    "能拿", "能领", "拿到", "领到", "能得到", "能获得",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
 
