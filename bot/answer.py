@@ -36,9 +36,10 @@ from indexer.terms import organisations
 FOUND_THRESHOLD = 0.6
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
-_JOINT = r"(?:联合|会同|协同|配合|共同)"
+_JOINT = r"(?:联合|会同|协同|配合|共同|与|和|同)"
 _ASKS_PARTNERS = re.compile(
-    rf"{_JOINT}(?:了)?(?:哪些|哪几个|哪个|谁)|(?:哪些|哪几个)[^,,??]{{0,6}}{_JOINT}")
+    r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
+    r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)")
 _ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
 _IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + ")")
@@ -491,7 +492,11 @@ class Engine:
             p = by_id[f.passage_id]
             body = normalize(p.text)
             pos = body.find(f.norm)
-            near = body[max(0, pos - 12):pos + len(f.norm) + 4]
+            # The words next to a figure describe it, but not across a clause
+            # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
+            cs, ce = next(((s, e) for s, e in clause_spans(body) if s <= pos < e),
+                          (0, len(body)))
+            near = body[max(cs, pos - 12):min(ce, pos + len(f.norm) + 4)]
             s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
             return (s, p.score, -rank)
 

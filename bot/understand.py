@@ -53,6 +53,8 @@ QUESTION_WORDS = sorted({
     "谁来管", "谁管", "归谁管", "谁来负责",
     # What one gets (能拿多少奖金, 能领多少补贴): the frame; the thing got is the topic.
     "能拿", "能领", "拿到", "领到", "能得到", "能获得",
+    # How long / how often: the frame of the question.
+    "多久", "多长时间",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
 
