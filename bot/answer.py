@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -288,11 +288,17 @@ class Engine:
         pool = [p for p in ranked[:30] if p.score >= FOUND_THRESHOLD]
         if not pool:
             return ranked
+        # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
+        # …知识规则126条) lacks the words its case already said: nearly as good.
+        pool += [p for p in ranked[len(pool):30]
+                 if p.score >= FOUND_THRESHOLD - 0.05 and p.case_id is not None
+                 and p.case_id == pool[0].case_id]
         kind = "date" if a.kind == "when" else "quantity"
         units = wanted_units(a.norm) if a.kind == "number" else ()
         holding = {f.passage_id for f, _ in self._facts_for([kind], pool, limit=30)
                    if not units or any(f.norm.endswith(u) for u in units)}
-        typed = [p for p in pool if p.id in holding]
+        typed = [p if p.score >= FOUND_THRESHOLD else replace(p, score=FOUND_THRESHOLD)
+                 for p in pool if p.id in holding]
         return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
 
     # -- direct answers ---------------------------------------------------------------
