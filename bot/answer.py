@@ -645,6 +645,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return (m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
+    # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
+    if re.search(r"百分点|百分比|比例|比重|占比|增幅|增长率|降幅|\bpercent", norm_question):
+        return ("%", "百分点")
     m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):

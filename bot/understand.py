@@ -364,12 +364,42 @@ class Analyzer:
                     matched = True
                     break
             if not matched:
+                glued = self._glued_pinyin(content[i])
+                if glued:
+                    # "cunweishengshi": 村 + 卫生室 typed as one word.
+                    units.extend(self._unit(part, terms, n, "pinyin") for part, terms in glued)
+                    i += 1
+                    continue
                 # An English word we cannot map still counts against coverage,
                 # lightly: "work permit" must not be answered by "新疆" alone.
                 if len(content[i]) > 2:
                     units.append(Unit(content[i], (content[i],), unknown_weight, False, "english"))
                 i += 1
         return units, rest
+
+    def _glued_pinyin(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Two indexed words typed as one ("cunweishengshi" → cun + weishengshi).
+
+        The split with the longer known first part wins; none when a part is
+        shorter than a syllable or the word is not pinyin-like.
+        """
+        if len(word) < 6 or not word.isalpha():
+            return []
+        cuts = range(len(word) - 2, 1, -1)
+        keys = {word[:k] for k in cuts} | {word[k:] for k in cuts}
+        hits = self.vocab.terms_by_pinyin(keys)
+        inventory = _pinyin_tables()[0]
+        for k in cuts:
+            head, tail = hits.get(word[:k]), hits.get(word[k:])
+            if head and tail:
+                return [(word[:k], tuple(t for t, _ in head[:3])),
+                        (word[k:], tuple(t for t, _ in tail[:3]))]
+            # One syllable the index holds no word for (cun of 村卫生室): keep the rest.
+            if head and word[k:] in inventory:
+                return [(word[:k], tuple(t for t, _ in head[:3]))]
+            if tail and word[:k] in inventory:
+                return [(word[k:], tuple(t for t, _ in tail[:3]))]
+        return []
 
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:
