@@ -500,9 +500,10 @@ class Engine:
             pos = body.find(f.norm)
             # The words next to a figure describe it, but not across a clause
             # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
-            cs, ce = next(((s, e) for s, e in clause_spans(body) if s <= pos < e),
-                          (0, len(body)))
-            near = body[max(cs, pos - 12):min(ce, pos + len(f.norm) + 4)]
+            start = max(0, pos - 12)
+            before = _CLAUSE_BREAK.split(body[start:pos])[-1]
+            after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + 4])[0]
+            near = before + after
             s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
             return (s, p.score, -rank)
 
@@ -673,6 +674,7 @@ _ENGLISH_MONEY = re.compile(
 _THIS_DOCUMENT = re.compile(
     r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|公告|通告|意见|方案|办法|文)|"
     r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 # A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
 _DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
                         r"[0-9一二三四五六七八九十]{1,3}日")
