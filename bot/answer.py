@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,11 @@ from indexer.terms import organisations
 
 FOUND_THRESHOLD = 0.6
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
+# "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
+_JOINT = r"(?:联合|会同|协同|配合|共同|与|和|同)"
+_ASKS_PARTNERS = re.compile(
+    r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
+    r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)")
 _ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
 _IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + ")")
@@ -139,6 +144,12 @@ class Engine:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           script=analysis.script, message=EMPTY, notice=analysis.notice)
         ranked = self._rank(analysis)
+        if analysis.kind == "when" and ranked and _THIS_DOCUMENT.search(analysis.norm):
+            dated = self._issue_date(ranked[0].doc_id)
+            if dated is not None:
+                return Answer(question=analysis.question, found=True, answer=dated.text.strip(),
+                              passages=(dated,), kind=analysis.kind, script=analysis.script,
+                              notice=analysis.notice, terms=_terms(analysis))
         if analysis.kind in ("number", "when"):
             ranked = self._with_answer_type(analysis, ranked)
         elif analysis.kind == "who" and _ASKS_COMPANY.search(analysis.norm):
@@ -147,7 +158,8 @@ class Engine:
         if analysis.kind == "what" and _HOW_DONE.search(analysis.norm):
             ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
-        if found and _names_part_only(analysis.norm, normalize(ranked[0].text)):
+        if found and (_names_part_only(analysis.norm, normalize(ranked[0].text))
+                      or _counted_only(analysis.norm, normalize(ranked[0].text))):
             found = False
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
@@ -237,6 +249,17 @@ class Engine:
             return title.text, title
         return direct, evidence
 
+    def _issue_date(self, doc_id: int) -> Passage | None:
+        """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
+
+        An announcement ends with its issuer and a line holding only the date;
+        it shares no word with the question, so retrieval cannot find it.
+        """
+        for row in reversed(self.searcher.document_passages(doc_id)[-4:]):
+            if _DATE_LINE.fullmatch(normalize(row.text).strip()):
+                return _passage(row, FOUND_THRESHOLD, [])
+        return None
+
     def _case_overview(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
         """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
 
@@ -265,11 +288,17 @@ class Engine:
         pool = [p for p in ranked[:30] if p.score >= FOUND_THRESHOLD]
         if not pool:
             return ranked
+        # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
+        # …知识规则126条) lacks the words its case already said: nearly as good.
+        pool += [p for p in ranked[len(pool):30]
+                 if p.score >= FOUND_THRESHOLD - 0.05 and p.case_id is not None
+                 and p.case_id == pool[0].case_id]
         kind = "date" if a.kind == "when" else "quantity"
         units = wanted_units(a.norm) if a.kind == "number" else ()
         holding = {f.passage_id for f, _ in self._facts_for([kind], pool, limit=30)
                    if not units or any(f.norm.endswith(u) for u in units)}
-        typed = [p for p in pool if p.id in holding]
+        typed = [p if p.score >= FOUND_THRESHOLD else replace(p, score=FOUND_THRESHOLD)
+                 for p in pool if p.id in holding]
         return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
 
     # -- direct answers ---------------------------------------------------------------
@@ -375,6 +404,7 @@ class Engine:
         wants_body = bool(_ASKS_BODY.search(a.norm))
         in_charge = bool(a.frame)
         asks_department = bool(re.search(r"部门|department", a.norm))
+        partners = _ASKS_PARTNERS.search(a.norm)
 
         def acceptable(name: str) -> bool:
             norm_name = normalize(name)
@@ -384,13 +414,19 @@ class Engine:
                 return False  # 政府主导、部门(联动): a bare 部门 names nobody
             if re.fullmatch(r"[全各本该][省市县州区盟]", norm_name):
                 return False  # 全市 is a scope, not an actor
-            if re.search(r"[为将把对是]", norm_name):
-                return False  # 校舍改建为…幸福院 is a clause ending in 院, not a body
+            if re.search(r"[为将把对是向]", norm_name):
+                # 校舍改建为…幸福院 is a clause ending in 院, not a body; so is
+                # 线索直接向市医保局 (反馈) — the body is the object of 向.
+                return False
             return not (wants_body and not norm_name.endswith(_BODY_SUFFIXES))
 
         best: tuple[float, str, Passage] | None = None
         for p in pool:
             clause = (in_charge and _in_charge_clause(p.text)) or best_clause(p.text, a)
+            if partners:
+                # The clause with the joint action answers, even when another one
+                # holds more of the question's words (…开展“双随机”联合检查).
+                clause = _joint_clause(p.text) or clause
             if not clause:
                 continue
             names = _actors(clause, acceptable)
@@ -402,6 +438,14 @@ class Engine:
                                if _actors(p.text[s:e], acceptable)), clause)
                 names = _actors(clause, acceptable)
             norm_clause = normalize(clause)
+            joint = re.search(_JOINT, norm_clause) if partners else None
+            if partners and joint:
+                # X联合Y、Z…: the lead and its partners acted together; "会同哪些
+                # 部门?" wants Y、Z, "哪些部门联合…?" all of them.
+                after = [n for n in organisations(norm_clause[joint.end():]) if acceptable(n)]
+                lead = names[:1] if names and norm_clause.find(names[0]) < joint.start() else []
+                if after:
+                    names = [*(lead if partners.group(0).startswith("哪") else []), *after]
             if names:
                 # The actor stands in the very clause that answers: strongest.
                 pos = norm_clause.find(names[0])
@@ -412,7 +456,7 @@ class Engine:
                         norm_clause, pos + len(names[0])):
                     bonus += 0.4
                 shown = [names[0]]
-                if a.excluded:
+                if a.excluded or joint:
                     # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
                     shown += [n for n in names[1:] if not any(n in m for m in shown)]
                 candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
@@ -454,7 +498,12 @@ class Engine:
             p = by_id[f.passage_id]
             body = normalize(p.text)
             pos = body.find(f.norm)
-            near = body[max(0, pos - 12):pos + len(f.norm) + 4]
+            # The words next to a figure describe it, but not across a clause
+            # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
+            start = max(0, pos - 12)
+            before = _CLAUSE_BREAK.split(body[start:pos])[-1]
+            after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + 4])[0]
+            near = before + after
             s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
             return (s, p.score, -rank)
 
@@ -583,9 +632,10 @@ _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨",
             "起", "例", "间", "套", "支", "头")
 _NUMBER_UNITS = {
     "钱": ("元",), "元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
-    "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",), "名": ("位", "名"),
-    "件": ("件", "大"), "人": ("人", "人次"), "次": ("次",), "部门": ("部门",),
-    "月": ("个月", "月"), **{u: (u,) for u in _COUNTED},
+    "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",),
+    # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
+    "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
+    "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
 }
 
 
@@ -596,7 +646,10 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return (m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
-    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|"
+    # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
+    if re.search(r"百分点|百分比|比例|比重|占比|增幅|增长率|降幅|\bpercent", norm_question):
+        return ("%", "百分点")
+    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]
@@ -621,6 +674,10 @@ _ENGLISH_MONEY = re.compile(
 _THIS_DOCUMENT = re.compile(
     r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|公告|通告|意见|方案|办法|文)|"
     r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
+_DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
+                        r"[0-9一二三四五六七八九十]{1,3}日")
 # How a thing was done, as a whole (怎么做的, 有什么经验): a case's overview answers.
 _HOW_DONE = re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|\bhow (?:did|does|do)\b")
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
@@ -688,6 +745,28 @@ def _names_part_only(question: str, body: str) -> bool:
     return part not in body.replace(whole, " ")
 
 
+_ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪)")
+_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
+
+
+def _counted_only(question: str, body: str) -> bool:
+    """"被解除协议的民营医院叫什么名字?": the passage only counts them (3家民营医院).
+
+    A question asking for names is not answered by a sentence that gives the
+    things it asks about only as a number: "not found" is honest.
+    """
+    m = _ASKS_NAME.search(question)
+    if not m:
+        return False
+    before = question[:m.start()]
+    thing = next((before[-n:] for n in range(min(8, len(before)), 1, -1)
+                  if before[-n:] in body), None)
+    if thing is None:
+        return False
+    starts = [i for i in range(len(body)) if body.startswith(thing, i)]
+    return all(_COUNTED_BEFORE.search(body[max(0, i - 6):i]) for i in starts)
+
+
 def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) -> str | None:
     """The nearest authority named in a clause of ``text`` before ``clause``."""
     norm = normalize(text)
@@ -698,6 +777,16 @@ def _earlier_actor(text: str, clause: str, acceptable: Callable[[str], bool]) ->
         names = _actors(text[s:e], acceptable)
         if names:
             return names[0]
+    return None
+
+
+def _joint_clause(text: str) -> str | None:
+    """The clause of ``text`` where a body acts with partners (X联合Y、Z…), if any."""
+    norm = normalize(text)
+    for s, e in clause_spans(norm):
+        m = re.search(_JOINT, norm[s:e])
+        if m and organisations(norm[s + m.end():e]):
+            return text[s:e].strip()
     return None
 
 

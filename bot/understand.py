@@ -51,6 +51,10 @@ QUESTION_WORDS = sorted({
     "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
     # Who is in charge (谁来管, 归谁管): the frame, not the topic.
     "谁来管", "谁管", "归谁管", "谁来负责",
+    # What one gets (能拿多少奖金, 能领多少补贴): the frame; the thing got is the topic.
+    "能拿", "能领", "拿到", "领到", "能得到", "能获得",
+    # How long / how often: the frame of the question.
+    "多久", "多长时间",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
 
@@ -101,7 +105,9 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
-        r"\bnumber of\b|\branked?\b|\barea\b")),
+        r"\bnumber of\b|\branked?\b|\barea\b|"
+        # Keywords ending in the measure they want ("code scanning rate").
+        r"\b(?:rate|percentage|proportion|ratio)\s*\??$")),
     ("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b")),
@@ -358,12 +364,42 @@ class Analyzer:
                     matched = True
                     break
             if not matched:
+                glued = self._glued_pinyin(content[i])
+                if glued:
+                    # "cunweishengshi": 村 + 卫生室 typed as one word.
+                    units.extend(self._unit(part, terms, n, "pinyin") for part, terms in glued)
+                    i += 1
+                    continue
                 # An English word we cannot map still counts against coverage,
                 # lightly: "work permit" must not be answered by "新疆" alone.
                 if len(content[i]) > 2:
                     units.append(Unit(content[i], (content[i],), unknown_weight, False, "english"))
                 i += 1
         return units, rest
+
+    def _glued_pinyin(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Two indexed words typed as one ("cunweishengshi" → cun + weishengshi).
+
+        The split with the longer known first part wins; none when a part is
+        shorter than a syllable or the word is not pinyin-like.
+        """
+        if len(word) < 6 or not word.isalpha():
+            return []
+        cuts = range(len(word) - 2, 1, -1)
+        keys = {word[:k] for k in cuts} | {word[k:] for k in cuts}
+        hits = self.vocab.terms_by_pinyin(keys)
+        inventory = _pinyin_tables()[0]
+        for k in cuts:
+            head, tail = hits.get(word[:k]), hits.get(word[k:])
+            if head and tail:
+                return [(word[:k], tuple(t for t, _ in head[:3])),
+                        (word[k:], tuple(t for t, _ in tail[:3]))]
+            # One syllable the index holds no word for (cun of 村卫生室): keep the rest.
+            if head and word[k:] in inventory:
+                return [(word[:k], tuple(t for t, _ in head[:3]))]
+            if tail and word[:k] in inventory:
+                return [(word[k:], tuple(t for t, _ in tail[:3]))]
+        return []
 
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:

@@ -38,7 +38,7 @@ _CJK = "\u4e00-\u9fff"
 _CN_NUM = "一二三四五六七八九十百千两"
 _UNITS = ("部门", "级", "大", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人", "人",
           "户", "次", "吨", "公斤", "%", "倍", "批", "条", "部", "年", "所", "座", "名", "件",
-          "公里", "平方米", "余项", "余家", "余个", "余人", "万", "亿",
+          "公里", "平方米", "个百分点", "百分点", "余项", "余家", "余个", "余人", "万", "亿",
           # Counted things a how-many question names (多少张床位, 几个月, 多少处隐患).
           "张", "处", "辆", "台", "个月", "天", "小时", "场", "起", "例", "间", "套", "支", "头", "只")
 QUANTITY_RE = re.compile(
@@ -308,7 +308,8 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
         add("document", m.group(1), doc_kind(m.group(1)))
     for m in QUOTED_RE.finditer(text):
         add("measure", m.group(1))
-    for m in re.finditer(r"第[一二三四五六七八九十0-9]+批", text):
+    # 首批 is the first batch (这是第几批? → 首批).
+    for m in re.finditer(r"(?:第[一二三四五六七八九十0-9]+|首)批", text):
         add("quantity", m.group(0))
     for m in YEAR_RE.finditer(text):
         add("date", m.group(0))
