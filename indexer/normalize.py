@@ -131,6 +131,8 @@ def _normalize_batch(texts: list[str]) -> list[str]:
 def detect_script(text: str) -> Script:
     """Which script ``text`` is written in; simplified when it cannot tell."""
     trad = sum(1 for a, b in zip(text, to_simplified(text), strict=True) if a != b)
+    if not trad:  # simplified whatever the other count: s2t need not even load
+        return "simplified"
     simp = sum(1 for a, b in zip(text, to_traditional(text), strict=True) if a != b)
     # Characters such as 台 are valid in both scripts and count on both sides,
     # so a tie with any traditional-only character means traditional (台灣).
