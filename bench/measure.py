@@ -122,14 +122,19 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def _ram_bytes() -> int | None:
+def proc_kib_field(path: str, field: str) -> int | None:
+    """A ``Field:  N kB`` line of a /proc file, in bytes (None off Linux)."""
     try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
     return None
+
+
+def _ram_bytes() -> int | None:
+    return proc_kib_field("/proc/meminfo", "MemTotal")
 
 
 def machine_line() -> str:

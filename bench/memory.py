@@ -23,6 +23,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.measure import proc_kib_field
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -40,13 +42,7 @@ def _maxrss_bytes() -> int:
 
 
 def _vm_hwm_bytes() -> int | None:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return None
+    return proc_kib_field("/proc/self/status", "VmHWM")
 
 
 def measure(db: Path, questions: Path) -> Memory:

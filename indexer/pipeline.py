@@ -207,12 +207,6 @@ def segment_all(items: Sequence[Prepared], terms: set[str], workers: int,
                 progress("segment", done, total)
 
 
-def segment_texts(texts: Sequence[str], terms: set[str]) -> list[str]:
-    """The FTS ``words`` of each (normalised) text, in process."""
-    segmenter = Segmenter(terms)
-    return [segmenter.words(t) for t in texts]
-
-
 _worker: Segmenter | None = None
 
 

@@ -26,11 +26,16 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
     return Casebot.open(tmp_path_factory.mktemp("eval") / "bundled.db")
 
 
+def _announcement_alone(tmp_path_factory: pytest.TempPathFactory, name: str) -> Casebot:
+    """An index of one of the announcements under tests/data (``name``/announcement.txt) only."""
+    svc = Casebot.open(tmp_path_factory.mktemp(name) / f"{name}.db", build=True)
+    svc.index([DATA / name / "announcement.txt"], rebuild=True)
+    return svc
+
+
 @pytest.fixture(scope="module")
 def second(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
-    svc = Casebot.open(tmp_path_factory.mktemp("eval2") / "second.db", build=True)
-    svc.index([DATA / "second" / "announcement.txt"], rebuild=True)
-    return svc
+    return _announcement_alone(tmp_path_factory, "second")
 
 
 def test_dev_set_floors(bundled: Casebot) -> None:
@@ -52,9 +57,7 @@ def test_second_announcement_floors(second: Casebot) -> None:
 
 @pytest.fixture(scope="module")
 def third(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
-    svc = Casebot.open(tmp_path_factory.mktemp("eval3") / "third.db", build=True)
-    svc.index([DATA / "third" / "announcement.txt"], rebuild=True)
-    return svc
+    return _announcement_alone(tmp_path_factory, "third")
 
 
 def test_third_announcement_floors(third: Casebot) -> None:
@@ -70,9 +73,7 @@ def test_third_announcement_floors(third: Casebot) -> None:
 
 @pytest.fixture(scope="module")
 def fourth(tmp_path_factory: pytest.TempPathFactory) -> Casebot:
-    svc = Casebot.open(tmp_path_factory.mktemp("eval4") / "fourth.db", build=True)
-    svc.index([DATA / "fourth" / "announcement.txt"], rebuild=True)
-    return svc
+    return _announcement_alone(tmp_path_factory, "fourth")
 
 
 def test_fourth_announcement_floors(fourth: Casebot) -> None:

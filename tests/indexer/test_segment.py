@@ -102,11 +102,10 @@ def test_keep_token(token: str, keep: bool) -> None:
     assert keep_token(token) is keep
 
 
-def test_segment_texts_adds_domain_terms() -> None:
-    from indexer.pipeline import segment_texts
-
+def test_words_add_domain_terms() -> None:
     texts = [normalize("州政府將規范“小飯桌”納入年度"), normalize("堅持實施“兩檢兩公開”"), ""]
-    out = segment_texts(texts, {"小饭桌", "两检两公开"})
+    segmenter = Segmenter({"小饭桌", "两检两公开"})
+    out = [segmenter.words(t) for t in texts]
     assert len(out) == 3
     assert "小饭桌" in out[0].split()
     assert "两检两公开" in out[1].split()
