@@ -10,7 +10,12 @@ fixed order of rank::
     一是 …                (a measure, usually inline at the start of a paragraph)
 
 The parser finds which of these a document uses; the highest-ranked becomes
-the case level and the next one the section level.  Nothing here knows any
+the case level and the next one the section level.  Some announcements also
+open paragraphs with bracket labels (【基本情况】 【主要做法】 【取得成效】): in a
+document with at least two, each label starts a section of its case headed by
+the label, and numbered measures after a label (1.强化资金保障。… 2.…, inline
+or at a paragraph start) are sections of that case too, in the same flat
+section list — they never count towards the case or section level.  Nothing here knows any
 particular document.  A document with no recognisable headings falls back to
 paragraphs: every paragraph becomes a section of a single untitled part.
 """
@@ -37,12 +42,27 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shi", re.compile(rf"^\s*(?:其|第)?([{_CN_DIGITS}]{{1,3}})是\s*(.*)$")),
 )
 _RANK = {kind: i for i, (kind, _) in enumerate(_HEADING_KINDS)}
+# Kinds that number measures inside a labelled block (【主要做法】1.…); they
+# continue that block rather than opening a higher level that would swallow
+# the next label.
+_MEASURE_KINDS = ("arabic", "paren", "shi")
+# Kinds that end a labelled block: a new case or part.
+_BLOCK_ENDS = ("case", "cn")
+
+# A bracket label opening a paragraph; short, and no sentence inside it.
+_LABEL = re.compile("^【([^】。!?;\uff01\uff1f\uff1b]{1,8})】")
 
 # Sentence terminators, and brackets whose insides never end a sentence.
 _TERMINATORS = "。!?;\uff01\uff1f\uff1b"  # 。 ! ? ; and their full-width forms
 _PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "\uff08": "\uff09",
           "【": "】", "〔": "〕", "‘": "’"}
 _CLOSERS = "".join(_PAIRS.values())
+# An inline numbered measure title: 1. / 2、 / (三) and a short phrase ending in 。,
+# the way 一是 opens a measure.  (?![0-9]) keeps 2.3万 from being a marker.
+_ITEM_TITLE = (r"(?:[0-9]{1,2}[.\uff0e、](?![0-9])"
+               rf"|[(\uff08][{_CN_DIGITS}]{{1,3}}[)\uff09])\s*[^{_TERMINATORS}]{{1,30}}。")
+# Where to cut a paragraph before an inline numbered title.
+_ITEM_CUT = re.compile(rf"(?<=[{_TERMINATORS}])(?=\s*{_ITEM_TITLE})")
 # Closing marks that belong to the sentence just ended (…。” stays together).
 _TRAILING = "”」』’)\uff09\""
 _MARKS = re.compile("[" + re.escape("".join(_PAIRS) + _CLOSERS + '"' + _TERMINATORS) + "]")
@@ -140,6 +160,7 @@ class _Line:
     text: str  # stripped
     start: int  # offset of the stripped text in the document
     index: int  # paragraph number (0-based, counting non-empty lines)
+    label: bool = False  # a bracket label (【基本情况】) split off its paragraph
 
 
 @dataclass(frozen=True)
@@ -255,10 +276,68 @@ def _split_inline_shi(lines: Sequence[_Line], text: str) -> list[_Line]:
     return out
 
 
+def _split_labels(lines: Sequence[_Line]) -> list[_Line]:
+    """Split "【主要做法】1.强化资金保障。…" into the label and the rest of its paragraph.
+
+    Only in a document with at least two labelled paragraphs (one bracketed
+    phrase is more likely a quoted name than a layout).
+    """
+    if sum(1 for line in lines if _LABEL.match(line.text)) < 2:
+        return list(lines)
+    out: list[_Line] = []
+    for line in lines:
+        m = _LABEL.match(line.text)
+        if not m:
+            out.append(line)
+            continue
+        out.append(_Line(m.group(), line.start, line.index, label=True))
+        rest = line.text[m.end():]
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            out.append(_Line(rest.strip(), line.start + m.end() + lead, line.index))
+    return out
+
+
+def _split_inline_items(lines: Sequence[_Line]) -> list[_Line]:
+    """Break paragraphs like "1.强化资金保障。…。2.统筹田水路林村。…" into one line per item.
+
+    As with 一是/二是, only a paragraph that itself opens with a numbered
+    title is cut, and only before another short numbered title.
+    """
+    out: list[_Line] = []
+    opener = re.compile(rf"\s*{_ITEM_TITLE}")
+    for line in lines:
+        cuts = [m.start() for m in _ITEM_CUT.finditer(line.text)] if not line.label else []
+        if not cuts or not opener.match(line.text):
+            out.append(line)
+            continue
+        prev = 0
+        for cut in [*cuts, len(line.text)]:
+            piece = line.text[prev:cut]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append(_Line(piece.strip(), line.start + prev + lead, line.index))
+            prev = cut
+    return out
+
+
+def _in_label_block(lines: Sequence[_Line]) -> list[bool]:
+    """For each line, whether it lies in a labelled block (after a 【…】, before a new case/part)."""
+    flags: list[bool] = []
+    inside = False
+    for line in lines:
+        if line.label:
+            inside = True
+        elif _match_heading(line, _BLOCK_ENDS):
+            inside = False
+        flags.append(inside)
+    return flags
+
+
 def parse_document(raw: RawDocument, source: str) -> Document:
     """Parse a reader's output into the document structure."""
     text = raw.text
-    lines = _split_inline_shi(_lines(text), text)
+    lines = _split_inline_items(_split_inline_shi(_split_labels(_lines(text)), text))
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if not lines:
         return Document(title=raw.meta.title or source, source=source, sha256=sha, text=text,
@@ -266,7 +345,11 @@ def parse_document(raw: RawDocument, source: str) -> Document:
 
     title = raw.meta.title or lines[0].text
     body = lines[1:] if lines[0].text == title or not raw.meta.title else lines
-    top, sec = _choose_levels(body, set(raw.headings))
+    # Measures numbered inside labelled blocks continue those blocks: they do
+    # not decide the levels.
+    inside = _in_label_block(body)
+    top, sec = _choose_levels([line for line, i in zip(body, inside, strict=True) if not i],
+                              set(raw.headings))
 
     if top is None:
         # No structure: each paragraph is a section of one untitled part.
@@ -315,8 +398,15 @@ def _build_case(text: str, index: int, head: _Heading, members: list[_Line],
         if rest_text:
             off = head.rest_start + title_line.index(rest_text, title_end)
             members = [_Line(rest_text, off, -1), *members]
+    in_label = False
     for line in members:
         h = _match_heading(line, (sec,)) if sec else None
+        if line.label:
+            # The label is the heading and the first sentence of its section.
+            in_label = True
+            h = _Heading("label", 0, "", line.text, line.start, line.start)
+        elif in_label and not h:
+            h = _match_heading(line, _MEASURE_KINDS)
         if h:
             sections.append((h, [line]))
         elif sections:
