@@ -1,4 +1,4 @@
-"""The structure parser: bundled document, other layouts, the second announcement, cn_number.
+"""The structure parser: bundled document, other layouts, bracket labels, the second announcement, cn_number.
 
 Expected structures are written by hand from the documents, never computed
 by the code under test.
@@ -309,6 +309,72 @@ def test_case_start_with_space_after_marker() -> None:
     assert [(c.marker, c.title) for c in doc.cases] == [("典型案例1", "甲事"), ("典型案例2", "乙事")]
     for case in doc.cases:
         assert doc.text[case.start:].startswith(case.marker)
+
+
+# --- bracket labels and inline numbered measures -----------------------------------------
+# Made-up texts in the 【基本情况】/【主要做法】/【取得成效】 layout.  The old parser
+# kept every label in the lead and let a paragraph-level "4." swallow 【取得成效】.
+
+LABELLED = [
+    pytest.param(
+        "通报\n案例1 甲县：做法\n【概况】甲县很大。人口多。\n"
+        "【做法】1.抓资金。甲县投入。2.抓规划。乙局编制规划。\n"
+        "3.抓监督。丙局监督。\n【成效】产量提高。\n"
+        "案例2 乙县：经验\n【概况】乙县很小。\n【做法】1.抓A。A正文。\n【成效】B。",
+        [(1, "案例1", "甲县：做法", "",
+          [("", "【概况】", ["【概况】", "甲县很大。", "人口多。"]),
+           ("", "【做法】", ["【做法】"]),
+           ("1.", "抓资金", ["1.抓资金。", "甲县投入。"]),
+           ("2.", "抓规划", ["2.抓规划。", "乙局编制规划。"]),
+           ("3.", "抓监督", ["3.抓监督。", "丙局监督。"]),
+           ("", "【成效】", ["【成效】", "产量提高。"])]),
+         (2, "案例2", "乙县：经验", "",
+          [("", "【概况】", ["【概况】", "乙县很小。"]),
+           ("", "【做法】", ["【做法】"]),
+           ("1.", "抓A", ["1.抓A。", "A正文。"]),
+           ("", "【成效】", ["【成效】", "B。"])])],
+        id="labels-with-inline-and-paragraph-numbers"),
+    pytest.param(
+        "通报\n案例1、甲事\n【做法】市局出台方案。\n1、抓甲。甲正文。\n2、抓乙。乙正文。\n"
+        "补充说明一段。\n【成效】效果好。\n案例2、乙事\n【做法】（一）抓丙。丙正文。（二）抓丁。丁正文。\n"
+        "【成效】也好。",
+        [(1, "案例1、", "甲事", "",
+          [("", "【做法】", ["【做法】", "市局出台方案。"]),
+           ("1、", "抓甲", ["1、抓甲。", "甲正文。"]),
+           ("2、", "抓乙", ["2、抓乙。", "乙正文。", "补充说明一段。"]),
+           ("", "【成效】", ["【成效】", "效果好。"])]),
+         (2, "案例2、", "乙事", "",
+          [("", "【做法】", ["【做法】"]),
+           ("（一）", "抓丙", ["（一）抓丙。", "丙正文。"]),
+           ("（二）", "抓丁", ["（二）抓丁。", "丁正文。"]),
+           ("", "【成效】", ["【成效】", "也好。"])])],
+        id="label-intro-then-numbered-paragraphs"),
+    pytest.param(
+        "通报\n案例1 甲\n导语。\n【做法】1.抓资金。投入2.3万元。2.抓规划。编制规划。\n【成效】好。",
+        [(1, "案例1", "甲", "导语。",
+          [("", "【做法】", ["【做法】"]),
+           ("1.", "抓资金", ["1.抓资金。", "投入2.3万元。"]),
+           ("2.", "抓规划", ["2.抓规划。", "编制规划。"]),
+           ("", "【成效】", ["【成效】", "好。"])])],
+        id="lead-before-labels-and-decimal-not-a-marker"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED)
+def test_labelled_layouts(text: str, expected: list[tuple[object, ...]]) -> None:
+    doc = parse(text)
+    assert structure(doc) == expected
+    assert_offsets(doc)
+    for case in doc.cases:
+        assert [s.ordinal for s in case.sections] == list(range(1, len(case.sections) + 1))
+
+
+def test_one_bracket_phrase_is_not_a_layout() -> None:
+    # A single 【…】 paragraph is a quoted name, not a label: the parse is as before.
+    doc = parse("通报\n案例1、甲\n【注意】请看。\n一是抓A。正文。\n二是抓B。")
+    assert structure(doc) == [
+        (1, "案例1、", "甲", "【注意】请看。",
+         [("一是", "抓A", ["一是抓A。", "正文。"]), ("二是", "抓B", ["二是抓B。"])])]
 
 
 # --- the second announcement -------------------------------------------------------------
