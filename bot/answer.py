@@ -208,6 +208,7 @@ class Engine:
         bodies = normalize_many([row.text for row, _ in hits])
         # Plain loops, not generators: this runs units × candidates times per question.
         units = [(u.alts, u.weight) for u in a.units]
+        in_charge = bool(a.frame)
         for (row, bm25), body in zip(hits, bodies, strict=True):
             context: str | None = None  # only looked at for units the body lacks
             covered = 0.0
@@ -225,7 +226,12 @@ class Engine:
                         if x in context:
                             covered += 0.5 * weight
                             break
-            score = covered / total + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row)
+            share = covered / total
+            score = share + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row, in_charge)
+            if in_charge and row.role == "lead" and share >= 0.8:
+                # Who is in charge of a case is said in its lead paragraph; among
+                # equally good matches it wins.
+                score += 0.03
             scored.append(_passage(row, score, matched))
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
@@ -241,6 +247,28 @@ class Engine:
         if not rows:
             return direct, evidence
         title = _passage(rows[0], ranked[0].score, [])
+        preamble = [r for r in self.searcher.passages_where(
+            "d.id = :d AND p.role = 'preamble'", {"d": ranked[0].doc_id})]
+        if _IMPLEMENTS.search(a.norm):
+            # "这个通知是贯彻哪个文件的?": the preamble opens 为贯彻落实《…》.
+            for row in preamble:
+                norm = normalize(row.text)
+                m = _IMPLEMENTED.search(norm)
+                if m:
+                    # 贯彻《意见》 after 《…的意见》(以下简称《意见》): the full title.
+                    full = re.search(r"(《[^》]{2,80}》)[((]以下简称" + re.escape(m.group(1)), norm)
+                    span = full.span(1) if full else m.span(1)
+                    return row.text[span[0]:span[1]], _passage(row, ranked[0].score, [])
+            return direct, evidence
+        if a.kind == "who" and _ASKS_SEVERAL.search(a.norm):
+            # "哪些部门一起评的?": the preamble's joint clause names them all
+            # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.
+            for row in preamble:
+                norm = normalize(row.text)
+                for s, e in clause_spans(norm):
+                    clause = norm[s:e]
+                    if re.search(_JOINT_WORD, clause) and len(organisations(clause)) >= 2:
+                        return row.text[s:e].strip(), _passage(row, ranked[0].score, [])
         if a.kind == "who":
             head = normalize(title.text).split("关于", 1)[0]
             names = organisations(head) if head != normalize(title.text) else []
@@ -256,7 +284,10 @@ class Engine:
         it shares no word with the question, so retrieval cannot find it.
         """
         for row in reversed(self.searcher.document_passages(doc_id)[-4:]):
-            if _DATE_LINE.fullmatch(normalize(row.text).strip()):
+            line = normalize(row.text).strip()
+            # The date alone, or after the issuer's name on the same line.
+            m = _DATE_LINE.search(line)
+            if m and m.end() == len(line) and m.start() <= 30:
                 return _passage(row, FOUND_THRESHOLD, [])
         return None
 
@@ -515,19 +546,17 @@ class Engine:
         best = ranked[0]
         named = {normalize(u) for u in (x for unit in a.units for x in unit.alts)}
         # "哪个州" wants a 州: prefer places of the asked-for level.
-        level = re.search(r"哪个(州|市|县|省|地区)", a.norm)
+        level = re.search(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)", a.norm)
         suffix = level.group(1) if level else ""
-        if not suffix:
-            # "和哪些地方…?": the place, if any, stands in the clause that answers;
-            # a clause naming places only vaguely (与多省市建立…) is itself the answer.
-            clause = best_clause(best.text, a)
-            if clause:
-                for name in places(normalize(clause)):
-                    if normalize(name) not in named and name in normalize(clause):
-                        pos = normalize(clause).find(name)
-                        return clause[pos:pos + len(name)], best
-                if _VAGUE_PLACE.search(normalize(clause)):
-                    return clause, best
+        # "和哪些地方…?": the place, if any, stands in the clause that answers;
+        # a clause naming places only vaguely (与多省市建立…) is itself the answer.
+        clause = best_clause(best.text, a)
+        if clause:
+            named_place = _place_in_clause(clause, named, suffix, bool(_PLURAL.search(a.norm)))
+            if named_place:
+                return named_place, best
+            if not suffix and _VAGUE_PLACE.search(normalize(clause)):
+                return clause, best
         for f, _ in sorted(self._facts_for(["place"], [best]),
                            key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):
             if f.subject and normalize(f.subject) not in named and (
@@ -565,7 +594,12 @@ class Engine:
                  for i, row in enumerate(body) if (row.id != head.id and row.role == "body")
                  or (head.role == "case_title" and row.id != head.id)]
         seen = {head.id, *(p.id for p in extra)}
-        return [head, *extra[:3], *[p for p in ranked[1:] if p.id not in seen]]
+        rest = [p for p in ranked[1:] if p.id not in seen]
+        if head.role == "heading" and extra:
+            # A heading (（二）发展助餐服务。) names the measure; its sentences say
+            # what was done, and the citation shows the heading anyway.
+            return [*extra[:3], head, *rest]
+        return [head, *extra[:3], *rest]
 
     def _with_context(self, ranked: list[Passage]) -> list[Passage]:
         """Few matches: follow them with the rest of the best passage's case (更多结果).
@@ -602,15 +636,17 @@ def _terms(a: Analysis) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for u in a.units if u.known for x in u.alts))
 
 
-def _kind_hint(kind: Kind, body: str, row: PassageHit) -> float:
+def _kind_hint(kind: Kind, body: str, row: PassageHit, in_charge: bool = False) -> float:
     """A small preference for the kind of sentence the question wants."""
     if row.role in ("title", "case_title", "heading"):
         # A heading names a topic; a sentence under it says something about it.
         return -0.08
     if row.role == "lead":
-        # Among equally good matches the case's lead paragraph is the overview.
+        # Among equally good matches the case's lead paragraph is the overview,
+        # and names who runs the case ("who is in charge?").
         return 0.02
-    if kind in ("who", "document") and "《" in body:
+    # "Who issued《…》?" wants the issuing sentence; "who is in charge?" does not.
+    if kind in ("who", "document") and "《" in body and not in_charge:
         return 0.03
     if kind == "number" and re.search(r"\d", body):
         return 0.03
@@ -670,11 +706,18 @@ _ENGLISH_MONEY = re.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
-# The document itself (这份通知, 本文件, this notice), not one it mentions.
+# The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
 _THIS_DOCUMENT = re.compile(
-    r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|公告|通告|意见|方案|办法|文)|"
+    r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
+    r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验)|"
     r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
+_IMPLEMENTS = re.compile(r"贯彻|落实|依据|根据|按照|遵照|\bimplement")
+_IMPLEMENTED = re.compile(r"(?:贯彻|落实|依据|根据|按照|遵照)[^。；;《]{0,12}(《[^》]{2,80}》)")
+# Who, in the plural or jointly (哪些部门, 哪几个部门, 一起, 联合).
+_ASKS_SEVERAL = re.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|\bwhich (?:departments|bodies)\b")
+_JOINT_WORD = r"联合|会同|共同|协同"
 # A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
 _DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
                         r"[0-9一二三四五六七八九十]{1,3}日")
@@ -709,6 +752,44 @@ def focus_of(a: Analysis) -> str | None:
         if before.endswith(u.text):
             return u.alts[0]
     return None
+
+
+_PLURAL = re.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|cities)\b")
+# From the widest place to the narrowest: "where?" is answered by the narrowest.
+_PLACE_LEVELS = (("自治区", 0), ("省", 0), ("地区", 1), ("州", 1), ("盟", 1), ("市", 1),
+                 ("县", 2), ("旗", 2), ("区", 3), ("镇", 4), ("乡", 4), ("街道", 5), ("村", 6))
+
+
+def _place_level(name: str) -> int:
+    return next((rank for suffix, rank in _PLACE_LEVELS if name.endswith(suffix)), 1)
+
+
+def _place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> str | None:
+    """The narrowest place ``clause`` names that the question does not (with the places
+    written right before it: 顺德区勒流街道); all of that level for 哪些/哪几个."""
+    norm = normalize(clause)
+    found: list[tuple[int, str]] = []
+    for name in places(norm):
+        pos = norm.find(name)
+        if pos < 0 or normalize(name) in named or any(
+                len(x) >= 2 and name.startswith(x) for x in named):
+            continue
+        if suffix and not name.endswith(suffix):
+            continue
+        found.append((pos, name))
+    if not found:
+        return None
+    narrowest = max(_place_level(name) for _, name in found)
+    chosen = sorted((pos, name) for pos, name in found if _place_level(name) == narrowest)
+    if plural and len(chosen) > 1:
+        return "、".join(clause[pos:pos + len(name)] for pos, name in chosen)
+    pos, name = chosen[0]
+    start = pos
+    # Wider places written just before it qualify it (乳源瑶族自治县大桥镇).
+    for other_pos, other in sorted(found, reverse=True):
+        if other_pos + len(other) == start and _place_level(other) < narrowest:
+            start = other_pos
+    return clause[start:pos + len(name)]
 
 
 def _as_written(text: str, norm_piece: str) -> str:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
+from indexer.lexicon import lexicon
 from indexer.normalize import Script, detect_script, is_cjk, normalize, normalize_many
 from indexer.segment import MAX_TERM_LEN, substrings
 
@@ -50,18 +51,20 @@ QUESTION_WORDS = sorted({
     # Verbs of the question's frame, not of its topic (适用于哪个地区, 怎么处理).
     "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
     # Who is in charge (谁来管, 归谁管): the frame, not the topic.
-    "谁来管", "谁管", "归谁管", "谁来负责",
+    "谁来管", "谁在管", "谁管", "归谁管", "谁来负责", "谁在负责",
     # What one gets (能拿多少奖金, 能领多少补贴): the frame; the thing got is the topic.
     "能拿", "能领", "拿到", "领到", "能得到", "能获得",
     # How long / how often: the frame of the question.
     "多久", "多长时间",
+    # The asker pointing into the document (前言里说的…, 通知里提到的…): where, not what.
+    "前言", "序言", "导语", "开头", "文件里", "通知里", "里面", "里说", "说的", "提到的", "讲的",
 })
 _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
 
 # "归哪个部门管?", "谁负责?", "who leads?": the question asks who is in charge, and
 # a sentence answers it with "X牵头抓总", "X负责".
 IN_CHARGE_Q = re.compile(
-    r"归[^,。?]{0,12}管|谁来?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
+    r"归[^,。?]{0,12}管|谁[来在]?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
     r"\blead(?:s|ing)?\b|in charge|responsible|oversee")
 IN_CHARGE_VERBS = ("牵头", "负责", "主管", "主抓", "抓总", "统筹")
 
@@ -89,7 +92,7 @@ ENGLISH_STOP = frozenset(
 _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("when", re.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
-        r"什么时候|何时|哪一?年|哪天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
+        r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪一?天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         r"\bwhen\b|\bwhat year\b")),
     ("who", re.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司)|由谁|谁|牵头单位|主管部门|"
@@ -101,6 +104,8 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),
+    # "哪几个镇…?" counts nothing: it asks which places, as 哪个县 does.
+    ("where", re.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)")),
     ("number", re.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
@@ -115,6 +120,9 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 
 
 _COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里")
+# An unknown character as common as 的 or 着 (IDF ≤ 7 in jieba's dictionary) keeps a
+# quarter of its weight; one as rare as 粪 (IDF ≥ 12.5) all of it.
+_COMMON_CHAR_IDF, _RARE_CHAR_IDF, _MIN_CHAR_FACTOR = 7.0, 12.5, 0.25
 _FRAME_NOUNS = frozenset(
     "department departments agency agencies body bodies bureau bureaus authority authorities "
     "unit units organization organizations organisation organisations institution institutions "
@@ -458,6 +466,17 @@ class Analyzer:
                         units.append(self._unit(word, corrected, n, "typo"))
                         continue
                 unit = self._unit(word, alts, n, "question", df)
+                if not unit.known and len(word) >= 2 and is_cjk(word[0]):
+                    # An unknown stretch is everyday wording (电瓶车充电桩装):
+                    # its general-Chinese words are units of their own, each
+                    # with its own synonyms and weight.
+                    parts = lexicon().split(word)
+                    if len(parts) > 1:
+                        units.extend(self._general(self._unit(part, self._alts(part, df), n,
+                                                              "question", df))
+                                     for part in parts)
+                        continue
+                unit = self._general(unit)
                 if not unit.known and len(word) >= 3 and _COLLOQUIAL.search(word):
                     # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
                     # (modal verbs, particles), not a topic the documents lack.
@@ -471,6 +490,16 @@ class Analyzer:
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units
+
+    @staticmethod
+    def _general(unit: Unit) -> Unit:
+        """An unknown lone character weighs by how much it says in general Chinese:
+        着, 却, 用 nothing; 粪, 酸 something."""
+        if unit.known or len(unit.text) != 1 or not is_cjk(unit.text):
+            return unit
+        rarity = (lexicon().char_idf(unit.text) - _COMMON_CHAR_IDF) / (
+            _RARE_CHAR_IDF - _COMMON_CHAR_IDF)
+        return replace(unit, weight=unit.weight * min(1.0, max(_MIN_CHAR_FACTOR, rarity)))
 
     def _compose(self, phrases: Iterable[str]) -> dict[str, tuple[int, tuple[str, ...]]]:
         """Phrases made wholly of index words (非法集资 = 非法 + 集资, 饮水困难 = 饮水 + 困难).

@@ -103,15 +103,50 @@ def doc_kind(title: str) -> str | None:
 def places(norm: str) -> list[str]:
     out = []
     for chunk in re.split(rf"[^{_CJK}]", norm):
+        autonomous = [m.group(1) for m in _AUTONOMOUS_RE.finditer(chunk)]
+        out.extend(autonomous)
         for m in _PLACE_SUFFIX_RE.finditer(chunk):
             name = m.group(1)
             # Keep the tail after any function word: 与多省市 is not a place.
             head = name[:-1]
+            if any(name in a for a in autonomous):
+                continue  # 瑶族自治县 is the tail of 乳源瑶族自治县
             if len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name:
                 out.append(name)
+        out.extend(_local_places(chunk))
     found = {name for m in _known_places_re().finditer(norm)
              for name in _places_by_head()[norm[m.start()]] if norm.startswith(name, m.start())}
     return out + sorted(found)  # sorted: facts come out the same every run
+
+
+# 乳源瑶族自治县, 恩施土家族苗族自治州: the name before the nationality counts.
+_AUTONOMOUS_RE = re.compile(rf"((?<![{_CJK}])[{_CJK}]{{2,3}}?(?:[{_CJK}]{{1,3}}族)+自治[县州旗]|"
+                            rf"[{_CJK}]{{2}}(?:[{_CJK}]{{1,3}}族)+自治[县州旗])")
+# Districts, towns, townships, streets and villages (宝安区, 长安镇, 勒流街道, 青坪村).
+# Their suffixes end many common words (示范区, 城中村, 乡镇), so a name counts only
+# where a place stands: after a higher-level place, a list comma or a preposition,
+# or at the start of a clause — and never one of those words.
+_LOCAL_PLACE_RE = re.compile(
+    rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中]))(?=([{_CJK}]{{2,3}}?(?:街道|区|镇|乡|村)))")
+_NOT_LOCAL_HEAD = re.compile(
+    r"(?:示范|项目|治理|保护|试点|重点|核心|功能|开发|高新|经济|产业|工业|农业|生态|种植|养殖|安置|"
+    r"搬迁|城中|行政|自然|贫困|老旧|中高山|宿舍|生活|居住|住宅|办公|商业|其他|周边|所在|受灾|集中|"
+    r"偏远|边远|少数|民族|试验|先行|规划|建成|城乡|全|各|本|该|多)$")
+_NOT_IN_LOCAL = _NOT_IN_PLACE | set("逐每些这那此镇乡村街")
+_GENERIC_LOCAL = re.compile(
+    r"(?:山区|城区|市区|县区|景区|库区|牧区|灾区|片区|矿区|林区|垦区|园区|社区|辖区|小区|新区|老区|"
+    r"城镇|乡镇|村镇|集镇|农村|乡村)$")
+
+
+def _local_places(chunk: str) -> list[str]:
+    out: list[str] = []
+    for m in _LOCAL_PLACE_RE.finditer(chunk):
+        name = m.group(1)
+        head = name[:-2] if name.endswith("街道") else name[:-1]
+        if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and not _NOT_LOCAL_HEAD.search(head)
+                and not _GENERIC_LOCAL.search(name) and not any(name in o for o in out)):
+            out.append(name)
+    return out
 
 
 def clause_subject(clause: str) -> str | None:

@@ -1,0 +1,118 @@
+"""General Chinese words: jieba's dictionary, for the words an index has never seen.
+
+The index knows its own vocabulary; a question also holds everyday words the
+documents never use (电瓶车, 充电桩, 却, 着).  Two things are needed about
+them: where one such word ends and the next begins (电瓶车 + 充电桩 + 装, not
+瓶车 + 桩装), and how much a lone character says (着 nothing, 粪 something).
+Both come from jieba's bundled dictionary, read as a plain file — jieba's
+tokenizer is never started for a question.
+
+Reading the 350,000-line dictionary takes about half a second, so the words
+needed are kept in a small cache file (about 2 MB, loaded in under 0.1 s) in
+the per-user cache directory, rebuilt when jieba's dictionary changes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MIN_WORD_FREQ = 20  # rarer entries (进厂, 每批) are phrases more than words: split, they weigh little
+MAX_WORD_LEN = 6
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: frozenset[str]  # words of 2..MAX_WORD_LEN characters
+    char_freq: dict[str, int]  # single characters' frequencies
+    total: int  # the dictionary's total count
+
+    def split(self, text: str) -> list[str]:
+        """``text`` cut into the fewest dictionary words (single characters otherwise)."""
+        size = len(text)
+        best: list[tuple[int, int]] = [(0, 0)] + [(size + 1, 0)] * size  # (pieces, start)
+        for end in range(1, size + 1):
+            for start in range(max(0, end - MAX_WORD_LEN), end):
+                if end - start == 1 or text[start:end] in self.words:
+                    cost = best[start][0] + 1
+                    if cost < best[end][0]:
+                        best[end] = (cost, start)
+        parts: list[str] = []
+        end = size
+        while end > 0:
+            start = best[end][1]
+            parts.append(text[start:end])
+            end = start
+        return parts[::-1]
+
+    def char_idf(self, char: str) -> float:
+        """How rare ``char`` is as a word of its own in general Chinese (log scale)."""
+        return math.log(self.total / (self.char_freq.get(char, 0) + 1))
+
+
+def _dictionary_path() -> Path:
+    spec = importlib.util.find_spec("jieba")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def _parse(text: str) -> Lexicon:
+    words: list[str] = []
+    chars: dict[str, int] = {}
+    total = 0
+    for line in text.splitlines():
+        word, freq_text, *_ = line.split(" ")
+        freq = int(freq_text)
+        total += freq
+        if len(word) == 1:
+            chars[word] = freq
+        elif len(word) <= MAX_WORD_LEN and freq >= MIN_WORD_FREQ:
+            words.append(word)
+    return Lexicon(frozenset(words), chars, total)
+
+
+def _serialise(lex: Lexicon) -> str:
+    chars = " ".join(f"{c}{f}" for c, f in lex.char_freq.items())
+    return f"{lex.total}\n{chars}\n" + "\n".join(sorted(lex.words))
+
+
+def _deserialise(text: str) -> Lexicon:
+    total, chars, words = text.split("\n", 2)
+    char_freq = {item[0]: int(item[1:]) for item in chars.split(" ") if item}
+    return Lexicon(frozenset(words.split("\n")), char_freq, int(total))
+
+
+def _cache_file(source: Path) -> Path:
+    from platformdirs import user_cache_dir
+
+    stat = source.stat()
+    return Path(user_cache_dir("casebot", appauthor=False)) / (
+        f"lexicon-{stat.st_size}-{int(stat.st_mtime)}-{MIN_WORD_FREQ}-{MAX_WORD_LEN}.txt")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The general lexicon (loaded once per process; from the cache file when there is one)."""
+    source = _dictionary_path()
+    cache = _cache_file(source)
+    try:
+        return _deserialise(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass  # no cache yet, or a damaged one: rebuild it
+    lex = _parse(source.read_text(encoding="utf-8"))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename: a process reading meanwhile sees no half-written file.
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(_serialise(lex))
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only cache directory costs time, not correctness
+    return lex
