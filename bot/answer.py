@@ -42,7 +42,8 @@ _ASKS_PARTNERS = re.compile(
     r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)")
 _ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
-_IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + ")")
+# Not the nouns: 负责人 (the person in charge), 主管部门 named as a thing.
+_IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + r")(?![人同])")
 # "哪个部门?" wants a body (…部门, …局), not a place.
 _ASKS_BODY = re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit")
 _DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")

@@ -524,16 +524,43 @@ class Analyzer:
         return out
 
     def _strip_question_words(self, text: str) -> str:
-        if self._keep_re is None:
-            return _QW_RE.sub(" ", text)
+        kept = self._kept_words(text)
         out: list[str] = []
         last = 0
-        for m in self._keep_re.finditer(text):
-            out.append(_QW_RE.sub(" ", text[last:m.start()]))
-            out.append(f" {m.group(0)} ")
-            last = m.end()
+        for start, end in kept:
+            out.append(_QW_RE.sub(" ", text[last:start]))
+            out.append(f" {text[start:end]} ")
+            last = end
         out.append(_QW_RE.sub(" ", text[last:]))
         return "".join(out)
+
+    def _kept_words(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` a question word must not cut, in order, not overlapping.
+
+        A question word can be part of a topic word: 地 of 土地, 指 of 指导, 还 of
+        还田, 干 of 干部, 有 of 有限空间.  An index word (or a colloquial word with
+        synonyms) that holds a whole question word and more is kept as it is.
+        """
+        found: list[tuple[int, int]] = []
+        if self._keep_re is not None:
+            found += [m.span() for m in self._keep_re.finditer(text)]
+        spans = [m.span() for m in _QW_RE.finditer(text)]
+        candidates: dict[tuple[int, int], str] = {}
+        for qs, qe in spans:
+            for i in range(max(0, qe - MAX_TERM_LEN), qs + 1):
+                for j in range(qe, min(len(text), i + MAX_TERM_LEN) + 1):
+                    word = text[i:j]
+                    # Not a word made of question words alone (还有, 是否).
+                    if j - i > qe - qs and is_cjk(word[0]) and _QW_RE.sub("", word).strip():
+                        candidates[(i, j)] = word
+        if candidates:
+            df = self.vocab.document_frequencies(set(candidates.values()))
+            found += [span for span, word in candidates.items() if word in df]
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(found, key=lambda sp: (sp[0] - sp[1], sp[0])):  # longest first
+            if all(end <= a or start >= b for a, b in kept):
+                kept.append((start, end))
+        return sorted(kept)
 
     def _loose_characters(self, pieces: list[tuple[str, bool]], run: str, df: dict[str, int],
                           ) -> list[tuple[str, bool, tuple[str, ...]]]:
