@@ -225,7 +225,9 @@ class Engine:
                         context = _context(row.doc_title, row.case_title, row.section_heading)
                     for x in alts:
                         if x in context:
-                            covered += 0.5 * weight
+                            # Named by the case or section it stands under (西充县's
+                            # 一田一档): said, though not in this sentence.
+                            covered += 0.6 * weight
                             break
             share = covered / total
             score = share + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row, in_charge)
@@ -669,7 +671,9 @@ _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨",
             "起", "例", "间", "套", "支", "头")
 _NUMBER_UNITS = {
     "钱": ("元",), "元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
-    "个": ("个",), "亩": ("亩",), "级": ("级",), "位": ("位",),
+    # 个 is the everyday classifier: 多少个田长 is answered by 1028名, 多少个站点 by 412处.
+    "个": ("个", "名", "人", "位", "家", "所", "座", "处", "项", "条", "台", "辆", "张", "支", "套",
+          "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块", "支"), "亩": ("亩",), "级": ("级",), "位": ("位",),
     # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
     "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
     "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},

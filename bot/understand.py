@@ -57,6 +57,8 @@ QUESTION_WORDS = sorted({
     "能拿", "能领", "拿到", "领到", "能得到", "能获得",
     # How long / how often: the frame of the question.
     "多久", "多长时间",
+    # 咋 is spoken 怎么 (咋处理, 咋办); 开始 frames a when-question (哪年开始搞的).
+    "咋处理", "咋回事", "咋样", "咋办", "咋", "开始",
     # The asker pointing into the document (前言里说的…, 通知里提到的…): where, not what.
     "前言", "序言", "导语", "开头", "文件里", "通知里", "里面", "里说", "说的", "提到的", "讲的",
 })
