@@ -210,6 +210,14 @@ class Engine:
         # Plain loops, not generators: this runs units × candidates times per question.
         units = [(u.alts, u.weight) for u in a.units]
         in_charge = bool(a.frame)
+        # "发的是什么告知书?" asks for a 告知书 by name: a sentence naming one
+        # (《…告知书》, “…”模式) answers it, whatever else the question says.
+        focus = focus_of(a) if a.kind in ("what", "document") else None
+        asked = [x for u in a.units for x in u.alts if len(x) >= 2]
+        batch_m = _BATCH.search(a.norm)
+        batch = batch_m.group(0) if batch_m else None
+        named = (re.compile(rf"《[^》]*{re.escape(focus)}》|”{re.escape(focus)}")
+                 if focus and len(focus) >= 2 else None)
         for (row, bm25), body in zip(hits, bodies, strict=True):
             context: str | None = None  # only looked at for units the body lacks
             covered = 0.0
@@ -231,6 +239,17 @@ class Engine:
                             break
             share = covered / total
             score = share + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row, in_charge)
+            if batch and batch not in body:
+                ctx = context or _context(row.doc_title, row.case_title, row.section_heading)
+                if batch not in ctx and _BATCH.search(body + ctx):
+                    # 第一批 asked, 第二批 said: another batch, not this one.
+                    score -= 0.3
+            if named is not None and named.search(body):
+                score += 0.1
+            if a.kind == "where" and any(
+                    not any(x in p for x in asked) for p in places(body)):
+                # "在哪?" is answered by a sentence naming a place the question does not.
+                score += 0.05
             if in_charge and row.role == "lead" and share >= 0.8:
                 # Who is in charge of a case is said in its lead paragraph; among
                 # equally good matches it wins.
@@ -329,8 +348,10 @@ class Engine:
                  and p.case_id == pool[0].case_id]
         kind = "date" if a.kind == "when" else "quantity"
         units = wanted_units(a.norm) if a.kind == "number" else ()
+        ordinal = bool(_ASKS_ORDINAL.search(a.norm))
         holding = {f.passage_id for f, _ in self._facts_for([kind], pool, limit=30)
-                   if not units or any(f.norm.endswith(u) for u in units)}
+                   if (not units or any(f.norm.endswith(u) for u in units))
+                   and (ordinal or not _ORDINAL.match(f.norm))}
         typed = [p if p.score >= FOUND_THRESHOLD else replace(p, score=FOUND_THRESHOLD)
                  for p in pool if p.id in holding]
         return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
@@ -520,9 +541,11 @@ class Engine:
         best_score = ranked[0].score
         pool = [p for p in ranked[:10] if p.score >= best_score - 0.1]
         units = wanted_units(a.norm) if a.kind == "number" else ()
+        ordinal = bool(_ASKS_ORDINAL.search(a.norm))
         facts = [(f, r) for f, r in self._facts_for(
             ["date" if a.kind == "when" else "quantity"], pool)
-            if not units or any(f.norm.endswith(u) for u in units)]
+            if (not units or any(f.norm.endswith(u) for u in units))
+            and (ordinal or not _ORDINAL.match(f.norm))]
         if not facts:
             return None, None
         by_id = {p.id: p for p in pool}
@@ -678,6 +701,12 @@ _NUMBER_UNITS = {
     "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
     "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
 }
+
+
+_BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
+# A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
+_ORDINAL = re.compile(r"第|首批")
+_ASKS_ORDINAL = re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch")
 
 
 def wanted_units(norm_question: str) -> tuple[str, ...]:

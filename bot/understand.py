@@ -103,7 +103,7 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"\bwhat (department|agency|body|bureau)\b")),
     ("document", re.compile(
         r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定|"
-        r"政策|制度|地方标准)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
+        r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),
@@ -126,6 +126,7 @@ _COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来�
 # An unknown character as common as 的 or 着 (IDF ≤ 7 in jieba's dictionary) keeps a
 # quarter of its weight; one as rare as 粪 (IDF ≥ 12.5) all of it.
 _COMMON_CHAR_IDF, _RARE_CHAR_IDF, _MIN_CHAR_FACTOR = 7.0, 12.5, 0.25
+_ISSUE_VERBS = frozenset("出台 制定 印发 发布 颁布 下发 出了 发了 搞了 弄了 推出".split())
 _FRAME_NOUNS = frozenset(
     "department departments agency agencies body bodies bureau bureaus authority authorities "
     "unit units organization organizations organisation organisations institution institutions "
@@ -316,6 +317,11 @@ class Analyzer:
         analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]
         if analysis.kind == "who" and IN_CHARGE_Q.search(norm):
             analysis.frame = IN_CHARGE_VERBS
+        if analysis.kind in ("document", "who"):
+            # "出台了什么文件?" asks for a document however it was issued (制定, 印发):
+            # the verb frames the question more than it must be matched.
+            analysis.units = [replace(u, weight=0.3 * u.weight) if u.text in _ISSUE_VERBS else u
+                              for u in analysis.units]
         aside = _EXCLUSION_RE.search(norm)
         if aside:
             span = aside.group(1)
@@ -391,15 +397,20 @@ class Analyzer:
                     units.extend(self._unit(part, terms, n, "pinyin") for part, terms in glued)
                     i += 1
                     continue
-                translated = self._dictionary_english(content[i])
+                known_word, translated = self._dictionary_english(content[i])
                 if translated:
-                    units.append(self._unit(content[i], translated, n, "english"))
+                    # A dictionary's reading, not the glossary's: less sure of it.
+                    unit = self._unit(content[i], translated, n, "english")
+                    units.append(replace(unit, weight=0.7 * unit.weight))
                     i += 1
                     continue
-                # An English word we cannot map still counts against coverage,
-                # lightly: "work permit" must not be answered by "新疆" alone.
+                # An English word we cannot map still counts against coverage:
+                # "work permit" must not be answered by "新疆" alone.  Fully when
+                # the dictionary knows it and the documents use none of its
+                # translations (visa); lightly when it is no word it knows.
                 if len(content[i]) > 2:
-                    units.append(Unit(content[i], (content[i],), unknown_weight, False, "english"))
+                    weight = math.log(1 + n / 0.5) if known_word else unknown_weight
+                    units.append(Unit(content[i], (content[i],), weight, False, "english"))
                 i += 1
         return units, rest
 
@@ -427,13 +438,14 @@ class Analyzer:
                 return [(word[k:], tuple(t for t, _ in tail[:3]))]
         return []
 
-    def _dictionary_english(self, word: str) -> tuple[str, ...]:
-        """Index words CC-CEDICT translates ``word`` to (fines → 罚款), tightest first."""
+    def _dictionary_english(self, word: str) -> tuple[bool, tuple[str, ...]]:
+        """Whether CC-CEDICT knows ``word``, and the index words it translates it to
+        (fines → 罚款), tightest first."""
         if len(word) < 3 or not word.isalpha():
-            return ()
+            return False, ()
         candidates = translations(word)[:_MAX_DICTIONARY_CANDIDATES]
         df = self.vocab.document_frequencies([h for h, _ in candidates])
-        return tuple(h for h, _ in candidates if h in df)[:_MAX_DICTIONARY_ALTS]
+        return bool(candidates), tuple(h for h, _ in candidates if h in df)[:_MAX_DICTIONARY_ALTS]
 
     def _english(self, phrase: str) -> tuple[str, ...]:
         if phrase in self.glossary:
@@ -469,7 +481,17 @@ class Analyzer:
                 partial = {p for p in substrings(run) if len(p) >= 3 and p not in df
                            and self._inside_word(p)}
                 pieces = self._segment(run, df, partial)
-            for word, known, fixed in self._loose_characters(_merge_unknown(pieces), run, df):
+            merged = _merge_unknown(pieces)
+            pieces_text = {w for w, _ in merged}
+            items = self._general_words(self._loose_characters(merged, run, df), df)
+            for word, known, fixed in items:
+                if not known and not fixed and len(word) >= 2 and word not in pieces_text:
+                    # An everyday word merged from lone characters (明天, 病人): asked
+                    # about, but paraphrase as often as topic — half the weight.
+                    unit = self._unit(word, self._alts(word, df), n, "question", df)
+                    units.append(replace(unit, weight=0.5 * unit.weight) if not unit.known
+                                 else unit)
+                    continue
                 if fixed:
                     units.append(self._unit(word, fixed, n, "typo"))
                     continue
@@ -580,6 +602,42 @@ class Analyzer:
             if all(end <= a or start >= b for a, b in kept):
                 kept.append((start, end))
         return sorted(kept)
+
+    @staticmethod
+    def _general_words(items: list[tuple[str, bool, tuple[str, ...]]], df: dict[str, int],
+                       ) -> list[tuple[str, bool, tuple[str, ...]]]:
+        """Lone characters that form an everyday word the index lacks, as that word.
+
+        天 and 下 are index words of their own somewhere, so 明天会下雨 falls apart
+        into 明/天/会/下/雨 and matches any sentence with 天 and 下.  明天 and 下雨
+        are words of general Chinese that no index word covers: they are asked
+        about as such, and the documents do not have them.
+        """
+        out: list[tuple[str, bool, tuple[str, ...]]] = []
+        i = 0
+        while i < len(items):
+            j = i
+            while j < len(items) and len(items[j][0]) == 1 and not items[j][2]:
+                j += 1
+            if j - i < 2:
+                out.append(items[i])
+                i += 1
+                continue
+            words = lexicon().words
+            k = i
+            while k < j:
+                for end in range(min(j, k + 4), k + 1, -1):
+                    word = "".join(w for w, _, _ in items[k:end])
+                    if word in words and word not in df and not any(
+                            sub in df for sub in substrings(word) if 2 <= len(sub) < len(word)):
+                        out.append((word, False, ()))
+                        k = end
+                        break
+                else:
+                    out.append(items[k])
+                    k += 1
+            i = j
+        return out
 
     def _loose_characters(self, pieces: list[tuple[str, bool]], run: str, df: dict[str, int],
                           ) -> list[tuple[str, bool, tuple[str, ...]]]:

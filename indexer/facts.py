@@ -51,6 +51,8 @@ _PLACE_SUFFIX_RE = re.compile(
     rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"
 )
 # 局厅委: "县民政局会同县自然资源局" holds no place named 政局会同县.
+# 会同市公安局 is 会同 + 市公安局: a verb that joins bodies, not a city.
+_VERB_HEAD = re.compile(r"(?:会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调)$")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
 _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
@@ -111,7 +113,8 @@ def places(norm: str) -> list[str]:
             head = name[:-1]
             if any(name in a for a in autonomous):
                 continue  # 瑶族自治县 is the tail of 乳源瑶族自治县
-            if len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name:
+            if (len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name
+                    and not _VERB_HEAD.search(head)):
                 out.append(name)
         out.extend(_local_places(chunk))
     found = {name for m in _known_places_re().finditer(norm)
