@@ -409,7 +409,9 @@ class Analyzer:
                 # the dictionary knows it and the documents use none of its
                 # translations (visa); lightly when it is no word it knows.
                 if len(content[i]) > 2:
-                    weight = math.log(1 + n / 0.5) if known_word else unknown_weight
+                    typed_pinyin = _syllables(content[i], _pinyin_tables()[0]) is not None
+                    weight = (math.log(1 + n / 0.5) if known_word and not typed_pinyin
+                              else unknown_weight)  # "ming" may be 名 as well as Ming
                     units.append(Unit(content[i], (content[i],), weight, False, "english"))
                 i += 1
         return units, rest
