@@ -349,9 +349,12 @@ class Engine:
         kind = "date" if a.kind == "when" else "quantity"
         units = wanted_units(a.norm) if a.kind == "number" else ()
         ordinal = bool(_ASKS_ORDINAL.search(a.norm))
+        # "哪天开工?" wants a day: "2023年以来" does not say it.
+        day = a.kind == "when" and bool(_ASKS_DAY.search(a.norm))
         holding = {f.passage_id for f, _ in self._facts_for([kind], pool, limit=30)
                    if (not units or any(f.norm.endswith(u) for u in units))
-                   and (ordinal or not _ORDINAL.match(f.norm))}
+                   and (ordinal or not _ORDINAL.match(f.norm))
+                   and (not day or "日" in f.norm or "号" in f.norm)}
         typed = [p if p.score >= FOUND_THRESHOLD else replace(p, score=FOUND_THRESHOLD)
                  for p in pool if p.id in holding]
         return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
@@ -703,6 +706,7 @@ _NUMBER_UNITS = {
 }
 
 
+_ASKS_DAY = re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|\bwhich day\b")
 _BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 # A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
 _ORDINAL = re.compile(r"第|首批")
