@@ -520,13 +520,15 @@ class Engine:
                 candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
             else:
                 own = clause_subject(normalize(p.text))
+                bonus = 0.15  # the sentence's own subject acts in all its clauses
                 if not own or not acceptable(own):
                     # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
                     # the answering clause stands in an earlier one.
                     own = _earlier_actor(p.text, clause, acceptable)
+                    bonus = 0.1
                 if not own or p.score < floor:
                     continue  # a sentence that names no actor cannot say who
-                candidate = (p.score + 0.1, _as_written(p.text, own), p)
+                candidate = (p.score + bonus, _as_written(p.text, own), p)
             if best is None or candidate[0] > best[0]:
                 best = candidate
         if best:

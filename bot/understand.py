@@ -397,6 +397,15 @@ class Analyzer:
                     units.extend(self._unit(part, terms, n, "pinyin") for part, terms in glued)
                     i += 1
                     continue
+                pair = " ".join(content[i:i + 2]) if i + 1 < len(content) else ""
+                pair_translated = self._dictionary_english(pair)[1] if pair else ()
+                if pair_translated:
+                    # A phrase the dictionary glosses as a whole ("gas cylinder" →
+                    # 气瓶) reads better than its words one by one.
+                    unit = self._unit(pair, pair_translated, n, "english")
+                    units.append(replace(unit, weight=0.7 * unit.weight))
+                    i += 2
+                    continue
                 known_word, translated = self._dictionary_english(content[i])
                 if translated:
                     # A dictionary's reading, not the glossary's: less sure of it.
@@ -443,7 +452,7 @@ class Analyzer:
     def _dictionary_english(self, word: str) -> tuple[bool, tuple[str, ...]]:
         """Whether CC-CEDICT knows ``word``, and the index words it translates it to
         (fines → 罚款), tightest first."""
-        if len(word) < 3 or not word.isalpha():
+        if len(word) < 3 or not word.replace(" ", "").isalpha():
             return False, ()
         candidates = translations(word)[:_MAX_DICTIONARY_CANDIDATES]
         df = self.vocab.document_frequencies([h for h, _ in candidates])
@@ -597,8 +606,22 @@ class Analyzer:
                     if j - i > qe - qs and is_cjk(word[0]) and _QW_RE.sub("", word).strip():
                         candidates[(i, j)] = word
         if candidates:
-            df = self.vocab.document_frequencies(set(candidates.values()))
-            found += [span for span, word in candidates.items() if word in df]
+            words = {text[i:j] for i in range(len(text))
+                     for j in range(i + 2, min(len(text), i + MAX_TERM_LEN) + 1)}
+            df = self.vocab.document_frequencies(words)
+            spans_in = [(i, j) for i in range(len(text))
+                        for j in range(i + 2, min(len(text), i + MAX_TERM_LEN) + 1)
+                        if text[i:j] in df]
+            for (i, j), word in candidates.items():
+                if word not in df:
+                    continue
+                qs, qe = next(q for q in spans if i <= q[0] and q[1] <= j)
+                # Not when the rest of it belongs to a word running on past it
+                # (对存量: 存量, not 对存): the question word stays a question word.
+                if any((b <= qs or a >= qe) and a < j and b > i and (a < i or b > j)
+                       for a, b in spans_in):
+                    continue
+                found.append((i, j))
         kept: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda sp: (sp[0] - sp[1], sp[0])):  # longest first
             if all(end <= a or start >= b for a, b in kept):

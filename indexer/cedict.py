@@ -32,6 +32,7 @@ _FILLER = frozenset("to a an the of sb sth one's oneself etc and or in on for wi
                     "at from into up out".split())
 
 Table = dict[str, tuple[tuple[str, float], ...]]
+_FORMAT = 2  # of the cache file: bump when parse() changes
 
 
 def _data_path() -> Path:
@@ -59,10 +60,13 @@ def parse(lines: list[str]) -> Table:
             if not words or len(words) > MAX_GLOSS_WORDS:
                 continue
             tight = 1.0 / len(words)
-            for w in words:
+            # Each word, and a two- or three-word gloss as a whole ("work permit").
+            keys = [*words, " ".join(words)] if len(words) > 1 else words
+            for w in keys:
                 seen = best.setdefault(w, {})
-                if tight > seen.get(simplified, 0.0):
-                    seen[simplified] = tight
+                weight = 1.0 if " " in w else tight
+                if weight > seen.get(simplified, 0.0):
+                    seen[simplified] = weight
     return {w: tuple(sorted(hw.items(), key=lambda kv: (-kv[1], kv[0])))
             for w, hw in best.items()}
 
@@ -89,7 +93,7 @@ def table() -> Table:
     source = _data_path()
     stat = source.stat()
     cache = Path(user_cache_dir("casebot", appauthor=False)) / (
-        f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{MAX_GLOSS_WORDS}.tsv")
+        f"cedict-{_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{MAX_GLOSS_WORDS}.tsv")
     try:
         return _deserialise(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -108,13 +112,16 @@ def table() -> Table:
 
 
 def lemmas(word: str) -> list[str]:
-    """``word`` and the forms a dictionary lists it under (fines → fine, seized → seize)."""
+    """``word`` and the forms a dictionary lists it under (fines → fine, seized → seize);
+    for a phrase, the forms of its last word (work permits → work permit)."""
+    head, _, word = word.rpartition(" ")
+    prefix = head + " " if head else ""
     out = [word]
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
                          ("ed", "e"), ("ing", ""), ("ing", "e")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
-    return list(dict.fromkeys(out))
+    return [prefix + w for w in dict.fromkeys(out)]
 
 
 def translations(word: str) -> list[tuple[str, float]]:
