@@ -274,13 +274,18 @@ class Engine:
         if _IMPLEMENTS.search(a.norm):
             # "这个通知是贯彻哪个文件的?": the preamble opens 为贯彻落实《…》.
             for row in preamble:
-                norm = normalize(row.text)
-                m = _IMPLEMENTED.search(norm)
+                m = _IMPLEMENTED.search(normalize(row.text))
                 if m:
-                    # 贯彻《意见》 after 《…的意见》(以下简称《意见》): the full title.
-                    full = re.search(r"(《[^》]{2,80}》)[((]以下简称" + re.escape(m.group(1)), norm)
-                    span = full.span(1) if full else m.span(1)
-                    return row.text[span[0]:span[1]], _passage(row, ranked[0].score, [])
+                    # 贯彻《意见》 after 《…的意见》(以下简称《意见》), maybe in an earlier
+                    # sentence: the full title.
+                    alias = r"(《[^》]{2,80}》)[((]以下简称" + re.escape(m.group(1))
+                    for other in preamble:
+                        full = re.search(alias, normalize(other.text))
+                        if full:
+                            return (other.text[full.start(1):full.end(1)],
+                                    _passage(row, ranked[0].score, []))
+                    return (row.text[m.start(1):m.end(1)],
+                            _passage(row, ranked[0].score, []))
             return direct, evidence
         if a.kind == "who" and _ASKS_SEVERAL.search(a.norm):
             # "哪些部门一起评的?": the preamble's joint clause names them all
@@ -696,9 +701,9 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头")
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
 _NUMBER_UNITS = {
-    "钱": ("元",), "元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
+    "钱": ("元",), "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
     # 个 is the everyday classifier: 多少个田长 is answered by 1028名, 多少个站点 by 412处.
     "个": ("个", "名", "人", "位", "家", "所", "座", "处", "项", "条", "台", "辆", "张", "支", "套",
           "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块", "支"), "亩": ("亩",), "级": ("级",), "位": ("位",),
@@ -723,9 +728,11 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
     # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
-    if re.search(r"百分点|百分比|比例|比重|占比|增幅|增长率|降幅|\bpercent", norm_question):
+    # …率 (复耕率, 覆盖率, 合格率) is a share too.
+    if re.search(r"百分点|百分比|比例|比重|占比|增幅|降幅|率(?:是|为|有|达到|达)?(?:多少|几)|"
+                 r"\bpercent|\brate\b", norm_question):
         return ("%", "百分点")
-    m = re.search(r"(?:多少|几)(个)?(钱|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
+    m = re.search(r"(?:多少|几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]

@@ -40,7 +40,9 @@ _UNITS = ("部门", "级", "大", "万亩", "亿元", "万元", "千元", "元",
           "户", "次", "吨", "公斤", "%", "倍", "批", "条", "部", "年", "所", "座", "名", "件",
           "公里", "平方米", "个百分点", "百分点", "余项", "余家", "余个", "余人", "万", "亿",
           # Counted things a how-many question names (多少张床位, 几个月, 多少处隐患).
-          "张", "处", "辆", "台", "个月", "天", "小时", "场", "起", "例", "间", "套", "支", "头", "只")
+          "张", "处", "辆", "台", "个月", "天", "小时", "场", "起", "例", "间", "套", "支", "头", "只",
+          # Cases (宗), copies (份), wells (眼, 口), plants (株, 棵), sessions (家次, 车次).
+          "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗")
 QUANTITY_RE = re.compile(
     r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(" + "|".join(
         sorted(_UNITS, key=len, reverse=True)) + r")"
@@ -51,6 +53,7 @@ _PLACE_SUFFIX_RE = re.compile(
     rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"
 )
 # 局厅委: "县民政局会同县自然资源局" holds no place named 政局会同县.
+_BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
 # 会同市公安局 is 会同 + 市公安局: a verb that joins bodies, not a city.
 _VERB_HEAD = re.compile(r"(?:会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调)$")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
@@ -109,7 +112,10 @@ def places(norm: str) -> list[str]:
         out.extend(autonomous)
         for m in _PLACE_SUFFIX_RE.finditer(chunk):
             name = m.group(1)
-            # Keep the tail after any function word: 与多省市 is not a place.
+            # Keep the tail after any function word or preposition (在深圳市 →
+            # 深圳市, 到佛山市 → 佛山市); 与多省市 keeps nothing.
+            cut = max((i for i, ch in enumerate(name[:-1]) if ch in _BEFORE_PLACE), default=-1)
+            name = name[cut + 1:]
             head = name[:-1]
             if any(name in a for a in autonomous):
                 continue  # 瑶族自治县 is the tail of 乳源瑶族自治县
@@ -135,10 +141,11 @@ _NOT_LOCAL_HEAD = re.compile(
     r"(?:示范|项目|治理|保护|试点|重点|核心|功能|开发|高新|经济|产业|工业|农业|生态|种植|养殖|安置|"
     r"搬迁|城中|行政|自然|贫困|老旧|中高山|宿舍|生活|居住|住宅|办公|商业|其他|周边|所在|受灾|集中|"
     r"偏远|边远|少数|民族|试验|先行|规划|建成|城乡|全|各|本|该|多)$")
-_NOT_IN_LOCAL = _NOT_IN_PLACE | set("逐每些这那此镇乡村街")
+# 太和镇, 平和县: 和 inside a name is fine; at its start it is the conjunction.
+_NOT_IN_LOCAL = (_NOT_IN_PLACE - set("和与及")) | set("逐每些这那此镇乡村街")
 _GENERIC_LOCAL = re.compile(
     r"(?:山区|城区|市区|县区|景区|库区|牧区|灾区|片区|矿区|林区|垦区|园区|社区|辖区|小区|新区|老区|"
-    r"城镇|乡镇|村镇|集镇|农村|乡村)$")
+    r"城镇|乡镇|村镇|集镇|农村|乡村|地区)$")
 
 
 def _local_places(chunk: str) -> list[str]:
@@ -146,7 +153,8 @@ def _local_places(chunk: str) -> list[str]:
     for m in _LOCAL_PLACE_RE.finditer(chunk):
         name = m.group(1)
         head = name[:-2] if name.endswith("街道") else name[:-1]
-        if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and not _NOT_LOCAL_HEAD.search(head)
+        if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and head[0] not in "和与及"
+                and not _NOT_LOCAL_HEAD.search(head)
                 and not _GENERIC_LOCAL.search(name) and not any(name in o for o in out)):
             out.append(name)
     return out

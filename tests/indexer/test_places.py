@@ -1,0 +1,103 @@
+"""Places a sentence names (indexer.facts.places): made-up sentences, expected places.
+
+The place names are real or made-up; none of the sentences is copied from a test
+document.  Every sentence's full list is given, so a place too many fails as
+surely as a place missing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.facts import known_places, places
+from indexer.normalize import normalize
+
+POSITIVE = [
+    # Districts in a list, after their city.
+    ("深圳市宝安区、龙岗区联合开展燃气检查", ["深圳市", "宝安区", "龙岗区"]),
+    ("宝安区、龙岗区、光明区各抽查十家企业", ["宝安区", "龙岗区", "光明区"]),
+    # A street (街道) after its district, after its city.
+    ("佛山市顺德区勒流街道查处一处黑作坊", ["佛山市", "顺德区", "勒流街道"]),
+    ("顺德区勒流街道开展夜查", ["顺德区", "勒流街道"]),
+    # Towns and villages.
+    ("某某县青坪镇石门村修缮水渠", ["某某县", "青坪镇", "石门村"]),
+    ("某某镇某某村建起了活动室", ["某某镇", "某某村"]),
+    ("工作组在白沙镇、黄石镇开展宣传", ["白沙镇", "黄石镇"]),
+    ("执法人员在长安镇和虎门镇巡查", ["长安镇", "虎门镇"]),
+    ("对宝安区开展督导", ["宝安区"]),
+    ("白沙镇率先试行", ["白沙镇"]),
+    # Townships (乡).
+    ("某某县向阳乡组织培训", ["某某县", "向阳乡"]),
+    # Autonomous counties and prefectures as a whole.
+    ("乳源瑶族自治县大桥镇建成示范点", ["乳源瑶族自治县", "大桥镇"]),
+    ("乳源瑶族自治县开展专项行动", ["乳源瑶族自治县"]),
+    ("恩施土家族苗族自治州出台办法", ["恩施土家族苗族自治州"]),
+    # Cities; 大同 is a name, not 会同 (a verb joining bodies).
+    ("大同市开展专项整治", ["大同市"]),
+    ("大同市市场监管局抽检食品", ["大同市"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), POSITIVE)
+def test_places_found(sentence: str, expected: list[str]) -> None:
+    assert places(normalize(sentence)) == expected
+
+
+NEGATIVE = [
+    "建设国家级示范区",
+    "项目区内道路硬化",
+    "推进城中村改造",
+    "各乡镇要落实责任",
+    "全县行政村全部覆盖",
+    "改造老旧小区二十个",
+    "化工园区和工业园区",
+    "位于中高山区",
+    "多个镇开展了排查",
+    "本村和该镇",
+    "新区和城区",
+    "县民政局会同县自然资源局开展",
+    "生态保护区内禁止捕捞",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_no_place(sentence: str) -> None:
+    assert places(normalize(sentence)) == []
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("乳源瑶族自治县大桥镇建成示范点", "瑶族自治县"),
+    ("乳源瑶族自治县开展专项行动", "源瑶族自治县"),
+    ("会同市公安局开展联合执法", "会同市"),
+    ("县卫健局会同市公安局开展检查", "会同市"),
+    ("宝安区、龙岗区联合开展检查", "区、龙岗区"),
+    ("推进示范区建设,带动周边村镇", "示范区"),
+    ("推进城中村改造", "城中村"),
+    ("各乡镇要落实责任", "乡镇"),
+    ("全县行政村全部覆盖", "行政村"),
+    ("改造老旧小区二十个", "老旧小区"),
+    ("位于中高山区", "中高山区"),
+    ("多个镇开展了排查", "多个镇"),
+    ("与多省市建立协作机制", "与多省市"),
+])
+def test_not_a_place(sentence: str, absent: str) -> None:
+    assert absent not in places(normalize(sentence))
+
+
+def test_known_places_are_found_anywhere() -> None:
+    # A known place needs no suffix and no position: it is found wherever it stands.
+    name = sorted(known_places())[0]
+    assert name in places(normalize(f"经过{name}的调研"))
+
+
+def test_places_in_order_of_appearance() -> None:
+    found = places(normalize("龙岗区在前,宝安区在后"))
+    assert found.index("龙岗区") < found.index("宝安区")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("在深圳市开展检查", ["深圳市"]),
+    ("到佛山市调研", ["佛山市"]),
+])
+def test_place_after_preposition(sentence: str, expected: list[str]) -> None:
+    assert places(normalize(sentence)) == expected
