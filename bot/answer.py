@@ -500,6 +500,20 @@ class Engine:
                 clause = next((p.text[s:e].strip() for s, e in clause_spans(norm_text)
                                if _actors(p.text[s:e], acceptable)), clause)
                 names = _actors(clause, acceptable)
+            elif not names:
+                # "责任人被谁拘留?": the clause richest in the question's words names
+                # the people acted on; the one naming the actor holds the verb
+                # (…责任人,公安机关依法予以行政拘留).
+                norm_text = normalize(p.text)
+                acting = [(sum(u.weight for u in a.units if any(x in norm_text[s:e]
+                                                              for x in u.alts)), s, e)
+                          for s, e in clause_spans(norm_text)
+                          if _actors(p.text[s:e], acceptable)]
+                acting = [c for c in acting if c[0] > 0]
+                if acting:
+                    _, s, e = max(acting)
+                    clause = p.text[s:e].strip()
+                    names = _actors(clause, acceptable)
             norm_clause = normalize(clause)
             joint = re.search(_JOINT, norm_clause) if partners else None
             if partners and joint:
