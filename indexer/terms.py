@@ -18,10 +18,11 @@ QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 ORG_SUFFIXES = (
     "委员会", "办公室", "办公厅", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
     "院", "中心", "协会", "法院", "检察院", "支队", "大队", "总队",  # 消防救援支队, 执法大队
+    "科",  # 基金监管科: a section of a bureau
 )
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
 _ORG_RE = re.compile(
-    rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当])(?:{'|'.join(ORG_SUFFIXES)})(?![级长]|办公|机关)"
+    rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当学本专])(?:{'|'.join(ORG_SUFFIXES)})(?![级长技学]|办公|机关)"
 )
 
 _ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")
@@ -60,10 +61,17 @@ def organisations(text: str) -> list[str]:
             continue
         if not _ORG_LAST_CHAR.search(chunk):  # no suffix can end here: skip the slow pattern
             continue
+        last_end = -1
         for m in _ORG_RE.finditer(chunk):
             name = _LEADING_NOISE.sub("", m.group(0))
             if 2 <= len(name) <= 14 and name not in ORG_SUFFIXES:
-                found.append(name)
+                if (m.end() - len(name) == last_end == m.start() and found
+                        and len(found[-1]) + len(name) <= 20):
+                    # 市医保局基金监管科: a bureau and its section, one body.
+                    found[-1] += name
+                else:
+                    found.append(name)
+                last_end = m.end()
     return found
 
 
