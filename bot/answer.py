@@ -145,6 +145,8 @@ class Engine:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           script=analysis.script, message=EMPTY, notice=analysis.notice)
         ranked = self._rank(analysis)
+        if _THIS_DOCUMENT.search(analysis.norm):
+            ranked = self._with_this_document(analysis, ranked)
         if analysis.kind == "when" and ranked and _THIS_DOCUMENT.search(analysis.norm):
             dated = self._issue_date(ranked[0].doc_id)
             if dated is not None:
@@ -258,6 +260,31 @@ class Engine:
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
 
+    def _with_this_document(self, a: Analysis, ranked: list[Passage]) -> list[Passage]:
+        """"这是第几批?", "这批一共选了多少项?": about the document itself, in few words.
+
+        Its title and preamble answer, though they may share no word with the
+        question.  Which document: the best match's, or the only one indexed.
+        When the question names something else the documents lack (这个通知里
+        说的高铁票价), nothing is added: that stays not found.
+        """
+        if any(not u.known and len(u.text) >= 2 for u in a.units):
+            return ranked
+        if ranked:
+            doc_id = ranked[0].doc_id
+        else:
+            titles, count = self.searcher.document_titles(1)
+            if count != 1:
+                return ranked  # "this" notice of several: cannot tell which
+            rows = self.searcher.passages_where("p.role = 'title'", {})
+            if not rows:
+                return ranked
+            doc_id = rows[0].doc_id
+        seen = {p.id for p in ranked}
+        own = [_passage(row, FOUND_THRESHOLD, []) for row in self.searcher.passages_where(
+            "d.id = :d AND p.role IN ('title', 'preamble')", {"d": doc_id}) if row.id not in seen]
+        return sorted([*ranked, *own], key=lambda p: (-p.score, p.id))
+
     def _this_document(self, a: Analysis, ranked: list[Passage], direct: str | None,
                        evidence: Passage | None) -> tuple[str | None, Passage | None]:
         """"这份通知是谁发的?" is about the document itself: its title answers.
@@ -299,7 +326,9 @@ class Engine:
         if a.kind == "who":
             head = normalize(title.text).split("关于", 1)[0]
             names = organisations(head) if head != normalize(title.text) else []
-            return (_as_written(title.text, names[-1]) if names else direct), title
+            # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
+            return ("、".join(_as_written(title.text, n) for n in names) if names
+                    else direct), title
         if a.kind in ("document", "what"):
             return title.text, title
         return direct, evidence
@@ -769,8 +798,10 @@ _ENGLISH_MONEY = re.compile(
 
 # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
 _THIS_DOCUMENT = re.compile(
-    r"(?:这份|这个|这篇|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
-    r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验)|"
+    r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
+    r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验|做法)?|这是第几批|"
+    # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
+    r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
     r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
