@@ -175,6 +175,8 @@ class Engine:
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
         ranked = self._expand_headings(ranked, analysis)
+        if analysis.kind == "what":
+            ranked = self._followed_up(ranked, top)
         if len(ranked) < 2 * top:
             ranked = self._with_context(ranked)
         return Answer(question=analysis.question, found=True, answer=direct,
@@ -273,7 +275,7 @@ class Engine:
         if ranked:
             doc_id = ranked[0].doc_id
         else:
-            titles, count = self.searcher.document_titles(1)
+            _, count = self.searcher.document_titles(1)
             if count != 1:
                 return ranked  # "this" notice of several: cannot tell which
             rows = self.searcher.passages_where("p.role = 'title'", {})
@@ -506,7 +508,7 @@ class Engine:
                 return False  # 政府主导、部门(联动): a bare 部门 names nobody
             if re.fullmatch(r"[全各本该][省市县州区盟]", norm_name):
                 return False  # 全市 is a scope, not an actor
-            if re.search(r"[为将把对是向]", norm_name):
+            if re.search(r"[为将把对是向在]", norm_name):
                 # 校舍改建为…幸福院 is a clause ending in 院, not a body; so is
                 # 线索直接向市医保局 (反馈) — the body is the object of 向.
                 return False
@@ -679,6 +681,30 @@ class Engine:
             # what was done, and the citation shows the heading anyway.
             return [*extra[:3], head, *rest]
         return [head, *extra[:3], *rest]
+
+    def _followed_up(self, ranked: list[Passage], top: int) -> list[Passage]:
+        """One good match and weak ones after it: the sentences after the match say more.
+
+        "联合河长制都有啥做法?" finds "…推行“联合河长制”。"; what it consists of
+        follows in the same section (一是…, 二是…), not in sentences elsewhere that
+        share a word with the question.
+        """
+        strong = [p for p in ranked[:top] if p.score >= FOUND_THRESHOLD]
+        if len(strong) != 1 or len(ranked) < 2 or strong[0] is not ranked[0]:
+            return ranked
+        head = ranked[0]
+        if head.section_id is not None:
+            rows = self.searcher.section_passages(head.section_id)
+        elif head.case_id is not None:
+            rows = [r for r in self.searcher.case_passages(head.case_id) if r.role == "lead"]
+        else:
+            return ranked
+        after = [r for r in rows if r.id > head.id and r.role in ("body", "lead")][:top - 1]
+        if not after:
+            return ranked
+        follow = [_passage(r, FOUND_THRESHOLD - 0.001 * (i + 1), []) for i, r in enumerate(after)]
+        ids = {p.id for p in follow}
+        return [head, *follow, *[p for p in ranked[1:] if p.id not in ids]]
 
     def _with_context(self, ranked: list[Passage]) -> list[Passage]:
         """Few matches: follow them with the rest of the best passage's case (更多结果).

@@ -59,6 +59,9 @@ QUESTION_WORDS = sorted({
     "多久", "多长时间",
     # 咋 is spoken 怎么 (咋处理, 咋办); 开始 frames a when-question (哪年开始搞的).
     "咋处理", "咋回事", "咋样", "咋办", "咋", "开始",
+    # By what means (用什么办法篡改的?): how, not which 办法 (a regulation).
+    "用什么办法", "用啥办法", "用什么方法", "用什么手段", "用什么方式", "通过什么方式",
+    "通过什么手段", "通过什么办法", "采取什么办法", "采取了什么办法", "靠什么办法", "靠什么",
     # The asker pointing into the document (前言里说的…, 通知里提到的…): where, not what.
     "前言", "序言", "导语", "开头", "文件里", "通知里", "里面", "里说", "说的", "提到的", "讲的",
 })
@@ -126,6 +129,7 @@ _COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来�
 # An unknown character as common as 的 or 着 (IDF ≤ 7 in jieba's dictionary) keeps a
 # quarter of its weight; one as rare as 粪 (IDF ≥ 12.5) all of it.
 _COMMON_CHAR_IDF, _RARE_CHAR_IDF, _MIN_CHAR_FACTOR = 7.0, 12.5, 0.25
+_BY_WHAT_MEANS = re.compile(r"(?:用|靠|通过|采取了?|采用)(?:什么|啥)(?:办法|方法|手段|方式|招)")
 _ISSUE_VERBS = frozenset("出台 制定 印发 发布 颁布 下发 出了 发了 搞了 弄了 推出".split())
 _FRAME_NOUNS = frozenset(
     "department departments agency agencies body bodies bureau bureaus authority authorities "
@@ -147,6 +151,8 @@ PINYIN_QUESTION_WORDS: dict[str, Kind] = {
 
 def classify(norm: str) -> Kind:
     """The question's intent from its wording (``norm`` is normalised)."""
+    if _BY_WHAT_MEANS.search(norm):
+        return "what"  # 用什么办法篡改的? asks how, not for a 办法 (a regulation)
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(norm):
             return kind
