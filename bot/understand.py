@@ -32,6 +32,7 @@ from indexer.cedict import translations
 from indexer.lexicon import lexicon
 from indexer.normalize import Script, detect_script, is_cjk, normalize, normalize_many
 from indexer.segment import MAX_TERM_LEN, substrings
+from indexer.thesaurus import synonyms
 
 Kind = Literal["who", "document", "number", "when", "where", "what"]
 MAX_QUESTION_CHARS = 500
@@ -129,6 +130,7 @@ _COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来�
 # An unknown character as common as 的 or 着 (IDF ≤ 7 in jieba's dictionary) keeps a
 # quarter of its weight; one as rare as 粪 (IDF ≥ 12.5) all of it.
 _COMMON_CHAR_IDF, _RARE_CHAR_IDF, _MIN_CHAR_FACTOR = 7.0, 12.5, 0.25
+_THESAURUS_WEIGHT = 0.8  # a thesaurus synonym is a less sure paraphrase than the hand table's
 _BY_WHAT_MEANS = re.compile(r"(?:用|靠|通过|采取了?|采用)(?:什么|啥)(?:办法|方法|手段|方式|招)")
 _ISSUE_VERBS = frozenset("出台 制定 印发 发布 颁布 下发 出了 发了 搞了 弄了 推出".split())
 _FRAME_NOUNS = frozenset(
@@ -505,7 +507,8 @@ class Analyzer:
                 if not known and not fixed and len(word) >= 2 and word not in pieces_text:
                     # An everyday word merged from lone characters (明天, 病人): asked
                     # about, but paraphrase as often as topic — half the weight.
-                    unit = self._unit(word, self._alts(word, df), n, "question", df)
+                    unit = self._thesaurus(
+                        self._unit(word, self._alts(word, df), n, "question", df), n)
                     units.append(replace(unit, weight=0.5 * unit.weight) if not unit.known
                                  else unit)
                     continue
@@ -523,16 +526,16 @@ class Analyzer:
                     if corrected:
                         units.append(self._unit(word, corrected, n, "typo"))
                         continue
-                unit = self._unit(word, alts, n, "question", df)
+                unit = self._thesaurus(self._unit(word, alts, n, "question", df), n)
                 if not unit.known and len(word) >= 2 and is_cjk(word[0]):
                     # An unknown stretch is everyday wording (电瓶车充电桩装):
                     # its general-Chinese words are units of their own, each
                     # with its own synonyms and weight.
                     parts = lexicon().split(word)
                     if len(parts) > 1:
-                        units.extend(self._general(self._unit(part, self._alts(part, df), n,
-                                                              "question", df))
-                                     for part in parts)
+                        units.extend(self._general(self._thesaurus(
+                            self._unit(part, self._alts(part, df), n, "question", df), n))
+                            for part in parts)
                         continue
                 unit = self._general(unit)
                 if not unit.known and len(word) >= 3 and _COLLOQUIAL.search(word):
@@ -548,6 +551,21 @@ class Analyzer:
                     unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
                 units.append(unit)
         return units
+
+    def _thesaurus(self, unit: Unit, n: int) -> Unit:
+        """An everyday word the index lacks, matched by its thesaurus synonyms the
+        documents use (噪音 → 噪声, 水渠 → 沟渠), less surely than the hand table."""
+        if unit.known or len(unit.text) < 2 or not is_cjk(unit.text[0]):
+            return unit
+        candidates = sorted(synonyms(unit.text))
+        if not candidates:
+            return unit
+        df = self.vocab.document_frequencies(candidates)
+        found = sorted((w for w in candidates if w in df), key=df.__getitem__)[:4]
+        if not found:
+            return unit
+        matched = self._unit(unit.text, found, n, "synonym")
+        return replace(matched, weight=_THESAURUS_WEIGHT * matched.weight)
 
     @staticmethod
     def _general(unit: Unit) -> Unit:
