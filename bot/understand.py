@@ -377,15 +377,18 @@ class Analyzer:
             variants = {v: w for w in missing for v in _reading_variants(w)}
             if variants:
                 found = self.vocab.terms_by_pinyin(variants)
-                for v, hits in found.items():
-                    pinyin_hits.setdefault(variants[v], hits)
+                # The fewest syllables read otherwise, then the commonest word:
+                # changxing is 长兴 (zhang-xing, one change), not 上升 (two).
+                for v in sorted(found, key=lambda v: (_changed_syllables(v, variants[v]),
+                                                      -found[v][0][1], v)):
+                    pinyin_hits.setdefault(variants[v], found[v])
         while i < len(content):
             matched = False
             for size in (4, 3, 2, 1):
                 phrase = " ".join(content[i:i + size])
                 if len(content[i:i + size]) < size:
                     continue
-                terms = self._english(phrase)
+                terms = self._english(phrase, wildcards=False)
                 source = "english"
                 if not terms:
                     key = "".join(content[i:i + size])
@@ -393,6 +396,10 @@ class Analyzer:
                         (pinyin_hits[key + s] for s in _PLACE_PINYIN if key + s in pinyin_hits), [])
                     terms = tuple(t for t, _ in hits[:3])
                     source = "pinyin"
+                if not terms:
+                    # A wildcard (ton* → 吨) only after pinyin: tongjiang is 通江.
+                    terms = self._english(phrase)
+                    source = "english"
                 if terms:
                     units.append(self._unit(phrase, terms, n, source))
                     i += size
@@ -466,12 +473,12 @@ class Analyzer:
         df = self.vocab.document_frequencies([h for h, _ in candidates])
         return bool(candidates), tuple(h for h, _ in candidates if h in df)[:_MAX_DICTIONARY_ALTS]
 
-    def _english(self, phrase: str) -> tuple[str, ...]:
+    def _english(self, phrase: str, wildcards: bool = True) -> tuple[str, ...]:
         if phrase in self.glossary:
             return self.glossary[phrase]
         if "-" in phrase and phrase.replace("-", " ") in self.glossary:
             return self.glossary[phrase.replace("-", " ")]  # mutual-aid = mutual aid
-        for prefix, value in self._glossary_prefixes:
+        for prefix, value in self._glossary_prefixes if wildcards else ():
             if phrase.startswith(prefix) and " " not in phrase[len(prefix):]:
                 return value
         for suffix in ("s", "es", "ed", "d", "ing"):
@@ -940,6 +947,15 @@ def _syllables(word: str, inventory: frozenset[str]) -> list[str] | None:
                 if cur is None or len(prev) + 1 < len(cur):
                     best[end] = [*prev, word[start:end]]
     return best[len(word)]
+
+
+def _changed_syllables(variant: str, word: str) -> int:
+    """How many syllables of ``word`` ``variant`` reads otherwise."""
+    inventory = _pinyin_tables()[0]
+    a, b = _syllables(variant, inventory), _syllables(word, inventory)
+    if a is None or b is None or len(a) != len(b):
+        return len(word)
+    return sum(x != y for x, y in zip(a, b, strict=True))
 
 
 def _reading_variants(word: str) -> list[str]:
