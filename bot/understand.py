@@ -60,6 +60,10 @@ QUESTION_WORDS = sorted({
     "多久", "多长时间",
     # 咋 is spoken 怎么 (咋处理, 咋办); 开始 frames a when-question (哪年开始搞的).
     "咋处理", "咋回事", "咋样", "咋办", "咋", "开始",
+    # Directional complements (退回来, 查出来) and yes-no frames (会不会, 能不能):
+    # the shape of the question, never its topic; 什么东西 is just "what".
+    "回来", "出来", "起来", "下来", "过来", "上来", "下去", "会不会", "能不能", "是不是",
+    "要不要", "可不可以", "算不算", "东西",
     # By what means (用什么办法篡改的?): how, not which 办法 (a regulation).
     "用什么办法", "用啥办法", "用什么方法", "用什么手段", "用什么方式", "通过什么方式",
     "通过什么手段", "通过什么办法", "采取什么办法", "采取了什么办法", "靠什么办法", "靠什么",
@@ -72,7 +76,7 @@ _QW_RE = re.compile("|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=le
 # a sentence answers it with "X牵头抓总", "X负责".
 IN_CHARGE_Q = re.compile(
     r"归[^,。?]{0,12}管|谁[来在]?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
-    r"\blead(?:s|ing)?\b|in charge|responsible|oversee")
+    r"\blead(?:s|ing)?\b|\bled\b|in charge|responsible|oversee")
 IN_CHARGE_VERBS = ("牵头", "负责", "主管", "主抓", "抓总", "统筹")
 
 # "除了X(以外)," / "besides X,": X is set aside, the question asks about the others.
@@ -93,7 +97,7 @@ ENGLISH_STOP = frozenset(
     "a an the of in on for to by and or is are was were be been what which who whom whose where "
     "when why how many much did do does done has have had it its this that these those with from "
     "about as at into their there they them any some me tell please can could would should "
-    "i we you our your my name list give show".split()
+    "i we you our your my name list give show between among per each all get got".split()
 )
 
 _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
