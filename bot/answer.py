@@ -162,7 +162,8 @@ class Engine:
             ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
         if found and (_names_part_only(analysis.norm, normalize(ranked[0].text))
-                      or _counted_only(analysis.norm, normalize(ranked[0].text))):
+                      or _counted_only(analysis.norm, normalize(ranked[0].text))
+                      or _places_only(analysis, ranked[0])):
             found = False
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
@@ -238,8 +239,9 @@ class Engine:
                     for x in alts:
                         if x in context:
                             # Named by the case or section it stands under (西充县's
-                            # 一田一档): said, though not in this sentence.
-                            covered += 0.6 * weight
+                            # 一田一档): said, though not in this sentence.  A place
+                            # the case is about holds for all its sentences.
+                            covered += (weight if _names_place(x, context) else 0.6 * weight)
                             break
             share = covered / total
             score = share + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row, in_charge)
@@ -731,6 +733,16 @@ class Engine:
 
 
 @lru_cache(maxsize=8192)
+def _names_place(word: str, context: str) -> bool:
+    """Whether ``word`` stands in ``context`` as a place (佛山 in 佛山市…)."""
+    pos = context.find(word)
+    after = context[pos + len(word):pos + len(word) + 1] if pos >= 0 else ""
+    return after in _PLACE_TAILS or word[-1:] in _PLACE_TAILS
+
+
+_PLACE_TAILS = frozenset("省市县区州镇乡村旗盟")
+
+
 def _context(doc_title: str, case_title: str | None, section_heading: str | None) -> str:
     """A sentence stands under its document's title, its case and its section (normalised;
     cached: the same headings come back question after question)."""
@@ -927,6 +939,21 @@ def _actors(clause: str, acceptable: Callable[[str], bool]) -> list[str]:
 # are often spelled out in the same sentence in other words.
 _PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
                       r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
+
+
+def _places_only(a: Analysis, best: Passage) -> bool:
+    """"成都到绵阳高铁票多少钱?" matched by a sentence of the 绵阳 case on its places
+    alone: the places scope a question, its topic must be met as well."""
+    body = normalize(best.text)
+    where = body + " " + normalize(" ".join(filter(None, (best.doc, best.case_title,
+                                                          best.section))))
+    topic = [u for u in a.units
+             if not any(x in where and _names_place(x, where) for x in u.alts)]
+    if len(topic) == len(a.units) or not topic:
+        return False  # no place in the question, or nothing but places
+    # Its words, not lone characters (到, 高 match anything), said here or by the
+    # case the sentence stands under.
+    return not any(len(u.text) >= 2 and any(x in where for x in u.alts) for u in topic)
 
 
 def _names_part_only(question: str, body: str) -> bool:
