@@ -274,19 +274,14 @@ class Engine:
         """
         if any(not u.known and len(u.text) >= 2 for u in a.units):
             return ranked
-        if ranked:
-            doc_id = ranked[0].doc_id
-        else:
-            _, count = self.searcher.document_titles(1)
-            if count != 1:
-                return ranked  # "this" notice of several: cannot tell which
-            rows = self.searcher.passages_where("p.role = 'title'", {})
-            if not rows:
-                return ranked
-            doc_id = rows[0].doc_id
+        only = self.searcher.only_document() if not ranked else None
+        if not ranked and only is None:
+            return ranked  # "this" notice of several: cannot tell which
+        doc_id = ranked[0].doc_id if ranked else only
+        assert doc_id is not None
         seen = {p.id for p in ranked}
-        own = [_passage(row, FOUND_THRESHOLD, []) for row in self.searcher.passages_where(
-            "d.id = :d AND p.role IN ('title', 'preamble')", {"d": doc_id}) if row.id not in seen]
+        own = [_passage(row, FOUND_THRESHOLD, []) for row in self.searcher.document_passages(
+            doc_id, roles=("title", "preamble")) if row.id not in seen]
         return sorted([*ranked, *own], key=lambda p: (-p.score, p.id))
 
     def _this_document(self, a: Analysis, ranked: list[Passage], direct: str | None,
@@ -295,13 +290,11 @@ class Engine:
 
         A title "X关于Y的通知" names its issuer X before 关于.
         """
-        rows = self.searcher.passages_where("d.id = :d AND p.role = 'title'",
-                                            {"d": ranked[0].doc_id})
+        rows = self.searcher.document_passages(ranked[0].doc_id, roles=("title",))
         if not rows:
             return direct, evidence
         title = _passage(rows[0], ranked[0].score, [])
-        preamble = [r for r in self.searcher.passages_where(
-            "d.id = :d AND p.role = 'preamble'", {"d": ranked[0].doc_id})]
+        preamble = self.searcher.document_passages(ranked[0].doc_id, roles=("preamble",))
         if _IMPLEMENTS.search(a.norm):
             # "这个通知是贯彻哪个文件的?": the preamble opens 为贯彻落实《…》.
             for row in preamble:

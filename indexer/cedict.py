@@ -10,7 +10,7 @@ Each English word keeps the headwords whose definition is that word or a
 short phrase around it (罚款 /to fine/penalty/ → fine, penalty), with how
 tight the definition is: "gas cylinder" names 气瓶 better than a ten-word
 gloss that mentions a cylinder.  Reading the dictionary takes about a second,
-so the reverse table is kept in a cache file in the per-user cache directory.
+so the reverse table is kept in a cache file (:mod:`indexer.lookup`).
 
 CC-CEDICT is licensed CC BY-SA 4.0 (https://www.mdbg.net/chinese/dictionary?page=cc-cedict).
 """
@@ -19,20 +19,22 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
-import os
 import re
-import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.lookup import Lookup, open_lookup
+
 MAX_GLOSS_WORDS = 3  # "to recharge (a battery)" → recharge; longer glosses say too little
+MAX_ENTRIES = 60  # headwords kept per English word, tightest first
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _FILLER = frozenset("to a an the of sb sth one's oneself etc and or in on for with by as "
                     "at from into up out".split())
 
 Table = dict[str, tuple[tuple[str, float], ...]]
-_FORMAT = 2  # of the cache file: bump when parse() changes
+_FORMAT = 5  # of the cache file: bump when parse() or rows() changes
 
 
 def _data_path() -> Path:
@@ -71,44 +73,30 @@ def parse(lines: list[str]) -> Table:
             for w, hw in best.items()}
 
 
-def _serialise(table: Table) -> str:
-    return "\n".join(w + "\t" + " ".join(f"{h}:{t:.3f}" for h, t in entries)
-                     for w, entries in sorted(table.items()))
+def _entries(rest: str) -> tuple[tuple[str, float], ...]:
+    return tuple((h, float(t)) for h, _, t in
+                 (item.rpartition(":") for item in rest.split(" ") if item))
 
 
-def _deserialise(text: str) -> Table:
-    table: Table = {}
-    for line in text.split("\n"):
-        word, _, rest = line.partition("\t")
-        table[word] = tuple((h, float(t)) for h, _, t in
-                            (item.rpartition(":") for item in rest.split(" ") if item))
-    return table
+def rows(table: Table) -> Iterable[tuple[str, str]]:
+    """The table as the cache stores it: word, "气瓶:1.000 钢瓶:0.500 …" (tightest
+    MAX_ENTRIES; the rest are never looked at)."""
+    for word, entries in table.items():
+        yield word, " ".join(f"{h}:{t:.3f}" for h, t in entries[:MAX_ENTRIES])
 
 
 @lru_cache(maxsize=1)
-def table() -> Table:
-    """The reverse table (once per process; from the cache file when there is one)."""
-    from platformdirs import user_cache_dir
-
+def table() -> Lookup:
+    """The reverse table, on disk (see :mod:`indexer.lookup`), once per process."""
     source = _data_path()
     stat = source.stat()
-    cache = Path(user_cache_dir("casebot", appauthor=False)) / (
-        f"cedict-{_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{MAX_GLOSS_WORDS}.tsv")
-    try:
-        return _deserialise(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass  # no cache yet, or a damaged one: rebuild it
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        result = parse(f.read().splitlines())
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(_serialise(result))
-        os.replace(tmp, cache)  # readers never see a half-written file
-    except OSError:
-        pass  # a read-only cache directory costs time, not correctness
-    return result
+
+    def build() -> Iterable[tuple[str, str]]:
+        with gzip.open(source, "rt", encoding="utf-8") as f:
+            return rows(parse(f.read().splitlines()))
+
+    return open_lookup(f"cedict-{_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-"
+                       f"{MAX_GLOSS_WORDS}-{MAX_ENTRIES}.sqlite", build)
 
 
 def lemmas(word: str) -> list[str]:
@@ -129,6 +117,6 @@ def translations(word: str) -> list[tuple[str, float]]:
     t = table()
     found: dict[str, float] = {}
     for form in lemmas(word):
-        for headword, tight in t.get(form, ()):
+        for headword, tight in _entries(t.get(form) or ""):
             found[headword] = max(found.get(headword, 0.0), tight)
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -18,6 +18,7 @@ import importlib.util
 import math
 import os
 import tempfile
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,9 +27,36 @@ MIN_WORD_FREQ = 20  # rarer entries (进厂, 每批) are phrases more than words
 MAX_WORD_LEN = 6
 
 
+class HashedWords:
+    """A set of words kept as their hashes: 78,000 words in ~6 MB, not ~15 MB.
+
+    Membership only (a hash collision between a dictionary word and another
+    string is astronomically unlikely, and would only split a phrase oddly).
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._hashes = frozenset(map(hash, words))
+
+    def __contains__(self, word: object) -> bool:
+        return hash(word) in self._hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to the words it was made of (a set of strings), or to the same hashes.
+        if isinstance(other, HashedWords):
+            return self._hashes == other._hashes
+        if isinstance(other, (set, frozenset)):
+            return self._hashes == frozenset(map(hash, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a set
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    words: frozenset[str]  # words of 2..MAX_WORD_LEN characters
+    words: Container[str]  # words of 2..MAX_WORD_LEN characters
     char_freq: dict[str, int]  # single characters' frequencies
     total: int  # the dictionary's total count
 
@@ -78,14 +106,24 @@ def _parse(text: str) -> Lexicon:
 
 
 def _serialise(lex: Lexicon) -> str:
+    assert isinstance(lex.words, frozenset), "a compact lexicon cannot be written back"
     chars = " ".join(f"{c}{f}" for c, f in lex.char_freq.items())
     return f"{lex.total}\n{chars}\n" + "\n".join(sorted(lex.words))
 
 
-def _deserialise(text: str) -> Lexicon:
+def _deserialise(text: str, compact: bool = False) -> Lexicon:
     total, chars, words = text.split("\n", 2)
+    if compact:  # hashes straight from the text: no 78,000-string set on the way
+        char_freq = {item[0]: int(item[1:]) for item in chars.split(" ") if item}
+        return Lexicon(HashedWords(words.split("\n")), char_freq, int(total))
     char_freq = {item[0]: int(item[1:]) for item in chars.split(" ") if item}
     return Lexicon(frozenset(words.split("\n")), char_freq, int(total))
+
+
+def _compact(lex: Lexicon) -> Lexicon:
+    """The process-wide lexicon keeps its words as hashes (see :class:`HashedWords`)."""
+    assert isinstance(lex.words, frozenset)
+    return Lexicon(HashedWords(lex.words), lex.char_freq, lex.total)
 
 
 def _cache_file(source: Path) -> Path:
@@ -102,17 +140,21 @@ def lexicon() -> Lexicon:
     source = _dictionary_path()
     cache = _cache_file(source)
     try:
-        return _deserialise(cache.read_text(encoding="utf-8"))
+        return _deserialise(cache.read_text(encoding="utf-8"), compact=True)
     except (OSError, ValueError):
         pass  # no cache yet, or a damaged one: rebuild it
     lex = _parse(source.read_text(encoding="utf-8"))
+    text = _serialise(lex)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a process reading meanwhile sees no half-written file.
         fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(_serialise(lex))
+            f.write(text)
         os.replace(tmp, cache)
+        for old in cache.parent.glob("lexicon-*.txt"):
+            if old != cache:
+                old.unlink(missing_ok=True)  # another dictionary or threshold
     except OSError:
         pass  # a read-only cache directory costs time, not correctness
-    return lex
+    return _compact(lex)

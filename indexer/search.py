@@ -375,8 +375,15 @@ class Searcher:
         """A case's passages in order, optionally only those of some ``roles`` (lead, …)."""
         return self._range("cases", case_id, roles)
 
-    def document_passages(self, doc_id: int) -> list[PassageHit]:
-        return self._range("documents", doc_id, None)
+    def document_passages(self, doc_id: int,
+                          roles: Collection[str] | None = None) -> list[PassageHit]:
+        """A document's passages in order, optionally only those of some ``roles``."""
+        return self._range("documents", doc_id, roles)
+
+    def only_document(self) -> int | None:
+        """The document's id when the index holds exactly one, else None."""
+        rows = self._rows("SELECT id FROM documents LIMIT 2")
+        return int(rows[0][0]) if len(rows) == 1 else None
 
     # -- facts ----------------------------------------------------------------
     def facts(self, kinds: Collection[str],

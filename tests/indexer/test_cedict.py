@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer import cedict
-from indexer.cedict import MAX_GLOSS_WORDS, _deserialise, _serialise, lemmas, parse, translations
+from indexer.cedict import MAX_GLOSS_WORDS, _entries, lemmas, parse, rows, translations
+from indexer.lookup import open_lookup
 
 # Made-up entries in CC-CEDICT's format: 繁體 简体 [pin1 yin1] /gloss/gloss/
 LINES = [
@@ -118,12 +121,26 @@ def test_lemmas_no_duplicates() -> None:
     assert len(forms) == len(set(forms))
 
 
-def test_round_trip(parsed: cedict.Table) -> None:
-    back = _deserialise(_serialise(parsed))
-    assert back.keys() == parsed.keys()
-    for word, entries in parsed.items():
-        assert [h for h, _ in back[word]] == [h for h, _ in entries]
-        assert [t for _, t in back[word]] == pytest.approx([t for _, t in entries], abs=1e-3)
+def test_round_trip_through_the_cache_file(parsed: cedict.Table, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("indexer.lookup.cache_dir", lambda: tmp_path)
+    built = open_lookup("cedict-test.sqlite", lambda: rows(parsed))
+    assert (tmp_path / "cedict-test.sqlite").exists()
+    back = open_lookup("cedict-test.sqlite", lambda: pytest.fail("rebuilt"))  # read, not built
+    for source in (built, back):
+        for word, entries in parsed.items():
+            got = _entries(source.get(word) or "")
+            assert [h for h, _ in got] == [h for h, _ in entries]
+            assert [t for _, t in got] == pytest.approx([t for _, t in entries], abs=1e-3)
+    assert back.get("no-such-word") is None
+
+
+def test_damaged_cache_file_is_rebuilt(parsed: cedict.Table, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("indexer.lookup.cache_dir", lambda: tmp_path)
+    (tmp_path / "cedict-test.sqlite").write_bytes(b"not a database")
+    built = open_lookup("cedict-test.sqlite", lambda: rows(parsed))
+    assert built.get("penalty")
 
 
 @pytest.mark.parametrize(("english", "chinese"), [
