@@ -752,8 +752,7 @@ def _kind_hint(kind: Kind, body: str, row: PassageHit, in_charge: bool = False) 
         # A heading names a topic; a sentence under it says something about it.
         return -0.08
     if row.role == "lead":
-        # Among equally good matches the case's lead paragraph is the overview,
-        # and names who runs the case ("who is in charge?").
+        # Among equally good matches the case's lead paragraph is the overview.
         return 0.02
     # "Who issued《…》?" wants the issuing sentence; "who is in charge?" does not.
     if kind in ("who", "document") and "《" in body and not in_charge:
@@ -777,10 +776,12 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
             "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
 _NUMBER_UNITS = {
-    "钱": ("元",), "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"), "家": ("家",), "项": ("项",),
+    "钱": ("元",), "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"),
+    "家": ("家",), "项": ("项",),
     # 个 is the everyday classifier: 多少个田长 is answered by 1028名, 多少个站点 by 412处.
     "个": ("个", "名", "人", "位", "家", "所", "座", "处", "项", "条", "台", "辆", "张", "支", "套",
-          "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块", "支"), "亩": ("亩",), "级": ("级",), "位": ("位",),
+          "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块"),
+    "亩": ("亩",), "级": ("级",), "位": ("位",),
     # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
     "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
     "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
