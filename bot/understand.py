@@ -539,7 +539,7 @@ class Analyzer:
                         continue
                 unit = self._thesaurus(self._unit(word, alts, n, "question", df), n)
                 if not unit.known and len(word) >= 2 and is_cjk(word[0]):
-                    # An unknown stretch is everyday wording (电瓶车充电桩装):
+                    # An unknown stretch is everyday wording (却占着床位, 用电脑):
                     # its general-Chinese words are units of their own, each
                     # with its own synonyms and weight.
                     parts = lexicon().split(word)

@@ -1,15 +1,15 @@
 """General Chinese words: jieba's dictionary, for the words an index has never seen.
 
 The index knows its own vocabulary; a question also holds everyday words the
-documents never use (电瓶车, 充电桩, 却, 着).  Two things are needed about
-them: where one such word ends and the next begins (电瓶车 + 充电桩 + 装, not
-瓶车 + 桩装), and how much a lone character says (着 nothing, 粪 something).
-Both come from jieba's bundled dictionary, read as a plain file — jieba's
-tokenizer is never started for a question.
+documents never use (押金, 床位, 却, 着).  Two things are needed about them:
+where one such word ends and the next begins (却 + 占 + 着 + 床位, not one unknown
+stretch 却占着床位 weighing like the rarest word), and how much a lone character
+says (着 nothing, 粪 something).  Both come from jieba's bundled dictionary, read
+as a plain file — jieba's tokenizer is never started for a question.
 
 Reading the 350,000-line dictionary takes about half a second, so the words
-needed are kept in a small cache file (about 2 MB, loaded in under 0.1 s) in
-the per-user cache directory, rebuilt when jieba's dictionary changes.
+needed (those of 20 occurrences or more) are kept in a small cache file (under
+1 MB) in the per-user cache directory, rebuilt when jieba's dictionary changes.
 """
 
 from __future__ import annotations
