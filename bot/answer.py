@@ -145,9 +145,10 @@ class Engine:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           script=analysis.script, message=EMPTY, notice=analysis.notice)
         ranked = self._rank(analysis)
-        if _THIS_DOCUMENT.search(analysis.norm):
+        about_notice = bool(_THIS_DOCUMENT.search(analysis.norm))
+        if about_notice:
             ranked = self._with_this_document(analysis, ranked)
-        if analysis.kind == "when" and ranked and _THIS_DOCUMENT.search(analysis.norm):
+        if analysis.kind == "when" and ranked and about_notice:
             dated = self._issue_date(ranked[0].doc_id)
             if dated is not None:
                 return Answer(question=analysis.question, found=True, answer=dated.text.strip(),
@@ -171,7 +172,7 @@ class Engine:
                           message=self._not_found_message(), notice=analysis.notice,
                           terms=_terms(analysis))
         direct, evidence = self._direct(analysis, ranked)
-        if _THIS_DOCUMENT.search(analysis.norm):
+        if about_notice:
             direct, evidence = self._this_document(analysis, ranked, direct, evidence)
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
@@ -660,11 +661,8 @@ class Engine:
                          and p.role == "lead" and p.score >= head.score - 0.1), None)
             if lead is not None:
                 return [lead, head, *[p for p in ranked[1:] if p.id != lead.id]]
-        if head.section_id is not None:
-            body = self.searcher.section_passages(head.section_id)
-        elif head.case_id is not None:
-            body = [p for p in self.searcher.case_passages(head.case_id) if p.role == "lead"]
-        else:
+        body = self._surroundings(head)
+        if body is None:
             return ranked
         extra = [_passage(row, head.score - 0.001 * (i + 1), list(head.terms))
                  for i, row in enumerate(body) if (row.id != head.id and row.role == "body")
@@ -677,6 +675,14 @@ class Engine:
             return [*extra[:3], head, *rest]
         return [head, *extra[:3], *rest]
 
+    def _surroundings(self, head: Passage) -> list[PassageHit] | None:
+        """The sentences ``head`` stands among: its section's, else its case's lead."""
+        if head.section_id is not None:
+            return self.searcher.section_passages(head.section_id)
+        if head.case_id is not None:
+            return self.searcher.case_passages(head.case_id, roles=("lead",))
+        return None
+
     def _followed_up(self, ranked: list[Passage], top: int) -> list[Passage]:
         """One good match and weak ones after it: the sentences after the match say more.
 
@@ -688,11 +694,8 @@ class Engine:
         if len(strong) != 1 or len(ranked) < 2 or strong[0] is not ranked[0]:
             return ranked
         head = ranked[0]
-        if head.section_id is not None:
-            rows = self.searcher.section_passages(head.section_id)
-        elif head.case_id is not None:
-            rows = [r for r in self.searcher.case_passages(head.case_id) if r.role == "lead"]
-        else:
+        rows = self._surroundings(head)
+        if rows is None:
             return ranked
         after = [r for r in rows if r.id > head.id and r.role in ("body", "lead")][:top - 1]
         if not after:

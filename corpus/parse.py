@@ -266,13 +266,20 @@ def _split_inline_shi(lines: Sequence[_Line], text: str) -> list[_Line]:
         if not cuts or not _HEADING_KINDS[_RANK["shi"]][1].match(line.text):
             out.append(line)
             continue
-        prev = 0
-        for cut in [*cuts, len(line.text)]:
-            piece = line.text[prev:cut]
-            lead = len(piece) - len(piece.lstrip())
-            if piece.strip():
-                out.append(_Line(piece.strip(), line.start + prev + lead, line.index))
-            prev = cut
+        out.extend(_cut(line, cuts))
+    return out
+
+
+def _cut(line: _Line, cuts: Sequence[int]) -> list[_Line]:
+    """``line`` cut at the offsets ``cuts``, each piece stripped, empty ones dropped."""
+    out: list[_Line] = []
+    prev = 0
+    for cut in [*cuts, len(line.text)]:
+        piece = line.text[prev:cut]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append(_Line(piece.strip(), line.start + prev + lead, line.index))
+        prev = cut
     return out
 
 
@@ -291,10 +298,7 @@ def _split_labels(lines: Sequence[_Line]) -> list[_Line]:
             out.append(line)
             continue
         out.append(_Line(m.group(), line.start, line.index, label=True))
-        rest = line.text[m.end():]
-        if rest.strip():
-            lead = len(rest) - len(rest.lstrip())
-            out.append(_Line(rest.strip(), line.start + m.end() + lead, line.index))
+        out.extend(_cut(line, [m.end()])[1:])  # the rest of its paragraph, if any
     return out
 
 
@@ -311,13 +315,7 @@ def _split_inline_items(lines: Sequence[_Line]) -> list[_Line]:
         if not cuts or not opener.match(line.text):
             out.append(line)
             continue
-        prev = 0
-        for cut in [*cuts, len(line.text)]:
-            piece = line.text[prev:cut]
-            lead = len(piece) - len(piece.lstrip())
-            if piece.strip():
-                out.append(_Line(piece.strip(), line.start + prev + lead, line.index))
-            prev = cut
+        out.extend(_cut(line, cuts))
     return out
 
 
