@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,14 @@ class Passage:
                 "section": self.section, "text": self.text, "score": round(self.score, 4)}
 
 
+class Status(StrEnum):
+    """What kind of reply an :class:`Answer` is; callers branch on this, never on messages."""
+
+    ANSWERED = "answered"  # passages found (with or without a direct answer line)
+    NOT_FOUND = "not_found"  # the documents do not cover the question
+    EMPTY = "empty"  # nothing askable was typed (blank, emoji, control characters)
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
@@ -114,11 +123,12 @@ class Answer:
     notice: str | None = None  # e.g. the question was cut
     more: tuple[Passage, ...] = field(default=(), repr=False)  # further ranked passages
     terms: tuple[str, ...] = ()
+    status: Status = Status.ANSWERED
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON contract."""
-        return {"question": self.question, "found": self.found, "answer": self.answer,
-                "passages": [p.to_json() for p in self.passages]}
+        return {"question": self.question, "status": self.status.value, "found": self.found,
+                "answer": self.answer, "passages": [p.to_json() for p in self.passages]}
 
 
 NOT_FOUND = ("文件中没有找到与这个问题直接相关的内容。可以换个说法,或用文件里的词提问,"
@@ -143,7 +153,8 @@ class Engine:
         analysis = self.analyzer.analyze(question)
         if not is_askable(analysis.question):
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
-                          script=analysis.script, message=EMPTY, notice=analysis.notice)
+                          script=analysis.script, message=EMPTY, notice=analysis.notice,
+                          status=Status.EMPTY)
         ranked = self._rank(analysis)
         about_notice = bool(_THIS_DOCUMENT.search(analysis.norm))
         if about_notice:
@@ -170,7 +181,7 @@ class Engine:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           kind=analysis.kind, script=analysis.script,
                           message=self._not_found_message(), notice=analysis.notice,
-                          terms=_terms(analysis))
+                          terms=_terms(analysis), status=Status.NOT_FOUND)
         direct, evidence = self._direct(analysis, ranked)
         if about_notice:
             direct, evidence = self._this_document(analysis, ranked, direct, evidence)

@@ -44,7 +44,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answer import EMPTY, Answer
+from bot.answer import Answer, Status
 from bot.library import (
     example_questions,
     find_case,
@@ -215,7 +215,7 @@ def answer_and_log(service: Casebot, settings: Settings, user_id: int | None,
                    question: str) -> tuple[Answer, int | None]:
     """Answer ``question`` and log it (blocking).  Empty input is not logged."""
     answer = service.answer(question, top=fmt.PAGE_SIZE)
-    if not answer.found and answer.message == EMPTY:
+    if answer.status is Status.EMPTY:
         return answer, None
     top = answer.passages[0].id if answer.found and answer.passages else None
     user_hash = settings.user_hash(user_id) if user_id is not None else None

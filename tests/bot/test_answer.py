@@ -202,9 +202,11 @@ def test_short_question_has_no_notice(ask: Asker) -> None:
 
 
 def _assert_contract(data: dict) -> None:
-    assert list(data) == ["question", "found", "answer", "passages"]
+    assert list(data) == ["question", "status", "found", "answer", "passages"]
     assert isinstance(data["question"], str)
     assert isinstance(data["found"], bool)
+    assert data["status"] in ("answered", "not_found", "empty")
+    assert (data["status"] == "answered") == data["found"]
     assert data["answer"] is None or isinstance(data["answer"], str)
     assert isinstance(data["passages"], list)
     for p in data["passages"]:
