@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-quick clean
+.PHONY: run test lint system-packages bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## build the index, then the Telegram bot (token in .env) or a terminal chat
 	$(BIN)/casebot run
 
-test: $(STAMP) lint  ## the whole suite
-	$(BIN)/pytest -q -m "slow or not slow"
+# The whole suite in random order (the seed is printed), then the tests that prove
+# "while a re-index runs" once more in reverse order: order-dependence shows at once.
+ORDER_SENSITIVE := tests/bot/test_reindex_command.py tests/test_reindex_under_traffic.py
+
+test: $(STAMP) lint system-packages  ## the whole suite
+	@seed=$${SEED:-$$(date +%s)}; echo "test order: random, SEED=$$seed (make test SEED=$$seed repeats it)"; \
+	$(BIN)/pytest -q -m "slow or not slow" -p randomly --randomly-seed=$$seed
+	$(BIN)/pytest -q -p no:randomly --reverse $(ORDER_SENSITIVE)
+
+system-packages:  ## PostgreSQL, nginx, Chromium, CJK fonts (Debian), when missing
+	@scripts/system-packages.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

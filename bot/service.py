@@ -38,9 +38,9 @@ class Casebot:
 
     @cached_property
     def log(self) -> QuestionLog:
-        from indexer.qlog import QuestionLog
+        from indexer.qlog import open_question_log
 
-        return QuestionLog(self.sa_engine)
+        return open_question_log(self.sa_engine, self.db_path)
 
     @classmethod
     def open(cls, db_path: Path | str, build: bool = True,
@@ -90,6 +90,8 @@ class Casebot:
         return summary
 
     def close(self) -> None:
+        if "log" in self.__dict__:
+            self.log.engine.dispose()
         self.sa_engine.dispose()
 
 

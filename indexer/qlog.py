@@ -1,15 +1,21 @@
 """The question log: what was asked, whether it was answered, and the feedback.
 
 User ids never reach this table: callers pass a salted hash (see
-``bot.settings.Settings.user_hash``).  It lives in the index database, but
-re-indexing never touches it.
+``bot.settings.Settings.user_hash``).
+
+On SQLite the log has a file of its own beside the index (``casebot.db`` →
+``casebot-questions.db``, see :func:`open_question_log`): SQLite locks a whole
+file for writing, and a re-index holds the index's write lock for as long as it
+writes, so questions logged into the index file would wait on it — and fail once
+a large re-index outlasts the busy timeout.  Re-indexing never touches the log.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from indexer.models import QuestionRow
@@ -74,3 +80,42 @@ class QuestionLog:
                 .group_by(QuestionRow.question).order_by(func.count().desc()).limit(top)
             ).all()
         return Stats(total, answered, users, up, down, [(q, n) for q, n in rows])
+
+
+def log_path(db_path: Path | str) -> Path | None:
+    """Where the question log of the SQLite index at ``db_path`` lives (None: in memory)."""
+    if str(db_path) == ":memory:":
+        return None
+    path = Path(db_path)
+    return path.with_name(f"{path.stem}-questions{path.suffix or '.db'}")
+
+
+def open_question_log(index_engine: Engine, db_path: Path | str) -> QuestionLog:
+    """The question log for the index at ``db_path``, in its own file.
+
+    Questions an earlier version logged inside the index file are moved over
+    the first time, so no history is lost.
+    """
+    from indexer.db import make_engine
+
+    path = log_path(db_path)
+    if path is None:
+        QuestionRow.__table__.create(index_engine, checkfirst=True)  # type: ignore[attr-defined]
+        return QuestionLog(index_engine)
+    fresh = not path.exists()
+    engine = make_engine(path)
+    with engine.begin() as c:
+        c.exec_driver_sql("PRAGMA journal_mode = WAL")
+        QuestionRow.__table__.create(c, checkfirst=True)  # type: ignore[attr-defined]
+        if fresh:
+            _move_old_rows(index_engine, c)
+    return QuestionLog(engine)
+
+
+def _move_old_rows(index_engine: Engine, target: Connection) -> None:
+    if "questions" not in inspect(index_engine).get_table_names():
+        return
+    with index_engine.connect() as c:
+        rows = [dict(r._mapping) for r in c.execute(select(QuestionRow.__table__))]
+    if rows:
+        target.execute(insert(QuestionRow), rows)

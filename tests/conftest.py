@@ -157,3 +157,19 @@ def run_cli(cli_home: Path, cli_env: dict[str, str]) -> CliRunner:
         )
 
     return run
+
+
+# --- running order ------------------------------------------------------------
+# `make test` runs the suite in random order (pytest-randomly; the seed is printed, and
+# `-p randomly -p "randomly_seed=N"` repeats one) and then the re-index files again in
+# reverse order, so a test that leans on another's leftovers fails at once.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--reverse", action="store_true",
+                     help="run the collected tests in reverse order")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--reverse"):
+        items.reverse()

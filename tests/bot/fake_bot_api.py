@@ -612,7 +612,7 @@ class FakeBotAPI:
         self,
         method: str,
         predicate: Callable[[Call], bool] | None = None,
-        timeout: float = 10.0,
+        timeout: float = 30.0,  # a bound against hanging, not an expectation of speed
         after: int | None = None,
     ) -> Call:
         """Block until a call of ``method`` matching ``predicate`` has been answered.

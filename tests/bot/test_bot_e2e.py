@@ -12,6 +12,7 @@ log are shared.  Nothing reaches the internet.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import socket
@@ -28,6 +29,7 @@ import pytest
 
 from bot.service import Casebot
 from bot.settings import Settings
+from indexer.qlog import log_path
 
 from .conftest import (
     ADMIN_ID,
@@ -36,6 +38,7 @@ from .conftest import (
     SHUTDOWN_LIMIT,
     TOKEN,
     BotProcess,
+    running_bot,
     start_bot,
 )
 from .fake_bot_api import Call, FakeBotAPI
@@ -106,7 +109,7 @@ def press(bp: BotProcess, data: str, user_id: int, method: str,
 
 
 def feedback_of(db: Path, qid: int) -> int | None:
-    with sqlite3.connect(db) as conn:
+    with sqlite3.connect(log_path(db)) as conn:  # type: ignore[arg-type]
         row = conn.execute("SELECT feedback FROM questions WHERE id = ?", (qid,)).fetchone()
     return None if row is None else row[0]
 
@@ -387,6 +390,12 @@ def test_only_the_asker_can_vote(bot_proc: BotProcess) -> None:
 def test_stale_or_unknown_buttons_get_a_polite_answer(bot_proc: BotProcess, data: str) -> None:
     mark = bot_proc.fake.mark()
     press(bot_proc, data, user_id=124, method="answerCallbackQuery", message_id=9000)
+    # The polite answer first (a toast or a message), however slowly; then nothing may follow.
+    deadline = time.monotonic() + 30
+    while not any("过期" in str(c.params.get("text")) for c in bot_proc.fake.calls[mark:]
+                  if c.done and c.method in ("answerCallbackQuery", "sendMessage")):
+        assert time.monotonic() < deadline, "no polite answer to a stale button"
+        time.sleep(0.05)
     calls = settle(bot_proc.fake, mark, quiet=0.2)
     texts = [str(c.params.get("text") or "") for c in calls
              if c.method in ("answerCallbackQuery", "sendMessage")]
@@ -450,6 +459,7 @@ def test_group_mention_answered_and_chatter_ignored(bot_proc: BotProcess) -> Non
     addressed = fake.message(f"@{BOT_USERNAME} 香梨品牌价值是多少", chat_id=group, user_id=151,
                              chat_type="supergroup")
     fake.push_update(addressed)
+    fake.wait_for("sendMessage", to_chat(group), after=mark)  # the answer, then quiet
     calls = settle(fake, mark)
     sent = [c for c in calls if c.method == "sendMessage" and c.params["chat_id"] == group]
     assert len(sent) == 1
@@ -496,7 +506,16 @@ UPLOAD = """自治区葡萄干质量安全监管典型案例(第二批)
 """.encode()
 
 
-def test_admin_upload_is_indexed_and_answerable(bot_proc: BotProcess) -> None:
+@pytest.fixture
+def own_bot(index_db: Path, tmp_path: Path) -> Iterator[BotProcess]:
+    """A bot of the test's own, for tests that change its index or stop it: the module's
+    shared bot must look the same to every test, in any order."""
+    with running_bot(index_db, tmp_path) as bp:
+        yield bp
+
+
+def test_admin_upload_is_indexed_and_answerable(own_bot: BotProcess) -> None:
+    bot_proc = own_bot
     fake = bot_proc.fake
     question = "哪个部门制定了葡萄干晾房卫生管理规范?"
     assert "没有找到" in visible(say(bot_proc, question, user_id=171))
@@ -513,7 +532,8 @@ def test_admin_upload_is_indexed_and_answerable(bot_proc: BotProcess) -> None:
     assert "葡萄干质量安全监管典型案例(第二批)" in answer
 
 
-def test_upload_refused_to_non_admins_and_bad_files_change_nothing(bot_proc: BotProcess) -> None:
+def test_upload_refused_to_non_admins_and_bad_files_change_nothing(own_bot: BotProcess) -> None:
+    bot_proc = own_bot
     fake = bot_proc.fake
     before = sorted(p.name for p in bot_proc.corpus_dir.glob("*")) \
         if bot_proc.corpus_dir.exists() else []
@@ -543,6 +563,12 @@ def test_flood_from_one_user_is_limited_with_one_notice(bot_proc: BotProcess) ->
     mark = fake.mark()
     for i in range(30):
         fake.push_update(fake.message(f"香梨品牌价值 {i}", user_id=user))
+    # The notice and at least one answer must come, however slowly; then quiet, so that a
+    # second notice or answers past the limit would be seen.
+    fake.wait_for("sendMessage", lambda c: c.params.get("chat_id") == user
+                  and "太快" in visible(c), after=mark)
+    fake.wait_for("sendMessage", lambda c: c.params.get("chat_id") == user
+                  and "太快" not in visible(c), after=mark)
     calls = settle(fake, mark, quiet=0.6)
     sent = [visible(c) for c in calls if c.method == "sendMessage" and c.params["chat_id"] == user]
     notices = [t for t in sent if "太快" in t]
@@ -613,8 +639,11 @@ def webhook_bot(index_db: Path, tmp_path_factory: pytest.TempPathFactory,
             fake.stop()
 
 
+_UPDATE_IDS = itertools.count(10**8)  # unique per update, however fast they are posted
+
+
 def post_update(url: str, update: JSON, secret: str = HOOK_SECRET) -> int:
-    update = dict(update, update_id=int(time.time() * 1000) % 10**9)
+    update = dict(update, update_id=next(_UPDATE_IDS))
     request = urllib.request.Request(url, data=json.dumps(update).encode(), method="POST",
                                      headers={"Content-Type": "application/json",
                                               "X-Telegram-Bot-Api-Secret-Token": secret})
@@ -645,8 +674,14 @@ def test_webhook_mode_with_secret_and_allow_list(webhook_bot: tuple[BotProcess, 
     mark = fake.mark()
     for _ in range(3):
         assert post_update(url, fake.message(QUESTION, user_id=202)) == 200
-    time.sleep(1.0)
-    sent = [c for c in fake.calls[mark:] if c.method == "sendMessage"]
+    fake.wait_for("sendMessage", to_chat(202), after=mark)
+    # A question from the allowed chat after them: once it is answered, the three
+    # refused updates have been handled too (no sleeping for a guessed while).
+    sentinel = fake.mark()
+    assert post_update(url, fake.message(QUESTION, user_id=ALLOWED_CHAT)) == 200
+    fake.wait_for("sendMessage", to_chat(ALLOWED_CHAT), after=sentinel)
+    sent = [c for c in fake.calls[mark:]
+            if c.method == "sendMessage" and c.params.get("chat_id") == 202]
     assert len(sent) == 1 and "指定的聊天" in visible(sent[0])
     fake.assert_no_errors()
 
@@ -655,10 +690,15 @@ def test_webhook_mode_with_secret_and_allow_list(webhook_bot: tuple[BotProcess, 
     assert TOKEN not in bp.output()
 
 
-# -- shutdown (last: it stops the module's bot) ------------------------------------------------
+# -- shutdown ----------------------------------------------------------------------------------
 
 
-def test_sigterm_exits_quickly_and_the_token_never_appears(bot_proc: BotProcess) -> None:
+def test_sigterm_exits_quickly_and_the_token_never_appears(own_bot: BotProcess) -> None:
+    bot_proc = own_bot
+    # Some traffic first, so that there is something the token could leak into.
+    assert "畜禽屠宰" in visible(say(bot_proc, QUESTION, user_id=191))
+    assert "问题:" in visible(say(bot_proc, "/stats", user_id=ADMIN_ID))
+    say(bot_proc, "/case 99", user_id=191)
     took = bot_proc.terminate()
     assert took < SHUTDOWN_LIMIT
     assert bot_proc.proc.returncode == 0

@@ -1,20 +1,21 @@
 """``/reindex``: admins re-index the bundled corpus and the upload folder from Telegram.
 
-End to end through the fake Bot API and a bot process of this module's own (three admins;
+End to end through the fake Bot API and a bot process of each test's own (three admins;
 the upload folder is the test's to fill), plus unit tests of the failure path that a real
 process cannot be made to take on demand (a locked or damaged index).
 
-Tests in this module share the process and its upload folder and run in file order: the
-document added by the summary test is still there when the failing re-index runs, which
-is how that test shows that the last good index keeps serving.
+Every test starts from nothing it did not make itself, so each passes alone and in any
+order.  "Answered while a re-index runs" is shown by holding the re-index inside its write
+transaction (:class:`tests.index_gate.IndexGate`) until the answers are in — not by
+hoping the re-index is slower than the questions.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from telegram.error import Forbidden
 from bot.settings import Settings
 from bot.telegram import handlers
 from indexer.errors import IndexBusy
+from tests.index_gate import IndexGate
 
 from .conftest import ADMIN_ID, BOT_USERNAME, BotProcess, running_bot
 from .fake_bot_api import Call, FakeBotAPI
@@ -36,7 +38,7 @@ from .telegram_html import parse_telegram_html
 OTHER_ADMIN = 4343  # has talked to the bot (the fake knows the chat)
 SILENT_ADMIN = 4444  # never started the bot: Telegram refuses to message them
 ADMINS = f"{ADMIN_ID},{OTHER_ADMIN},{SILENT_ADMIN}"
-RATE_LIMIT = 8  # conftest's: the concurrency test keeps each user within it
+RATE_LIMIT = 8  # conftest's: one question from each of this many users
 QUESTION = "香梨品牌价值"
 
 APRICOTS = """自治区杏干质量安全监管典型案例(测试批)
@@ -45,19 +47,6 @@ APRICOTS = """自治区杏干质量安全监管典型案例(测试批)
 轮台县市场监管局牵头建立杏干晾晒场登记制度,全县登记晾晒场三百个。
 一是建立台账。轮台县市场监管局制定《杏干晾晒场卫生管理规范》,明确清洁和防尘要求。
 """
-
-
-def big_document(cases: int) -> str:
-    """A made-up announcement large enough that indexing it takes a second or two."""
-    lines = ["自治区特色农产品质量安全监管典型案例(负载批)", "现将各地典型做法公布如下:"]
-    for i in range(1, cases + 1):
-        lines.append(f"案例{i}、第{i}县特色农产品全程监管实践")
-        lines.append(f"第{i}县市场监管局牵头建立农产品登记制度,全县登记合作社{i * 7}家。")
-        for k, ordinal in enumerate("一二三四五", start=1):
-            lines.append(f"{ordinal}是抓第{k}项工作。第{i}县农业农村局制定《第{i}号农产品管理"
-                         f"规范第{k}条》,明确清洁、防尘和虫害防治要求,每季度开展抽检,"
-                         "结果向社会公开。")
-    return "\n".join(lines) + "\n"
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -85,11 +74,17 @@ def reindex(bp: BotProcess) -> tuple[int, Call]:
     return mark, bp.fake.wait_for("sendMessage", to_chat(ADMIN_ID), after=mark, timeout=60)
 
 
-@pytest.fixture(scope="module")
-def reindex_bot(index_db: Path, tmp_path_factory: pytest.TempPathFactory,
-                ) -> Iterator[BotProcess]:
-    with running_bot(index_db, tmp_path_factory.mktemp("reindex"), known_chats=[OTHER_ADMIN],
-                     TELEGRAM_ADMIN_IDS=ADMINS, CASEBOT_LOG_LEVEL="INFO") as bp:
+def admins_bot(index_db: Path, workdir: Path, **env: str) -> AbstractContextManager[BotProcess]:
+    """A bot of the test's own, with three admins and an empty upload folder."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    return running_bot(index_db, workdir, known_chats=[OTHER_ADMIN],
+                       TELEGRAM_ADMIN_IDS=ADMINS, CASEBOT_LOG_LEVEL="INFO", **env)
+
+
+@pytest.fixture
+def reindex_bot(index_db: Path, tmp_path: Path) -> Iterator[BotProcess]:
+    with admins_bot(index_db, tmp_path / "bot") as bp:
+        bp.corpus_dir.mkdir(parents=True, exist_ok=True)
         yield bp
 
 
@@ -121,7 +116,6 @@ def test_admin_gets_a_summary_and_new_files_become_answerable(reindex_bot: BotPr
     question = "哪个部门制定了杏干晾晒场卫生管理规范?"
     assert "轮台县" not in visible(say(bp, question, user_id=311))  # not in the index yet
     # Dropped into the upload folder behind the bot's back, as an operator would.
-    bp.corpus_dir.mkdir(parents=True, exist_ok=True)
     (bp.corpus_dir / "apricots.txt").write_text(APRICOTS, encoding="utf-8")
 
     _, report = reindex(bp)
@@ -137,44 +131,39 @@ def test_admin_gets_a_summary_and_new_files_become_answerable(reindex_bot: BotPr
     refused_only_the_silent_admin(bp.fake)
 
 
-def test_questions_are_answered_while_a_reindex_runs(reindex_bot: BotProcess) -> None:
-    bp, fake = reindex_bot, reindex_bot.fake
-    (bp.corpus_dir / "big.txt").write_text(big_document(150), encoding="utf-8")  # ~2 s
-    users = [321 + i for i in range(8)]
-    mark = fake.mark()
-    fake.push_update(fake.message("/reindex", user_id=ADMIN_ID))
-    # A steady stream of questions (10 a second, each user within the limit) for as long
-    # as the re-index runs: questions asked *during* it, not queued before it.
-    asked: dict[int, int] = {}
-    for i in range(len(users) * 5):
-        user = users[i % len(users)]
-        fake.push_update(fake.message(QUESTION, user_id=user))
-        asked[user] = asked.get(user, 0) + 1
-        time.sleep(0.1)
-        if any(c.method == "sendMessage" and c.params["chat_id"] == ADMIN_ID
-               for c in fake.calls[mark:]):
-            break
-    summary = fake.wait_for("sendMessage", to_chat(ADMIN_ID), after=mark, timeout=60)
-    assert "新增 1" in visible(summary)
-
-    deadline = time.monotonic() + 20
-    while True:
-        answers = [c for c in fake.calls[mark:] if c.method == "sendMessage" and c.done
-                   and c.params["chat_id"] in users]
-        if len(answers) >= sum(asked.values()) or time.monotonic() > deadline:
-            break
-        time.sleep(0.05)
-    fake.wait_until_confirmed()
-    assert len(answers) == sum(asked.values())
-    assert all(c.ok and "香梨" in visible(c) for c in answers)
-    # The proof that questions did not wait for the re-index: answers came before its end.
-    assert sum(c.time < summary.time for c in answers) >= 3
-    refused_only_the_silent_admin(fake)
+def test_questions_are_answered_while_a_reindex_runs(index_db: Path, tmp_path: Path) -> None:
+    gate = IndexGate(tmp_path / "gate")
+    with admins_bot(index_db, tmp_path / "bot", **gate.env()) as bp:
+        fake = bp.fake
+        bp.corpus_dir.mkdir(parents=True, exist_ok=True)
+        (bp.corpus_dir / "apricots.txt").write_text(APRICOTS, encoding="utf-8")
+        users = [321 + i for i in range(RATE_LIMIT)]
+        mark = fake.mark()
+        fake.push_update(fake.message("/reindex", user_id=ADMIN_ID))
+        gate.wait_entered()  # the re-index is inside its write transaction, and stays there
+        asked = fake.mark()
+        for user in users:
+            fake.push_update(fake.message(QUESTION, user_id=user))
+        answers = [fake.wait_for("sendMessage", to_chat(user), after=asked, timeout=60)
+                   for user in users]
+        assert all(c.ok and "香梨" in visible(c) for c in answers)
+        # Still held: no summary yet, so every answer came while the re-index ran.
+        assert not [c for c in fake.calls[mark:]
+                    if c.method == "sendMessage" and c.params["chat_id"] == ADMIN_ID]
+        gate.release()
+        summary = fake.wait_for("sendMessage", to_chat(ADMIN_ID), after=mark, timeout=60)
+        assert "新增 1" in visible(summary)
+        assert "轮台县市场监管局" in visible(say(bp, "哪个部门制定了杏干晾晒场卫生管理规范?", 331))
+        fake.wait_until_confirmed()
+        refused_only_the_silent_admin(fake)
 
 
 def test_a_failing_reindex_tells_every_admin_and_the_bot_keeps_answering(
         reindex_bot: BotProcess) -> None:
     bp, fake = reindex_bot, reindex_bot.fake
+    # A last good index that holds an upload: the failing re-index must keep it serving.
+    (bp.corpus_dir / "apricots.txt").write_text(APRICOTS, encoding="utf-8")
+    assert "新增 1" in visible(reindex(bp)[1])
     # Binary data with a .txt name: the text reader rejects it.
     (bp.corpus_dir / "garbage.txt").write_bytes(bytes(range(256)) * 64)
     (bp.corpus_dir / "apricots.txt").write_text(APRICOTS + "二是抽检公开。每月抽检一次。\n",

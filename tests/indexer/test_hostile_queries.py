@@ -6,9 +6,11 @@ through ``Casebot.answer`` (the same path the CLI and Telegram use).
 
 from __future__ import annotations
 
+import json
 import time
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +23,10 @@ from bot.understand import MAX_QUESTION_CHARS, clean
 
 QUESTION = "哪个部门修订了畜禽屠宰管理条例?"
 EXPECTED = "修訂《新疆維吾爾自治區畜禽屠宰管理條例》"
-LATENCY_BUDGET_S = 0.200
+# Hostile text may not take a slow path: its p95 against ordinary questions' p95, both
+# measured in the same run (a ratio holds on any machine; absolute times do not).
+LATENCY_RATIO = 10.0
+QA_DEV = Path(__file__).resolve().parents[1] / "data" / "qa_dev.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -177,15 +182,22 @@ def test_any_text_answers_fast_without_raising(casebot: Casebot) -> None:
         assert answer.found or answer.message
 
     check()
-    durations.sort()
-    p50 = durations[len(durations) // 2]
-    p95 = durations[int(0.95 * (len(durations) - 1))]
-    p99 = durations[int(0.99 * (len(durations) - 1))]
-    print(f"\nanswer latency over {len(durations)} calls: p50={p50 * 1000:.1f} ms "
-          f"p95={p95 * 1000:.1f} ms p99={p99 * 1000:.1f} ms max={durations[-1] * 1000:.1f} ms")
-    assert p95 <= LATENCY_BUDGET_S, f"p95 {p95 * 1000:.0f} ms over {LATENCY_BUDGET_S * 1000} ms"
-    # One noisy outlier on a shared machine is tolerated; a systematically slow path is not.
-    assert durations[-1] <= 5 * LATENCY_BUDGET_S, f"max {durations[-1] * 1000:.0f} ms"
+    ordinary: list[float] = []
+    for line in QA_DEV.read_text("utf-8").splitlines():
+        question = json.loads(line)["q"]
+        started = time.perf_counter()
+        casebot.answer(question)
+        ordinary.append(time.perf_counter() - started)
+    p95, peer = _p95(durations), _p95(ordinary)
+    print(f"\nanswer latency p95: {p95 * 1000:.1f} ms over {len(durations)} generated texts, "
+          f"{peer * 1000:.1f} ms over {len(ordinary)} ordinary questions "
+          f"(max {max(durations) * 1000:.1f} ms)")
+    assert p95 <= LATENCY_RATIO * peer, f"p95 {p95 * 1000:.1f} ms vs {peer * 1000:.1f} ms"
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.95 * (len(ordered) - 1))]
 
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
