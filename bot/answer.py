@@ -120,14 +120,15 @@ class Answer:
     kind: Kind = "what"
     script: Script = "simplified"
     message: str | None = None  # for the user when nothing was found, or the input was odd
-    notice: str | None = None  # e.g. the question was cut
+    notice: str | None = None  # the question was cut (the only notice there is)
     more: tuple[Passage, ...] = field(default=(), repr=False)  # further ranked passages
     terms: tuple[str, ...] = ()
     status: Status = Status.ANSWERED
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON contract."""
-        return {"question": self.question, "status": self.status.value, "found": self.found,
+        return {"question": self.question, "status": self.status.value,
+                "truncated": self.notice is not None, "found": self.found,
                 "answer": self.answer, "passages": [p.to_json() for p in self.passages]}
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,14 +59,41 @@ def _friendly_errors() -> Iterator[None]:
 
 
 def _open(db: Path | None, quiet: bool = False) -> Casebot:
+    """The index to answer from.
+
+    Only the default path is built on first use: a path the user named (``--db`` or
+    ``CASEBOT_DB``) that holds no index is a typo or a missing step, and building a
+    fresh index there would look like an index that lost its documents.
+    """
     from bot.service import Casebot
 
     # With --db nothing else from the settings is needed: skip loading them
     # (pydantic is a good part of a cold `casebot ask`).
-    path = db if db is not None else _settings(None).casebot_db
+    settings = _settings(None) if db is None else None
+    path = db if db is not None else settings.casebot_db  # type: ignore[union-attr]
+    default = settings is not None and settings.uses_default_db
+    if not path.exists() and not default:
+        raise CliError(f"No index at {path} — build one with `casebot index --db {path}` "
+                       "(or check the path for a typo).")
     if not path.exists() and not quiet:
         click.echo(f"Building the index at {path} from the bundled corpus…", err=True)
-    return Casebot.open(path)
+    service = Casebot.open(path)
+    if service.searcher.passage_count == 0:
+        if not default:
+            service.close()
+            raise CliError(f"The index at {path} holds no documents (an interrupted first "
+                           f"build, or everything removed) — run `casebot index --db {path}`.")
+        if not quiet:
+            click.echo(f"The index at {path} is empty; building it from the bundled corpus…",
+                       err=True)
+        service.index([_bundled()])
+    return service
+
+
+def _bundled() -> Path:
+    from corpus.loader import BUNDLED_DIR
+
+    return BUNDLED_DIR
 
 
 db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False),
@@ -106,11 +133,22 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
         service = _open_for_index(settings.casebot_db, rebuild)
         try:
             summary = _run_index(service, targets, rebuild, quiet)
+        except KeyboardInterrupt:
+            # The writer's one transaction was never committed: what readers see is the
+            # index as it was before this run.
+            before = service.searcher.passage_count
+            service.close()
+            click.echo("", err=True)
+            state = (f"the previous index is intact ({before} passages)" if before else
+                     "the index is still empty: run the command again to build it")
+            raise CliError(f"Interrupted: nothing was written; {state}.") from None
         finally:
             service.close()
     for _file, message in summary.errors:
         click.secho(f"error: {message}", fg="red", err=True)
     verb = "re-indexed" if rebuild else "indexed"
+    failed = (f"; {len(summary.errors)} file(s) failed: "
+              + ", ".join(Path(f).name for f, _ in summary.errors) if summary.errors else "")
     if not summary.changed and not summary.errors:
         click.echo(f"Nothing to do: {len(summary.unchanged)} document(s) unchanged "
                    f"({summary.total_passages} passages in {settings.casebot_db}).")
@@ -118,7 +156,7 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
         click.echo(
             f"{verb.capitalize()} in {summary.seconds:.2f}s: {len(summary.added)} added, "
             f"{len(summary.updated)} updated, {len(summary.unchanged)} unchanged, "
-            f"{len(summary.removed)} removed; {summary.passages} passages written, "
+            f"{len(summary.removed)} removed{failed}; {summary.passages} passages written, "
             f"{summary.total_passages} in the index ({settings.casebot_db}).")
     if summary.errors:
         raise SystemExit(1)
@@ -154,13 +192,29 @@ def _open_for_index(db: Path, rebuild: bool) -> Casebot:
     return Casebot(db, engine)
 
 
+LOG_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
+
+
 def _run_index(service: Casebot, targets: list[Path], rebuild: bool,
                quiet: bool) -> IndexSummary:
-    if quiet or not sys.stderr.isatty():
+    if quiet:
         return service.index(targets, rebuild=rebuild)
-    from rich.progress import Progress
+    if not sys.stderr.isatty():  # cron, nohup, a CI log: a line every few seconds
+        return service.index(targets, rebuild=rebuild, progress=_log_progress())
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    with Progress(transient=True) as bar:
+    # Files done / total, and an estimate averaged over the whole run (not the last few
+    # seconds, which makes it jump as documents of different sizes pass).
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TimeRemainingColumn(elapsed_when_finished=True))
+    with Progress(*columns, transient=True, speed_estimate_period=3600) as bar:
         tasks: dict[str, object] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -169,6 +223,22 @@ def _run_index(service: Casebot, targets: list[Path], rebuild: bool,
             bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
 
         return service.index(targets, rebuild=rebuild, progress=progress)
+
+
+def _log_progress() -> Callable[[str, int, int], None]:
+    """A progress callback that writes ``stage: done/total`` at most every LOG_EVERY s."""
+    import time
+
+    last: dict[str, float] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        finished = total and done >= total
+        if now - last.get(stage, -LOG_EVERY) >= LOG_EVERY or (finished and stage in last):
+            last[stage] = now
+            click.echo(f"indexing: {stage} {done}/{total}", err=True)
+
+    return progress
 
 
 @main.command()
@@ -187,7 +257,9 @@ def ask(question: str | None, db: Path | None, as_json: bool, top: int) -> None:
             line.rstrip("\n") for line in sys.stdin)
         color = sys.stdout.isatty()
         for q in questions:
-            if question is None and not q.strip():
+            # JSON Lines keep step with the input (line k out answers line k in, a blank
+            # line gets an "empty" answer); the terminal just skips blank lines.
+            if question is None and not q.strip() and not as_json:
                 continue
             answer = service.answer(q, top=top)
             click.echo(to_json_line(answer) if as_json else to_terminal(answer, color))
@@ -195,59 +267,151 @@ def ask(question: str | None, db: Path | None, as_json: bool, top: int) -> None:
                 click.echo()
 
 
+CHAT_HELP = """\
+直接输入问题,回车提问(简体、繁體、拼音或英文都可以)。例如:
+  哪个部门修订了畜禽屠宰管理条例?
+  库尔勒香梨品牌价值多少?
+命令:/help 帮助 · /original 切换原文/按提问字体显示 · /quit 或 Ctrl-D 退出。
+↑/↓ 翻看以前的问题;粘贴多行时每行是一个问题,空行会被跳过。"""
+_QUIT = {"/quit", "/exit", "/q", "quit", "exit", "退出", ":q"}
+_HELP = {"/help", "/h", "/?", "help", "?", "？", "帮助", "幫助"}
+
+
 @main.command()
 @db_option
 def chat(db: Path | None) -> None:
-    """A terminal chat over the index (empty line or Ctrl-D to leave)."""
+    """A terminal chat over the index, with line editing and history.
+
+    Type a question and press Enter.  /help shows help, /original switches between the
+    document's own wording and the asker's script, /quit or Ctrl-D leaves.  Blank lines
+    (also inside a pasted block of questions) are skipped.
+    """
     from bot.render import to_terminal
 
     with _friendly_errors():
         service = _open(db)
-        click.echo("casebot — 请提问(例如:哪个部门修订了畜禽屠宰管理条例?)。空行或 Ctrl-D 退出。")
-        while True:
-            try:
-                q = input("问> ")
-            except (EOFError, KeyboardInterrupt):
+        history = _readline_history()
+        click.echo("casebot — 请提问(例如:哪个部门修订了畜禽屠宰管理条例?)。"
+                   "/help 帮助,/quit 或 Ctrl-D 退出。")
+        original = False
+        try:
+            while True:
+                try:
+                    q = input("问> ")
+                except EOFError:
+                    click.echo()
+                    break
+                except KeyboardInterrupt:  # as in a shell: drop the line, keep the chat
+                    click.echo("\n(Ctrl-D 或 /quit 退出)")
+                    continue
+                command = q.strip().lower()
+                if not command:
+                    continue
+                if command in _QUIT:
+                    break
+                if command in _HELP:
+                    click.echo(CHAT_HELP)
+                    continue
+                if command in ("/original", "/原文"):
+                    original = not original
+                    click.echo("原文显示:开" if original else "原文显示:关(按提问的字体显示)")
+                    continue
+                click.echo(to_terminal(service.answer(q), sys.stdout.isatty(), original))
                 click.echo()
-                break
-            if not q.strip():
-                break
-            click.echo(to_terminal(service.answer(q), sys.stdout.isatty()))
-            click.echo()
+        finally:
+            history()
+
+
+def _readline_history() -> Callable[[], None]:
+    """Line editing (arrows, Ctrl-A/E…) and a persistent history for ``input()``.
+
+    The standard library's ``readline``: no dependency, and ``input()`` stays the
+    one way lines are read, so a pasted block or a pipe behaves the same.  Returns
+    the function that saves the history.
+    """
+    try:
+        import readline
+    except ImportError:  # e.g. Windows: plain input() still works
+        return lambda: None
+    from platformdirs import user_cache_dir
+
+    path = Path(user_cache_dir("casebot")) / "chat_history"
+    with suppress(OSError):
+        readline.read_history_file(path)
+    readline.set_history_length(1000)
+
+    def save() -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            readline.write_history_file(path)
+        except OSError:
+            pass
+
+    return save
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
-def docs(db: Path | None, as_json: bool) -> None:
+@click.option("--grep", "pattern", metavar="TEXT",
+              help="Only documents whose title, source or issuer contains TEXT (any script).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(0),
+              help="At most this many documents (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="JSON output (one array).")
+def docs(db: Path | None, pattern: str | None, limit: int, as_json: bool) -> None:
     """List the indexed documents with their metadata."""
     with _friendly_errors():
         rows = _open(db).searcher.documents()
+    total = len(rows)
+    if pattern:
+        rows = [r for r in rows if _matches(pattern, r)]
+    shown = rows[:limit] if limit else rows
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        click.echo(json.dumps(shown, ensure_ascii=False, default=str, indent=1))
         return
-    for r in rows:
+    for r in shown:
         meta = " · ".join(str(r[k]) for k in ("issuer", "published", "batch", "format") if r[k])
-        click.echo(f"[{r['id']}] {r['title']}  ({r['cases']} cases, {r['passages']} passages)")
+        click.echo(f"[{r['id']}] {r['title']}  ({_plural(int(str(r['cases'])), 'case')}, "
+                   f"{_plural(int(str(r['passages'])), 'passage')})")
         if meta:
             click.echo(f"     {meta}")
         click.echo(f"     {r['source']}")
+    matching = f"{len(rows)} matching of {total}" if pattern else str(total)
+    more = (f"; showing {len(shown)} (--limit 0 for all)" if len(shown) < len(rows) else "")
+    click.echo(f"{matching} document{'s' if total != 1 else ''} in the index{more}.")
+
+
+def _matches(pattern: str, row: dict[str, object]) -> bool:
+    from indexer.normalize import normalize
+
+    wanted = normalize(pattern).lower()
+    return any(wanted in normalize(str(row[k] or "")).lower()
+               for k in ("title", "source", "issuer"))
 
 
 @main.command()
 @click.argument("doc")
 @db_option
 def remove(doc: str, db: Path | None) -> None:
-    """Drop document DOC (its id from `casebot docs`, or its source path) from the index."""
+    """Drop document DOC from the index: its id or source path (see `casebot docs`), or
+    words of its title that match one document only."""
     from indexer.writer import IndexWriter
 
     with _friendly_errors():
         service = _open(db)
         rows = service.searcher.documents()
-        match = [r for r in rows if str(r["id"]) == doc or r["source"] == doc
-                 or str(r["source"]).endswith(doc)]
-        if len(match) != 1:
-            raise CliError(f"No single document matches {doc!r}; see `casebot docs` for ids.")
+        match = ([r for r in rows if str(r["id"]) == doc or r["source"] == doc]
+                 or [r for r in rows if str(r["source"]).endswith(doc)]
+                 or [r for r in rows if _matches(doc, {**r, "source": "", "issuer": ""})])
+        if not match:
+            raise CliError(f"No document matches {doc!r}; see `casebot docs` for ids and titles.")
+        if len(match) > 1:
+            listed = "; ".join(f"[{r['id']}] {r['title']}" for r in match[:5])
+            raise CliError(f"{len(match)} documents match {doc!r} ({listed}"
+                           f"{' …' if len(match) > 5 else ''}); give its id.")
         IndexWriter(service.sa_engine).remove([str(match[0]["source"])])
         click.echo(f"Removed [{match[0]['id']}] {match[0]['title']}.")
 
@@ -257,17 +421,41 @@ def remove(doc: str, db: Path | None) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Figures as JSON.")
 def eval_(files: tuple[Path, ...], db: Path | None, as_json: bool) -> None:
-    """Score the answers on question sets (JSON Lines): hit@1, hit@3, MRR, direct, out-of-scope."""
-    from bot.evaluate import evaluate, format_report, load_questions
+    """Score the answers on question sets (JSON Lines): hit@1, hit@3, MRR, correct and
+    wrong direct answers, out-of-scope rejection.
+
+    Exits 2 when a set's passages are not in the index (index its document first).
+    """
+    from bot.evaluate import (
+        QuestionSetError,
+        evaluate,
+        expected_passages_found,
+        format_report,
+        load_questions,
+    )
 
     with _friendly_errors():
         service = _open(db)
+        missing = []
         for f in files:
-            report = evaluate(load_questions(f), service.answer)
+            try:
+                questions = load_questions(f)
+            except QuestionSetError as exc:
+                raise CliError(str(exc)) from exc
+            held, total = expected_passages_found(questions, service.searcher.contains_text)
+            if total and not held:
+                missing.append(f)
+                click.secho(f"warning: the index holds none of the {total} passages {f} "
+                            f"expects — index its document first (casebot index --db DB "
+                            f"DOCUMENT); its figures below measure nothing.", fg="yellow",
+                            err=True)
+            report = evaluate(questions, service.answer)
             if as_json:
                 click.echo(json.dumps({"file": str(f), **report.figures()}, ensure_ascii=False))
             else:
                 click.echo(format_report(report, str(f)))
+    if missing:
+        raise SystemExit(2)
 
 
 @main.command()

@@ -3,6 +3,13 @@
 A question set is JSON Lines: ``{"id", "q", "kind", "expect", "answer"}``
 (see ``tests/data/README.md``).  A hit is a returned passage whose text
 contains ``expect`` once both are normalised (so script does not matter).
+
+Direct answers are scored both ways, because a wrong bold answer line is worse than
+none: of the questions with an expected short ``answer``, ``direct`` is the share whose
+direct answer contains it, ``wrong`` the share that got a direct answer which does not
+(the rest got evidence without a direct answer).  An out-of-scope question that gets a
+direct answer counts in ``wrong`` too (its denominator is then all questions that have
+an ``answer`` or are out of scope).
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ class Tally:
     direct_ok: int = 0
     oos_n: int = 0
     oos_ok: int = 0
+    direct_wrong: int = 0
+    oos_direct: int = 0  # out-of-scope questions given a direct answer
 
     def add(self, other: Tally) -> None:
         for k in vars(self):
@@ -39,6 +48,7 @@ class Tally:
         return {"questions": self.n + self.oos_n, "hit@1": ratio(self.hit1, self.n),
                 "hit@3": ratio(self.hit3, self.n), "mrr": ratio(self.rr, self.n),
                 "direct": ratio(self.direct_ok, self.direct_n),
+                "wrong": ratio(self.direct_wrong + self.oos_direct, self.direct_n + self.oos_n),
                 "oos_rejected": ratio(self.oos_ok, self.oos_n)}
 
 
@@ -54,9 +64,36 @@ class Report:
                 "misses": self.misses}
 
 
+class QuestionSetError(ValueError):
+    """A malformed question set; the message names the file and line and the fix."""
+
+
 def load_questions(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    """The questions of ``path``; raises :class:`QuestionSetError` at the first bad line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise QuestionSetError(f"{path}: not UTF-8 text ({exc.reason}).") from exc
+    questions: list[dict[str, object]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QuestionSetError(f"{where}: not valid JSON ({exc.msg} at column "
+                                   f"{exc.colno}).") from exc
+        if not isinstance(item, dict) or not isinstance(item.get("q"), str):
+            raise QuestionSetError(f'{where}: each line must be an object with a "q" string.')
+        if "expect" not in item:
+            raise QuestionSetError(
+                f'{where}: no "expect" — give the quoted passage it should find, or '
+                f'"expect": null for a question the documents do not answer.')
+        if item["expect"] is not None and not isinstance(item["expect"], str):
+            raise QuestionSetError(f'{where}: "expect" must be a string or null.')
+        questions.append(item)
+    return questions
 
 
 def evaluate(questions: Iterable[dict[str, object]], ask: Callable[[str], Answer]) -> Report:
@@ -71,6 +108,7 @@ def evaluate(questions: Iterable[dict[str, object]], ask: Callable[[str], Answer
         if expect is None:
             t.oos_n = 1
             t.oos_ok = int(not ans.found)
+            t.oos_direct = int(bool(ans.found and ans.answer))
             if ans.found:
                 report.misses.append(f"[{kind}] {text} → should be not found, got "
                                      f"「{ans.passages[0].text[:40]}」")
@@ -89,6 +127,7 @@ def evaluate(questions: Iterable[dict[str, object]], ask: Callable[[str], Answer
                 t.direct_n = 1
                 t.direct_ok = int(bool(ans.answer) and normalize(str(want)) in normalize(
                     ans.answer or ""))
+                t.direct_wrong = int(bool(ans.answer) and not t.direct_ok)
                 if not t.direct_ok:
                     report.misses.append(f"[{kind}] {text} → answer {ans.answer!r}, "
                                          f"want {want!r}")
@@ -98,7 +137,7 @@ def evaluate(questions: Iterable[dict[str, object]], ask: Callable[[str], Answer
 
 
 def format_report(report: Report, title: str) -> str:
-    cols = ("questions", "hit@1", "hit@3", "mrr", "direct", "oos_rejected")
+    cols = ("questions", "hit@1", "hit@3", "mrr", "direct", "wrong", "oos_rejected")
     lines = [f"## {title}", "", "| kind | " + " | ".join(cols) + " |",
              "|---" * (len(cols) + 1) + "|"]
 
@@ -113,3 +152,11 @@ def format_report(report: Report, title: str) -> str:
     if report.misses:
         lines += ["", "Misses:"] + [f"- {m}" for m in report.misses]
     return "\n".join(lines)
+
+
+def expected_passages_found(questions: Iterable[dict[str, object]],
+                            contains: Callable[[str], bool]) -> tuple[int, int]:
+    """(how many of the set's ``expect`` strings the index holds, how many there are):
+    a set scored against an index without its documents measures nothing."""
+    expects = [str(q["expect"]) for q in questions if q.get("expect")]
+    return sum(1 for e in expects if contains(e)), len(expects)

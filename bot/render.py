@@ -9,33 +9,42 @@ from __future__ import annotations
 import json
 
 from bot.answer import Answer, Passage
+from indexer.normalize import to_script
 
 
 def to_json_line(answer: Answer) -> str:
     return json.dumps(answer.to_json(), ensure_ascii=False)
 
 
-def _marked(p: Passage, start: str, end: str) -> str:
+def _marked(p: Passage, text: str, start: str, end: str) -> str:
+    """``text`` (``p.text`` or its same-length conversion) with matched terms marked."""
+    if len(text) != len(p.text):  # a conversion that moved offsets: no marks
+        return text
     out, pos = [], 0
     for s, e in p.highlight_spans():
-        out.extend([p.text[pos:s], start, p.text[s:e], end])
+        out.extend([text[pos:s], start, text[s:e], end])
         pos = e
-    out.append(p.text[pos:])
+    out.append(text[pos:])
     return "".join(out)
 
 
-def to_terminal(answer: Answer, color: bool = True) -> str:
-    """Plain text with optional ANSI bold for matched terms."""
+def to_terminal(answer: Answer, color: bool = True, original: bool = False) -> str:
+    """Plain text with optional ANSI bold for matched terms, in the asker's script
+    (as Telegram and the web page reply); ``original`` quotes the document's own wording."""
     bold, reset = ("\x1b[1;33m", "\x1b[0m") if color else ("", "")
+
+    def shown(text: str) -> str:
+        return text if original else to_script(text, answer.script)
+
     lines: list[str] = []
     if answer.notice:
-        lines.append(f"({answer.notice})")
+        lines.append(f"({to_script(answer.notice, answer.script)})")
     if not answer.found:
-        lines.append(answer.message or "没有找到。")
+        lines.append(to_script(answer.message or "没有找到。", answer.script))
         return "\n".join(lines)
     if answer.answer:
-        lines.append(f"答:{answer.answer}")
+        lines.append(f"答:{shown(answer.answer)}")
     for i, p in enumerate(answer.passages, 1):
-        lines.append(f"[{i}] 「{_marked(p, bold, reset)}」")
-        lines.append(f"    —— {p.citation()}")
+        lines.append(f"[{i}] 「{_marked(p, shown(p.text), bold, reset)}」")
+        lines.append(f"    —— {shown(p.citation())}")
     return "\n".join(lines)

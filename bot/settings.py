@@ -46,6 +46,12 @@ class Settings(BaseSettings):
             return frozenset({value})
         return value
 
+    @property
+    def uses_default_db(self) -> bool:
+        """The index is at the default place (built on first use), not at a path the user
+        named with CASEBOT_DB or --db (which must exist)."""
+        return self.casebot_db == default_db_path()
+
     def user_hash(self, user_id: int) -> str:
         """A salted hash: the log can count users without storing who they are."""
         return hashlib.sha256(f"{self.casebot_user_salt}:{user_id}".encode()).hexdigest()[:32]

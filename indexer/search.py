@@ -380,6 +380,11 @@ class Searcher:
         """A document's passages in order, optionally only those of some ``roles``."""
         return self._range("documents", doc_id, roles)
 
+    def contains_text(self, text: str) -> bool:
+        """Whether some passage quotes ``text`` verbatim (a bound parameter, no pattern)."""
+        return bool(self._rows("SELECT 1 FROM passages WHERE instr(text, ?) > 0 LIMIT 1",
+                               (text,)))
+
     def only_document(self) -> int | None:
         """The document's id when the index holds exactly one, else None."""
         rows = self._rows("SELECT id FROM documents LIMIT 2")

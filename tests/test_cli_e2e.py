@@ -19,6 +19,7 @@ Run = Callable[..., "subprocess.CompletedProcess[str]"]
 
 REVISED_Q = "哪个部门修订了畜禽屠宰管理条例?"
 REVISED_QUOTE = "修訂《新疆維吾爾自治區畜禽屠宰管理條例》"
+QA_DEV = Path(__file__).resolve().parent / "data" / "qa_dev.jsonl"
 DALI_Q = "大理州农村自来水普及率是多少?"
 DALI_QUOTE = "全州农村自来水普及率达到97.6%"
 
@@ -62,19 +63,49 @@ def test_ask_json(run_cli: Run, built_db_copy: Path, cli_home: Path) -> None:
 
 
 def test_ask_reads_one_question_per_line(run_cli: Run, built_db_copy: Path) -> None:
-    questions = [REVISED_Q, "今天天气怎么样", "😀", "庫爾勒香梨品牌價值是多少?"]
-    stdin = "\n".join([questions[0], "", *questions[1:]]) + "\n"  # a blank line is skipped
-    proc = run_cli("ask", "--json", "--db", built_db_copy, input=stdin)
+    lines_in = [REVISED_Q, "", "今天天气怎么样", "😀", "   ", "庫爾勒香梨品牌價值是多少?"]
+    proc = run_cli("ask", "--json", "--db", built_db_copy, input="\n".join(lines_in) + "\n")
     assert proc.returncode == 0, proc.stderr
     no_traceback(proc)
     lines = proc.stdout.splitlines()
-    assert len(lines) == len(questions)
+    assert len(lines) == len(lines_in)  # line k out answers line k in, blank ones included
     answers = [json.loads(line) for line in lines]
-    assert [a["question"] for a in answers] == questions
-    assert [a["found"] for a in answers] == [True, False, False, True]
+    assert [a["status"] for a in answers] == [
+        "answered", "empty", "not_found", "empty", "empty", "answered"]
+    assert [a["found"] for a in answers] == [True, False, False, False, False, True]
+    assert answers[0]["question"] == REVISED_Q and answers[2]["question"] == "今天天气怎么样"
     assert REVISED_QUOTE in answers[0]["passages"][0]["text"]
-    assert "品牌價值170億元" in answers[3]["passages"][0]["text"]
-    assert answers[1]["passages"] == [] and answers[2]["passages"] == []
+    assert "品牌價值170億元" in answers[5]["passages"][0]["text"]
+    assert all(a["passages"] == [] for a in answers[1:5])
+
+
+def test_a_long_question_says_it_was_cut(run_cli: Run, built_db_copy: Path) -> None:
+    proc = run_cli("ask", "--json", "--db", built_db_copy, "香梨品牌价值" * 200)
+    data = json.loads(proc.stdout)
+    assert data["truncated"] is True
+    short = json.loads(run_cli("ask", "--json", "--db", built_db_copy, REVISED_Q).stdout)
+    assert short["truncated"] is False
+
+
+def test_a_mistyped_db_is_an_error_with_the_fix(run_cli: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "casebot.db"
+    for args in (["ask", REVISED_Q], ["docs"], ["chat"], ["eval", str(QA_DEV)]):
+        proc = run_cli(*args, "--db", missing, input="")
+        assert proc.returncode == 1, (args, proc.stdout, proc.stderr)
+        assert f"No index at {missing}" in proc.stderr
+        assert f"casebot index --db {missing}" in proc.stderr
+        no_traceback(proc)
+    assert not missing.parent.exists()  # nothing was created at the typo
+
+
+def test_an_index_without_documents_is_not_answered_from(run_cli: Run, tmp_path: Path,
+                                                         corpus_bundled_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    assert run_cli("index", "--db", db, corpus_bundled_path).returncode == 0
+    assert run_cli("remove", "--db", db, "1").returncode == 0
+    proc = run_cli("ask", "--db", db, REVISED_Q)
+    assert proc.returncode == 1 and "holds no documents" in proc.stderr
+    assert f"casebot index --db {db}" in proc.stderr
 
 
 def test_index_docs_remove_cycle(run_cli: Run, tmp_path: Path, corpus_bundled_path: Path,
@@ -148,7 +179,7 @@ def test_eval_prints_the_table(run_cli: Run, built_db_copy: Path,
     assert proc.returncode == 0, proc.stderr
     no_traceback(proc)
     out = proc.stdout
-    header = "| kind | questions | hit@1 | hit@3 | mrr | direct | oos_rejected |"
+    header = "| kind | questions | hit@1 | hit@3 | mrr | direct | wrong | oos_rejected |"
     assert header in out
     total = sum(1 for line in corpus_qa_dev_path.read_text(encoding="utf-8").splitlines()
                 if line.strip())
@@ -162,11 +193,21 @@ def test_eval_prints_the_table(run_cli: Run, built_db_copy: Path,
 
 
 def test_chat_answers_and_exits(run_cli: Run, built_db_copy: Path) -> None:
-    proc = run_cli("chat", "--db", built_db_copy, input="两检两公开是什么?\n\n", timeout=60)
+    # A pasted block with blank lines: every question is answered, blank lines skipped;
+    # help is help, not a question; /quit leaves (what follows it is not asked).
+    stdin = "两检两公开是什么?\n\n   \n/help\n库尔勒香梨品牌价值多少?\n/quit\n香梨\n"
+    proc = run_cli("chat", "--db", built_db_copy, input=stdin, timeout=60)
     assert proc.returncode == 0, proc.stderr
     no_traceback(proc)
-    assert "原料入廠批批檢并向養殖戶公開" in proc.stdout
-    assert proc.stdout.count("问>") == 2  # asked once, then the empty line ends the chat
+    assert "原料入厂批批检并向养殖户公开" in proc.stdout  # mirrored into the asker's script
+    assert "品牌价值170亿元" in proc.stdout
+    assert "/quit" in proc.stdout and "没有找到" not in proc.stdout  # /help was no question
+    assert proc.stdout.count("问>") == 6  # five lines read up to /quit; nothing after it
+
+
+def test_chat_ends_on_ctrl_d(run_cli: Run, built_db_copy: Path) -> None:
+    proc = run_cli("chat", "--db", built_db_copy, input="香梨品牌价值\n", timeout=60)
+    assert proc.returncode == 0 and "170亿元" in proc.stdout
 
 
 def test_corrupt_database(run_cli: Run, tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def test_short_question_has_no_notice(ask: Asker) -> None:
 
 
 def _assert_contract(data: dict) -> None:
-    assert list(data) == ["question", "status", "found", "answer", "passages"]
+    assert list(data) == ["question", "status", "truncated", "found", "answer", "passages"]
     assert isinstance(data["question"], str)
     assert isinstance(data["found"], bool)
     assert data["status"] in ("answered", "not_found", "empty")
