@@ -39,9 +39,12 @@ def _settings(db: Path | None) -> Settings:
 
 
 @contextmanager
-def _friendly_errors() -> Iterator[None]:
-    """Named errors become one clear line; no traceback for anything we anticipated."""
+def _friendly_errors(db: Path | None = None) -> Iterator[None]:
+    """Named errors become one clear line; no traceback for anything we anticipated.
+    ``db`` is the --db the user gave, repeated in the fix."""
     from sqlalchemy.exc import DatabaseError, OperationalError
+
+    fix = "casebot index --rebuild" + (f" --db {db}" if db is not None else "")
 
     try:
         yield
@@ -49,10 +52,10 @@ def _friendly_errors() -> Iterator[None]:
         raise CliError(str(exc)) from exc
     except OperationalError as exc:
         raise CliError(f"The index could not be used ({str(exc.orig).splitlines()[0]}). "
-                       "If it persists, rebuild it: casebot index --rebuild") from exc
+                       f"If it persists, rebuild it: {fix}") from exc
     except DatabaseError as exc:
         raise CliError(f"The index is damaged ({str(exc.orig).splitlines()[0]}). "
-                       "Rebuild it: casebot index --rebuild") from exc
+                       f"Rebuild it: {fix}") from exc
     except PermissionError as exc:
         raise CliError(f"Permission denied: {exc.filename}. Check the file's permissions "
                        "or choose another path with --db.") from exc
@@ -129,7 +132,7 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
         if not p.exists():
             raise CliError(f"{p}: no such file or folder. Give a document or a folder of "
                            "documents (.txt, .md, .html, .docx, .pdf).")
-    with _friendly_errors():
+    with _friendly_errors(db):
         service = _open_for_index(settings.casebot_db, rebuild)
         try:
             summary = _run_index(service, targets, rebuild, quiet)
@@ -251,7 +254,7 @@ def ask(question: str | None, db: Path | None, as_json: bool, top: int) -> None:
     """Answer QUESTION, or one question per line from stdin."""
     from bot.render import to_json_line, to_terminal
 
-    with _friendly_errors():
+    with _friendly_errors(db):
         service = _open(db)
         questions = [question] if question is not None else (
             line.rstrip("\n") for line in sys.stdin)
@@ -288,7 +291,7 @@ def chat(db: Path | None) -> None:
     """
     from bot.render import to_terminal
 
-    with _friendly_errors():
+    with _friendly_errors(db):
         service = _open(db)
         history = _readline_history()
         click.echo("casebot — 请提问(例如:哪个部门修订了畜禽屠宰管理条例?)。"
@@ -363,7 +366,7 @@ def _plural(n: int, word: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="JSON output (one array).")
 def docs(db: Path | None, pattern: str | None, limit: int, as_json: bool) -> None:
     """List the indexed documents with their metadata."""
-    with _friendly_errors():
+    with _friendly_errors(db):
         rows = _open(db).searcher.documents()
     total = len(rows)
     if pattern:
@@ -400,7 +403,7 @@ def remove(doc: str, db: Path | None) -> None:
     words of its title that match one document only."""
     from indexer.writer import IndexWriter
 
-    with _friendly_errors():
+    with _friendly_errors(db):
         service = _open(db)
         rows = service.searcher.documents()
         match = ([r for r in rows if str(r["id"]) == doc or r["source"] == doc]
@@ -434,7 +437,7 @@ def eval_(files: tuple[Path, ...], db: Path | None, as_json: bool) -> None:
         load_questions,
     )
 
-    with _friendly_errors():
+    with _friendly_errors(db):
         service = _open(db)
         missing = []
         for f in files:

@@ -21,7 +21,7 @@ class IndexOutdated(IndexMissing):
     def __init__(self, path: Path, found: str | None) -> None:
         IndexError_.__init__(
             self, f"The index {path} has schema version {found}, this casebot needs another. "
-                  "Rebuild it with: casebot index --rebuild")
+                  f"Rebuild it with: casebot index --rebuild --db {path}")
         self.path = path
 
 
@@ -29,7 +29,7 @@ class CorruptIndex(IndexError_):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
             f"The index {path} is damaged or not a casebot index ({detail}). "
-            f"Rebuild it with: casebot index --rebuild"
+            f"Rebuild it with: casebot index --rebuild --db {path}"
         )
         self.path = path
 

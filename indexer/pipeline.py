@@ -20,9 +20,11 @@ dictionary again.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,8 +222,12 @@ def _segment_chunk(docs: list[list[str]]) -> list[list[str]]:
     return [[_worker.words(t) for t in texts] for texts in docs]
 
 
+@contextmanager
 def _pool(workers: int, initializer: Callable[..., object] | None = None,
-          initargs: tuple[object, ...] = ()) -> Executor:
+          initargs: tuple[object, ...] = ()) -> Iterator[Executor]:
+    """Worker processes for one stage; on an exception (Ctrl-C among them) they are
+    terminated at once instead of finishing their queue, so an interrupt takes effect
+    in a moment and the caller's transaction rolls back."""
     import multiprocessing
 
     # fork is quick and shares the parent's loaded jieba, but only safe while this is
@@ -229,5 +235,21 @@ def _pool(workers: int, initializer: Callable[..., object] | None = None,
     # in the child): the CLI forks, the bot's re-index (beside its event loop) spawns.
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer,
-                               initargs=initargs)  # type: ignore[arg-type]
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                               initargs=(initializer, initargs))
+    try:
+        yield pool
+    except BaseException:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_start(initializer: Callable[..., object] | None, initargs: tuple[object, ...],
+                  ) -> None:
+    # Ctrl-C is the parent's to handle (it stops the workers): no traceback per worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ENV = "CASEBOT_TEST_INDEX_GATE"
+STAGE_ENV = "CASEBOT_TEST_INDEX_GATE_STAGE"  # where to hold: "write" (default) or "read"
 HOOK_DIR = Path(__file__).resolve().parent / "gate_hook"
 REPO = Path(__file__).resolve().parents[1]
 HOLD_LIMIT = 300.0  # a forgotten gate must not hang a child process for ever
@@ -29,8 +30,9 @@ HOLD_LIMIT = 300.0  # a forgotten gate must not hang a child process for ever
 class IndexGate:
     """Files in ``folder``: ``entered`` (the writer is held), ``release`` (let it go)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, stage: str = "write") -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        self.stage = stage  # "write": inside the transaction; "read": documents being read
         self.folder = folder
         self.entered = folder / "entered"
         self.released = folder / "release"
@@ -38,7 +40,7 @@ class IndexGate:
     # -- the test's side ---------------------------------------------------------------
     def env(self) -> dict[str, str]:
         """Environment for a child process whose re-indexes this gate holds."""
-        return {ENV: str(self.folder),
+        return {ENV: str(self.folder), STAGE_ENV: self.stage,
                 "PYTHONPATH": os.pathsep.join([str(HOOK_DIR), str(REPO)])}
 
     def wait_entered(self, timeout: float = 120.0) -> None:
@@ -62,7 +64,8 @@ class IndexGate:
 
     def progress(self, stage: str, done: int, total: int) -> None:
         """An ``IndexWriter`` progress callback that holds the write transaction."""
-        if stage == "write" and done == 0:
+        if (stage == self.stage == "write" and done == 0) or (stage == self.stage == "read" \
+                and done == 1):
             self.hold()
 
 
@@ -74,7 +77,7 @@ def install_from_env() -> None:
         return
     from indexer.writer import IndexWriter
 
-    gate = IndexGate(Path(folder))
+    gate = IndexGate(Path(folder), os.environ.get(STAGE_ENV, "write"))
     original = IndexWriter.__init__
 
     def __init__(self: IndexWriter, *args: object, **kwargs: object) -> None:

@@ -237,3 +237,36 @@ def test_rebuild_repairs_a_corrupt_database(run_cli: Run, tmp_path: Path) -> Non
     assert titles(bad) == ["测试通知"]
     # The damaged file is kept aside, not silently destroyed.
     assert [p for p in bad.parent.iterdir() if p.name.startswith("bad.db.damaged")]
+
+
+def test_docs_filters_limits_and_json_and_remove_by_title(
+        run_cli: Run, tmp_path: Path, corpus_bundled_path: Path, corpus_second_path: Path
+        ) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(corpus_bundled_path, docs / "food.txt")
+    shutil.copy(corpus_second_path, docs / "water.txt")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    db = tmp_path / "casebot.db"
+    indexed = run_cli("index", docs, "--db", db)
+    assert indexed.returncode == 1  # one file failed: named, and the rest indexed
+    assert "1 file(s) failed: broken.pdf" in indexed.stdout and "2 added" in indexed.stdout
+    assert "EOF marker" not in indexed.stderr  # no raw library warnings before ours
+    assert "broken.pdf: is not a valid PDF" in indexed.stderr
+    no_traceback(indexed)
+
+    grep = run_cli("docs", "--db", db, "--grep", "供水")  # any script: the title is simplified
+    assert "云南省" in grep.stdout and FOOD_TITLE not in grep.stdout
+    assert "1 matching of 2 documents" in grep.stdout
+    trad = run_cli("docs", "--db", db, "--grep", "食品安全")  # simplified asks, traditional title
+    assert FOOD_TITLE in trad.stdout
+    limited = run_cli("docs", "--db", db, "--limit", "1")
+    assert limited.stdout.count("] ") == 1 and "showing 1 (--limit 0 for all)" in limited.stdout
+    listed = json.loads(run_cli("docs", "--db", db, "--json").stdout)
+    assert {d["title"] for d in listed} == {FOOD_TITLE, "云南省巩固提升农村供水保障水平典型案例"}
+
+    ambiguous = run_cli("remove", "--db", db, "典型案例")
+    assert ambiguous.returncode == 1 and "2 documents match" in ambiguous.stderr
+    removed = run_cli("remove", "--db", db, "农村供水")
+    assert removed.returncode == 0 and "云南省" in removed.stdout
+    assert "1 document in the index" in run_cli("docs", "--db", db).stdout

@@ -22,6 +22,7 @@ pypdf is imported inside :func:`read_pdf` so importing the package stays cheap.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import unicodedata
@@ -60,6 +61,9 @@ _FILENAME_TITLE = re.compile(
 _ORG = re.compile(
     r"(?:局|厅|廳|委|委员会|委員會|办|辦|办公室|辦公室|部|院|政府|中心|会|會|署|处|處)$"
 )
+
+
+log = logging.getLogger(__name__)
 
 
 def is_page_number(line: str) -> bool:
@@ -141,9 +145,27 @@ def _info(reader: Any) -> tuple[str | None, str | None]:
     return title, author
 
 
+class _ToDebug(logging.Handler):
+    """pypdf's own warnings ("EOF marker not found", "invalid pdf header") are
+    re-logged at DEBUG: the user gets casebot's one clear message about the file
+    instead of raw library lines printed before it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("pypdf: %s", record.getMessage())
+
+
+def _quiet_pypdf() -> None:
+    pypdf_log = logging.getLogger("pypdf")
+    if not any(isinstance(h, _ToDebug) for h in pypdf_log.handlers):
+        pypdf_log.addHandler(_ToDebug())
+        pypdf_log.propagate = False
+
+
 def read_pdf(data: bytes, name: str) -> RawDocument:
     """Read the text layer of a PDF."""
     from pypdf import PdfReader
+
+    _quiet_pypdf()
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
