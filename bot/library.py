@@ -64,22 +64,15 @@ def named_documents(searcher: Searcher) -> list[NamedDocument]:
 _CASE_ARG = re.compile(r"(?:(\d+)\s*[::]\s*)?(?:案例)?\s*(\d+)")
 
 
-def find_case(searcher: Searcher, arg: str) -> int | None:
-    """The case id for ``N`` (in the most recently added document) or ``doc:N`` (blocking)."""
+def find_cases(searcher: Searcher, arg: str) -> list[dict[str, object]]:
+    """The cases ``arg`` names (blocking): ``doc:N`` names one; ``N`` names case N of
+    every document that has one, so the caller can offer a choice when there are several."""
     m = _CASE_ARG.fullmatch(arg.strip())
     if m is None:
-        return None
-    cases = searcher.cases()
-    if m.group(1) is not None:
-        doc_id = int(m.group(1))
-    else:
-        with_cases = [int(str(c["doc_id"])) for c in cases]
-        if not with_cases:
-            return None
-        doc_id = max(with_cases)  # ids grow with each document added: the most recent
+        return []
     number = int(m.group(2))
-    return next((int(str(c["id"])) for c in cases
-                 if int(str(c["doc_id"])) == doc_id and c["number"] == number), None)
+    return [c for c in searcher.cases() if c["number"] == number
+            and (m.group(1) is None or int(str(c["doc_id"])) == int(m.group(1)))]
 
 
 def example_questions(service: Casebot, count: int = 3) -> list[str]:

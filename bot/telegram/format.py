@@ -43,7 +43,7 @@ from telegram.constants import ParseMode
 from bot.answer import Answer, Passage
 from bot.library import NamedDocument
 from bot.telegram import callbacks
-from indexer.normalize import Script, to_script, to_traditional
+from indexer.normalize import Script, to_script
 from indexer.qlog import Stats
 from indexer.search import PassageHit
 
@@ -82,8 +82,9 @@ ViewScript = Script | None  # None: the document's original wording
 
 
 def chrome(text: str, script: Script) -> str:
-    """The bot's own (simplified) words in the user's script."""
-    return to_traditional(text) if script == "traditional" else text
+    """The bot's own words — and whatever they quote, such as document titles — in the
+    user's script."""
+    return to_script(text, script)
 
 
 def escape(text: str) -> str:
@@ -308,8 +309,8 @@ def format_answer(answer: Answer, *, offset: int = 0, original: bool = False,
         units.append((line(chrome(message, script)),))
         return split_message(units, limit)
     page = answer_pool(answer)[offset:offset + page_size]
-    if offset == 0 and direct and answer.answer:
-        units.append((line(to_script(answer.answer, script), "b"),))
+    if offset == 0 and direct and answer.answer:  # 原文 shows it as the document words it
+        units.append((line(_doc_text(answer.answer, script, original), "b"),))
     elif offset > 0 and page:
         span = f"{offset + 1}" if len(page) == 1 else f"{offset + 1}–{offset + len(page)}"
         label = f"第 {span} 条结果"
@@ -453,9 +454,18 @@ def format_cases(cases: Sequence[dict[str, object]], script: Script) -> list[str
     return split_message(units)
 
 
+def which_case(cases: Sequence[dict[str, object]], script: Script) -> str:
+    """/case N when several documents have a case N."""
+    number, first = cases[0]["number"], cases[0]["doc_id"]
+    return chrome(f"有 {len(cases)} 份文件都有案例{number},请点选一个"
+                  f"(也可以发送 /case {first}:{number} 这样的命令):", script)
+
+
 def cases_keyboard(cases: Sequence[dict[str, object]], script: Script,
-                   max_buttons: int = 100) -> InlineKeyboardMarkup | None:
-    many = len({c["doc_id"] for c in cases}) > 1
+                   max_buttons: int = 100, many: bool | None = None,
+                   ) -> InlineKeyboardMarkup | None:
+    if many is None:
+        many = len({c["doc_id"] for c in cases}) > 1
     rows = []
     for c in cases[:max_buttons]:  # Telegram's cap on buttons per keyboard
         doc_id = int(str(c["doc_id"])) if many else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, cast
@@ -47,7 +48,7 @@ from telegram.ext import (
 from bot.answer import Answer, Status
 from bot.library import (
     example_questions,
-    find_case,
+    find_cases,
     named_documents,
     safe_name,
     store_and_index,
@@ -214,7 +215,14 @@ async def admit(update: Update, context: Context, *, count: bool = True) -> bool
 def answer_and_log(service: Casebot, settings: Settings, user_id: int | None,
                    question: str) -> tuple[Answer, int | None]:
     """Answer ``question`` and log it (blocking).  Empty input is not logged."""
+    started = time.perf_counter()
     answer = service.answer(question, top=fmt.PAGE_SIZE)
+    # One line per question, so an operator sees the bot at work; never the text or
+    # the asker at INFO (DEBUG has the question for a developer's own machine).
+    log.info("question answered: kind=%s status=%s direct=%s %.0f ms", answer.kind,
+             answer.status.value, answer.answer is not None,
+             (time.perf_counter() - started) * 1000)
+    log.debug("question: %r", answer.question)
     if answer.status is Status.EMPTY:
         return answer, None
     top = answer.passages[0].id if answer.found and answer.passages else None
@@ -353,8 +361,11 @@ async def cmd_case(update: Update, context: Context) -> None:
     if not arg:
         await reply(update, context, fmt.escape(fmt.chrome(fmt.CASE_USAGE, script)))
         return
-    case_id = await asyncio.to_thread(find_case, get_service(context).searcher, arg)
-    if case_id is None or not await send_case(update, context, case_id, script):
+    cases = await asyncio.to_thread(find_cases, get_service(context).searcher, arg)
+    if len(cases) > 1:  # case N of several documents: let the user pick (or /case D:N)
+        await reply(update, context, fmt.escape(fmt.which_case(cases, script)),
+                    fmt.cases_keyboard(cases, script, many=True))
+    elif not cases or not await send_case(update, context, int(str(cases[0]["id"])), script):
         await reply(update, context, fmt.escape(fmt.chrome(fmt.NO_SUCH_CASE, script)))
 
 
