@@ -3,8 +3,11 @@
 This module owns reading the body of a .docx in document order — paragraphs
 and tables interleaved as they appear, content controls unwrapped — plus the
 headings Word itself marks (Title, Heading 1-4 / 标题 1-4, or an outline level
-0-3 on the paragraph or its style) and the core properties (title, author,
-created).
+0-3 on the paragraph or its style) and the core properties (title, author).
+
+The core "created" date is not a publication date: it is when the file (often the
+template it was made from, years earlier) was created.  A publication date comes
+only from the document's own text (a date line, a signature).
 
 Text is read from the XML rather than through ``Paragraph.text`` so that runs
 inside hyperlinks, tracked insertions, smart tags and simple fields are not
@@ -19,7 +22,6 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
 from typing import Any
 
 from corpus.model import RawDocument
@@ -170,8 +172,8 @@ class _Body:
                 self.lines.append(" | ".join(cells))
 
 
-def _core_properties(document: Any) -> tuple[str | None, str | None, str | None]:
-    """(title, author, created ISO date) from docProps/core.xml, if the file has one.
+def _core_properties(document: Any) -> tuple[str | None, str | None]:
+    """(title, author) from docProps/core.xml, if the file has one.
 
     python-docx invents a core part titled "Word Document" when the file has
     none, so the relationship is checked first.
@@ -183,10 +185,9 @@ def _core_properties(document: Any) -> tuple[str | None, str | None, str | None]
         core = part.core_properties
         title = (core.title or "").strip() or None
         author = (core.author or "").strip() or None
-        created = core.created.date().isoformat() if core.created else None
     except Exception:  # missing or malformed core properties are not an error
-        return None, None, None
-    return title, author, created
+        return None, None
+    return title, author
 
 
 def read_docx(data: bytes, name: str) -> RawDocument:
@@ -212,7 +213,7 @@ def read_docx(data: bytes, name: str) -> RawDocument:
     body = _Body(_Styles(document))
     body.block(document.element.body)
 
-    title, author, published = _core_properties(document)
+    title, author = _core_properties(document)
     # Without a core title, a styled heading that opens the document is the title.
     if title is None and body.headings and body.lines and body.lines[0] == body.headings[0]:
         title = body.headings[0]
@@ -228,8 +229,4 @@ def read_docx(data: bytes, name: str) -> RawDocument:
         empty_reason="contains no text (it may hold only images or scanned pages, and OCR is "
         "not supported); add the document as text, .docx with text, or a text PDF",
     )
-    # The creation date is when the file was made, which is at best close to
-    # publication: only use it when the text states no date itself.
-    if doc.meta.published is None and published is not None:
-        doc = replace(doc, meta=replace(doc.meta, published=published))
     return doc

@@ -298,7 +298,7 @@ def test_docx_with_heading_styles(tmp_path: Path) -> None:
     assert doc.text.split("\n") == EXPECTED
     assert doc.headings == (TITLE, *CASE_TITLES)
     assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
-    assert doc.meta.published == "2025-03-12"  # core properties: created
+    assert doc.meta.published is None  # the text states none; Word's "created" is no date of it
     assert doc.meta.issuer == F.ISSUER  # an organisation as author
     assert doc.meta.format == "docx"
 
@@ -321,7 +321,14 @@ def test_docx_core_properties(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.meta.title == "核心屬性標題"
     assert doc.meta.issuer is None
-    assert doc.meta.published == "2024-01-02"
+    # Word's "created" is the file's (or its template's) birth, not a publication date.
+    assert doc.meta.published is None
+
+
+def test_docx_publication_date_from_its_own_text(tmp_path: Path) -> None:
+    path = F.write_docx(tmp_path, TITLE, [*PARAGRAPHS, "自治区市场监督管理局", "2025年3月12日"],
+                        created=dt.datetime(2013, 12, 23, 8, 0, 0))  # Word's template
+    assert read_document(path).meta.published == "2025-03-12"
 
 
 # --------------------------------------------------------------------------
