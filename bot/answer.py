@@ -74,6 +74,7 @@ class Passage:
     section_id: int | None
     role: str
     terms: tuple[str, ...] = ()  # normalised words of the question found in ``text``
+    case_label: str | None = None  # the case as the document names it (案例2, 一、甲州做法)
 
     def highlight_spans(self) -> list[tuple[int, int]]:
         """Merged ``(start, end)`` ranges of ``text`` where matched terms occur."""
@@ -93,7 +94,7 @@ class Passage:
     def citation(self) -> str:
         parts = [self.doc]
         if self.case:
-            parts.append(f"案例{self.case}")
+            parts.append(self.case_label or f"案例{self.case}")
         if self.section:
             parts.append(self.section)
         return " · ".join(parts)
@@ -480,7 +481,7 @@ class Engine:
 
         f, _ = max(candidates, key=lambda fr: (fit(fr[0]), -fr[1]))
         p = by_id[f.passage_id]
-        where = f"(案例{p.case})" if p.case else ""
+        where = f"({p.case_label or f'案例{p.case}'})" if p.case else ""
         if a.kind == "who":
             if not f.subject:
                 return None, p
@@ -784,7 +785,8 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
     return Passage(id=row.id, text=row.text, score=score, doc=row.doc_title, doc_id=row.doc_id,
                    case=row.case_number if row.case_number else None, case_id=row.case_id,
                    case_title=row.case_title or None, section=section,
-                   section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)))
+                   section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)),
+                   case_label=row.case_label)
 
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).

@@ -207,20 +207,31 @@ def _choose_levels(lines: Sequence[_Line], extra_headings: set[str]) -> tuple[st
 
     A kind counts only when it occurs at least twice (a lone "1." is more
     likely a list item than a structure) or, for cases, when it is the only
-    structure present.
+    structure present.  A lone 一、 or （一） that stands on a line of its own as a
+    heading (short, no sentence end) is a section all the same: its sentences must
+    be cited under it.
     """
     counts: dict[str, int] = {}
+    lone_headings: set[str] = set()
     for line in lines:
         h = _match_heading(line, _RANK)
         if h:
             counts[h.kind] = counts.get(h.kind, 0) + 1
-    present = sorted((k for k, c in counts.items() if c >= 2 or k == "case"),
+            if h.kind in ("cn", "paren") and _is_heading_line(h.rest):
+                lone_headings.add(h.kind)
+    present = sorted((k for k, c in counts.items()
+                      if c >= 2 or k == "case" or k in lone_headings),
                      key=lambda k: _RANK[k])
     if not present:
         return (None, None)
     top = present[0]
     section = present[1] if len(present) > 1 else None
     return (top, section)
+
+
+def _is_heading_line(rest: str) -> bool:
+    """A whole line that reads as a heading: short, and no sentence ends in it."""
+    return 0 < len(rest) <= 30 and not any(t in rest for t in _TERMINATORS)
 
 
 def _section_heading(rest: str, rest_start: int) -> tuple[str, int]:

@@ -65,6 +65,21 @@ class PassageHit:
     section_id: int | None
     section_marker: str | None
     section_heading: str | None
+    case_marker: str | None = None  # as the document writes it: 案例1、, 一、, （一）…
+
+    @property
+    def case_label(self) -> str | None:
+        """How the document itself names the case: 案例N, or its own marker and title
+        (一、甲州做法) — never a 案例N the document does not have."""
+        return case_label(self.case_number, self.case_marker, self.case_title)
+
+
+def case_label(number: int | None, marker: str | None, title: str | None) -> str | None:
+    if not number:
+        return None
+    if not marker or "案例" in marker:
+        return f"案例{number}"
+    return f"{marker}{title or ''}".strip()
 
 
 @dataclass(frozen=True)
@@ -79,7 +94,7 @@ class FactHit:
 
 _PASSAGE_SELECT = """
 SELECT p.id, p.text, p.role, p.seq, p.paragraph, d.id, d.title, d.source,
-       c.id, c.number, c.title, s.id, s.marker, s.heading
+       c.id, c.number, c.title, s.id, s.marker, s.heading, c.marker
 FROM passages p
 JOIN documents d ON d.id = p.document_id
 LEFT JOIN cases c ON c.id = p.case_id

@@ -413,7 +413,7 @@ def format_case(hits: Sequence[PassageHit], script: ViewScript,
 
     first = hits[0]
     title_hit = next((h for h in hits if h.role == "case_title"), None)
-    title = title_hit.text if title_hit else f"案例{first.case_number or ''} {first.case_title or ''}"
+    title = title_hit.text if title_hit else (first.case_label or first.case_title or "")
     units: list[Unit] = [(line(show(title.strip()), "b"), line(show(first.doc_title), "i"))]
     paragraph: list[Run] = []
     last: int | None = None

@@ -79,3 +79,27 @@ def original_answers(rendered: dict[str, Path],
 def test_same_answers(rendered: dict[str, Path], original_answers: list[tuple[bool, str | None]],
                       fmt: str, tmp_path: Path) -> None:
     assert _answers(rendered[fmt], tmp_path / f"{fmt}.db") == original_answers
+
+
+def test_parts_are_cited_as_the_document_heads_them(tmp_path: Path) -> None:
+    """一、/二、 parts (and a lone （一）) are cited by the document's own headings, never
+    as 案例1/案例2 — labels the document does not have."""
+    from bot.service import Casebot
+
+    text = ("某市推进农村供水工作情况\n为做好农村供水工作,现将情况通报如下:\n"
+            "一、强化水源保护\n甲县水务局划定水源保护区12处,设立界桩800个。\n"
+            "二、完善管护机制\n（一）明确管护主体\n乙县水利局组建专业管护队伍30支。\n")
+    (tmp_path / "water.txt").write_text(text, encoding="utf-8")
+    service = Casebot.open(tmp_path / "index.db")
+    try:
+        service.index([tmp_path / "water.txt"], rebuild=True)
+        guard = service.answer("甲县划定了多少处水源保护区?")
+        assert guard.found and "12处" in guard.passages[0].text
+        assert guard.passages[0].citation() == "某市推进农村供水工作情况 · 一、强化水源保护"
+        crew = service.answer("乙县组建了多少支管护队伍?")
+        assert crew.found and "30支" in crew.passages[0].text
+        assert crew.passages[0].citation() == (
+            "某市推进农村供水工作情况 · 二、完善管护机制 · （一）明确管护主体")
+        assert all("案例" not in p.citation() for p in (*guard.passages, *crew.passages))
+    finally:
+        service.close()
