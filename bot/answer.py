@@ -28,9 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable
+from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable, is_pinyin
 from indexer.facts import clause_spans, clause_subject, places
-from indexer.normalize import Script, normalize, normalize_many
+from indexer.normalize import Script, is_cjk, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
 
@@ -135,6 +135,8 @@ class Answer:
 
 NOT_FOUND = ("文件中没有找到与这个问题直接相关的内容。可以换个说法,或用文件里的词提问,"
              "例如部门名称、文件名或措施名称。")
+NOT_FOUND_EN = ("The documents say nothing directly about this question. Try other words — a "
+                "department, a document title or a measure — or ask in Chinese.")
 EMPTY = "请输入一个问题,例如:哪个部门修订了畜禽屠宰管理条例?"
 
 
@@ -182,29 +184,35 @@ class Engine:
         if not found:
             return Answer(question=analysis.question, found=False, answer=None, passages=(),
                           kind=analysis.kind, script=analysis.script,
-                          message=self._not_found_message(), notice=analysis.notice,
+                          message=self._not_found_message(analysis), notice=analysis.notice,
                           terms=_terms(analysis), status=Status.NOT_FOUND)
         direct, evidence = self._direct(analysis, ranked)
         if about_notice:
             direct, evidence = self._this_document(analysis, ranked, direct, evidence)
         if evidence is not None:
             ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
-        ranked = self._expand_headings(ranked, analysis)
+        ranked = self._expand_headings(_distinct(ranked), analysis)
         if analysis.kind == "what":
             ranked = self._followed_up(ranked, top)
         if len(ranked) < 2 * top:
             ranked = self._with_context(ranked)
+        ranked = _distinct(ranked)
         return Answer(question=analysis.question, found=True, answer=direct,
                       passages=tuple(ranked[:top]), kind=analysis.kind, script=analysis.script,
                       notice=analysis.notice, more=tuple(ranked[top:top + 30]),
                       terms=_terms(analysis))
 
-    def _not_found_message(self) -> str:
-        """"Not covered", with what the documents do cover, so the user can rephrase."""
+    def _not_found_message(self, a: Analysis) -> str:
+        """"Not covered", with what the documents do cover, so the user can rephrase —
+        in English to a question asked in English."""
         titles, total = self.searcher.document_titles(3)
+        english = _asked_in_english(a)
         if not titles:
-            return NOT_FOUND
+            return NOT_FOUND_EN if english else NOT_FOUND
         listed = "、".join(f"《{t}》" for t in titles)
+        if english:
+            more = f" and {total - len(titles)} more" if total > len(titles) else ""
+            return f"{NOT_FOUND_EN} Indexed: {listed}{more}."
         more = f"等 {total} 份文件" if total > len(titles) else ""
         return f"{NOT_FOUND}目前收录:{listed}{more}。"
 
@@ -741,6 +749,26 @@ class Engine:
         return _passage(row, 0.0, []) if row else None
 
 
+def _distinct(ranked: list[Passage]) -> list[Passage]:
+    """Each wording once: copies of a document (a re-post, an uploaded duplicate) would
+    otherwise quote the same sentence two or three times."""
+    seen: set[str] = set()
+    out: list[Passage] = []
+    for p in ranked:
+        if p.text not in seen:
+            seen.add(p.text)
+            out.append(p)
+    return out
+
+
+def _asked_in_english(a: Analysis) -> bool:
+    """No Chinese in the question, and a word in it that is not pinyin (geren suodeshui is
+    a Chinese asker typing pinyin; "which department" is English)."""
+    if any(is_cjk(ch) for ch in a.question):
+        return False
+    return any(not is_pinyin(w) for w in re.findall(r"[A-Za-z]{2,}", a.question))
+
+
 @lru_cache(maxsize=8192)
 def _names_place(word: str, context: str) -> bool:
     """Whether ``word`` stands in ``context`` as a place (佛山 in 佛山市…)."""
@@ -752,6 +780,7 @@ def _names_place(word: str, context: str) -> bool:
 _PLACE_TAILS = frozenset("省市县区州镇乡村旗盟")
 
 
+@lru_cache(maxsize=8192)  # restored: commit a4793d9 slid _names_place between the two
 def _context(doc_title: str, case_title: str | None, section_heading: str | None) -> str:
     """A sentence stands under its document's title, its case and its section (normalised;
     cached: the same headings come back question after question)."""

@@ -136,6 +136,7 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
         service = _open_for_index(settings.casebot_db, rebuild)
         try:
             summary = _run_index(service, targets, rebuild, quiet)
+            duplicates = service.searcher.duplicate_documents() if summary.changed else []
         except KeyboardInterrupt:
             # The writer's one transaction was never committed: what readers see is the
             # index as it was before this run.
@@ -149,6 +150,10 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
             service.close()
     for _file, message in summary.errors:
         click.secho(f"error: {message}", fg="red", err=True)
+    for group in duplicates:
+        click.secho(f"note: {len(group)} documents have the same text (answers quote it "
+                    f"once): {', '.join(group[:5])}{' …' if len(group) > 5 else ''}",
+                    fg="yellow", err=True)
     verb = "re-indexed" if rebuild else "indexed"
     failed = (f"; {len(summary.errors)} file(s) failed: "
               + ", ".join(Path(f).name for f, _ in summary.errors) if summary.errors else "")

@@ -245,9 +245,30 @@ def clean(question: str) -> tuple[str, str | None]:
     text = re.sub(r"\s+", " ", text).strip()
     notice = None
     if len(text) > MAX_QUESTION_CHARS:
-        text = text[:MAX_QUESTION_CHARS]
-        notice = f"问题过长,只按前 {MAX_QUESTION_CHARS} 个字回答。"
+        asked = _question_part(text)
+        if asked is not None:
+            text = asked
+            notice = "问题过长,只按其中提问的一句回答。"
+        else:
+            text = text[:MAX_QUESTION_CHARS]
+            notice = f"问题过长,只按前 {MAX_QUESTION_CHARS} 个字回答。"
     return text, notice
+
+
+_SENTENCE_END = re.compile(r"(?<=[。!?;！？；])|(?<=\.)\s")  # not the dot of 2.5
+_QUESTION_WORD = re.compile("|".join(["多少", "几", "什么", "哪", "谁", "吗", "怎么", "如何", "是否",
+                                      "why", "what", "which", "who", "how", "when", "where"]))
+
+
+def _question_part(text: str) -> str | None:
+    """The question in a long paste (a forwarded article, then "…是哪个部门?"): the last
+    sentence that asks something, if it fits; None when no sentence does."""
+    sentences = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    for sentence in reversed(sentences):
+        if (sentence.endswith(("?", "？")) or _QUESTION_WORD.search(sentence.lower())) \
+                and len(sentence) <= MAX_QUESTION_CHARS:
+            return sentence
+    return None
 
 
 def is_askable(text: str) -> bool:
@@ -951,6 +972,11 @@ def _syllables(word: str, inventory: frozenset[str]) -> list[str] | None:
                 if cur is None or len(prev) + 1 < len(cur):
                     best[end] = [*prev, word[start:end]]
     return best[len(word)]
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether a Latin word reads as toneless pinyin (geren, suodeshui), not English."""
+    return _syllables(word.lower(), _pinyin_tables()[0]) is not None
 
 
 def _changed_syllables(variant: str, word: str) -> int:

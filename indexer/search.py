@@ -395,6 +395,19 @@ class Searcher:
         """A document's passages in order, optionally only those of some ``roles``."""
         return self._range("documents", doc_id, roles)
 
+    def duplicate_documents(self) -> list[list[str]]:
+        """Groups of documents (their sources) whose sentences are the same, in order."""
+        import hashlib
+
+        digests: dict[int, hashlib._Hash] = {}
+        for doc_id, text in self._rows("SELECT document_id, text FROM passages ORDER BY id"):
+            digests.setdefault(int(doc_id), hashlib.sha256()).update(f"{text}\n".encode())
+        sources = dict(self._rows("SELECT id, source FROM documents"))
+        groups: dict[str, list[str]] = {}
+        for doc_id, digest in digests.items():
+            groups.setdefault(digest.hexdigest(), []).append(str(sources[doc_id]))
+        return [g for g in groups.values() if len(g) > 1]
+
     def contains_text(self, text: str) -> bool:
         """Whether some passage quotes ``text`` verbatim (a bound parameter, no pattern)."""
         return bool(self._rows("SELECT 1 FROM passages WHERE instr(text, ?) > 0 LIMIT 1",
@@ -444,9 +457,11 @@ class Searcher:
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def document_titles(self, limit: int) -> tuple[list[str], int]:
-        """The first ``limit`` document titles and how many documents there are (cheap)."""
-        first, count = self._query([("SELECT title FROM documents ORDER BY id LIMIT ?", (limit,)),
-                                    ("SELECT count(*) FROM documents", ())])
+        """The first ``limit`` distinct document titles and how many documents there are
+        (cheap; copies of one document are listed once)."""
+        first, count = self._query([
+            ("SELECT title FROM documents GROUP BY title ORDER BY min(id) LIMIT ?", (limit,)),
+            ("SELECT count(DISTINCT title) FROM documents", ())])
         return [str(t) for (t,) in first], int(count[0][0] or 0)
 
     def cases(self) -> list[dict[str, object]]:

@@ -270,3 +270,22 @@ def test_docs_filters_limits_and_json_and_remove_by_title(
     removed = run_cli("remove", "--db", db, "农村供水")
     assert removed.returncode == 0 and "云南省" in removed.stdout
     assert "1 document in the index" in run_cli("docs", "--db", db).stdout
+
+
+def test_copies_of_a_document_are_reported_and_quoted_once(
+        run_cli: Run, tmp_path: Path, corpus_bundled_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(corpus_bundled_path, docs / name)
+    db = tmp_path / "casebot.db"
+    indexed = run_cli("index", docs, "--db", db)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "3 documents have the same text" in indexed.stderr
+    answer = json.loads(run_cli("ask", "--json", "--db", db, REVISED_Q).stdout)
+    texts = [p["text"] for p in answer["passages"]]
+    assert len(texts) == 3 and len(set(texts)) == 3
+    missing = run_cli("ask", "--db", db, "个人所得税怎么申报?").stdout
+    assert missing.count("《自治区强化食品安全全链条监管典型案例(第一批)》") == 1
+    english = run_cli("ask", "--db", db, "how do I apply for a passport?").stdout
+    assert "The documents say nothing" in english

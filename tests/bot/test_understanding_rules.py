@@ -235,3 +235,17 @@ def test_english_word_the_documents_lack(svc: Casebot) -> None:
     visa = next(u for u in units if u.text == "visa")
     assert not visa.known
     assert not ask(svc, "How to apply for a visa?").found
+
+
+def test_a_long_paste_is_answered_by_its_question() -> None:
+    from bot.understand import MAX_QUESTION_CHARS, clean
+
+    article = "库尔勒香梨产业近年来发展很快,种植面积不断扩大。" * 30
+    question, notice = clean(article + "请问香梨的品牌价值是多少?")
+    assert question == "请问香梨的品牌价值是多少?"
+    assert notice is not None and notice.startswith("问题过长")
+    english, _ = clean("A forwarded report. " * 40 + "Which department revised the regulation?")
+    assert english == "Which department revised the regulation?"
+    # No question in it: the start, as before, with the notice saying so.
+    plain, notice = clean("香梨产业发展" * 200)
+    assert len(plain) == MAX_QUESTION_CHARS and notice is not None
