@@ -732,6 +732,41 @@ def detect_script(text: str) -> str | None:
     return "traditional" if trad > 2 * simp else "simplified"
 
 
+_CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+
+
+def with_table_headers(lines: list[str]) -> list[str]:
+    """Each data row of a table (lines of ``a | b | c`` cells, as every reader writes
+    them) carries its column headers: ``项目:抽检合格率 | 2024年:99.1%``.  A row alone
+    says nothing ("99.1%" of what?): a question about 合格率 must find the row that
+    holds the value, and the quote must show what the value is."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i])
+        j = i + 1
+        while header and j < len(lines) and len(_cells(lines[j])) == len(header):
+            j += 1
+        if header and j - i >= 2:
+            out.append(lines[i])
+            for row in lines[i + 1:j]:
+                out.append(" | ".join(f"{h}:{c}" if h and c and h != c else c or h
+                                      for h, c in zip(header, _cells(row), strict=True)))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row (two or more), or [] for a line of prose."""
+    if "|" not in line and "｜" not in line:
+        return []
+    cells = _CELL_SPLIT.split(line.strip().strip("|｜").strip())
+    return cells if len(cells) >= 2 and all(len(c) <= 60 for c in cells) else []
+
+
 def make_document(
     lines: Sequence[str],
     name: str,
@@ -749,7 +784,7 @@ def make_document(
     ``headings`` are cleaned the same way as ``lines`` and kept only if they
     are exactly one of the lines, so the parser can rely on finding them.
     """
-    paragraphs = clean_lines(lines)
+    paragraphs = with_table_headers(clean_lines(lines))
     if not paragraphs:
         raise UnreadableDocument(name, empty_reason)
     present = set(paragraphs)

@@ -64,8 +64,11 @@ def sample_case_titles() -> list[str]:
 
 
 def table_lines(table: Sequence[Sequence[str]]) -> list[str]:
-    """How the readers render a data table: one row per line, cells joined by " | "."""
-    return [" | ".join(cell for cell in row if cell) for row in table]
+    """How the readers render a data table: one row per line, cells joined by " | ",
+    each data row's cells prefixed with their column's header (序號:1 | 案例:…)."""
+    header = table[0]
+    return [" | ".join(cell for cell in header if cell)] + [
+        " | ".join(f"{h}:{c}" for h, c in zip(header, row, strict=True) if c) for row in table[1:]]
 
 
 def with_table(paragraphs: Sequence[str], table: Sequence[Sequence[str]], after: int) -> list[str]:

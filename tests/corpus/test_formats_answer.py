@@ -103,3 +103,20 @@ def test_parts_are_cited_as_the_document_heads_them(tmp_path: Path) -> None:
         assert all("案例" not in p.citation() for p in (*guard.passages, *crew.passages))
     finally:
         service.close()
+
+
+def test_a_table_row_is_found_and_quoted_with_its_header(tmp_path: Path) -> None:
+    from bot.service import Casebot
+
+    text = ("某市食品安全抽检情况通报\n今年全市食品安全抽检情况如下:\n"
+            "项目 | 2023年 | 2024年\n抽检批次 | 1200 | 1500\n抽检合格率 | 97.5% | 98.6%\n")
+    (tmp_path / "table.txt").write_text(text, encoding="utf-8")
+    service = Casebot.open(tmp_path / "index.db")
+    try:
+        service.index([tmp_path / "table.txt"], rebuild=True)
+        answer = service.answer("2024年抽检合格率是多少?")
+        assert answer.found
+        top = answer.passages[0].text
+        assert "98.6%" in top and "2024年" in top and "合格率" in top  # value with its header
+    finally:
+        service.close()

@@ -203,7 +203,7 @@ def test_markdown_markup() -> None:
     doc = read_bytes(source.encode(), "a.markdown")
     assert doc.text.split("\n") == [
         "标题一", "正文加粗和链接。", "项目一", "项目二", "1. 第一", "2. 第二",
-        "序号 | 名称", "1 | 甲", "二级标题", "引用内容", "代码",
+        "序号 | 名称", "序号:1 | 名称:甲", "二级标题", "引用内容", "代码",
     ]  # fmt: skip
     assert doc.headings == ("标题一", "二级标题")
     assert doc.meta.title == "测试标题"
