@@ -15,6 +15,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 Run = Callable[..., "subprocess.CompletedProcess[str]"]
 
 REVISED_Q = "哪个部门修订了畜禽屠宰管理条例?"
@@ -289,3 +291,28 @@ def test_copies_of_a_document_are_reported_and_quoted_once(
     assert missing.count("《自治区强化食品安全全链条监管典型案例(第一批)》") == 1
     english = run_cli("ask", "--db", db, "how do I apply for a passport?").stdout
     assert "The documents say nothing" in english
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    (['{"q": "香梨品牌价值", "expect": null}', '{"q": "x", "kind": "who",'],
+     ":2: not valid JSON"),
+    (['{"q": "香梨品牌价值", "kind": "who"}'], ':1: no "expect"'),
+    (['["not", "an", "object"]'], ':1: each line must be an object with a "q" string'),
+])
+def test_eval_names_the_bad_line(run_cli: Run, built_db_copy: Path, tmp_path: Path,
+                                 lines: list[str], message: str) -> None:
+    bad = tmp_path / "set.jsonl"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = run_cli("eval", bad, "--db", built_db_copy)
+    assert proc.returncode == 1
+    assert f"{bad}{message}" in proc.stderr
+    no_traceback(proc)
+
+
+def test_eval_warns_when_the_index_lacks_the_sets_documents(
+        run_cli: Run, built_db_copy: Path) -> None:
+    second = Path(__file__).resolve().parent / "data" / "second" / "qa.jsonl"
+    proc = run_cli("eval", second, "--db", built_db_copy)
+    assert proc.returncode == 2
+    assert "the index holds none of the" in proc.stderr and "index its document first" in proc.stderr
+    assert "| **all** |" in proc.stdout  # the figures still print, marked as meaningless
