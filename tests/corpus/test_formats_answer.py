@@ -7,6 +7,8 @@ top quoted passage must match the UTF-8 original's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,18 +83,25 @@ def test_same_answers(rendered: dict[str, Path], original_answers: list[tuple[bo
     assert _answers(rendered[fmt], tmp_path / f"{fmt}.db") == original_answers
 
 
+@contextmanager
+def _only(text: str, tmp_path: Path) -> Iterator[Casebot]:
+    """A service over an index of ``text`` alone (a made-up announcement)."""
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    service = Casebot.open(tmp_path / "index.db")
+    try:
+        service.index([tmp_path / "doc.txt"], rebuild=True)
+        yield service
+    finally:
+        service.close()
+
+
 def test_parts_are_cited_as_the_document_heads_them(tmp_path: Path) -> None:
     """一、/二、 parts (and a lone （一）) are cited by the document's own headings, never
     as 案例1/案例2 — labels the document does not have."""
-    from bot.service import Casebot
-
     text = ("某市推进农村供水工作情况\n为做好农村供水工作,现将情况通报如下:\n"
             "一、强化水源保护\n甲县水务局划定水源保护区12处,设立界桩800个。\n"
             "二、完善管护机制\n（一）明确管护主体\n乙县水利局组建专业管护队伍30支。\n")
-    (tmp_path / "water.txt").write_text(text, encoding="utf-8")
-    service = Casebot.open(tmp_path / "index.db")
-    try:
-        service.index([tmp_path / "water.txt"], rebuild=True)
+    with _only(text, tmp_path) as service:
         guard = service.answer("甲县划定了多少处水源保护区?")
         assert guard.found and "12处" in guard.passages[0].text
         assert guard.passages[0].citation() == "某市推进农村供水工作情况 · 一、强化水源保护"
@@ -101,22 +110,13 @@ def test_parts_are_cited_as_the_document_heads_them(tmp_path: Path) -> None:
         assert crew.passages[0].citation() == (
             "某市推进农村供水工作情况 · 二、完善管护机制 · （一）明确管护主体")
         assert all("案例" not in p.citation() for p in (*guard.passages, *crew.passages))
-    finally:
-        service.close()
 
 
 def test_a_table_row_is_found_and_quoted_with_its_header(tmp_path: Path) -> None:
-    from bot.service import Casebot
-
     text = ("某市食品安全抽检情况通报\n今年全市食品安全抽检情况如下:\n"
             "项目 | 2023年 | 2024年\n抽检批次 | 1200 | 1500\n抽检合格率 | 97.5% | 98.6%\n")
-    (tmp_path / "table.txt").write_text(text, encoding="utf-8")
-    service = Casebot.open(tmp_path / "index.db")
-    try:
-        service.index([tmp_path / "table.txt"], rebuild=True)
+    with _only(text, tmp_path) as service:
         answer = service.answer("2024年抽检合格率是多少?")
         assert answer.found
         top = answer.passages[0].text
         assert "98.6%" in top and "2024年" in top and "合格率" in top  # value with its header
-    finally:
-        service.close()
