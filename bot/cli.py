@@ -72,9 +72,11 @@ def _open(db: Path | None, quiet: bool = False) -> Casebot:
 
     # With --db nothing else from the settings is needed: skip loading them
     # (pydantic is a good part of a cold `casebot ask`).
-    settings = _settings(None) if db is None else None
-    path = db if db is not None else settings.casebot_db  # type: ignore[union-attr]
-    default = settings is not None and settings.uses_default_db
+    if db is None:
+        settings = _settings(None)
+        path, default = settings.casebot_db, settings.uses_default_db
+    else:
+        path, default = db, False
     if not path.exists() and not default:
         raise CliError(f"No index at {path} — build one with `casebot index --db {path}` "
                        "(or check the path for a typo).")
