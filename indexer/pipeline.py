@@ -23,10 +23,10 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.loader import load_document
 from corpus.model import Document, DocumentMeta
@@ -36,6 +36,9 @@ from indexer.facts import Fact
 from indexer.normalize import normalize, normalize_many
 from indexer.segment import Segmenter, shared_tokenizer
 from indexer.terms import domain_terms
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -176,7 +179,7 @@ def load_all(tasks: Sequence[Task], workers: int,
         collect(map(prepare, tasks))
     else:
         with _pool(workers) as pool:
-            results = pool.map(prepare, tasks, chunksize=max(1, len(tasks) // (workers * 16)))
+            results = pool.imap(prepare, tasks, chunksize=max(1, len(tasks) // (workers * 16)))
             # The workers exist now; load jieba here meanwhile, for the forked segmenters.
             loader = threading.Thread(target=shared_tokenizer, daemon=True)
             loader.start()
@@ -202,7 +205,7 @@ def segment_all(items: Sequence[Prepared], terms: set[str], workers: int,
     size = max(1, len(items) // (workers * 8))
     chunks = [[item.norm for item in items[i:i + size]] for i in range(0, len(items), size)]
     with _pool(workers, initializer=_init_worker, initargs=(terms,)) as pool:
-        for chunk in pool.map(_segment_chunk, chunks):
+        for chunk in pool.imap(_segment_chunk, chunks):
             for words in chunk:
                 yield words
                 done += len(words)
@@ -224,10 +227,11 @@ def _segment_chunk(docs: list[list[str]]) -> list[list[str]]:
 
 @contextmanager
 def _pool(workers: int, initializer: Callable[..., object] | None = None,
-          initargs: tuple[object, ...] = ()) -> Iterator[Executor]:
-    """Worker processes for one stage; on an exception (Ctrl-C among them) they are
-    terminated at once instead of finishing their queue, so an interrupt takes effect
-    in a moment and the caller's transaction rolls back."""
+          initargs: tuple[object, ...] = ()) -> Iterator[Pool]:
+    """Worker processes for one stage (``imap`` keeps the input's order).  On an
+    exception — Ctrl-C among them — they are terminated at once instead of finishing
+    their queue (``Pool.terminate`` waits for nothing), so an interrupt takes effect in
+    a moment and the caller's transaction rolls back."""
     import multiprocessing
 
     # fork is quick and shares the parent's loaded jieba, but only safe while this is
@@ -235,16 +239,16 @@ def _pool(workers: int, initializer: Callable[..., object] | None = None,
     # in the child): the CLI forks, the bot's re-index (beside its event loop) spawns.
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
-                               initargs=(initializer, initargs))
+    pool = context.Pool(workers, initializer=_worker_start, initargs=(initializer, initargs))
     try:
         yield pool
     except BaseException:
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.terminate()
         raise
-    pool.shutdown(wait=True)
+    else:
+        pool.close()
+    finally:
+        pool.join()
 
 
 def _worker_start(initializer: Callable[..., object] | None, initargs: tuple[object, ...],
