@@ -483,6 +483,25 @@ def bot(db: Path | None) -> None:
 
 
 @main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+def web(db: Path | None, host: str, port: int) -> None:
+    """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /docs).
+
+    Put a reverse proxy with HTTPS in front of it for the public.
+    """
+    import uvicorn
+
+    from bot.web.app import create_app
+
+    with _friendly_errors(db):
+        service = _open(db)
+    uvicorn.run(create_app(service), host=host, port=port, log_level="info",
+                proxy_headers=True, server_header=False)
+
+
+@main.command()
 @click.pass_context
 def run(ctx: click.Context) -> None:
     """Build the index, then start the bot if TELEGRAM_BOT_TOKEN is set, else a terminal chat."""

@@ -1,0 +1,1 @@
+"""The web channel: a server-rendered page for citizens and a small HTTP API (FastAPI)."""
