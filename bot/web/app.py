@@ -25,6 +25,7 @@ from bot.telegram.ratelimit import SlidingWindowLimiter
 from indexer.normalize import Script, to_script
 
 HERE = Path(__file__).resolve().parent
+EXAMPLES_TTL = 300.0  # seconds: example questions answer through the core; not per request
 MAX_QUERY_CHARS = 2000  # the core answers 500; more is cut here, before any work
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -67,6 +68,14 @@ def create_app(service: Casebot, *, rate_limit: int = 60, rate_window: float = 6
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     limiter = SlidingWindowLimiter(rate_limit, rate_window)
+    examples: list[tuple[float, list[str]]] = []  # (when made, questions): made per 5 minutes
+
+    def current_examples() -> list[str]:
+        import time
+
+        if not examples or time.monotonic() - examples[0][0] > EXAMPLES_TTL:
+            examples[:] = [(time.monotonic(), _examples(service))]
+        return examples[0][1]
 
     def limited(request: Request) -> bool:
         client = request.client.host if request.client else "?"
@@ -91,7 +100,7 @@ def create_app(service: Casebot, *, rate_limit: int = 60, rate_window: float = 6
             docs = service.searcher.documents()
             cases = service.searcher.cases()
             return page(request, "home.html", script or "simplified", docs=docs, cases=cases,
-                        examples=_examples(service))
+                        examples=current_examples())
         answer = service.answer(q, top=3)
         shown = script or answer.script
         pool = (*answer.passages, *answer.more)[: 3 + more]
