@@ -132,8 +132,7 @@ def create_app(service: Casebot, *, rate_limit: int = 60, rate_window: float = 6
 
     @app.get("/healthz", summary="Whether the index is readable")
     def healthz() -> JSONResponse:
-        try:
-            service.searcher.refresh()
+        try:  # a query of its own: refreshing here would hide a new index from answer()
             count = service.searcher.document_titles(0)[1]
         except Exception as exc:  # a damaged or vanished index: say so, never a 500
             return JSONResponse({"ok": False, "error": type(exc).__name__}, 503)
