@@ -7,6 +7,7 @@ the chat, Ctrl-D leaves.
 
 from __future__ import annotations
 
+import codecs
 import fcntl
 import os
 import pty
@@ -42,6 +43,8 @@ class Terminal:
             close_fds=True, preexec_fn=_own_terminal)
         os.close(slave)
         self.screen = ""
+        # A read may end inside a character: decode incrementally, never byte by chunk.
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     def read_until(self, text: str, count: int = 1, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout  # a bound against hanging only
@@ -57,7 +60,7 @@ class Terminal:
                     chunk = b""
                 if not chunk:
                     raise AssertionError(f"chat ended; screen:\n{self.screen[-2000:]}")
-                self.screen += chunk.decode("utf-8", errors="replace")
+                self.screen += self._decoder.decode(chunk)
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
