@@ -205,11 +205,13 @@ def _bars(rows: Sequence[tuple[str, int, str]], label_w: float, top: float = 8.0
 
 
 def feedback(stats: Stats) -> Figure:
-    """👍 and 👎 given to answers, as two bars."""
-    shapes, height = _bars([("👍 有用", stats.thumbs_up, THUMBS_UP),
-                            ("👎 没用", stats.thumbs_down, THUMBS_DOWN)], 70)
-    return Figure(WIDTH, height, "回答的反馈",
-                  f"👍 {stats.thumbs_up} 次,👎 {stats.thumbs_down} 次。", tuple(shapes))
+    """👍 and 👎 given to answers, as two bars (labelled in words: a machine without an
+    emoji font would draw the emoji as boxes)."""
+    shapes, height = _bars([("有用", stats.thumbs_up, THUMBS_UP),
+                            ("没用", stats.thumbs_down, THUMBS_DOWN)], 40)
+    return Figure(WIDTH, height, "回答的反馈(有用 / 没用)",
+                  f"有用(👍){stats.thumbs_up} 次,没用(👎){stats.thumbs_down} 次。",
+                  tuple(shapes))
 
 
 def top_unanswered(stats: Stats) -> Figure:
@@ -316,8 +318,8 @@ _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 def to_png(fig: Figure, scale: float = 2.0) -> bytes:
     """The figure as a PNG, ``scale`` times its size (sharp on a phone's screen).
 
-    Emoji are left out of PNG labels: the CJK fonts have no glyphs for them, and a box
-    says less than the label's words (👍 有用 → 有用)."""
+    Emoji (from a logged question) are left out of PNG labels: the CJK fonts have no
+    glyphs for them, and a box says nothing."""
     from PIL import Image, ImageDraw
 
     img = Image.new("RGB", (round(fig.width * scale), round(fig.height * scale)), "white")

@@ -82,9 +82,14 @@ def admin_routes(service: Casebot, config: WebConfig, page: Page) -> APIRouter:
                     message="管理页面没有开启:在 .env 中设置 CASEBOT_ADMIN_TOKEN "
                             "后重启 casebot web。")
 
-    def login_page(request: Request, status: int = 401, wrong: bool = False) -> HTMLResponse:
-        response = page(request, "login.html", simplified, status, wrong=wrong)
+    def login_page(request: Request, wrong: bool = False) -> HTMLResponse:
+        """The login form: 200 to a visitor who has not tried yet, 401 to wrong credentials."""
+        tried = wrong or "authorization" in request.headers or COOKIE in request.cookies
+        response = page(request, "login.html", simplified, 401 if tried else 200,
+                        wrong=wrong)
         response.headers.update(NO_STORE)
+        if tried:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="casebot admin"'
         return response
 
     def figures() -> tuple[Stats, list[DayCount], list[charts.Figure]]:
@@ -112,7 +117,8 @@ def admin_routes(service: Casebot, config: WebConfig, page: Page) -> APIRouter:
         if not token:
             return off(request)
         if not is_admin(request, token):
-            return login_page(request)
+            return Response(status_code=401, headers={
+                **NO_STORE, "WWW-Authenticate": 'Bearer realm="casebot admin"'})
         _stats, _days, figs = figures()
         png = charts.to_png(charts.stack(figs, "casebot 使用统计"))
         return Response(png, media_type="image/png", headers=NO_STORE)
@@ -130,7 +136,7 @@ def admin_routes(service: Casebot, config: WebConfig, page: Page) -> APIRouter:
                 fields = {}
             given = (fields.get("token") or [""])[0]
         if not given or not same_token(token, given):
-            return login_page(request, 401, wrong=True)
+            return login_page(request, wrong=True)
         expires = int(time.time()) + SESSION_SECONDS
         response = RedirectResponse("/admin", 303)
         response.set_cookie(COOKIE, session_cookie(token, expires), max_age=SESSION_SECONDS,

@@ -143,6 +143,7 @@ def web_server(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory
     """A real ``casebot web`` process over a private copy of the built index."""
     tmp = tmp_path_factory.mktemp("server")
     db = copy_index(built_db_path, tmp / "casebot.db")
-    server = start_server(db, tmp / "home", {"CASEBOT_ADMIN_TOKEN": TOKEN})
+    server = start_server(db, tmp / "home", {"CASEBOT_ADMIN_TOKEN": TOKEN,
+                                              "CASEBOT_WEB_RATE_LIMIT": "1000"})
     yield server
     stop_server(server.process)

@@ -27,13 +27,21 @@ def test_no_token_configured_means_no_admin_view(make_client: MakeClient) -> Non
         assert response.status_code == 404 and "CASEBOT_ADMIN_TOKEN" in response.text
 
 
+def test_a_visitor_gets_the_login_form(client: TestClient) -> None:
+    page = client.get("/admin")
+    assert page.status_code == 200 and "<svg" not in page.text
+    assert '<form class="login" action="/admin/login" method="post">' in page.text
+    assert page.headers["Cache-Control"] == "no-store"
+    assert client.get("/admin/stats.png").status_code == 401
+
+
 @pytest.mark.parametrize("header", [
-    "", "Bearer", "Bearer ", "Bearer wrong", f"Bearer {TOKEN}x", f"Basic {TOKEN}",
+    "Bearer", "Bearer ", "Bearer wrong", f"Bearer {TOKEN}x", f"Basic {TOKEN}",
     f"Bearer {TOKEN[:-1]}", "Bearer 令牌", "Bearer \u202e" + TOKEN, "Bearer " + "x" * 5000,
 ])
 def test_wrong_credentials_get_the_login_form(client: TestClient, header: str) -> None:
     response = client.get("/admin", headers={"Authorization": header.encode()})  # raw UTF-8
-    assert response.status_code == 401
+    assert response.status_code == 401 and "Bearer" in response.headers["WWW-Authenticate"]
     assert '<form class="login" action="/admin/login" method="post">' in response.text
     assert "<svg" not in response.text
     assert client.get("/admin/stats.png", headers={"Authorization": "Bearer x"}
@@ -63,9 +71,10 @@ def test_login_form_sets_a_session_cookie_and_logout_ends_it(make_client: MakeCl
     cookie = ok.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/admin" in cookie
     assert TOKEN not in cookie  # the browser never holds the token itself
-    assert client.get("/admin").status_code == 200
+    assert "<svg" in client.get("/admin").text
     client.post("/admin/logout", follow_redirects=False)
-    assert client.get("/admin").status_code == 401
+    after = client.get("/admin")
+    assert "<svg" not in after.text and '<form class="login"' in after.text
 
 
 def test_session_cookies_expire_and_cannot_be_forged() -> None:
