@@ -7,21 +7,25 @@ are rendered on the server (Jinja2, autoescaped) and work without JavaScript;
 contract of ``casebot ask --json`` (``Answer.to_json``).  The admin view is
 :mod:`bot.web.admin`; how quotes are cut for marking is :mod:`bot.web.views`.
 
-FastAPI rather than plain Starlette: the OpenAPI description (``/openapi.json``, an
-explorer at ``/api/docs-ui``) and validation of query parameters come for free, and it
-is Starlette underneath (templates, static files, test client).  The answer core is
-synchronous and CPU-bound, so the routes that answer are plain ``def`` and run in the
-thread pool; nothing in them blocks the event loop.
+FastAPI rather than plain Starlette: the OpenAPI description (``/openapi.json``) and
+validation of query parameters come for free, and it is Starlette underneath (templates,
+static files, test client).  The answer core is synchronous and CPU-bound: every call
+into it runs on one worker thread, first come first served (see ``core`` below), so the
+event loop never blocks on it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -36,12 +40,14 @@ from bot.answer import Answer, Status
 from bot.service import Casebot
 from bot.web import schemas, views
 from bot.web.limits import MemoryLimiter, RequestLimiter
+from bot.web.recorder import Entry, Recorder
 from indexer.normalize import Script
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES_TTL = 300.0  # seconds: example questions answer through the core; not per request
@@ -126,9 +132,29 @@ def create_app(service: Casebot, config: WebConfig | None = None,
         if not verdict.allowed:
             raise Limited(verdict.retry_after)
 
+    recorder = Recorder(lambda *entry: service.log.record(*entry))
+    # Every call into the answer core and the index runs on this one thread, in arrival
+    # order.  The core is CPU-bound Python: threads of a pool give no parallelism under the
+    # GIL, only time-slicing, so under 20 clients every answer took as long as all of them
+    # (p99 ~300 ms on the news index); one thread serves them first come, first served
+    # (p99 ~130 ms; bench/web.py).  The event loop stays free for everything else.
+    answerer = ThreadPoolExecutor(1, thread_name_prefix="casebot-answer")
+
+    def core(fn: Callable[..., T], *args: Any) -> Awaitable[T]:
+        return asyncio.get_running_loop().run_in_executor(answerer, fn, *args)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if config.log_questions or config.admin_token:
+            await core(lambda: service.log)  # opened once, before threads race to open it
+        recorder.start()
+        yield
+        recorder.flush()
+        answerer.shutdown(wait=False, cancel_futures=True)
+
     app = FastAPI(title="casebot", summary="Quoted, cited answers from case announcements.",
                   version="1", docs_url=None, redoc_url=None,  # their pages load a CDN
-                  dependencies=[Depends(within_limit)])
+                  dependencies=[Depends(within_limit)], lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
@@ -149,15 +175,12 @@ def create_app(service: Casebot, config: WebConfig | None = None,
                             **context}, status_code=status)
 
     def record(request: Request, question: str, answer: Answer) -> None:
-        """The question log behind the admin charts; a failure there never costs an answer."""
+        """The question log behind the admin charts (written off the request path)."""
         if not config.log_questions or answer.status is Status.EMPTY:
             return
         who = hashlib.sha256(f"{config.user_salt}:web:{client_of(request)}".encode())
         top = answer.passages[0].id if answer.passages else None
-        try:
-            service.log.record(who.hexdigest()[:32], question, answer.found, top)
-        except Exception:
-            log.warning("the question log could not be written", exc_info=True)
+        recorder.add(Entry(who.hexdigest()[:32], question, answer.found, top))
 
     @app.exception_handler(Limited)
     def limited(request: Request, exc: Limited) -> Response:
@@ -195,32 +218,36 @@ def create_app(service: Casebot, config: WebConfig | None = None,
                     message="抱歉,处理这个请求时出错了,请稍后再试。")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, q: str = "", script: Script | None = None,
-             more: int = Query(0, ge=0, le=60)) -> HTMLResponse:
+    async def home(request: Request, q: str = "", script: Script | None = None,
+                   more: int = Query(0, ge=0, le=60)) -> HTMLResponse:
         q = q[:MAX_PAGE_QUERY]
         if not q.strip():
-            docs = service.searcher.documents()
-            cases = service.searcher.cases()
+            docs, cases, examples = await core(
+                lambda: (service.searcher.documents(), service.searcher.cases(),
+                         current_examples()))
             shown: Script = script or "simplified"
             return page(request, "home.html", shown, q="", docs=docs[:MAX_DOCS_LISTED],
                         more_docs=max(0, len(docs) - MAX_DOCS_LISTED), cases=cases,
-                        examples=current_examples(), href=f"/?script={views.other(shown)}")
-        answer = service.answer(q, top=3)
+                        examples=examples, href=f"/?script={views.other(shown)}")
+        answer = await core(service.answer, q, 3)
         if more == 0 and script is None:  # the question itself, not a page of it or a switch
             record(request, q, answer)
         shown = script or answer.script
         pool = views.answer_pool(answer)
         found = answer.status is Status.ANSWERED
+        examples = [] if found else await core(current_examples)
         href = f"/?q={quote(q, safe='')}&script={views.other(shown)}" \
             + (f"&more={more}" if more else "")
         return page(request, "answer.html", shown, q=q, answer=answer, found=found,
                     passages=pool[: 3 + more], runs=views.marked_runs,
-                    more=more + 3 if len(pool) > 3 + more else None,
-                    examples=[] if found else current_examples(), href=href)
+                    more=more + 3 if len(pool) > 3 + more else None, examples=examples,
+                    href=href)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document(request: Request, doc_id: int, script: Script | None = None) -> HTMLResponse:
-        hits = service.searcher.document_passages(doc_id) if 0 < doc_id < 2**62 else []
+    async def document(request: Request, doc_id: int,
+                       script: Script | None = None) -> HTMLResponse:
+        hits = await core(service.searcher.document_passages, doc_id) \
+            if 0 < doc_id < 2**62 else []
         if not hits:
             return page(request, "error.html", script or "simplified", 404,
                         message="没有这份文件。")
@@ -232,19 +259,20 @@ def create_app(service: Casebot, config: WebConfig | None = None,
     @app.get("/api/ask", summary="Answer a question (the contract of `casebot ask --json`)",
              response_class=JSONResponse, responses={
                  200: {"model": schemas.AnswerOut}, 429: {"model": schemas.ErrorOut}})
-    def api_ask(request: Request,
-                q: str = Query(..., max_length=MAX_API_QUERY, description="the question"),
-                top: int = Query(3, ge=1, le=20, description="passages to quote")
-                ) -> JSONResponse:
-        answer = service.answer(q, top=top)
+    async def api_ask(request: Request,
+                      q: str = Query(..., max_length=MAX_API_QUERY, description="the question"),
+                      top: int = Query(3, ge=1, le=20, description="passages to quote")
+                      ) -> JSONResponse:
+        answer = await core(service.answer, q, top)
         record(request, q, answer)
         return JSONResponse(answer.to_json())
 
     @app.get("/api/docs", summary="The indexed documents and their metadata",
              response_class=JSONResponse, responses={200: {"model": list[schemas.DocumentOut]}})
-    def api_docs() -> JSONResponse:
+    async def api_docs() -> JSONResponse:
+        docs = await core(service.searcher.documents)
         return JSONResponse([{k: v for k, v in d.items() if k != "source"}
-                             | {"url": f"/doc/{d['id']}"} for d in service.searcher.documents()])
+                             | {"url": f"/doc/{d['id']}"} for d in docs])
 
     @app.get("/healthz", summary="Whether the index is readable")
     def healthz() -> JSONResponse:
