@@ -226,8 +226,11 @@ def create_app(service: Casebot, config: WebConfig | None = None,
                 lambda: (service.searcher.documents(), service.searcher.cases(),
                          current_examples()))
             shown: Script = script or "simplified"
+            by_doc: dict[object, list[dict[str, object]]] = {}
+            for c in cases:
+                by_doc.setdefault(c["doc_id"], []).append(c)
             return page(request, "home.html", shown, q="", docs=docs[:MAX_DOCS_LISTED],
-                        more_docs=max(0, len(docs) - MAX_DOCS_LISTED), cases=cases,
+                        more_docs=max(0, len(docs) - MAX_DOCS_LISTED), cases=by_doc,
                         examples=examples, href=f"/?script={views.other(shown)}")
         answer = await core(service.answer, q, 3)
         if more == 0 and script is None:  # the question itself, not a page of it or a switch

@@ -39,18 +39,20 @@ TIMEOUT_MS = 60_000  # a bound against hanging only
 
 
 def _chromium_or_skip() -> None:
-    if not CHROMIUM.exists():
+    fonts = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    reason = ["not installed"]
+    if not CHROMIUM.exists() or not fonts.exists():  # without fonts: boxes, not a skip
         try:
             proc = subprocess.run(["bash", str(ENSURE)], capture_output=True, text=True,
                                   timeout=1800, check=False)
             reason = proc.stderr.strip().splitlines()[-1:] or ["apt-get failed"]
         except (OSError, subprocess.TimeoutExpired) as exc:
             reason = [str(exc)]
-        if not CHROMIUM.exists():
-            message = f"Chromium is missing and could not be installed: {reason[0]}"
-            if os.environ.get("CI"):
-                pytest.fail(message)
-            pytest.skip(message)
+    if not CHROMIUM.exists():
+        message = f"Chromium is missing and could not be installed: {reason[0]}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture(scope="module")

@@ -263,3 +263,19 @@ def test_casebot_web_serves_the_done_when_question(web_server: Server) -> None:
     with urllib.request.urlopen(f"{web_server.url}/api/ask?q=" + urllib.parse.quote(QUESTION),
                                 timeout=60) as r:
         assert json.loads(r.read())["status"] == "answered"
+
+
+@pytest.mark.parametrize(("path", "chars"), [("/", 2000), ("/api/ask", 10_000), ("/", 10_000)])
+def test_the_real_server_takes_long_chinese_questions(web_server: Server, path: str,
+                                                      chars: int) -> None:
+    """The page's field takes 2,000 characters, the API 10,000: 18 KB and 90 KB of URL once
+    percent-encoded, more than the HTTP parser's default allows."""
+    q = ("库尔勒香梨品牌价值多少" * 1000)[:chars]
+    url = f"{web_server.url}{path}?q={urllib.parse.quote(q)}"
+    with urllib.request.urlopen(url, timeout=120) as r:
+        assert r.status == 200
+        body = r.read().decode()
+    if path == "/api/ask":
+        assert json.loads(body)["truncated"] is True
+    else:
+        assert "<blockquote>" in body or "没有找到" in body
