@@ -34,6 +34,9 @@ ENSURE = Path(__file__).with_name("ensure_chromium.sh")
 SCREENSHOT = ROOT / "docs" / "web-answer.png"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# The first test may install Chromium with apt-get inside its set-up (a fresh machine):
+# minutes, more than the suite's 300 s per test.  Playwright's own timeouts bound the rest.
+pytestmark = pytest.mark.timeout(1800)
 MARKED = "rgb(255, 241, 168)"  # .fulltext :target and <mark> in style.css
 TIMEOUT_MS = 60_000  # a bound against hanging only
 
