@@ -278,9 +278,9 @@ def create_app(service: Casebot, config: WebConfig | None = None,
                              | {"url": f"/doc/{d['id']}"} for d in docs])
 
     @app.get("/healthz", summary="Whether the index is readable")
-    def healthz() -> JSONResponse:
+    async def healthz() -> JSONResponse:
         try:  # a query of its own: refreshing here would hide a new index from answer()
-            count = service.searcher.document_titles(0)[1]
+            count = (await core(service.searcher.document_titles, 0))[1]
         except Exception as exc:  # a damaged or vanished index: say so, never a 500
             return JSONResponse({"ok": False, "error": type(exc).__name__}, 503)
         return JSONResponse({"ok": count > 0, "documents": count}, 200 if count else 503)
