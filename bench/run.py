@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from bench import build as build_mod
 from bench import coldstart, memory
+from bench import web as web_mod
 from bench.measure import (
     Latency,
     machine_line,
@@ -51,9 +52,11 @@ TARGET_BUILD_RATIO = 1.5  # index build time ≤ 1.5 × plain jieba time
 TARGET_COLD_RATIO = 0.5  # cold `casebot ask` ≤ 0.5 × a cold jieba.initialize()
 TARGET_RSS_MB = 200  # steady-state peak RSS, MB
 TARGET_SIZE_RATIO = 3.0  # index on disk ≤ 3 × raw text
+TARGET_WEB_P99_MS = 200.0  # /api/ask p99 under WEB_CLIENTS concurrent clients, no error
+WEB_CLIENTS = 20
 
 SECTIONS = ("Corpus", "Answer latency", "Peers", "Index build", "Cold start",
-            "Memory and size", "Targets")
+            "Memory and size", "Web API", "Targets")
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,13 @@ class Plan:
     build_reps: int  # fresh builds (and plain-jieba runs) per size
     cold_runs: int
     bot_runs: int
+    web_requests: int = 50  # per client of the /api/ask load
 
     @classmethod
     def make(cls, quick: bool) -> Plan:
         if quick:
             return cls(True, (("bundled", 0.0), ("2%", 0.02)), passes=1, warmup=5,
-                       build_reps=1, cold_runs=3, bot_runs=1)
+                       build_reps=1, cold_runs=3, bot_runs=1, web_requests=10)
         return cls(False, (("bundled", 0.0), ("10%", 0.1), ("100%", 1.0)), passes=2,
                    warmup=10, build_reps=2, cold_runs=7, bot_runs=3)
 
@@ -477,6 +481,44 @@ def _space(size: Size) -> list[str]:
             table(["table", "bytes", "share", "× raw text"], rows)]
 
 
+def section_web(st: State) -> str:
+    """``/api/ask`` of a real ``casebot web`` process under concurrent clients (bench/web.py)."""
+    largest = st.sizes[-1]
+    qs = [str(q["q"]) for q in st.questions]
+    log(f"web: casebot web on the {largest.label} index, {WEB_CLIENTS} clients × "
+        f"{st.plan.web_requests} requests")
+    load = web_mod.measure(largest.db, qs, st.tmp / "web", WEB_CLIENTS, st.plan.web_requests)
+    lat = load.latency
+    ok = load.errors == 0 and lat.p99 * 1000 <= TARGET_WEB_P99_MS
+    st.targets.append(Target(f"/api/ask p99 under {WEB_CLIENTS} clients ({largest.label}), "
+                             "errors", f"{lat.p99 * 1000:.0f} ms, {load.errors} errors",
+                             f"≤ {TARGET_WEB_P99_MS:.0f} ms, 0", "PASS" if ok else "MISS"))
+    core = st.latency.get((largest.label, "casebot"))
+    rows = [[f"1 client (sequential, {load.single.n} requests)", "", ms(load.single.p50),
+             ms(load.single.p95), ms(load.single.p99), "0"],
+            [f"{load.clients} clients ({load.requests} requests in {load.seconds:.1f} s)",
+             f"{load.rps:.0f}", ms(lat.p50), ms(lat.p95), ms(lat.p99), str(load.errors)]]
+    if core:
+        rows.insert(0, ["`Casebot.answer` in-process (Answer latency above)", "",
+                        ms(core.p50), ms(core.p95), ms(core.p99), ""])
+    md = ["## Web API", "",
+          f"`casebot web` over the {largest.label} index (one process, request limit off, "
+          f"question log on), `GET /api/ask?q=…` on loopback with the {len(qs)} dev "
+          f"questions: one sequential pass, then {load.clients} client threads with a "
+          f"keep-alive connection each, {st.plan.web_requests} requests per client (bounded "
+          "to 120 s). Latency as the clients saw it, milliseconds; an error is any response "
+          "but 200 with the JSON contract.", "",
+          table(["clients", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors"], rows)]
+    if core:
+        md += ["", f"Ratios in this run: one client over HTTP / in-process p50 = "
+               f"{load.single.p50 / core.p50:.2f}×; {load.clients} clients p50 / one client p50"
+               f" = {lat.p50 / load.single.p50:.1f}× (the answer core is CPU-bound in one "
+               "process: concurrent requests queue for it)."]
+    if load.first_error:
+        md += ["", f"First error: `{load.first_error}`"]
+    return "\n".join(md)
+
+
 def section_targets(st: State) -> str:
     rows = [[t.name, t.measured, t.limit, f"**{t.verdict}**"] for t in st.targets]
     notes = [
@@ -515,7 +557,8 @@ def _tree() -> str:
 _SECTIONS: tuple[tuple[str, Callable[[State], str]], ...] = (
     ("Corpus", section_corpus), ("Answer latency", section_latency), ("Peers", section_peers),
     ("Index build", section_build), ("Cold start", section_cold),
-    ("Memory and size", section_memory), ("Targets", section_targets),
+    ("Memory and size", section_memory), ("Web API", section_web),
+    ("Targets", section_targets),
 )
 assert tuple(name for name, _ in _SECTIONS) == SECTIONS
 

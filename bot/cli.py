@@ -487,18 +487,25 @@ def bot(db: Path | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
 def web(db: Path | None, host: str, port: int) -> None:
-    """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /docs).
+    """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /openapi.json).
 
-    Put a reverse proxy with HTTPS in front of it for the public.
+    Settings (see .env.example): CASEBOT_ADMIN_TOKEN opens the admin charts at /admin;
+    CASEBOT_WEB_RATE_LIMIT / CASEBOT_WEB_RATE_WINDOW limit requests per client.  Put a
+    reverse proxy with HTTPS in front of it for the public.
     """
     import uvicorn
 
-    from bot.web.app import create_app
+    from bot.web.app import WebConfig, create_app
 
+    settings = _settings(db)
     with _friendly_errors(db):
         service = _open(db)
-    uvicorn.run(create_app(service), host=host, port=port, log_level="info",
-                proxy_headers=True, server_header=False)
+        service.warm_up()
+    click.echo(f"casebot web: http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    # No access log: it would write every question (the URL) to the log, which the
+    # bot never does at INFO.
+    uvicorn.run(create_app(service, WebConfig.from_settings(settings)), host=host, port=port,
+                log_level="warning", access_log=False, proxy_headers=True, server_header=False)
 
 
 @main.command()

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     casebot_rate_limit: int = 20  # questions per user per window
     casebot_rate_window: float = 60.0  # seconds
     casebot_log_level: str = "INFO"
+    # The web page (casebot web)
+    casebot_admin_token: SecretStr | None = None  # the admin view's token; None: no admin view
+    casebot_web_rate_limit: int = 60  # requests per client address per window; 0: no limit
+    casebot_web_rate_window: float = 60.0  # seconds
+    casebot_web_log_questions: bool = True  # web questions count in the admin charts
 
     @field_validator("telegram_admin_ids", "telegram_allowed_chats", mode="before")
     @classmethod

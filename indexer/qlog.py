@@ -13,9 +13,10 @@ a large re-index outlasts the busy timeout.  Re-indexing never touches the log.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, insert, inspect, select, update
+from sqlalchemy import Connection, Engine, case, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from indexer.models import QuestionRow
@@ -33,6 +34,16 @@ class Stats:
     @property
     def answered_share(self) -> float:
         return self.answered / self.questions if self.questions else 0.0
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """Questions asked on one day (local time, as ``asked_at`` is stored) and how many
+    of them were answered."""
+
+    day: date
+    questions: int
+    answered: int
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,19 @@ class QuestionLog:
                 .group_by(QuestionRow.question).order_by(func.count().desc()).limit(top)
             ).all()
         return Stats(total, answered, users, up, down, [(q, n) for q, n in rows])
+
+    def per_day(self, since: date) -> list[DayCount]:
+        """Questions per day from ``since`` on, oldest first; days without any are absent."""
+        day = func.date(QuestionRow.asked_at)  # SQLite and PostgreSQL both have date()
+        with Session(self.engine) as s:
+            rows = s.execute(
+                select(day, func.count(),
+                       func.sum(case((QuestionRow.found.is_(True), 1), else_=0)))
+                .where(QuestionRow.asked_at >= datetime.combine(since, time.min))
+                .group_by(day).order_by(day)).all()
+        # SQLite gives the day as text, PostgreSQL as a date.
+        return [DayCount(d if isinstance(d, date) else date.fromisoformat(str(d)), int(n),
+                         int(a or 0)) for d, n, a in rows]
 
 
 def log_path(db_path: Path | str) -> Path | None:
