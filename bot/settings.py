@@ -10,6 +10,22 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
+def db_target(value: Path | str) -> Path | str:
+    """CASEBOT_DB or --db as given: a database URL stays text, anything else is a path
+    """
+    from indexer.storage import looks_like_url
+
+    if isinstance(value, str) and looks_like_url(value):
+        return value
+    return Path(value)
+
+
+def is_url(value: object) -> bool:
+    from indexer.storage import looks_like_url
+
+    return looks_like_url(value)
+
+
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -30,7 +46,8 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = 8443
     telegram_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_allowed_chats: Annotated[frozenset[int], NoDecode] = frozenset()
-    casebot_db: Path = Field(default_factory=default_db_path)
+    # A file path (SQLite, the default) or a SQLAlchemy URL (postgresql+psycopg://…).
+    casebot_db: Path | str = Field(default_factory=default_db_path)
     casebot_corpus_dir: Path | None = None  # where uploads are stored; default: db dir/uploads
     casebot_user_salt: str = "casebot"
     casebot_rate_limit: int = 20  # questions per user per window
@@ -45,6 +62,19 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("casebot_db", mode="after")
+    @classmethod
+    def _path_unless_url(cls, value: Path | str) -> Path | str:
+        return db_target(value)
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder beside the index (uploads go there by default): the database file's
+        folder, or the per-user data folder when the index is in a database server."""
+        if is_url(self.casebot_db):
+            return default_db_path().parent
+        return Path(self.casebot_db).resolve().parent
 
     @property
     def uses_default_db(self) -> bool:

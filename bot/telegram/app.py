@@ -119,7 +119,7 @@ async def post_init(app: Application) -> None:
         await app.bot.set_my_commands(list(handlers.COMMANDS))
     except TelegramError as exc:  # a menu is nice to have; answering does not depend on it
         log.warning("Could not register the command menu: %s", exc)
-    log.info("casebot is up as @%s (%s)", app.bot.username, settings.casebot_db)
+    log.info("casebot is up as @%s (%s)", app.bot.username, service.storage.display)
 
 
 async def post_shutdown(app: Application) -> None:
