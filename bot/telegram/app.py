@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +31,10 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, Defaults
 
 from bot.telegram import handlers
+from bot.telegram.ratelimit import SharedLimiter
 
 if TYPE_CHECKING:
+    from bot.service import Casebot
     from bot.settings import Settings
 
 log = logging.getLogger("casebot.telegram")
@@ -112,6 +114,7 @@ async def post_init(app: Application) -> None:
     settings: Settings = app.bot_data[handlers.SETTINGS]
     service = await asyncio.to_thread(Casebot.open, settings.casebot_db)
     app.bot_data[handlers.SERVICE] = service
+    share_limits(app, service, settings)
     # OpenCC's dictionaries and the index vocabulary load on first use: now, not for a user.
     await asyncio.to_thread(service.warm_up)
     await asyncio.to_thread(service.answer, "香梨品牌价值")
@@ -120,6 +123,22 @@ async def post_init(app: Application) -> None:
     except TelegramError as exc:  # a menu is nice to have; answering does not depend on it
         log.warning("Could not register the command menu: %s", exc)
     log.info("casebot is up as @%s (%s)", app.bot.username, service.storage.display)
+
+
+def share_limits(app: Application, service: Casebot, settings: Settings) -> None:
+    """With several instances on one database, per-user limits are kept there: a user's
+    limit holds whichever instance the load balancer hands their next message to."""
+    store = service.storage.limit_store()
+    if store is None:
+        return
+
+    def key(user: Hashable) -> str:
+        return settings.user_hash(int(user)) if isinstance(user, int) else str(user)
+
+    limit, window = settings.casebot_rate_limit, settings.casebot_rate_window
+    app.bot_data[handlers.LIMITER] = SharedLimiter(store, limit, window, "q", key)
+    app.bot_data[handlers.INLINE_LIMITER] = SharedLimiter(
+        store, limit * handlers.INLINE_LIMIT_FACTOR, window, "i", key)
 
 
 async def post_shutdown(app: Application) -> None:

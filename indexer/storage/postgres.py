@@ -57,8 +57,9 @@ _DDL = (
     " passage_id integer PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,"
     " ntok integer NOT NULL, tf integer[] NOT NULL, tsv tsvector NOT NULL)",
     "CREATE INDEX IF NOT EXISTS passage_fts_tsv ON passage_fts USING gin (tsv)",
-    "CREATE TABLE IF NOT EXISTS rate_limits ("
-    " key text PRIMARY KEY, hits double precision[] NOT NULL, noticed double precision)",
+    "CREATE TABLE IF NOT EXISTS rate_limits (key text PRIMARY KEY, "
+    " hits double precision[] NOT NULL DEFAULT '{}', noticed double precision, "
+    " updated double precision NOT NULL DEFAULT 0)",
     "INSERT INTO meta(key, value) VALUES ('generation', '0'), ('fts_rows', '0'), "
     "('fts_tokens', '0') ON CONFLICT (key) DO NOTHING",
 )

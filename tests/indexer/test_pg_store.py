@@ -225,3 +225,19 @@ def test_tsvector_row_keeps_every_frequency() -> None:
 def test_idf_is_floored_like_fts5() -> None:
     assert idf_of(10, 9) == 1e-6
     assert idf_of(10, 1) > 0
+
+
+def test_the_question_log_is_shared_by_every_instance(pg_database: Callable[[str], str]) -> None:
+    """What a button needs (the logged question) and feedback, whichever instance asks."""
+    url = pg_database("log")
+    first, second = Casebot.open(url), Casebot.open(url, build=False)
+    try:
+        qid = first.log.record("hash-1", "库尔勒香梨品牌价值多少", True, 7)
+        logged = second.log.get(qid)
+        assert logged is not None and logged.question == "库尔勒香梨品牌价值多少"
+        assert second.log.feedback(qid, -1) and not second.log.feedback(qid + 100, 1)
+        stats = first.log.stats()
+        assert (stats.questions, stats.answered, stats.thumbs_down) == (1, 1, 1)
+    finally:
+        first.close()
+        second.close()
