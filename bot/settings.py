@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
+    telegram_proxy: str | None = None  # http://host:port or socks5://host:port
+    telegram_connect_retries: int = 10  # attempts after the first to reach the Bot API at start
+    telegram_connect_timeout: float = 10.0  # seconds to wait for an answer
+    telegram_retry_max_delay: float = 60.0  # longest wait between attempts (they double)
     telegram_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_allowed_chats: Annotated[frozenset[int], NoDecode] = frozenset()
     # A file path (SQLite, the default) or a SQLAlchemy URL (postgresql+psycopg://…).

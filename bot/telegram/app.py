@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, Defaults
 
 from bot.telegram import handlers
+from bot.telegram.connect import shown_url, wait_for_bot_api
 from bot.telegram.ratelimit import SharedLimiter
 
 if TYPE_CHECKING:
@@ -167,6 +168,8 @@ def build_application(settings: Settings) -> Application:
     )
     if settings.telegram_base_file_url:
         builder = builder.base_file_url(settings.telegram_base_file_url)
+    if settings.telegram_proxy:
+        builder = builder.proxy(settings.telegram_proxy).get_updates_proxy(settings.telegram_proxy)
     app = builder.build()
     handlers.init_state(app, settings)
     handlers.register(app)
@@ -181,6 +184,8 @@ def webhook_path(url: str) -> str:
 def run(settings: Settings) -> None:
     """Run the bot until SIGTERM/SIGINT: webhook if TELEGRAM_WEBHOOK_URL is set, else polling."""
     configure_logging(settings)
+    # The network first: one clear line and bounded retries, not PTB's tracebacks.
+    wait_for_bot_api(settings)
     app = build_application(settings)
     try:
         if settings.telegram_webhook_url:
@@ -208,6 +213,10 @@ def run(settings: Settings) -> None:
         # PTB's message quotes the token; say what to do instead.
         log.error("Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather and "
                   "update .env.")
+        raise SystemExit(1) from None
+    except NetworkError as exc:  # the network went away between the check and the start
+        log.error("Could not start the bot: %s (%s) — start it again; if it persists, check "
+                  "TELEGRAM_PROXY and TELEGRAM_BASE_URL.", exc, shown_url(settings))
         raise SystemExit(1) from None
     except TelegramError as exc:
         log.error("Could not start the bot: %s", exc, exc_info=exc)
