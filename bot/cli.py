@@ -135,7 +135,7 @@ class _DbType(click.ParamType):
 
     def convert(self, value: object, param: click.Parameter | None,
                 ctx: click.Context | None) -> DbTarget:
-        from bot.settings import db_target
+        from indexer.storage import db_target
 
         target = db_target(value if isinstance(value, Path) else str(value))
         if isinstance(target, Path) and target.is_dir():

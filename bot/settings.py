@@ -9,20 +9,10 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-
-def db_target(value: Path | str) -> Path | str:
-    """CASEBOT_DB or --db as given: a database URL stays text, anything else is a path
-    """
-    from indexer.storage import looks_like_url
-
-    if isinstance(value, str) and looks_like_url(value):
-        return value
-    return Path(value)
+from indexer.storage import db_target, looks_like_url
 
 
 def is_url(value: object) -> bool:
-    from indexer.storage import looks_like_url
-
     return looks_like_url(value)
 
 

@@ -23,6 +23,7 @@ from corpus.loader import discover, source_key, source_path
 from indexer.normalize import normalize
 from indexer.pipeline import (
     Prepared,
+    Spill,
     Task,
     load_all,
     segment_all,
@@ -85,17 +86,20 @@ class IndexWriter:
             size += len(data)
         workers = workers_for(size, self.processes)
         loaded, errors = load_all(tasks, workers, self.progress)
-        summary.errors.extend(errors)
-        seen = {source_key(p) for p in files}
-        # A rebuild starts from nothing: whatever this run did not see goes.
-        gone = [k for k in known if k not in seen and (rebuild or not source_path(k).exists())]
-        self._write(loaded, gone, summary, workers, rebuild)
+        with loaded:
+            summary.errors.extend(errors)
+            seen = {source_key(p) for p in files}
+            # A rebuild starts from nothing: whatever this run did not see goes.
+            gone = [k for k in known
+                    if k not in seen and (rebuild or not source_path(k).exists())]
+            self._write(loaded, gone, summary, workers, rebuild)
         summary.seconds = time.perf_counter() - started
         return summary
 
     def remove(self, keys: Iterable[str]) -> IndexSummary:
         summary = IndexSummary()
-        self._write([], list(keys), summary, workers=1, rebuild=False)
+        with Spill() as nothing:
+            self._write(nothing, list(keys), summary, workers=1, rebuild=False)
         return summary
 
     # -- internals --------------------------------------------------------
@@ -104,7 +108,7 @@ class IndexWriter:
             return {str(k): str(v) for k, v in
                     c.exec_driver_sql("SELECT source, sha256 FROM documents")}
 
-    def _write(self, loaded: list[Prepared], gone: list[str], summary: IndexSummary,
+    def _write(self, loaded: Spill, gone: list[str], summary: IndexSummary,
                workers: int, rebuild: bool) -> None:
         with self.engine.begin() as c:
             txn = self.storage.txn(c)
@@ -112,26 +116,27 @@ class IndexWriter:
             # As this transaction sees the index (another writer may have committed
             # since the documents were read: what it wrote already is not written twice).
             known = txn.known()
+            skip: set[str] = set()
             if not rebuild:
-                same = [item for item in loaded if known.get(item.key) == item.digest]
-                summary.unchanged.extend(item.key for item in same)
-                loaded = [item for item in loaded if known.get(item.key) != item.digest]
-            replace = [item.key for item in loaded if item.key in known]
+                skip = {k for k in loaded.keys if known.get(k) == loaded.digests[k]}
+                summary.unchanged.extend(k for k in loaded.keys if k in skip)
+            replace = [k for k in loaded.keys if k in known and k not in skip]
             # Every term the index defines: this batch's and the documents' that stay.
             terms = txn.staying_terms(set(replace) | set(gone))
-            terms = terms.union(*(item.terms for item in loaded))
+            terms |= loaded.terms
             txn.delete_documents([*replace, *gone])
             summary.removed.extend(gone)
             ids = _NextIds(txn.next_ids())
             txn.prepare_inserts()
+            items = (item for item in loaded if item.key not in skip)
             # Rows go in while the workers still segment later documents.
-            for item, words in zip(loaded, segment_all(loaded, terms, workers, self.progress),
-                                   strict=True):
+            total = sum(n for k, n in loaded.passages.items() if k not in skip)
+            for item, words in segment_all(items, terms, workers, self.progress, total):
                 _insert_document(txn, ids, item, words)
                 (summary.updated if item.key in known else summary.added).append(item.key)
                 summary.passages += len(item.specs)
             self.progress("write", 0, 1)
-            txn.finish(bool(loaded or gone))
+            txn.finish(len(loaded) > len(skip) or bool(gone))
             summary.total_passages = txn.passage_count()
         self.progress("write", 1, 1)
 

@@ -51,6 +51,13 @@ def looks_like_url(target: object) -> bool:
     return bool(sep) and scheme.replace("+", "").replace("-", "").isalnum()
 
 
+def db_target(value: Path | str) -> Path | str:
+    """CASEBOT_DB or --db as given: a database URL stays text, anything else is a path."""
+    if isinstance(value, str) and looks_like_url(value):
+        return value
+    return Path(value)
+
+
 def display_target(target: object) -> str:
     """A store as shown to people and logs: a URL without its password."""
     if looks_like_url(target):
@@ -190,5 +197,5 @@ def storage_for(engine: Engine, target: Target | None = None) -> Storage:
                                                                     or ":memory:"))
 
 
-__all__ = ["IndexTxn", "Storage", "Target", "display_target", "is_url", "looks_like_url",
+__all__ = ["IndexTxn", "Storage", "Target", "db_target", "display_target", "is_url", "looks_like_url",
            "open_storage", "storage_for"]
