@@ -53,7 +53,7 @@ TARGET_RSS_MB = 200  # steady-state peak RSS, MB
 TARGET_SIZE_RATIO = 3.0  # index on disk ≤ 3 × raw text
 
 SECTIONS = ("Corpus", "Answer latency", "Peers", "Index build", "Cold start",
-            "Memory and size", "Targets")
+            "Memory and size", "Scale and stores", "Targets")
 
 
 @dataclass(frozen=True)
@@ -512,10 +512,21 @@ def _tree() -> str:
 
 
 # Section functions in order, with the heading each reports under.
+def section_scale(st: State) -> str:
+    """Both stores at 1 × and 10 × the news corpus (issue #16): see bench/scale.py."""
+    from bench import scale
+
+    md, targets = scale.section(st.plan.quick, st.tmp, [str(q["q"]) for q in st.questions],
+                                st.plan.passes, st.plan.warmup, log)
+    st.targets += [Target(*t) for t in targets]
+    return md
+
+
 _SECTIONS: tuple[tuple[str, Callable[[State], str]], ...] = (
     ("Corpus", section_corpus), ("Answer latency", section_latency), ("Peers", section_peers),
     ("Index build", section_build), ("Cold start", section_cold),
-    ("Memory and size", section_memory), ("Targets", section_targets),
+    ("Memory and size", section_memory), ("Scale and stores", section_scale),
+    ("Targets", section_targets),
 )
 assert tuple(name for name, _ in _SECTIONS) == SECTIONS
 

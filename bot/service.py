@@ -83,7 +83,8 @@ class Casebot:
 
     def answer(self, question: str, top: int = 3) -> Answer:
         self._refresh()
-        return self.engine.answer(question, top=top)
+        with self.searcher.question():
+            return self.engine.answer(question, top=top)
 
     def _refresh(self) -> None:
         """Drop vocabulary-derived caches if another process re-indexed meanwhile

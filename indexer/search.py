@@ -180,6 +180,12 @@ class Searcher:
         before = self._generation
         return self._current() != before
 
+    @contextmanager
+    def question(self) -> Iterator[None]:
+        """One question's reads (the answer core's, between two :meth:`refresh` calls).
+        Nothing to do here: reading the generation costs SQLite microseconds."""
+        yield
+
     def _remember(self, generation: object) -> bool:
         """Whether a result read at ``generation`` may be cached (it is still current;
         call with the lock held)."""

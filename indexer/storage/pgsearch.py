@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterator, Sequence
+import threading
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from indexer.search import _CHUNK, _PASSAGE_SELECT, PassageHit, Searcher, fts_query
@@ -28,23 +30,27 @@ K1_PLUS_1 = K1 + 1.0  # computed as C computes ``k1 + 1.0``
 ONE_MINUS_B = 1 - B
 IDF_FLOOR = 1e-6
 
+T = TypeVar("T")
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 # One row per passage that matches: the sum over the query's terms, in query order
 # (ORDER BY inside the aggregate), of FTS5's per-phrase term with the same operations
-# in the same order; the frequency comes from ``tf`` beside the tsvector's lexemes.
+# in the same order.  Each term finds its passages through the GIN index; its frequency
+# in a passage is ``tf`` at the lexeme's place in the tsvector (lexemes are stored in
+# order, and ``tf`` beside them).
 _SCORE_SQL = """
-SELECT f.passage_id,
-       sum(q.idf * ((f.tf[u.k] * %(k1p1)s) /
-                    (f.tf[u.k] + %(k1)s * (%(omb)s + %(b)s * f.ntok / %(avgdl)s)))
-           ORDER BY q.i) AS score
-FROM passage_fts f
-CROSS JOIN LATERAL unnest(f.tsv) WITH ORDINALITY AS u(lexeme, positions, weights, k)
-JOIN unnest(%(terms)s::text[], %(idx)s::int[], %(idf)s::float8[]) AS q(term, i, idf)
-  ON q.term = u.lexeme
-WHERE f.tsv @@ %(query)s::tsquery
-GROUP BY f.passage_id
-ORDER BY score DESC, f.passage_id
+WITH hits AS MATERIALIZED (
+  SELECT f.passage_id, f.ntok, q.i, q.idf,
+         f.tf[array_position(tsvector_to_array(f.tsv), q.term)]::float8 AS tf
+  FROM unnest(%(terms)s::text[], %(tsq)s::tsquery[], %(idx)s::int[], %(idf)s::float8[])
+       AS q(term, tsq, i, idf)
+  JOIN passage_fts f ON f.tsv @@ q.tsq)
+SELECT passage_id,
+       sum(idf * ((tf * %(k1p1)s) / (tf + %(k1)s * (%(omb)s + %(b)s * ntok / %(avgdl)s)))
+           ORDER BY i) AS score
+FROM hits
+GROUP BY passage_id
+ORDER BY score DESC, passage_id
 LIMIT %(limit)s
 """
 
@@ -55,6 +61,13 @@ FROM passage_fts f
 CROSS JOIN LATERAL unnest(f.tsv) WITH ORDINALITY AS u(lexeme, positions, weights, k)
 WHERE f.tsv @@ %(query)s::tsquery AND u.lexeme = ANY(%(lexemes)s)
 """
+
+# The ranking and, in the same statement, the passages it names (a rank without its
+# passage row is no hit, as with SQLite's join).
+_RANKED_PASSAGES_SQL = "WITH ranked AS (" + _SCORE_SQL + ")" + _PASSAGE_SELECT.replace(
+    "SELECT p.id", "SELECT r.score, p.id", 1).replace(
+    "FROM passages p", "FROM ranked r JOIN passages p ON p.id = r.passage_id", 1) + (
+    " ORDER BY r.score DESC, r.passage_id")
 
 _STATS_SQL = ("SELECT key, value FROM meta WHERE key IN ('generation', 'fts_rows', "
               "'fts_tokens')")
@@ -82,6 +95,16 @@ def phrase_query(tokens: Sequence[str]) -> str:
     return f"({inner})" if len(tokens) > 1 else inner
 
 
+def _score_params(phrases: list[tuple[str, ...]], df: dict[str, int], rows: int, tokens: int,
+                  limit: int) -> dict[str, object]:
+    """The parameters of _SCORE_SQL: FTS5's constants as C computes them, the IDFs."""
+    terms = [lexeme_key(p[0]) for p in phrases]
+    return {"k1p1": K1_PLUS_1, "k1": K1, "omb": ONE_MINUS_B, "b": B, "avgdl": tokens / rows,
+            "terms": terms, "tsq": [quote_lexeme(t) for t in terms],
+            "idx": list(range(len(terms))), "idf": [idf_of(rows, df.get(t, 0)) for t in terms],
+            "limit": limit}
+
+
 def bm25_term(idf: float, freq: float, size: float, avgdl: float) -> float:
     """One phrase's share of FTS5's score, as fts5Bm25Function computes it."""
     return idf * ((freq * K1_PLUS_1) / (freq + K1 * (ONE_MINUS_B + B * size / avgdl)))
@@ -104,49 +127,79 @@ def phrase_count(positions: Sequence[Sequence[int]]) -> int:
 class PgSearcher(Searcher):
     """Read access to an index in PostgreSQL (through an AUTOCOMMIT engine)."""
 
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._pinned = threading.local()  # the generation of this thread's question
+
     generation_sql = "SELECT value FROM meta WHERE key = 'generation'"
     vocabulary_sql = ('SELECT term, df FROM vocab WHERE length(term) >= 2 AND term NOT LIKE '
                       "'#~%' ORDER BY term COLLATE \"C\"")
 
     # -- SQL ------------------------------------------------------------------------------
-    @contextmanager
-    def _snapshot(self) -> Iterator[Any]:
-        raw = self.engine.raw_connection()
-        try:
-            conn = raw.driver_connection
-            assert conn is not None
-            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            try:
-                yield conn
-            finally:
-                conn.execute("COMMIT")
-        except Exception as exc:
-            import psycopg
+    def _run(self, work: Callable[[Any], T]) -> T:
+        """``work(conn)`` on a pooled psycopg connection.  A connection PostgreSQL dropped
+        (a restart) is discarded and the work runs once more on a fresh one; other errors
+        are raised as SQLAlchemy's, as callers expect."""
+        import psycopg
 
-            if isinstance(exc, psycopg.Error):
+        for attempt in (1, 2):
+            raw = self.engine.raw_connection()
+            conn: Any = raw.driver_connection
+            try:
+                return work(conn)
+            except psycopg.Error as exc:
+                if attempt == 1 and (conn.closed or conn.broken):
+                    raw.invalidate()
+                    continue
                 raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
-            raise
+            finally:
+                raw.close()
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    @contextmanager
+    def _in_snapshot(conn: Any) -> Iterator[Any]:
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield conn
         finally:
-            raw.close()
+            conn.execute("COMMIT")
 
     def _query(self, statements: Sequence[tuple[str, Sequence[object] | dict[str, object]]],
                ) -> list[list[tuple[Any, ...]]]:
-        import psycopg
-
-        if len(statements) == 1:
-            raw = self.engine.raw_connection()
-            sql, params = statements[0]
-            try:
-                conn = raw.driver_connection
-                assert conn is not None
+        def work(conn: Any) -> list[list[tuple[Any, ...]]]:
+            if len(statements) == 1:
+                sql, params = statements[0]
                 return [conn.execute(translate(sql), _clean(params)).fetchall()]
-            except psycopg.Error as exc:
-                raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
-            finally:
-                raw.close()
-        with self._snapshot() as conn:
-            return [conn.execute(translate(sql), _clean(params)).fetchall()
-                    for sql, params in statements]
+            # One snapshot, sent in one go (pipeline mode: no wait per statement).
+            with conn.pipeline():
+                conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                cursors = [conn.execute(translate(sql), _clean(params))
+                           for sql, params in statements]
+                conn.execute("COMMIT")
+            return [cur.fetchall() for cur in cursors]
+
+        return self._run(work)
+
+    # -- the generation, once per question -------------------------------------------------
+    @contextmanager
+    def question(self) -> Iterator[None]:
+        """Within one question the generation read by :meth:`refresh` stands: each read
+        of it is a round trip here, and a question makes half a dozen.  Statements still
+        read the generation in their own snapshot, and a result read under another one
+        is not cached, so a re-index committed meanwhile is never mixed into the caches;
+        the next question sees it."""
+        self._pinned.value = self._generation
+        try:
+            yield
+        finally:
+            self._pinned.value = None
+
+    def _current(self) -> object:
+        pinned = getattr(self._pinned, "value", None)
+        if pinned is not None and pinned == self._generation:
+            return pinned
+        return super()._current()
 
     # -- what differs from SQLite -----------------------------------------------------------
     def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
@@ -190,26 +243,45 @@ class PgSearcher(Searcher):
             return []
         tsquery = " | ".join(phrase_query(p) for p in phrases)
         lexemes = sorted({lexeme_key(t) for p in phrases for t in p})
-        with self._snapshot() as conn:
-            stats = dict(conn.execute(_STATS_SQL).fetchall())
-            generation = [(stats.get("generation"),)]
-            rows, tokens = int(stats.get("fts_rows") or 0), int(stats.get("fts_tokens") or 0)
-            df = dict(conn.execute("SELECT term, df FROM vocab WHERE term = ANY(%s)",
-                                   (lexemes,)).fetchall())
-            if rows == 0:
-                ranked: list[tuple[int, float]] = []
-            elif all(len(p) == 1 for p in phrases):
-                ranked = self._ranked_sql(conn, phrases, df, rows, tokens, tsquery, limit)
-            else:
-                ranked = self._ranked_python(conn, phrases, df, rows, tokens, tsquery, limit)
-            fresh = generation == current and self._remember(generation)
-            known = self._passage_hits if fresh else {}
-            missing = [pid for pid, _ in ranked if pid not in known]
-            found = {}
-            for i in range(0, len(missing), _CHUNK):
-                for row in conn.execute(_PASSAGE_SELECT + " WHERE p.id = ANY(%s)",
-                                        (missing[i:i + _CHUNK],)):
-                    found[row[0]] = PassageHit(*row)
+        single = all(len(p) == 1 for p in phrases)
+
+        def work(conn: Any) -> tuple[object, list[tuple[int, float]], dict[int, PassageHit]]:
+            # Two round trips in one snapshot: the statistics, then the ranking with its
+            # passages (pipeline mode sends each group without waiting per statement).
+            with conn.pipeline():
+                conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                stats_cur = conn.execute(_STATS_SQL)
+                df_cur = conn.execute("SELECT term, df FROM vocab WHERE term = ANY(%s)",
+                                      (lexemes,))
+            try:
+                stats = dict(stats_cur.fetchall())
+                df = dict(df_cur.fetchall())
+                rows = int(stats.get("fts_rows") or 0)
+                tokens = int(stats.get("fts_tokens") or 0)
+                found: dict[int, PassageHit] = {}
+                if rows == 0:
+                    ranked: list[tuple[int, float]] = []
+                elif single:
+                    ranked = []
+                    for row in conn.execute(_RANKED_PASSAGES_SQL, _score_params(
+                            phrases, df, rows, tokens, limit)):
+                        ranked.append((int(row[1]), float(row[0])))
+                        found[int(row[1])] = PassageHit(*row[1:])
+                else:
+                    ranked = self._ranked_python(conn, phrases, df, rows, tokens, tsquery,
+                                                 limit)
+                    ids = [pid for pid, _ in ranked]
+                    for i in range(0, len(ids), _CHUNK):
+                        for row in conn.execute(_PASSAGE_SELECT + " WHERE p.id = ANY(%s)",
+                                                (ids[i:i + _CHUNK],)):
+                            found[row[0]] = PassageHit(*row)
+            finally:
+                conn.execute("COMMIT")
+            return [(stats.get("generation"),)], ranked, found
+
+        generation, ranked, found = self._run(work)
+        fresh = generation == current and self._remember(generation)
+        known: dict[int, PassageHit] = {}
         hits = [(hit, score) for pid, score in ranked
                 if (hit := known.get(pid) or found.get(pid)) is not None]
         with self._lock:
@@ -221,16 +293,6 @@ class PgSearcher(Searcher):
                 while len(self._hits) > 256:
                     self._hits.popitem(last=False)
         return list(hits)
-
-    @staticmethod
-    def _ranked_sql(conn: Any, phrases: list[tuple[str, ...]], df: dict[str, int], rows: int,
-                    tokens: int, tsquery: str, limit: int) -> list[tuple[int, float]]:
-        terms = [lexeme_key(p[0]) for p in phrases]
-        params = {"k1p1": K1_PLUS_1, "k1": K1, "omb": ONE_MINUS_B, "b": B,
-                  "avgdl": tokens / rows, "terms": terms, "idx": list(range(len(terms))),
-                  "idf": [idf_of(rows, df.get(t, 0)) for t in terms], "query": tsquery,
-                  "limit": limit}
-        return [(int(pid), float(score)) for pid, score in conn.execute(_SCORE_SQL, params)]
 
     @staticmethod
     def _ranked_python(conn: Any, phrases: list[tuple[str, ...]], df: dict[str, int],

@@ -91,10 +91,10 @@ def tsvector_row(tokens: Sequence[str]) -> tuple[int, list[int], str]:
     return len(tokens), [len(positions[lex]) for lex in lexemes], " ".join(parts)
 
 
-def _engine(url: object, **kwargs: Any) -> Engine:
+def _engine(url: object, ping: bool = True, **kwargs: Any) -> Engine:
     # pre-ping: a pooled connection that PostgreSQL dropped (a restart) is replaced, not
-    # handed to a question.
-    return create_engine(url, pool_pre_ping=True,  # type: ignore[call-overload]
+    # handed to a writer or the question log.
+    return create_engine(url, pool_pre_ping=ping,  # type: ignore[call-overload]
                          connect_args={"connect_timeout": CONNECT_TIMEOUT}, **kwargs)
 
 
@@ -111,8 +111,10 @@ class PostgresStorage(Storage):
     def __init__(self, engine: Engine, target: str) -> None:
         super().__init__(engine, target)
         # The searcher's own pool in autocommit: a question's single statements need no
-        # BEGIN/COMMIT, and its multi-statement reads open a REPEATABLE READ snapshot.
-        self.read_engine = _engine(engine.url, isolation_level="AUTOCOMMIT")
+        # BEGIN/COMMIT, and its multi-statement reads open a REPEATABLE READ snapshot.  No
+        # ping per checkout (a question makes a dozen): the searcher replaces a connection
+        # PostgreSQL dropped when a statement meets it (see PgSearcher._query).
+        self.read_engine = _engine(engine.url, isolation_level="AUTOCOMMIT", ping=False)
 
     @classmethod
     def connect(cls, url: str) -> PostgresStorage:
