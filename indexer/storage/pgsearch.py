@@ -31,6 +31,8 @@ ONE_MINUS_B = 1 - B
 IDF_FLOOR = 1e-6
 
 T = TypeVar("T")
+_EMPTY_NOT_IN = re.compile(r"[\w.]+\s+NOT\s+IN\s*\(\s*\)", re.I)
+_EMPTY_IN = re.compile(r"[\w.]+\s+IN\s*\(\s*\)", re.I)
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 # One row per passage that matches: the sum over the query's terms, in query order
@@ -77,6 +79,8 @@ _STATS_SQL = ("SELECT key, value FROM meta WHERE key IN ('generation', 'fts_rows
 def translate(sql: str) -> str:
     """SQLite-style parameters (``?``, ``:name``) as psycopg's (``%s``, ``%(name)s``)."""
     sql = sql.replace("%", "%%").replace("?", "%s")
+    # SQLite takes an empty list (nothing is IN it); PostgreSQL refuses one.
+    sql = _EMPTY_IN.sub("false", _EMPTY_NOT_IN.sub("true", sql))
     return _NAMED.sub(r"%(\1)s", sql)
 
 

@@ -108,6 +108,33 @@ def test_odd_terms_rank_as_fts5_does(everything: Pair, terms: list[str]) -> None
     assert ranking(pg, terms) == ranking(sqlite, terms)
 
 
+def test_every_read_answers_as_on_sqlite(everything: Pair) -> None:
+    """The searcher's other questions, edge cases included (an empty list of passages)."""
+    sqlite, pg = everything
+    a, b = sqlite.searcher, pg.searcher
+    ids = [hit.id for hit, _ in a.search_passages(["监管", "食品"], 50)]
+    for kinds, passages in ((["place"], []), (["place"], ids), (["issuance", "document"], None),
+                            (["alias"], None)):
+        assert b.facts(kinds, passages) == a.facts(kinds, passages), kinds
+    assert b.passages(ids) == a.passages(ids) and b.passages([]) == a.passages([])
+    # The same rows; when each was indexed differs, but it reads as the same kind of text.
+    assert [dict(d, indexed_at=None) for d in b.documents()] == \
+        [dict(d, indexed_at=None) for d in a.documents()]
+    assert all(isinstance(d["indexed_at"], str) and len(d["indexed_at"]) in (19, 26)
+               for d in b.documents())
+    assert b.cases() == a.cases() and b.document_titles(3) == a.document_titles(3)
+    doc = a.documents()[2]["id"]
+    assert b.document_passages(doc, ("title", "preamble")) == \
+        a.document_passages(doc, ("title", "preamble"))
+    case = a.cases()[1]["id"]
+    assert b.case_passages(case) == a.case_passages(case)
+    assert b.duplicate_documents() == a.duplicate_documents()
+    for text_ in ("县水利局", "不在任何文件里的一句话", "50%", "a\x00b"):
+        assert b.contains_text(text_) == a.contains_text(text_)
+    assert b.only_document() == a.only_document() and b.passage_count == a.passage_count
+    assert b.terms_by_pinyin({"jianguan", "shipin"}) == a.terms_by_pinyin({"jianguan", "shipin"})
+
+
 def test_an_incremental_index_equals_a_fresh_one(tmp_path: Path,
                                                  pg_database: Callable[[str], str]) -> None:
     """Replace and remove documents on PostgreSQL: statistics and rankings are those of an
@@ -200,6 +227,7 @@ def test_a_reader_sees_the_old_index_until_the_new_one_is_committed(
     ("SELECT a FROM t WHERE b = ? AND c IN (?, ?)", "SELECT a FROM t WHERE b = %s AND c IN (%s, %s)"),
     ("WHERE id = :i OR id = :i2", "WHERE id = %(i)s OR id = %(i2)s"),
     ("SELECT x::text, '5%' FROM t WHERE y = :y", "SELECT x::text, '5%%' FROM t WHERE y = %(y)s"),
+    ("WHERE a IN () AND t.b NOT IN ( ) AND c IN (?)", "WHERE false AND true AND c IN (%s)"),
 ])
 def test_sqlite_parameters_translate_to_psycopg(sql: str, expected: str) -> None:
     assert translate(sql) == expected
