@@ -80,7 +80,7 @@ class PgCluster:
                   "-E", "UTF8", "--locale=C", "--no-sync")
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200 -c shared_buffers=64MB")
+                   "-c max_connections=500 -c shared_buffers=64MB")
         result = self._run(self.bindir / "pg_ctl", "-D", str(self.data), "-l",
                            str(self.base / "server.log"), "-o", options, "-w", "-t", "60",
                            "start", check=False)

@@ -16,6 +16,7 @@ are development sets now, and their figures are lower.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,10 @@ def _target(request: pytest.FixtureRequest, store: str, name: str) -> Path | str
 
 
 @pytest.fixture(scope="module", params=STORES)
-def bundled(request: pytest.FixtureRequest) -> Casebot:
-    return Casebot.open(_target(request, request.param, "bundled"))
+def bundled(request: pytest.FixtureRequest) -> Iterator[Casebot]:
+    svc = Casebot.open(_target(request, request.param, "bundled"))
+    yield svc
+    svc.close()
 
 
 def _announcement_alone(request: pytest.FixtureRequest, store: str, name: str) -> Casebot:
@@ -49,8 +52,10 @@ def _announcement_alone(request: pytest.FixtureRequest, store: str, name: str) -
 
 
 @pytest.fixture(scope="module", params=STORES)
-def second(request: pytest.FixtureRequest) -> Casebot:
-    return _announcement_alone(request, request.param, "second")
+def second(request: pytest.FixtureRequest) -> Iterator[Casebot]:
+    svc = _announcement_alone(request, request.param, "second")
+    yield svc
+    svc.close()
 
 
 def test_dev_set_floors(bundled: Casebot) -> None:
@@ -94,7 +99,10 @@ def test_development_announcement_floors(request: pytest.FixtureRequest, name: s
                                          store: str) -> None:
     questions, hit1, hit3, direct, oos = DEVELOPMENT_SETS[name]
     svc = _announcement_alone(request, store, name)
-    f = evaluate(load_questions(DATA / name / "qa.jsonl"), svc.answer).overall.figures()
+    try:
+        f = evaluate(load_questions(DATA / name / "qa.jsonl"), svc.answer).overall.figures()
+    finally:
+        svc.close()
     assert f["questions"] == questions
     assert (f["hit@1"] or 0) >= hit1, f
     assert (f["hit@3"] or 0) >= hit3, f
