@@ -56,7 +56,7 @@ TARGET_WEB_P99_MS = 200.0  # /api/ask p99 under WEB_CLIENTS concurrent clients, 
 WEB_CLIENTS = 20
 
 SECTIONS = ("Corpus", "Answer latency", "Peers", "Index build", "Cold start",
-            "Memory and size", "Web API", "Targets")
+            "Memory and size", "Web API", "Scale and stores", "Targets")
 
 
 @dataclass(frozen=True)
@@ -554,10 +554,21 @@ def _tree() -> str:
 
 
 # Section functions in order, with the heading each reports under.
+def section_scale(st: State) -> str:
+    """Both stores at 1 × and 10 × the news corpus (issue #16): see bench/scale.py."""
+    from bench import scale
+
+    md, targets = scale.section(st.plan.quick, st.tmp, [str(q["q"]) for q in st.questions],
+                                st.plan.passes, st.plan.warmup, log)
+    st.targets += [Target(*t) for t in targets]
+    return md
+
+
 _SECTIONS: tuple[tuple[str, Callable[[State], str]], ...] = (
     ("Corpus", section_corpus), ("Answer latency", section_latency), ("Peers", section_peers),
     ("Index build", section_build), ("Cold start", section_cold),
     ("Memory and size", section_memory), ("Web API", section_web),
+    ("Scale and stores", section_scale),
     ("Targets", section_targets),
 )
 assert tuple(name for name, _ in _SECTIONS) == SECTIONS

@@ -29,7 +29,10 @@ class CliError(click.ClickException):
     """An error shown to the user as one line with its fix, exit status 1."""
 
 
-def _settings(db: Path | None) -> Settings:
+DbTarget = Path | str  # --db / CASEBOT_DB: a file (SQLite) or a database URL (PostgreSQL)
+
+
+def _settings(db: DbTarget | None) -> Settings:
     from bot.settings import Settings
 
     settings = Settings()
@@ -39,12 +42,14 @@ def _settings(db: Path | None) -> Settings:
 
 
 @contextmanager
-def _friendly_errors(db: Path | None = None) -> Iterator[None]:
+def _friendly_errors(db: DbTarget | None = None) -> Iterator[None]:
     """Named errors become one clear line; no traceback for anything we anticipated.
     ``db`` is the --db the user gave, repeated in the fix."""
     from sqlalchemy.exc import DatabaseError, OperationalError
 
-    fix = "casebot index --rebuild" + (f" --db {db}" if db is not None else "")
+    from indexer.storage import display_target
+
+    fix = "casebot index --rebuild" + (f" --db {display_target(db)}" if db is not None else "")
 
     try:
         yield
@@ -61,7 +66,7 @@ def _friendly_errors(db: Path | None = None) -> Iterator[None]:
                        "or choose another path with --db.") from exc
 
 
-def _open(db: Path | None, quiet: bool = False) -> Casebot:
+def _open(db: DbTarget | None, quiet: bool = False) -> Casebot:
     """The index to answer from.
 
     Only the default path is built on first use: a path the user named (``--db`` or
@@ -77,6 +82,8 @@ def _open(db: Path | None, quiet: bool = False) -> Casebot:
         path, default = settings.casebot_db, settings.uses_default_db
     else:
         path, default = db, False
+    if isinstance(path, str):  # a database server: its index is built by `casebot index`
+        return _open_url(path)
     if not path.exists() and not default:
         raise CliError(f"No index at {path} — build one with `casebot index --db {path}` "
                        "(or check the path for a typo).")
@@ -95,14 +102,50 @@ def _open(db: Path | None, quiet: bool = False) -> Casebot:
     return service
 
 
+def _open_url(url: str) -> Casebot:
+    from bot.service import Casebot
+    from indexer.errors import IndexMissing, IndexOutdated
+    from indexer.storage import display_target
+
+    shown = display_target(url)
+    try:
+        service = Casebot.open(url, build=False)
+    except IndexMissing as exc:
+        if isinstance(exc, IndexOutdated):
+            raise
+        raise CliError(f"No index in {shown} — build one with `casebot index --db {shown}`."
+                       ) from exc
+    if service.searcher.passage_count == 0:
+        service.close()
+        raise CliError(f"The index in {shown} holds no documents — run "
+                       f"`casebot index --db {shown}`.")
+    return service
+
+
 def _bundled() -> Path:
     from corpus.loader import BUNDLED_DIR
 
     return BUNDLED_DIR
 
 
-db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False),
-                         help="Index database file (default: CASEBOT_DB or the user data dir).")
+class _DbType(click.ParamType):
+    """A file path (SQLite), or a database URL kept as written (postgresql+psycopg://…)."""
+
+    name = "FILE|URL"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> DbTarget:
+        from indexer.storage import db_target
+
+        target = db_target(value if isinstance(value, Path) else str(value))
+        if isinstance(target, Path) and target.is_dir():
+            self.fail(f"{target} is a folder; give the index's file name", param, ctx)
+        return target
+
+
+db_option = click.option("--db", type=_DbType(),
+                         help="Index database file, or a PostgreSQL URL "
+                              "(postgresql+psycopg://…; default: CASEBOT_DB or the user data dir).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,7 +159,7 @@ def main() -> None:
 @db_option
 @click.option("--rebuild", is_flag=True, help="Re-index everything from PATHS, dropping the rest.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) -> None:
+def index(paths: tuple[Path, ...], db: DbTarget | None, rebuild: bool, quiet: bool) -> None:
     """Index documents (files or folders; default: the bundled corpus).
 
     Unchanged documents are skipped, changed ones replaced, and documents
@@ -125,6 +168,7 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
     """
     from bot.library import upload_dir
     from corpus.loader import BUNDLED_DIR
+    from indexer.storage import display_target
 
     settings = _settings(db)
     uploads = upload_dir(settings)
@@ -157,22 +201,23 @@ def index(paths: tuple[Path, ...], db: Path | None, rebuild: bool, quiet: bool) 
                     f"once): {', '.join(group[:5])}{' …' if len(group) > 5 else ''}",
                     fg="yellow", err=True)
     verb = "re-indexed" if rebuild else "indexed"
+    shown = display_target(settings.casebot_db)
     failed = (f"; {len(summary.errors)} file(s) failed: "
               + ", ".join(Path(f).name for f, _ in summary.errors) if summary.errors else "")
     if not summary.changed and not summary.errors:
         click.echo(f"Nothing to do: {len(summary.unchanged)} document(s) unchanged "
-                   f"({summary.total_passages} passages in {settings.casebot_db}).")
+                   f"({summary.total_passages} passages in {shown}).")
     else:
         click.echo(
             f"{verb.capitalize()} in {summary.seconds:.2f}s: {len(summary.added)} added, "
             f"{len(summary.updated)} updated, {len(summary.unchanged)} unchanged, "
             f"{len(summary.removed)} removed{failed}; {summary.passages} passages written, "
-            f"{summary.total_passages} in the index ({settings.casebot_db}).")
+            f"{summary.total_passages} in the index ({shown}).")
     if summary.errors:
         raise SystemExit(1)
 
 
-def _open_for_index(db: Path, rebuild: bool) -> Casebot:
+def _open_for_index(db: DbTarget, rebuild: bool) -> Casebot:
     """Open (or create) the index for writing; --rebuild sets a damaged file aside."""
     import time
 
@@ -181,6 +226,16 @@ def _open_for_index(db: Path, rebuild: bool) -> Casebot:
     from bot.service import Casebot
     from indexer.db import create_schema, make_engine
     from indexer.errors import CorruptIndex
+    from indexer.storage import open_storage
+
+    if isinstance(db, str):  # a database server: the schema is made there, nothing set aside
+        storage = open_storage(db)
+        try:
+            storage.create_schema()
+        except BaseException:
+            storage.dispose()
+            raise
+        return Casebot(db, storage.engine, storage)
 
     db.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db)
@@ -257,7 +312,7 @@ def _log_progress() -> Callable[[str, int, int], None]:
 @click.option("--json", "as_json", is_flag=True, help="JSON output (JSON Lines from stdin).")
 @click.option("--top", default=3, show_default=True, type=click.IntRange(1, 20),
               help="How many passages to quote.")
-def ask(question: str | None, db: Path | None, as_json: bool, top: int) -> None:
+def ask(question: str | None, db: DbTarget | None, as_json: bool, top: int) -> None:
     """Answer QUESTION, or one question per line from stdin."""
     from bot.render import to_json_line, to_terminal
 
@@ -289,7 +344,7 @@ _HELP = {"/help", "/h", "/?", "help", "?", "？", "帮助", "幫助"}
 
 @main.command()
 @db_option
-def chat(db: Path | None) -> None:
+def chat(db: DbTarget | None) -> None:
     """A terminal chat over the index, with line editing and history.
 
     Type a question and press Enter.  /help shows help, /original switches between the
@@ -371,7 +426,7 @@ def _plural(n: int, word: str) -> str:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(0),
               help="At most this many documents (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="JSON output (one array).")
-def docs(db: Path | None, pattern: str | None, limit: int, as_json: bool) -> None:
+def docs(db: DbTarget | None, pattern: str | None, limit: int, as_json: bool) -> None:
     """List the indexed documents with their metadata."""
     with _friendly_errors(db):
         rows = _open(db).searcher.documents()
@@ -405,7 +460,7 @@ def _matches(pattern: str, row: dict[str, object]) -> bool:
 @main.command()
 @click.argument("doc")
 @db_option
-def remove(doc: str, db: Path | None) -> None:
+def remove(doc: str, db: DbTarget | None) -> None:
     """Drop document DOC from the index: its id or source path (see `casebot docs`), or
     words of its title that match one document only."""
     from indexer.writer import IndexWriter
@@ -430,7 +485,7 @@ def remove(doc: str, db: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Figures as JSON.")
-def eval_(files: tuple[Path, ...], db: Path | None, as_json: bool) -> None:
+def eval_(files: tuple[Path, ...], db: DbTarget | None, as_json: bool) -> None:
     """Score the answers on question sets (JSON Lines): hit@1, hit@3, MRR, correct and
     wrong direct answers, out-of-scope rejection.
 
@@ -470,7 +525,7 @@ def eval_(files: tuple[Path, ...], db: Path | None, as_json: bool) -> None:
 
 @main.command()
 @db_option
-def bot(db: Path | None) -> None:
+def bot(db: DbTarget | None) -> None:
     """Run the Telegram bot (needs TELEGRAM_BOT_TOKEN; webhook if TELEGRAM_WEBHOOK_URL is set)."""
     from bot.telegram.app import run
 
@@ -486,7 +541,7 @@ def bot(db: Path | None) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
-def web(db: Path | None, host: str, port: int) -> None:
+def web(db: DbTarget | None, host: str, port: int) -> None:
     """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /openapi.json).
 
     Settings (see .env.example): CASEBOT_ADMIN_TOKEN opens the admin charts at /admin;

@@ -114,7 +114,7 @@ def upload_dir(settings: Settings) -> Path:
     """Where uploads are kept: CASEBOT_CORPUS_DIR, else ``uploads`` next to the database."""
     if settings.casebot_corpus_dir is not None:
         return Path(settings.casebot_corpus_dir)
-    return Path(settings.casebot_db).resolve().parent / "uploads"
+    return settings.data_dir / "uploads"
 
 
 def safe_name(name: str) -> str:

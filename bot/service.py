@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Engine
 from corpus.loader import BUNDLED_DIR, DATA_DIR
-from indexer.db import check_index, make_engine
 from indexer.errors import IndexMissing, IndexOutdated
-from indexer.search import Searcher
+from indexer.storage import Storage, Target, is_url, open_storage, storage_for
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine as SAEngine
@@ -28,43 +27,54 @@ if TYPE_CHECKING:
 
 
 class Casebot:
-    """Everything the channels need, over the index at ``db_path``."""
+    """Everything the channels need, over the index at ``db_path`` (a file or a URL)."""
 
-    def __init__(self, db_path: Path | str, sa_engine: SAEngine) -> None:
+    def __init__(self, db_path: Target, sa_engine: SAEngine,
+                 storage: Storage | None = None) -> None:
         self.db_path = db_path
         self.sa_engine = sa_engine
-        self.searcher = Searcher(sa_engine)
+        self.storage = storage or storage_for(sa_engine, db_path)
+        self.searcher = self.storage.searcher()
         self.engine = Engine.create(self.searcher, DATA_DIR)
 
     @cached_property
     def log(self) -> QuestionLog:
-        from indexer.qlog import open_question_log
+        return self.storage.question_log()
 
-        return open_question_log(self.sa_engine, self.db_path)
+    @property
+    def shared(self) -> bool:
+        """Several processes serve this index (limits and the log are in the database)."""
+        return self.storage.shared
 
     @classmethod
-    def open(cls, db_path: Path | str, build: bool = True,
+    def open(cls, db_path: Target, build: bool = True,
              progress: Progress | None = None) -> Casebot:
         """Open the index; build it from the bundled corpus first if it is missing.
 
-        Raises ``IndexMissing``/``CorruptIndex`` (with the fix in the message).
+        Raises ``IndexMissing``/``CorruptIndex``/``StoreUnreachable`` (with the fix).
         """
-        if str(db_path) != ":memory:":
+        if not is_url(db_path) and str(db_path) != ":memory:":
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-        sa_engine = make_engine(db_path)
+        storage = open_storage(db_path)
         try:
-            check_index(sa_engine, db_path)
+            storage.check()
         except IndexMissing as missing:
             if not build:
+                storage.dispose()
                 raise
             from indexer.writer import IndexWriter
 
             # An index from another casebot version is rebuilt from the documents
             # it held (those still on disk), not just from the bundled corpus.
-            earlier = _indexed_sources(sa_engine) if isinstance(missing, IndexOutdated) else []
-            IndexWriter(sa_engine, progress).index_paths([BUNDLED_DIR, *earlier])
-            check_index(sa_engine, db_path)
-        return cls(db_path, sa_engine)
+            earlier = (_indexed_sources(storage.engine) if isinstance(missing, IndexOutdated)
+                       else [])
+            IndexWriter(storage.engine, progress, storage=storage).index_paths(
+                [BUNDLED_DIR, *earlier])
+            storage.check()
+        except BaseException:
+            storage.dispose()
+            raise
+        return cls(db_path, storage.engine, storage)
 
     def warm_up(self) -> None:
         """Load lazy caches now (for long-running processes)."""
@@ -73,7 +83,8 @@ class Casebot:
 
     def answer(self, question: str, top: int = 3) -> Answer:
         self._refresh()
-        return self.engine.answer(question, top=top)
+        with self.searcher.question():
+            return self.engine.answer(question, top=top)
 
     def _refresh(self) -> None:
         """Drop vocabulary-derived caches if another process re-indexed meanwhile
@@ -85,14 +96,15 @@ class Casebot:
               progress: Progress | None = None) -> IndexSummary:
         from indexer.writer import IndexWriter
 
-        summary = IndexWriter(self.sa_engine, progress).index_paths(paths, rebuild=rebuild)
+        summary = IndexWriter(self.sa_engine, progress, storage=self.storage).index_paths(
+            paths, rebuild=rebuild)
         self._refresh()  # vocabulary-derived caches (statistics, typo candidates) are stale now
         return summary
 
     def close(self) -> None:
         if "log" in self.__dict__:
             self.log.engine.dispose()
-        self.sa_engine.dispose()
+        self.storage.dispose()
 
 
 def _indexed_sources(sa_engine: SAEngine) -> list[Path]:

@@ -9,6 +9,12 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from indexer.storage import db_target, looks_like_url
+
+
+def is_url(value: object) -> bool:
+    return looks_like_url(value)
+
 
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
@@ -28,9 +34,14 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
+    telegram_proxy: str | None = None  # http://host:port or socks5://host:port
+    telegram_connect_retries: int = 10  # attempts after the first to reach the Bot API at start
+    telegram_connect_timeout: float = 10.0  # seconds to wait for an answer
+    telegram_retry_max_delay: float = 60.0  # longest wait between attempts (they double)
     telegram_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_allowed_chats: Annotated[frozenset[int], NoDecode] = frozenset()
-    casebot_db: Path = Field(default_factory=default_db_path)
+    # A file path (SQLite, the default) or a SQLAlchemy URL (postgresql+psycopg://…).
+    casebot_db: Path | str = Field(default_factory=default_db_path)
     casebot_corpus_dir: Path | None = None  # where uploads are stored; default: db dir/uploads
     casebot_user_salt: str = "casebot"
     casebot_rate_limit: int = 20  # questions per user per window
@@ -50,6 +61,19 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("casebot_db", mode="after")
+    @classmethod
+    def _path_unless_url(cls, value: Path | str) -> Path | str:
+        return db_target(value)
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder beside the index (uploads go there by default): the database file's
+        folder, or the per-user data folder when the index is in a database server."""
+        if is_url(self.casebot_db):
+            return default_db_path().parent
+        return Path(self.casebot_db).resolve().parent
 
     @property
     def uses_default_db(self) -> bool:

@@ -4,10 +4,16 @@ Two passes, because segmentation needs every domain term of the batch first
 (a long name defined in one document is a token in all of them):
 
 1. :func:`load_all` — read, parse, normalise, collect domain terms and
-   extract facts, one document per task;
+   extract facts, one document per task; each prepared document goes to a
+   :class:`Spill` file at once, and only its key, digest and terms stay in
+   memory;
 2. :func:`segment_all` — jieba search-mode tokens of every passage, as the
-   FTS ``words`` value, yielded document by document so the writer can
-   insert while the workers are still segmenting.
+   FTS ``words`` value, yielded document by document (read back from the
+   spill file) so the writer can insert while the workers are still
+   segmenting, with a bounded number of chunks in flight.
+
+So memory stays flat as the corpus grows: a batch of documents is in memory
+at a time, never the corpus.
 
 jieba and the parsers are pure Python and hold the GIL, so the parallelism
 is processes.  Small batches (an upload, a re-index of one file) stay in
@@ -20,9 +26,12 @@ dictionary again.
 from __future__ import annotations
 
 import os
+import pickle
 import signal
+import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +47,7 @@ from indexer.segment import Segmenter, shared_tokenizer
 from indexer.terms import domain_terms
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -163,15 +172,61 @@ def workers_for(total_bytes: int, processes: int | None = None) -> int:
     return cores if cores > 1 and total_bytes >= PARALLEL_MIN_BYTES else 1
 
 
+class Spill:
+    """Prepared documents on disk, in order; in memory only what the writer needs before
+    it writes (key, digest, passage count, domain terms).
+
+    A prepared document holds its text two or three times over (passages, normalised
+    passages, facts): kept in memory for a whole corpus it is most of the writer's peak.
+    """
+
+    def __init__(self) -> None:
+        # Closed by close() / the with block that owns the spill.
+        self._file = tempfile.TemporaryFile(prefix="casebot-index-")  # noqa: SIM115
+        self.keys: list[str] = []
+        self.digests: dict[str, str] = {}
+        self.terms: set[str] = set()
+        self.passages: dict[str, int] = {}
+
+    def add(self, item: Prepared) -> None:
+        pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.keys.append(item.key)
+        self.digests[item.key] = item.digest
+        self.terms |= item.terms
+        self.passages[item.key] = len(item.specs)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __iter__(self) -> Iterator[Prepared]:
+        """The documents in the order they were added (one at a time from disk)."""
+        self._file.flush()
+        self._file.seek(0)
+        for _ in self.keys:
+            yield pickle.load(self._file)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Spill:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def load_all(tasks: Sequence[Task], workers: int,
-             progress: Progress) -> tuple[list[Prepared], list[tuple[str, str]]]:
-    """Every task prepared (in order), and the files that could not be read."""
-    loaded: list[Prepared] = []
+             progress: Progress) -> tuple[Spill, list[tuple[str, str]]]:
+    """Every task prepared (in order, spilled to disk), and the files that could not be read."""
+    loaded = Spill()
     errors: list[tuple[str, str]] = []
 
     def collect(results: Iterator[Prepared | tuple[str, str]]) -> None:
         for i, result in enumerate(results, 1):
-            (loaded if isinstance(result, Prepared) else errors).append(result)  # type: ignore[arg-type]
+            if isinstance(result, Prepared):
+                loaded.add(result)
+            else:
+                errors.append(result)
             progress("read", i, len(tasks))
 
     progress("read", 0, len(tasks))
@@ -188,28 +243,59 @@ def load_all(tasks: Sequence[Task], workers: int,
     return loaded, errors
 
 
-def segment_all(items: Sequence[Prepared], terms: set[str], workers: int,
-                progress: Progress) -> Iterator[list[str]]:
-    """The FTS ``words`` of every passage, one list per item, in order."""
+CHUNK_PASSAGES = 2_000  # passages per task sent to a segmenting worker
+IN_FLIGHT = 3  # tasks per worker queued or running: enough to keep them busy, no more
+
+
+def segment_all(items: Iterable[Prepared], terms: set[str], workers: int, progress: Progress,
+                total: int) -> Iterator[tuple[Prepared, list[str]]]:
+    """Each item with the FTS ``words`` of its passages, in order (``total``: passages)."""
     segmenter = Segmenter(terms)
-    total = sum(len(item.norm) for item in items)
     done = 0
     progress("segment", 0, total)
     if workers <= 1:
         for item in items:
-            yield [segmenter.words(t) for t in item.norm]
+            yield item, [segmenter.words(t) for t in item.norm]
             done += len(item.norm)
             progress("segment", done, total)
         return
     segmenter.warm()  # the forked workers inherit jieba with the terms added
-    size = max(1, len(items) // (workers * 8))
-    chunks = [[item.norm for item in items[i:i + size]] for i in range(0, len(items), size)]
     with _pool(workers, initializer=_init_worker, initargs=(terms,)) as pool:
-        for chunk in pool.imap(_segment_chunk, chunks):
-            for words in chunk:
-                yield words
-                done += len(words)
+        # At most IN_FLIGHT chunks per worker are out at a time (Pool.imap would read the
+        # whole input at once, and hold every result the writer has not taken yet).
+        pending: deque[tuple[list[Prepared], AsyncResult[list[list[str]]]]] = deque()
+        for chunk in _chunks(items, CHUNK_PASSAGES):
+            pending.append((chunk, pool.apply_async(_segment_chunk,
+                                                    ([i.norm for i in chunk],))))
+            while len(pending) >= workers * IN_FLIGHT:
+                for pair in _take(pending):
+                    done += len(pair[1])
+                    yield pair
                 progress("segment", done, total)
+        while pending:
+            for pair in _take(pending):
+                done += len(pair[1])
+                yield pair
+            progress("segment", done, total)
+
+
+def _chunks(items: Iterable[Prepared], passages: int) -> Iterator[list[Prepared]]:
+    chunk: list[Prepared] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.norm)
+        if size >= passages:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _take(pending: deque[tuple[list[Prepared], AsyncResult[list[list[str]]]]],
+          ) -> Iterator[tuple[Prepared, list[str]]]:
+    chunk, result = pending.popleft()
+    yield from zip(chunk, result.get(), strict=True)
 
 
 _worker: Segmenter | None = None

@@ -110,7 +110,13 @@ def _fact_hits(rows: Sequence[tuple[Any, ...]]) -> list[FactHit]:
 
 
 class Searcher:
-    """Read access to one index."""
+    """Read access to one index (SQLite; :class:`indexer.storage.postgres.PgSearcher`
+    reads PostgreSQL through the same methods)."""
+
+    # How the index's generation is read (see :meth:`_current`).
+    generation_sql = _GENERATION_SQL
+    # In the order of the vocabulary's primary key (code points): callers sort it stably.
+    vocabulary_sql = "SELECT term, df FROM vocab WHERE length(term) >= 2"
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -159,7 +165,7 @@ class Searcher:
         only grows) and averages record (rows, tokens) with it.  Reading both is
         one primary-key lookup, a few microseconds.
         """
-        generation = self._rows(_GENERATION_SQL)
+        generation = self._rows(self.generation_sql)
         if generation != self._generation:
             with self._lock:
                 if generation != self._generation:
@@ -173,6 +179,12 @@ class Searcher:
         (then they are dropped — for callers with caches of their own, the analyzer's)."""
         before = self._generation
         return self._current() != before
+
+    @contextmanager
+    def question(self) -> Iterator[None]:
+        """One question's reads (the answer core's, between two :meth:`refresh` calls).
+        Nothing to do here: reading the generation costs SQLite microseconds."""
+        yield
 
     def _remember(self, generation: object) -> bool:
         """Whether a result read at ``generation`` may be cached (it is still current;
@@ -257,7 +269,7 @@ class Searcher:
         missing = [t for t in items if t not in known]
         found: dict[str, int] = {}
         if missing:
-            generation, *chunks = self._query([(_GENERATION_SQL, ()), *(
+            generation, *chunks = self._query([(self.generation_sql, ()), *(
                 ("SELECT term, df FROM vocab WHERE term IN ("
                  + ", ".join("?" * len(missing[i:i + _CHUNK])) + ")", missing[i:i + _CHUNK])
                 for i in range(0, len(missing), _CHUNK))])
@@ -300,7 +312,7 @@ class Searcher:
     def vocabulary(self) -> list[tuple[str, int]]:
         """Every indexed word of two or more characters (cached; for fuzzy matching)."""
         if self._vocab_cache is None:
-            rows = self._rows("SELECT term, df FROM vocab WHERE length(term) >= 2")
+            rows = self._rows(self.vocabulary_sql)
             self._vocab_cache = [(str(t), int(df)) for t, df in rows]
         return self._vocab_cache
 
@@ -438,7 +450,7 @@ class Searcher:
         current = self._current()
         cached = self._all_facts.get(key)
         if cached is None:
-            generation, rows = self._query([(_GENERATION_SQL, ()), (sql, params)])
+            generation, rows = self._query([(self.generation_sql, ()), (sql, params)])
             cached = _fact_hits(rows)
             with self._lock:
                 if generation == current and self._remember(generation):

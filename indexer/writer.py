@@ -17,22 +17,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from corpus.loader import discover, source_key, source_path
-from indexer.db import create_schema
 from indexer.normalize import normalize
 from indexer.pipeline import (
     Prepared,
+    Spill,
     Task,
     load_all,
     segment_all,
     workers_for,
 )
+from indexer.storage import IndexTxn, Storage, storage_for
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-FTS_HASH_BYTES = 256 * 1024 * 1024  # an upper bound: FTS5 takes what the batch needs
 
 
 @dataclass
@@ -52,14 +51,16 @@ class IndexSummary:
 
 
 class IndexWriter:
-    """Writes documents into the index at ``engine``."""
+    """Writes documents into the index at ``engine`` (whichever store it is, see
+    :mod:`indexer.storage`: the statements are the store's, the logic is this)."""
 
     def __init__(self, engine: Engine, progress: Progress | None = None,
-                 processes: int | None = None) -> None:
+                 processes: int | None = None, storage: Storage | None = None) -> None:
         self.engine = engine
+        self.storage = storage or storage_for(engine)
         self.progress = progress or (lambda stage, done, total: None)
         self.processes = processes  # None: one per core, for large batches
-        create_schema(engine)
+        self.storage.create_schema()
 
     # -- public API -------------------------------------------------------
     def index_paths(self, paths: Sequence[Path], rebuild: bool = False) -> IndexSummary:
@@ -85,17 +86,20 @@ class IndexWriter:
             size += len(data)
         workers = workers_for(size, self.processes)
         loaded, errors = load_all(tasks, workers, self.progress)
-        summary.errors.extend(errors)
-        seen = {source_key(p) for p in files}
-        # A rebuild starts from nothing: whatever this run did not see goes.
-        gone = [k for k in known if k not in seen and (rebuild or not source_path(k).exists())]
-        self._write(loaded, gone, known, summary, workers)
+        with loaded:
+            summary.errors.extend(errors)
+            seen = {source_key(p) for p in files}
+            # A rebuild starts from nothing: whatever this run did not see goes.
+            gone = [k for k in known
+                    if k not in seen and (rebuild or not source_path(k).exists())]
+            self._write(loaded, gone, summary, workers, rebuild)
         summary.seconds = time.perf_counter() - started
         return summary
 
     def remove(self, keys: Iterable[str]) -> IndexSummary:
         summary = IndexSummary()
-        self._write([], list(keys), self._known(), summary, workers=1)
+        with Spill() as nothing:
+            self._write(nothing, list(keys), summary, workers=1, rebuild=False)
         return summary
 
     # -- internals --------------------------------------------------------
@@ -104,48 +108,44 @@ class IndexWriter:
             return {str(k): str(v) for k, v in
                     c.exec_driver_sql("SELECT source, sha256 FROM documents")}
 
-    def _write(self, loaded: list[Prepared], gone: list[str], known: dict[str, str],
-               summary: IndexSummary, workers: int) -> None:
-        replace = [item.key for item in loaded if item.key in known]
+    def _write(self, loaded: Spill, gone: list[str], summary: IndexSummary,
+               workers: int, rebuild: bool) -> None:
         with self.engine.begin() as c:
+            txn = self.storage.txn(c)
+            txn.begin()
+            # As this transaction sees the index (another writer may have committed
+            # since the documents were read: what it wrote already is not written twice).
+            known = txn.known()
+            skip: set[str] = set()
+            if not rebuild:
+                skip = {k for k in loaded.keys if known.get(k) == loaded.digests[k]}
+                summary.unchanged.extend(k for k in loaded.keys if k in skip)
+            replace = [k for k in loaded.keys if k in known and k not in skip]
             # Every term the index defines: this batch's and the documents' that stay.
-            stale = set(replace) | set(gone)
-            terms = {str(t) for t, source in c.exec_driver_sql(
-                "SELECT t.term, d.source FROM domain_terms t JOIN documents d "
-                "ON d.id = t.document_id") if source not in stale}
-            terms = terms.union(*(item.terms for item in loaded))
-            _delete_documents(c, [*replace, *gone])
+            terms = txn.staying_terms(set(replace) | set(gone))
+            terms |= loaded.terms
+            txn.delete_documents([*replace, *gone])
             summary.removed.extend(gone)
-            ids = _NextIds(c)
-            # FTS5 flushes its pending terms to a new segment every `hashsize` bytes and
-            # merges segments as they pile up: with room for a whole batch it writes one
-            # segment at commit, which is smaller and leaves no free pages behind.
-            c.exec_driver_sql("INSERT INTO passage_fts(passage_fts, rank) VALUES ('hashsize', ?)",
-                              (FTS_HASH_BYTES,))
+            ids = _NextIds(txn.next_ids())
+            txn.prepare_inserts()
+            items = (item for item in loaded if item.key not in skip)
             # Rows go in while the workers still segment later documents.
-            for item, words in zip(loaded, segment_all(loaded, terms, workers, self.progress),
-                                   strict=True):
-                _insert_document(c, ids, item, words)
+            total = sum(n for k, n in loaded.passages.items() if k not in skip)
+            for item, words in segment_all(items, terms, workers, self.progress, total):
+                _insert_document(txn, ids, item, words)
                 (summary.updated if item.key in known else summary.added).append(item.key)
                 summary.passages += len(item.specs)
             self.progress("write", 0, 1)
-            if loaded or gone:
-                # The vocabulary is the FTS index's own: its terms and passage counts.
-                c.exec_driver_sql("DELETE FROM vocab")
-                c.exec_driver_sql("INSERT INTO vocab(term, df) "
-                                  "SELECT term, doc FROM passage_fts_vocab")
-            summary.total_passages = int(
-                c.exec_driver_sql("SELECT count(*) FROM passages").scalar() or 0)
+            txn.finish(len(loaded) > len(skip) or bool(gone))
+            summary.total_passages = txn.passage_count()
         self.progress("write", 1, 1)
 
 
 class _NextIds:
     """Row ids handed out by the writer, so that rows can be inserted in bulk."""
 
-    def __init__(self, c: Connection) -> None:
-        self.next = {table: int(c.exec_driver_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")
-                                .scalar() or 1)
-                     for table in ("documents", "cases", "sections", "passages")}
+    def __init__(self, first: dict[str, int]) -> None:
+        self.next = dict(first)
 
     def take(self, table: str, n: int) -> int:
         first = self.next[table]
@@ -153,7 +153,7 @@ class _NextIds:
         return first
 
 
-def _insert_document(c: Connection, ids: _NextIds, item: Prepared, words: list[str]) -> None:
+def _insert_document(txn: IndexTxn, ids: _NextIds, item: Prepared, words: list[str]) -> None:
     doc, meta = item.doc, item.doc.meta
     doc_id = ids.take("documents", 1)
     # A document's passages get consecutive ids in document order, so the
@@ -168,13 +168,13 @@ def _insert_document(c: Connection, ids: _NextIds, item: Prepared, words: list[s
             if spec.section is not None:
                 section_range.setdefault((spec.case, spec.section), [pid, pid])[1] = pid
     empty = [first_id, first_id - 1]
-    c.exec_driver_sql(
-        "INSERT INTO documents(id, source, sha256, title, issuer, published, batch, script, "
-        "format, indexed_at, first_passage, last_passage) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (doc_id, item.key, item.digest, doc.title, meta.issuer, meta.published,
-         meta.batch or _batch(doc.title), meta.script, meta.format,
-         datetime.now().isoformat(sep=" "), first_id, first_id + len(item.specs) - 1))
+    _insert_many(txn, "documents", ("id", "source", "sha256", "title", "issuer", "published",
+                                    "batch", "script", "format", "indexed_at", "first_passage",
+                                    "last_passage"),
+                 [(doc_id, item.key, item.digest, doc.title, meta.issuer, meta.published,
+                   meta.batch or _batch(doc.title), meta.script, meta.format,
+                   datetime.now().isoformat(sep=" "), first_id,
+                   first_id + len(item.specs) - 1)])
     case_ids: list[int] = []
     section_ids: list[list[int]] = []
     cases: list[tuple[object, ...]] = []
@@ -189,10 +189,10 @@ def _insert_document(c: Connection, ids: _NextIds, item: Prepared, words: list[s
         sections.extend((first + k, case_id, sec.ordinal, sec.marker, sec.heading,
                          *section_range.get((ci, k), empty))
                         for k, sec in enumerate(case.sections))
-    _insert_many(c, "INSERT INTO cases(id, document_id, number, title, marker, first_passage, "
-                    "last_passage) VALUES (?, ?, ?, ?, ?, ?, ?)", cases)
-    _insert_many(c, "INSERT INTO sections(id, case_id, ordinal, marker, heading, first_passage, "
-                    "last_passage) VALUES (?, ?, ?, ?, ?, ?, ?)", sections)
+    _insert_many(txn, "cases", ("id", "document_id", "number", "title", "marker",
+                                "first_passage", "last_passage"), cases)
+    _insert_many(txn, "sections", ("id", "case_id", "ordinal", "marker", "heading",
+                                   "first_passage", "last_passage"), sections)
     passages: list[tuple[object, ...]] = []
     for seq, spec in enumerate(item.specs):
         pcase = case_ids[spec.case] if spec.case is not None else None
@@ -200,74 +200,24 @@ def _insert_document(c: Connection, ids: _NextIds, item: Prepared, words: list[s
                   if spec.case is not None and spec.section is not None else None)
         passages.append((first_id + seq, doc_id, pcase, sec_id, seq, spec.role,
                          spec.paragraph, spec.start, spec.end, spec.text))
-    _insert_many(c, "INSERT INTO passages(id, document_id, case_id, section_id, seq, role, "
-                    "paragraph, start, \"end\", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 passages)
-    _insert_many(c, "INSERT INTO passage_fts(rowid, words) VALUES (?, ?)",
-                 [(first_id + seq, w) for seq, w in enumerate(words)])
-    _insert_many(c, "INSERT INTO domain_terms(document_id, term) VALUES (?, ?)",
+    _insert_many(txn, "passages", ("id", "document_id", "case_id", "section_id", "seq", "role",
+                                   "paragraph", "start", '"end"', "text"), passages)
+    txn.insert_fts([(first_id + seq, w) for seq, w in enumerate(words)])
+    _insert_many(txn, "domain_terms", ("document_id", "term"),
                  [(doc_id, t) for t in sorted(item.terms)])
     ordinal: dict[int, int] = {}
     facts = []
     for f in item.facts:
         n = ordinal[f.index] = ordinal.get(f.index, -1) + 1
         facts.append((first_id + f.index, n, f.kind, f.subject, f.action, f.object))
-    _insert_many(c, "INSERT INTO facts(passage_id, ordinal, kind, subject, action, object) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", facts)
+    _insert_many(txn, "facts", ("passage_id", "ordinal", "kind", "subject", "action", "object"),
+                 facts)
 
 
-def _insert_many(c: Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
-    # Driver-level executemany: the ORM's unit of work costs more than SQLite on big batches.
+def _insert_many(txn: IndexTxn, table: str, columns: Sequence[str],
+                 rows: Sequence[tuple[object, ...]]) -> None:
     if rows:  # an empty executemany would insert one row of defaults
-        c.exec_driver_sql(sql, list(rows))
-
-
-def _delete_documents(c: Connection, keys: Sequence[str]) -> None:
-    doc_ids = []
-    for key in keys:
-        found = c.exec_driver_sql("SELECT id FROM documents WHERE source = ?", (key,)).scalar()
-        if found is not None:
-            doc_ids.append(int(found))
-    if not doc_ids:
-        return
-    c.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS gone_passages(id INTEGER PRIMARY KEY)")
-    c.exec_driver_sql("DELETE FROM gone_passages")
-    ranges = [tuple(r) for r in c.exec_driver_sql(
-        f"SELECT first_passage, last_passage FROM documents WHERE id IN "
-        f"({', '.join('?' * len(doc_ids))})", tuple(doc_ids))]
-    for first, last in ranges:
-        c.exec_driver_sql("INSERT INTO gone_passages SELECT id FROM passages "
-                          "WHERE id BETWEEN ? AND ?", (first, last))
-    _forget_postings(c)
-    c.exec_driver_sql("DELETE FROM facts WHERE passage_id IN (SELECT id FROM gone_passages)")
-    c.exec_driver_sql("DELETE FROM passages WHERE id IN (SELECT id FROM gone_passages)")
-    for doc_id in doc_ids:
-        for sql in ("DELETE FROM domain_terms WHERE document_id = ?",
-                    "DELETE FROM sections WHERE case_id IN "
-                    "(SELECT id FROM cases WHERE document_id = ?)",
-                    "DELETE FROM cases WHERE document_id = ?",
-                    "DELETE FROM documents WHERE id = ?"):
-            c.exec_driver_sql(sql, (doc_id,))
-    c.exec_driver_sql("DELETE FROM gone_passages")
-
-
-def _forget_postings(c: Connection) -> None:
-    """Delete the passages in ``gone_passages`` from the contentless FTS table.
-
-    FTS5 (before contentless_delete) forgets a row only when told the tokens
-    it indexed, in order.  The index itself holds them — every term with its
-    rows and positions, listed by fts5vocab's instance table — so no copy of
-    the tokens needs to be kept beside it.
-    """
-    tokens: dict[int, list[tuple[int, str]]] = {
-        int(pid): [] for (pid,) in c.exec_driver_sql("SELECT id FROM gone_passages")}
-    for doc, term, offset in c.exec_driver_sql(
-            "SELECT doc, term, offset FROM passage_fts_instance "
-            "WHERE doc IN (SELECT id FROM gone_passages)"):
-        tokens.setdefault(int(doc), []).append((int(offset), str(term)))
-    rows = [(pid, " ".join(term for _, term in sorted(found))) for pid, found in tokens.items()]
-    _insert_many(c, "INSERT INTO passage_fts(passage_fts, rowid, words) VALUES ('delete', ?, ?)",
-                 rows)
+        txn.insert(table, columns, rows)
 
 
 def _batch(title: str) -> str | None:

@@ -24,6 +24,7 @@ import pytest
 if TYPE_CHECKING:
     from bot.service import Casebot
     from corpus.model import Document
+    from deploy.pgcluster import PgCluster
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_NAME = "xinjiang-food-safety-typical-cases-batch-1.txt"
@@ -87,6 +88,66 @@ def built_casebot(built_db_path: Path) -> Iterator[Casebot]:
     service = Casebot.open(built_db_path, build=False)
     yield service
     service.close()
+
+
+# --- the stores: every answer test runs on SQLite and on PostgreSQL -------------------
+
+STORES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throw-away PostgreSQL server for the session (the machine's own binaries,
+    a temp directory, a free port on 127.0.0.1).  Missing binaries fail the tests that
+    need it with the fix: deploy/ensure-system-packages.sh."""
+    from deploy.pgcluster import PgCluster
+
+    cluster = PgCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_database(pg_cluster: PgCluster) -> Callable[[str], str]:
+    """``pg_database(hint)``: the URL of a new, empty database on the session's server."""
+    import itertools
+    import re
+
+    counter = itertools.count(1)
+
+    def make(hint: str = "db") -> str:
+        name = re.sub(r"[^a-z0-9_]", "_", hint.lower())[:40]
+        return pg_cluster.create_database(f"t{next(counter)}_{name}")
+
+    return make
+
+
+@pytest.fixture(params=STORES)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], Path | str]:
+    """``store_target(name)``: where a new index goes — a file under tmp (SQLite) or a
+    new database (PostgreSQL); the test runs once for each."""
+    if request.param == "sqlite":
+        return lambda name: tmp_path / f"{name}.db"
+    make = request.getfixturevalue("pg_database")
+    return lambda name: make(name)
+
+
+@pytest.fixture(scope="session")
+def built_pg_casebot(pg_database: Callable[[str], str]) -> Iterator[Casebot]:
+    """The bundled corpus indexed in PostgreSQL, once per session (read-only for tests!)."""
+    from bot.service import Casebot
+
+    service = Casebot.open(pg_database("built"))
+    yield service
+    service.close()
+
+
+@pytest.fixture(scope="session", params=STORES)
+def built_any_casebot(request: pytest.FixtureRequest) -> Casebot:
+    """The built bundled index, on SQLite and on PostgreSQL (tests run once for each)."""
+    name = "built_casebot" if request.param == "sqlite" else "built_pg_casebot"
+    service: Casebot = request.getfixturevalue(name)
+    return service
 
 
 @pytest.fixture

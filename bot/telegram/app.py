@@ -21,18 +21,21 @@ import signal
 import sys
 import threading
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, Defaults
 
 from bot.telegram import handlers
+from bot.telegram.connect import shown_url, wait_for_bot_api
+from bot.telegram.ratelimit import SharedLimiter
 
 if TYPE_CHECKING:
+    from bot.service import Casebot
     from bot.settings import Settings
 
 log = logging.getLogger("casebot.telegram")
@@ -112,6 +115,7 @@ async def post_init(app: Application) -> None:
     settings: Settings = app.bot_data[handlers.SETTINGS]
     service = await asyncio.to_thread(Casebot.open, settings.casebot_db)
     app.bot_data[handlers.SERVICE] = service
+    share_limits(app, service, settings)
     # OpenCC's dictionaries and the index vocabulary load on first use: now, not for a user.
     await asyncio.to_thread(service.warm_up)
     await asyncio.to_thread(service.answer, "香梨品牌价值")
@@ -119,7 +123,23 @@ async def post_init(app: Application) -> None:
         await app.bot.set_my_commands(list(handlers.COMMANDS))
     except TelegramError as exc:  # a menu is nice to have; answering does not depend on it
         log.warning("Could not register the command menu: %s", exc)
-    log.info("casebot is up as @%s (%s)", app.bot.username, settings.casebot_db)
+    log.info("casebot is up as @%s (%s)", app.bot.username, service.storage.display)
+
+
+def share_limits(app: Application, service: Casebot, settings: Settings) -> None:
+    """With several instances on one database, per-user limits are kept there: a user's
+    limit holds whichever instance the load balancer hands their next message to."""
+    store = service.storage.limit_store()
+    if store is None:
+        return
+
+    def key(user: Hashable) -> str:
+        return settings.user_hash(int(user)) if isinstance(user, int) else str(user)
+
+    limit, window = settings.casebot_rate_limit, settings.casebot_rate_window
+    app.bot_data[handlers.LIMITER] = SharedLimiter(store, limit, window, "q", key)
+    app.bot_data[handlers.INLINE_LIMITER] = SharedLimiter(
+        store, limit * handlers.INLINE_LIMIT_FACTOR, window, "i", key)
 
 
 async def post_shutdown(app: Application) -> None:
@@ -148,6 +168,8 @@ def build_application(settings: Settings) -> Application:
     )
     if settings.telegram_base_file_url:
         builder = builder.base_file_url(settings.telegram_base_file_url)
+    if settings.telegram_proxy:
+        builder = builder.proxy(settings.telegram_proxy).get_updates_proxy(settings.telegram_proxy)
     app = builder.build()
     handlers.init_state(app, settings)
     handlers.register(app)
@@ -162,6 +184,8 @@ def webhook_path(url: str) -> str:
 def run(settings: Settings) -> None:
     """Run the bot until SIGTERM/SIGINT: webhook if TELEGRAM_WEBHOOK_URL is set, else polling."""
     configure_logging(settings)
+    # The network first: one clear line and bounded retries, not PTB's tracebacks.
+    wait_for_bot_api(settings)
     app = build_application(settings)
     try:
         if settings.telegram_webhook_url:
@@ -189,6 +213,10 @@ def run(settings: Settings) -> None:
         # PTB's message quotes the token; say what to do instead.
         log.error("Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather and "
                   "update .env.")
+        raise SystemExit(1) from None
+    except NetworkError as exc:  # the network went away between the check and the start
+        log.error("Could not start the bot: %s (%s) — start it again; if it persists, check "
+                  "TELEGRAM_PROXY and TELEGRAM_BASE_URL.", exc, shown_url(settings))
         raise SystemExit(1) from None
     except TelegramError as exc:
         log.error("Could not start the bot: %s", exc, exc_info=exc)

@@ -1,9 +1,15 @@
 """A per-user sliding-window limit on questions, pure and clock-injected.
 
 This module owns the decision "may this user ask now, and should we tell them
-they may not?".  It knows nothing about Telegram: the handlers ask
-:meth:`SlidingWindowLimiter.hit` with a key (a user id) and act on the
-:class:`Verdict`.
+they may not?" (:func:`decide`).  It knows nothing about Telegram: the handlers ask
+``limiter.hit(key)`` with a key (a user id) and act on the :class:`Verdict`.  Two
+limiters make that decision:
+
+* :class:`SlidingWindowLimiter` keeps the state in this process (one process
+  serves the index: SQLite, the web page of one machine);
+* :class:`SharedLimiter` keeps it in the database every instance uses
+  (PostgreSQL, :mod:`indexer.storage.limits`), so a user's limit holds whichever
+  instance behind the load balancer gets their next message.
 
 Why a sliding window (timestamps of the last ``limit`` hits) rather than a
 fixed one: a fixed window lets a user send ``2 × limit`` questions across a
@@ -18,6 +24,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from indexer.storage.limits import LimitStore
 
 Clock = Callable[[], float]
 
@@ -27,6 +37,24 @@ class Verdict:
     allowed: bool
     notify: bool = False  # denied, and the user has not been told within this window
     retry_after: float = 0.0  # seconds until the next hit would be allowed (when denied)
+
+
+def decide(hits: deque[float] | list[float], noticed: float | None, now: float, limit: int,
+           window: float) -> tuple[Verdict, float | None]:
+    """Record an attempt at ``now`` in ``hits`` (changed in place: old hits dropped, an
+    allowed one added) and say whether it may go ahead; also the new time of the last
+    notice."""
+    while hits and hits[0] <= now - window:
+        if isinstance(hits, deque):
+            hits.popleft()
+        else:
+            del hits[0]
+    if len(hits) < limit:
+        hits.append(now)
+        return Verdict(True), noticed
+    retry_after = max(0.0, hits[0] + window - now)
+    notify = noticed is None or now - noticed >= window
+    return Verdict(False, notify=notify, retry_after=retry_after), (now if notify else noticed)
 
 
 class SlidingWindowLimiter:
@@ -53,17 +81,10 @@ class SlidingWindowLimiter:
         if self._checks % 1000 == 0:
             self._forget_idle(now)
         hits = self._hits.setdefault(key, deque())
-        while hits and hits[0] <= now - self.window:
-            hits.popleft()
-        if len(hits) < self.limit:
-            hits.append(now)
-            return Verdict(True)
-        retry_after = max(0.0, hits[0] + self.window - now)
-        last = self._noticed.get(key)
-        notify = last is None or now - last >= self.window
-        if notify:
-            self._noticed[key] = now
-        return Verdict(False, notify=notify, retry_after=retry_after)
+        verdict, noticed = decide(hits, self._noticed.get(key), now, self.limit, self.window)
+        if noticed is not None:
+            self._noticed[key] = noticed
+        return verdict
 
     def _forget_idle(self, now: float) -> None:
         # Keys whose every hit has left the window carry no state worth keeping;
@@ -79,4 +100,38 @@ class SlidingWindowLimiter:
         return len(self._hits)
 
 
-__all__ = ["Clock", "SlidingWindowLimiter", "Verdict"]
+class SharedLimiter:
+    """The same limit, its state in a store every instance shares (see module docstring).
+
+    ``hit`` makes one short transaction (the key's row locked, read, written back); the
+    store's clock is the database's.  ``key`` turns the caller's key into the stored one
+    (a salted hash: the table never holds a user id); ``namespace`` keeps limits of
+    different kinds (questions, inline queries) apart.
+    """
+
+    def __init__(self, store: LimitStore, limit: int, window: float, namespace: str = "q",
+                 key: Callable[[Hashable], str] = str) -> None:
+        self.limit = limit
+        self.window = window
+        self.store = store
+        self.namespace = namespace
+        self._key = key
+
+    def hit(self, key: Hashable) -> Verdict:
+        """Record an attempt by ``key`` and say whether it may go ahead."""
+        if self.limit <= 0 or self.window <= 0:
+            return Verdict(True)
+
+        def update(hits: list[float], noticed: float | None,
+                   now: float) -> tuple[list[float], float | None, Verdict]:
+            verdict, noticed = decide(hits, noticed, now, self.limit, self.window)
+            return hits, noticed, verdict
+
+        return self.store.update(f"{self.namespace}:{self._key(key)}", self.window, update)
+
+    def __len__(self) -> int:
+        """Keys currently tracked in this namespace (for tests and diagnostics)."""
+        return self.store.count(f"{self.namespace}:")
+
+
+__all__ = ["Clock", "SharedLimiter", "SlidingWindowLimiter", "Verdict", "decide"]

@@ -1,4 +1,5 @@
-"""The answer core on the built bundled index.
+"""The answer core on the built bundled index — on SQLite and on PostgreSQL alike
+(the ``built_any_casebot`` and ``store_target`` fixtures run each test on both).
 
 Each question's expectation is a phrase copied by hand from the bundled
 document (traditional script, as written there): the top passage must contain
@@ -86,14 +87,15 @@ OUT_OF_SCOPE = [
 ]
 
 Asker = Callable[..., Answer]
+Target = Callable[[str], "Path | str"]  # the store_target fixture: a file or a database URL
 
 EMPTYISH = ["", " ", "   \t  ", "\n\n", "\u3000", "😀", "😀🎉👍", "\x00\x01\x02", "\x7f\x1b",
             "\u200b\u200d\ufeff", "?!。,", "……"]
 
 
-@pytest.fixture(scope="module")
-def ask(built_casebot: Casebot) -> Asker:
-    return built_casebot.answer
+@pytest.fixture
+def ask(built_any_casebot: Casebot) -> Asker:
+    return built_any_casebot.answer
 
 
 def check_passages(answer: Answer, doc: Document) -> None:
@@ -251,18 +253,19 @@ _QUESTION_CHARS = st.sampled_from([
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(_QUESTION_CHARS, max_size=30).map("".join))
-def test_any_question_gives_verbatim_quotes(built_casebot: Casebot,
+def test_any_question_gives_verbatim_quotes(built_any_casebot: Casebot,
                                             corpus_bundled_doc: Document,
                                             question: str) -> None:
-    answer = built_casebot.answer(question)
+    answer = built_any_casebot.answer(question)
     _assert_contract(answer.to_json())
     assert answer.found == bool(answer.passages)
     check_passages(answer, corpus_bundled_doc)
 
 
-def test_words_of_a_newly_indexed_document_are_typo_candidates(tmp_path: Path) -> None:
+def test_words_of_a_newly_indexed_document_are_typo_candidates(tmp_path: Path,
+                                                               store_target: Target) -> None:
     """Caches derived from the vocabulary are renewed when the index changes."""
-    service = Casebot.open(tmp_path / "x.db")
+    service = Casebot.open(store_target("x"))
     service.warm_up()  # builds the typo candidates from the bundled corpus alone
     new = tmp_path / "new.txt"
     new.write_text("某县农村供水典型案例\n一、某县做法\n县水利局出台《农村饮水安全管理办法》,"
@@ -273,15 +276,17 @@ def test_words_of_a_newly_indexed_document_are_typo_candidates(tmp_path: Path) -
     assert "县水利局" in answer.passages[0].text
 
 
-def test_a_reindex_by_another_process_renews_the_caches(tmp_path: Path) -> None:
+def test_a_reindex_by_another_process_renews_the_caches(tmp_path: Path,
+                                                        store_target: Target) -> None:
     """`casebot index` beside a running bot: the bot's vocabulary caches follow the index."""
-    running = Casebot.open(tmp_path / "x.db")
+    db = store_target("x")
+    running = Casebot.open(db)
     running.warm_up()
     assert not running.answer("水力局").found
     new = tmp_path / "new.txt"
     new.write_text("某县农村供水典型案例\n一、某县做法\n县水利局出台《农村饮水安全管理办法》,"
                    "明确水源保护责任。\n", encoding="utf-8")
-    other = Casebot.open(tmp_path / "x.db")  # stands for another process: its own engine
+    other = Casebot.open(db)  # stands for another process: its own engine
     other.index([new])
     other.close()
     answer = running.answer("水力局")
@@ -289,11 +294,11 @@ def test_a_reindex_by_another_process_renews_the_caches(tmp_path: Path) -> None:
     assert "县水利局" in answer.passages[0].text
 
 
-def test_a_second_service_sees_the_index_another_one_rebuilt(tmp_path: Path,
+def test_a_second_service_sees_the_index_another_one_rebuilt(store_target: Target,
                                                             corpus_second_path: Path) -> None:
     """Cached search results belong to one state of the index: when another service
     (or process) re-indexes the file, the next answer comes from the new index."""
-    db = tmp_path / "x.db"
+    db = store_target("x")
     writer = Casebot.open(db)
     reader = Casebot.open(db, build=False)
     question = "大理州城乡供水一体化规划是谁牵头编制的?"  # only the second announcement says
@@ -369,9 +374,9 @@ def test_case_lead_is_quoted_before_its_title(ask: Asker) -> None:
     ("besides the police, which departments also joined?", "公安"),
     ("如何消除塑化剂风险,还有哪些部门参与?", None),  # 消除 is "eliminate", not "besides"
 ])
-def test_what_the_question_sets_aside(built_casebot: Casebot, question: str,
+def test_what_the_question_sets_aside(built_any_casebot: Casebot, question: str,
                                       aside: str | None) -> None:
-    analysis = built_casebot.engine.analyzer.analyze(question)
+    analysis = built_any_casebot.engine.analyzer.analyze(question)
     if aside is None:
         assert analysis.excluded == ()
     else:
@@ -384,19 +389,19 @@ def test_what_the_question_sets_aside(built_casebot: Casebot, question: str,
     # 骗钱 → 非法集资, a phrase of two index words (非法 + 集资).
     ("打着养老旗号骗钱的事谁来管?", "市民政局会同公安局开展养老领域非法集资专项整治"),
 ])
-def test_colloquial_phrases_reach_documentary_wording(tmp_path: Path, question: str,
+def test_colloquial_phrases_reach_documentary_wording(store_target: Target, question: str,
                                                       expect: str) -> None:
     third = Path(__file__).resolve().parents[1] / "data" / "third" / "announcement.txt"
-    svc = Casebot.open(tmp_path / "third.db", build=True)
+    svc = Casebot.open(store_target("third"), build=True)
     svc.index([third], rebuild=True)
     answer = svc.answer(question)
     assert answer.found and expect in answer.passages[0].text
 
 
-def test_case_as_a_whole_is_answered_by_its_lead(tmp_path: Path) -> None:
+def test_case_as_a_whole_is_answered_by_its_lead(store_target: Target) -> None:
     # "湘潭市的医养结合怎么做的?" names case 3's title: its lead is the overview.
     third = Path(__file__).resolve().parents[1] / "data" / "third" / "announcement.txt"
-    svc = Casebot.open(tmp_path / "third.db", build=True)
+    svc = Casebot.open(store_target("third"), build=True)
     svc.index([third], rebuild=True)
     answer = svc.answer("湘潭市的医养结合怎么做的?")
     assert answer.passages[0].text.startswith("湘潭市卫生健康委与市民政局共同推动")

@@ -1,8 +1,17 @@
-"""The per-user sliding-window limit, with an injected clock."""
+"""The per-user sliding-window limit, with an injected clock; and the same limit shared by
+several instances through PostgreSQL."""
 
 from __future__ import annotations
 
-from bot.telegram.ratelimit import SlidingWindowLimiter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.service import Casebot
+from bot.telegram.ratelimit import SharedLimiter, SlidingWindowLimiter
 
 
 class Clock:
@@ -89,3 +98,67 @@ def test_idle_users_are_forgotten() -> None:
     for _ in range(1000):  # the periodic sweep runs every 1000 checks
         limiter.hit("active")
     assert len(limiter) <= 2
+
+
+# -- the shared limiter: the same decisions, kept in the database -----------------------
+
+
+class DictStore:
+    """A LimitStore in a dict with the test's clock: the shared limiter's logic alone."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.rows: dict[str, tuple[list[float], float | None]] = {}
+
+    def update(self, key, window, fn):  # type: ignore[no-untyped-def]
+        hits, noticed = self.rows.get(key, ([], None))
+        hits, noticed, result = fn(list(hits), noticed, self.clock())
+        self.rows[key] = (hits, noticed)
+        return result
+
+    def count(self, prefix: str = "") -> int:
+        return sum(1 for k in self.rows if k.startswith(prefix))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("uvw"), st.floats(0, 7)), max_size=60),
+       st.integers(1, 4), st.sampled_from([5.0, 10.0]))
+def test_the_shared_limiter_decides_as_the_local_one(steps: list[tuple[str, float]],
+                                                     limit: int, window: float) -> None:
+    clock = Clock()
+    local = SlidingWindowLimiter(limit, window, clock)
+    shared = SharedLimiter(DictStore(clock), limit, window)  # type: ignore[arg-type]
+    for user, pause in steps:
+        clock.now += pause
+        assert shared.hit(user) == local.hit(user)
+
+
+@pytest.fixture
+def two_instances(pg_database: Callable[[str], str]) -> Iterator[tuple[Casebot, Casebot]]:
+    """Two services on one PostgreSQL index, each with its own engine (two processes)."""
+    url = pg_database("limits")
+    first = Casebot.open(url)
+    second = Casebot.open(url, build=False)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_a_users_limit_holds_across_instances(two_instances: tuple[Casebot, Casebot]) -> None:
+    limiters = [SharedLimiter(svc.storage.limit_store(), 5, 60, key=lambda k: f"h{k}")
+                for svc in two_instances]
+    verdicts = [limiters[i % 2].hit(42) for i in range(8)]  # alternating, as nginx would
+    assert [v.allowed for v in verdicts] == [True] * 5 + [False] * 3
+    assert [v.notify for v in verdicts[5:]] == [True, False, False]  # one notice, not three
+    assert 0 < verdicts[5].retry_after <= 60
+    assert limiters[1].hit(43).allowed  # another user is not held up
+    assert len(limiters[0]) == 2
+
+
+def test_concurrent_hits_from_two_instances_never_exceed_the_limit(
+        two_instances: tuple[Casebot, Casebot]) -> None:
+    limiters = [SharedLimiter(svc.storage.limit_store(), 10, 60) for svc in two_instances]
+    with ThreadPoolExecutor(8) as pool:
+        verdicts = list(pool.map(lambda i: limiters[i % 2].hit("same user"), range(40)))
+    assert sum(v.allowed for v in verdicts) == 10
+    assert sum(v.notify for v in verdicts) == 1
