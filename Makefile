@@ -19,14 +19,13 @@ run: $(STAMP)  ## build the index, then the Telegram bot (token in .env) or a te
 # "while a re-index runs" once more in reverse order: order-dependence shows at once.
 ORDER_SENSITIVE := tests/bot/test_reindex_command.py tests/test_reindex_under_traffic.py
 
-test: $(STAMP) lint  ## the whole suite (installs PostgreSQL and nginx first when missing)
-	@deploy/ensure-system-packages.sh
+test: $(STAMP) lint system-packages  ## the whole suite
 	@seed=$${SEED:-$$(date +%s)}; echo "test order: random, SEED=$$seed (make test SEED=$$seed repeats it)"; \
 	$(BIN)/pytest -q -m "slow or not slow" -p randomly --randomly-seed=$$seed
 	$(BIN)/pytest -q -p no:randomly --reverse $(ORDER_SENSITIVE)
 
-system-packages:  ## PostgreSQL, nginx, Chromium, CJK fonts (Debian), when missing (for the coming web/PostgreSQL tests)
-	@scripts/system-packages.sh
+system-packages:  ## PostgreSQL, nginx, Chromium, CJK fonts (Debian), installed when missing
+	@deploy/ensure-system-packages.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# PostgreSQL and nginx from Debian's packages, installed when missing: the PostgreSQL
-# store's tests start throw-away clusters with the server binaries (initdb, pg_ctl), and
-# the deployment test runs nginx in front of the casebot instances (deploy/nginx.conf).
-# Does nothing when both are there.  Installing needs root (CI runs as root); as another
+# The Debian packages the test suite needs besides Python, installed when missing: the
+# PostgreSQL store's tests start throw-away clusters with the server binaries (initdb,
+# pg_ctl); the deployment test runs nginx in front of the casebot instances; the web page's
+# browser tests drive Debian's chromium, with fonts-noto-cjk for Chinese glyphs.
+# Does nothing when all are there.  Installing needs root (CI runs as root); as another
 # user it says what to install and exits 1, so `make test` stops with the fix instead of
 # failing test by test.
 set -euo pipefail
@@ -11,6 +12,8 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
     || need+=(postgresql)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0
