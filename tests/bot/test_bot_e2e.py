@@ -627,7 +627,8 @@ def webhook_bot(index_db: Path, tmp_path_factory: pytest.TempPathFactory,
                    TELEGRAM_ALLOWED_CHATS=str(ALLOWED_CHAT))
     try:
         deadline = time.monotonic() + 30
-        while not fake.calls_of("setWebhook"):
+        # PTB may register the webhook before its server listens: wait for both.
+        while not (fake.calls_of("setWebhook") and _accepts(port)):
             if not bp.alive() or time.monotonic() > deadline:
                 pytest.fail(f"webhook bot did not start:\n{bp.output()[-3000:]}")
             time.sleep(0.05)
@@ -637,6 +638,14 @@ def webhook_bot(index_db: Path, tmp_path_factory: pytest.TempPathFactory,
             bp.terminate()
         finally:
             fake.stop()
+
+
+def _accepts(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 _UPDATE_IDS = itertools.count(10**8)  # unique per update, however fast they are posted
