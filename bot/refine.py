@@ -1,0 +1,101 @@
+"""Refining a proposed direct answer against the sentence it quotes.
+
+Three rules of the genre, each a pure function of the answer line and the evidence text
+(both in the document's own script; the answer line is a piece of the evidence):
+
+* a body is named with its unit: 台州市公安局环境犯罪侦查支队牵头… — "谁牵头?" is
+  answered by the unit, not its parent (:func:`widen_body`);
+* a place is named down to its finest level: 乳源瑶族自治县大桥镇一处… — "在哪?" is
+  answered by the town with its county (:func:`widen_place`);
+* a question about a change (涨了多少, 提高了几个百分点, 降了百分之多少) is answered by
+  the figure after the change verb (提高55个百分点, 降幅达88.5%), not by the level it
+  reached (提高到96%) (:func:`change_figure`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.answer import Answer
+    from bot.understand import Analysis
+
+_CJK = "\u4e00-\u9fff"
+# A unit of a body directly after it: 支队, 分局, 交警大队, 基金监管科.
+_SUB_UNIT = re.compile(rf"^[{_CJK}]{{0,8}}?(?:支队|大队|中队|分局|分院|办公室|中心|科|处|站|所)"
+                       rf"(?![{_CJK}]{{0,1}}(?:等|和|与|及|、))")
+_CHANGE_ASKED = re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)了?(?:多少|几)|"
+                           r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少")
+_FIGURE = r"\d+(?:\.\d+)?(?:万|亿)?(?:个百分点|百分点|%|倍|[^\d\s,，。;；、]{0,3})"
+_CHANGE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
+                     rf"(?:了|达|为|达到)?({_FIGURE})")
+_SENTENCE_END = re.compile(r"[。!！?？;；]")
+
+
+def _after(line: str, text: str) -> str | None:
+    at = text.find(line)
+    return None if at < 0 or not line else text[at + len(line):]
+
+
+def widen_body(line: str, text: str) -> str:
+    """``line`` with the unit of the body that follows it in ``text``, if one does."""
+    after = _after(line, text)
+    if not after:
+        return line
+    m = _SUB_UNIT.match(after)
+    return line + m.group(0) if m else line
+
+
+def widen_place(line: str, text: str) -> str:
+    """``line`` with the finer place that follows it in ``text`` (乳源瑶族自治县 → …大桥镇);
+    a list of places (长安镇、虎门镇) is left as it is."""
+    from indexer.facts import places
+    from indexer.normalize import normalize
+
+    after = _after(line, text)
+    if not after or "、" in line:
+        return line
+    head = after[:12]
+    finer = [p for p in places(normalize(head)) if normalize(head).startswith(p)]
+    if not finer:
+        return line
+    longest = max(finer, key=len)
+    return line + head[:len(longest)]
+
+
+def asks_change(question_norm: str) -> bool:
+    return bool(_CHANGE_ASKED.search(question_norm))
+
+
+def change_figure(line: str, text: str) -> str | None:
+    """The change stated in the sentence of ``line`` (提高55个百分点), when ``line`` itself
+    states none; None when the sentence states no change either."""
+    if _CHANGE.search(line):
+        return None
+    at = text.find(line)
+    if at < 0:
+        return None
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end_m = _SENTENCE_END.search(text, at + len(line))
+    sentence = text[start:end_m.start() if end_m else len(text)]
+    m = _CHANGE.search(sentence)
+    if m is None:
+        return None
+    return sentence[m.start():m.end()]
+
+
+def refine(analysis: Analysis, answer: Answer) -> Answer:
+    """``answer`` with its direct answer refined against its first passage, by kind."""
+    if not answer.answer or not answer.passages:
+        return answer
+    text = answer.passages[0].text
+    line = answer.answer
+    if answer.kind == "who":
+        line = widen_body(line, text)
+    elif answer.kind == "where":
+        line = widen_place(line, text)
+    elif answer.kind == "number" and asks_change(analysis.norm):
+        line = change_figure(line, text) or line
+    return answer if line == answer.answer else replace(answer, answer=line)

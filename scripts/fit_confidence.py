@@ -1,0 +1,238 @@
+"""Fit the confidence model that decides whether a direct answer is shown (bot/confidence.py).
+
+    .venv/bin/python scripts/fit_confidence.py            # fit, report, write bot/calibration.py
+    .venv/bin/python scripts/fit_confidence.py --dry-run  # fit and report only
+    .venv/bin/python scripts/fit_confidence.py --held-out # also score the held-out sets, once
+
+Training sets are the development sets (tests/data/qa_dev.jsonl, third … eighth). The
+threshold is chosen on their leave-one-set-out predictions: each set is scored by a model
+fitted on the others, and the threshold is the lowest whose pooled wrong-direct-answer rate
+stays at or under --target.  The held-out sets (second, ninth, tenth, news) never enter the
+fit or the choice of threshold; --held-out scores them with the final model for the report.
+
+Needs scikit-learn (the `dev` extra); the answer path needs nothing new — the fitted numbers
+are written into bot/calibration.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.confidence import Calibration, Signals, signals  # noqa: E402
+from bot.evaluate import load_questions  # noqa: E402
+from bot.refine import refine  # noqa: E402
+from indexer.normalize import normalize  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+HELD_OUT = ("second", "ninth", "tenth", "news")
+NEWS_CACHE = ROOT / "bench" / ".cache" / "news-v1" / "pct-100"
+C = 0.5  # L2 strength of the logistic regression (sklearn's C); fixed, not searched
+
+
+@dataclass
+class Row:
+    """One direct answer the core proposed, with whether it was right."""
+
+    set: str
+    id: str
+    kind: str
+    signals: Signals
+    right: bool
+
+
+@dataclass
+class SetData:
+    name: str
+    rows: list[Row] = field(default_factory=list)
+    denominator: int = 0  # questions that expect a short answer, plus out-of-scope ones
+    expected: int = 0  # questions that expect a short answer
+
+
+def documents(name: str) -> list[Path]:
+    if name == "dev":
+        return [ROOT / "corpus" / "documents"]
+    if name == "news":
+        return [ROOT / "corpus" / "documents", NEWS_CACHE]
+    return sorted((DATA / name).glob("announcement.*"))
+
+
+def questions_file(name: str) -> Path:
+    return DATA / "qa_dev.jsonl" if name == "dev" else DATA / name / "qa.jsonl"
+
+
+def collect(name: str, workdir: Path) -> SetData:
+    """Index the set's documents, ask every question with the gate off, label the answers."""
+    from bot.service import Casebot
+    from indexer.db import make_engine
+    from indexer.writer import IndexWriter
+
+    db = workdir / f"{name}.db"
+    if not db.exists():
+        IndexWriter(make_engine(db)).index_paths(documents(name))
+    service = Casebot.open(db, build=False)
+    engine = service.engine
+    data = SetData(name)
+    for q in load_questions(questions_file(name)):
+        want, expect = q.get("answer"), q.get("expect")
+        if expect is not None and not want:
+            continue  # what/how questions: no short answer to judge a direct answer by
+        data.denominator += 1
+        data.expected += int(bool(want))
+        analysis = engine.analyzer.analyze(str(q["q"]))
+        answer = engine.answer(str(q["q"]))  # TODO gate=False once wired
+        answer = refine(analysis, answer)
+        if not answer.found:
+            continue
+        s = signals(analysis, answer)
+        if s is None:
+            continue
+        right = bool(want) and normalize(str(want)) in normalize(answer.answer or "")
+        data.rows.append(Row(name, str(q.get("id")), str(q.get("kind")), s, right))
+    service.close()
+    return data
+
+
+def _matrix(rows: Sequence[Row]) -> tuple[list[str], list[list[float]], list[int]]:
+    names = list(rows[0].signals.vector())
+    return names, [[r.signals.vector()[n] for n in names] for r in rows], [int(r.right)
+                                                                             for r in rows]
+
+
+def fit(rows: Sequence[Row]) -> Calibration:
+    """A logistic regression on standardised signals, folded back to raw-signal weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    names, x, y = _matrix(rows)
+    means = [sum(col) / len(col) for col in zip(*x, strict=True)]
+    scales = [math.sqrt(sum((v - m) ** 2 for v in col) / len(col)) or 1.0
+              for col, m in zip(zip(*x, strict=True), means, strict=True)]
+    z = [[(v - m) / s for v, m, s in zip(row, means, scales, strict=True)] for row in x]
+    model = LogisticRegression(C=C, max_iter=1000).fit(z, y)
+    coef = [float(c) / s for c, s in zip(model.coef_[0], scales, strict=True)]
+    bias = float(model.intercept_[0]) - sum(c * m for c, m in zip(coef, means, strict=True))
+    return Calibration(bias=bias, weights=dict(zip(names, coef, strict=True)), threshold=0.5)
+
+
+@dataclass
+class Figures:
+    right: int = 0
+    wrong: int = 0
+    expected: int = 0
+    denominator: int = 0
+
+    def line(self) -> str:
+        direct = self.right / self.expected if self.expected else 0.0
+        wrong = self.wrong / self.denominator if self.denominator else 0.0
+        return f"direct {direct:.3f}  wrong {wrong:.3f}"
+
+
+def figures(sets: Sequence[SetData], probability: dict[int, float], threshold: float) -> Figures:
+    f = Figures()
+    for d in sets:
+        f.expected += d.expected
+        f.denominator += d.denominator
+        for r in d.rows:
+            if probability[id(r)] >= threshold:
+                f.right += int(r.right)
+                f.wrong += int(not r.right)
+    return f
+
+
+def choose_threshold(sets: Sequence[SetData], probability: dict[int, float],
+                     target: float) -> float:
+    """The lowest threshold whose pooled wrong rate is at most ``target``."""
+    for step in range(0, 100):
+        t = step / 100
+        if figures(sets, probability, t).wrong <= target * sum(d.denominator for d in sets):
+            return t
+    return 1.0
+
+
+def write_calibration(cal: Calibration, path: Path, command: str) -> None:
+    weights = "\n".join(f"        {k!r}: {v!r}," for k, v in cal.weights.items())
+    path.write_text(f'''"""The fitted confidence model of :mod:`bot.confidence` — generated, do not edit.
+
+Written by ``{command}``: a logistic regression over the signals of
+:class:`bot.confidence.Signals`, fitted on the training sets {", ".join(cal.fitted_on)};
+the threshold was chosen on their leave-one-set-out predictions (see the script).
+"""
+
+from bot.confidence import Calibration
+
+CALIBRATION = Calibration(
+    bias={cal.bias!r},
+    weights={{
+{weights}
+    }},
+    threshold={cal.threshold!r},
+    fitted_on={cal.fitted_on!r},
+)
+''', encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--target", type=float, default=0.03,
+                        help="highest wrong-direct-answer rate allowed on the training folds")
+    parser.add_argument("--dry-run", action="store_true", help="do not write bot/calibration.py")
+    parser.add_argument("--held-out", action="store_true",
+                        help="score the held-out sets with the final model (report only)")
+    parser.add_argument("--workdir", type=Path, help="keep the indexes here between runs")
+    args = parser.parse_args(argv)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="casebot-fit-"))
+    work.mkdir(parents=True, exist_ok=True)
+
+    training = [collect(name, work) for name in TRAINING]
+    probability: dict[int, float] = {}
+    for held in training:  # leave one set out
+        model = fit([r for d in training if d is not held for r in d.rows])
+        for r in held.rows:
+            probability[id(r)] = model.probability(r.signals)
+    threshold = choose_threshold(training, probability, args.target)
+    print("threshold: pooled leave-one-set-out figures")
+    for t in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95):
+        print(f"  {t:.2f}  {figures(training, probability, t).line()}")
+    print(f"threshold {threshold:.2f} (leave-one-set-out, wrong ≤ {args.target})")
+    print("| set | without the gate | with the gate (scored while left out) |")
+    print("|---|---|---|")
+    for d in training:
+        print(f"| {d.name} | {figures([d], probability, 0.0).line()} | "
+              f"{figures([d], probability, threshold).line()} |")
+    print(f"| **training, pooled** | {figures(training, probability, 0.0).line()} | "
+          f"{figures(training, probability, threshold).line()} |")
+
+    final = fit([r for d in training for r in d.rows])
+    final = Calibration(bias=final.bias, weights=final.weights, threshold=threshold,
+                        fitted_on=TRAINING)
+    print(json.dumps({"bias": round(final.bias, 3),
+                      "weights": {k: round(v, 3) for k, v in final.weights.items()}},
+                     ensure_ascii=False))
+    if args.held_out:
+        for name in HELD_OUT:
+            if name == "news" and not NEWS_CACHE.exists():
+                print("news: skipped (run `make bench-quick` to fetch the corpus)")
+                continue
+            d = collect(name, work)
+            p = {id(r): final.probability(r.signals) for r in d.rows}
+            print(f"| {name} (held out) | {figures([d], p, 0.0).line()} | "
+                  f"{figures([d], p, threshold).line()} |")
+    if not args.dry_run:
+        write_calibration(final, ROOT / "bot" / "calibration.py",
+                          "python scripts/fit_confidence.py")
+        print("wrote bot/calibration.py")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

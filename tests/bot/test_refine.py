@@ -1,0 +1,63 @@
+"""The refining rules of bot/refine.py, on tiny sentences (no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.refine import asks_change, change_figure, widen_body, widen_place
+
+
+@pytest.mark.parametrize(("line", "text", "want"), [
+    # The unit after its parent body is the actor.
+    ("台州市公安局", "台州市公安局环境犯罪侦查支队牵头成立专案组", "台州市公安局环境犯罪侦查支队"),
+    ("嘉兴市生态环境局", "嘉兴市生态环境局嘉善分局立即会同吴江区开展排查", "嘉兴市生态环境局嘉善分局"),
+    ("滨州市公安局", "滨州市公安局交警支队会同市教育局设置护学岗", "滨州市公安局交警支队"),
+    # No unit follows: unchanged.
+    ("市场监管局", "市场监管局联合公安厅开展专项整治", "市场监管局"),
+    # A list goes on, not a unit: unchanged.
+    ("县农业农村局", "县农业农村局、县财政局联合印发办法", "县农业农村局"),
+    # The line is not in the text (a lead the core quoted elsewhere): unchanged.
+    ("水务局", "由县政府统筹推进", "水务局"),
+])
+def test_widen_body(line: str, text: str, want: str) -> None:
+    assert widen_body(line, text) == want
+
+
+@pytest.mark.parametrize(("line", "text", "want"), [
+    ("乳源瑶族自治县", "乳源瑶族自治县大桥镇一处非法盗采点被依法取缔", "乳源瑶族自治县大桥镇"),
+    ("顺德区", "其中,顺德区勒流街道一处黑气点被取缔", "顺德区勒流街道"),
+    # What follows is not a place name (城中村 is a kind of place): unchanged.
+    ("长安镇", "长安镇率先实现城中村充电设施全覆盖", "长安镇"),
+    # A list of places stays a list.
+    ("长安镇、虎门镇", "长安镇、虎门镇率先实现全覆盖", "长安镇、虎门镇"),
+    ("巴州", "巴州出台全国首部香梨产业专项法规", "巴州"),
+])
+def test_widen_place(line: str, text: str, want: str) -> None:
+    assert widen_place(line, text) == want
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("使用率涨了多少", True),
+    ("有效传输率提高了几个百分点", True),
+    ("无证机构降了百分之多少", False),  # 百分之多少 asks for a share, the figure is the share
+    ("降幅是多少", True),
+    ("一共多少家", False),
+    ("品牌价值多少", False),
+])
+def test_asks_change(question: str, asks: bool) -> None:
+    assert asks_change(question) is asks
+
+
+@pytest.mark.parametrize(("line", "text", "want"), [
+    # The level reached is not the change; the figure after the change verb is.
+    ("使用率由2022年的41%提高到96%", "全市合同示范文本使用率由2022年的41%提高到96%,提高55个百分点。",
+     "提高55个百分点"),
+    ("有效传输率提升至98.7%", "2024年,全市自动监测数据有效传输率提升至98.7%,比上年提高3.2个百分点。",
+     "提高3.2个百分点"),
+    # The line states the change already.
+    ("同比下降12%", "全年发生事故8起,同比下降12%。", None),
+    # The sentence states no change: nothing to offer.
+    ("累计建成5200万亩", "累计建成5200万亩。另一句提高了3个百分点。", None),
+])
+def test_change_figure(line: str, text: str, want: str | None) -> None:
+    assert change_figure(line, text) == want
