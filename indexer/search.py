@@ -130,6 +130,7 @@ class Searcher:
         self._lock = threading.Lock()  # the bot answers in worker threads
         self._hits: OrderedDict[tuple[str, int], list[tuple[PassageHit, float]]] = OrderedDict()
         self._all_facts: dict[tuple[str, ...], list[FactHit]] = {}
+        self._titles: dict[int, tuple[list[str], int]] = {}
         self._passage_hits: dict[int, PassageHit] = {}
         self._df: dict[str, int | None] = {}  # None: not an indexed word
 
@@ -152,6 +153,7 @@ class Searcher:
         self._by_pinyin = None
         self._hits = OrderedDict()
         self._all_facts = {}
+        self._titles = {}
         self._passage_hits = {}
         self._df = {}
 
@@ -470,11 +472,20 @@ class Searcher:
 
     def document_titles(self, limit: int) -> tuple[list[str], int]:
         """The first ``limit`` distinct document titles and how many documents there are
-        (cheap; copies of one document are listed once)."""
-        first, count = self._query([
-            ("SELECT title FROM documents GROUP BY title ORDER BY min(id) LIMIT ?", (limit,)),
-            ("SELECT count(DISTINCT title) FROM documents", ())])
-        return [str(t) for (t,) in first], int(count[0][0] or 0)
+        (copies of one document are listed once).  Every not-found reply lists them, and
+        on a large index the grouping scans every document: read once per generation."""
+        current = self._current()
+        cached = self._titles.get(limit)
+        if cached is None:
+            generation, first, count = self._query([
+                (self.generation_sql, ()),
+                ("SELECT title FROM documents GROUP BY title ORDER BY min(id) LIMIT ?", (limit,)),
+                ("SELECT count(DISTINCT title) FROM documents", ())])
+            cached = [str(t) for (t,) in first], int(count[0][0] or 0)
+            with self._lock:
+                if generation == current and self._remember(generation):
+                    self._titles[limit] = cached
+        return list(cached[0]), cached[1]
 
     def cases(self) -> list[dict[str, object]]:
         rows = self._rows("SELECT c.id, c.number, c.title, d.id, d.title FROM cases c "

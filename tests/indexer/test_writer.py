@@ -196,6 +196,28 @@ def test_added_document_is_answerable_and_deleted_file_removed(
         engine.dispose()
 
 
+def test_listed_titles_follow_an_index_changed_by_another_writer(
+        built_db_copy: Path, tmp_path: Path, corpus_second_path: Path) -> None:
+    """Not-found replies list the titles, cached per generation of the index: a document
+    another process adds or removes shows up in (or leaves) the list at once."""
+    folder, second = second_folder(tmp_path, corpus_second_path)
+    engine, other = make_engine(built_db_copy), make_engine(built_db_copy)
+    try:
+        searcher = Casebot(built_db_copy, engine).searcher
+        titles, total = searcher.document_titles(3)
+        assert total == 1 and searcher.document_titles(3) == (titles, total)
+        IndexWriter(other).index_paths([folder])  # another writer, not this searcher's
+        grown, total = searcher.document_titles(3)
+        assert total == 2 and grown[0] == titles[0]
+        assert "云南省巩固提升农村供水保障水平典型案例" in grown
+        second.unlink()
+        IndexWriter(other).index_paths([folder])
+        assert searcher.document_titles(3) == (titles, 1)
+    finally:
+        engine.dispose()
+        other.dispose()
+
+
 def test_rebuild_drops_what_it_did_not_see(built_db_copy: Path, tmp_path: Path,
                                            corpus_second_path: Path) -> None:
     folder, second = second_folder(tmp_path, corpus_second_path)
