@@ -28,6 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.calibration import CALIBRATION
+from bot.confidence import Calibration, gate
+from bot.refine import refine
 from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable, is_pinyin
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import Script, is_cjk, normalize, normalize_many
@@ -143,9 +146,13 @@ EMPTY = "请输入一个问题,例如:哪个部门修订了畜禽屠宰管理条
 class Engine:
     """The answering service over one index."""
 
-    def __init__(self, searcher: Searcher, analyzer: Analyzer) -> None:
+    def __init__(self, searcher: Searcher, analyzer: Analyzer,
+                 calibration: Calibration | None = CALIBRATION) -> None:
         self.searcher = searcher
         self.analyzer = analyzer
+        # Whether a direct answer is shown (bot/confidence.py); None shows every one
+        # (scripts/fit_confidence.py fits the model on the ungated answers).
+        self.calibration = calibration
 
     @classmethod
     def create(cls, searcher: Searcher, data_dir: Path) -> Engine:
@@ -197,10 +204,15 @@ class Engine:
         if len(ranked) < 2 * top:
             ranked = self._with_context(ranked)
         ranked = _distinct(ranked)
-        return Answer(question=analysis.question, found=True, answer=direct,
-                      passages=tuple(ranked[:top]), kind=analysis.kind, script=analysis.script,
-                      notice=analysis.notice, more=tuple(ranked[top:top + 30]),
-                      terms=_terms(analysis))
+        answer = refine(analysis, Answer(
+            question=analysis.question, found=True, answer=direct, passages=tuple(ranked[:top]),
+            kind=analysis.kind, script=analysis.script, notice=analysis.notice,
+            more=tuple(ranked[top:top + 30]), terms=_terms(analysis)))
+        if self.calibration is None or about_notice:
+            # About the document itself the answer comes from its structure and
+            # metadata (its batch, issuer, date), not from a sentence's wording.
+            return answer
+        return gate(analysis, answer, self.calibration)
 
     def _not_found_message(self, a: Analysis) -> str:
         """"Not covered", with what the documents do cover, so the user can rephrase —

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.refine import asks_change, states_change
 from indexer.normalize import normalize
 from indexer.terms import organisations
 
@@ -31,47 +32,33 @@ KINDS = ("who", "document", "number", "where", "when", "what")
 
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？:：]")
 _DECORATION = re.compile(r"[《》“”\"'‘’()（）\s]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?")
-_FIGURE_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万|亿)?([^\d\s，,。；;、]{0,4})")
-# A body continues after the span when one of these follows within a few characters:
-# 台州市公安局 | 环境犯罪侦查支队 — the answer named the parent, the sentence its unit.
-_SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:支队|大队|中队|分局|分院|办公室|中心|科|处|站|所)")
-_ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+# A figure in digits or in Chinese numerals (170亿元, 五部门, 四级, 第一批).
+_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_FIGURE_WITH_UNIT = re.compile(rf"({_NUMBER})\s*(?:万|亿)?([^\d\s，,。；;、零一二两三四五六七八九十百千]{{0,4}})")
 _FINER_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|镇|乡|街道|村)")
 _SEVERAL = re.compile(r"哪些|哪几|几个部门|几家单位|哪两|哪三|几部门|和谁|还有谁|联合|一起")
-_CHANGE_ASKED = re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)了?(?:多少|几)")
-# The change itself is the figure right after the verb (提高55个百分点, 降幅达88.5%), not
-# the level it reached (提高到96%, 提升至98.7%).
-_CHANGE_SAID = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
-                          r"(?:了|达|为|达到)?\d")
 
 
 @dataclass(frozen=True)
 class Signals:
-    """What the evidence says about a proposed direct answer (all numbers, for the model)."""
+    """What the evidence says about a proposed direct answer (numbers for the model).
+
+    Each says one thing about support; scripts/fit_confidence.py kept these because
+    together they separate right from wrong answers best on the training sets' leave-one-
+    set-out predictions (signals that only repeated these — plain coverage, the answer's
+    length, rival spans, the share of Latin letters — were dropped).
+    """
 
     kind: str
-    in_evidence: float  # the answer's text stands in the first quoted passage
-    coverage: float  # weighted share of the question's units found in that passage
-    context_coverage: float  # … in the passage with its case title and section heading
-    missing: float  # the heaviest unit found in neither, as a share of the heaviest unit
-    clause_coverage: float  # … found in the clause that holds the answer (or the answer)
-    unit_exact: float  # how-many: the asked measure follows a figure of the answer (多少座 → 27座)
-    unit_loose: float  # … only a measure the asked one stands for does (多少个 → 3260户)
-    unit_missing: float  # … a measure was asked and no figure of the answer carries it
+    clause_coverage: float  # weighted share of the question's units in the answer's clause
+    missing: float  # the heaviest unit absent from passage, case title and section, 0…1
     adjacent: float  # how-many: share of the question's units just before the answer's figure
-    figures: float  # figures in the answer line (several: it is a clause, not a figure)
-    rivals_who: float  # other bodies in the passage (log 1+n), for a who-answer
-    rivals_number: float  # other figures (of the asked measure, if any) for a how-many answer
-    rivals_where: float  # other places, for a where-answer
-    sub_unit: float  # the named body continues into a sub-unit (a cut name)
-    finer_place: float  # the named place continues into a finer one (县 → 镇, 市 → 区)
-    not_a_body: float  # a who-answer in which no body's name can be found
-    one_of_several: float  # the question asks for several bodies or places, the answer names one
-    change_asked: float  # how-many asks for a change (增/降/少了/多了), answer has no change word
-    length: float  # characters of the answer line, log
-    margin: float  # the first passage's lead over the second, relative
-    latin: float  # share of the question written in Latin letters (English, pinyin)
+    unit_loose: float  # how-many: only a measure the asked one stands for follows (个 → 户)
+    finer_place: float  # where: a place-like word follows the named place (not a finer place)
+    not_a_body: float  # who: no body's name in the answer line
+    one_of_several: float  # who/where: several are asked for (哪些, 联合), the line names one
+    change_asked: float  # how-many: a change is asked for (涨了多少), the line states none
+    margin: float  # the first passage's lead over the second, relative, -1…1
 
     def vector(self) -> dict[str, float]:
         """Feature name → value, with the kind as one-hot intercepts."""
@@ -156,21 +143,6 @@ def _missing(units: list[tuple[tuple[str, ...], float]], text: str) -> float:
                default=0.0) / heaviest
 
 
-def _rivals(kind: str, passage: str, answer_norm: str, wanted: tuple[str, ...]) -> int:
-    if kind == "who":
-        return sum(1 for o in dict.fromkeys(organisations(passage))
-                   if o not in answer_norm and answer_norm not in o)
-    if kind == "number":
-        figures = [m for m in _FIGURE_WITH_UNIT.finditer(passage)
-                   if not wanted or any(m.group(2).startswith(u) for u in wanted)]
-        return max(0, len(figures) - 1)
-    if kind == "where":
-        from indexer.facts import places
-
-        return sum(1 for p in dict.fromkeys(places(passage)) if p not in answer_norm)
-    return 0
-
-
 def signals(analysis: Analysis, answer: Answer) -> Signals | None:
     """The signals of ``answer``'s direct answer; None when it has none."""
     from bot.answer import wanted_units
@@ -179,45 +151,28 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         return None
     kind = answer.kind if answer.kind in KINDS else "what"
     piece = core(answer.answer)
-    texts = [normalize(p.text) for p in answer.passages[:2]]
-    first = texts[0]
+    first = normalize(answer.passages[0].text)
     units = [(u.alts, u.weight) for u in analysis.units if u.known]
     clause = _clause_with(first, piece) or piece
     top = answer.passages[0]
     context = first + normalize(" ".join(x for x in (top.case_title, top.section) if x))
     wanted = wanted_units(analysis.norm) if kind == "number" else ()
-    match = _unit_match(wanted, piece)
     after = first[first.find(piece) + len(piece):] if piece and piece in first else ""
     scores = [p.score for p in answer.passages[:2]]
     margin = (scores[0] - scores[1]) / abs(scores[0]) if len(scores) == 2 and scores[0] else 1.0
-    letters = sum(len(m.group(0)) for m in _ASCII_WORD.finditer(analysis.question))
     return Signals(
         kind=kind,
-        in_evidence=1.0 if piece and piece in first else 0.0,
-        coverage=_covered(units, first),
-        context_coverage=_covered(units, context),
-        missing=_missing(units, context),
         clause_coverage=_covered(units, clause + piece),
-        unit_exact=1.0 if match == 1.0 else 0.0,
-        unit_loose=1.0 if match == 0.5 else 0.0,
-        unit_missing=1.0 if match == -1.0 else 0.0,
+        missing=_missing(units, context),
         adjacent=_adjacent(units, first, piece, wanted) if kind == "number" else 0.0,
-        figures=float(min(4, len(_FIGURE.findall(piece)))),
-        rivals_who=math.log1p(_rivals(kind, first, piece, wanted)) if kind == "who" else 0.0,
-        rivals_number=(math.log1p(_rivals(kind, first, piece, wanted))
-                       if kind == "number" else 0.0),
-        rivals_where=(math.log1p(_rivals(kind, first, piece, wanted))
-                      if kind == "where" else 0.0),
-        sub_unit=1.0 if kind == "who" and after and _SUB_UNIT.match(after) else 0.0,
+        unit_loose=1.0 if _unit_match(wanted, piece) == 0.5 else 0.0,
         finer_place=1.0 if kind == "where" and after and _FINER_PLACE.match(after) else 0.0,
         not_a_body=1.0 if kind == "who" and not organisations(piece) else 0.0,
         one_of_several=(1.0 if kind in ("who", "where") and _SEVERAL.search(analysis.norm)
                         and "、" not in piece and "和" not in piece else 0.0),
-        change_asked=(1.0 if kind == "number" and _CHANGE_ASKED.search(analysis.norm)
-                      and not _CHANGE_SAID.search(piece) else 0.0),
-        length=math.log1p(len(piece)),
+        change_asked=(1.0 if kind == "number" and asks_change(analysis.norm)
+                      and not states_change(piece) else 0.0),
         margin=max(-1.0, min(1.0, margin)),
-        latin=min(1.0, letters / max(1, len(analysis.question))),
     )
 
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answer import Answer, Passage
+from bot.answer import Answer, Engine, Passage
 from bot.service import Casebot
 from corpus.model import Document
 from indexer.normalize import normalize, to_traditional
@@ -96,6 +96,14 @@ EMPTYISH = ["", " ", "   \t  ", "\n\n", "\u3000", "😀", "😀🎉👍", "\x00\
 @pytest.fixture
 def ask(built_any_casebot: Casebot) -> Asker:
     return built_any_casebot.answer
+
+
+@pytest.fixture
+def propose(built_any_casebot: Casebot) -> Asker:
+    """The answer core without the confidence gate: the direct answer its rules propose
+    (whether it is shown is bot/confidence.py's decision, tested in test_confidence.py)."""
+    return Engine(built_any_casebot.searcher, built_any_casebot.engine.analyzer,
+                  calibration=None).answer
 
 
 def check_passages(answer: Answer, doc: Document) -> None:
@@ -327,10 +335,10 @@ def test_a_second_service_sees_the_index_another_one_rebuilt(store_target: Targe
     "谁负责牵头小饭桌治理?",
     "who is in charge of xiaofanzhuo in Changji?",
 ])
-def test_in_charge_is_answered_by_the_authority_that_leads(ask: Asker, question: str) -> None:
+def test_in_charge_is_answered_by_the_authority_that_leads(propose: Asker, question: str) -> None:
     # "归…管"/"who leads" is answered by "X牵头抓总", though that sentence does not
     # repeat the case's topic (小饭桌) the lead paragraph sets.
-    answer = ask(question)
+    answer = propose(question)
     assert answer.found
     assert "市場監管部門牽頭抓總" in answer.passages[0].text
     assert answer.answer and "市场监管" in normalize(answer.answer)
@@ -347,14 +355,14 @@ def test_set_aside_authority_is_not_the_answer(ask: Asker, question: str) -> Non
     assert "卫健" in normalize(answer.answer)
 
 
-def test_the_place_the_question_names_is_not_who(ask: Asker) -> None:
+def test_the_place_the_question_names_is_not_who(propose: Asker) -> None:
     # "…in Changji?" names 昌吉州: it cannot be the answer to "who".
-    answer = ask("who leads the governance of xiaofanzhuo in Changji?")
+    answer = propose("who leads the governance of xiaofanzhuo in Changji?")
     assert answer.answer and "昌吉" not in normalize(answer.answer)
 
 
-def test_a_bare_place_does_not_answer_which_department(ask: Asker) -> None:
-    answer = ask("小饭桌食品安全是哪个部门管的?")
+def test_a_bare_place_does_not_answer_which_department(propose: Asker) -> None:
+    answer = propose("小饭桌食品安全是哪个部门管的?")
     assert answer.answer and normalize(answer.answer).endswith(("部门", "局", "厅"))
 
 

@@ -26,27 +26,43 @@ def test_core_strips_brackets_and_a_trailing_note() -> None:
     assert core("《食品安全法》(案例2 导语)") == "食品安全法"
 
 
-def test_a_cut_body_name_is_a_signal() -> None:
+def test_a_line_without_a_body_is_a_signal_for_who() -> None:
     a = _analysis("专案组谁牵头", "who", "专案组", "牵头")
-    s = signals(a, _answer("台州市公安局", "who", "台州市公安局环境犯罪侦查支队牵头成立专案组"))
-    assert s is not None and s.sub_unit == 1.0 and s.in_evidence == 1.0
-    s = signals(a, _answer("台州市公安局", "who", "台州市公安局牵头成立专案组"))
-    assert s is not None and s.sub_unit == 0.0
+    body = signals(a, _answer("台州市公安局", "who", "台州市公安局牵头成立专案组"))
+    none = signals(a, _answer("共排查持证排污单位", "who", "共排查持证排污单位"))
+    assert body is not None and body.not_a_body == 0.0
+    assert none is not None and none.not_a_body == 1.0
 
 
-def test_the_asked_measure_is_checked_against_the_answers_figure() -> None:
+def test_the_asked_measure_and_the_thing_counted() -> None:
     a = _analysis("关闭了多少座矿山", "number", "关闭", "矿山")
     exact = signals(a, _answer("关闭小型露天矿山27座", "number", "依法关闭小型露天矿山27座。"))
-    loose = signals(_analysis("关闭了多少个矿山", "number", "关闭", "矿山"),
-                    _answer("改造3260户", "number", "关闭矿山,完成改造3260户。"))
-    assert exact is not None and exact.unit_exact == 1.0 and exact.adjacent > 0
-    assert loose is not None and loose.unit_loose == 1.0 and loose.unit_exact == 0.0
+    loose = signals(_analysis("收了多少个煤气罐", "number", "煤气罐"),
+                    _answer("改造3260户", "number", "完成瓶改管改造3260户。"))
+    assert exact is not None and exact.unit_loose == 0.0 and exact.adjacent > 0
+    assert loose is not None and loose.unit_loose == 1.0 and loose.adjacent == 0.0
+
+
+def test_a_change_asked_and_not_stated() -> None:
+    a = _analysis("使用率涨了多少", "number", "使用率")
+    level = signals(a, _answer("使用率提高到96%", "number", "使用率提高到96%。"))
+    change = signals(a, _answer("提高55个百分点", "number", "使用率提高到96%,提高55个百分点。"))
+    assert level is not None and level.change_asked == 1.0
+    assert change is not None and change.change_asked == 0.0
+
+
+def test_one_named_where_several_are_asked() -> None:
+    a = _analysis("是哪几个部门联合执法", "who", "执法")
+    one = signals(a, _answer("市自然资源局", "who", "市自然资源局、市农业农村局联合执法"))
+    two = signals(a, _answer("市自然资源局、市农业农村局", "who", "市自然资源局、市农业农村局联合执法"))
+    assert one is not None and one.one_of_several == 1.0
+    assert two is not None and two.one_of_several == 0.0
 
 
 def test_coverage_counts_the_questions_units_in_the_evidence() -> None:
     a = _analysis("江油修了多少公里水渠", "number", "江油", "水渠")
     s = signals(a, _answer("修复损毁沟渠42公里", "number", "西充县修复损毁沟渠42公里。"))
-    assert s is not None and s.coverage == 0.0 and s.missing == 1.0
+    assert s is not None and s.clause_coverage == 0.0 and s.missing == 1.0
 
 
 def test_no_direct_answer_no_signals() -> None:
@@ -57,8 +73,8 @@ def test_no_direct_answer_no_signals() -> None:
 def test_the_gate_withholds_below_the_threshold_and_keeps_the_evidence() -> None:
     a = _analysis("专案组谁牵头", "who", "专案组")
     ans = _answer("台州市公安局", "who", "台州市公安局环境犯罪侦查支队牵头成立专案组")
-    doubt = Calibration(bias=0.0, weights={"sub_unit": -5.0}, threshold=0.5)
-    trust = Calibration(bias=0.0, weights={"sub_unit": 5.0}, threshold=0.5)
+    doubt = Calibration(bias=0.0, weights={"kind_who": -5.0}, threshold=0.5)
+    trust = Calibration(bias=0.0, weights={"kind_who": 5.0}, threshold=0.5)
     withheld = gate(a, ans, doubt)
     assert withheld.answer is None and withheld.passages == ans.passages and withheld.found
     assert gate(a, ans, trust) is ans

@@ -63,7 +63,10 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     assert figures["questions"] >= 100
     assert (figures["hit@1"] or 0) >= 1.0, figures
     assert (figures["hit@3"] or 0) >= 1.0, figures
-    assert (figures["direct"] or 0) >= 1.0, figures
+    # Direct answers the confidence gate (bot/confidence.py) doubts are withheld — the
+    # passage is still quoted — so a rule that went wrong shows up in `wrong`, not here.
+    assert (figures["direct"] or 0) >= 0.84, figures
+    assert figures["wrong"] == 0.0, figures
     assert (figures["oos_rejected"] or 0) >= 1.0, figures
 
 
@@ -76,20 +79,22 @@ def test_second_announcement_floors(second: Casebot) -> None:
 
 
 # The development announcements: what each is, how many questions, and today's floors
-# (hit@1, hit@3, direct, out-of-scope rejection).
+# (hit@1, hit@3, direct, out-of-scope rejection) and ceiling (wrong direct answers).
+# They are the confidence model's training sets, so `wrong` here is in-sample; the
+# README gives the leave-one-set-out figures.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
-    "third": (70, 0.96, 0.98, 0.97, 1.0),
+    "third": (70, 0.96, 0.98, 0.92, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
-    "fourth": (48, 0.92, 1.0, 0.96, 1.0),
+    "fourth": (48, 0.92, 1.0, 0.8, 1.0, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.78, 0.86, 0.66, 0.8),
+    "fifth": (83, 0.78, 0.86, 0.6, 0.8, 0.02),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.82, 0.86, 0.77, 0.8),
+    "sixth": (83, 0.82, 0.86, 0.51, 0.8, 0.03),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.77, 0.87, 0.7, 0.75),
+    "seventh": (85, 0.77, 0.87, 0.49, 0.75, 0.03),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.8, 0.85, 0.71, 1.0),
+    "eighth": (85, 0.8, 0.85, 0.49, 1.0, 0.02),
 }
 
 
@@ -97,7 +102,7 @@ DEVELOPMENT_SETS = {
 @pytest.mark.parametrize("name", list(DEVELOPMENT_SETS))
 def test_development_announcement_floors(request: pytest.FixtureRequest, name: str,
                                          store: str) -> None:
-    questions, hit1, hit3, direct, oos = DEVELOPMENT_SETS[name]
+    questions, hit1, hit3, direct, oos, wrong = DEVELOPMENT_SETS[name]
     svc = _announcement_alone(request, store, name)
     try:
         f = evaluate(load_questions(DATA / name / "qa.jsonl"), svc.answer).overall.figures()
@@ -108,3 +113,4 @@ def test_development_announcement_floors(request: pytest.FixtureRequest, name: s
     assert (f["hit@3"] or 0) >= hit3, f
     assert (f["direct"] or 0) >= direct, f
     assert (f["oos_rejected"] or 0) >= oos, f
+    assert (f["wrong"] or 0) <= wrong, f
