@@ -180,6 +180,35 @@ CALIBRATION = Calibration(
 ''', encoding="utf-8")
 
 
+def fit_model(work: Path, target: float) -> tuple[Calibration, list[str]]:
+    """The final model (threshold chosen leave-one-set-out) and the report of how it was
+    chosen; ``work`` holds the training sets' indexes."""
+    training = [collect(name, work) for name in TRAINING]
+    probability: dict[int, float] = {}
+    for held in training:  # leave one set out
+        model = fit([r for d in training if d is not held for r in d.rows])
+        for r in held.rows:
+            probability[id(r)] = model.probability(r.signals)
+    threshold = choose_threshold(training, probability, target)
+    report = ["Pooled leave-one-set-out figures by threshold:"]
+    report += [f"  {t:.2f}  {figures(training, probability, t).line()}"
+               for t in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)]
+    report += [f"threshold {threshold:.2f} (the lowest with pooled wrong ≤ {target})", "",
+               "| set | without the gate | with the gate (scored while left out) |",
+               "|---|---|---|"]
+    report += [f"| {d.name} | {figures([d], probability, 0.0).line()} | "
+                f"{figures([d], probability, threshold).line()} |" for d in training]
+    report.append(f"| **training, pooled** | {figures(training, probability, 0.0).line()} | "
+                  f"{figures(training, probability, threshold).line()} |")
+    final = fit([r for d in training for r in d.rows])
+    final = Calibration(bias=final.bias, weights=final.weights, threshold=threshold,
+                        fitted_on=TRAINING)
+    report.append(json.dumps({"bias": round(final.bias, 3),
+                              "weights": {k: round(v, 3) for k, v in final.weights.items()}},
+                             ensure_ascii=False))
+    return final, report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--target", type=float, default=0.03,
@@ -191,32 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="casebot-fit-"))
     work.mkdir(parents=True, exist_ok=True)
-
-    training = [collect(name, work) for name in TRAINING]
-    probability: dict[int, float] = {}
-    for held in training:  # leave one set out
-        model = fit([r for d in training if d is not held for r in d.rows])
-        for r in held.rows:
-            probability[id(r)] = model.probability(r.signals)
-    threshold = choose_threshold(training, probability, args.target)
-    print("threshold: pooled leave-one-set-out figures")
-    for t in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95):
-        print(f"  {t:.2f}  {figures(training, probability, t).line()}")
-    print(f"threshold {threshold:.2f} (leave-one-set-out, wrong ≤ {args.target})")
-    print("| set | without the gate | with the gate (scored while left out) |")
-    print("|---|---|---|")
-    for d in training:
-        print(f"| {d.name} | {figures([d], probability, 0.0).line()} | "
-              f"{figures([d], probability, threshold).line()} |")
-    print(f"| **training, pooled** | {figures(training, probability, 0.0).line()} | "
-          f"{figures(training, probability, threshold).line()} |")
-
-    final = fit([r for d in training for r in d.rows])
-    final = Calibration(bias=final.bias, weights=final.weights, threshold=threshold,
-                        fitted_on=TRAINING)
-    print(json.dumps({"bias": round(final.bias, 3),
-                      "weights": {k: round(v, 3) for k, v in final.weights.items()}},
-                     ensure_ascii=False))
+    final, report = fit_model(work, args.target)
+    print("\n".join(report))
     if args.held_out:
         for name in HELD_OUT:
             if name == "news" and not NEWS_CACHE.exists():
@@ -225,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             d = collect(name, work)
             p = {id(r): final.probability(r.signals) for r in d.rows}
             print(f"| {name} (held out) | {figures([d], p, 0.0).line()} | "
-                  f"{figures([d], p, threshold).line()} |")
+                  f"{figures([d], p, final.threshold).line()} |")
     if not args.dry_run:
         write_calibration(final, ROOT / "bot" / "calibration.py",
                           "python scripts/fit_confidence.py")
