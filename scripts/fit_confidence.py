@@ -190,7 +190,12 @@ def fit_model(work: Path, target: float) -> tuple[Calibration, list[str]]:
         for r in held.rows:
             probability[id(r)] = model.probability(r.signals)
     threshold = choose_threshold(training, probability, target)
-    report = ["Pooled leave-one-set-out figures by threshold:"]
+    from sklearn.metrics import roc_auc_score
+
+    rows = [r for d in training for r in d.rows]
+    auc = roc_auc_score([int(r.right) for r in rows], [probability[id(r)] for r in rows])
+    report = [f"{len(rows)} proposed direct answers; leave-one-set-out ROC AUC {auc:.3f}",
+              "Pooled leave-one-set-out figures by threshold:"]
     report += [f"  {t:.2f}  {figures(training, probability, t).line()}"
                for t in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)]
     report += [f"threshold {threshold:.2f} (the lowest with pooled wrong ≤ {target})", "",
