@@ -22,18 +22,18 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
+from bot.measures import wanted_units
 from bot.refine import refine
+from bot.reply import Answer, Passage, Status
 from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable, is_pinyin
 from indexer.facts import clause_spans, clause_subject, places
-from indexer.normalize import Script, is_cjk, normalize, normalize_many
+from indexer.normalize import is_cjk, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
 
@@ -59,81 +59,6 @@ _ISSUANCE_CUE = re.compile(
     r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
     r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law")  # share of the question's weight a passage must cover
 CANDIDATES = 100  # BM25's best; the weighted-coverage ranking re-scores these
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A quoted sentence and where it stands."""
-
-    id: int
-    text: str  # verbatim original
-    score: float
-    doc: str
-    doc_id: int
-    case: int | None
-    case_id: int | None
-    case_title: str | None
-    section: str | None  # marker + heading, e.g. 一是抓政策保障,夯實產業基礎
-    section_id: int | None
-    role: str
-    terms: tuple[str, ...] = ()  # normalised words of the question found in ``text``
-    case_label: str | None = None  # the case as the document names it (案例2, 一、甲州做法)
-
-    def highlight_spans(self) -> list[tuple[int, int]]:
-        """Merged ``(start, end)`` ranges of ``text`` where matched terms occur."""
-        norm = normalize(self.text)
-        spans: list[tuple[int, int]] = []
-        for term in self.terms:
-            for m in re.finditer(re.escape(term), norm):
-                spans.append((m.start(), m.end()))
-        merged: list[tuple[int, int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-            else:
-                merged.append((s, e))
-        return merged
-
-    def citation(self) -> str:
-        parts = [self.doc]
-        if self.case:
-            parts.append(self.case_label or f"案例{self.case}")
-        if self.section:
-            parts.append(self.section)
-        return " · ".join(parts)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "case": self.case, "case_title": self.case_title,
-                "section": self.section, "text": self.text, "score": round(self.score, 4)}
-
-
-class Status(StrEnum):
-    """What kind of reply an :class:`Answer` is; callers branch on this, never on messages."""
-
-    ANSWERED = "answered"  # passages found (with or without a direct answer line)
-    NOT_FOUND = "not_found"  # the documents do not cover the question
-    EMPTY = "empty"  # nothing askable was typed (blank, emoji, control characters)
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    found: bool
-    answer: str | None
-    passages: tuple[Passage, ...]
-    kind: Kind = "what"
-    script: Script = "simplified"
-    message: str | None = None  # for the user when nothing was found, or the input was odd
-    notice: str | None = None  # the question was cut (the only notice there is)
-    more: tuple[Passage, ...] = field(default=(), repr=False)  # further ranked passages
-    terms: tuple[str, ...] = ()
-    status: Status = Status.ANSWERED
-
-    def to_json(self) -> dict[str, Any]:
-        """The public JSON contract."""
-        return {"question": self.question, "status": self.status.value,
-                "truncated": self.notice is not None, "found": self.found,
-                "answer": self.answer, "passages": [p.to_json() for p in self.passages]}
 
 
 NOT_FOUND = ("文件中没有找到与这个问题直接相关的内容。可以换个说法,或用文件里的词提问,"
@@ -830,60 +755,11 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
                    case_label=row.case_label)
 
 
-# Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
-_COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
-_NUMBER_UNITS = {
-    "钱": ("元",), "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"),
-    "家": ("家",), "项": ("项",),
-    # 个 is the everyday classifier: 多少个田长 is answered by 1028名, 多少个站点 by 412处.
-    "个": ("个", "名", "人", "位", "家", "所", "座", "处", "项", "条", "台", "辆", "张", "支", "套",
-          "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块"),
-    "亩": ("亩",), "级": ("级",), "位": ("位",),
-    # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
-    "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
-    "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
-}
-
-
 _ASKS_DAY = re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|\bwhich day\b")
 _BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 # A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
 _ORDINAL = re.compile(r"第|首批")
 _ASKS_ORDINAL = re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch")
-
-
-def wanted_units(norm_question: str) -> tuple[str, ...]:
-    """The unit a how-many question asks for: 多少家 → 家, 多大面积 → 亩, 第几 → 位."""
-    m = re.search(r"第几([批项位名次届期])", norm_question)
-    if m:
-        return (m.group(1),)
-    if re.search(r"第几|排名|排第|名次|\brank", norm_question):
-        return ("位", "名")
-    # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
-    # …率 (复耕率, 覆盖率, 合格率) is a share too.
-    if re.search(r"百分点|百分比|比例|比重|占比|增幅|降幅|率(?:是|为|有|达到|达)?(?:多少|几)|"
-                 r"\bpercent|\brate\b", norm_question):
-        return ("%", "百分点")
-    m = re.search(r"(?:多少|几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
-                  + "|".join(_COUNTED) + ")?", norm_question)
-    if m and m.group(2):
-        return _NUMBER_UNITS[m.group(2)]
-    if m and m.group(1):
-        return _NUMBER_UNITS["个"]
-    if "面积" in norm_question:
-        return _NUMBER_UNITS["面积"]
-    # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
-    if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
-        return _NUMBER_UNITS["元"]
-    if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
-        return _NUMBER_UNITS["元"]
-    return ()
-
-
-_ENGLISH_MONEY = re.compile(
-    r"\b(fees?|prices?|costs?|money|yuan|charges?|tariffs?|funds?|funding|subsid\w*|budgets?|"
-    r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
 # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.

@@ -19,12 +19,13 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.measures import wanted_units
 from bot.refine import asks_change, states_change
 from indexer.normalize import normalize
 from indexer.terms import organisations
 
 if TYPE_CHECKING:
-    from bot.answer import Answer
+    from bot.reply import Answer
     from bot.understand import Analysis
 
 # The kinds a direct answer can have; each gets its own intercept.
@@ -145,8 +146,6 @@ def _missing(units: list[tuple[tuple[str, ...], float]], text: str) -> float:
 
 def signals(analysis: Analysis, answer: Answer) -> Signals | None:
     """The signals of ``answer``'s direct answer; None when it has none."""
-    from bot.answer import wanted_units
-
     if not answer.answer or not answer.passages:
         return None
     kind = answer.kind if answer.kind in KINDS else "what"

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.answer import Answer
+    from bot.reply import Answer
     from bot.understand import Analysis
 
 _CJK = "\u4e00-\u9fff"

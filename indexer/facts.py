@@ -27,7 +27,7 @@ from indexer.terms import QUOTED_RE, TITLE_RE, organisations
 
 if TYPE_CHECKING:
     from corpus.model import Document
-    from indexer.pipeline import PassageSpec
+    from indexer.passages import PassageSpec
 
 ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布", "出台", "制定", "印发", "修订", "修改",
            "发布", "颁布", "起草", "编制", "推出", "下发", "出台了", "制订")

@@ -43,6 +43,7 @@ from corpus.readers import ReaderError
 from indexer import facts as facts_mod
 from indexer.facts import Fact
 from indexer.normalize import normalize, normalize_many
+from indexer.passages import PassageSpec, passages_of
 from indexer.segment import Segmenter, shared_tokenizer
 from indexer.terms import domain_terms
 
@@ -53,44 +54,6 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 # Below this many bytes of documents a batch is prepared in process.
 PARALLEL_MIN_BYTES = 400_000
-
-
-@dataclass(frozen=True)
-class PassageSpec:
-    """A sentence to index, with where it stands in its document."""
-
-    role: str
-    case: int | None  # index into Document.cases
-    section: int | None  # index into Case.sections
-    paragraph: int
-    start: int
-    end: int
-    text: str
-
-
-def passages_of(doc: Document) -> list[PassageSpec]:
-    """Every quotable sentence of ``doc`` in document order, with its role."""
-    out: list[PassageSpec] = []
-    title_end = doc.text.find(doc.title)
-    if title_end >= 0:
-        out.append(PassageSpec("title", None, None, 0, title_end, title_end + len(doc.title),
-                               doc.title))
-    for s in doc.preamble:
-        out.append(PassageSpec("preamble", None, None, s.paragraph, s.start, s.end, s.text))
-    for ci, case in enumerate(doc.cases):
-        if case.title:
-            line = doc.text[case.start:].split("\n", 1)[0].strip()
-            out.append(PassageSpec("case_title", ci, None, -1, case.start,
-                                   case.start + len(line), line))
-        for s in case.lead_sentences:
-            out.append(PassageSpec("lead", ci, None, s.paragraph, s.start, s.end, s.text))
-        for si, sec in enumerate(case.sections):
-            for k, s in enumerate(sec.sentences):
-                is_heading = k == 0 and bool(sec.heading) and len(s.text) <= len(
-                    sec.marker) + len(sec.heading) + 2
-                out.append(PassageSpec("heading" if is_heading else "body", ci, si, s.paragraph,
-                                       s.start, s.end, s.text))
-    return out
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,61 @@
+"""The measure a how-many question asks its figure in: 多少家 → 家, 多少个 → any classifier
+of a count (名, 处, 座 …), 多少钱 → 元, 第几 → 位, 占比多少 → %.
+
+Read by the extractor that picks a figure (:mod:`bot.answer`) and by the confidence stage
+that checks it (:mod:`bot.confidence`), from one table.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
+_COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
+_NUMBER_UNITS = {
+    "钱": ("元",), "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"),
+    "家": ("家",), "项": ("项",),
+    # 个 is the everyday classifier: 多少个田长 is answered by 1028名, 多少个站点 by 412处.
+    "个": ("个", "名", "人", "位", "家", "所", "座", "处", "项", "条", "台", "辆", "张", "支", "套",
+          "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块"),
+    "亩": ("亩",), "级": ("级",), "位": ("位",),
+    # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
+    "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
+    "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
+}
+
+
+def wanted_units(norm_question: str) -> tuple[str, ...]:
+    """The unit a how-many question asks for: 多少家 → 家, 多大面积 → 亩, 第几 → 位."""
+    m = re.search(r"第几([批项位名次届期])", norm_question)
+    if m:
+        return (m.group(1),)
+    if re.search(r"第几|排名|排第|名次|\brank", norm_question):
+        return ("位", "名")
+    # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
+    # …率 (复耕率, 覆盖率, 合格率) is a share too.
+    if re.search(r"百分点|百分比|比例|比重|占比|增幅|降幅|率(?:是|为|有|达到|达)?(?:多少|几)|"
+                 r"\bpercent|\brate\b", norm_question):
+        return ("%", "百分点")
+    m = re.search(r"(?:多少|几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
+                  + "|".join(_COUNTED) + ")?", norm_question)
+    if m and m.group(2):
+        return _NUMBER_UNITS[m.group(2)]
+    if m and m.group(1):
+        return _NUMBER_UNITS["个"]
+    if "面积" in norm_question:
+        return _NUMBER_UNITS["面积"]
+    # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
+    if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
+        return _NUMBER_UNITS["元"]
+    if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
+        return _NUMBER_UNITS["元"]
+    return ()
+
+
+_ENGLISH_MONEY = re.compile(
+    r"\b(fees?|prices?|costs?|money|yuan|charges?|tariffs?|funds?|funding|subsid\w*|budgets?|"
+    r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
+
+
+__all__ = ["wanted_units"]
