@@ -72,9 +72,10 @@ class Engine:
     """The answering service over one index."""
 
     def __init__(self, searcher: Searcher, analyzer: Analyzer,
-                 calibration: Calibration | None = CALIBRATION) -> None:
+                 calibration: Calibration | None = CALIBRATION, refining: bool = True) -> None:
         self.searcher = searcher
         self.analyzer = analyzer
+        self.refining = refining  # check the direct answer against its quote (bot/refine.py)
         # Whether a direct answer is shown (bot/confidence.py); None shows every one
         # (scripts/fit_confidence.py fits the model on the ungated answers).
         self.calibration = calibration
@@ -129,10 +130,12 @@ class Engine:
         if len(ranked) < 2 * top:
             ranked = self._with_context(ranked)
         ranked = _distinct(ranked)
-        answer = refine(analysis, Answer(
+        answer = Answer(
             question=analysis.question, found=True, answer=direct, passages=tuple(ranked[:top]),
             kind=analysis.kind, script=analysis.script, notice=analysis.notice,
-            more=tuple(ranked[top:top + 30]), terms=_terms(analysis)))
+            more=tuple(ranked[top:top + 30]), terms=_terms(analysis))
+        if self.refining:
+            answer = refine(analysis, answer)
         if self.calibration is None or about_notice:
             # About the document itself the answer comes from its structure and
             # metadata (its batch, issuer, date), not from a sentence's wording.

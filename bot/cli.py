@@ -312,7 +312,10 @@ def _log_progress() -> Callable[[str, int, int], None]:
 @click.option("--json", "as_json", is_flag=True, help="JSON output (JSON Lines from stdin).")
 @click.option("--top", default=3, show_default=True, type=click.IntRange(1, 20),
               help="How many passages to quote.")
-def ask(question: str | None, db: DbTarget | None, as_json: bool, top: int) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also print how it was answered: what each stage kept, dropped and scored.")
+def ask(question: str | None, db: DbTarget | None, as_json: bool, top: int,
+        explain: bool) -> None:
     """Answer QUESTION, or one question per line from stdin."""
     from bot.render import to_json_line, to_terminal
 
@@ -328,6 +331,12 @@ def ask(question: str | None, db: DbTarget | None, as_json: bool, top: int) -> N
                 continue
             answer = service.answer(q, top=top)
             click.echo(to_json_line(answer) if as_json else to_terminal(answer, color))
+            if explain:
+                from bot.explain import explain as trace
+                from bot.explain import format_stages
+
+                # On stderr, so --json output stays one JSON document per line.
+                click.echo(format_stages(trace(service.engine, q, top)), err=True)
             if not as_json and question is None:
                 click.echo()
 

@@ -49,6 +49,21 @@ def test_help_lists_the_commands(run_cli: Run) -> None:
         assert f"  {command} " in proc.stdout, command
 
 
+def test_ask_explain_prints_the_stages_beside_the_answer(run_cli: Run,
+                                                         built_db_copy: Path) -> None:
+    proc = run_cli("ask", "--json", "--explain", "--db", built_db_copy, REVISED_Q)
+    assert proc.returncode == 0, proc.stderr
+    no_traceback(proc)
+    answer = json.loads(proc.stdout)  # stdout stays the JSON answer alone
+    names = [line[3:] for line in proc.stderr.splitlines() if line.startswith("── ")]
+    assert names == ["understand", "retrieve and rank", "extract", "refine", "confidence",
+                     "answer"]
+    assert "kind: who" in proc.stderr
+    assert "P(right) = " in proc.stderr and "threshold" in proc.stderr
+    # The trace ends in the answer the user got.
+    assert f"direct answer: {answer['answer']!r}" in proc.stderr
+
+
 def test_ask_json(run_cli: Run, built_db_copy: Path, cli_home: Path) -> None:
     proc = run_cli("ask", "--json", "--db", built_db_copy, REVISED_Q)
     assert proc.returncode == 0, proc.stderr
