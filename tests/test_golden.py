@@ -1,0 +1,21 @@
+"""Every question set's full answers are byte for byte the golden dump (scripts/golden.py):
+a restructuring of the answer core that changes any answer, score or order fails here.
+A deliberate behaviour change rewrites the dump (`scripts/golden.py --write`) in its own,
+measured commit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_answers_are_the_golden_ones_under_any_hash_seed() -> None:
+    for seed in ("0", "4242"):  # no answer may depend on set or dict order of strings
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "golden.py"), "--check"],
+                              capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
