@@ -112,9 +112,10 @@ async def post_init(app: Application) -> None:
     """Open the service (building the index if missing), warm it up, publish the commands."""
     from bot.service import Casebot
 
-    settings: Settings = app.bot_data[handlers.SETTINGS]
+    shared = handlers.state_of(app)
+    settings = shared.settings
     service = await asyncio.to_thread(Casebot.open, settings.casebot_db)
-    app.bot_data[handlers.SERVICE] = service
+    shared.service = service
     share_limits(app, service, settings)
     # OpenCC's dictionaries and the index vocabulary load on first use: now, not for a user.
     await asyncio.to_thread(service.warm_up)
@@ -137,13 +138,15 @@ def share_limits(app: Application, service: Casebot, settings: Settings) -> None
         return settings.user_hash(int(user)) if isinstance(user, int) else str(user)
 
     limit, window = settings.casebot_rate_limit, settings.casebot_rate_window
-    app.bot_data[handlers.LIMITER] = SharedLimiter(store, limit, window, "q", key)
-    app.bot_data[handlers.INLINE_LIMITER] = SharedLimiter(
+    shared = handlers.state_of(app)
+    shared.limiter = SharedLimiter(store, limit, window, "q", key)
+    shared.inline_limiter = SharedLimiter(
         store, limit * handlers.INLINE_LIMIT_FACTOR, window, "i", key)
 
 
 async def post_shutdown(app: Application) -> None:
-    service = app.bot_data.pop(handlers.SERVICE, None)
+    shared = handlers.state_of(app)
+    service, shared.service = shared.service, None
     if service is not None:
         service.close()
     log.info("casebot stopped")

@@ -19,9 +19,11 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import (
@@ -56,7 +58,7 @@ from bot.library import (
 )
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
-from bot.telegram.ratelimit import SlidingWindowLimiter
+from bot.telegram.ratelimit import SharedLimiter, SlidingWindowLimiter
 from corpus.loader import BUNDLED_DIR, load_bytes
 from corpus.readers import SUPPORTED_SUFFIXES, ReaderError
 from indexer.errors import IndexError_
@@ -71,6 +73,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
+Limiter = SlidingWindowLimiter | SharedLimiter
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # the Bot API's getFile limit
 INLINE_LIMIT_FACTOR = 3  # inline queries fire while typing: a larger budget
@@ -87,39 +91,50 @@ COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("reindex", "重建索引(管理员)"),
 )
 
-# bot_data keys
-SERVICE = "service"
-SETTINGS = "settings"
-LIMITER = "limiter"
-INLINE_LIMITER = "inline_limiter"
-UPLOAD_LOCK = "upload_lock"
-REFUSED_CHATS = "refused_chats"
-EXAMPLES = "examples"
-
-
 # -- state kept in bot_data ------------------------------------------------------------------
+
+STATE = "casebot"  # the one bot_data key: a BotState
+
+
+@dataclass
+class BotState:
+    """What the handlers share, kept in ``bot_data[STATE]`` and read through :func:`state`."""
+
+    settings: Settings
+    limiter: Limiter  # questions per user (shared by the instances when the store is)
+    inline_limiter: Limiter  # inline queries per user, more generous
+    upload_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one index writer
+    refused_chats: set[int] = field(default_factory=set)  # told once that they are not served
+    service: Casebot | None = None  # opened in post_init, closed in post_shutdown
+    examples: list[str] | None = None  # example questions, until the corpus changes
+
+
+def state_of(app: Application) -> BotState:
+    return cast(BotState, app.bot_data[STATE])
+
+
+def state(context: Context) -> BotState:
+    return cast(BotState, context.bot_data[STATE])
 
 
 def get_service(context: Context) -> Casebot:
-    service = context.bot_data.get(SERVICE)
+    service = state(context).service
     if service is None:  # only before post_init finished, which PTB never lets happen
         raise RuntimeError("the casebot service is not open")
-    return cast("Casebot", service)
+    return service
 
 
 def get_settings(context: Context) -> Settings:
-    return cast("Settings", context.bot_data[SETTINGS])
+    return state(context).settings
 
 
 def init_state(app: Application, settings: Settings) -> None:
     """Everything handlers need besides the service (which post_init opens)."""
-    app.bot_data[SETTINGS] = settings
-    app.bot_data[LIMITER] = SlidingWindowLimiter(settings.casebot_rate_limit,
-                                                 settings.casebot_rate_window)
-    app.bot_data[INLINE_LIMITER] = SlidingWindowLimiter(
-        settings.casebot_rate_limit * INLINE_LIMIT_FACTOR, settings.casebot_rate_window)
-    app.bot_data[UPLOAD_LOCK] = asyncio.Lock()
-    app.bot_data[REFUSED_CHATS] = set()
+    app.bot_data[STATE] = BotState(
+        settings=settings,
+        limiter=SlidingWindowLimiter(settings.casebot_rate_limit, settings.casebot_rate_window),
+        inline_limiter=SlidingWindowLimiter(settings.casebot_rate_limit * INLINE_LIMIT_FACTOR,
+                                            settings.casebot_rate_window))
 
 
 def user_script(user: User | None) -> Script:
@@ -186,7 +201,7 @@ async def admit(update: Update, context: Context, *, count: bool = True) -> bool
     chat, user, query = update.effective_chat, update.effective_user, update.callback_query
     allowed = settings.telegram_allowed_chats
     if allowed and chat is not None and chat.id not in allowed:
-        refused: set[int] = context.bot_data[REFUSED_CHATS]
+        refused = state(context).refused_chats
         text = fmt.chrome(fmt.NOT_ALLOWED, user_script(user))
         if query is not None:
             await query.answer(text)
@@ -196,7 +211,7 @@ async def admit(update: Update, context: Context, *, count: bool = True) -> bool
         return False
     if not count or user is None:
         return True
-    verdict = cast(SlidingWindowLimiter, context.bot_data[LIMITER]).hit(user.id)
+    verdict = state(context).limiter.hit(user.id)
     if verdict.allowed:
         return True
     log.info("rate limit: dropped an update from one user (retry in %.0fs)", verdict.retry_after)
@@ -207,6 +222,17 @@ async def admit(update: Update, context: Context, *, count: bool = True) -> bool
     elif verdict.notify:
         await reply(update, context, fmt.escape(text))
     return False
+
+
+def admitted(handler: Handler) -> Handler:
+    """Serve ``handler``'s updates only from allowed chats (see :func:`admit`); commands
+    that show the corpus or help do not count towards a user's question limit."""
+    @wraps(handler)
+    async def run(update: Update, context: Context) -> None:
+        if await admit(update, context, count=False):
+            await handler(update, context)
+
+    return run
 
 
 # -- the question log ---------------------------------------------------------------------------
@@ -304,16 +330,14 @@ async def cmd_search(update: Update, context: Context) -> None:
 
 
 async def get_examples(context: Context) -> list[str]:
-    examples = context.bot_data.get(EXAMPLES)
-    if examples is None:
-        examples = await asyncio.to_thread(example_questions, get_service(context))
-        context.bot_data[EXAMPLES] = examples
-    return cast(list[str], examples)
+    shared = state(context)
+    if shared.examples is None:
+        shared.examples = await asyncio.to_thread(example_questions, get_service(context))
+    return shared.examples
 
 
+@admitted
 async def cmd_start(update: Update, context: Context) -> None:
-    if not await admit(update, context, count=False):
-        return
     script = user_script(update.effective_user)
     documents = await asyncio.to_thread(get_service(context).searcher.documents)
     examples = [to_script(q, script) for q in await get_examples(context)]
@@ -321,16 +345,14 @@ async def cmd_start(update: Update, context: Context) -> None:
                 fmt.examples_keyboard(examples))  # examples under the last part
 
 
+@admitted
 async def cmd_help(update: Update, context: Context) -> None:
-    if not await admit(update, context, count=False):
-        return
     await reply(update, context,
                 fmt.format_help(context.bot.username, user_script(update.effective_user)))
 
 
+@admitted
 async def cmd_cases(update: Update, context: Context) -> None:
-    if not await admit(update, context, count=False):
-        return
     script = user_script(update.effective_user)
     cases = await asyncio.to_thread(get_service(context).searcher.cases)
     await reply(update, context, fmt.format_cases(cases, script),
@@ -352,9 +374,10 @@ async def send_case(update: Update, context: Context, case_id: int, script: Scri
     return True
 
 
+@admitted
 async def cmd_case(update: Update, context: Context) -> None:
     message = update.effective_message
-    if message is None or not await admit(update, context, count=False):
+    if message is None:
         return
     script = user_script(update.effective_user)
     arg = command_text(message)
@@ -369,9 +392,8 @@ async def cmd_case(update: Update, context: Context) -> None:
         await reply(update, context, fmt.escape(fmt.chrome(fmt.NO_SUCH_CASE, script)))
 
 
+@admitted
 async def cmd_docs(update: Update, context: Context) -> None:
-    if not await admit(update, context, count=False):
-        return
     named = await asyncio.to_thread(named_documents, get_service(context).searcher)
     await reply(update, context,
                 fmt.format_named_documents(named, user_script(update.effective_user)))
@@ -386,17 +408,17 @@ async def cmd_stats(update: Update, context: Context) -> None:
     await reply(update, context, fmt.format_stats(stats))
 
 
+@admitted
 async def on_other_message(update: Update, context: Context) -> None:
     """A sticker, photo, voice note … in a private chat: say what the bot can read."""
-    if await admit(update, context, count=False):
-        await reply(update, context,
-                    fmt.escape(fmt.chrome(fmt.TEXT_ONLY, user_script(update.effective_user))))
+    await reply(update, context,
+                fmt.escape(fmt.chrome(fmt.TEXT_ONLY, user_script(update.effective_user))))
 
 
+@admitted
 async def on_unknown_command(update: Update, context: Context) -> None:
-    if await admit(update, context, count=False):
-        await reply(update, context,
-                    fmt.escape(fmt.chrome(fmt.UNKNOWN_COMMAND, user_script(update.effective_user))))
+    await reply(update, context,
+                fmt.escape(fmt.chrome(fmt.UNKNOWN_COMMAND, user_script(update.effective_user))))
 
 
 # -- buttons ----------------------------------------------------------------------------------------
@@ -407,23 +429,24 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None:
         return
     action = callbacks.decode(query.data)
-    script = user_script(update.effective_user)
     if action is None:
-        await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
-    elif isinstance(action, callbacks.Page):
-        await show_page(update, context, action)
-    elif isinstance(action, callbacks.Case):
-        if not await admit(update, context, count=False):
-            return
-        view = {"o": None, "s": "simplified", "t": "traditional"}.get(action.view, script)
-        await query.answer()
-        if not await send_case(update, context, action.case_id, cast("Script | None", view),
-                               reply_to_user=False):
-            await reply(update, context, fmt.escape(fmt.chrome(fmt.STALE_BUTTON, script)))
-    elif isinstance(action, callbacks.Vote):
-        await vote(update, context, action)
-    else:
-        await tap_example(update, context, action)
+        await query.answer(fmt.chrome(fmt.STALE_BUTTON, user_script(update.effective_user)))
+        return
+    await BUTTONS[type(action)](update, context, action)
+
+
+async def open_case(update: Update, context: Context, action: callbacks.Case) -> None:
+    """查看全文: the whole case, in the script the button was made for."""
+    query = update.callback_query
+    assert query is not None
+    if not await admit(update, context, count=False):
+        return
+    script = user_script(update.effective_user)
+    view = {"o": None, "s": "simplified", "t": "traditional"}.get(action.view, script)
+    await query.answer()
+    if not await send_case(update, context, action.case_id, cast("Script | None", view),
+                           reply_to_user=False):
+        await reply(update, context, fmt.escape(fmt.chrome(fmt.STALE_BUTTON, script)))
 
 
 async def show_page(update: Update, context: Context, page: callbacks.Page) -> None:
@@ -519,7 +542,7 @@ async def on_inline(update: Update, context: Context) -> None:
         await query.answer([fmt.inline_hint(context.bot.username, user_script(user))],
                            cache_time=300)
         return
-    if not cast(SlidingWindowLimiter, context.bot_data[INLINE_LIMITER]).hit(user.id).allowed:
+    if not state(context).inline_limiter.hit(user.id).allowed:
         await query.answer([], cache_time=5, is_personal=True)
         return
     answer = await asyncio.to_thread(get_service(context).answer, text, fmt.PAGE_SIZE)
@@ -554,7 +577,7 @@ async def on_document(update: Update, context: Context) -> None:
         await reply(update, context, fmt.format_upload_error(name, "文件超过 20 MB。"))
         return
     service, settings = get_service(context), get_settings(context)
-    async with context.bot_data[UPLOAD_LOCK]:  # one index writer at a time
+    async with state(context).upload_lock:  # one index writer at a time
         try:
             # Parse first: a file that cannot be read must change nothing.
             doc: Document = await asyncio.to_thread(load_bytes, data, name)
@@ -562,7 +585,7 @@ async def on_document(update: Update, context: Context) -> None:
         except ReaderError as exc:
             await reply(update, context, fmt.format_upload_error(name, exc.reason))
             return
-        context.bot_data.pop(EXAMPLES, None)  # the examples may change with the corpus
+        state(context).examples = None  # the examples may change with the corpus
     summary = added.summary
     log.info("upload: %s stored at %s (%d passages)", safe_name(name), added.stored,
              summary.passages)
@@ -619,7 +642,7 @@ async def cmd_reindex(update: Update, context: Context) -> None:
     service, settings = get_service(context), get_settings(context)
     # The requester is told in this chat; in their private chat there is no need to repeat it.
     told = chat.id if chat is not None and chat.type == ChatType.PRIVATE else None
-    async with context.bot_data[UPLOAD_LOCK]:
+    async with state(context).upload_lock:
         try:
             sources = await asyncio.to_thread(default_sources, settings)
             summary: IndexSummary = await asyncio.to_thread(service.index, sources)
@@ -631,7 +654,7 @@ async def cmd_reindex(update: Update, context: Context) -> None:
             await reply(update, context, notice)
             await notify_admins(context, notice, skip=told)
             return
-        context.bot_data.pop(EXAMPLES, None)  # the examples may change with the corpus
+        state(context).examples = None  # the examples may change with the corpus
     log.info("re-index: %d added, %d updated, %d unchanged, %d removed, %d errors in %.1fs",
              len(summary.added), len(summary.updated), len(summary.unchanged),
              len(summary.removed), len(summary.errors), summary.seconds)
@@ -671,6 +694,15 @@ async def on_error(update: object, context: Context) -> None:
 
 
 # -- wiring ---------------------------------------------------------------------------------------
+
+
+# What each kind of button does (callbacks.decode gives one of these types).
+BUTTONS: dict[type, Callable[[Update, Context, Any], Awaitable[None]]] = {
+    callbacks.Page: show_page,
+    callbacks.Case: open_case,
+    callbacks.Vote: vote,
+    callbacks.Example: tap_example,
+}
 
 
 def register(app: Application) -> None:

@@ -138,7 +138,9 @@ def test_build_application_registers_everything() -> None:
 
     settings = settings_for_tests(telegram_admin_ids=frozenset({1}))
     app = build_application(settings)
-    assert app.bot_data["settings"] is settings
+    from bot.telegram.handlers import state_of
+
+    assert state_of(app).settings is settings
     handlers = [h for group in app.handlers.values() for h in group]
     commands = {c for h in handlers if isinstance(h, CommandHandler) for c in h.commands}
     assert commands == {"start", "help", "ask", "search", "cases", "case", "docs", "stats",

@@ -62,3 +62,11 @@ def test_page_round_trip_property(qid: int, offset: int, original: bool, plain: 
     data = encode(page)
     assert len(data.encode()) < 64
     assert decode(data) == page
+
+
+def test_every_kind_of_button_has_a_handler() -> None:
+    import typing
+
+    from bot.telegram.handlers import BUTTONS
+
+    assert set(BUTTONS) == set(typing.get_args(callbacks.Action))

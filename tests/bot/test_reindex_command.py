@@ -28,6 +28,7 @@ from telegram.error import Forbidden
 
 from bot.settings import Settings
 from bot.telegram import handlers
+from bot.telegram.ratelimit import SlidingWindowLimiter
 from indexer.errors import IndexBusy
 from tests.index_gate import IndexGate
 
@@ -235,12 +236,12 @@ def run_reindex(error: Exception, tmp_path: Path) -> StubBot:
                         telegram_admin_ids=frozenset({ADMIN_ID, OTHER_ADMIN, SILENT_ADMIN}),
                         casebot_db=tmp_path / "casebot.db", casebot_corpus_dir=tmp_path / "up")
     bot = StubBot(unreachable={SILENT_ADMIN})
-    context = StubContext(bot, {handlers.SETTINGS: settings,
-                                handlers.SERVICE: FailingService(error),
-                                handlers.UPLOAD_LOCK: asyncio.Lock(),
-                                handlers.EXAMPLES: ["kept"]})
+    shared = handlers.BotState(settings=settings, limiter=SlidingWindowLimiter(5, 60),
+                               inline_limiter=SlidingWindowLimiter(5, 60),
+                               service=cast(Any, FailingService(error)), examples=["kept"])
+    context = StubContext(bot, {handlers.STATE: shared})
     asyncio.run(handlers.cmd_reindex(admin_update(ADMIN_ID), cast(Any, context)))
-    assert context.bot_data[handlers.EXAMPLES] == ["kept"]  # nothing changed, nothing reset
+    assert shared.examples == ["kept"]  # nothing changed, nothing reset
     return bot
 
 
