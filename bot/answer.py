@@ -32,12 +32,13 @@ from bot.measures import wanted_units
 from bot.refine import refine
 from bot.reply import Answer, Passage, Status
 from bot.understand import IN_CHARGE_VERBS, Analysis, Analyzer, Kind, is_askable, is_pinyin
+from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import is_cjk, normalize, normalize_many
 from indexer.search import FactHit, PassageHit, Searcher
 from indexer.terms import organisations
 
-FOUND_THRESHOLD = 0.6
+FOUND_THRESHOLD = W.found_threshold  # the public name callers use
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
 _JOINT = r"(?:联合|会同|协同|配合|共同|与|和|同)"
@@ -203,25 +204,27 @@ class Engine:
                             # Named by the case or section it stands under (西充县's
                             # 一田一档): said, though not in this sentence.  A place
                             # the case is about holds for all its sentences.
-                            covered += (weight if _names_place(x, context) else 0.6 * weight)
+                            covered += (weight if _names_place(x, context)
+                                        else W.heading_only_credit * weight)
                             break
             share = covered / total
-            score = share + 0.05 * (bm25 / top_bm25) + _kind_hint(a.kind, body, row, in_charge)
+            score = (share + W.bm25_share * (bm25 / top_bm25)
+                     + _kind_hint(a.kind, body, row, in_charge))
             if batch and batch not in body:
                 ctx = context or _context(row.doc_title, row.case_title, row.section_heading)
                 if batch not in ctx and _BATCH.search(body + ctx):
                     # 第一批 asked, 第二批 said: another batch, not this one.
-                    score -= 0.3
+                    score -= W.other_batch_penalty
             if named is not None and named.search(body):
-                score += 0.1
+                score += W.named_focus_bonus
             if a.kind == "where" and any(
                     not any(x in p for x in asked) for p in places(body)):
                 # "在哪?" is answered by a sentence naming a place the question does not.
-                score += 0.05
-            if in_charge and row.role == "lead" and share >= 0.8:
+                score += W.new_place_bonus
+            if in_charge and row.role == "lead" and share >= W.in_charge_lead_share:
                 # Who is in charge of a case is said in its lead paragraph; among
                 # equally good matches it wins.
-                score += 0.03
+                score += W.in_charge_lead_bonus
             scored.append(_passage(row, score, matched))
         scored.sort(key=lambda p: (-p.score, p.id))
         return scored
@@ -316,7 +319,7 @@ class Engine:
             return ranked
         title = normalize(ranked[0].case_title)
         covered = sum(u.weight for u in a.units if any(x in title for x in u.alts))
-        if covered < 0.8 * (a.total_weight or 1.0):
+        if covered < W.case_title_share * (a.total_weight or 1.0):
             return ranked
         lead = next((r for r in self.searcher.case_passages(ranked[0].case_id)
                      if r.role == "lead"), None)
@@ -337,7 +340,7 @@ class Engine:
         # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
         # …知识规则126条) lacks the words its case already said: nearly as good.
         pool += [p for p in ranked[len(pool):30]
-                 if p.score >= FOUND_THRESHOLD - 0.05 and p.case_id is not None
+                 if p.score >= FOUND_THRESHOLD - W.same_case_slack and p.case_id is not None
                  and p.case_id == pool[0].case_id]
         kind = "date" if a.kind == "when" else "quantity"
         units = wanted_units(a.norm) if a.kind == "number" else ()
@@ -394,7 +397,7 @@ class Engine:
 
     def _issuance(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score
-        pool = [p for p in ranked[:10] if p.score >= best_score - 0.15]
+        pool = [p for p in ranked[:10] if p.score >= best_score - W.issuance_pool]
         if a.kind == "who" and not _ISSUANCE_CUE.search(a.norm):
             # "谁牵头抓总?" asks for an actor, not for who issued a document; the
             # sentence naming one may rank a little lower than one that does not.
@@ -402,14 +405,15 @@ class Engine:
             # case's topic without repeating it) or one saying who is in charge
             # ("归哪个部门管?" → "X部门牵头抓总") may answer too, if it names an
             # actor in the clause that answers.
-            wide = [p for p in ranked[:10] if p.score >= best_score - 0.3]
-            lower = [p for p in ranked[len(wide):50] if p.score >= best_score - 0.6]
+            wide = [p for p in ranked[:10] if p.score >= best_score - W.actor_pool]
+            lower = [p for p in ranked[len(wide):50]
+                     if p.score >= best_score - W.actor_pool_lower]
             in_charge = bool(a.frame)
             wide += [p for p, body in zip(lower, normalize_many([p.text for p in lower]),
                                           strict=True)
                      if (p.case_id is not None and p.case_id == ranked[0].case_id)
                      or (in_charge and _IN_CHARGE_A.search(body))]
-            return self._orgs_in(a, wide, best_score - 0.3)
+            return self._orgs_in(a, wide, best_score - W.actor_pool)
         by_id = {p.id: p for p in pool}
         candidates = [(f, r) for f, r in self._facts_for(["issuance"], pool)]
         if not candidates:
@@ -424,7 +428,7 @@ class Engine:
                 if any(x in target for x in u.alts):
                     s += weights[u.text]
                 elif any(x in other for x in u.alts) or (f.action and f.action in u.alts):
-                    s += 0.3 * weights[u.text]
+                    s += W.other_side_credit * weights[u.text]
             return s
 
         f, _ = max(candidates, key=lambda fr: (fit(fr[0]), -fr[1]))
@@ -514,12 +518,12 @@ class Engine:
             if names:
                 # The actor stands in the very clause that answers: strongest.
                 pos = norm_clause.find(names[0])
-                bonus = 0.15
+                bonus = W.actor_in_clause_bonus
                 if asks_department and normalize(names[0]).endswith(_DEPARTMENT_SUFFIXES):
-                    bonus += 0.05  # "哪些部门?": …五部门 and …局 are departments, 州政府 is not
+                    bonus += W.department_bonus  # "哪些部门?": …五部门 and …局 are departments, 州政府 is not
                 if in_charge and pos >= 0 and _IN_CHARGE_A.match(
                         norm_clause, pos + len(names[0])):
-                    bonus += 0.4
+                    bonus += W.in_charge_actor_bonus
                 shown = [names[0]]
                 if a.excluded or joint:
                     # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
@@ -527,12 +531,12 @@ class Engine:
                 candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
             else:
                 own = clause_subject(normalize(p.text))
-                bonus = 0.15  # the sentence's own subject acts in all its clauses
+                bonus = W.own_subject_bonus  # the sentence's own subject acts in all its clauses
                 if not own or not acceptable(own):
                     # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
                     # the answering clause stands in an earlier one.
                     own = _earlier_actor(p.text, clause, acceptable)
-                    bonus = 0.1
+                    bonus = W.earlier_actor_bonus
                 if not own or p.score < floor:
                     continue  # a sentence that names no actor cannot say who
                 candidate = (p.score + bonus, _as_written(p.text, own), p)
@@ -551,7 +555,7 @@ class Engine:
 
     def _quantity(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score
-        pool = [p for p in ranked[:10] if p.score >= best_score - 0.1]
+        pool = [p for p in ranked[:10] if p.score >= best_score - W.value_pool]
         units = wanted_units(a.norm) if a.kind == "number" else ()
         ordinal = bool(_ASKS_ORDINAL.search(a.norm))
         facts = [(f, r) for f, r in self._facts_for(
@@ -619,7 +623,8 @@ class Engine:
             # sentence (昌吉州将"小饭桌"作为…).  When the lead answers about as well,
             # quote it first, the title after it.
             lead = next((p for p in ranked[1:10] if p.case_id == head.case_id
-                         and p.role == "lead" and p.score >= head.score - 0.1), None)
+                         and p.role == "lead" and p.score >= head.score - W.lead_over_title),
+                        None)
             if lead is not None:
                 return [lead, head, *[p for p in ranked[1:] if p.id != lead.id]]
         body = self._surroundings(head)
@@ -679,7 +684,7 @@ class Engine:
         # Same section first, then the rest of the case in document order.
         rows.sort(key=lambda r: (r.section_id != head.section_id, r.seq))
         low = min(p.score for p in ranked)
-        extra = [_passage(r, low * 0.5 - 0.001 * i, []) for i, r in enumerate(rows)
+        extra = [_passage(r, low * W.context_score - 0.001 * i, []) for i, r in enumerate(rows)
                  if r.id not in seen and r.role in ("lead", "body")]
         return [*ranked, *extra]
 
@@ -735,15 +740,15 @@ def _kind_hint(kind: Kind, body: str, row: PassageHit, in_charge: bool = False) 
     """A small preference for the kind of sentence the question wants."""
     if row.role in ("title", "case_title", "heading"):
         # A heading names a topic; a sentence under it says something about it.
-        return -0.08
+        return W.heading_hint
     if row.role == "lead":
         # Among equally good matches the case's lead paragraph is the overview.
-        return 0.02
+        return W.lead_hint
     # "Who issued《…》?" wants the issuing sentence; "who is in charge?" does not.
     if kind in ("who", "document") and "《" in body and not in_charge:
-        return 0.03
+        return W.kind_hint
     if kind == "number" and re.search(r"\d", body):
-        return 0.03
+        return W.kind_hint
     return 0.0
 
 

@@ -1,0 +1,92 @@
+"""Every weight and threshold of the answer core's ranking and extraction, in one table.
+
+Each entry says what it weighs and why.  Unless an entry says otherwise its value was set by
+hand on the development sets (tests/data: qa_dev, third … eighth) while the rule it belongs
+to was written, and checked on them with `casebot eval`; none was chosen on a held-out set.
+The confidence model that decides whether a direct answer is shown is fitted, not set by
+hand: see :mod:`bot.calibration` (written by ``scripts/fit_confidence.py``).
+
+Changing a value changes answers: `tests/test_golden.py` shows which, and the change is a
+measured commit of its own (`scripts/golden.py --write` after checking the figures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Weights:
+    # -- found or not -------------------------------------------------------------------
+    # Score (share of the question's weight a passage covers, plus small hints) the best
+    # passage needs for the question to count as covered at all.
+    found_threshold: float = 0.6
+    # A sentence that continues the best match's case may fall this far below the
+    # threshold and still be a candidate for a figure or a date (it lacks the words its
+    # case already said).
+    same_case_slack: float = 0.05
+
+    # -- ranking (Engine._rank) ------------------------------------------------------------
+    # A question word named only by the case title or section heading above the sentence,
+    # not by the sentence: partly covered (a place the case is about counts fully).
+    heading_only_credit: float = 0.6
+    # BM25's own opinion, scaled to its best candidate: a tie-breaker between sentences
+    # that cover the question equally.
+    bm25_share: float = 0.05
+    # "第一批" asked, "第二批" said: another batch of cases.
+    other_batch_penalty: float = 0.3
+    # The thing a what/document question names, in 《》 or quotes, in the sentence.
+    named_focus_bonus: float = 0.1
+    # "在哪?": a sentence naming a place the question does not name.
+    new_place_bonus: float = 0.05
+    # "谁负责?": the case's lead paragraph, when it covers this much of the question …
+    in_charge_lead_share: float = 0.8
+    # … gets this much (who is in charge of a case is said in its lead).
+    in_charge_lead_bonus: float = 0.03
+    # Kind hints (_kind_hint): a heading names a topic rather than saying something …
+    heading_hint: float = -0.08
+    # … a lead paragraph is the case's overview …
+    lead_hint: float = 0.02
+    # … an issuing sentence (《》) for who/document, a sentence with a figure for how-many.
+    kind_hint: float = 0.03
+
+    # -- the case's lead instead of its title --------------------------------------------
+    # The best passage's case title covering this share of the question: the question is
+    # about the case as a whole, and its lead paragraph answers.
+    case_title_share: float = 0.8
+
+    # -- who and document (Engine._issuance, Engine._orgs_in) ---------------------------
+    # Candidates within this much of the best score are weighed for an issuing fact …
+    issuance_pool: float = 0.15
+    # … and for an actor, within this much (a sentence naming one may rank a little lower)
+    actor_pool: float = 0.3
+    # … and further down, sentences of the best passage's own case, within this much.
+    actor_pool_lower: float = 0.6
+    # A question word found on the other side of an issuing fact (the document for who,
+    # the issuer for which-document): weak evidence the fact is the one asked about.
+    other_side_credit: float = 0.3
+    # The actor stands in the very clause that answers.
+    actor_in_clause_bonus: float = 0.15
+    # "哪些部门?" and the actor is a department (…局, …部门), not a government.
+    department_bonus: float = 0.05
+    # "谁牵头?" and the actor stands right before 牵头/负责.
+    in_charge_actor_bonus: float = 0.4
+    # The sentence's own subject, acting in all its clauses.
+    own_subject_bonus: float = 0.15
+    # The actor of the answering clause stands in an earlier clause.
+    earlier_actor_bonus: float = 0.1
+    # Candidates for a figure or a place within this much of the best score.
+    value_pool: float = 0.1
+
+    # -- evidence shown (Engine._expand_headings, Engine._with_context) -------------------
+    # A case title ranked first gives way to its lead paragraph when the lead scores within
+    # this much (the title is a headline; the lead says it in a sentence).
+    lead_over_title: float = 0.1
+    # Sentences added as context rank below every match: at this share of the lowest score
+    # (the -0.001·i after it only orders them, it weighs nothing).
+    context_score: float = 0.5
+
+
+WEIGHTS = Weights()
+
+__all__ = ["WEIGHTS", "Weights"]
