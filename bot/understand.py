@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
+from bot.weights import WEIGHTS as W
 from indexer.cedict import translations
 from indexer.lexicon import lexicon
 from indexer.normalize import Script, detect_script, is_cjk, normalize, normalize_many
@@ -133,8 +134,9 @@ _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 _COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里")
 # An unknown character as common as 的 or 着 (IDF ≤ 7 in jieba's dictionary) keeps a
 # quarter of its weight; one as rare as 粪 (IDF ≥ 12.5) all of it.
-_COMMON_CHAR_IDF, _RARE_CHAR_IDF, _MIN_CHAR_FACTOR = 7.0, 12.5, 0.25
-_THESAURUS_WEIGHT = 0.8  # a thesaurus synonym is a less sure paraphrase than the hand table's
+_COMMON_CHAR_IDF, _RARE_CHAR_IDF, _MIN_CHAR_FACTOR = (W.common_char_idf, W.rare_char_idf,
+                                                      W.min_char_factor)
+_THESAURUS_WEIGHT = W.thesaurus_credit
 _BY_WHAT_MEANS = re.compile(r"(?:用|靠|通过|采取了?|采用)(?:什么|啥)(?:办法|方法|手段|方式|招)")
 _ISSUE_VERBS = frozenset("出台 制定 印发 发布 颁布 下发 出了 发了 搞了 弄了 推出".split())
 _FRAME_NOUNS = frozenset(
@@ -353,7 +355,8 @@ class Analyzer:
         if analysis.kind in ("document", "who"):
             # "出台了什么文件?" asks for a document however it was issued (制定, 印发):
             # the verb frames the question more than it must be matched.
-            analysis.units = [replace(u, weight=0.3 * u.weight) if u.text in _ISSUE_VERBS else u
+            analysis.units = [replace(u, weight=W.issue_verb_factor * u.weight)
+                              if u.text in _ISSUE_VERBS else u
                               for u in analysis.units]
         aside = _EXCLUSION_RE.search(norm)
         if aside:
@@ -365,7 +368,8 @@ class Analyzer:
                                       for x in u.alts if len(u.text) > 1)
             # The sentence that answers "who else" often names X as well (X牵头,
             # A、B、C参与): X still helps find it, at half weight; 除 does not.
-            analysis.units = [replace(u, weight=0.5 * u.weight) if u.text in aside_units else u
+            analysis.units = [replace(u, weight=W.set_aside_factor * u.weight)
+                              if u.text in aside_units else u
                               for u in analysis.units
                               if u.text not in aside_units or len(u.text) > 1]
         if analysis.kind == "what" and latin_units:
@@ -381,7 +385,7 @@ class Analyzer:
         words = re.findall(r"[a-z][a-z\-']*|\d+(?:\.\d+)?", norm)
         rest = re.sub(r"[a-z][a-z\-']*", " ", norm)
         units: list[Unit] = []
-        unknown_weight = 0.5 * math.log(1 + n / 0.5)
+        unknown_weight = W.unknown_english_factor * math.log(1 + n / 0.5)
         i = 0
         # "which department…?" frames the question as 哪个部门 does: no topic word.
         framed = {i + 1 for i, w in enumerate(words[:-1])
@@ -443,14 +447,14 @@ class Analyzer:
                     # A phrase the dictionary glosses as a whole ("gas cylinder" →
                     # 气瓶) reads better than its words one by one.
                     unit = self._unit(pair, pair_translated, n, "english")
-                    units.append(replace(unit, weight=0.7 * unit.weight))
+                    units.append(replace(unit, weight=W.dictionary_credit * unit.weight))
                     i += 2
                     continue
                 known_word, translated = self._dictionary_english(content[i])
                 if translated:
                     # A dictionary's reading, not the glossary's: less sure of it.
                     unit = self._unit(content[i], translated, n, "english")
-                    units.append(replace(unit, weight=0.7 * unit.weight))
+                    units.append(replace(unit, weight=W.dictionary_credit * unit.weight))
                     i += 1
                     continue
                 # An English word we cannot map still counts against coverage:
@@ -541,7 +545,8 @@ class Analyzer:
                     # about, but paraphrase as often as topic — half the weight.
                     unit = self._thesaurus(
                         self._unit(word, self._alts(word, df), n, "question", df), n)
-                    units.append(replace(unit, weight=0.5 * unit.weight) if not unit.known
+                    units.append(replace(unit, weight=W.everyday_word_factor * unit.weight)
+                                 if not unit.known
                                  else unit)
                     continue
                 if fixed:
@@ -573,7 +578,7 @@ class Analyzer:
                 if not unit.known and len(word) >= 3 and _COLLOQUIAL.search(word):
                     # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
                     # (modal verbs, particles), not a topic the documents lack.
-                    unit = replace(unit, weight=0.5 * unit.weight)
+                    unit = replace(unit, weight=W.colloquial_factor * unit.weight)
                 if len(word) >= 4 and unit.known:
                     # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
                     # more candidates for 更多结果; coverage still asks for the whole.
@@ -880,10 +885,10 @@ class Analyzer:
         # verb or particle of the question (由, 归, 建), not a missing topic.
         factor = 1.0
         if len(text) == 1 and is_cjk(text):
-            factor = 0.5 if known else 0.3
+            factor = W.lone_char_factor if known else W.unknown_lone_char_factor
         elif not known and _PLACE_RE.search(text):
             # A place the documents never name (广东省) is a hard constraint.
-            factor = 3.0
+            factor = W.unknown_place_factor
         return Unit(text, alts, idf * factor, known, source, search)
 
 

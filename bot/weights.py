@@ -87,6 +87,35 @@ class Weights:
     context_score: float = 0.5
 
 
+    # -- understanding: the weight of each word of the question (bot/understand.py) -------
+    # A word's weight is its rarity, log(1 + N / df); these scale it.
+    # A lone character's rarity counts between these idf bounds (着 says nothing, 粪 much) …
+    common_char_idf: float = 7.0
+    rare_char_idf: float = 12.5
+    # … and never below this share of its weight.
+    min_char_factor: float = 0.25
+    # A lone character the index has (由, 归, 建: mostly a verb or particle of the question) …
+    lone_char_factor: float = 0.5
+    # … and one it lacks.
+    unknown_lone_char_factor: float = 0.3
+    # A place the documents never name (广东省) is a hard constraint: not covered.
+    unknown_place_factor: float = 3.0
+    # A synonym from 同义词词林 is a less sure paraphrase than the hand table's.
+    thesaurus_credit: float = 0.8
+    # An English word read through CC-CEDICT rather than the glossary: less sure.
+    dictionary_credit: float = 0.7
+    # An English word nothing maps still counts against coverage, at this share.
+    unknown_english_factor: float = 0.5
+    # "出台了什么文件?": the issuing verb frames the question more than it must be matched.
+    issue_verb_factor: float = 0.3
+    # "除了X还有谁?": X helps find the sentence (X牵头, A、B参与) at this share.
+    set_aside_factor: float = 0.5
+    # An everyday word merged from lone characters (明天, 病人) the index lacks.
+    everyday_word_factor: float = 0.5
+    # The asker's phrasing around the topic (能吃上饭, 提前收多久) the index lacks.
+    colloquial_factor: float = 0.5
+
+
 WEIGHTS = Weights()
 
 __all__ = ["WEIGHTS", "Weights"]
