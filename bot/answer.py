@@ -42,23 +42,14 @@ FOUND_THRESHOLD = W.found_threshold  # the public name callers use
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
 _JOINT = r"(?:联合|会同|协同|配合|共同|与|和|同)"
-_ASKS_PARTNERS = re.compile(
-    r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
-    r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)")
-_ASKS_COMPANY = re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)")
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
 # Not the nouns: 负责人 (the person in charge), 主管部门 named as a thing.
 _IN_CHARGE_A = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + r")(?![人同])")
-# "哪个部门?" wants a body (…部门, …局), not a place.
-_ASKS_BODY = re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit")
 _DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")
 _BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "政府", "中心",
                   "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
                   "支队", "大队", "总队")
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(公司|集团|企业|合作社|厂)")
-_ISSUANCE_CUE = re.compile(
-    r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
-    r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law")  # share of the question's weight a passage must cover
 CANDIDATES = 100  # BM25's best; the weighted-coverage ranking re-scores these
 
 
@@ -94,7 +85,7 @@ class Engine:
                           script=analysis.script, message=EMPTY, notice=analysis.notice,
                           status=Status.EMPTY)
         ranked = self._rank(analysis)
-        about_notice = bool(_THIS_DOCUMENT.search(analysis.norm))
+        about_notice = analysis.intent.about_notice
         if about_notice:
             ranked = self._with_this_document(analysis, ranked)
         if analysis.kind == "when" and ranked and about_notice:
@@ -105,10 +96,10 @@ class Engine:
                               notice=analysis.notice, terms=_terms(analysis))
         if analysis.kind in ("number", "when"):
             ranked = self._with_answer_type(analysis, ranked)
-        elif analysis.kind == "who" and _ASKS_COMPANY.search(analysis.norm):
+        elif analysis.kind == "who" and analysis.intent.asks_company:
             # "哪家企业?" is answered only by a sentence that names a business.
             ranked = [p for p in ranked[:10] if _COMPANY.search(normalize(p.text))]
-        if analysis.kind == "what" and _HOW_DONE.search(analysis.norm):
+        if analysis.kind == "what" and analysis.intent.how_done:
             ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
         if found and (_names_part_only(analysis.norm, normalize(ranked[0].text))
@@ -260,7 +251,7 @@ class Engine:
             return direct, evidence
         title = _passage(rows[0], ranked[0].score, [])
         preamble = self.searcher.document_passages(ranked[0].doc_id, roles=("preamble",))
-        if _IMPLEMENTS.search(a.norm):
+        if a.intent.implements:
             # "这个通知是贯彻哪个文件的?": the preamble opens 为贯彻落实《…》.
             for row in preamble:
                 m = _IMPLEMENTED.search(normalize(row.text))
@@ -276,7 +267,7 @@ class Engine:
                     return (row.text[m.start(1):m.end(1)],
                             _passage(row, ranked[0].score, []))
             return direct, evidence
-        if a.kind == "who" and _ASKS_SEVERAL.search(a.norm):
+        if a.kind == "who" and a.intent.asks_several:
             # "哪些部门一起评的?": the preamble's joint clause names them all
             # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.
             for row in preamble:
@@ -344,9 +335,9 @@ class Engine:
                  and p.case_id == pool[0].case_id]
         kind = "date" if a.kind == "when" else "quantity"
         units = wanted_units(a.norm) if a.kind == "number" else ()
-        ordinal = bool(_ASKS_ORDINAL.search(a.norm))
+        ordinal = a.intent.asks_ordinal
         # "哪天开工?" wants a day: "2023年以来" does not say it.
-        day = a.kind == "when" and bool(_ASKS_DAY.search(a.norm))
+        day = a.kind == "when" and a.intent.asks_day
         holding = {f.passage_id for f, _ in self._facts_for([kind], pool, limit=30)
                    if (not units or any(f.norm.endswith(u) for u in units))
                    and (ordinal or not _ORDINAL.match(f.norm))
@@ -398,7 +389,7 @@ class Engine:
     def _issuance(self, a: Analysis, ranked: list[Passage]) -> tuple[str | None, Passage | None]:
         best_score = ranked[0].score
         pool = [p for p in ranked[:10] if p.score >= best_score - W.issuance_pool]
-        if a.kind == "who" and not _ISSUANCE_CUE.search(a.norm):
+        if a.kind == "who" and not a.intent.issuance:
             # "谁牵头抓总?" asks for an actor, not for who issued a document; the
             # sentence naming one may rank a little lower than one that does not.
             # Further down, a sentence of the best passage's own case (it shares the
@@ -456,10 +447,10 @@ class Engine:
         Passages scoring below ``floor`` count only with an actor in that clause.
         """
         named = {x for u in a.units for x in u.alts}
-        wants_body = bool(_ASKS_BODY.search(a.norm))
+        wants_body = a.intent.asks_body
         in_charge = bool(a.frame)
-        asks_department = bool(re.search(r"部门|department", a.norm))
-        partners = _ASKS_PARTNERS.search(a.norm)
+        asks_department = a.intent.asks_department
+        partners = a.intent.partners
 
         def acceptable(name: str) -> bool:
             norm_name = normalize(name)
@@ -514,7 +505,7 @@ class Engine:
                 after = [n for n in organisations(norm_clause[joint.end():]) if acceptable(n)]
                 lead = names[:1] if names and norm_clause.find(names[0]) < joint.start() else []
                 if after:
-                    names = [*(lead if partners.group(0).startswith("哪") else []), *after]
+                    names = [*(lead if partners.startswith("哪") else []), *after]
             if names:
                 # The actor stands in the very clause that answers: strongest.
                 pos = norm_clause.find(names[0])
@@ -557,7 +548,7 @@ class Engine:
         best_score = ranked[0].score
         pool = [p for p in ranked[:10] if p.score >= best_score - W.value_pool]
         units = wanted_units(a.norm) if a.kind == "number" else ()
-        ordinal = bool(_ASKS_ORDINAL.search(a.norm))
+        ordinal = a.intent.asks_ordinal
         facts = [(f, r) for f, r in self._facts_for(
             ["date" if a.kind == "when" else "quantity"], pool)
             if (not units or any(f.norm.endswith(u) for u in units))
@@ -594,7 +585,7 @@ class Engine:
         # a clause naming places only vaguely (与多省市建立…) is itself the answer.
         clause = best_clause(best.text, a)
         if clause:
-            named_place = _place_in_clause(clause, named, suffix, bool(_PLURAL.search(a.norm)))
+            named_place = _place_in_clause(clause, named, suffix, a.intent.plural_places)
             if named_place:
                 return named_place, best
             if not suffix and _VAGUE_PLACE.search(normalize(clause)):
@@ -763,32 +754,18 @@ def _passage(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
                    case_label=row.case_label)
 
 
-_ASKS_DAY = re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|\bwhich day\b")
 _BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 # A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
 _ORDINAL = re.compile(r"第|首批")
-_ASKS_ORDINAL = re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch")
 
 
-# The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
-_THIS_DOCUMENT = re.compile(
-    r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
-    r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验|做法)?|这是第几批|"
-    # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
-    r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
-    r"\bth(?:is|e) (?:notice|document|announcement|circular)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
-_IMPLEMENTS = re.compile(r"贯彻|落实|依据|根据|按照|遵照|\bimplement")
 _IMPLEMENTED = re.compile(r"(?:贯彻|落实|依据|根据|按照|遵照)[^。；;《]{0,12}(《[^》]{2,80}》)")
-# Who, in the plural or jointly (哪些部门, 哪几个部门, 一起, 联合).
-_ASKS_SEVERAL = re.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|\bwhich (?:departments|bodies)\b")
 _JOINT_WORD = r"联合|会同|共同|协同"
 # A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
 _DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
                         r"[0-9一二三四五六七八九十]{1,3}日")
-# How a thing was done, as a whole (怎么做的, 有什么经验): a case's overview answers.
-_HOW_DONE = re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|\bhow (?:did|does|do)\b")
 _WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
 
 
@@ -820,7 +797,6 @@ def focus_of(a: Analysis) -> str | None:
     return None
 
 
-_PLURAL = re.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|cities)\b")
 # From the widest place to the narrowest: "where?" is answered by the narrowest.
 _PLACE_LEVELS = (("自治区", 0), ("省", 0), ("地区", 1), ("州", 1), ("盟", 1), ("市", 1),
                  ("县", 2), ("旗", 2), ("区", 3), ("镇", 4), ("乡", 4), ("街道", 5), ("村", 6))

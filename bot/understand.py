@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
+from bot.intent import Intent, read_intent
 from bot.weights import WEIGHTS as W
 from indexer.cedict import translations
 from indexer.lexicon import lexicon
@@ -213,6 +214,8 @@ class Analysis:
     # Words of the answer's frame to retrieve by, not to be covered: "归哪个部门管?"
     # is answered by "X部门牵头抓总", which need not repeat the question's topic.
     frame: tuple[str, ...] = ()
+    # What else it asks (about this notice, several bodies, a day, partners …).
+    intent: Intent = field(default_factory=Intent)
 
     @property
     def total_weight(self) -> float:
@@ -346,7 +349,8 @@ class Analyzer:
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)
         norm = normalize(cleaned)
-        analysis = Analysis(cleaned, norm, detect_script(cleaned), classify(norm), notice=notice)
+        analysis = Analysis(cleaned, norm, detect_script(cleaned), classify(norm), notice=notice,
+                            intent=read_intent(norm))
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self._latin(norm, n)
         analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]

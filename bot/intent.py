@@ -1,0 +1,96 @@
+"""What a question asks beyond its kind and its words, read once from its normalised text.
+
+Each cue is a row of data — a name, a pattern and an example question it must match
+(tests/bot/test_intent.py checks every example) — and :func:`read_intent` turns the rows
+into a typed :class:`Intent` the later stages read (``analysis.intent``), so no stage reads
+the question with a regex of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    pattern: re.Pattern[str]
+    example: str  # a (normalised) question the cue must find
+
+
+CUES: tuple[Cue, ...] = (
+    # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
+    Cue("about_notice", re.compile(
+        r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
+        r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验|做法)?|这是第几批|"
+        # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
+        r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
+        r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
+    # "哪家企业?" is answered only by a sentence that names a business.
+    Cue("asks_company", re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)"),
+        "哪家企业被罚了?"),
+    # "怎么做的?": the case's measures, from its overview.
+    Cue("how_done", re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"
+                               r"\bhow (?:did|does|do)\b"), "小饭桌治理是怎么做的?"),
+    # "贯彻哪个文件?": what the document implements, cited in its preamble.
+    Cue("implements", re.compile(r"贯彻|落实|依据|根据|按照|遵照|\bimplement"),
+        "这批案例是贯彻哪个文件?"),
+    # Who, in the plural or jointly (哪些部门, 哪几个部门, 一起, 联合).
+    Cue("asks_several", re.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|"
+                                   r"\bwhich (?:departments|bodies)\b"), "哪些部门一起抓的?"),
+    # A rank or a batch (第几, 排名): answered by 第16位, 第二批, never by 多少.
+    Cue("asks_ordinal", re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch"),
+        "排名第几?"),
+    # A day, not a year or a period (哪天, 几号).
+    Cue("asks_day", re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
+                               r"\bwhich day\b"), "哪天开工的?"),
+    # "Who issued 《…》?": an issuing fact answers; "who is in charge?" does not.
+    Cue("issuance", re.compile(
+        r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
+        r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law"),
+        "哪个部门修订了畜禽屠宰管理条例?"),
+    # "哪个部门?" wants a body (…部门, …局), not a place.
+    Cue("asks_body", re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit"),
+        "归哪个部门管?"),
+    # "哪些部门?" — a department, as …局 and …五部门 are and 州政府 is not.
+    Cue("asks_department", re.compile(r"部门|department"), "哪个部门牵头?"),
+    # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action.
+    Cue("asks_partners", re.compile(
+        r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
+        r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)"), "会同哪些部门开展的?"),
+    # Several places asked for (哪些镇).
+    Cue("plural_places", re.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|"
+                                    r"cities)\b"), "哪些镇做到了零新增?"),
+)
+_BY_NAME = {c.name: c.pattern for c in CUES}
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The cues a question carries (see :data:`CUES` for what each means)."""
+
+    about_notice: bool = False
+    asks_company: bool = False
+    how_done: bool = False
+    implements: bool = False
+    asks_several: bool = False
+    asks_ordinal: bool = False
+    asks_day: bool = False
+    issuance: bool = False
+    asks_body: bool = False
+    asks_department: bool = False
+    # The words that asked for partners (会同哪些, 哪些…联合): "哪…" first asks for the
+    # lead too.
+    partners: str | None = None
+    plural_places: bool = False
+
+
+def read_intent(norm: str) -> Intent:
+    """The :class:`Intent` of a normalised question."""
+    partners = _BY_NAME["asks_partners"].search(norm)
+    flags = {c.name: bool(c.pattern.search(norm)) for c in CUES if c.name != "asks_partners"}
+    return Intent(partners=partners.group(0) if partners else None, **flags)
+
+
+__all__ = ["CUES", "Cue", "Intent", "read_intent"]
