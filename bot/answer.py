@@ -98,12 +98,12 @@ class Engine:
             ranked = self._with_answer_type(analysis, ranked)
         elif analysis.kind == "who" and analysis.intent.asks_company:
             # "哪家企业?" is answered only by a sentence that names a business.
-            ranked = [p for p in ranked[:10] if _COMPANY.search(normalize(p.text))]
+            ranked = [p for p in ranked[:10] if _COMPANY.search(p.norm)]
         if analysis.kind == "what" and analysis.intent.how_done:
             ranked = self._case_overview(analysis, ranked)
         found = bool(ranked) and ranked[0].score >= FOUND_THRESHOLD
-        if found and (_names_part_only(analysis.norm, normalize(ranked[0].text))
-                      or _counted_only(analysis.norm, normalize(ranked[0].text))
+        if found and (_names_part_only(analysis.norm, ranked[0].norm)
+                      or _counted_only(analysis.norm, ranked[0].norm)
                       or _places_only(analysis, ranked[0])):
             found = False
         if not found:
@@ -479,7 +479,7 @@ class Engine:
             if not names and a.excluded:
                 # "除了X,还有谁?": X's clause answers nothing; the next one may
                 # (X牵头抓总,教育、卫健…五部门协同作战).
-                norm_text = normalize(p.text)
+                norm_text = p.norm
                 clause = next((p.text[s:e].strip() for s, e in clause_spans(norm_text)
                                if _actors(p.text[s:e], acceptable)), clause)
                 names = _actors(clause, acceptable)
@@ -487,7 +487,7 @@ class Engine:
                 # "责任人被谁拘留?": the clause richest in the question's words names
                 # the people acted on; the one naming the actor holds the verb
                 # (…责任人,公安机关依法予以行政拘留).
-                norm_text = normalize(p.text)
+                norm_text = p.norm
                 acting = [(sum(u.weight for u in a.units if any(x in norm_text[s:e]
                                                               for x in u.alts)), s, e)
                           for s, e in clause_spans(norm_text)
@@ -521,7 +521,7 @@ class Engine:
                     shown += [n for n in names[1:] if not any(n in m for m in shown)]
                 candidate = (p.score + bonus, "、".join(_as_written(clause, n) for n in shown), p)
             else:
-                own = clause_subject(normalize(p.text))
+                own = clause_subject(p.norm)
                 bonus = W.own_subject_bonus  # the sentence's own subject acts in all its clauses
                 if not own or not acceptable(own):
                     # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
@@ -538,7 +538,7 @@ class Engine:
         top = pool[0] if pool else None
         if top is None:
             return None, None
-        own = clause_subject(normalize(top.text))
+        own = clause_subject(top.norm)
         own = own if own and acceptable(own) else None
         subject = own or next(
             (f.subject for f, _ in self._facts_for(["subject"], [top]) if f.subject), None)
@@ -560,7 +560,7 @@ class Engine:
         def fit(item: tuple[FactHit, int]) -> tuple[float, float, int]:
             f, rank = item
             p = by_id[f.passage_id]
-            body = normalize(p.text)
+            body = p.norm
             pos = body.find(f.norm)
             # The words next to a figure describe it, but not across a clause
             # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
@@ -856,7 +856,7 @@ _PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3}
 def _places_only(a: Analysis, best: Passage) -> bool:
     """"成都到绵阳高铁票多少钱?" matched by a sentence of the 绵阳 case on its places
     alone: the places scope a question, its topic must be met as well."""
-    body = normalize(best.text)
+    body = best.norm
     where = body + " " + normalize(" ".join(filter(None, (best.doc, best.case_title,
                                                           best.section))))
     topic = [u for u in a.units

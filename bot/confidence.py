@@ -150,7 +150,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         return None
     kind = answer.kind if answer.kind in KINDS else "what"
     piece = core(answer.answer)
-    first = normalize(answer.passages[0].text)
+    first = answer.passages[0].norm
     units = [(u.alts, u.weight) for u in analysis.units if u.known]
     clause = _clause_with(first, piece) or piece
     top = answer.passages[0]

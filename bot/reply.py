@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from indexer.normalize import Script, normalize
@@ -35,9 +36,14 @@ class Passage:
     terms: tuple[str, ...] = ()  # normalised words of the question found in ``text``
     case_label: str | None = None  # the case as the document names it (案例2, 一、甲州做法)
 
+    @cached_property
+    def norm(self) -> str:
+        """``text`` normalised (simplified script, half-width; same length), once."""
+        return normalize(self.text)
+
     def highlight_spans(self) -> list[tuple[int, int]]:
         """Merged ``(start, end)`` ranges of ``text`` where matched terms occur."""
-        norm = normalize(self.text)
+        norm = self.norm
         spans: list[tuple[int, int]] = []
         for term in self.terms:
             for m in re.finditer(re.escape(term), norm):
