@@ -23,13 +23,17 @@ Per type and tagger it prints
             normalised answer (whitespace stripped), over the questions whose
             answer is in the sentence at all (n_in; the rest name it elsewhere)
   spans/s   mean number of spans of that type per sentence (ambiguity)
+  precision share of the spans of that type, over the sentences whose
+            question's answer is in them, that contain the answer (a direct
+            answer must choose one of them: low means much to choose from)
   cost      tagging time per 1,000 characters as a ratio against plain
             jieba.lcut on the same sentences in the same run (rounds
             interleaved, best round kept: the machine is shared and noisy)
 and then the same cost ratio over every passage of the bundled corpus
 (corpus/documents) — the index-time cost, also against jieba.lcut_for_search,
 the yardstick of the benchmark's "index build <= 1.5 x plain jieba" — and each
-tagger's load time (jieba's is its dictionary; posseg's is on top of it).
+tagger's load time (jieba's is its dictionary; posseg's is on top of it; LAC's
+includes importing onnxruntime) and the resident memory LAC adds.
 
 The row rules+lac is the union of both (spans deduplicated); it is not timed
 apart: its cost is the sum of the two.
@@ -286,11 +290,17 @@ def study(items: Sequence[Item], taggers: dict[str, Tagger]) -> list[dict[str, A
         for name, tag in taggers.items():
             found = [it for it in reachable if answer_in_spans(it.answer, tag(it.sentence)[kind])]
             spans = sum(len(tag(s)[kind]) for s in sentences)
+            tagged = [tag(it.sentence)[kind] for it in reachable]
+            shown = sum(len(t) for t in tagged)
+            right = sum(answer_in_spans(it.answer, [sp])
+                        for it, t in zip(reachable, tagged, strict=True)
+                        for sp in t)
             rows.append({
                 "type": kind, "tagger": name, "n": len(mine), "n_in": len(reachable),
                 "hits": len(found),
                 "recall": len(found) / len(reachable) if reachable else None,
                 "spans_per_sentence": spans / len(sentences) if sentences else None,
+                "precision": right / shown if shown else None,
                 "missed": [f"{it.set}/{it.qid}" for it in reachable if it not in found],
             })
     return rows
@@ -330,11 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if why_not:
         print(f"LAC not run: {why_not}")
     print()
-    print("| type | tagger | n | answer in sentence | recall | spans/sentence |")
-    print("|---|---|---|---|---|---|")
+    print("| type | tagger | n | answer in sentence | recall | spans/sentence | precision |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['type']} | {r['tagger']} | {r['n']} | {r['n_in']} | "
-              f"{_fmt(r['recall'])} ({r['hits']}/{r['n_in']}) | {_fmt(r['spans_per_sentence'])} |")
+              f"{_fmt(r['recall'])} ({r['hits']}/{r['n_in']}) | {_fmt(r['spans_per_sentence'])} | {_fmt(r['precision'])} |")
     print()
     base_q = q_time["jieba.lcut"] / q_chars * 1000
     base_c = c_time["jieba.lcut"] / c_chars * 1000
