@@ -47,7 +47,7 @@ def bundled(request: pytest.FixtureRequest) -> Iterator[Casebot]:
 def _announcement_alone(request: pytest.FixtureRequest, store: str, name: str) -> Casebot:
     """An index of one of the announcements under tests/data (``name``/announcement.txt) only."""
     svc = Casebot.open(_target(request, store, name), build=True)
-    svc.index([DATA / name / "announcement.txt"], rebuild=True)
+    svc.index(sorted((DATA / name).glob("announcement.*")), rebuild=True)
     return svc
 
 
@@ -74,7 +74,9 @@ def test_second_announcement_floors(second: Casebot) -> None:
     figures = evaluate(load_questions(DATA / "second" / "qa.jsonl"), second.answer).overall
     f = figures.figures()
     assert (f["hit@1"] or 0) >= 0.9, f  # issue #3's target: 0.9
-    assert (f["direct"] or 0) >= 0.85, f  # issue #3's target: 0.8
+    # 0.85 before the confidence gate withheld the doubtful answer lines (wrong 0.127 → 0.085)
+    assert (f["direct"] or 0) >= 0.70, f
+    assert (f["wrong"] or 0) <= 0.09, f
     assert (f["oos_rejected"] or 0) >= 0.4, f  # was 0.7 before session 3; see the README
 
 
@@ -103,6 +105,36 @@ DEVELOPMENT_SETS = {
 def test_development_announcement_floors(request: pytest.FixtureRequest, name: str,
                                          store: str) -> None:
     questions, hit1, hit3, direct, oos, wrong = DEVELOPMENT_SETS[name]
+    svc = _announcement_alone(request, store, name)
+    try:
+        f = evaluate(load_questions(DATA / name / "qa.jsonl"), svc.answer).overall.figures()
+    finally:
+        svc.close()
+    assert f["questions"] == questions
+    assert (f["hit@1"] or 0) >= hit1, f
+    assert (f["hit@3"] or 0) >= hit3, f
+    assert (f["direct"] or 0) >= direct, f
+    assert (f["oos_rejected"] or 0) >= oos, f
+    assert (f["wrong"] or 0) <= wrong, f
+
+
+# The held-out sets (written blind; no rule or weight was chosen on them): today's figures,
+# scored once after the last behaviour change, as floors and a ceiling — a guard against
+# getting worse, not a target (issue #14 asks for hit@1 ≥ 0.92 and wrong ≤ 0.03).
+HELD_OUT_SETS = {
+    "ninth": (79, 0.8, 0.83, 0.5, 0.64, 0.02),
+    "tenth": (80, 0.69, 0.8, 0.38, 0.5, 0.1),
+    "eleventh": (72, 0.55, 0.71, 0.32, 0.56, 0.08),
+    "twelfth": (65, 0.74, 0.9, 0.36, 0.78, 0.13),
+    "thirteenth": (65, 0.74, 0.8, 0.31, 0.5, 0.1),
+}
+
+
+@pytest.mark.parametrize("store", STORES)
+@pytest.mark.parametrize("name", list(HELD_OUT_SETS))
+def test_held_out_announcement_floors(request: pytest.FixtureRequest, name: str,
+                                      store: str) -> None:
+    questions, hit1, hit3, direct, oos, wrong = HELD_OUT_SETS[name]
     svc = _announcement_alone(request, store, name)
     try:
         f = evaluate(load_questions(DATA / name / "qa.jsonl"), svc.answer).overall.figures()
