@@ -19,29 +19,18 @@ from pathlib import Path
 
 import jieba
 
+from bench.sets import NEWS, documents, questions_file
 from bench.systems import load_sentences
 from bot.evaluate import load_questions
 from indexer.normalize import normalize
 from indexer.segment import keep_token
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
-NEWS = ROOT / "bench" / ".cache" / "news-v1" / "pct-100"
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth", "thirteenth", "news")
 
 
-def documents(name: str) -> list[Path]:
-    if name == "dev":
-        return [ROOT / "corpus" / "documents"]
-    if name == "news":
-        return [ROOT / "corpus" / "documents", NEWS]
-    return sorted((DATA / name).glob("announcement.*"))
-
-
 def questions(name: str) -> list[dict[str, object]]:
-    path = DATA / "qa_dev.jsonl" if name == "dev" else DATA / name / "qa.jsonl"
-    return [q for q in load_questions(path) if q.get("expect")]
+    return [q for q in load_questions(questions_file(name)) if q.get("expect")]
 
 
 def bm25_top(db: Path, k: int = 3) -> tuple[object, list[str]]:
@@ -96,12 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| set | questions | casebot hit@1 | BM25 hit@1 | casebot hit@3 | BM25 hit@3 |")
     print("|---|---|---|---|---|---|")
     for name in args.sets:
-        if name not in ("dev", "news") and not documents(name):
-            continue  # a set not written yet
         if name == "news" and not NEWS.exists():
             print(f"| {name} | skipped: run `python -m bench.news` to fetch the corpus |||||",
                   file=sys.stderr)
             continue
+        if not documents(name):
+            continue  # a set not written yet
         n, f = score_set(name, work)
         print(f"| {name} | {n} | {f['casebot'][0]} | {f['BM25'][0]} | {f['casebot'][1]} | "
               f"{f['BM25'][1]} |", flush=True)

@@ -28,14 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sets import documents, questions_file  # noqa: E402
 from bot.confidence import Calibration, Signals, signals  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 
-DATA = ROOT / "tests" / "data"
 TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "news")
-NEWS_CACHE = ROOT / "bench" / ".cache" / "news-v1" / "pct-100"
 C = 0.5  # L2 strength of the logistic regression (sklearn's C); fixed, not searched
 
 
@@ -56,18 +55,6 @@ class SetData:
     rows: list[Row] = field(default_factory=list)
     denominator: int = 0  # questions that expect a short answer, plus out-of-scope ones
     expected: int = 0  # questions that expect a short answer
-
-
-def documents(name: str) -> list[Path]:
-    if name == "dev":
-        return [ROOT / "corpus" / "documents"]
-    if name == "news":
-        return [ROOT / "corpus" / "documents", NEWS_CACHE]
-    return sorted((DATA / name).glob("announcement.*"))
-
-
-def questions_file(name: str) -> Path:
-    return DATA / "qa_dev.jsonl" if name == "dev" else DATA / name / "qa.jsonl"
 
 
 def collect(name: str, workdir: Path) -> SetData:
@@ -229,11 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(report))
     if args.held_out:
         for name in HELD_OUT:
-            if name == "news" and not NEWS_CACHE.exists():
-                print("news: skipped (run `make bench-quick` to fetch the corpus)")
+            if not documents(name):
+                print(f"{name}: skipped (no documents here; the news corpus comes with "
+                      "`make bench-quick`)")
                 continue
-            if name != "news" and not documents(name):
-                continue  # a set not written yet
             d = collect(name, work)
             p = {id(r): final.probability(r.signals) for r in d.rows}
             print(f"| {name} (held out) | {figures([d], p, 0.0).line()} | "

@@ -23,20 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sets import DATA, announcement_sets, documents, questions_file  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
 
-DATA = ROOT / "tests" / "data"
 GOLDEN = DATA / "golden"
 
 
 def sets() -> dict[str, tuple[list[Path], Path]]:
     """Set name → (documents to index, question file)."""
-    out = {"dev": ([ROOT / "corpus" / "documents"], DATA / "qa_dev.jsonl")}
-    for folder in sorted(p for p in DATA.iterdir() if p.is_dir()):
-        docs = sorted(folder.glob("announcement.*"))
-        if docs and (folder / "qa.jsonl").exists():
-            out[folder.name] = (docs, folder / "qa.jsonl")
-    return out
+    names = ["dev", *announcement_sets()]
+    return {name: (documents(name), questions_file(name)) for name in names}
 
 
 def dump(name: str, work: Path) -> Iterator[str]:
