@@ -18,6 +18,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from indexer.facts import places
+from indexer.normalize import normalize
+
 if TYPE_CHECKING:
     from bot.reply import Answer
     from bot.understand import Analysis
@@ -51,9 +54,6 @@ def widen_body(line: str, text: str) -> str:
 def widen_place(line: str, text: str) -> str:
     """``line`` with the finer place that follows it in ``text`` (乳源瑶族自治县 → …大桥镇);
     a list of places (长安镇、虎门镇) is left as it is."""
-    from indexer.facts import places
-    from indexer.normalize import normalize
-
     after = _after(line, text)
     if not after or "、" in line:
         return line

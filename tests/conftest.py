@@ -153,10 +153,13 @@ def built_any_casebot(request: pytest.FixtureRequest) -> Casebot:
 @pytest.fixture
 def built_db_copy(built_db_path: Path, tmp_path: Path) -> Path:
     """A private, writable copy of the built index (consistent even under WAL)."""
-    target = tmp_path / "copy" / "casebot.db"
-    target.parent.mkdir()
-    src = sqlite3.connect(built_db_path)
-    dst = sqlite3.connect(target)
+    return copy_index(built_db_path, tmp_path / "copy" / "casebot.db")
+
+
+def copy_index(source: Path, target: Path) -> Path:
+    """A consistent copy of an SQLite index (the backup API, safe under WAL)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
     try:
         src.backup(dst)
     finally:

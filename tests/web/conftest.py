@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,23 +22,12 @@ from fastapi.testclient import TestClient
 
 from bot.service import Casebot
 from bot.web.app import WebConfig, create_app
+from tests.conftest import copy_index
 
 ROOT = Path(__file__).resolve().parents[2]
 CASEBOT = ROOT / ".venv" / "bin" / "casebot"
 QUESTION = "哪个部门修订了畜禽屠宰管理条例?"
 TOKEN = "test-admin-token-0123456789"
-
-
-def copy_index(source: Path, target: Path) -> Path:
-    """A consistent copy of an SQLite index (the backup API, safe under WAL)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
 
 
 @pytest.fixture(scope="module")
