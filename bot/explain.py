@@ -24,7 +24,7 @@ class Stage:
 
 
 def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
-    analysis = engine.analyzer.analyze(question)
+    analysis = engine.understand(question)
     stages = [Stage("understand", (
         f"cleaned: {analysis.question!r} ({analysis.script}); matched as {analysis.norm!r}",
         f"kind: {analysis.kind}",
@@ -35,7 +35,7 @@ def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
           if analysis.frame else []),
         *([f"set aside: {', '.join(analysis.excluded)}"] if analysis.excluded else []),
     ))]
-    ranked = engine._rank(analysis)
+    ranked = engine.ranked(analysis)
     stages.append(Stage("retrieve and rank", (
         f"{len(ranked)} candidates; found needs a first score ≥ {FOUND_THRESHOLD}",
         *(f"{i}. {p.score:.3f} #{p.id} {p.role}: {p.text[:60]}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.measures import wanted_units
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -84,13 +86,58 @@ class Intent:
     # lead too.
     partners: str | None = None
     plural_places: bool = False
+    # -- values read from the question, not just cues -------------------------------
+    # The batch it names (第一批, 首批): another batch's sentences do not answer.
+    batch: str | None = None
+    # "文中的《意见》指的是哪个文件?": a short name (以下简称) asked about …
+    asks_alias: bool = False
+    # … and asked to be spelled out in full (指的是, 全称), so a bare mention counts too.
+    asks_full_name: bool = False
+    # The level of place asked for (哪个州 → 州), "" when any.
+    place_level: str = ""
+    # "2+N监管模式里的N是哪些?": the whole term and the part of it asked about.
+    part_of: tuple[str, str] | None = None
+    # "…的民营医院叫什么名字?": what comes before the ask for names (…的民营医院).
+    names_asked_of: str | None = None
+    # The measures a how-many question wants its figure in (bot/measures.py).
+    measures: tuple[str, ...] = ()
+    # Neither a question word nor a question mark: a few keywords typed to look something up.
+    keywords_only: bool = False
 
 
-def read_intent(norm: str) -> Intent:
-    """The :class:`Intent` of a normalised question."""
+# The question word of a what-question (什么监管模式?): where its focus starts.
+WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
+_BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
+_ASKS_ALIAS = re.compile(r"《|指的是|指什么|是指|全称|全名|哪个文件")
+_ASKS_FULL_NAME = re.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
+_PLACE_LEVEL = re.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
+# A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
+# are often spelled out in the same sentence in other words.
+_PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
+                      r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
+_ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪)")
+_QUESTION_MARK = re.compile(r"[??吗呢]")
+
+
+def read_intent(norm: str, question: str | None = None) -> Intent:
+    """The :class:`Intent` of a normalised question (``question``: as typed, for its marks)."""
     partners = _BY_NAME["asks_partners"].search(norm)
     flags = {c.name: bool(c.pattern.search(norm)) for c in CUES if c.name != "asks_partners"}
-    return Intent(partners=partners.group(0) if partners else None, **flags)
+    batch = _BATCH.search(norm)
+    level = _PLACE_LEVEL.search(norm)
+    part = _PART_OF.search(norm)
+    name = _ASKS_NAME.search(norm)
+    return Intent(
+        partners=partners.group(0) if partners else None, **flags,
+        batch=batch.group(0) if batch else None,
+        asks_alias=bool(_ASKS_ALIAS.search(norm)),
+        asks_full_name=bool(_ASKS_FULL_NAME.search(norm)),
+        place_level=level.group(1) if level else "",
+        part_of=(part.group(1), part.group(2)) if part else None,
+        names_asked_of=norm[:name.start()] if name else None,
+        measures=wanted_units(norm),
+        keywords_only=not WH.search(norm) and not _QUESTION_MARK.search(
+            norm if question is None else question))
 
 
-__all__ = ["CUES", "Cue", "Intent", "read_intent"]
+__all__ = ["CUES", "WH", "Cue", "Intent", "read_intent"]

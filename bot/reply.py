@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Any
 from indexer.normalize import Script, normalize
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bot.understand import Kind
+    from indexer.search import PassageHit
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,18 @@ class Passage:
                 "section": self.section, "text": self.text, "score": round(self.score, 4)}
 
 
+def passage_of(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
+    """The :class:`Passage` quoting an index row, with its score and the question's words in it."""
+    section = None
+    if row.section_marker or row.section_heading:
+        section = f"{row.section_marker or ''}{row.section_heading or ''}" or None
+    return Passage(id=row.id, text=row.text, score=score, doc=row.doc_title, doc_id=row.doc_id,
+                   case=row.case_number if row.case_number else None, case_id=row.case_id,
+                   case_title=row.case_title or None, section=section,
+                   section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)),
+                   case_label=row.case_label)
+
+
 class Status(StrEnum):
     """What kind of reply an :class:`Answer` is; callers branch on this, never on messages."""
 
@@ -99,4 +114,4 @@ class Answer:
 
 
 
-__all__ = ["Answer", "Passage", "Status"]
+__all__ = ["Answer", "Passage", "Status", "passage_of"]

@@ -216,6 +216,8 @@ class Analysis:
     frame: tuple[str, ...] = ()
     # What else it asks (about this notice, several bodies, a day, partners …).
     intent: Intent = field(default_factory=Intent)
+    # The noun a what-question asks about (什么监管模式 → 监管模式), see bot/focus.py.
+    focus: str | None = None
 
     @property
     def total_weight(self) -> float:
@@ -350,7 +352,7 @@ class Analyzer:
         cleaned, notice = clean(question)
         norm = normalize(cleaned)
         analysis = Analysis(cleaned, norm, detect_script(cleaned), classify(norm), notice=notice,
-                            intent=read_intent(norm))
+                            intent=read_intent(norm, cleaned))
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self._latin(norm, n)
         analysis.units = [*latin_units, *self._cjk_units(cjk_text, n)]

@@ -24,30 +24,17 @@ from typing import TYPE_CHECKING
 from corpus.loader import DATA_DIR
 from indexer.normalize import normalize
 from indexer.terms import QUOTED_RE, TITLE_RE, organisations
+from indexer.words import DOC_KINDS, ISSUING_ACTIONS, MEASURE_WORDS
 
 if TYPE_CHECKING:
     from corpus.model import Document
     from indexer.passages import PassageSpec
 
-ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布", "出台", "制定", "印发", "修订", "修改",
-           "发布", "颁布", "起草", "编制", "推出", "下发", "出台了", "制订")
-DOC_KINDS = ("条例", "意见", "通知", "规范", "标准", "手册", "指南", "办法", "方案", "规定",
-             "细则", "规划", "决定", "法", "清单", "目录", "制度", "指引", "公告", "纲要")
-
 _CJK = "\u4e00-\u9fff"
 _CN_NUM = "一二三四五六七八九十百千两"
-_UNITS = ("部门", "级", "大", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人", "人",
-          "户", "次", "吨", "公斤", "%", "倍", "批", "条", "部", "年", "所", "座", "名", "件",
-          "公里", "平方米", "个百分点", "百分点", "余项", "余家", "余个", "余人", "万", "亿",
-          # Counted things a how-many question names (多少张床位, 几个月, 多少处隐患).
-          "张", "处", "辆", "台", "个月", "天", "小时", "场", "起", "例", "间", "套", "支", "头", "只",
-          # Cases (宗), copies (份), wells (眼, 口), plants (株, 棵), sessions (家次, 车次).
-          "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗",
-          # Measures (分贝, 米, 立方米, 公顷) and time served (6个月).
-          "分贝", "立方米", "平方公里", "公顷", "千米", "米", "毫克", "千克", "克", "周", "分钟")
 QUANTITY_RE = re.compile(
     r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(" + "|".join(
-        sorted(_UNITS, key=len, reverse=True)) + r")"
+        sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )
 # XX州/XX市/XX县, not 市场, not 州政府 (an authority), not 与多省市 (a phrase).
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
@@ -295,7 +282,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return [(s, text[s:e]) for s, e in clause_spans(text)]
 
 
-_ANY_ACTION = re.compile("|".join(ACTIONS))
+_ANY_ACTION = re.compile("|".join(ISSUING_ACTIONS))
 
 
 def _verbs(clause: str) -> list[tuple[int, str]]:
@@ -303,7 +290,7 @@ def _verbs(clause: str) -> list[tuple[int, str]]:
         return []
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
-    for verb in sorted(ACTIONS, key=len, reverse=True):
+    for verb in sorted(ISSUING_ACTIONS, key=len, reverse=True):
         for m in re.finditer(verb, clause):
             if m.start() in taken or _inside_title(clause, m.start()):
                 continue

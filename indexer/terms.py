@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import re
 
+from indexer.words import CENTRAL_BODIES, ORG_SUFFIXES
+
 _CJK = "\u4e00-\u9fff"
 
 TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
 QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 
-# An authority's name: a run of Chinese ending in one of these suffixes.
-ORG_SUFFIXES = (
-    "委员会", "办公室", "办公厅", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
-    "院", "中心", "协会", "法院", "检察院", "支队", "大队", "总队",  # 消防救援支队, 执法大队
-    "科",  # 基金监管科: a section of a bureau
-)
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
 _ORG_RE = re.compile(
     rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当学本专])(?:{'|'.join(ORG_SUFFIXES)})(?![级长技学]|办公|机关)"
@@ -46,9 +42,6 @@ def quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in QUOTED_RE.finditer(text) if _mostly_cjk(m.group(1))]
 
 
-# Central bodies that announcements cite by abbreviation (中办、国办印发…).
-CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大", "全国人大常委会", "党中央",
-                  "中央办公厅", "国务院办公厅")
 _CENTRAL_RE = re.compile("|".join(sorted(CENTRAL_BODIES, key=len, reverse=True)))
 
 

@@ -27,7 +27,8 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
 ])
 def test_intent_of_a_question(question: str, expected: set[str]) -> None:
     intent = read_intent(normalize(question))
-    on = {name for name, value in vars(intent).items() if value}
+    cues = {c.name for c in CUES} - {"asks_partners"} | {"partners"}
+    on = {name for name, value in vars(intent).items() if value and name in cues}
     assert on == expected
 
 
@@ -35,3 +36,29 @@ def test_partners_keeps_the_words_that_asked() -> None:
     assert read_intent("哪些部门联合开展的").partners == "哪些部门联合"
     assert read_intent("会同哪些部门开展的").partners == "会同哪些"
     assert Intent().partners is None
+
+
+@pytest.mark.parametrize(("question", "field", "value"), [
+    ("第一批里有哪些案例?", "batch", "第一批"),
+    ("首批案例有几个?", "batch", "首批"),
+    ("有多少案例?", "batch", None),
+    ("文中的《意见》指的是哪个文件?", "asks_alias", True),
+    ("文中的《意见》指的是哪个文件?", "asks_full_name", True),
+    ("《条例》是谁修订的?", "asks_full_name", False),
+    ("在哪个州?", "place_level", "州"),
+    ("在哪几个镇试点?", "place_level", "镇"),
+    ("在哪里?", "place_level", ""),
+    ("2+N监管模式里的N是哪些部门?", "part_of", ("2+n监管模式", "n")),
+    ("被解除协议的民营医院叫什么名字?", "names_asked_of", "被解除协议的民营医院"),
+    ("有多少家?", "measures", ("家",)),
+    ("排第几?", "measures", ("位", "名")),
+    ("小饭桌 昌吉", "keywords_only", True),
+    ("小饭桌在哪", "keywords_only", False),  # a question word
+])
+def test_values_read_from_a_question(question: str, field: str, value: object) -> None:
+    assert getattr(read_intent(normalize(question), question), field) == value
+
+
+def test_keywords_only_reads_the_marks_as_typed() -> None:
+    # No question word, but a question mark as typed: a question, not keywords.
+    assert not read_intent(normalize("小饭桌 昌吉?"), "小饭桌 昌吉?").keywords_only

@@ -1,0 +1,112 @@
+"""Stage *about the notice*: questions about the document itself, answered from its structure.
+
+"这是第几批?", "这份通知是谁发的?", "什么时候发的?", "贯彻哪个文件?": the title, the
+preamble and the date line under the signature answer, though they may share no word
+with the question.  Which document: the best match's, or the only one indexed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.clauses import as_written
+from bot.reply import Passage, passage_of
+from bot.understand import Analysis
+from bot.weights import WEIGHTS as W
+from indexer.facts import clause_spans
+from indexer.normalize import normalize
+from indexer.search import Searcher
+from indexer.terms import organisations
+from indexer.words import IMPLEMENTING_VERBS, JOINT_ACTION_VERBS
+
+# "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
+_IMPLEMENTED = re.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《[^》]{2,80}》)")
+_JOINT_ACTION = "|".join(JOINT_ACTION_VERBS)
+# A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
+_DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
+                        r"[0-9一二三四五六七八九十]{1,3}日")
+
+
+def with_this_document(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+    """"这是第几批?", "这批一共选了多少项?": about the document itself, in few words.
+
+    Its title and preamble answer, though they may share no word with the
+    question.  When the question names something else the documents lack (这个通知里
+    说的高铁票价), nothing is added: that stays not found.
+    """
+    if any(not u.known and len(u.text) >= 2 for u in a.units):
+        return ranked
+    only = searcher.only_document() if not ranked else None
+    if not ranked and only is None:
+        return ranked  # "this" notice of several: cannot tell which
+    doc_id = ranked[0].doc_id if ranked else only
+    assert doc_id is not None
+    seen = {p.id for p in ranked}
+    own = [passage_of(row, W.found_threshold, []) for row in searcher.document_passages(
+        doc_id, roles=("title", "preamble")) if row.id not in seen]
+    return sorted([*ranked, *own], key=lambda p: (-p.score, p.id))
+
+
+def this_document(a: Analysis, ranked: list[Passage], searcher: Searcher, direct: str | None,
+                  evidence: Passage | None) -> tuple[str | None, Passage | None]:
+    """"这份通知是谁发的?" is about the document itself: its title answers.
+
+    A title "X关于Y的通知" names its issuer X before 关于.
+    """
+    rows = searcher.document_passages(ranked[0].doc_id, roles=("title",))
+    if not rows:
+        return direct, evidence
+    title = passage_of(rows[0], ranked[0].score, [])
+    preamble = searcher.document_passages(ranked[0].doc_id, roles=("preamble",))
+    if a.intent.implements:
+        # "这个通知是贯彻哪个文件的?": the preamble opens 为贯彻落实《…》.
+        for row in preamble:
+            m = _IMPLEMENTED.search(normalize(row.text))
+            if m:
+                # 贯彻《意见》 after 《…的意见》(以下简称《意见》), maybe in an earlier
+                # sentence: the full title.
+                alias = r"(《[^》]{2,80}》)[((]以下简称" + re.escape(m.group(1))
+                for other in preamble:
+                    full = re.search(alias, normalize(other.text))
+                    if full:
+                        return (other.text[full.start(1):full.end(1)],
+                                passage_of(row, ranked[0].score, []))
+                return (row.text[m.start(1):m.end(1)],
+                        passage_of(row, ranked[0].score, []))
+        return direct, evidence
+    if a.kind == "who" and a.intent.asks_several:
+        # "哪些部门一起评的?": the preamble's joint clause names them all
+        # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.
+        for row in preamble:
+            norm = normalize(row.text)
+            for s, e in clause_spans(norm):
+                clause = norm[s:e]
+                if re.search(_JOINT_ACTION, clause) and len(organisations(clause)) >= 2:
+                    return row.text[s:e].strip(), passage_of(row, ranked[0].score, [])
+    if a.kind == "who":
+        head = normalize(title.text).split("关于", 1)[0]
+        names = organisations(head) if head != normalize(title.text) else []
+        # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
+        return ("、".join(as_written(title.text, n) for n in names) if names
+                else direct), title
+    if a.kind in ("document", "what"):
+        return title.text, title
+    return direct, evidence
+
+
+def issue_date(doc_id: int, searcher: Searcher) -> Passage | None:
+    """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
+
+    An announcement ends with its issuer and a line holding only the date;
+    it shares no word with the question, so retrieval cannot find it.
+    """
+    for row in reversed(searcher.document_passages(doc_id)[-4:]):
+        line = normalize(row.text).strip()
+        # The date alone, or after the issuer's name on the same line.
+        m = _DATE_LINE.search(line)
+        if m and m.end() == len(line) and m.start() <= 30:
+            return passage_of(row, W.found_threshold, [])
+    return None
+
+
+__all__ = ["issue_date", "this_document", "with_this_document"]

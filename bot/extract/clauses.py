@@ -1,0 +1,105 @@
+"""Clause helpers the extractors share: which clause of a sentence answers, who acts in it.
+
+Every function takes the quoted text as written and returns pieces of it as written
+(normalisation keeps offsets, so a match in the normalised form cuts the original).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.understand import IN_CHARGE_VERBS, Analysis
+from indexer.facts import clause_spans, clause_subject
+from indexer.normalize import normalize
+from indexer.terms import organisations
+from indexer.words import JOINT_VERBS
+
+# "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
+JOINT = "(?:" + "|".join(JOINT_VERBS) + ")"
+# "X牵头抓总", "X负责": the authority in charge, right before its verb.
+# Not the nouns: 负责人 (the person in charge), 主管部门 named as a thing.
+IN_CHARGE = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + r")(?![人同])")
+# Whether a name may answer "who?" (not what the question itself names, …).
+Acceptable = Callable[[str], bool]
+
+
+def best_clause(text: str, a: Analysis) -> str | None:
+    """The clause of ``text`` that holds the question's focus, else covers most of it."""
+    norm = normalize(text)
+    focus = a.focus
+    best: tuple[float, int, tuple[int, int]] | None = None
+    for s, e in clause_spans(norm):
+        piece = norm[s:e]
+        score = sum(u.weight for u in a.units if any(x in piece for x in u.alts))
+        if focus and focus in piece:
+            score += 100.0
+        elif focus and len(focus) > 2 and focus[-2:] in piece:
+            score += 50.0  # the head noun (…模式, …机制) alone
+        key = (score, -(e - s), (s, e))
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None or best[0] <= 0:
+        return None
+    s, e = best[2]
+    return text[s:e].strip()
+
+
+def clause_around(text: str, norm_piece: str) -> str:
+    """The clause of ``text`` that holds ``norm_piece`` (as written in ``text``)."""
+    norm = normalize(text)
+    pos = norm.find(norm_piece)
+    if pos < 0:
+        return norm_piece
+    s, e = next(((s, e) for s, e in clause_spans(norm) if s <= pos < e), (0, len(text)))
+    return text[s:e].strip()
+
+
+def as_written(text: str, norm_piece: str) -> str:
+    """``norm_piece`` as ``text`` writes it (normalisation keeps offsets)."""
+    pos = normalize(text).find(norm_piece)
+    return text[pos:pos + len(norm_piece)] if pos >= 0 else norm_piece
+
+
+def actors(clause: str, acceptable: Acceptable) -> list[str]:
+    """The authorities a clause names (its opening subject first) that may answer."""
+    norm = normalize(clause)
+    subject = clause_subject(norm)
+    return [n for n in ([subject] if subject else []) + organisations(norm) if acceptable(n)]
+
+
+def earlier_actor(text: str, clause: str, acceptable: Acceptable) -> str | None:
+    """The nearest authority named in a clause of ``text`` before ``clause``."""
+    norm = normalize(text)
+    end = norm.find(normalize(clause))
+    if end <= 0:
+        return None
+    for s, e in reversed(clause_spans(norm[:end])):
+        names = actors(text[s:e], acceptable)
+        if names:
+            return names[0]
+    return None
+
+
+def joint_clause(text: str) -> str | None:
+    """The clause of ``text`` where a body acts with partners (X联合Y、Z…), if any."""
+    norm = normalize(text)
+    for s, e in clause_spans(norm):
+        m = re.search(JOINT, norm[s:e])
+        if m and organisations(norm[s + m.end():e]):
+            return text[s:e].strip()
+    return None
+
+
+def in_charge_clause(text: str) -> str | None:
+    """The clause of ``text`` that says who is in charge (市场监管部门牵头抓总), if any."""
+    norm = normalize(text)
+    for s, e in clause_spans(norm):
+        subject = clause_subject(norm[s:e])
+        if subject and IN_CHARGE.match(norm, norm.find(subject, s) + len(subject)):
+            return text[s:e].strip()
+    return None
+
+
+__all__ = ["IN_CHARGE", "JOINT", "Acceptable", "actors", "as_written", "best_clause",
+           "clause_around", "earlier_actor", "in_charge_clause", "joint_clause"]

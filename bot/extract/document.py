@@ -1,0 +1,76 @@
+"""Extractor *document*: which document, and who issued it, from the index's issuance facts.
+
+"哪个部门修订了畜禽屠宰管理条例?" and "出台了什么办法?" are answered by a fact
+``X修订《Y》`` of the best passages: the one whose side the question does not name fits
+it best.  "文中的《意见》指的是哪个文件?" is answered by an alias fact (以下简称).
+"""
+
+from __future__ import annotations
+
+from bot.extract.facts import facts_for
+from bot.reply import Passage, passage_of
+from bot.understand import Analysis
+from bot.weights import WEIGHTS as W
+from indexer.normalize import normalize
+from indexer.search import FactHit, Searcher
+
+Direct = tuple[str | None, Passage | None]
+
+
+def issuance_pool(ranked: list[Passage]) -> list[Passage]:
+    """The passages close enough to the best one for their issuance facts to answer."""
+    best_score = ranked[0].score
+    return [p for p in ranked[:10] if p.score >= best_score - W.issuance_pool]
+
+
+def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+    """The document (or documents) the best passages say were issued, with who issued them."""
+    return issued(a, issuance_pool(ranked), searcher) or (None, None)
+
+
+def issued(a: Analysis, pool: list[Passage], searcher: Searcher) -> Direct | None:
+    """The issuance fact of ``pool`` that fits the question best, as an answer line;
+    None when the pool holds none."""
+    by_id = {p.id: p for p in pool}
+    candidates = [(f, r) for f, r in facts_for(searcher, ["issuance"], pool)]
+    if not candidates:
+        return None
+    weights = {u.text: u.weight for u in a.units}
+
+    def fit(f: FactHit) -> float:
+        target = normalize(f.object or "") if a.kind == "who" else normalize(f.subject or "")
+        other = normalize(f.subject or "") if a.kind == "who" else normalize(f.object or "")
+        s = 0.0
+        for u in a.units:
+            if any(x in target for x in u.alts):
+                s += weights[u.text]
+            elif any(x in other for x in u.alts) or (f.action and f.action in u.alts):
+                s += W.other_side_credit * weights[u.text]
+        return s
+
+    f, _ = max(candidates, key=lambda fr: (fit(fr[0]), -fr[1]))
+    p = by_id[f.passage_id]
+    where = f"({p.case_label or f'案例{p.case}'})" if p.case else ""
+    if a.kind == "who":
+        if not f.subject:
+            return None, p
+        return f"《{f.object}》由{f.subject}{f.action}{where}", p
+    same = [g for g, _ in candidates if g.subject == f.subject and g.passage_id == f.passage_id]
+    titles = "、".join(f"《{g.object}》" for g in same[:4])
+    actor = f"{f.subject}" if f.subject else ""
+    return f"{actor}{f.action}{titles}{where}", p
+
+
+def alias(a: Analysis, searcher: Searcher) -> tuple[str, Passage] | None:
+    """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
+    if not a.intent.asks_alias:
+        return None
+    for f in searcher.facts(["alias"]):
+        if f"《{f.norm}》" in a.norm or (a.intent.asks_full_name and f.norm in a.norm):
+            row = searcher.passages([f.passage_id]).get(f.passage_id)
+            if row is not None and f.object:
+                return f"《{f.subject}》即《{f.object}》", passage_of(row, 0.0, [])
+    return None
+
+
+__all__ = ["Direct", "alias", "extract", "issuance_pool", "issued"]

@@ -1,0 +1,57 @@
+"""Extractor *number* (and *when*): the figure or date that answers, in the clause it stands in.
+
+"有多少家?" is answered by a quantity fact of the asked measure (家, or any count for
+多少个), described by the question's words next to it — not across a clause break;
+"什么时候?" by a date fact the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.clauses import clause_around
+from bot.extract.document import Direct
+from bot.extract.facts import facts_for
+from bot.narrow import ORDINAL
+from bot.reply import Passage
+from bot.understand import Analysis
+from bot.weights import WEIGHTS as W
+from indexer.search import FactHit, Searcher
+
+_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+
+
+def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+    """The figure (or date) of the best passages that the question's words describe."""
+    best_score = ranked[0].score
+    pool = [p for p in ranked[:10] if p.score >= best_score - W.value_pool]
+    units = a.intent.measures if a.kind == "number" else ()
+    ordinal = a.intent.asks_ordinal
+    facts = [(f, r) for f, r in facts_for(
+        searcher, ["date" if a.kind == "when" else "quantity"], pool)
+        if (not units or any(f.norm.endswith(u) for u in units))
+        and (ordinal or not ORDINAL.match(f.norm))]
+    if not facts:
+        return None, None
+    by_id = {p.id: p for p in pool}
+
+    def fit(item: tuple[FactHit, int]) -> tuple[float, float, int]:
+        f, rank = item
+        p = by_id[f.passage_id]
+        body = p.norm
+        pos = body.find(f.norm)
+        # The words next to a figure describe it, but not across a clause
+        # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
+        start = max(0, pos - 12)
+        before = _CLAUSE_BREAK.split(body[start:pos])[-1]
+        after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + 4])[0]
+        near = before + after
+        s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
+        return (s, p.score, -rank)
+
+    f, _ = max(facts, key=fit)
+    p = by_id[f.passage_id]
+    return clause_around(p.text, f.norm), p
+
+
+__all__ = ["extract"]

@@ -1,0 +1,88 @@
+"""Extractor *where*: the narrowest place the answering clause names that the question does not.
+
+"在哪个县?" wants a 县; "哪些镇?" all the towns of the clause; a place is qualified by
+the wider places written right before it (乳源瑶族自治县大桥镇).  With no place in the
+clause, the place facts of the best passage, then of its case's title and lead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.clauses import best_clause
+from bot.extract.document import Direct
+from bot.extract.facts import facts_for
+from bot.reply import Passage
+from bot.understand import Analysis
+from indexer.facts import places
+from indexer.normalize import normalize
+from indexer.search import Searcher
+from indexer.words import PLACE_LEVELS
+
+_VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
+
+
+def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+    """The place that answers, from the clause, the best passage's facts or its case's."""
+    best = ranked[0]
+    named = {normalize(u) for u in (x for unit in a.units for x in unit.alts)}
+    # "哪个州" wants a 州: prefer places of the asked-for level.
+    suffix = a.intent.place_level
+    # "和哪些地方…?": the place, if any, stands in the clause that answers;
+    # a clause naming places only vaguely (与多省市建立…) is itself the answer.
+    clause = best_clause(best.text, a)
+    if clause:
+        named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
+        if named_place:
+            return named_place, best
+        if not suffix and _VAGUE_PLACE.search(normalize(clause)):
+            return clause, best
+    for f, _ in sorted(facts_for(searcher, ["place"], [best]),
+                       key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):
+        if f.subject and normalize(f.subject) not in named and (
+                not suffix or f.norm.endswith(suffix)):
+            return f.subject, best
+    if best.case_id is not None:
+        lead = searcher.case_passages(best.case_id, roles=("case_title", "lead"))
+        ids = {p.id for p in lead}
+        for f in searcher.facts(["place"], ids):
+            if f.subject and normalize(f.subject) not in named and (
+                    not suffix or f.norm.endswith(suffix)):
+                return f.subject, best
+    return None, None
+
+
+def place_level(name: str) -> int:
+    """How narrow a place is (0 a province … 6 a village), by its suffix."""
+    return next((rank for suffix, rank in PLACE_LEVELS if name.endswith(suffix)), 1)
+
+
+def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> str | None:
+    """The narrowest place ``clause`` names that the question does not (with the places
+    written right before it: 顺德区勒流街道); all of that level for 哪些/哪几个."""
+    norm = normalize(clause)
+    found: list[tuple[int, str]] = []
+    for name in places(norm):
+        pos = norm.find(name)
+        if pos < 0 or normalize(name) in named or any(
+                len(x) >= 2 and name.startswith(x) for x in named):
+            continue
+        if suffix and not name.endswith(suffix):
+            continue
+        found.append((pos, name))
+    if not found:
+        return None
+    narrowest = max(place_level(name) for _, name in found)
+    chosen = sorted((pos, name) for pos, name in found if place_level(name) == narrowest)
+    if plural and len(chosen) > 1:
+        return "、".join(clause[pos:pos + len(name)] for pos, name in chosen)
+    pos, name = chosen[0]
+    start = pos
+    # Wider places written just before it qualify it (乳源瑶族自治县大桥镇).
+    for other_pos, other in sorted(found, reverse=True):
+        if other_pos + len(other) == start and place_level(other) < narrowest:
+            start = other_pos
+    return clause[start:pos + len(name)]
+
+
+__all__ = ["extract", "place_in_clause", "place_level"]

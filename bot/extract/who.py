@@ -1,0 +1,191 @@
+"""Extractor *who*: the authority that did what the question asks about.
+
+"谁牵头抓总?", "哪些部门联合开展的?", "除了市场监管,还有谁?": the actor named in the
+clause that answers, else the sentence's own subject as resolved at index time, else
+an actor named in an earlier clause.  "哪个部门修订了《…》?" asks who issued a
+document: the issuance facts answer (:mod:`bot.extract.document`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.clauses import (
+    IN_CHARGE,
+    JOINT,
+    Acceptable,
+    actors,
+    as_written,
+    best_clause,
+    earlier_actor,
+    in_charge_clause,
+    joint_clause,
+)
+from bot.extract.document import Direct, issuance_pool, issued
+from bot.extract.facts import facts_for
+from bot.reply import Passage
+from bot.understand import Analysis
+from bot.weights import WEIGHTS as W
+from indexer.facts import clause_spans, clause_subject
+from indexer.normalize import normalize, normalize_many
+from indexer.search import Searcher
+from indexer.terms import organisations
+from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
+
+
+def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+    """Who did it: an issuer when the question is about issuing, else an actor."""
+    if not a.intent.issuance:
+        return actor(a, ranked, searcher)
+    pool = issuance_pool(ranked)
+    found = issued(a, pool, searcher)
+    return found if found is not None else orgs_in(a, pool, searcher)
+
+
+def actor(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+    """"谁牵头抓总?" asks for an actor, not for who issued a document.
+
+    The sentence naming one may rank a little lower than one that does not.
+    Further down, a sentence of the best passage's own case (it shares the
+    case's topic without repeating it) or one saying who is in charge
+    ("归哪个部门管?" → "X部门牵头抓总") may answer too, if it names an
+    actor in the clause that answers.
+    """
+    best_score = ranked[0].score
+    wide = [p for p in ranked[:10] if p.score >= best_score - W.actor_pool]
+    lower = [p for p in ranked[len(wide):50]
+             if p.score >= best_score - W.actor_pool_lower]
+    in_charge = bool(a.frame)
+    wide += [p for p, body in zip(lower, normalize_many([p.text for p in lower]), strict=True)
+             if (p.case_id is not None and p.case_id == ranked[0].case_id)
+             or (in_charge and IN_CHARGE.search(body))]
+    return orgs_in(a, wide, searcher, best_score - W.actor_pool)
+
+
+def acceptable_for(a: Analysis) -> Acceptable:
+    """Which names may answer: not what the question itself names (…in Changji? is not
+    answered by 昌吉州) or sets aside (除了市场监管…), not a scope (全市), and a body
+    when it asks for one."""
+    named = {x for u in a.units for x in u.alts}
+    wants_body = a.intent.asks_body
+
+    def acceptable(name: str) -> bool:
+        norm_name = normalize(name)
+        if norm_name in named or any(x and x in norm_name for x in a.excluded):
+            return False
+        if norm_name.rsplit("、", 1)[-1] in BODY_SUFFIXES:
+            return False  # 政府主导、部门(联动): a bare 部门 names nobody
+        if re.fullmatch(r"[全各本该][省市县州区盟]", norm_name):
+            return False  # 全市 is a scope, not an actor
+        if re.search(r"[为将把对是向在]", norm_name):
+            # 校舍改建为…幸福院 is a clause ending in 院, not a body; so is
+            # 线索直接向市医保局 (反馈) — the body is the object of 向.
+            return False
+        return not (wants_body and not norm_name.endswith(BODY_SUFFIXES))
+
+    return acceptable
+
+
+def answering_clause(a: Analysis, p: Passage, acceptable: Acceptable) -> tuple[str, list[str]]:
+    """The clause of ``p`` that answers and the acceptable actors it names."""
+    clause = (bool(a.frame) and in_charge_clause(p.text)) or best_clause(p.text, a)
+    if a.intent.partners:
+        # The clause with the joint action answers, even when another one
+        # holds more of the question's words (…开展“双随机”联合检查).
+        clause = joint_clause(p.text) or clause
+    if not clause:
+        return "", []
+    names = actors(clause, acceptable)
+    if not names and a.excluded:
+        # "除了X,还有谁?": X's clause answers nothing; the next one may
+        # (X牵头抓总,教育、卫健…五部门协同作战).
+        norm_text = p.norm
+        clause = next((p.text[s:e].strip() for s, e in clause_spans(norm_text)
+                       if actors(p.text[s:e], acceptable)), clause)
+        names = actors(clause, acceptable)
+    elif not names:
+        # "责任人被谁拘留?": the clause richest in the question's words names
+        # the people acted on; the one naming the actor holds the verb
+        # (…责任人,公安机关依法予以行政拘留).
+        norm_text = p.norm
+        acting = [(sum(u.weight for u in a.units if any(x in norm_text[s:e]
+                                                      for x in u.alts)), s, e)
+                  for s, e in clause_spans(norm_text)
+                  if actors(p.text[s:e], acceptable)]
+        acting = [c for c in acting if c[0] > 0]
+        if acting:
+            _, s, e = max(acting)
+            clause = p.text[s:e].strip()
+            names = actors(clause, acceptable)
+    return clause, names
+
+
+def orgs_in(a: Analysis, pool: list[Passage], searcher: Searcher,
+            floor: float = 0.0) -> Direct:
+    """The authority named in the clause that best answers the question.
+
+    A clause that names one wins; otherwise the sentence's subject as
+    resolved at index time (its own, its section's or its case lead's).
+    When the question asks who is in charge (归哪个部门管, who leads), a clause
+    where the authority 牵头/负责 wins.  Passages scoring below ``floor`` count
+    only with an actor in that clause.
+    """
+    acceptable = acceptable_for(a)
+    in_charge = bool(a.frame)
+    partners = a.intent.partners
+    best: tuple[float, str, Passage] | None = None
+    for p in pool:
+        clause, names = answering_clause(a, p, acceptable)
+        if not clause:
+            continue
+        norm_clause = normalize(clause)
+        joint = re.search(JOINT, norm_clause) if partners else None
+        if partners and joint:
+            # X联合Y、Z…: the lead and its partners acted together; "会同哪些
+            # 部门?" wants Y、Z, "哪些部门联合…?" all of them.
+            after = [n for n in organisations(norm_clause[joint.end():]) if acceptable(n)]
+            lead = names[:1] if names and norm_clause.find(names[0]) < joint.start() else []
+            if after:
+                names = [*(lead if partners.startswith("哪") else []), *after]
+        if names:
+            # The actor stands in the very clause that answers: strongest.
+            pos = norm_clause.find(names[0])
+            bonus = W.actor_in_clause_bonus
+            if a.intent.asks_department and normalize(names[0]).endswith(DEPARTMENT_SUFFIXES):
+                bonus += W.department_bonus  # "哪些部门?": …五部门 and …局 are departments, 州政府 is not
+            if in_charge and pos >= 0 and IN_CHARGE.match(norm_clause, pos + len(names[0])):
+                bonus += W.in_charge_actor_bonus
+            shown = [names[0]]
+            if a.excluded or joint:
+                # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
+                shown += [n for n in names[1:] if not any(n in m for m in shown)]
+            candidate = (p.score + bonus, "、".join(as_written(clause, n) for n in shown), p)
+        else:
+            own = clause_subject(p.norm)
+            bonus = W.own_subject_bonus  # the sentence's own subject acts in all its clauses
+            if not own or not acceptable(own):
+                # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
+                # the answering clause stands in an earlier one.
+                own = earlier_actor(p.text, clause, acceptable)
+                bonus = W.earlier_actor_bonus
+            if not own or p.score < floor:
+                continue  # a sentence that names no actor cannot say who
+            candidate = (p.score + bonus, as_written(p.text, own), p)
+        if best is None or candidate[0] > best[0]:
+            best = candidate
+    if best:
+        return best[1], best[2]
+    return subject_of(pool[0], searcher, acceptable) if pool else (None, None)
+
+
+def subject_of(top: Passage, searcher: Searcher, acceptable: Acceptable) -> Direct:
+    """The best passage's own subject, else the one resolved at index time (its section's,
+    its case lead's), when no clause names an actor."""
+    own = clause_subject(top.norm)
+    own = own if own and acceptable(own) else None
+    subject = own or next(
+        (f.subject for f, _ in facts_for(searcher, ["subject"], [top]) if f.subject), None)
+    return subject, top if subject else None
+
+
+__all__ = ["acceptable_for", "actor", "answering_clause", "extract", "orgs_in", "subject_of"]

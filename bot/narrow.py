@@ -1,0 +1,86 @@
+"""Stage *narrow*: keep the passages that can answer the kind of question asked.
+
+After ranking and before the found decision: a how-many question keeps sentences holding
+a figure in the asked measure, a when-question a date, "哪家企业?" a sentence naming a
+business; "怎么做的?" about a whole case puts the case's overview (its lead) first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.extract.facts import facts_for
+from bot.reply import Passage, passage_of
+from bot.understand import Analysis
+from bot.weights import WEIGHTS as W
+from indexer.normalize import normalize
+from indexer.search import Searcher
+from indexer.words import COMPANY_SUFFIXES
+
+_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
+# A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
+ORDINAL = re.compile(r"第|首批")
+
+
+def narrow(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+    """The passages that can answer this kind of question, best first."""
+    if a.kind in ("number", "when"):
+        ranked = with_answer_type(a, ranked, searcher)
+    elif a.kind == "who" and a.intent.asks_company:
+        # "哪家企业?" is answered only by a sentence that names a business.
+        ranked = [p for p in ranked[:10] if _COMPANY.search(p.norm)]
+    if a.kind == "what" and a.intent.how_done:
+        ranked = case_overview(a, ranked, searcher)
+    return ranked
+
+
+def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+    """For how-many and when questions, only passages holding such a value can answer.
+
+    "昌吉州有多少家小饭桌?" is not answered by a sentence about 小饭桌 that
+    names no number of 家: the honest answer is "not covered".
+    """
+    pool = [p for p in ranked[:30] if p.score >= W.found_threshold]
+    if not pool:
+        return ranked
+    # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
+    # …知识规则126条) lacks the words its case already said: nearly as good.
+    pool += [p for p in ranked[len(pool):30]
+             if p.score >= W.found_threshold - W.same_case_slack and p.case_id is not None
+             and p.case_id == pool[0].case_id]
+    kind = "date" if a.kind == "when" else "quantity"
+    units = a.intent.measures if a.kind == "number" else ()
+    ordinal = a.intent.asks_ordinal
+    # "哪天开工?" wants a day: "2023年以来" does not say it.
+    day = a.kind == "when" and a.intent.asks_day
+    holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=30)
+               if (not units or any(f.norm.endswith(u) for u in units))
+               and (ordinal or not ORDINAL.match(f.norm))
+               and (not day or "日" in f.norm or "号" in f.norm)}
+    typed = [p if p.score >= W.found_threshold else replace(p, score=W.found_threshold)
+             for p in pool if p.id in holding]
+    return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
+
+
+def case_overview(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+    """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
+
+    When the best passage's case title holds (nearly) all the question's
+    words, the question names the case, and the lead is its overview.
+    """
+    if not ranked or ranked[0].case_id is None or not ranked[0].case_title:
+        return ranked
+    title = normalize(ranked[0].case_title)
+    covered = sum(u.weight for u in a.units if any(x in title for x in u.alts))
+    if covered < W.case_title_share * (a.total_weight or 1.0):
+        return ranked
+    lead = next((r for r in searcher.case_passages(ranked[0].case_id)
+                 if r.role == "lead"), None)
+    if lead is None:
+        return ranked
+    top = passage_of(lead, max(ranked[0].score, W.found_threshold), [])
+    return [top, *[p for p in ranked if p.id != lead.id]]
+
+
+__all__ = ["ORDINAL", "case_overview", "narrow", "with_answer_type"]

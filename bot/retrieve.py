@@ -1,0 +1,32 @@
+"""Stage *retrieve*: the question's words become an FTS5 query; BM25 proposes candidates.
+
+The ranking stage (:mod:`bot.rank`) re-scores what this returns; retrieval only has to
+put the answer among the candidates.
+"""
+
+from __future__ import annotations
+
+import math
+
+from bot.understand import Analysis
+from indexer.search import PassageHit, Searcher
+
+CANDIDATES = 100  # BM25's best; the weighted-coverage ranking re-scores these
+
+
+def retrieve(a: Analysis, searcher: Searcher) -> list[tuple[PassageHit, float]]:
+    """BM25's best passages for the question's units, with their BM25 scores."""
+    # A lone digit or letter (1 OR 1=1, NEAR(a b, 2)) is no topic to answer about.
+    known = [u for u in a.units if u.known and (len(u.text) >= 3 or not u.text.isascii())]
+    if not known:
+        return []
+    # Words in more than 1 of 50 passages (管理, 部门) make BM25 score thousands
+    # of rows; retrieve by the rarer words first, and fall back to all of them.
+    rare = a.search_terms(min_weight=math.log(1 + 50))
+    hits = searcher.search_passages(rare, CANDIDATES) if rare else []
+    if len(hits) < CANDIDATES // 4:
+        hits = searcher.search_passages(a.search_terms(), CANDIDATES)
+    return hits
+
+
+__all__ = ["CANDIDATES", "retrieve"]
