@@ -104,7 +104,7 @@ def issue_date(doc_id: int, searcher: Searcher) -> Passage | None:
         line = normalize(row.text).strip()
         # The date alone, or after the issuer's name on the same line.
         m = _DATE_LINE.search(line)
-        if m and m.end() == len(line) and m.start() <= 30:
+        if m and m.end() == len(line) and m.start() <= W.issuer_before_date:
             return passage_of(row, W.found_threshold, [])
     return None
 

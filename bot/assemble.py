@@ -61,8 +61,8 @@ def expand_headings(ranked: list[Passage], searcher: Searcher) -> list[Passage]:
     if head.role == "heading" and extra:
         # A heading (（二）发展助餐服务。) names the measure; its sentences say
         # what was done, and the citation shows the heading anyway.
-        return [*extra[:3], head, *rest]
-    return [head, *extra[:3], *rest]
+        return [*extra[:W.heading_sentences], head, *rest]
+    return [head, *extra[:W.heading_sentences], *rest]
 
 
 def surroundings(head: Passage, searcher: Searcher) -> list[PassageHit] | None:

@@ -66,12 +66,12 @@ def counted_only(a: Analysis, body: str) -> bool:
     before = a.intent.names_asked_of
     if before is None:
         return False
-    thing = next((before[-n:] for n in range(min(8, len(before)), 1, -1)
+    thing = next((before[-n:] for n in range(min(W.asked_thing_chars, len(before)), 1, -1)
                   if before[-n:] in body), None)
     if thing is None:
         return False
     starts = [i for i in range(len(body)) if body.startswith(thing, i)]
-    return all(_COUNTED_BEFORE.search(body[max(0, i - 6):i]) for i in starts)
+    return all(_COUNTED_BEFORE.search(body[max(0, i - W.counted_before_chars):i]) for i in starts)
 
 
 __all__ = ["counted_only", "is_found", "names_part_only", "places_only"]

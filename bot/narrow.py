@@ -29,7 +29,7 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passa
         ranked = with_answer_type(a, ranked, searcher)
     elif a.kind == "who" and a.intent.asks_company:
         # "哪家企业?" is answered only by a sentence that names a business.
-        ranked = [p for p in ranked[:10] if _COMPANY.search(p.norm)]
+        ranked = [p for p in ranked[:W.answer_pool_size] if _COMPANY.search(p.norm)]
     if a.kind == "what" and a.intent.how_done:
         ranked = case_overview(a, ranked, searcher)
     return ranked
@@ -41,12 +41,12 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Searcher) -> 
     "昌吉州有多少家小饭桌?" is not answered by a sentence about 小饭桌 that
     names no number of 家: the honest answer is "not covered".
     """
-    pool = [p for p in ranked[:30] if p.score >= W.found_threshold]
+    pool = [p for p in ranked[:W.typed_pool_size] if p.score >= W.found_threshold]
     if not pool:
         return ranked
     # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
     # …知识规则126条) lacks the words its case already said: nearly as good.
-    pool += [p for p in ranked[len(pool):30]
+    pool += [p for p in ranked[len(pool):W.typed_pool_size]
              if p.score >= W.found_threshold - W.same_case_slack and p.case_id is not None
              and p.case_id == pool[0].case_id]
     kind = "date" if a.kind == "when" else "quantity"
@@ -54,7 +54,7 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Searcher) -> 
     ordinal = a.intent.asks_ordinal
     # "哪天开工?" wants a day: "2023年以来" does not say it.
     day = a.kind == "when" and a.intent.asks_day
-    holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=30)
+    holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=W.typed_pool_size)
                if (not units or any(f.norm.endswith(u) for u in units))
                and (ordinal or not ORDINAL.match(f.norm))
                and (not day or "日" in f.norm or "号" in f.norm)}

@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 
 from bot.understand import Analysis
+from bot.weights import WEIGHTS as W
 from indexer.search import PassageHit, Searcher
-
-CANDIDATES = 100  # BM25's best; the weighted-coverage ranking re-scores these
 
 
 def retrieve(a: Analysis, searcher: Searcher) -> list[tuple[PassageHit, float]]:
@@ -22,11 +21,11 @@ def retrieve(a: Analysis, searcher: Searcher) -> list[tuple[PassageHit, float]]:
         return []
     # Words in more than 1 of 50 passages (管理, 部门) make BM25 score thousands
     # of rows; retrieve by the rarer words first, and fall back to all of them.
-    rare = a.search_terms(min_weight=math.log(1 + 50))
-    hits = searcher.search_passages(rare, CANDIDATES) if rare else []
-    if len(hits) < CANDIDATES // 4:
-        hits = searcher.search_passages(a.search_terms(), CANDIDATES)
+    rare = a.search_terms(min_weight=math.log(1 + W.common_word_passages))
+    hits = searcher.search_passages(rare, W.candidates) if rare else []
+    if len(hits) < W.too_few_candidates:
+        hits = searcher.search_passages(a.search_terms(), W.candidates)
     return hits
 
 
-__all__ = ["CANDIDATES", "retrieve"]
+__all__ = ["retrieve"]

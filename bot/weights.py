@@ -26,7 +26,16 @@ class Weights:
     # case already said).
     same_case_slack: float = 0.05
 
-    # -- ranking (Engine._rank) ------------------------------------------------------------
+    # -- retrieval (bot/retrieve.py) -----------------------------------------------------
+    # BM25's best this many passages are re-scored by the ranking.
+    candidates: int = 100
+    # A word in more than 1 of this many passages (管理, 部门) is common: retrieve by the
+    # rarer words first (common words make BM25 score thousands of rows) …
+    common_word_passages: int = 50
+    # … and by all of them when the rarer words find fewer candidates than this.
+    too_few_candidates: int = 25
+
+    # -- ranking (bot/rank.py) -----------------------------------------------------------
     # A question word named only by the case title or section heading above the sentence,
     # not by the sentence: partly covered (a place the case is about counts fully).
     heading_only_credit: float = 0.6
@@ -43,7 +52,7 @@ class Weights:
     in_charge_lead_share: float = 0.8
     # … gets this much (who is in charge of a case is said in its lead).
     in_charge_lead_bonus: float = 0.03
-    # Kind hints (_kind_hint): a heading names a topic rather than saying something …
+    # Kind hints (bot/rank.kind_hint): a heading names a topic rather than saying something …
     heading_hint: float = -0.08
     # … a lead paragraph is the case's overview …
     lead_hint: float = 0.02
@@ -55,7 +64,23 @@ class Weights:
     # about the case as a whole, and its lead paragraph answers.
     case_title_share: float = 0.8
 
-    # -- who and document (Engine._issuance, Engine._orgs_in) ---------------------------
+    # -- extraction (bot/extract/) -------------------------------------------------------
+    # A direct answer is looked for in the best this many passages …
+    answer_pool_size: int = 10
+    # … a figure or date that types a how-many/when question in the best this many …
+    typed_pool_size: int = 30
+    # … and an actor further down, as far as this rank.
+    actor_search_depth: int = 50
+    # The clause that answers (best_clause): one holding the question's focus wins over
+    # any count of the question's words …
+    focus_in_clause: float = 100.0
+    # … and one holding its head noun (…模式, …机制) alone, over all but that.
+    focus_head_in_clause: float = 50.0
+    # The words this many characters before a figure, and after it, describe it.
+    figure_words_before: int = 12
+    figure_words_after: int = 4
+
+    # -- who and document (bot/extract/who.py, bot/extract/document.py) ----------------
     # Candidates within this much of the best score are weighed for an issuing fact …
     issuance_pool: float = 0.15
     # … and for an actor, within this much (a sentence naming one may rank a little lower)
@@ -78,13 +103,23 @@ class Weights:
     # Candidates for a figure or a place within this much of the best score.
     value_pool: float = 0.1
 
-    # -- evidence shown (Engine._expand_headings, Engine._with_context) -------------------
+    # -- evidence shown (bot/assemble.py) -------------------------------------------------
     # A case title ranked first gives way to its lead paragraph when the lead scores within
     # this much (the title is a headline; the lead says it in a sentence).
     lead_over_title: float = 0.1
     # Sentences added as context rank below every match: at this share of the lowest score
     # (the -0.001·i after it only orders them, it weighs nothing).
     context_score: float = 0.5
+    # A bare heading ranked first is followed by this many sentences of its section.
+    heading_sentences: int = 3
+
+    # -- reading the text around an answer ------------------------------------------------
+    # A signature's date line may follow the issuer's name on the same line, this far in.
+    issuer_before_date: int = 30
+    # "…叫什么名字?": the thing asked by name is at most this long (…民营医院) …
+    asked_thing_chars: int = 8
+    # … and counted when a number stands within this many characters before it (3家).
+    counted_before_chars: int = 6
 
 
     # -- understanding: the weight of each word of the question (bot/understand.py) -------

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from bot.understand import IN_CHARGE_VERBS, Analysis
+from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject
 from indexer.normalize import normalize
 from indexer.terms import organisations
@@ -33,9 +34,9 @@ def best_clause(text: str, a: Analysis) -> str | None:
         piece = norm[s:e]
         score = sum(u.weight for u in a.units if any(x in piece for x in u.alts))
         if focus and focus in piece:
-            score += 100.0
+            score += W.focus_in_clause
         elif focus and len(focus) > 2 and focus[-2:] in piece:
-            score += 50.0  # the head noun (…模式, …机制) alone
+            score += W.focus_head_in_clause  # the head noun (…模式, …机制) alone
         key = (score, -(e - s), (s, e))
         if best is None or key[:2] > best[:2]:
             best = key

@@ -20,7 +20,7 @@ Direct = tuple[str | None, Passage | None]
 def issuance_pool(ranked: list[Passage]) -> list[Passage]:
     """The passages close enough to the best one for their issuance facts to answer."""
     best_score = ranked[0].score
-    return [p for p in ranked[:10] if p.score >= best_score - W.issuance_pool]
+    return [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.issuance_pool]
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:

@@ -24,7 +24,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
     """The figure (or date) of the best passages that the question's words describe."""
     best_score = ranked[0].score
-    pool = [p for p in ranked[:10] if p.score >= best_score - W.value_pool]
+    pool = [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.value_pool]
     units = a.intent.measures if a.kind == "number" else ()
     ordinal = a.intent.asks_ordinal
     facts = [(f, r) for f, r in facts_for(
@@ -42,9 +42,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
         pos = body.find(f.norm)
         # The words next to a figure describe it, but not across a clause
         # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
-        start = max(0, pos - 12)
+        start = max(0, pos - W.figure_words_before)
         before = _CLAUSE_BREAK.split(body[start:pos])[-1]
-        after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + 4])[0]
+        after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
         near = before + after
         s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
         return (s, p.score, -rank)

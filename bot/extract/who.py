@@ -52,8 +52,8 @@ def actor(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
     actor in the clause that answers.
     """
     best_score = ranked[0].score
-    wide = [p for p in ranked[:10] if p.score >= best_score - W.actor_pool]
-    lower = [p for p in ranked[len(wide):50]
+    wide = [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.actor_pool]
+    lower = [p for p in ranked[len(wide):W.actor_search_depth]
              if p.score >= best_score - W.actor_pool_lower]
     in_charge = bool(a.frame)
     wide += [p for p, body in zip(lower, normalize_many([p.text for p in lower]), strict=True)
