@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from bot.extract.clauses import as_written
+from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
-from indexer.search import Searcher
 from indexer.terms import organisations
 from indexer.words import IMPLEMENTING_VERBS, JOINT_ACTION_VERBS
 
@@ -27,7 +27,7 @@ _DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二
                         r"[0-9一二三四五六七八九十]{1,3}日")
 
 
-def with_this_document(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+def with_this_document(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """"这是第几批?", "这批一共选了多少项?": about the document itself, in few words.
 
     Its title and preamble answer, though they may share no word with the
@@ -47,7 +47,7 @@ def with_this_document(a: Analysis, ranked: list[Passage], searcher: Searcher) -
     return sorted([*ranked, *own], key=lambda p: (-p.score, p.id))
 
 
-def this_document(a: Analysis, ranked: list[Passage], searcher: Searcher, direct: str | None,
+def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: str | None,
                   evidence: Passage | None) -> tuple[str | None, Passage | None]:
     """"这份通知是谁发的?" is about the document itself: its title answers.
 
@@ -94,7 +94,7 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Searcher, direct
     return direct, evidence
 
 
-def issue_date(doc_id: int, searcher: Searcher) -> Passage | None:
+def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
 
     An announcement ends with its issuer and a line holding only the date;

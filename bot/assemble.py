@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.understand import Analysis, is_pinyin
 from bot.weights import WEIGHTS as W
 from indexer.normalize import is_cjk
-from indexer.search import PassageHit, Searcher
+from indexer.search import PassageHit
 
 NOT_FOUND = ("文件中没有找到与这个问题直接相关的内容。可以换个说法,或用文件里的词提问,"
              "例如部门名称、文件名或措施名称。")
@@ -24,7 +25,7 @@ EMPTY = "请输入一个问题,例如:哪个部门修订了畜禽屠宰管理条
 
 
 def assemble(a: Analysis, ranked: list[Passage], evidence: Passage | None, top: int,
-             searcher: Searcher) -> list[Passage]:
+             searcher: Lookup) -> list[Passage]:
     """Every passage of the reply in order: the first ``top`` are quoted, the rest are more."""
     if evidence is not None:
         ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
@@ -36,7 +37,7 @@ def assemble(a: Analysis, ranked: list[Passage], evidence: Passage | None, top: 
     return distinct(ranked)
 
 
-def expand_headings(ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+def expand_headings(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """A bare heading (一是…。) answers nothing: follow it with its section's sentences."""
     if not ranked or ranked[0].role not in ("heading", "case_title"):
         return ranked
@@ -65,7 +66,7 @@ def expand_headings(ranked: list[Passage], searcher: Searcher) -> list[Passage]:
     return [head, *extra[:W.heading_sentences], *rest]
 
 
-def surroundings(head: Passage, searcher: Searcher) -> list[PassageHit] | None:
+def surroundings(head: Passage, searcher: Lookup) -> list[PassageHit] | None:
     """The sentences ``head`` stands among: its section's, else its case's lead."""
     if head.section_id is not None:
         return searcher.section_passages(head.section_id)
@@ -74,7 +75,7 @@ def surroundings(head: Passage, searcher: Searcher) -> list[PassageHit] | None:
     return None
 
 
-def followed_up(ranked: list[Passage], top: int, searcher: Searcher) -> list[Passage]:
+def followed_up(ranked: list[Passage], top: int, searcher: Lookup) -> list[Passage]:
     """One good match and weak ones after it: the sentences after the match say more.
 
     "联合河长制都有啥做法?" finds "…推行“联合河长制”。"; what it consists of
@@ -97,7 +98,7 @@ def followed_up(ranked: list[Passage], top: int, searcher: Searcher) -> list[Pas
     return [head, *follow, *[p for p in ranked[1:] if p.id not in ids]]
 
 
-def with_context(ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+def with_context(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """Few matches: follow them with the rest of the best passage's case (更多结果).
 
     The sentences around an answer are what a reader turns to next; they
@@ -128,7 +129,7 @@ def distinct(ranked: list[Passage]) -> list[Passage]:
     return out
 
 
-def not_found_message(a: Analysis, searcher: Searcher) -> str:
+def not_found_message(a: Analysis, searcher: Lookup) -> str:
     """"Not covered", with what the documents do cover, so the user can rephrase —
     in English to a question asked in English."""
     titles, total = searcher.document_titles(3)

@@ -11,11 +11,11 @@ import re
 from dataclasses import replace
 
 from bot.extract.facts import facts_for
+from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
-from indexer.search import Searcher
 from indexer.words import COMPANY_SUFFIXES
 
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
@@ -23,7 +23,7 @@ _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")"
 ORDINAL = re.compile(r"第|首批")
 
 
-def narrow(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """The passages that can answer this kind of question, best first."""
     if a.kind in ("number", "when"):
         ranked = with_answer_type(a, ranked, searcher)
@@ -35,7 +35,7 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passa
     return ranked
 
 
-def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """For how-many and when questions, only passages holding such a value can answer.
 
     "昌吉州有多少家小饭桌?" is not answered by a sentence about 小饭桌 that
@@ -63,7 +63,7 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Searcher) -> 
     return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
 
 
-def case_overview(a: Analysis, ranked: list[Passage], searcher: Searcher) -> list[Passage]:
+def case_overview(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """"湘潭市的医养结合怎么做的?" asks about a whole case: its lead paragraph answers.
 
     When the best passage's case title holds (nearly) all the question's

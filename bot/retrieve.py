@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 
+from bot.lookup import Lookup
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
-from indexer.search import PassageHit, Searcher
+from indexer.search import PassageHit
 
 
-def retrieve(a: Analysis, searcher: Searcher) -> list[tuple[PassageHit, float]]:
+def retrieve(a: Analysis, searcher: Lookup) -> list[tuple[PassageHit, float]]:
     """BM25's best passages for the question's units, with their BM25 scores."""
     # A lone digit or letter (1 OR 1=1, NEAR(a b, 2)) is no topic to answer about.
     known = [u for u in a.units if u.known and (len(u.text) >= 3 or not u.text.isascii())]

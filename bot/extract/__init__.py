@@ -12,11 +12,11 @@ from collections.abc import Callable
 from bot.extract import document, number, where, who
 from bot.extract.clauses import best_clause
 from bot.extract.document import Direct, alias
+from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.understand import Analysis, Kind
-from indexer.search import Searcher
 
-Extractor = Callable[[Analysis, list[Passage], Searcher], Direct]
+Extractor = Callable[[Analysis, list[Passage], Lookup], Direct]
 
 EXTRACTORS: dict[Kind, Extractor] = {
     "who": who.extract,
@@ -27,7 +27,7 @@ EXTRACTORS: dict[Kind, Extractor] = {
 }
 
 
-def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The direct answer and its evidence: a defined short name, the kind's extractor, or
     else the clause of the best sentence that answers the question's focus."""
     defined = alias(a, searcher)

@@ -8,11 +8,12 @@ it best.  "文中的《意见》指的是哪个文件?" is answered by an alias 
 from __future__ import annotations
 
 from bot.extract.facts import facts_for
+from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
-from indexer.search import FactHit, Searcher
+from indexer.search import FactHit
 
 Direct = tuple[str | None, Passage | None]
 
@@ -23,12 +24,12 @@ def issuance_pool(ranked: list[Passage]) -> list[Passage]:
     return [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.issuance_pool]
 
 
-def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The document (or documents) the best passages say were issued, with who issued them."""
     return issued(a, issuance_pool(ranked), searcher) or (None, None)
 
 
-def issued(a: Analysis, pool: list[Passage], searcher: Searcher) -> Direct | None:
+def issued(a: Analysis, pool: list[Passage], searcher: Lookup) -> Direct | None:
     """The issuance fact of ``pool`` that fits the question best, as an answer line;
     None when the pool holds none."""
     by_id = {p.id: p for p in pool}
@@ -61,7 +62,7 @@ def issued(a: Analysis, pool: list[Passage], searcher: Searcher) -> Direct | Non
     return f"{actor}{f.action}{titles}{where}", p
 
 
-def alias(a: Analysis, searcher: Searcher) -> tuple[str, Passage] | None:
+def alias(a: Analysis, searcher: Lookup) -> tuple[str, Passage] | None:
     """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
     if not a.intent.asks_alias:
         return None

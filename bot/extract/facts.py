@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
-from indexer.search import FactHit, Searcher
+from indexer.search import FactHit
 
 
-def facts_for(searcher: Searcher, kinds: Sequence[str], ranked: list[Passage],
+def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],
               limit: int = W.answer_pool_size) -> list[tuple[FactHit, int]]:
     """Facts of the given kinds in the top ``limit`` passages, with the passage's rank."""
     order = {p.id: i for i, p in enumerate(ranked[:limit])}

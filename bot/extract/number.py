@@ -12,16 +12,17 @@ import re
 from bot.extract.clauses import clause_around
 from bot.extract.document import Direct
 from bot.extract.facts import facts_for
+from bot.lookup import Lookup
 from bot.narrow import ORDINAL
 from bot.reply import Passage
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
-from indexer.search import FactHit, Searcher
+from indexer.search import FactHit
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 
 
-def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The figure (or date) of the best passages that the question's words describe."""
     best_score = ranked[0].score
     pool = [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.value_pool]

@@ -12,17 +12,17 @@ import re
 from bot.extract.clauses import best_clause
 from bot.extract.document import Direct
 from bot.extract.facts import facts_for
+from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.understand import Analysis
 from indexer.facts import places
 from indexer.normalize import normalize
-from indexer.search import Searcher
 from indexer.words import PLACE_LEVELS
 
 _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 
 
-def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The place that answers, from the clause, the best passage's facts or its case's."""
     best = ranked[0]
     named = {normalize(u) for u in (x for unit in a.units for x in unit.alts)}

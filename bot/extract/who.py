@@ -23,17 +23,17 @@ from bot.extract.clauses import (
 )
 from bot.extract.document import Direct, issuance_pool, issued
 from bot.extract.facts import facts_for
+from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject
 from indexer.normalize import normalize, normalize_many
-from indexer.search import Searcher
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
 
 
-def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """Who did it: an issuer when the question is about issuing, else an actor."""
     if not a.intent.issuance:
         return actor(a, ranked, searcher)
@@ -42,7 +42,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
     return found if found is not None else orgs_in(a, pool, searcher)
 
 
-def actor(a: Analysis, ranked: list[Passage], searcher: Searcher) -> Direct:
+def actor(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """"谁牵头抓总?" asks for an actor, not for who issued a document.
 
     The sentence naming one may rank a little lower than one that does not.
@@ -120,7 +120,7 @@ def answering_clause(a: Analysis, p: Passage, acceptable: Acceptable) -> tuple[s
     return clause, names
 
 
-def orgs_in(a: Analysis, pool: list[Passage], searcher: Searcher,
+def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
             floor: float = 0.0) -> Direct:
     """The authority named in the clause that best answers the question.
 
@@ -178,7 +178,7 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Searcher,
     return subject_of(pool[0], searcher, acceptable) if pool else (None, None)
 
 
-def subject_of(top: Passage, searcher: Searcher, acceptable: Acceptable) -> Direct:
+def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct:
     """The best passage's own subject, else the one resolved at index time (its section's,
     its case lead's), when no clause names an actor."""
     own = clause_subject(top.norm)

@@ -1,0 +1,75 @@
+"""bot/extract/clauses.py: which clause answers, and who acts in it — on single sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.clauses import (
+    actors,
+    as_written,
+    best_clause,
+    clause_around,
+    earlier_actor,
+    in_charge_clause,
+    joint_clause,
+)
+from tests.bot.stages.kit import analysis
+
+
+def anyone(name: str) -> bool:
+    return True
+
+
+@pytest.mark.parametrize(("text", "question", "units", "expected"), [
+    # The focus (监管模式) wins over a clause richer in the question's other words.
+    ("昌吉州强化小饭桌监管,探索2+N监管模式。", "探索的是什么监管模式?", ["探索", "监管模式"],
+     "探索2+N监管模式"),
+    # Its head noun alone (…模式) still marks the clause.
+    ("各地加强巡查,推行网格化模式。", "推行的是什么管理模式?", ["推行", "管理模式"],
+     "推行网格化模式"),
+    # No focus: the clause covering most of the question.
+    ("县市场监管局开展检查,查处违法案件12起。", "查处违法案件多少起", ["查处", "违法案件"],
+     "查处违法案件12起"),
+    # Nothing of the question in the sentence: no clause.
+    ("县市场监管局开展检查。", "小饭桌在哪", ["小饭桌"], None),
+    # Traditional script is matched in simplified and quoted as written.
+    ("自治區市場監管局牽頭,修訂條例。", "谁修订条例?", ["修订", "条例"], "修訂條例"),
+])
+def test_best_clause(text: str, question: str, units: list[str], expected: str | None) -> None:
+    assert best_clause(text, analysis(question, units)) == expected
+
+
+@pytest.mark.parametrize(("text", "piece", "expected"), [
+    ("共检查医疗机构312家,查处89家。", "89家", "查处89家"),
+    ("共检查医疗机构312家,查处89家。", "312家", "共检查医疗机构312家"),
+    ("没有这个数。", "5家", "5家"),  # not in the text: the piece itself
+])
+def test_clause_around(text: str, piece: str, expected: str) -> None:
+    assert clause_around(text, piece) == expected
+
+
+def test_as_written_cuts_the_original_script() -> None:
+    assert as_written("自治區市場監管局牽頭", "自治区市场监管局") == "自治區市場監管局"
+    assert as_written("别的", "市场监管局") == "市场监管局"
+
+
+def test_actors_subject_first_and_filtered() -> None:
+    clause = "州市场监管局联合州公安局开展检查"
+    assert actors(clause, anyone)[0] == "州市场监管局"
+    assert "州公安局" in actors(clause, anyone)
+    assert actors(clause, lambda n: "公安" in n) == ["州公安局"]
+
+
+def test_joint_and_in_charge_clauses() -> None:
+    text = "为加强监管,州市场监管局会同州卫健委开展联合检查。"
+    assert joint_clause(text) == "州市场监管局会同州卫健委开展联合检查"
+    assert joint_clause("州市场监管局开展检查。") is None
+    text = "各部门协同配合,市场监管部门牵头抓总。"
+    assert in_charge_clause(text) == "市场监管部门牵头抓总"
+    assert in_charge_clause("市场监管部门负责人到场。") is None  # 负责人: a person
+
+
+def test_earlier_actor() -> None:
+    text = "为贯彻落实意见,省民政厅会同省财政厅总结经验,形成典型案例。"
+    assert earlier_actor(text, "形成典型案例", anyone) == "省民政厅"
+    assert earlier_actor(text, "为贯彻落实意见", anyone) is None  # nothing before it

@@ -1,0 +1,69 @@
+"""bot/rank.py: the ranking stage alone, on hand-made candidates (pure: no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rank import heading_context, kind_hint, names_place, rank
+from bot.weights import WEIGHTS as W
+from tests.bot.stages.kit import analysis, row
+
+
+def test_coverage_decides_and_bm25_breaks_ties() -> None:
+    a = analysis("小饭桌监管怎么做", [("小饭桌", 2.0), ("监管", 1.0)])
+    both = row(1, "昌吉州强化小饭桌监管。")
+    one = row(2, "昌吉州推进小饭桌建设。")
+    out = rank(a, [(one, 10.0), (both, 5.0)])
+    assert [p.id for p in out] == [1, 2]
+    assert out[0].score == pytest.approx(1.0 + W.bm25_share * 0.5)
+    assert out[1].score == pytest.approx(2 / 3 + W.bm25_share * 1.0)
+    assert out[0].terms == ("小饭桌", "监管")
+
+
+def test_a_word_only_in_the_heading_counts_partly_a_place_fully() -> None:
+    a = analysis("西充县一田一档", [("西充", 1.0), ("一田一档", 1.0)])
+    under = row(1, "建立一田一档。", case=1, case_title="西充县推进耕地保护")
+    [p] = rank(a, [(under, 1.0)])
+    assert p.score == pytest.approx(1.0 + W.bm25_share)  # 西充 names a place: fully
+    b = analysis("耕地保护一田一档", [("耕地保护", 1.0), ("一田一档", 1.0)])
+    [q] = rank(b, [(under, 1.0)])
+    assert q.score == pytest.approx((1 + W.heading_only_credit) / 2 + W.bm25_share)
+
+
+def test_another_batch_is_penalised() -> None:
+    a = analysis("第一批有哪些案例", [("案例", 1.0)])
+    other = row(1, "第二批典型案例如下。")
+    this = row(2, "第一批典型案例如下。")
+    out = rank(a, [(other, 1.0), (this, 1.0)])
+    assert [p.id for p in out] == [2, 1]
+    assert out[0].score - out[1].score == pytest.approx(W.other_batch_penalty)
+
+
+@pytest.mark.parametrize(("kind", "role", "text", "expected"), [
+    ("what", "heading", "一是加强监管。", W.heading_hint),
+    ("what", "lead", "昌吉州强化监管。", W.lead_hint),
+    ("who", "body", "州局修订《条例》。", W.kind_hint),
+    ("number", "body", "检查12家。", W.kind_hint),
+    ("number", "body", "检查多家。", 0.0),
+    ("what", "body", "州局修订《条例》。", 0.0),
+])
+def test_kind_hint(kind: str, role: str, text: str, expected: float) -> None:
+    assert kind_hint(kind, text, row(1, text, role)) == expected  # type: ignore[arg-type]
+
+
+def test_kind_hint_who_in_charge_is_not_an_issuing_question() -> None:
+    assert kind_hint("who", "州局修订《条例》。", row(1, "x"), in_charge=True) == 0.0
+
+
+@pytest.mark.parametrize(("word", "context", "expected"), [
+    ("佛山", "佛山市推进", True),
+    ("西充县", "案例 西充县", True),
+    ("监管", "监管局", False),
+    ("小饭桌", "没有", False),
+])
+def test_names_place(word: str, context: str, expected: bool) -> None:
+    assert names_place(word, context) is expected
+
+
+def test_heading_context_is_normalised() -> None:
+    assert heading_context("通知", "昌吉州強化監管", None) == "通知 昌吉州强化监管"
