@@ -54,8 +54,10 @@ def expand_headings(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     body = surroundings(head, searcher)
     if body is None:
         return ranked
-    extra = [passage_of(row, head.score - 0.001 * (i + 1), list(head.terms))
-             for i, row in enumerate(body) if (row.id != head.id and row.role == "body")
+    # They answer as well as their heading does; the list's order (theirs in the
+    # section) is the reading order, the score stays the relevance.
+    extra = [passage_of(row, head.score, list(head.terms))
+             for row in body if (row.id != head.id and row.role == "body")
              or (head.role == "case_title" and row.id != head.id)]
     seen = {head.id, *(p.id for p in extra)}
     rest = [p for p in ranked[1:] if p.id not in seen]
@@ -92,8 +94,7 @@ def followed_up(ranked: list[Passage], top: int, searcher: Lookup) -> list[Passa
     after = [r for r in rows if r.id > head.id and r.role in ("body", "lead")][:top - 1]
     if not after:
         return ranked
-    follow = [passage_of(r, W.found_threshold - 0.001 * (i + 1), [])
-              for i, r in enumerate(after)]
+    follow = [passage_of(r, W.found_threshold, []) for r in after]
     ids = {p.id for p in follow}
     return [head, *follow, *[p for p in ranked[1:] if p.id not in ids]]
 
@@ -112,7 +113,7 @@ def with_context(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     # Same section first, then the rest of the case in document order.
     rows.sort(key=lambda r: (r.section_id != head.section_id, r.seq))
     low = min(p.score for p in ranked)
-    extra = [passage_of(r, low * W.context_score - 0.001 * i, []) for i, r in enumerate(rows)
+    extra = [passage_of(r, low * W.context_score, []) for r in rows
              if r.id not in seen and r.role in ("lead", "body")]
     return [*ranked, *extra]
 

@@ -108,7 +108,7 @@ class Weights:
     # this much (the title is a headline; the lead says it in a sentence).
     lead_over_title: float = 0.1
     # Sentences added as context rank below every match: at this share of the lowest score
-    # (the -0.001·i after it only orders them, it weighs nothing).
+    # (their order is the reply's order, not a score).
     context_score: float = 0.5
     # A bare heading ranked first is followed by this many sentences of its section.
     heading_sentences: int = 3
