@@ -57,37 +57,35 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
     if not rows:
         return direct, evidence
     title = passage_of(rows[0], ranked[0].score, [])
-    preamble = searcher.document_passages(ranked[0].doc_id, roles=("preamble",))
+    preamble = [passage_of(row, ranked[0].score, []) for row in searcher.document_passages(
+        ranked[0].doc_id, roles=("preamble",))]
     if a.intent.implements:
         # "这个通知是贯彻哪个文件的?": the preamble opens 为贯彻落实《…》.
-        for row in preamble:
-            m = _IMPLEMENTED.search(normalize(row.text))
+        for p in preamble:
+            m = _IMPLEMENTED.search(p.norm)
             if m:
                 # 贯彻《意见》 after 《…的意见》(以下简称《意见》), maybe in an earlier
                 # sentence: the full title.
                 alias = r"(《[^》]{2,80}》)[((]以下简称" + re.escape(m.group(1))
                 for other in preamble:
-                    full = re.search(alias, normalize(other.text))
+                    full = re.search(alias, other.norm)
                     if full:
-                        return (other.text[full.start(1):full.end(1)],
-                                passage_of(row, ranked[0].score, []))
-                return (row.text[m.start(1):m.end(1)],
-                        passage_of(row, ranked[0].score, []))
+                        return other.text[full.start(1):full.end(1)], p
+                return p.text[m.start(1):m.end(1)], p
         return direct, evidence
     if a.kind == "who" and a.intent.asks_several:
         # "哪些部门一起评的?": the preamble's joint clause names them all
         # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.
-        for row in preamble:
-            norm = normalize(row.text)
-            for s, e in clause_spans(norm):
-                clause = norm[s:e]
+        for p in preamble:
+            for s, e in clause_spans(p.norm):
+                clause = p.norm[s:e]
                 if re.search(_JOINT_ACTION, clause) and len(organisations(clause)) >= 2:
-                    return row.text[s:e].strip(), passage_of(row, ranked[0].score, [])
+                    return p.text[s:e].strip(), p
     if a.kind == "who":
-        head = normalize(title.text).split("关于", 1)[0]
-        names = organisations(head) if head != normalize(title.text) else []
+        head = title.norm.split("关于", 1)[0]
+        names = organisations(head) if head != title.norm else []
         # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
-        return ("、".join(as_written(title.text, n) for n in names) if names
+        return ("、".join(as_written(title.text, n, title.norm) for n in names) if names
                 else direct), title
     if a.kind in ("document", "what"):
         return title.text, title

@@ -39,7 +39,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # No fact fits: the clause of the best sentence that answers the
         # question's focus (…探索2+N监管模式 for 探索的是什么监管模式?).
         best = evidence or ranked[0]
-        direct = best_clause(best.text, a)
+        direct = best_clause(best, a)
     return direct, evidence
 
 

@@ -1,7 +1,8 @@
 """Clause helpers the extractors share: which clause of a sentence answers, who acts in it.
 
-Every function takes the quoted text as written and returns pieces of it as written
-(normalisation keeps offsets, so a match in the normalised form cuts the original).
+They read a passage's normalised form (:attr:`bot.reply.Passage.norm`, normalised once)
+and return pieces of its text as written: normalisation keeps offsets, so a match in
+the normalised form cuts the original.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.reply import Passage
 from bot.understand import IN_CHARGE_VERBS, Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject
@@ -21,13 +23,13 @@ JOINT = "(?:" + "|".join(JOINT_VERBS) + ")"
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
 # Not the nouns: 负责人 (the person in charge), 主管部门 named as a thing.
 IN_CHARGE = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + r")(?![人同])")
-# Whether a name may answer "who?" (not what the question itself names, …).
+# Whether a (normalised) name may answer "who?" (not what the question itself names, …).
 Acceptable = Callable[[str], bool]
 
 
-def best_clause(text: str, a: Analysis) -> str | None:
-    """The clause of ``text`` that holds the question's focus, else covers most of it."""
-    norm = normalize(text)
+def best_clause(p: Passage, a: Analysis) -> str | None:
+    """The clause of ``p`` that holds the question's focus, else covers most of it."""
+    text, norm = p.text, p.norm
     focus = a.focus
     best: tuple[float, int, tuple[int, int]] | None = None
     for s, e in clause_spans(norm):
@@ -46,9 +48,9 @@ def best_clause(text: str, a: Analysis) -> str | None:
     return text[s:e].strip()
 
 
-def clause_around(text: str, norm_piece: str) -> str:
-    """The clause of ``text`` that holds ``norm_piece`` (as written in ``text``)."""
-    norm = normalize(text)
+def clause_around(p: Passage, norm_piece: str) -> str:
+    """The clause of ``p`` that holds ``norm_piece`` (as written in the passage)."""
+    text, norm = p.text, p.norm
     pos = norm.find(norm_piece)
     if pos < 0:
         return norm_piece
@@ -56,35 +58,37 @@ def clause_around(text: str, norm_piece: str) -> str:
     return text[s:e].strip()
 
 
-def as_written(text: str, norm_piece: str) -> str:
-    """``norm_piece`` as ``text`` writes it (normalisation keeps offsets)."""
-    pos = normalize(text).find(norm_piece)
+def as_written(text: str, norm_piece: str, norm: str | None = None) -> str:
+    """``norm_piece`` as ``text`` writes it (normalisation keeps offsets); ``norm``: ``text``
+    normalised, when the caller has it."""
+    pos = (normalize(text) if norm is None else norm).find(norm_piece)
     return text[pos:pos + len(norm_piece)] if pos >= 0 else norm_piece
 
 
-def actors(clause: str, acceptable: Acceptable) -> list[str]:
-    """The authorities a clause names (its opening subject first) that may answer."""
-    norm = normalize(clause)
+def actors(clause: str, acceptable: Acceptable, norm: str | None = None) -> list[str]:
+    """The authorities a clause names (its opening subject first) that may answer;
+    ``norm``: the clause normalised, when the caller has it."""
+    norm = normalize(clause) if norm is None else norm
     subject = clause_subject(norm)
     return [n for n in ([subject] if subject else []) + organisations(norm) if acceptable(n)]
 
 
-def earlier_actor(text: str, clause: str, acceptable: Acceptable) -> str | None:
-    """The nearest authority named in a clause of ``text`` before ``clause``."""
-    norm = normalize(text)
-    end = norm.find(normalize(clause))
+def earlier_actor(p: Passage, norm_clause: str, acceptable: Acceptable) -> str | None:
+    """The nearest authority named in a clause of ``p`` before the (normalised) clause."""
+    text, norm = p.text, p.norm
+    end = norm.find(norm_clause)
     if end <= 0:
         return None
     for s, e in reversed(clause_spans(norm[:end])):
-        names = actors(text[s:e], acceptable)
+        names = actors(text[s:e], acceptable, norm[s:e])
         if names:
             return names[0]
     return None
 
 
-def joint_clause(text: str) -> str | None:
-    """The clause of ``text`` where a body acts with partners (X联合Y、Z…), if any."""
-    norm = normalize(text)
+def joint_clause(p: Passage) -> str | None:
+    """The clause of ``p`` where a body acts with partners (X联合Y、Z…), if any."""
+    text, norm = p.text, p.norm
     for s, e in clause_spans(norm):
         m = re.search(JOINT, norm[s:e])
         if m and organisations(norm[s + m.end():e]):
@@ -92,9 +96,9 @@ def joint_clause(text: str) -> str | None:
     return None
 
 
-def in_charge_clause(text: str) -> str | None:
-    """The clause of ``text`` that says who is in charge (市场监管部门牵头抓总), if any."""
-    norm = normalize(text)
+def in_charge_clause(p: Passage) -> str | None:
+    """The clause of ``p`` that says who is in charge (市场监管部门牵头抓总), if any."""
+    text, norm = p.text, p.norm
     for s, e in clause_spans(norm):
         subject = clause_subject(norm[s:e])
         if subject and IN_CHARGE.match(norm, norm.find(subject, s) + len(subject)):

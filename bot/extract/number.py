@@ -52,7 +52,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
-    return clause_around(p.text, f.norm), p
+    return clause_around(p, f.norm), p
 
 
 __all__ = ["extract"]

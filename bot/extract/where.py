@@ -25,12 +25,12 @@ _VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The place that answers, from the clause, the best passage's facts or its case's."""
     best = ranked[0]
-    named = {normalize(u) for u in (x for unit in a.units for x in unit.alts)}
+    named = {x for unit in a.units for x in unit.alts}  # normalised already
     # "哪个州" wants a 州: prefer places of the asked-for level.
     suffix = a.intent.place_level
     # "和哪些地方…?": the place, if any, stands in the clause that answers;
     # a clause naming places only vaguely (与多省市建立…) is itself the answer.
-    clause = best_clause(best.text, a)
+    clause = best_clause(best, a)
     if clause:
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
@@ -64,7 +64,7 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
     found: list[tuple[int, str]] = []
     for name in places(norm):
         pos = norm.find(name)
-        if pos < 0 or normalize(name) in named or any(
+        if pos < 0 or name in named or any(
                 len(x) >= 2 and name.startswith(x) for x in named):
             continue
         if suffix and not name.endswith(suffix):

@@ -69,8 +69,8 @@ def acceptable_for(a: Analysis) -> Acceptable:
     named = {x for u in a.units for x in u.alts}
     wants_body = a.intent.asks_body
 
-    def acceptable(name: str) -> bool:
-        norm_name = normalize(name)
+    def acceptable(norm_name: str) -> bool:
+        # Names come from normalised text (organisations, clause_subject): no re-normalising.
         if norm_name in named or any(x and x in norm_name for x in a.excluded):
             return False
         if norm_name.rsplit("、", 1)[-1] in BODY_SUFFIXES:
@@ -88,11 +88,11 @@ def acceptable_for(a: Analysis) -> Acceptable:
 
 def answering_clause(a: Analysis, p: Passage, acceptable: Acceptable) -> tuple[str, list[str]]:
     """The clause of ``p`` that answers and the acceptable actors it names."""
-    clause = (bool(a.frame) and in_charge_clause(p.text)) or best_clause(p.text, a)
+    clause = (bool(a.frame) and in_charge_clause(p)) or best_clause(p, a)
     if a.intent.partners:
         # The clause with the joint action answers, even when another one
         # holds more of the question's words (…开展“双随机”联合检查).
-        clause = joint_clause(p.text) or clause
+        clause = joint_clause(p) or clause
     if not clause:
         return "", []
     names = actors(clause, acceptable)
@@ -101,7 +101,7 @@ def answering_clause(a: Analysis, p: Passage, acceptable: Acceptable) -> tuple[s
         # (X牵头抓总,教育、卫健…五部门协同作战).
         norm_text = p.norm
         clause = next((p.text[s:e].strip() for s, e in clause_spans(norm_text)
-                       if actors(p.text[s:e], acceptable)), clause)
+                       if actors(p.text[s:e], acceptable, norm_text[s:e])), clause)
         names = actors(clause, acceptable)
     elif not names:
         # "责任人被谁拘留?": the clause richest in the question's words names
@@ -111,7 +111,7 @@ def answering_clause(a: Analysis, p: Passage, acceptable: Acceptable) -> tuple[s
         acting = [(sum(u.weight for u in a.units if any(x in norm_text[s:e]
                                                       for x in u.alts)), s, e)
                   for s, e in clause_spans(norm_text)
-                  if actors(p.text[s:e], acceptable)]
+                  if actors(p.text[s:e], acceptable, norm_text[s:e])]
         acting = [c for c in acting if c[0] > 0]
         if acting:
             _, s, e = max(acting)
@@ -151,7 +151,7 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
             # The actor stands in the very clause that answers: strongest.
             pos = norm_clause.find(names[0])
             bonus = W.actor_in_clause_bonus
-            if a.intent.asks_department and normalize(names[0]).endswith(DEPARTMENT_SUFFIXES):
+            if a.intent.asks_department and names[0].endswith(DEPARTMENT_SUFFIXES):
                 bonus += W.department_bonus  # "哪些部门?": …五部门 and …局 are departments, 州政府 is not
             if in_charge and pos >= 0 and IN_CHARGE.match(norm_clause, pos + len(names[0])):
                 bonus += W.in_charge_actor_bonus
@@ -159,18 +159,19 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
             if a.excluded or joint:
                 # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
                 shown += [n for n in names[1:] if not any(n in m for m in shown)]
-            candidate = (p.score + bonus, "、".join(as_written(clause, n) for n in shown), p)
+            candidate = (p.score + bonus,
+                         "、".join(as_written(clause, n, norm_clause) for n in shown), p)
         else:
             own = clause_subject(p.norm)
             bonus = W.own_subject_bonus  # the sentence's own subject acts in all its clauses
             if not own or not acceptable(own):
                 # "为贯彻…,省民政厅会同…总结…,形成第二批典型经验": the actor of
                 # the answering clause stands in an earlier one.
-                own = earlier_actor(p.text, clause, acceptable)
+                own = earlier_actor(p, norm_clause, acceptable)
                 bonus = W.earlier_actor_bonus
             if not own or p.score < floor:
                 continue  # a sentence that names no actor cannot say who
-            candidate = (p.score + bonus, as_written(p.text, own), p)
+            candidate = (p.score + bonus, as_written(p.text, own, p.norm), p)
         if best is None or candidate[0] > best[0]:
             best = candidate
     if best:

@@ -13,7 +13,12 @@ from bot.extract.clauses import (
     in_charge_clause,
     joint_clause,
 )
-from tests.bot.stages.kit import analysis
+from bot.reply import Passage
+from tests.bot.stages.kit import analysis, ranked, row
+
+
+def passage(text: str) -> Passage:
+    return ranked((row(1, text), 1.0))[0]
 
 
 def anyone(name: str) -> bool:
@@ -36,7 +41,7 @@ def anyone(name: str) -> bool:
     ("自治區市場監管局牽頭,修訂條例。", "谁修订条例?", ["修订", "条例"], "修訂條例"),
 ])
 def test_best_clause(text: str, question: str, units: list[str], expected: str | None) -> None:
-    assert best_clause(text, analysis(question, units)) == expected
+    assert best_clause(passage(text), analysis(question, units)) == expected
 
 
 @pytest.mark.parametrize(("text", "piece", "expected"), [
@@ -45,7 +50,7 @@ def test_best_clause(text: str, question: str, units: list[str], expected: str |
     ("没有这个数。", "5家", "5家"),  # not in the text: the piece itself
 ])
 def test_clause_around(text: str, piece: str, expected: str) -> None:
-    assert clause_around(text, piece) == expected
+    assert clause_around(passage(text), piece) == expected
 
 
 def test_as_written_cuts_the_original_script() -> None:
@@ -62,14 +67,14 @@ def test_actors_subject_first_and_filtered() -> None:
 
 def test_joint_and_in_charge_clauses() -> None:
     text = "为加强监管,州市场监管局会同州卫健委开展联合检查。"
-    assert joint_clause(text) == "州市场监管局会同州卫健委开展联合检查"
-    assert joint_clause("州市场监管局开展检查。") is None
+    assert joint_clause(passage(text)) == "州市场监管局会同州卫健委开展联合检查"
+    assert joint_clause(passage("州市场监管局开展检查。")) is None
     text = "各部门协同配合,市场监管部门牵头抓总。"
-    assert in_charge_clause(text) == "市场监管部门牵头抓总"
-    assert in_charge_clause("市场监管部门负责人到场。") is None  # 负责人: a person
+    assert in_charge_clause(passage(text)) == "市场监管部门牵头抓总"
+    assert in_charge_clause(passage("市场监管部门负责人到场。")) is None  # 负责人: a person
 
 
 def test_earlier_actor() -> None:
     text = "为贯彻落实意见,省民政厅会同省财政厅总结经验,形成典型案例。"
-    assert earlier_actor(text, "形成典型案例", anyone) == "省民政厅"
-    assert earlier_actor(text, "为贯彻落实意见", anyone) is None  # nothing before it
+    assert earlier_actor(passage(text), "形成典型案例", anyone) == "省民政厅"
+    assert earlier_actor(passage(text), "为贯彻落实意见", anyone) is None  # nothing before it
