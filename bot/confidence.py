@@ -19,8 +19,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.measures import wanted_units
-from bot.refine import asks_change, states_change
+from bot.refine import states_change
 from indexer.normalize import normalize
 from indexer.terms import organisations
 
@@ -37,7 +36,6 @@ _DECORATION = re.compile(r"[《》“”\"'‘’()（）\s]")
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _FIGURE_WITH_UNIT = re.compile(rf"({_NUMBER})\s*(?:万|亿)?([^\d\s，,。；;、零一二两三四五六七八九十百千]{{0,4}})")
 _FINER_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|镇|乡|街道|村)")
-_SEVERAL = re.compile(r"哪些|哪几|几个部门|几家单位|哪两|哪三|几部门|和谁|还有谁|联合|一起")
 
 
 @dataclass(frozen=True)
@@ -155,7 +153,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
     clause = _clause_with(first, piece) or piece
     top = answer.passages[0]
     context = first + normalize(" ".join(x for x in (top.case_title, top.section) if x))
-    wanted = wanted_units(analysis.norm) if kind == "number" else ()
+    wanted = analysis.intent.measures if kind == "number" else ()
     after = first[first.find(piece) + len(piece):] if piece and piece in first else ""
     scores = [p.score for p in answer.passages[:2]]
     margin = (scores[0] - scores[1]) / abs(scores[0]) if len(scores) == 2 and scores[0] else 1.0
@@ -167,9 +165,9 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         unit_loose=1.0 if _unit_match(wanted, piece) == 0.5 else 0.0,
         finer_place=1.0 if kind == "where" and after and _FINER_PLACE.match(after) else 0.0,
         not_a_body=1.0 if kind == "who" and not organisations(piece) else 0.0,
-        one_of_several=(1.0 if kind in ("who", "where") and _SEVERAL.search(analysis.norm)
+        one_of_several=(1.0 if kind in ("who", "where") and analysis.intent.several_answers
                         and "、" not in piece and "和" not in piece else 0.0),
-        change_asked=(1.0 if kind == "number" and asks_change(analysis.norm)
+        change_asked=(1.0 if kind == "number" and analysis.intent.asks_change
                       and not states_change(piece) else 0.0),
         margin=max(-1.0, min(1.0, margin)),
     )

@@ -61,6 +61,15 @@ CUES: tuple[Cue, ...] = (
     Cue("asks_partners", re.compile(
         r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
         r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)"), "会同哪些部门开展的?"),
+    # A change asked for (涨了多少, 提高了几个百分点, 增幅多少): answered by the change
+    # figure, not the level reached (bot/refine.py).
+    Cue("asks_change", re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)了?(?:多少|几)|"
+                                  r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少"), "收入涨了多少?"),
+    # An answer that is one of several (哪些, 和谁, 还有谁): one name shown may be a part
+    # of the answer — a signal the confidence model weighs (bot/confidence.py), read
+    # more widely than asks_several.
+    Cue("several_answers", re.compile(r"哪些|哪几|几个部门|几家单位|哪两|哪三|几部门|和谁|还有谁|"
+                                      r"联合|一起"), "还有谁参与了?"),
     # Several places asked for (哪些镇).
     Cue("plural_places", re.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|"
                                     r"cities)\b"), "哪些镇做到了零新增?"),
@@ -86,6 +95,8 @@ class Intent:
     # lead too.
     partners: str | None = None
     plural_places: bool = False
+    asks_change: bool = False
+    several_answers: bool = False
     # -- values read from the question, not just cues -------------------------------
     # The batch it names (第一批, 首批): another batch's sentences do not answer.
     batch: str | None = None

@@ -29,8 +29,6 @@ _CJK = "\u4e00-\u9fff"
 # A unit of a body directly after it: 支队, 分局, 交警大队, 基金监管科.
 _SUB_UNIT = re.compile(rf"^[{_CJK}]{{0,8}}?(?:支队|大队|中队|分局|分院|办公室|中心|科|处|站|所)"
                        rf"(?![{_CJK}]{{0,1}}(?:等|和|与|及|、))")
-_CHANGE_ASKED = re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)了?(?:多少|几)|"
-                           r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少")
 _FIGURE = r"\d+(?:\.\d+)?(?:万|亿)?(?:个百分点|百分点|%|倍|[^\d\s,，。;；、]{0,3})"
 _CHANGE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
                      rf"(?:了|达|为|达到)?({_FIGURE})")
@@ -65,10 +63,6 @@ def widen_place(line: str, text: str) -> str:
     return line + head[:len(longest)]
 
 
-def asks_change(question_norm: str) -> bool:
-    return bool(_CHANGE_ASKED.search(question_norm))
-
-
 def states_change(line: str) -> bool:
     """Whether ``line`` gives a change as a figure after its verb (提高55个百分点)."""
     return bool(_CHANGE.search(line))
@@ -101,6 +95,6 @@ def refine(analysis: Analysis, answer: Answer) -> Answer:
         line = widen_body(line, text)
     elif answer.kind == "where":
         line = widen_place(line, text)
-    elif answer.kind == "number" and asks_change(analysis.norm):
+    elif answer.kind == "number" and analysis.intent.asks_change:
         line = change_figure(line, text) or line
     return answer if line == answer.answer else replace(answer, answer=line)

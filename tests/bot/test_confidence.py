@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answer import Answer, Passage
 from bot.confidence import Calibration, core, gate, signals
+from bot.intent import read_intent
 from bot.understand import Analysis, Unit
 
 
@@ -14,7 +15,8 @@ def _passage(text: str, pid: int = 1, score: float = 1.0) -> Passage:
 
 def _analysis(question: str, kind: str, *units: str) -> Analysis:
     return Analysis(question=question, norm=question, script="simplified", kind=kind,  # type: ignore[arg-type]
-                    units=[Unit(text=u, alts=(u,), weight=1.0, known=True) for u in units])
+                    units=[Unit(text=u, alts=(u,), weight=1.0, known=True) for u in units],
+                    intent=read_intent(question, question))
 
 
 def _answer(line: str, kind: str, *texts: str) -> Answer:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.refine import asks_change, change_figure, widen_body, widen_place
+from bot.intent import read_intent
+from bot.refine import change_figure, widen_body, widen_place
 
 
 @pytest.mark.parametrize(("line", "text", "want"), [
@@ -45,7 +46,7 @@ def test_widen_place(line: str, text: str, want: str) -> None:
     ("品牌价值多少", False),
 ])
 def test_asks_change(question: str, asks: bool) -> None:
-    assert asks_change(question) is asks
+    assert read_intent(question).asks_change is asks
 
 
 @pytest.mark.parametrize(("line", "text", "want"), [
