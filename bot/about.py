@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.clauses import as_written
+from bot.extract.direct import Direct
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.understand import Analysis
@@ -47,15 +48,14 @@ def with_this_document(a: Analysis, ranked: list[Passage], searcher: Lookup) -> 
     return sorted([*ranked, *own], key=lambda p: (-p.score, p.id))
 
 
-def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: str | None,
-                  evidence: Passage | None) -> tuple[str | None, Passage | None]:
+def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: Direct) -> Direct:
     """"这份通知是谁发的?" is about the document itself: its title answers.
 
     A title "X关于Y的通知" names its issuer X before 关于.
     """
     rows = searcher.document_passages(ranked[0].doc_id, roles=("title",))
     if not rows:
-        return direct, evidence
+        return direct
     title = passage_of(rows[0], ranked[0].score, [])
     preamble = [passage_of(row, ranked[0].score, []) for row in searcher.document_passages(
         ranked[0].doc_id, roles=("preamble",))]
@@ -70,9 +70,9 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
                 for other in preamble:
                     full = re.search(alias, other.norm)
                     if full:
-                        return other.text[full.start(1):full.end(1)], p
-                return p.text[m.start(1):m.end(1)], p
-        return direct, evidence
+                        return Direct(other.text[full.start(1):full.end(1)], p)
+                return Direct(p.text[m.start(1):m.end(1)], p)
+        return direct
     if a.kind == "who" and a.intent.asks_several:
         # "哪些部门一起评的?": the preamble's joint clause names them all
         # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.
@@ -80,16 +80,16 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
             for s, e in clause_spans(p.norm):
                 clause = p.norm[s:e]
                 if re.search(_JOINT_ACTION, clause) and len(organisations(clause)) >= 2:
-                    return p.text[s:e].strip(), p
+                    return Direct(p.text[s:e].strip(), p)
     if a.kind == "who":
         head = title.norm.split("关于", 1)[0]
         names = organisations(head) if head != title.norm else []
         # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
-        return ("、".join(as_written(title.text, n, title.norm) for n in names) if names
-                else direct), title
+        return Direct("、".join(as_written(title.text, n, title.norm) for n in names) if names
+                      else direct.answer, title)
     if a.kind in ("document", "what"):
-        return title.text, title
-    return direct, evidence
+        return Direct(title.text, title)
+    return direct
 
 
 def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:

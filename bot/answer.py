@@ -92,12 +92,12 @@ class Engine:
                           kind=a.kind, script=a.script,
                           message=not_found_message(a, self.searcher), notice=a.notice,
                           terms=matched_terms(a), status=Status.NOT_FOUND)
-        direct, evidence = extract(a, ranked, self.searcher)
+        direct = extract(a, ranked, self.searcher)
         if about_notice:
-            direct, evidence = this_document(a, ranked, self.searcher, direct, evidence)
-        passages = assemble(a, ranked, evidence, top, self.searcher)
+            direct = this_document(a, ranked, self.searcher, direct)
+        passages = assemble(a, ranked, direct, top, self.searcher)
         answer = Answer(
-            question=a.question, found=True, answer=direct, passages=tuple(passages[:top]),
+            question=a.question, found=True, answer=direct.answer, passages=tuple(passages[:top]),
             kind=a.kind, script=a.script, notice=a.notice,
             more=tuple(passages[top:top + 30]), terms=matched_terms(a))
         if self.refining:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.direct import Direct
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.understand import Analysis, is_pinyin
@@ -24,11 +25,16 @@ NOT_FOUND_EN = ("The documents say nothing directly about this question. Try oth
 EMPTY = "请输入一个问题,例如:哪个部门修订了畜禽屠宰管理条例?"
 
 
-def assemble(a: Analysis, ranked: list[Passage], evidence: Passage | None, top: int,
+def assemble(a: Analysis, ranked: list[Passage], direct: Direct, top: int,
              searcher: Lookup) -> list[Passage]:
-    """Every passage of the reply in order: the first ``top`` are quoted, the rest are more."""
-    if evidence is not None:
-        ranked = [evidence, *[p for p in ranked if p.id != evidence.id]]
+    """Every passage of the reply in order: the first ``top`` are quoted, the rest are more.
+
+    The answer line's evidence comes first, then what else it rests on (``direct.support``).
+    """
+    first = [p for p in (direct.evidence, *direct.support) if p is not None]
+    if first:
+        ids = {p.id for p in first}
+        ranked = [*first, *[p for p in ranked if p.id not in ids]]
     ranked = expand_headings(distinct(ranked), searcher)
     if a.kind == "what":
         ranked = followed_up(ranked, top, searcher)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from bot.extract import document, number, where, who
 from bot.extract.clauses import best_clause
-from bot.extract.document import Direct, alias
+from bot.extract.direct import NONE, Direct
+from bot.extract.document import alias
 from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.understand import Analysis, Kind
@@ -34,13 +35,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if defined is not None:
         return defined
     kind_extractor = EXTRACTORS.get(a.kind)
-    direct, evidence = kind_extractor(a, ranked, searcher) if kind_extractor else (None, None)
-    if direct is None and (a.kind != "what" or a.focus or a.intent.keywords_only):
+    found = kind_extractor(a, ranked, searcher) if kind_extractor else NONE
+    if found.answer is None and (a.kind != "what" or a.focus or a.intent.keywords_only):
         # No fact fits: the clause of the best sentence that answers the
         # question's focus (…探索2+N监管模式 for 探索的是什么监管模式?).
-        best = evidence or ranked[0]
-        direct = best_clause(best, a)
-    return direct, evidence
+        best = found.evidence or ranked[0]
+        return found._replace(answer=best_clause(best, a))
+    return found
 
 
-__all__ = ["EXTRACTORS", "Extractor", "extract"]
+__all__ = ["EXTRACTORS", "Direct", "Extractor", "extract"]

@@ -7,6 +7,7 @@ it best.  "文中的《意见》指的是哪个文件?" is answered by an alias 
 
 from __future__ import annotations
 
+from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
@@ -14,8 +15,6 @@ from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
 from indexer.search import FactHit
-
-Direct = tuple[str | None, Passage | None]
 
 
 def issuance_pool(ranked: list[Passage]) -> list[Passage]:
@@ -26,7 +25,7 @@ def issuance_pool(ranked: list[Passage]) -> list[Passage]:
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The document (or documents) the best passages say were issued, with who issued them."""
-    return issued(a, issuance_pool(ranked), searcher) or (None, None)
+    return issued(a, issuance_pool(ranked), searcher) or NONE
 
 
 def issued(a: Analysis, pool: list[Passage], searcher: Lookup) -> Direct | None:
@@ -54,15 +53,15 @@ def issued(a: Analysis, pool: list[Passage], searcher: Lookup) -> Direct | None:
     where = f"({p.case_label or f'案例{p.case}'})" if p.case else ""
     if a.kind == "who":
         if not f.subject:
-            return None, p
-        return f"《{f.object}》由{f.subject}{f.action}{where}", p
+            return Direct(None, p)
+        return Direct(f"《{f.object}》由{f.subject}{f.action}{where}", p)
     same = [g for g, _ in candidates if g.subject == f.subject and g.passage_id == f.passage_id]
     titles = "、".join(f"《{g.object}》" for g in same[:4])
     actor = f"{f.subject}" if f.subject else ""
-    return f"{actor}{f.action}{titles}{where}", p
+    return Direct(f"{actor}{f.action}{titles}{where}", p)
 
 
-def alias(a: Analysis, searcher: Lookup) -> tuple[str, Passage] | None:
+def alias(a: Analysis, searcher: Lookup) -> Direct | None:
     """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
     if not a.intent.asks_alias:
         return None
@@ -70,8 +69,8 @@ def alias(a: Analysis, searcher: Lookup) -> tuple[str, Passage] | None:
         if f"《{f.norm}》" in a.norm or (a.intent.asks_full_name and f.norm in a.norm):
             row = searcher.passages([f.passage_id]).get(f.passage_id)
             if row is not None and f.object:
-                return f"《{f.subject}》即《{f.object}》", passage_of(row, 0.0, [])
+                return Direct(f"《{f.subject}》即《{f.object}》", passage_of(row, 0.0, []))
     return None
 
 
-__all__ = ["Direct", "alias", "extract", "issuance_pool", "issued"]
+__all__ = ["alias", "extract", "issuance_pool", "issued"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.clauses import clause_around
-from bot.extract.document import Direct
+from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.narrow import ORDINAL
@@ -33,7 +33,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         if (not units or any(f.norm.endswith(u) for u in units))
         and (ordinal or not ORDINAL.match(f.norm))]
     if not facts:
-        return None, None
+        return NONE
     by_id = {p.id: p for p in pool}
 
     def fit(item: tuple[FactHit, int]) -> tuple[float, float, int]:
@@ -52,7 +52,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
-    return clause_around(p, f.norm), p
+    return Direct(clause_around(p, f.norm), p)
 
 
 __all__ = ["extract"]

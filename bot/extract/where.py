@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.clauses import best_clause
-from bot.extract.document import Direct
+from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage
@@ -34,22 +34,22 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if clause:
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
-            return named_place, best
+            return Direct(named_place, best)
         if not suffix and _VAGUE_PLACE.search(normalize(clause)):
-            return clause, best
+            return Direct(clause, best)
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
                        key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):
         if f.subject and normalize(f.subject) not in named and (
                 not suffix or f.norm.endswith(suffix)):
-            return f.subject, best
+            return Direct(f.subject, best)
     if best.case_id is not None:
         lead = searcher.case_passages(best.case_id, roles=("case_title", "lead"))
         ids = {p.id for p in lead}
         for f in searcher.facts(["place"], ids):
             if f.subject and normalize(f.subject) not in named and (
                     not suffix or f.norm.endswith(suffix)):
-                return f.subject, best
-    return None, None
+                return Direct(f.subject, best)
+    return NONE
 
 
 def place_level(name: str) -> int:

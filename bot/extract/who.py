@@ -21,10 +21,11 @@ from bot.extract.clauses import (
     in_charge_clause,
     joint_clause,
 )
-from bot.extract.document import Direct, issuance_pool, issued
+from bot.extract.direct import NONE, Direct
+from bot.extract.document import issuance_pool, issued
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
-from bot.reply import Passage
+from bot.reply import Passage, passage_of
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject
@@ -175,18 +176,31 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
         if best is None or candidate[0] > best[0]:
             best = candidate
     if best:
-        return best[1], best[2]
-    return subject_of(pool[0], searcher, acceptable) if pool else (None, None)
+        return Direct(best[1], best[2])
+    return subject_of(pool[0], searcher, acceptable) if pool else NONE
 
 
 def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct:
     """The best passage's own subject, else the one resolved at index time (its section's,
-    its case lead's), when no clause names an actor."""
+    its case lead's), when no clause names an actor.
+
+    An actor only the case's lead paragraph names is shown as the lead's ("案例2 导语:
+    自治区市场监管、农业农村、公安等部门") with the lead as its evidence: the sentence
+    itself does not say who acted.
+    """
     own = clause_subject(top.norm)
-    own = own if own and acceptable(own) else None
-    subject = own or next(
-        (f.subject for f, _ in facts_for(searcher, ["subject"], [top]) if f.subject), None)
-    return subject, top if subject else None
+    if own and acceptable(own):
+        return Direct(own, top)
+    fact = next((f for f, _ in facts_for(searcher, ["subject"], [top]) if f.subject), None)
+    if fact is None:
+        return NONE
+    if fact.action == "lead" and top.case_id is not None:
+        lead = next(iter(searcher.case_passages(top.case_id, roles=("lead",))), None)
+        if lead is not None:
+            label = top.case_label or (f"案例{top.case}" if top.case else "")
+            return Direct(f"{label} 导语: {fact.subject}".strip(), top,
+                          (passage_of(lead, top.score, []),))
+    return Direct(fact.subject, top)
 
 
 __all__ = ["acceptable_for", "actor", "answering_clause", "extract", "orgs_in", "subject_of"]

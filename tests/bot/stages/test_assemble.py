@@ -12,6 +12,7 @@ from bot.assemble import (
     distinct,
     not_found_message,
 )
+from bot.extract import Direct
 from bot.narrow import narrow
 from bot.weights import WEIGHTS as W
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
@@ -24,17 +25,18 @@ LOOKUP = MemoryLookup([HEADING, *SECTION, OTHER])
 
 def test_a_heading_first_is_followed_by_its_sentences_quoted_first() -> None:
     a = analysis("怎么加强监管", ["加强监管"])
-    out = assemble(a, ranked((HEADING, 1.0)), None, 3, LOOKUP)
+    out = assemble(a, ranked((HEADING, 1.0)), Direct(), 3, LOOKUP)
     assert [p.id for p in out[:3]] == [2, 3, 1]
     assert [p.score for p in out[:3]] == [1.0, 1.0, 1.0]  # order is not a score
 
 
 def test_the_evidence_comes_first_and_few_matches_get_their_case() -> None:
     a = analysis("查处多少起", ["查处"], kind="number")
-    out = assemble(a, ranked((SECTION[0], 0.9), (SECTION[1], 0.8)), None, 3, LOOKUP)
+    out = assemble(a, ranked((SECTION[0], 0.9), (SECTION[1], 0.8)), Direct(), 3, LOOKUP)
     assert [p.id for p in out][:2] == [2, 3]
     evidence = ranked((SECTION[1], 0.8))[0]
-    out = assemble(a, ranked((SECTION[0], 0.9), (SECTION[1], 0.8)), evidence, 3, LOOKUP)
+    out = assemble(a, ranked((SECTION[0], 0.9), (SECTION[1], 0.8)), Direct("12起", evidence),
+                   3, LOOKUP)
     assert out[0].id == 3
     # Few matches: the rest of the case follows, below every match.
     assert {p.id for p in out} >= {4}
@@ -67,10 +69,10 @@ def test_about_the_notice_from_its_title_preamble_and_date_line() -> None:
     who = analysis("这份通知是谁发的?", [])
     passages = with_this_document(who, [], lookup)  # found by structure, no word shared
     assert [p.id for p in passages] == [10, 11]
-    line, evidence = this_document(who, passages, lookup, None, None)
+    line, evidence, _ = this_document(who, passages, lookup, Direct())
     assert line == "自治区市场监管局" and evidence is not None and evidence.id == 10
     implements = analysis("这批案例是贯彻哪个文件?", [])
-    assert this_document(implements, passages, lookup, None, None)[0] == "《食品安全法》"
+    assert this_document(implements, passages, lookup, Direct()).answer == "《食品安全法》"
     dated = issue_date(3, lookup)
     assert dated is not None and dated.text == "2025年3月18日"
     assert issue_date(3, MemoryLookup(DOC[:3])) is None

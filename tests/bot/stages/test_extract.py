@@ -16,7 +16,7 @@ def test_who_issued_a_document_from_the_issuance_fact() -> None:
     lookup = MemoryLookup([r], [fact(1, "issuance", "畜禽屠宰管理条例", "自治区市场监管局",
                                      "修订", "畜禽屠宰管理条例")])
     a = analysis("哪个部门修订了畜禽屠宰管理条例?", ["畜禽屠宰管理条例", ("修订", 0.3)])
-    line, evidence = who.extract(a, ranked((r, 1.0)), lookup)
+    line, evidence, _ = who.extract(a, ranked((r, 1.0)), lookup)
     assert line == "《畜禽屠宰管理条例》由自治区市场监管局修订(案例2)"
     assert evidence is not None and evidence.id == 1
 
@@ -26,15 +26,15 @@ def test_which_document_lists_what_one_issuer_issued_together() -> None:
     lookup = MemoryLookup([r], [fact(1, "issuance", "甲办法", "州局", "出台", "甲办法"),
                                 fact(1, "issuance", "乙规范", "州局", "出台", "乙规范")])
     a = analysis("州局出台了什么文件?", ["州局", ("出台", 0.3)])
-    line, _ = document.extract(a, ranked((r, 1.0)), lookup)
+    line, _, _ = document.extract(a, ranked((r, 1.0)), lookup)
     assert line == "州局出台《甲办法》、《乙规范》"
-    assert document.extract(a, ranked((r, 1.0)), MemoryLookup([r])) == (None, None)
+    assert document.extract(a, ranked((r, 1.0)), MemoryLookup([r])) == (None, None, ())
 
 
 def test_who_acts_the_actor_of_the_answering_clause() -> None:
     r = row(1, "为加强监管,州公安局依法予以行政拘留,并通报。")
     a = analysis("责任人被谁拘留?", ["责任人", "拘留"])
-    line, _ = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
+    line, _, _ = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
     assert line == "州公安局"
     # What the question itself names is no answer.
     b = analysis("州公安局拘留了谁?", ["州公安局", "拘留"])
@@ -44,7 +44,7 @@ def test_who_acts_the_actor_of_the_answering_clause() -> None:
 def test_who_partners_of_a_joint_action() -> None:
     r = row(1, "州市场监管局会同州卫健委、州教育局开展联合检查。")
     a = analysis("州市场监管局会同哪些部门开展检查?", ["州市场监管局", "检查"])
-    line, _ = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
+    line, _, _ = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
     assert line == "州卫健委、州教育局"
 
 
@@ -52,12 +52,12 @@ def test_number_the_figure_the_question_describes_in_its_measure() -> None:
     r = row(1, "共检查医疗机构312家,查处89家,立案5起。")
     facts = [fact(1, "quantity", n) for n in ("312家", "89家", "5起")]
     a = analysis("查处了多少家?", ["查处"])
-    line, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
     assert line == "查处89家"
     b = analysis("立案多少起?", ["立案"])
     assert number.extract(b, ranked((r, 1.0)), MemoryLookup([r], facts))[0] == "立案5起"
     c = analysis("检查了多少吨?", ["检查"])  # no figure in 吨
-    assert number.extract(c, ranked((r, 1.0)), MemoryLookup([r], facts)) == (None, None)
+    assert number.extract(c, ranked((r, 1.0)), MemoryLookup([r], facts)) == (None, None, ())
 
 
 def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
@@ -79,7 +79,7 @@ def test_alias_spells_out_a_short_name() -> None:
     r = row(1, "《关于加强食品安全的意见》(以下简称《意见》)。")
     lookup = MemoryLookup([r], [fact(1, "alias", "意见", "意见", None, "关于加强食品安全的意见")])
     a = analysis("文中的《意见》指的是哪个文件?", ["意见"])
-    line, evidence = extract(a, ranked((r, 1.0)), lookup)
+    line, evidence, _ = extract(a, ranked((r, 1.0)), lookup)
     assert line == "《意见》即《关于加强食品安全的意见》"
     assert evidence is not None and evidence.id == 1
 
@@ -87,7 +87,7 @@ def test_alias_spells_out_a_short_name() -> None:
 def test_what_falls_back_to_the_clause_of_the_focus() -> None:
     r = row(1, "昌吉州强化小饭桌监管,探索2+N监管模式。")
     a = analysis("探索的是什么监管模式?", ["探索", "监管模式"])
-    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])) == ("探索2+N监管模式", None)
+    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])) == ("探索2+N监管模式", None, ())
     # A what-question without a focus gets no answer line: the quotes answer it.
     b = analysis("小饭桌怎么样?", ["小饭桌"], kind="what")
-    assert extract(b, ranked((r, 1.0)), MemoryLookup([r])) == (None, None)
+    assert extract(b, ranked((r, 1.0)), MemoryLookup([r])) == (None, None, ())
