@@ -14,7 +14,7 @@ from bot.reply import Passage, passage_of
 from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
-from indexer.search import FactHit
+from indexer.search import FactHit, PassageHit
 
 
 def issuance_pool(ranked: list[Passage]) -> list[Passage]:
@@ -54,11 +54,34 @@ def issued(a: Analysis, pool: list[Passage], searcher: Lookup) -> Direct | None:
     if a.kind == "who":
         if not f.subject:
             return Direct(None, p)
+        lead = inherited_from_lead(f.subject, p, searcher)
+        if lead is not None:
+            # "修訂《…條例》" names no actor: the case's lead does (自治區市場監管、…等部門).
+            # Quoted after the evidence, at its own relevance (0 when not a candidate).
+            label = p.case_label or f"案例{p.case}"
+            support = by_id.get(lead.id) or passage_of(lead, 0.0, [])
+            return Direct(f"《{f.object}》由{f.subject}{f.action}({label} 导语)", p, (support,))
         return Direct(f"《{f.object}》由{f.subject}{f.action}{where}", p)
     same = [g for g, _ in candidates if g.subject == f.subject and g.passage_id == f.passage_id]
     titles = "、".join(f"《{g.object}》" for g in same[:4])
     actor = f"{f.subject}" if f.subject else ""
     return Direct(f"{actor}{f.action}{titles}{where}", p)
+
+
+def inherited_from_lead(actor: str, p: Passage, searcher: Lookup) -> PassageHit | None:
+    """The lead paragraph of ``p``'s case, when ``actor`` is not named in ``p`` (nor earlier
+    in its section) but in that lead: the index gave the sentence its case's actor."""
+    norm_actor = normalize(actor)
+    if p.case_id is None or norm_actor in p.norm or p.role == "lead":
+        return None
+    if p.section_id is not None and any(
+            r.id < p.id and norm_actor in normalize(r.text)
+            for r in searcher.section_passages(p.section_id)):
+        return None  # said earlier in the same section: the reader sees it there
+    for row in searcher.case_passages(p.case_id, roles=("lead",)):
+        if norm_actor in normalize(row.text):
+            return row
+    return None
 
 
 def alias(a: Analysis, searcher: Lookup) -> Direct | None:
@@ -73,4 +96,4 @@ def alias(a: Analysis, searcher: Lookup) -> Direct | None:
     return None
 
 
-__all__ = ["alias", "extract", "issuance_pool", "issued"]
+__all__ = ["alias", "extract", "inherited_from_lead", "issuance_pool", "issued"]

@@ -198,8 +198,7 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
         lead = next(iter(searcher.case_passages(top.case_id, roles=("lead",))), None)
         if lead is not None:
             label = top.case_label or (f"案例{top.case}" if top.case else "")
-            return Direct(f"{label} 导语: {fact.subject}".strip(), top,
-                          (passage_of(lead, top.score, []),))
+            return Direct(f"{fact.subject}({label} 导语)", top, (passage_of(lead, 0.0, []),))
     return Direct(fact.subject, top)
 
 

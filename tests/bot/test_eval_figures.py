@@ -92,7 +92,7 @@ DEVELOPMENT_SETS = {
     # 安全生产执法 (一、 cases, （一） measures).
     "fifth": (83, 0.78, 0.86, 0.6, 0.8, 0.02),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.82, 0.86, 0.51, 0.8, 0.03),
+    "sixth": (83, 0.82, 0.86, 0.5, 0.8, 0.03),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
     "seventh": (85, 0.77, 0.87, 0.49, 0.75, 0.03),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).

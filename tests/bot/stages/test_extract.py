@@ -91,3 +91,21 @@ def test_what_falls_back_to_the_clause_of_the_focus() -> None:
     # A what-question without a focus gets no answer line: the quotes answer it.
     b = analysis("小饭桌怎么样?", ["小饭桌"], kind="what")
     assert extract(b, ranked((r, 1.0)), MemoryLookup([r])) == (None, None, ())
+
+
+def test_an_issuer_only_the_case_lead_names_is_shown_as_the_leads() -> None:
+    lead = row(1, "自治区市场监管、农业农村、公安等部门强化全链条监管。", "lead", case=2)
+    said = row(2, "修订《畜禽屠宰管理条例》,完善管理制度。", case=2, section=5)
+    issuance = fact(2, "issuance", "畜禽屠宰管理条例", "自治区市场监管、农业农村、公安等部门",
+                    "修订", "畜禽屠宰管理条例")
+    a = analysis("哪个部门修订了畜禽屠宰管理条例?", ["畜禽屠宰管理条例", ("修订", 0.3)])
+    found = who.extract(a, ranked((said, 1.0)), MemoryLookup([lead, said], [issuance]))
+    assert found.answer == "《畜禽屠宰管理条例》由自治区市场监管、农业农村、公安等部门修订(案例2 导语)"
+    assert found.evidence is not None and found.evidence.id == 2
+    assert [p.id for p in found.support] == [1]  # the lead is quoted with it
+    # The actor stated in the sentence itself: no note, nothing more to quote.
+    own = row(3, "自治区市场监管局修订《畜禽屠宰管理条例》。", case=2)
+    stated = fact(3, "issuance", "畜禽屠宰管理条例", "自治区市场监管局", "修订", "畜禽屠宰管理条例")
+    found = who.extract(a, ranked((own, 1.0)), MemoryLookup([lead, own], [stated]))
+    assert found.answer == "《畜禽屠宰管理条例》由自治区市场监管局修订(案例2)"
+    assert found.support == ()
