@@ -352,8 +352,11 @@ def parse_document(raw: RawDocument, source: str) -> Document:
         return Document(title=raw.meta.title or source, source=source, sha256=sha, text=text,
                         meta=raw.meta, preamble=(), cases=())
 
-    title = raw.meta.title or lines[0].text
-    body = lines[1:] if lines[0].text == title or not raw.meta.title else lines
+    first = lines[0].text
+    title = raw.meta.title or (first if is_headline(first) else short_name(source))
+    # The first line is the title when it is the headline; a text without one (a pasted
+    # news paragraph, a plain note) keeps its first paragraph as body.
+    body = lines[1:] if first == title or (not raw.meta.title and is_headline(first)) else lines
     # Measures numbered inside labelled blocks continue those blocks: they do
     # not decide the levels.
     inside = _in_label_block(body)
@@ -382,6 +385,25 @@ def parse_document(raw: RawDocument, source: str) -> Document:
     return Document(title=title, source=source, sha256=sha, text=text,
                     meta=_with_title(raw.meta, title), preamble=_sentences_of(preamble),
                     cases=tuple(cases))
+
+
+# A headline is short and holds no full stop (a question or exclamation may be one:
+# 食品安全你了解吗?); a first paragraph holds sentences.
+HEADLINE_MAX_CHARS = 60
+_FULL_STOPS = "。;\uff1b"
+
+
+def is_headline(line: str) -> bool:
+    """Whether a document's first line is its headline rather than its first paragraph."""
+    line = line.strip()
+    return 0 < len(line) <= HEADLINE_MAX_CHARS and not any(t in line for t in _FULL_STOPS)
+
+
+def short_name(source: str) -> str:
+    """A document's name when it has no headline: its file name without folder or suffix."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return stem or source
 
 
 def _with_title(meta: DocumentMeta, title: str) -> DocumentMeta:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from corpus.loader import load_document
-from corpus.model import Document, RawDocument, Sentence
+from corpus.model import Document, DocumentMeta, RawDocument, Sentence
 from corpus.parse import cn_number, parse_document, split_sentences
 
 # --- helpers -------------------------------------------------------------------
@@ -427,3 +427,22 @@ def test_second_announcement(corpus_second_path: Path) -> None:
 ])
 def test_cn_number(token: str, value: int) -> None:
     assert cn_number(token) == value
+
+
+@pytest.mark.parametrize(("text", "source", "title", "first_body"), [
+    # A headline line: the title, not body.
+    ("昌吉州强化小饭桌监管\n昌吉州将小饭桌纳入监管。各县市开展检查。", "a/x.txt",
+     "昌吉州强化小饭桌监管", "昌吉州将小饭桌纳入监管"),
+    ("食品安全你了解吗?\n昌吉州将小饭桌纳入监管。", "x.txt", "食品安全你了解吗?", "昌吉州将小饭桌纳入监管"),
+    # No headline (news pasted from its first paragraph): the file name; nothing is lost.
+    ("昌吉州将小饭桌纳入监管,各县市开展检查。全州共检查120家。\n第二段说别的。", "uploads/小饭桌报道.txt",
+     "小饭桌报道", "昌吉州将小饭桌纳入监管"),
+    ("一" * 70 + "\n第二段。", "note.md", "note", "一" * 10),
+])
+def test_a_title_is_a_headline_or_the_file_name_never_a_paragraph(
+        text: str, source: str, title: str, first_body: str) -> None:
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), source)
+    assert doc.title == title
+    body = [s.text for case in doc.cases for sec in case.sections for s in sec.sentences]
+    body += [s.text for s in doc.preamble] + [s.text for case in doc.cases for s in case.lead_sentences]
+    assert any(s.startswith(first_body) for s in body), body
