@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.about import issue_date, this_document, with_this_document
-from bot.assemble import EMPTY, assemble, matched_terms, not_found_message
+from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, related
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
 from bot.extract import extract
@@ -86,12 +86,14 @@ class Engine:
                     return Answer(question=a.question, found=True, answer=dated.text.strip(),
                                   passages=(dated,), kind=a.kind, script=a.script,
                                   notice=a.notice, terms=matched_terms(a))
+        candidates = ranked
         ranked = narrow(a, ranked, self.searcher)
         if not is_found(a, ranked):
             return Answer(question=a.question, found=False, answer=None, passages=(),
                           kind=a.kind, script=a.script,
                           message=not_found_message(a, self.searcher), notice=a.notice,
-                          terms=matched_terms(a), status=Status.NOT_FOUND)
+                          terms=matched_terms(a), status=Status.NOT_FOUND,
+                          related=related(candidates))
         direct = extract(a, ranked, self.searcher)
         if about_notice:
             direct = this_document(a, ranked, self.searcher, direct)

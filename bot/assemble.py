@@ -124,6 +124,11 @@ def with_context(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     return [*ranked, *extra]
 
 
+def related(ranked: list[Passage]) -> tuple[Passage, ...]:
+    """Not found: the candidates that share enough of the question to be worth a look."""
+    return tuple(distinct([p for p in ranked if p.score >= W.related_floor])[:W.related_count])
+
+
 def distinct(ranked: list[Passage]) -> list[Passage]:
     """Each wording once: copies of a document (a re-post, an uploaded duplicate) would
     otherwise quote the same sentence two or three times."""
@@ -175,6 +180,7 @@ __all__ = [
     "followed_up",
     "matched_terms",
     "not_found_message",
+    "related",
     "surroundings",
     "with_context",
 ]

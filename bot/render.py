@@ -11,6 +11,9 @@ import json
 from bot.answer import Answer, Passage
 from indexer.normalize import to_script
 
+# Above the passages a not-found reply shows: they do not answer the question.
+RELATED = "以下段落可能相关,但没有直接回答这个问题:"
+
 
 def to_json_line(answer: Answer) -> str:
     return json.dumps(answer.to_json(), ensure_ascii=False)
@@ -41,6 +44,11 @@ def to_terminal(answer: Answer, color: bool = True, original: bool = False) -> s
         lines.append(f"({to_script(answer.notice, answer.script)})")
     if not answer.found:
         lines.append(to_script(answer.message or "没有找到。", answer.script))
+        if answer.related:
+            lines.append(to_script(RELATED, answer.script))
+            for i, p in enumerate(answer.related, 1):
+                lines.append(f"[{i}] 「{_marked(p, shown(p.text), bold, reset)}」")
+                lines.append(f"    —— {shown(p.citation())}")
         return "\n".join(lines)
     if answer.answer:
         lines.append(f"答:{shown(answer.answer)}")

@@ -105,12 +105,16 @@ class Answer:
     more: tuple[Passage, ...] = field(default=(), repr=False)  # further ranked passages
     terms: tuple[str, ...] = ()
     status: Status = Status.ANSWERED
+    # Not found: passages that share some of the question's words without answering it,
+    # shown as "possibly related" so the asker can look further — never as an answer.
+    related: tuple[Passage, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON contract."""
         return {"question": self.question, "status": self.status.value,
                 "truncated": self.notice is not None, "found": self.found,
-                "answer": self.answer, "passages": [p.to_json() for p in self.passages]}
+                "answer": self.answer, "passages": [p.to_json() for p in self.passages],
+                "related": [p.to_json() for p in self.related]}
 
 
 

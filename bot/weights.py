@@ -110,6 +110,11 @@ class Weights:
     # Sentences added as context rank below every match: at this share of the lowest score
     # (their order is the reply's order, not a score).
     context_score: float = 0.5
+    # Not found: candidates covering at least this much are shown as possibly related (a
+    # way on for the asker, never an answer: found stays false) …
+    related_floor: float = 0.35
+    # … at most this many.
+    related_count: int = 3
     # A bare heading ranked first is followed by this many sentences of its section.
     heading_sentences: int = 3
 

@@ -74,6 +74,7 @@ def dump(name: str, work: Path) -> Iterator[str]:
                 "answer": a.answer,
                 "passages": [[p.id, repr(p.score)] for p in a.passages],
                 "more": [[p.id, repr(p.score)] for p in a.more],
+                "related": [[p.id, repr(p.score)] for p in a.related],
             }, ensure_ascii=False, sort_keys=True)
     finally:
         service.close()

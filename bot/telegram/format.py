@@ -42,6 +42,7 @@ from telegram.constants import ParseMode
 
 from bot.answer import Answer, Passage
 from bot.library import NamedDocument
+from bot.render import RELATED
 from bot.telegram import callbacks
 from indexer.normalize import Script, to_script
 from indexer.qlog import Stats
@@ -307,6 +308,10 @@ def format_answer(answer: Answer, *, offset: int = 0, original: bool = False,
     if not answer.found:
         message = answer.message or "文件中没有找到与这个问题直接相关的内容。"
         units.append((line(chrome(message, script)),))
+        if answer.related and offset == 0:
+            # Where the asker might look on: clearly apart from an answer.
+            units.append((line(chrome(RELATED, script), "i"),))
+            units.extend(passage_unit(p, script, original) for p in answer.related)
         return split_message(units, limit)
     page = answer_pool(answer)[offset:offset + page_size]
     if offset == 0 and direct and answer.answer:  # 原文 shows it as the document words it

@@ -30,6 +30,8 @@ class AnswerOut(BaseModel):
     found: bool
     answer: str | None = Field(description="the direct answer line, when there is one")
     passages: list[PassageOut] = Field(description="quoted passages, best first")
+    related: list[PassageOut] = Field(description="not found: passages that share some of "
+                                                  "the question's words without answering it")
 
 
 class DocumentOut(BaseModel):

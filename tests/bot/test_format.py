@@ -107,6 +107,17 @@ def test_not_found_shows_the_message_and_notice_in_italics() -> None:
     assert fmt.answer_keyboard(1, a) is None
 
 
+def test_not_found_shows_related_passages_apart_from_any_answer() -> None:
+    p = passage("昌吉州将“小饭桌”作为基层食品安全治理的关键小切口。")
+    a = Answer(question="昌吉州有多少家医院?", found=False, answer=None, passages=(),
+               message="文件中没有找到与这个问题直接相关的内容。", related=(p,))
+    [html_text] = fmt.format_answer(a)
+    check([html_text])
+    assert "<i>以下段落可能相关,但没有直接回答这个问题:</i>" in html_text
+    assert html_text.count("<blockquote>") == 1 and not bold_texts(html_text)
+    assert fmt.answer_keyboard(1, a) is None  # nothing to page through
+
+
 # -- script mirroring ------------------------------------------------------------------------
 
 

@@ -85,6 +85,10 @@ def test_not_found_is_honest_with_suggestions_and_more_results_pages_on(
     assert missing.status_code == 200 and "没有找到" in missing.text
     assert '<p class="direct">' not in missing.text and "<blockquote>" not in missing.text
     assert missing.text.count('<li><a href="/?q=') >= 1  # example questions to try instead
+    # A question the documents touch without answering: related passages, marked as such.
+    near = client.get("/", params={"q": "昌吉州有多少家医院?"})
+    assert "没有找到" in near.text and '<p class="direct">' not in near.text
+    assert '<ul class="related">' in near.text and "可能相关" in near.text
     first = client.get("/", params={"q": "香梨"})
     more = re.search(r'<p class="more"><a href="([^"]+)"', first.text)
     assert more

@@ -11,6 +11,7 @@ from bot.assemble import (
     assemble,
     distinct,
     not_found_message,
+    related,
 )
 from bot.extract import Direct
 from bot.narrow import narrow
@@ -41,6 +42,13 @@ def test_the_evidence_comes_first_and_few_matches_get_their_case() -> None:
     # Few matches: the rest of the case follows, below every match.
     assert {p.id for p in out} >= {4}
     assert max(p.score for p in out if p.id == 4) < 0.8
+
+
+def test_related_are_the_candidates_covering_enough_each_once() -> None:
+    copy = row(9, SECTION[0].text, doc_id=2)
+    out = related(ranked((SECTION[0], 0.5), (copy, 0.5), (SECTION[1], W.related_floor),
+                         (OTHER, W.related_floor - 0.01)))
+    assert [p.id for p in out] == [2, 3]
 
 
 def test_each_wording_once() -> None:
