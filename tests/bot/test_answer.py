@@ -108,7 +108,7 @@ def propose(built_any_casebot: Casebot) -> Asker:
 
 def check_passages(answer: Answer, doc: Document) -> None:
     """Quotes are verbatim and cited; highlights lie inside the quote."""
-    for p in (*answer.passages, *answer.more):
+    for p in (*answer.passages, *answer.more, *answer.related):
         assert p.text and p.text in doc.text, p.text
         assert p.doc == doc.title
         assert p.case is None or 1 <= p.case <= 4
@@ -210,7 +210,8 @@ def test_short_question_has_no_notice(ask: Asker) -> None:
 
 
 def _assert_contract(data: dict) -> None:
-    assert list(data) == ["question", "status", "truncated", "found", "answer", "passages"]
+    assert list(data) == ["question", "status", "truncated", "found", "answer", "passages",
+                          "related"]
     assert isinstance(data["question"], str)
     assert isinstance(data["found"], bool)
     assert data["status"] in ("answered", "not_found", "empty")
