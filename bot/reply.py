@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from indexer.normalize import Script, normalize
 
 if TYPE_CHECKING:
-    from bot.understand import Kind
+    from bot.analysis import Kind
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.analysis import Analysis, Unit
 from bot.answer import Answer, Passage
 from bot.confidence import Calibration, core, gate, signals
-from bot.understand import Analysis, Unit
 
 
 def _passage(text: str, pid: int = 1, score: float = 1.0) -> Passage:
