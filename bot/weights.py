@@ -145,6 +145,34 @@ class Weights:
     # A character this common in jieba's dictionary (佛 of 佛山 and commoner) may be typed
     # in its second reading (fo, stored as fu).
     polyphone_min_char_freq: int = 2000
+    # English or pinyin phrases of up to this many words are read as one (food safety law).
+    max_latin_phrase_words: int = 4
+    # A pinyin key of at least this many letters is also tried with a place suffix
+    # (changsha → changshashi); shorter ones would match any 市 or 县.
+    place_pinyin_min_len: int = 4
+    # A Latin word of at least this many letters may be two index words typed as one
+    # (cunweishengshi) …
+    glued_pinyin_min_len: int = 6
+    # … and one of at least this many is looked up in the dictionary, or counts as unknown.
+    english_min_len: int = 3
+    # Readings of a polyphone considered (its first, as the index keys it, and others) …
+    max_char_readings: int = 3
+    # … and how many partial spellings are carried per syllable, times max_reading_variants.
+    reading_variants_breadth: int = 4
+    # Runs of at most this many lone characters are tried as one mistyped word (小饭卓) …
+    max_loose_run: int = 3
+    # … against index words at most this many characters longer.
+    loose_window_extra: int = 2
+    # Lone characters merged into an everyday word of at most this many (明天, 下雨).
+    max_everyday_word_len: int = 4
+    # A stretch of at least this many characters inside a longer index word (牛羊杂) is a
+    # piece of it, not a typo.
+    partial_min_len: int = 3
+    # An unknown stretch of at least this many characters with a modal verb or particle
+    # is the asker's phrasing (能吃上饭).
+    colloquial_min_len: int = 3
+    # A known word of at least this many characters is retrieved by its parts too.
+    long_word_len: int = 4
     # A question's word split into index words: each character left unknown costs this
     # (a word of n characters scores n²).
     unknown_char_cost: float = 1.0

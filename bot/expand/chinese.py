@@ -54,20 +54,22 @@ class ChineseReader:
         df = self.vocab.document_frequencies(candidates | targets)
         for target, (freq, _) in self.weigher.compose(t for t in targets if t not in df).items():
             df[target] = freq
+        wt = self.weights
         units: list[Unit] = []
         for run in _RUN.findall(text):
-            pieces = segment(run, df, self.synonyms, unknown_cost=self.weights.unknown_char_cost)
+            pieces = segment(run, df, self.synonyms, unknown_cost=wt.unknown_char_cost)
             partial: set[str] = set()
             if not all(known for _, known in pieces):
                 # 牛羊杂 is no index word but part of 牛羊杂清洗规范: let such
                 # pieces of longer words count before calling anything a typo.
-                partial = {p for p in substrings(run) if len(p) >= 3 and p not in df
+                partial = {p for p in substrings(run) if len(p) >= wt.partial_min_len and p not in df
                            and self.weigher.inside_word(p)}
                 pieces = segment(run, df, self.synonyms, partial,
-                                 unknown_cost=self.weights.unknown_char_cost)
+                                 unknown_cost=wt.unknown_char_cost)
             merged = merge_unknown(pieces)
             pieces_text = {w for w, _ in merged}
-            items = general_words(loose_characters(merged, run, df, self.corrector), df)
+            items = general_words(loose_characters(merged, run, df, self.corrector, wt), df,
+                                  wt.max_everyday_word_len)
             for word, known, fixed in items:
                 if not known and not fixed and len(word) >= 2 and word not in pieces_text:
                     units.append(self._everyday_unit(word, df, n))
@@ -116,11 +118,11 @@ class ChineseReader:
             if len(parts) > 1:
                 return [self.weigher.general(self._asked(part, df, n)) for part in parts]
         unit = self.weigher.general(unit)
-        if not unit.known and len(word) >= 3 and _COLLOQUIAL.search(word):
+        if not unit.known and len(word) >= wt.colloquial_min_len and _COLLOQUIAL.search(word):
             # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
             # (modal verbs, particles), not a topic the documents lack.
             unit = replace(unit, weight=wt.colloquial_factor * unit.weight)
-        if len(word) >= 4 and unit.known:
+        if len(word) >= wt.long_word_len and unit.known:
             # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
             # more candidates for 更多结果; coverage still asks for the whole.
             inner = tuple(sorted((t for t in df if 2 <= len(t) < len(word) and t in word

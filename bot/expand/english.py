@@ -41,7 +41,7 @@ class EnglishReader:
     def dictionary_words(self, word: str) -> tuple[bool, tuple[str, ...]]:
         """Whether CC-CEDICT knows ``word``, and the index words it translates it to
         (fines → 罚款), tightest first."""
-        if len(word) < 3 or not word.replace(" ", "").isalpha():
+        if len(word) < self.weights.english_min_len or not word.replace(" ", "").isalpha():
             return False, ()
         candidates = translations(word)[:self.weights.max_dictionary_candidates]
         df = self.vocab.document_frequencies([h for h, _ in candidates])

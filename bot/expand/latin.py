@@ -70,12 +70,14 @@ class LatinReader:
 
     def _pinyin_hits(self, content: list[str]) -> PinyinHits:
         """Index words for every run of up to four content words read as one pinyin key."""
+        wt = self.weights
         windows = {"".join(content[a:b]) for a in range(len(content))
-                   for b in range(a + 1, min(len(content), a + 4) + 1)}
+                   for b in range(a + 1, min(len(content), a + wt.max_latin_phrase_words) + 1)}
         # Places are indexed with their suffix (长沙市, 岳阳县): "changsha" finds
         # changshashi too.
         pinyin_hits = self.vocab.terms_by_pinyin(
-            windows | {w + s for w in windows for s in PLACE_SUFFIX_PINYIN if len(w) >= 4})
+            windows | {w + s for w in windows for s in PLACE_SUFFIX_PINYIN
+                       if len(w) >= wt.place_pinyin_min_len})
         missing = [w for w in windows if w not in pinyin_hits and not any(
             w + s in pinyin_hits for s in PLACE_SUFFIX_PINYIN) and w.isalpha()]
         if missing:
@@ -95,7 +97,7 @@ class LatinReader:
                    n: int) -> tuple[Unit, int] | None:
         """The longest phrase from word ``i`` the glossary or the pinyin keys read, and
         how many words it took."""
-        for size in (4, 3, 2, 1):
+        for size in range(self.weights.max_latin_phrase_words, 0, -1):
             phrase = " ".join(content[i:i + size])
             if len(content[i:i + size]) < size:
                 continue
@@ -120,7 +122,8 @@ class LatinReader:
         """Word ``i`` when no phrase read: glued pinyin, a dictionary pair or word, or an
         unknown word; the units and how many words they took."""
         word = content[i]
-        glued = glued_pinyin(self.vocab, word, self.weights.max_pinyin_alts)
+        wt = self.weights
+        glued = glued_pinyin(self.vocab, word, wt.max_pinyin_alts, wt.glued_pinyin_min_len)
         if glued:
             # "cunweishengshi": 村 + 卫生室 typed as one word.
             return [self.weigher.unit(part, terms, n, "pinyin") for part, terms in glued], 1
@@ -138,9 +141,9 @@ class LatinReader:
         # "work permit" must not be answered by "新疆" alone.  Fully when
         # the dictionary knows it and the documents use none of its
         # translations (visa); lightly when it is no word it knows.
-        if len(word) > 2:
+        if len(word) >= wt.english_min_len:
             typed_pinyin = pinyin_syllables(word, pinyin_tables()[0]) is not None
-            unknown_weight = self.weights.unknown_english_factor * self.weigher.unknown_weight(n)
+            unknown_weight = wt.unknown_english_factor * self.weigher.unknown_weight(n)
             weight = (self.weigher.unknown_weight(n) if known_word and not typed_pinyin
                       else unknown_weight)  # "ming" may be 名 as well as Ming
             return [Unit(word, (word,), weight, False, "english")], 1

@@ -32,7 +32,8 @@ def pinyin_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     # (佛 is stored as fu, typed fo in 佛山).
     common = {c for c, f in lexicon().char_freq.items() if f >= WEIGHTS.polyphone_min_char_freq}
     for ch in set(POLYPHONES) | {chr(code) for code in pinyin_dict if chr(code) in common}:
-        readings = [bare(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r][:3]
+        readings = [bare(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r][
+            :WEIGHTS.max_char_readings]
         for other in readings[1:]:
             if other != readings[0]:
                 stored.setdefault(other, set()).add(readings[0])
@@ -77,18 +78,19 @@ def reading_variants(word: str) -> list[str]:
     variants = [""]
     for part in parts:
         variants = [v + alt for v in variants for alt in (part, *stored.get(part, ()))]
-        variants = variants[:most * 4]
+        variants = variants[:most * WEIGHTS.reading_variants_breadth]
     return [v for v in variants if v != word][:most]
 
 
-def glued_pinyin(vocab: Vocabulary, word: str,
-                 max_alts: int = WEIGHTS.max_pinyin_alts) -> list[tuple[str, tuple[str, ...]]]:
+def glued_pinyin(vocab: Vocabulary, word: str, max_alts: int = WEIGHTS.max_pinyin_alts,
+                 min_len: int = WEIGHTS.glued_pinyin_min_len,
+                 ) -> list[tuple[str, tuple[str, ...]]]:
     """Two indexed words typed as one ("cunweishengshi" → cun + weishengshi).
 
     The split with the longer known first part wins; none when a part is
     shorter than a syllable or the word is not pinyin-like.
     """
-    if len(word) < 6 or not word.isalpha():
+    if len(word) < min_len or not word.isalpha():
         return []
     cuts = range(len(word) - 2, 1, -1)
     keys = {word[:k] for k in cuts} | {word[k:] for k in cuts}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
-from bot.weights import WEIGHTS
+from bot.weights import WEIGHTS, Weights
 from indexer.lexicon import lexicon
 from indexer.segment import MAX_TERM_LEN, substrings
 
@@ -61,7 +61,7 @@ def merge_unknown(pieces: list[Piece]) -> list[Piece]:
 
 
 def loose_characters(pieces: list[Piece], run: str, df: dict[str, int],
-                     corrector: TypoCorrector) -> list[Item]:
+                     corrector: TypoCorrector, weights: Weights = WEIGHTS) -> list[Item]:
     """Pieces, with runs of lone characters tried as one mistyped word.
 
     In a large index every character is a word of its own somewhere, so a
@@ -75,11 +75,11 @@ def loose_characters(pieces: list[Piece], run: str, df: dict[str, int],
         j = i
         while j < len(pieces) and len(pieces[j][0]) == 1:
             j += 1
-        if 2 <= j - i <= 3:
+        if 2 <= j - i <= weights.max_loose_run:
             loose = "".join(w for w, _ in pieces[i:j])
             # Known characters: only words about their own length are worth a try
             # (the search is the costliest step of a question on a large index).
-            fixed = corrector.correct(loose, run, df, max_size=len(loose) + 2)
+            fixed = corrector.correct(loose, run, df, max_size=len(loose) + weights.loose_window_extra)
             if fixed:
                 out.append((loose, True, fixed))
                 i = j
@@ -93,7 +93,8 @@ def loose_characters(pieces: list[Piece], run: str, df: dict[str, int],
     return out
 
 
-def general_words(items: list[Item], df: dict[str, int]) -> list[Item]:
+def general_words(items: list[Item], df: dict[str, int],
+                  max_len: int = WEIGHTS.max_everyday_word_len) -> list[Item]:
     """Lone characters that form an everyday word the index lacks, as that word.
 
     天 and 下 are index words of their own somewhere, so 明天会下雨 falls apart
@@ -114,7 +115,7 @@ def general_words(items: list[Item], df: dict[str, int]) -> list[Item]:
         words = lexicon().words
         k = i
         while k < j:
-            for end in range(min(j, k + 4), k + 1, -1):
+            for end in range(min(j, k + max_len), k + 1, -1):
                 word = "".join(w for w, _, _ in items[k:end])
                 if word in words and word not in df and not any(
                         sub in df for sub in substrings(word) if 2 <= len(sub) < len(word)):
