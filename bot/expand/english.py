@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from bot.analysis import Vocabulary
+from bot.expand.tables import WordTable
 from bot.weights import WEIGHTS, Weights
 from indexer.cedict import translations
 from indexer.words import ENGLISH_SUFFIXES
@@ -13,7 +14,7 @@ from indexer.words import ENGLISH_SUFFIXES
 class EnglishReader:
     """Translates English words and phrases through the glossary and the dictionary."""
 
-    def __init__(self, vocab: Vocabulary, glossary: dict[str, tuple[str, ...]],
+    def __init__(self, vocab: Vocabulary, glossary: WordTable,
                  weights: Weights = WEIGHTS) -> None:
         self.vocab = vocab
         self.glossary = glossary
