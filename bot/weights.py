@@ -87,7 +87,7 @@ class Weights:
     context_score: float = 0.5
 
 
-    # -- understanding: the weight of each word of the question (bot/understand.py) -------
+    # -- understanding: the weight of each word of the question (bot/expand, bot/understand.py)
     # A word's weight is its rarity, log(1 + N / df); these scale it.
     # A lone character's rarity counts between these idf bounds (着 says nothing, 粪 much) …
     common_char_idf: float = 7.0
