@@ -49,6 +49,9 @@ class Unit:
 
 @dataclass
 class Analysis:
+    """What the understanding stage made of one question: its kind, its weighted units, the
+    words it sets aside and the frame it asks in, and the rest of its intent."""
+
     question: str  # as cleaned, original script
     norm: str
     script: Script
