@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.understand import ENGLISH_STOP, QUESTION_WORDS
 from indexer.normalize import normalize
 from indexer.segment import keep_token
+from indexer.words import ENGLISH_STOP_WORDS, QUESTION_WORDS
 
 Sentence = tuple[int, str]  # (passage id, original text)
 
@@ -99,7 +99,7 @@ def like_terms(question: str) -> list[str]:
     terms: list[str] = []
     for run in _CJK_RUN.findall(norm):
         terms.extend([run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)])
-    terms.extend(w for w in _LATIN.findall(norm) if w not in ENGLISH_STOP and len(w) > 1)
+    terms.extend(w for w in _LATIN.findall(norm) if w not in ENGLISH_STOP_WORDS and len(w) > 1)
     return list(dict.fromkeys(terms))
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
 from bot.extract.clauses import as_written
 from bot.extract.direct import Direct
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans
 from indexer.normalize import normalize

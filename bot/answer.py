@@ -26,18 +26,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.about import issue_date, this_document, with_this_document
+from bot.analysis import Analysis
 from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, related
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
 from bot.extract import extract
-from bot.focus import focus_of
 from bot.found import is_found
 from bot.narrow import narrow
 from bot.rank import rank
 from bot.refine import refine
 from bot.reply import Answer, Passage, Status, passage_of
 from bot.retrieve import retrieve
-from bot.understand import Analysis, Analyzer, is_askable
+from bot.understand import Analyzer, is_askable
 from bot.weights import WEIGHTS
 from indexer.search import Searcher
 
@@ -63,9 +63,7 @@ class Engine:
 
     def understand(self, question: str) -> Analysis:
         """Stage *understand*: what the question asks, read once."""
-        analysis = self.analyzer.analyze(question)
-        analysis.focus = focus_of(analysis)
-        return analysis
+        return self.analyzer.analyze(question)
 
     def ranked(self, a: Analysis) -> list[Passage]:
         """Stages *retrieve* and *rank*: the candidates, best first."""

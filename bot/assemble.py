@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
+from bot.expand.pinyin import is_pinyin
 from bot.extract.direct import Direct
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis, is_pinyin
 from bot.weights import WEIGHTS as W
 from indexer.normalize import is_cjk
 from indexer.search import PassageHit

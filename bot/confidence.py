@@ -24,8 +24,8 @@ from indexer.normalize import normalize
 from indexer.terms import organisations
 
 if TYPE_CHECKING:
+    from bot.analysis import Analysis
     from bot.reply import Answer
-    from bot.understand import Analysis
 
 # The kinds a direct answer can have; each gets its own intercept.
 KINDS = ("who", "document", "number", "where", "when", "what")

@@ -1,7 +1,7 @@
 """The focus of a question: the noun it asks about (什么监管模式 → 监管模式; 平台叫啥 → 平台).
 
 Part of understanding: read once per question from its normalised text and its units,
-and carried on :attr:`bot.understand.Analysis.focus` for ranking (a sentence naming the
+and carried on :attr:`bot.analysis.Analysis.focus` for ranking (a sentence naming the
 focus answers) and for picking the clause that answers (:mod:`bot.extract.clauses`).
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
 from bot.intent import WH
-from bot.understand import Analysis
 
 
 def focus_of(a: Analysis) -> str | None:

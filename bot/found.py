@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
 from bot.rank import names_place
 from bot.reply import Passage
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.analysis import Analysis
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.analysis import Analysis, Kind
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis, Kind
 from bot.weights import WEIGHTS as W
 from indexer.facts import places
 from indexer.normalize import normalize, normalize_many

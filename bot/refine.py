@@ -22,8 +22,8 @@ from indexer.facts import places
 from indexer.normalize import normalize
 
 if TYPE_CHECKING:
+    from bot.analysis import Analysis
     from bot.reply import Answer
-    from bot.understand import Analysis
 
 _CJK = "\u4e00-\u9fff"
 # A unit of a body directly after it: 支队, 分局, 交警大队, 基金监管科.

@@ -17,7 +17,7 @@ from indexer.normalize import Script, normalize
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from bot.understand import Kind
+    from bot.analysis import Kind
     from indexer.search import PassageHit
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
+from bot.analysis import Analysis
 from bot.lookup import Lookup
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.search import PassageHit
 

@@ -127,7 +127,7 @@ class Weights:
     counted_before_chars: int = 6
 
 
-    # -- understanding: the weight of each word of the question (bot/understand.py) -------
+    # -- understanding: the weight of each word of the question (bot/expand, bot/understand.py)
     # A word's weight is its rarity, log(1 + N / df); these scale it.
     # A lone character's rarity counts between these idf bounds (着 says nothing, 粪 much) …
     common_char_idf: float = 7.0
@@ -154,6 +154,84 @@ class Weights:
     everyday_word_factor: float = 0.5
     # The asker's phrasing around the topic (能吃上饭, 提前收多久) the index lacks.
     colloquial_factor: float = 0.5
+    # A word the index lacks weighs as if it stood in half a passage, log(1 + N / 0.5):
+    # rarer than any word the index has.
+    unknown_df: float = 0.5
+
+    # -- understanding: how far a word is expanded (bot/expand) ---------------------------
+    # A synonym from the hand table standing in 1 of this many passages or more …
+    common_synonym_share: int = 50
+    # … and more than this many times as common as the asker's own word (which the
+    # documents use) would only blur it: left out.
+    common_synonym_ratio: int = 3
+    # Headwords CC-CEDICT gives for an English word, tightest first, looked up in the index …
+    max_dictionary_candidates: int = 60
+    # … and how many of those the index has stand for the word ("fine" → 罚款 …).
+    max_dictionary_alts: int = 4
+    # Index words a pinyin key stands for, commonest first.
+    max_pinyin_alts: int = 3
+    # Thesaurus synonyms the documents use that stand for an unknown word, rarest first.
+    max_thesaurus_alts: int = 4
+    # Index words inside a piece of a longer word (牛羊杂 → 牛羊 …) to retrieve it by.
+    max_partial_search_words: int = 4
+    # Parts of a long known word (畜禽屠宰管理条例 → 屠宰, 条例) to retrieve by …
+    max_part_search_words: int = 3
+    # … those in at most 1 of this many passages …
+    part_search_share: int = 20
+    # … or in at most this many passages (small indexes).
+    part_search_min_df: int = 20
+    # Spellings of a typed pinyin word with its polyphones read otherwise (yinhang → yinxing).
+    max_reading_variants: int = 8
+    # A character this common in jieba's dictionary (佛 of 佛山 and commoner) may be typed
+    # in its second reading (fo, stored as fu).
+    polyphone_min_char_freq: int = 2000
+    # English or pinyin phrases of up to this many words are read as one (food safety law).
+    max_latin_phrase_words: int = 4
+    # A pinyin key of at least this many letters is also tried with a place suffix
+    # (changsha → changshashi); shorter ones would match any 市 or 县.
+    place_pinyin_min_len: int = 4
+    # A Latin word of at least this many letters may be two index words typed as one
+    # (cunweishengshi) …
+    glued_pinyin_min_len: int = 6
+    # … and one of at least this many is looked up in the dictionary, or counts as unknown.
+    english_min_len: int = 3
+    # Readings of a polyphone considered (its first, as the index keys it, and others) …
+    max_char_readings: int = 3
+    # … and how many partial spellings are carried per syllable, times max_reading_variants.
+    reading_variants_breadth: int = 4
+    # Runs of at most this many lone characters are tried as one mistyped word (小饭卓) …
+    max_loose_run: int = 3
+    # … against index words at most this many characters longer.
+    loose_window_extra: int = 2
+    # Lone characters merged into an everyday word of at most this many (明天, 下雨).
+    max_everyday_word_len: int = 4
+    # A stretch of at least this many characters inside a longer index word (牛羊杂) is a
+    # piece of it, not a typo.
+    partial_min_len: int = 3
+    # An unknown stretch of at least this many characters with a modal verb or particle
+    # is the asker's phrasing (能吃上饭).
+    colloquial_min_len: int = 3
+    # A known word of at least this many characters is retrieved by its parts too.
+    long_word_len: int = 4
+    # A question's word split into index words: each character left unknown costs this
+    # (a word of n characters scores n²).
+    unknown_char_cost: float = 1.0
+
+    # -- understanding: typo correction (bot/expand/typos.py) ----------------------------
+    # Only words of at most this many characters are corrected …
+    typo_max_word_len: int = 3
+    # … against index words of at most this many characters around them …
+    typo_max_window: int = 6
+    # … at this many substituted characters …
+    typo_max_edits: int = 1
+    # … among at most this many candidates per window.
+    typo_candidates_per_window: int = 20
+    # A correction shorter than this must sound the same (管里 → 管理); longer ones are
+    # unambiguous enough to be fixed whatever the sound.
+    typo_any_sound_len: int = 4
+    # A correction's rank: the window's length times this, plus 1 when it sounds the same,
+    # plus log(1 + df): longer first, then same sound, then commoner.
+    typo_window_weight: int = 2
 
 
 WEIGHTS = Weights()

@@ -60,3 +60,85 @@ IMPLEMENTING_VERBS = ("贯彻", "落实", "依据", "根据", "按照", "遵照"
 
 
 # --- Words of questions: question words, frames, stop words ---------------------------------
+
+# Question words and particles (哪个部门, 多少, 请问, 的 …): they shape the question, never the
+# match; the understanding stage removes them before cutting the question into words.
+QUESTION_WORDS = sorted({
+    "哪个部门", "哪些部门", "什么部门", "哪个单位", "哪些单位", "哪家单位", "哪个机构", "哪些机构",
+    "什么机构", "哪个地方", "哪些地方", "什么地方", "哪个地区", "哪些地区", "哪个州", "哪个市", "哪个县",
+    "哪个文件", "哪些文件", "什么文件", "哪部", "哪项", "哪些", "哪个", "哪里", "哪儿", "在哪", "何地",
+    "什么", "啥", "谁", "由谁", "多少", "几个", "几项", "几", "多大", "多高", "多少钱", "第几",
+    "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "有哪些", "吗", "呢", "吧", "啊", "呀",
+    "请问", "请", "告诉我", "我想知道", "想知道", "一下", "介绍", "具体", "主要", "分别", "都",
+    "是", "了", "的", "地", "得", "和", "与", "及", "在", "有", "对", "把", "被", "将", "为",
+    "哪", "个", "些", "做", "干", "搞", "采取", "措施", "举措", "做法", "情况", "内容",
+    "这些", "这个", "这", "那些", "那个", "文中", "其中", "意思", "含义", "是指", "指的是", "指",
+    "叫", "名字", "名称", "参与", "负责", "一起", "一共", "总共", "共", "值多少钱", "属于", "相关", "有关", "关于", "方面", "主要是", "还", "又", "也", "就", "么",
+    "有人", "要", "应该", "需要", "怎么办", "这事", "这件事", "到底", "究竟",
+    # Verbs of the question's frame, not of its topic (适用于哪个地区, 怎么处理).
+    "适用于", "适用", "涉及", "怎么处理", "如何处理", "该怎么", "是怎么",
+    # Who is in charge (谁来管, 归谁管): the frame, not the topic.
+    "谁来管", "谁在管", "谁管", "归谁管", "谁来负责", "谁在负责",
+    # What one gets (能拿多少奖金, 能领多少补贴): the frame; the thing got is the topic.
+    "能拿", "能领", "拿到", "领到", "能得到", "能获得",
+    # How long / how often: the frame of the question.
+    "多久", "多长时间",
+    # 咋 is spoken 怎么 (咋处理, 咋办); 开始 frames a when-question (哪年开始搞的).
+    "咋处理", "咋回事", "咋样", "咋办", "咋", "开始",
+    # Directional complements (退回来, 查出来) and yes-no frames (会不会, 能不能):
+    # the shape of the question, never its topic; 什么东西 is just "what".
+    "回来", "出来", "起来", "下来", "过来", "上来", "下去", "会不会", "能不能", "是不是",
+    "要不要", "可不可以", "算不算", "东西",
+    # By what means (用什么办法篡改的?): how, not which 办法 (a regulation).
+    "用什么办法", "用啥办法", "用什么方法", "用什么手段", "用什么方式", "通过什么方式",
+    "通过什么手段", "通过什么办法", "采取什么办法", "采取了什么办法", "靠什么办法", "靠什么",
+    # The asker pointing into the document (前言里说的…, 通知里提到的…): where, not what.
+    "前言", "序言", "导语", "开头", "文件里", "通知里", "里面", "里说", "说的", "提到的", "讲的",
+})
+
+# Words that make a sentence a question: in a long paste, the sentence that asks.
+ASKING_WORDS = ("多少", "几", "什么", "哪", "谁", "吗", "怎么", "如何", "是否",
+                "why", "what", "which", "who", "how", "when", "where")
+
+# Verbs of being in charge (X牵头, X负责): how a sentence answers "谁负责?".
+IN_CHARGE_VERBS = ("牵头", "负责", "主管", "主抓", "抓总", "统筹")
+
+# Verbs a question uses for issuing a document (出台了什么文件?, 搞了啥规定?).
+QUESTION_ISSUING_VERBS = frozenset("出台 制定 印发 发布 颁布 下发 出了 发了 搞了 弄了 推出".split())
+
+# English words that carry no topic (the, which, please …).
+ENGLISH_STOP_WORDS = frozenset(
+    "a an the of in on for to by and or is are was were be been what which who whom whose where "
+    "when why how many much did do does done has have had it its this that these those with from "
+    "about as at into their there they them any some me tell please can could would should "
+    "i we you our your my name list give show between among per each all get got".split()
+)
+
+# English asking words that make the noun after them the frame (which department …).
+ENGLISH_WHICH_WORDS = ("which", "what", "whose")
+
+# English nouns of the answer's frame after "which"/"what" (which department → 哪个部门).
+ENGLISH_FRAME_NOUNS = frozenset(
+    "department departments agency agencies body bodies bureau bureaus authority authorities "
+    "unit units organization organizations organisation organisations institution institutions "
+    "office offices".split())
+
+# English inflections stripped to find a glossary word (fines → fine), tried in this order.
+ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing")
+
+# Toneless-pinyin question words (questions typed without an input method) → the kind asked:
+# who / number / where / when / what.
+PINYIN_QUESTION_WORDS: dict[str, str] = {
+    "duoshao": "number", "jige": "number", "jixiang": "number", "nali": "where",
+    "zainali": "where", "nage": "what", "shei": "who", "shui": "who", "nagebumen": "who",
+    "shenme": "what", "sha": "what", "zenme": "what", "ruhe": "what", "shime": "what",
+    "heshi": "when", "shenmeshihou": "when",
+}
+
+# Pinyin of the place suffixes 市 县 州 省 区: places are indexed with theirs (changsha → 长沙市).
+PLACE_SUFFIX_PINYIN = ("shi", "xian", "zhou", "sheng", "qu")
+
+# Characters read differently in different words; the index keys each by its first reading
+# in pypinyin's table, so a reading typed in a question may be another one.
+POLYPHONES = "长行调给都乐藏会重率还降差传朝称当得地发干好和划假将角教结解觉看空量落没" \
+             "便强区曲散少舍识属数说提同为相校应与约载扎着只种转仔作参曾单"

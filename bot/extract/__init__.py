@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.analysis import Analysis, Kind
 from bot.extract import document, number, where, who
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
 from bot.lookup import Lookup
 from bot.reply import Passage
-from bot.understand import Analysis, Kind
 
 Extractor = Callable[[Analysis, list[Passage], Lookup], Direct]
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.analysis import Analysis
 from bot.reply import Passage
-from bot.understand import IN_CHARGE_VERBS, Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject
 from indexer.normalize import normalize
 from indexer.terms import organisations
-from indexer.words import JOINT_VERBS
+from indexer.words import IN_CHARGE_VERBS, JOINT_VERBS
 
 # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action are asked for.
 JOINT = "(?:" + "|".join(JOINT_VERBS) + ")"

@@ -7,11 +7,11 @@ it best.  "文中的《意见》指的是哪个文件?" is answered by an alias 
 
 from __future__ import annotations
 
+from bot.analysis import Analysis
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
 from indexer.search import FactHit, PassageHit

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.narrow import ORDINAL
 from bot.reply import Passage
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.search import FactHit
 

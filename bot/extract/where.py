@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage
-from bot.understand import Analysis
 from indexer.facts import places
 from indexer.normalize import normalize
 from indexer.words import PLACE_LEVELS

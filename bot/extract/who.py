@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis import Analysis
 from bot.extract.clauses import (
     IN_CHARGE,
     JOINT,
@@ -26,7 +27,6 @@ from bot.extract.document import issuance_pool, issued
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject
 from indexer.normalize import normalize, normalize_many

@@ -416,17 +416,6 @@ def test_case_as_a_whole_is_answered_by_its_lead(store_target: Target) -> None:
     assert answer.passages[0].text.startswith("湘潭市卫生健康委与市民政局共同推动")
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("yinhang", "yinxing"),  # 银行: 行 is keyed by its first reading, xing
-    ("changsha", "zhangsha"),  # 长沙: 长 is keyed as zhang
-    ("lvse", "luse"),  # ü typed as v
-])
-def test_pinyin_reading_variants(typed: str, stored: str) -> None:
-    from bot.understand import _reading_variants
-
-    assert stored in _reading_variants(typed)
-
-
 def test_a_letter_the_document_never_spells_out_is_not_answered(ask: Asker) -> None:
     # The text names "2+N监管模式" without saying what N is: honestly "not found".
     assert not ask("2+N监管模式里的N具体是哪些部门?").found

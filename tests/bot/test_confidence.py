@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.analysis import Analysis, Unit
 from bot.answer import Answer, Passage
 from bot.confidence import Calibration, core, gate, signals
 from bot.intent import read_intent
-from bot.understand import Analysis, Unit
 
 
 def _passage(text: str, pid: int = 1, score: float = 1.0) -> Passage:

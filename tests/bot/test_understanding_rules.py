@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.analysis import Analysis
 from bot.answer import Answer
 from bot.service import Casebot
-from bot.understand import Analysis, classify
+from bot.understand import classify
 from indexer.normalize import normalize
 
 ANNOUNCEMENT = """\

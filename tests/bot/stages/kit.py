@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from bot.analysis import Analysis, Kind, Unit
 from bot.focus import focus_of
 from bot.intent import read_intent
 from bot.reply import Passage, passage_of
-from bot.understand import Analysis, Kind, Unit, classify
+from bot.understand import classify
 from indexer.normalize import detect_script, normalize
 from indexer.search import FactHit, PassageHit
 
@@ -23,7 +24,7 @@ def analysis(question: str, units: Sequence[str | tuple[str, float]],
             else Unit(text=u[0], alts=(u[0],), weight=u[1], known=True) for u in units]
     a = Analysis(question, norm, detect_script(question), kind or classify(norm), units=made,
                  frame=frame, excluded=excluded, intent=read_intent(norm, question))
-    a.focus = focus_of(a)
+    a.focus = focus_of(a)  # as the Analyzer sets it
     return a
 
 

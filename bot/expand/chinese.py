@@ -1,0 +1,133 @@
+"""The Chinese words of a question as units: answer-type and question words dropped, each
+run cut into the index's words, and each word read as it is, through its synonyms, as a
+corrected typo, as a piece of a longer index word, or as everyday words of general Chinese.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from bot.analysis import Unit, Vocabulary
+from bot.expand.question_words import QuestionWordStripper
+from bot.expand.segment import general_words, loose_characters, merge_unknown, segment
+from bot.expand.synonyms import SynonymExpander
+from bot.expand.typos import TypoCorrector
+from bot.expand.units import UnitWeigher
+from bot.weights import WEIGHTS, Weights
+from indexer.lexicon import lexicon
+from indexer.normalize import is_cjk
+from indexer.segment import substrings
+
+# Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积): not words the
+# answer must contain.
+_ANSWER_TYPE_RE = re.compile(
+    r"(?:多少|几)(?:钱|元|家|项|个月|个|亩|级|位|名|件|人次|人|次|部门|公里|小时|张|处|户|所|座|条|"
+    r"吨|批|辆|台|天|场|起|例|间|套|支|头)?|哪一?年|什么时候|啥时候|几时|何时|"
+    r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"
+)
+# Modal verbs and particles of the asker's phrasing (能吃上饭, 里能看, 提前收多久).
+_COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里")
+_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+")
+
+
+class ChineseReader:
+    """Reads the Chinese (non-Latin) text of a question into units against one index."""
+
+    def __init__(self, vocab: Vocabulary, stripper: QuestionWordStripper,
+                 synonyms: SynonymExpander, corrector: TypoCorrector, weigher: UnitWeigher,
+                 weights: Weights = WEIGHTS) -> None:
+        self.vocab = vocab
+        self.stripper = stripper
+        self.synonyms = synonyms
+        self.corrector = corrector
+        self.weigher = weigher
+        self.weights = weights
+
+    def units(self, text: str, n: int) -> list[Unit]:
+        """Units for ``text`` (normalised, Latin words blanked) among ``n`` passages."""
+        text = _ANSWER_TYPE_RE.sub(" ", text)
+        text = self.stripper.strip(text)
+        candidates = substrings(text)
+        targets = self.synonyms.targets(candidates)
+        df = self.vocab.document_frequencies(candidates | targets)
+        for target, (freq, _) in self.weigher.compose(t for t in targets if t not in df).items():
+            df[target] = freq
+        wt = self.weights
+        units: list[Unit] = []
+        for run in _RUN.findall(text):
+            pieces = segment(run, df, self.synonyms, unknown_cost=wt.unknown_char_cost)
+            partial: set[str] = set()
+            if not all(known for _, known in pieces):
+                # 牛羊杂 is no index word but part of 牛羊杂清洗规范: let such
+                # pieces of longer words count before calling anything a typo.
+                partial = {p for p in substrings(run) if len(p) >= wt.partial_min_len and p not in df
+                           and self.weigher.inside_word(p)}
+                pieces = segment(run, df, self.synonyms, partial,
+                                 unknown_cost=wt.unknown_char_cost)
+            merged = merge_unknown(pieces)
+            pieces_text = {w for w, _ in merged}
+            items = general_words(loose_characters(merged, run, df, self.corrector, wt), df,
+                                  wt.max_everyday_word_len)
+            for word, known, fixed in items:
+                if not known and not fixed and len(word) >= 2 and word not in pieces_text:
+                    units.append(self._everyday_unit(word, df, n))
+                elif fixed:
+                    units.append(self.weigher.unit(word, fixed, n, "typo"))
+                elif word in partial:
+                    units.append(self._partial_unit(word, df, n))
+                else:
+                    units.extend(self._word_units(word, known, run, df, n))
+        return units
+
+    def _asked(self, word: str, df: dict[str, int], n: int) -> Unit:
+        """``word`` as asked, through its synonyms and, unknown, the thesaurus."""
+        return self.synonyms.thesaurus(
+            self.weigher.unit(word, self.synonyms.alts(word, df), n, "question", df), n)
+
+    def _everyday_unit(self, word: str, df: dict[str, int], n: int) -> Unit:
+        # An everyday word merged from lone characters (明天, 病人): asked
+        # about, but paraphrase as often as topic — half the weight.
+        unit = self._asked(word, df, n)
+        return (replace(unit, weight=self.weights.everyday_word_factor * unit.weight)
+                if not unit.known else unit)
+
+    def _partial_unit(self, word: str, df: dict[str, int], n: int) -> Unit:
+        # A piece of longer index words, retrieved by the index words inside it.
+        inner = tuple(sorted((t for t in df if len(t) >= 2 and t in word),
+                             key=df.__getitem__)[:self.weights.max_partial_search_words])
+        return Unit(word, (word,), math.log(1 + n), True, "partial", inner)
+
+    def _word_units(self, word: str, known: bool, run: str, df: dict[str, int],
+                    n: int) -> list[Unit]:
+        """A word of the split: corrected when nothing reads it, cut into general words
+        when unknown, weighed as colloquial, retrieved by its parts when long."""
+        wt = self.weights
+        alts = self.synonyms.alts(word, df)
+        if not known and not any(a in df for a in alts):
+            corrected = self.corrector.correct(word, run, df)
+            if corrected:
+                return [self.weigher.unit(word, corrected, n, "typo")]
+        unit = self.synonyms.thesaurus(self.weigher.unit(word, alts, n, "question", df), n)
+        if not unit.known and len(word) >= 2 and is_cjk(word[0]):
+            # An unknown stretch is everyday wording (却占着床位, 用电脑):
+            # its general-Chinese words are units of their own, each
+            # with its own synonyms and weight.
+            parts = lexicon().split(word)
+            if len(parts) > 1:
+                return [self.weigher.general(self._asked(part, df, n)) for part in parts]
+        unit = self.weigher.general(unit)
+        if not unit.known and len(word) >= wt.colloquial_min_len and _COLLOQUIAL.search(word):
+            # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
+            # (modal verbs, particles), not a topic the documents lack.
+            unit = replace(unit, weight=wt.colloquial_factor * unit.weight)
+        if len(word) >= wt.long_word_len and unit.known:
+            # Retrieve by the parts of a long word too (畜禽屠宰管理条例 → 屠宰, 条例):
+            # more candidates for 更多结果; coverage still asks for the whole.
+            inner = tuple(sorted((t for t in df if 2 <= len(t) < len(word) and t in word
+                                  and df[t] <= max(n // wt.part_search_share,
+                                                   wt.part_search_min_df)),
+                                 key=df.__getitem__)[:wt.max_part_search_words])
+            unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
+        return [unit]

@@ -1,0 +1,24 @@
+"""bot/expand/question_words.py: question words out, topic words kept (no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.expand.question_words import QuestionWordStripper
+from tests.bot.fake_vocab import FakeVocabulary
+
+DF = {"土地": 9, "指导": 4, "有限空间": 3, "存量": 6, "修订": 5}
+TABLE = {"没人管": ("无人监管",)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("哪个部门修订的", ["修订"]),
+    ("土地是谁的", ["土地"]),  # 地 is a question word, 土地 a topic word
+    ("有限空间有哪些", ["有限空间"]),  # 有 likewise
+    ("对存量怎么处理", ["存量"]),  # 对存 is no word: 对 stays a question word
+    ("没人管怎么办", ["没人管"]),  # a colloquial phrase of the synonym table survives
+    ("请问是否有吗", []),
+])
+def test_strip(text: str, expected: list[str]) -> None:
+    stripper = QuestionWordStripper(FakeVocabulary(DF), TABLE)
+    assert stripper.strip(text).split() == expected

@@ -1,0 +1,64 @@
+"""bot/expand/synonyms.py: the hand synonym table and the thesaurus credit (no index)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot.analysis import Unit
+from bot.expand.synonyms import SynonymExpander
+from bot.expand.units import UnitWeigher
+from bot.weights import WEIGHTS
+from tests.bot.fake_vocab import FakeVocabulary
+
+TABLE = {"自来水": ("供水",), "吃饭": ("用餐",), "噪音": ("杂音",)}
+
+
+def expander(df: dict[str, int], passages: int = 1000) -> SynonymExpander:
+    vocab = FakeVocabulary(df, passages)
+    return SynonymExpander(vocab, TABLE, UnitWeigher(vocab))
+
+
+@pytest.mark.parametrize(("word", "df", "expected"), [
+    # The documents use the asker's word: a synonym in 1 of 50 passages or more blurs it …
+    ("自来水", {"自来水": 1, "供水": 500}, ("自来水",)),
+    # … a rarer one stands beside it.
+    ("自来水", {"自来水": 1, "供水": 10}, ("自来水", "供水")),
+    # The documents lack the asker's word: any synonym they use stands for it.
+    ("自来水", {"供水": 500}, ("供水",)),
+    # A synonym that is no index word but part of one (用餐 in 用餐补贴) still matches.
+    ("吃饭", {"用餐补贴": 3}, ("用餐",)),
+    # Nothing the documents use: the word itself.
+    ("吃饭", {}, ("吃饭",)),
+    ("水渠", {}, ("水渠",)),
+])
+def test_alts(word: str, df: dict[str, int], expected: tuple[str, ...]) -> None:
+    assert expander(df).alts(word, dict(df)) == expected
+
+
+def test_targets_and_indexed_synonyms() -> None:
+    exp = expander({"供水": 5})
+    assert exp.targets({"自来水", "吃饭", "屠宰"}) == {"供水", "用餐"}
+    assert exp.has_indexed("自来水", {"供水": 5})
+    assert not exp.has_indexed("吃饭", {"供水": 5})
+
+
+def test_thesaurus_credit() -> None:
+    # 噪音 is unknown to the index; 同义词词林 gives 噪声, which the documents use.
+    exp = expander({"噪声": 7})
+    unknown = Unit("噪音", ("噪音",), math.log(1 + 1000 / 0.5), False)
+    found = exp.thesaurus(unknown, 1000)
+    assert found.alts == ("噪声",) and found.known and found.source == "synonym"
+    # It weighs as the unknown word did, at the thesaurus' credit.
+    assert found.weight == pytest.approx(WEIGHTS.thesaurus_credit * unknown.weight)
+
+
+@pytest.mark.parametrize("unit", [
+    Unit("噪音", ("噪音",), 1.0, True),  # known: nothing to read otherwise
+    Unit("噪", ("噪",), 1.0, False),  # a lone character
+    Unit("noise", ("noise",), 1.0, False, "english"),  # not Chinese
+    Unit("屠宰", ("屠宰",), 1.0, False),  # no thesaurus synonym the documents use
+])
+def test_thesaurus_leaves_alone(unit: Unit) -> None:
+    assert expander({"噪声": 7}).thesaurus(unit, 1000) == unit

@@ -1,0 +1,104 @@
+"""bot/understand.py: clean, classify, is_askable, and the steps of Analyzer.analyze on a
+tiny in-memory vocabulary (no index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.understand import (
+    IN_CHARGE_VERBS,
+    MAX_QUESTION_CHARS,
+    Analyzer,
+    classify,
+    clean,
+    is_askable,
+)
+from bot.weights import WEIGHTS
+from indexer.normalize import normalize
+from tests.bot.fake_vocab import FakeVocabulary
+
+
+@pytest.mark.parametrize(("question", "cleaned", "cut"), [
+    ("哪个部门\u200b负责?", "哪个部门负责?", False),  # zero-width space
+    ("谁\x00负责\x1b[31m?", "谁负责[31m?", False),  # control characters
+    ("\u202e谁负责?\ufeff", "谁负责?", False),  # bidi override, byte-order mark
+    ("谁\t负责\r\n  这件事?", "谁 负责 这件事?", False),  # whitespace runs: one space
+    ("\U000f0000谁负责?", "谁负责?", False),  # private use
+    ("   ", "", False),
+    ("谁" * (MAX_QUESTION_CHARS + 1), "谁" * MAX_QUESTION_CHARS, True),  # cut, with a notice
+])
+def test_clean(question: str, cleaned: str, cut: bool) -> None:
+    text, notice = clean(question)
+    assert text == cleaned
+    assert (notice is not None) is cut
+
+
+@pytest.mark.parametrize(("text", "askable"), [
+    ("谁负责?", True), ("who?", True), ("2023", True), ("?!。,", False), ("", False),
+    ("\u3000 ", False),
+])
+def test_is_askable(text: str, askable: bool) -> None:
+    assert is_askable(text) is askable
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("哪个部门修订了条例?", "who"),
+    ("出台了什么文件?", "document"),
+    ("补助多少钱?", "number"),
+    ("在哪个县?", "where"),
+    ("哪年开始的?", "when"),
+    ("用什么办法篡改的?", "what"),  # how, not which 办法
+    ("tuzai duoshao", "number"),  # a pinyin question word
+    ("Which department leads?", "who"),
+    ("怎么做的?", "what"),
+])
+def test_classify(question: str, kind: str) -> None:
+    assert classify(normalize(question)) == kind
+
+
+DF = {"市场监管": 6, "农业农村": 9, "出台": 12, "屠宰": 5, "条例": 30, "品牌价值": 3}
+
+
+@pytest.fixture
+def analyzer(tmp_path: Path) -> Analyzer:
+    synonyms = tmp_path / "synonyms.tsv"
+    synonyms.write_text("# colloquial → documentary\n自来水\t供水\n", encoding="utf-8")
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("brand value\t品牌价值\n", encoding="utf-8")
+    return Analyzer(FakeVocabulary(DF, 1000), synonyms, glossary)
+
+
+def test_who_is_in_charge_frames_the_question(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze("屠宰归哪个部门管?")
+    assert analysis.kind == "who" and analysis.frame == IN_CHARGE_VERBS
+    assert [u.text for u in analysis.units] == ["屠宰", "归", "管"]
+
+
+def test_an_issuing_verb_weighs_less(analyzer: Analyzer) -> None:
+    plain = {u.text: u.weight for u in analyzer.analyze("出台屠宰条例").units}
+    asked = {u.text: u.weight for u in analyzer.analyze("出台了什么文件?").units}
+    assert asked["出台"] == pytest.approx(WEIGHTS.issue_verb_factor * plain["出台"])
+
+
+def test_words_set_aside_are_excluded(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze("除了市场监管,还有哪些部门参与?")
+    assert analysis.excluded == ("市场监管",)
+    weight = {u.text: u.weight for u in analysis.units}["市场监管"]
+    full = {u.text: u.weight for u in analyzer.analyze("市场监管").units}["市场监管"]
+    assert weight == pytest.approx(WEIGHTS.set_aside_factor * full)
+
+
+def test_english_keywords_classify_as_their_translation(analyzer: Analyzer) -> None:
+    # "brand value" asks for a figure, as 品牌价值 would.
+    analysis = analyzer.analyze("brand value")
+    assert [u.alts for u in analysis.units] == [("品牌价值",)]
+    assert analysis.kind == "number"
+
+
+def test_reset_and_warm_up(analyzer: Analyzer) -> None:
+    analyzer.warm_up()
+    before = analyzer.analyze("屠宰管里条例")
+    analyzer.reset()
+    assert analyzer.analyze("屠宰管里条例") == before

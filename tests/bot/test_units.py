@@ -1,0 +1,76 @@
+"""bot/expand/units.py: a question word's weight from its rarity (no index)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot.analysis import Unit
+from bot.expand.units import UnitWeigher, cover
+from bot.weights import WEIGHTS
+from tests.bot.fake_vocab import FakeVocabulary
+
+N = 1000
+DF = {"非法": 40, "集资": 8, "屠宰": 5, "由": 300, "典型案例": 12, "饮水": 20, "困难": 90}
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("非法集资", ("非法", "集资")),
+    ("饮水困难", ("饮水", "困难")),
+    ("非法", ()),  # one word is no composition
+    ("非法x集资", ()),  # a gap
+])
+def test_cover(phrase: str, expected: tuple[str, ...]) -> None:
+    assert cover(phrase, DF) == expected
+
+
+@pytest.mark.parametrize(("text", "alts", "weight", "known"), [
+    ("屠宰", ("屠宰",), math.log(1 + N / 5), True),
+    # A phrase of index words weighs as its rarest word, and is retrieved by them.
+    ("非法集资", ("非法集资",), math.log(1 + N / 8), True),
+    # A word the index lacks: rarer than any it has.
+    ("粪污", ("粪污",), math.log(1 + N / WEIGHTS.unknown_df), False),
+    # A lone character says little.
+    ("由", ("由",), math.log(1 + N / 300) * WEIGHTS.lone_char_factor, True),
+    ("归", ("归",), math.log(1 + N / WEIGHTS.unknown_df) * WEIGHTS.unknown_lone_char_factor,
+     False),
+    # A place the documents never name is a hard constraint.
+    ("广东省", ("广东省",), math.log(1 + N / WEIGHTS.unknown_df) * WEIGHTS.unknown_place_factor,
+     False),
+])
+def test_unit_weight(text: str, alts: tuple[str, ...], weight: float, known: bool) -> None:
+    unit = UnitWeigher(FakeVocabulary(DF, N)).unit(text, alts, N, "question")
+    assert unit.weight == pytest.approx(weight)
+    assert unit.known is known
+
+
+def test_a_composed_phrase_is_retrieved_by_its_words() -> None:
+    unit = UnitWeigher(FakeVocabulary(DF, N)).unit("非法集资", ["非法集资"], N, "question")
+    assert unit.search == ("非法", "集资")
+
+
+def test_a_translation_inside_an_index_word_is_known() -> None:
+    # 典型 is no index word, but stands inside 典型案例.
+    unit = UnitWeigher(FakeVocabulary(DF, N)).unit("typical", ["典型"], N, "english")
+    assert unit.known and unit.weight == pytest.approx(math.log(1 + N))
+
+
+def test_general_weighs_an_unknown_lone_character_by_its_rarity() -> None:
+    weigher = UnitWeigher(FakeVocabulary(DF, N))
+    common = weigher.general(Unit("的", ("的",), 1.0, False))
+    rare = weigher.general(Unit("粪", ("粪",), 1.0, False))
+    assert common.weight == pytest.approx(WEIGHTS.min_char_factor)
+    assert WEIGHTS.min_char_factor < rare.weight <= 1.0
+    known = Unit("由", ("由",), 1.0, True)
+    assert weigher.general(known) is known
+
+
+def test_reset_forgets_compositions() -> None:
+    vocab = FakeVocabulary({"非法": 4}, N)
+    weigher = UnitWeigher(vocab)
+    assert weigher.compose(["非法集资"]) == {}
+    vocab.df["集资"] = 2
+    assert weigher.compose(["非法集资"]) == {}  # cached until the index changes
+    weigher.reset()
+    assert weigher.compose(["非法集资"]) == {"非法集资": (2, ("非法", "集资"))}
