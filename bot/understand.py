@@ -36,7 +36,7 @@ from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
 from bot.focus import focus_of
-from bot.intent import read_intent
+from bot.intent import Cue, read_intent
 from bot.weights import WEIGHTS, Weights
 from indexer.normalize import detect_script, is_cjk, normalize
 from indexer.words import (
@@ -64,44 +64,51 @@ _EXCLUSION_RE = re.compile(
     r"(?<![消清排去剔免废解拆扣破])除[^,。?;]{1,20}?(?:以外|之外)|"
     r"\b(?:besides|apart from|other than|except(?: for)?)\b[^,.?;]{1,40}?(?=,|\balso\b))")
 
-_KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("when", re.compile(
+# Which kind of answer a question wants, first row that matches; each row names its kind,
+# its pattern and an example question that must be classified as that kind
+# (tests/bot/test_understand.py checks every example).
+KIND_CUES: tuple[Cue, ...] = (
+    Cue("when", re.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪一?天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
-        r"\bwhen\b|\bwhat year\b")),
-    ("who", re.compile(
+        r"\bwhen\b|\bwhat year\b"), "这个办法是什么时候出台的?"),
+    Cue("who", re.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
-        r"\bwhat (department|agency|body|bureau)\b")),
-    ("document", re.compile(
+        r"\bwhat (department|agency|body|bureau)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
+    Cue("document", re.compile(
         r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定|"
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
-        r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b")),
+        r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b"),
+        "自治区出台了什么条例?"),
     # "哪几个镇…?" counts nothing: it asks which places, as 哪个县 does.
-    ("where", re.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)")),
-    ("number", re.compile(
+    Cue("where", re.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)"),
+        "哪几个镇做到了零新增?"),
+    Cue("number", re.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
         r"\bnumber of\b|\branked?\b|\barea\b|"
         # Keywords ending in the measure they want ("code scanning rate").
-        r"\b(?:rate|percentage|proportion|ratio)\s*\??$")),
-    ("where", re.compile(
+        r"\b(?:rate|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
+    Cue("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
-        r"\bwhich (place|city|region|prefecture|county)\b")),
+        r"\bwhich (place|city|region|prefecture|county)\b"), "小饭桌试点在哪里?"),
 )
-_BY_WHAT_MEANS = re.compile(r"(?:用|靠|通过|采取了?|采用)(?:什么|啥)(?:办法|方法|手段|方式|招)")
+# "用什么办法篡改的?" asks how, not for a 办法 (a regulation): a what-question.
+BY_WHAT_MEANS = Cue("by_what_means", re.compile(
+    r"(?:用|靠|通过|采取了?|采用)(?:什么|啥)(?:办法|方法|手段|方式|招)"), "用什么办法篡改数据的?")
 
 
 def classify(norm: str) -> Kind:
     """The question's intent from its wording (``norm`` is normalised)."""
-    if _BY_WHAT_MEANS.search(norm):
-        return "what"  # 用什么办法篡改的? asks how, not for a 办法 (a regulation)
-    for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(norm):
-            return kind
+    if BY_WHAT_MEANS.pattern.search(norm):
+        return "what"
+    for cue in KIND_CUES:
+        if cue.pattern.search(norm):
+            return cast(Kind, cue.name)
     for word in re.findall(r"[a-z]+", norm):
         if PINYIN_QUESTION_WORDS.get(word, "what") != "what":
             return cast(Kind, PINYIN_QUESTION_WORDS[word])

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.intent import Cue
 from bot.understand import (
+    BY_WHAT_MEANS,
     IN_CHARGE_VERBS,
+    KIND_CUES,
     MAX_QUESTION_CHARS,
     Analyzer,
     classify,
@@ -102,3 +105,14 @@ def test_reset_and_warm_up(analyzer: Analyzer) -> None:
     before = analyzer.analyze("屠宰管里条例")
     analyzer.reset()
     assert analyzer.analyze("屠宰管里条例") == before
+
+
+@pytest.mark.parametrize("cue", KIND_CUES, ids=[f"{c.name}:{c.example}" for c in KIND_CUES])
+def test_every_kind_row_classifies_its_example(cue: Cue) -> None:
+    assert cue.pattern.search(normalize(cue.example)), cue.example
+    assert classify(normalize(cue.example)) == cue.name
+
+
+def test_by_what_means_asks_how_not_for_a_document() -> None:
+    assert BY_WHAT_MEANS.pattern.search(normalize(BY_WHAT_MEANS.example))
+    assert classify(normalize(BY_WHAT_MEANS.example)) == "what"
