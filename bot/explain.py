@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from bot.answer import FOUND_THRESHOLD, Engine
 from bot.confidence import signals
+from bot.found import is_found
+from bot.narrow import narrow
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,19 @@ def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
         f"{len(ranked)} candidates; found needs a first score ≥ {FOUND_THRESHOLD}",
         *(f"{i}. {p.score:.3f} #{p.id} {p.role}: {p.text[:60]}"
           for i, p in enumerate(ranked[:8], 1)),
+    )))
+    kept = narrow(analysis, ranked, engine.searcher)
+    if kept is not ranked:
+        dropped = len({p.id for p in ranked[:30]} - {p.id for p in kept})
+        stages.append(Stage("narrow", (
+            f"kept {len(kept)} passages of the asked answer type; dropped {dropped} of the top 30",
+            *(f"{i}. {p.score:.3f} #{p.id}: {p.text[:60]}" for i, p in enumerate(kept[:3], 1)),
+        )))
+    found = is_found(analysis, kept)
+    stages.append(Stage("found", (
+        f"found: {found}" + ("" if found or not kept else
+                             f" (best {kept[0].score:.3f}; needs {FOUND_THRESHOLD}, and to meet "
+                             "the topic, not only places, a count or part of a term)"),
     )))
     proposed = Engine(engine.searcher, engine.analyzer, calibration=None).answer(question, top)
     final = engine.answer(question, top)
@@ -70,7 +85,9 @@ def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
     stages.append(Stage("confidence", lines))
     stages.append(Stage("answer", (f"direct answer: {final.answer!r}",
                                    *(f"[{i}] {p.citation()}"
-                                     for i, p in enumerate(final.passages, 1)))))
+                                     for i, p in enumerate(final.passages, 1)),
+                                   *(f"possibly related: #{p.id} {p.score:.3f} {p.citation()}"
+                                     for p in final.related))))
     return stages
 
 

@@ -56,12 +56,23 @@ def test_ask_explain_prints_the_stages_beside_the_answer(run_cli: Run,
     no_traceback(proc)
     answer = json.loads(proc.stdout)  # stdout stays the JSON answer alone
     names = [line[3:] for line in proc.stderr.splitlines() if line.startswith("── ")]
-    assert names == ["understand", "retrieve and rank", "extract", "refine", "confidence",
-                     "answer"]
+    assert names == ["understand", "retrieve and rank", "found", "extract", "refine",
+                     "confidence", "answer"]
     assert "kind: who" in proc.stderr
     assert "P(right) = " in proc.stderr and "threshold" in proc.stderr
     # The trace ends in the answer the user got.
     assert f"direct answer: {answer['answer']!r}" in proc.stderr
+
+
+def test_ask_explain_shows_why_a_question_was_not_found(run_cli: Run,
+                                                       built_db_copy: Path) -> None:
+    # The case names 小饭桌 often but never counts them: narrowed away, not found.
+    proc = run_cli("ask", "--json", "--explain", "--db", built_db_copy, "昌吉州有多少家小饭桌?")
+    assert proc.returncode == 0, proc.stderr
+    answer = json.loads(proc.stdout)
+    assert answer["status"] == "not_found" and answer["related"]
+    assert "── narrow" in proc.stderr and "found: False" in proc.stderr
+    assert "possibly related: #" in proc.stderr
 
 
 def test_ask_json(run_cli: Run, built_db_copy: Path, cli_home: Path) -> None:
