@@ -1,0 +1,73 @@
+"""``casebot bot``, ``casebot web`` and ``casebot run``: the channels."""
+
+from __future__ import annotations
+
+import click
+
+from bot.cli.asking import chat
+from bot.cli.common import (
+    CliError,
+    DbTarget,
+    db_option,
+    friendly_errors,
+    main,
+    open_index,
+    settings_for,
+)
+from bot.cli.indexing import index
+
+
+@main.command()
+@db_option
+def bot(db: DbTarget | None) -> None:
+    """Run the Telegram bot (needs TELEGRAM_BOT_TOKEN; webhook if TELEGRAM_WEBHOOK_URL is set)."""
+    from bot.telegram.app import run
+
+    settings = settings_for(db)
+    if not settings.telegram_bot_token:
+        raise CliError("TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put "
+                       "TELEGRAM_BOT_TOKEN=... in .env (see .env.example).")
+    with friendly_errors():
+        run(settings)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+def web(db: DbTarget | None, host: str, port: int) -> None:
+    """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /openapi.json).
+
+    Settings (see .env.example): CASEBOT_ADMIN_TOKEN opens the admin charts at /admin;
+    CASEBOT_WEB_RATE_LIMIT / CASEBOT_WEB_RATE_WINDOW limit requests per client.  Put a
+    reverse proxy with HTTPS in front of it for the public.
+    """
+    import uvicorn
+
+    from bot.web.app import WebConfig, create_app
+
+    settings = settings_for(db)
+    with friendly_errors(db):
+        service = open_index(db)
+        service.warm_up()
+    click.echo(f"casebot web: http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    # No access log: it would write every question (the URL) to the log, which the
+    # bot never does at INFO.
+    uvicorn.run(create_app(service, WebConfig.from_settings(settings)), host=host, port=port,
+                log_level="warning", access_log=False, proxy_headers=True, server_header=False)
+
+
+@main.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Build the index, then start the bot if TELEGRAM_BOT_TOKEN is set, else a terminal chat."""
+    settings = settings_for(None)
+    ctx.invoke(index, paths=(), db=None, rebuild=False, quiet=False)
+    if settings.telegram_bot_token:
+        ctx.invoke(bot, db=None)
+    else:
+        click.echo("TELEGRAM_BOT_TOKEN is not set: starting a terminal chat instead.")
+        ctx.invoke(chat, db=None)
+
+
+__all__ = ["bot", "run", "web"]
