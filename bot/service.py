@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Engine
-from corpus.loader import BUNDLED_DIR, DATA_DIR
+from corpus.paths import BUNDLED_DIR, DATA_DIR
 from indexer.errors import IndexMissing, IndexOutdated
 from indexer.storage import Storage, Target, is_url, open_storage, storage_for
 

@@ -12,11 +12,17 @@ measured commit of its own (`scripts/golden.py --write` after checking the figur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NoReturn
 
 
-@dataclass(frozen=True)
 class Weights:
+    """The table: typed class attributes, read-only on the instance.
+
+    A plain class rather than a frozen dataclass: a dataclass of ~140 fields costs a cold
+    `casebot ask` several milliseconds to build its ``__init__``, and nothing constructs
+    the table with arguments.
+    """
+
     # -- found or not -------------------------------------------------------------------
     # Score (share of the question's weight a passage covers, plus small hints) the best
     # passage needs for the question to count as covered at all.
@@ -232,6 +238,9 @@ class Weights:
     # A correction's rank: the window's length times this, plus 1 when it sounds the same,
     # plus log(1 + df): longer first, then same sound, then commoner.
     typo_window_weight: int = 2
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"the weights table is read-only ({name})")
 
 
 WEIGHTS = Weights()

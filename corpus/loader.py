@@ -12,10 +12,9 @@ from pathlib import Path
 
 from corpus.model import Document
 from corpus.parse import parse_document
+from corpus.paths import BUNDLED_DIR, DATA_DIR
 from corpus.readers import SUPPORTED_SUFFIXES, ReaderError, read_bytes, read_document
 
-BUNDLED_DIR = Path(__file__).resolve().parent / "documents"
-DATA_DIR = Path(__file__).resolve().parent / "data"
 BUNDLED_PREFIX = "bundled:"
 
 __all__ = [

@@ -19,9 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from corpus.loader import DATA_DIR
+from corpus.paths import DATA_DIR
 from indexer.normalize import normalize
 from indexer.terms import QUOTED_RE, TITLE_RE, organisations
 from indexer.words import DOC_KINDS, ISSUING_ACTIONS, MEASURE_WORDS
@@ -36,12 +36,8 @@ QUANTITY_RE = re.compile(
     r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )
-# XX州/XX市/XX县, not 市场, not 州政府 (an authority), not 与多省市 (a phrase).
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
-_PLACE_SUFFIX_RE = re.compile(
-    rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"
-)
-# 局厅委: "县民政局会同县自然资源局" holds no place named 政局会同县.
+# Never inside a place's name (局厅委: "县民政局会同县自然资源局" holds no place 政局会同县).
 _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
 # 会同市公安局 is 会同 + 市公安局: a verb that joins bodies, not a city.
 _VERB_HEAD = re.compile(r"(?:会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调)$")
@@ -94,12 +90,48 @@ def doc_kind(title: str) -> str | None:
     return None
 
 
+# The place patterns, compiled on first use (a cold `casebot ask` about who did what never
+# reads a place; compiling them costs it ~8 ms).
+class _PlacePatterns(NamedTuple):
+    suffix: re.Pattern[str]
+    autonomous: re.Pattern[str]
+    local: re.Pattern[str]
+    not_local_head: re.Pattern[str]
+    generic_local: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> _PlacePatterns:
+    return _PlacePatterns(
+        # XX州/XX市/XX县, not 市场, not 州政府 (an authority), not 与多省市 (a phrase).
+        suffix=re.compile(rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"),
+        # 乳源瑶族自治县, 恩施土家族苗族自治州: the name before the nationality counts.
+        autonomous=re.compile(
+            rf"((?<![{_CJK}])[{_CJK}]{{2,3}}?(?:[{_CJK}]{{1,3}}族)+自治[县州旗]|"
+            rf"[{_CJK}]{{2}}(?:[{_CJK}]{{1,3}}族)+自治[县州旗])"),
+        # Districts, towns, townships, streets and villages (宝安区, 长安镇, 勒流街道, 青坪村).
+        # Their suffixes end many common words (示范区, 城中村, 乡镇), so a name counts
+        # only where a place stands: after a higher-level place, a list comma or a
+        # preposition, or at the start of a clause — and never one of those words.
+        local=re.compile(rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中]))"
+                         rf"(?=([{_CJK}]{{2,3}}?(?:街道|区|镇|乡|村)))"),
+        not_local_head=re.compile(
+            r"(?:示范|项目|治理|保护|试点|重点|核心|功能|开发|高新|经济|产业|工业|农业|生态|种植|养殖|安置|"
+            r"搬迁|城中|行政|自然|贫困|老旧|中高山|宿舍|生活|居住|住宅|办公|商业|其他|周边|所在|受灾|集中|"
+            r"偏远|边远|少数|民族|试验|先行|规划|建成|城乡|全|各|本|该|多)$"),
+        generic_local=re.compile(
+            r"(?:山区|城区|市区|县区|景区|库区|牧区|灾区|片区|矿区|林区|垦区|园区|社区|辖区|小区|新区|老区|"
+            r"城镇|乡镇|村镇|集镇|农村|乡村|地区)$"),
+    )
+
+
 def places(norm: str) -> list[str]:
+    pat = _place_patterns()
     out = []
     for chunk in re.split(rf"[^{_CJK}]", norm):
-        autonomous = [m.group(1) for m in _AUTONOMOUS_RE.finditer(chunk)]
+        autonomous = [m.group(1) for m in pat.autonomous.finditer(chunk)]
         out.extend(autonomous)
-        for m in _PLACE_SUFFIX_RE.finditer(chunk):
+        for m in pat.suffix.finditer(chunk):
             name = m.group(1)
             # Keep the tail after any function word or preposition (在深圳市 →
             # 深圳市, 到佛山市 → 佛山市); 与多省市 keeps nothing.
@@ -117,34 +149,19 @@ def places(norm: str) -> list[str]:
     return out + sorted(found)  # sorted: facts come out the same every run
 
 
-# 乳源瑶族自治县, 恩施土家族苗族自治州: the name before the nationality counts.
-_AUTONOMOUS_RE = re.compile(rf"((?<![{_CJK}])[{_CJK}]{{2,3}}?(?:[{_CJK}]{{1,3}}族)+自治[县州旗]|"
-                            rf"[{_CJK}]{{2}}(?:[{_CJK}]{{1,3}}族)+自治[县州旗])")
-# Districts, towns, townships, streets and villages (宝安区, 长安镇, 勒流街道, 青坪村).
-# Their suffixes end many common words (示范区, 城中村, 乡镇), so a name counts only
-# where a place stands: after a higher-level place, a list comma or a preposition,
-# or at the start of a clause — and never one of those words.
-_LOCAL_PLACE_RE = re.compile(
-    rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中]))(?=([{_CJK}]{{2,3}}?(?:街道|区|镇|乡|村)))")
-_NOT_LOCAL_HEAD = re.compile(
-    r"(?:示范|项目|治理|保护|试点|重点|核心|功能|开发|高新|经济|产业|工业|农业|生态|种植|养殖|安置|"
-    r"搬迁|城中|行政|自然|贫困|老旧|中高山|宿舍|生活|居住|住宅|办公|商业|其他|周边|所在|受灾|集中|"
-    r"偏远|边远|少数|民族|试验|先行|规划|建成|城乡|全|各|本|该|多)$")
 # 太和镇, 平和县: 和 inside a name is fine; at its start it is the conjunction.
 _NOT_IN_LOCAL = (_NOT_IN_PLACE - set("和与及")) | set("逐每些这那此镇乡村街")
-_GENERIC_LOCAL = re.compile(
-    r"(?:山区|城区|市区|县区|景区|库区|牧区|灾区|片区|矿区|林区|垦区|园区|社区|辖区|小区|新区|老区|"
-    r"城镇|乡镇|村镇|集镇|农村|乡村|地区)$")
 
 
 def _local_places(chunk: str) -> list[str]:
+    pat = _place_patterns()
     out: list[str] = []
-    for m in _LOCAL_PLACE_RE.finditer(chunk):
+    for m in pat.local.finditer(chunk):
         name = m.group(1)
         head = name[:-2] if name.endswith("街道") else name[:-1]
         if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and head[0] not in "和与及"
-                and not _NOT_LOCAL_HEAD.search(head)
-                and not _GENERIC_LOCAL.search(name) and not any(name in o for o in out)):
+                and not pat.not_local_head.search(head)
+                and not pat.generic_local.search(name) and not any(name in o for o in out)):
             out.append(name)
     return out
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from corpus.readers import ReaderError
 from indexer.errors import IndexError_
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ def friendly_errors(db: DbTarget | None = None) -> Iterator[None]:
 
     try:
         yield
-    except (IndexError_, ReaderError) as exc:
+    except (IndexError_, reader_error()) as exc:  # evaluated only when something is raised
         raise CliError(str(exc)) from exc
     except OperationalError as exc:
         raise CliError(f"The index could not be used ({str(exc.orig).splitlines()[0]}). "
@@ -57,6 +56,14 @@ def friendly_errors(db: DbTarget | None = None) -> Iterator[None]:
     except PermissionError as exc:
         raise CliError(f"Permission denied: {exc.filename}. Check the file's permissions "
                        "or choose another path with --db.") from exc
+
+
+def reader_error() -> type[Exception]:
+    """The readers' error class, imported only when an error is being handled: a cold
+    `casebot ask` should not load the document readers."""
+    from corpus.readers import ReaderError
+
+    return ReaderError
 
 
 def open_index(db: DbTarget | None, quiet: bool = False) -> Casebot:
