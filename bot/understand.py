@@ -54,15 +54,16 @@ MAX_QUESTION_CHARS = 500
 
 # "归哪个部门管?", "谁负责?", "who leads?": the question asks who is in charge, and
 # a sentence answers it with "X牵头抓总", "X负责".
-IN_CHARGE_Q = re.compile(
+IN_CHARGE_Q = Cue("in_charge", re.compile(
     r"归[^,。?]{0,12}管|谁[来在]?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
-    r"\blead(?:s|ing)?\b|\bled\b|in charge|responsible|oversee")
+    r"\blead(?:s|ing)?\b|\bled\b|in charge|responsible|oversee"), "归哪个部门管?")
 
 # "除了X(以外)," / "besides X,": X is set aside, the question asks about the others.
-_EXCLUSION_RE = re.compile(
+EXCLUSION = Cue("set_aside", re.compile(
     r"(除了[^,。?;]{1,20}?(?:以外|之外)?(?=,|还|另外|以外|之外)|"
     r"(?<![消清排去剔免废解拆扣破])除[^,。?;]{1,20}?(?:以外|之外)|"
-    r"\b(?:besides|apart from|other than|except(?: for)?)\b[^,.?;]{1,40}?(?=,|\balso\b))")
+    r"\b(?:besides|apart from|other than|except(?: for)?)\b[^,.?;]{1,40}?(?=,|\balso\b))"),
+    "除了市场监管,还有哪些部门参与?")
 
 # Which kind of answer a question wants, first row that matches; each row names its kind,
 # its pattern and an example question that must be classified as that kind
@@ -207,7 +208,7 @@ class Analyzer:
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self.latin.units(norm, n)
         analysis.units = [*latin_units, *self.chinese.units(cjk_text, n)]
-        if analysis.kind == "who" and IN_CHARGE_Q.search(norm):
+        if analysis.kind == "who" and IN_CHARGE_Q.pattern.search(norm):
             analysis.frame = IN_CHARGE_VERBS
         if analysis.kind in ("document", "who"):
             self._weigh_down_issuing(analysis)
@@ -230,7 +231,7 @@ class Analyzer:
     def _set_aside(self, analysis: Analysis) -> None:
         """Words of "除了X," / "besides X,": excluded from answers, weighed down."""
         norm = analysis.norm
-        aside = _EXCLUSION_RE.search(norm)
+        aside = EXCLUSION.pattern.search(norm)
         if not aside:
             return
         span = aside.group(1)

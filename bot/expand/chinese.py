@@ -15,6 +15,7 @@ from bot.expand.segment import general_words, loose_characters, merge_unknown, s
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.expand.units import UnitWeigher
+from bot.intent import Cue
 from bot.weights import WEIGHTS, Weights
 from indexer.lexicon import lexicon
 from indexer.normalize import is_cjk
@@ -22,13 +23,13 @@ from indexer.segment import substrings
 
 # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积): not words the
 # answer must contain.
-_ANSWER_TYPE_RE = re.compile(
+ANSWER_TYPE_WORDS = Cue("answer_type_words", re.compile(
     r"(?:多少|几)(?:钱|元|家|项|个月|个|亩|级|位|名|件|人次|人|次|部门|公里|小时|张|处|户|所|座|条|"
     r"吨|批|辆|台|天|场|起|例|间|套|支|头)?|哪一?年|什么时候|啥时候|几时|何时|"
-    r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"
-)
+    r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"), "小饭桌有多少家?")
 # Modal verbs and particles of the asker's phrasing (能吃上饭, 里能看, 提前收多久).
-_COLLOQUIAL = re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里")
+COLLOQUIAL = Cue("colloquial", re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里"),
+                 "孩子放学后能吃上饭吗?")
 _RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+")
 
 
@@ -47,7 +48,7 @@ class ChineseReader:
 
     def units(self, text: str, n: int) -> list[Unit]:
         """Units for ``text`` (normalised, Latin words blanked) among ``n`` passages."""
-        text = _ANSWER_TYPE_RE.sub(" ", text)
+        text = ANSWER_TYPE_WORDS.pattern.sub(" ", text)
         text = self.stripper.strip(text)
         candidates = substrings(text)
         targets = self.synonyms.targets(candidates)
@@ -118,7 +119,7 @@ class ChineseReader:
             if len(parts) > 1:
                 return [self.weigher.general(self._asked(part, df, n)) for part in parts]
         unit = self.weigher.general(unit)
-        if not unit.known and len(word) >= wt.colloquial_min_len and _COLLOQUIAL.search(word):
+        if not unit.known and len(word) >= wt.colloquial_min_len and COLLOQUIAL.pattern.search(word):
             # 能吃上饭, 里能看, 提前收多久: the asker's phrasing around the topic
             # (modal verbs, particles), not a topic the documents lack.
             unit = replace(unit, weight=wt.colloquial_factor * unit.weight)

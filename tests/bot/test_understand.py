@@ -116,3 +116,30 @@ def test_every_kind_row_classifies_its_example(cue: Cue) -> None:
 def test_by_what_means_asks_how_not_for_a_document() -> None:
     assert BY_WHAT_MEANS.pattern.search(normalize(BY_WHAT_MEANS.example))
     assert classify(normalize(BY_WHAT_MEANS.example)) == "what"
+
+
+def _cues() -> list[Cue]:
+    """Every question pattern of the understanding stage that is a row of data."""
+    import bot.expand.chinese
+    import bot.intent
+    import bot.understand
+
+    found: list[Cue] = []
+    for module in (bot.understand, bot.expand.chinese, bot.intent):
+        for value in vars(module).values():
+            if isinstance(value, Cue):
+                found.append(value)
+            elif isinstance(value, tuple) and value and all(isinstance(v, Cue) for v in value):
+                found.extend(value)
+    return found
+
+
+@pytest.mark.parametrize("cue", _cues(), ids=lambda c: f"{c.name}:{c.example}")
+def test_every_question_pattern_finds_its_example(cue: Cue) -> None:
+    assert cue.pattern.search(normalize(cue.example)), (cue.name, cue.example)
+
+
+def test_the_question_patterns_are_rows() -> None:
+    names = {c.name for c in _cues()}
+    assert {"in_charge", "set_aside", "answer_type_words", "colloquial", "by_what_means",
+            "about_notice", "who", "number"} <= names
