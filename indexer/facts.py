@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 
 _CJK = "\u4e00-\u9fff"
 _CN_NUM = "一二三四五六七八九十百千两"
+# A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
+# the measure, not the multiplier, is what a how-many question asks for.
 QUANTITY_RE = re.compile(
-    r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(" + "|".join(
+    r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(?:[万亿](?:余|多)?(?=" + "|".join(
+        sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?(" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")

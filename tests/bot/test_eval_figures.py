@@ -75,7 +75,7 @@ def test_second_announcement_floors(second: Casebot) -> None:
     f = figures.figures()
     assert (f["hit@1"] or 0) >= 0.9, f  # issue #3's target: 0.9
     # 0.85 before the confidence gate withheld the doubtful answer lines (wrong 0.127 → 0.085)
-    assert (f["direct"] or 0) >= 0.70, f
+    assert (f["direct"] or 0) >= 0.72, f
     assert (f["wrong"] or 0) <= 0.09, f
     assert (f["oos_rejected"] or 0) >= 0.4, f  # was 0.7 before session 3; see the README
 
@@ -90,7 +90,7 @@ DEVELOPMENT_SETS = {
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
     "fourth": (48, 0.92, 1.0, 0.8, 1.0, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.78, 0.86, 0.6, 0.8, 0.02),
+    "fifth": (83, 0.79, 0.87, 0.61, 0.8, 0.02),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
     "sixth": (83, 0.82, 0.86, 0.5, 0.8, 0.03),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
@@ -105,10 +105,12 @@ DEVELOPMENT_SETS = {
 # getting worse, not a target (issue #14 asks for hit@1 ≥ 0.92 and wrong ≤ 0.03).
 HELD_OUT_SETS = {
     "ninth": (79, 0.8, 0.83, 0.5, 0.64, 0.02),
-    "tenth": (80, 0.69, 0.8, 0.38, 0.5, 0.1),
-    "eleventh": (72, 0.55, 0.71, 0.32, 0.56, 0.08),
-    "twelfth": (65, 0.74, 0.9, 0.36, 0.78, 0.13),
-    "thirteenth": (65, 0.74, 0.8, 0.31, 0.5, 0.1),
+    "tenth": (80, 0.72, 0.83, 0.38, 0.5, 0.1),
+    # 0.56 before figures with 万/亿 before their measure (1.2万家) became quantities: one
+    # more out-of-scope question meets a figure of its measure.
+    "eleventh": (72, 0.57, 0.73, 0.34, 0.5, 0.08),
+    "twelfth": (65, 0.76, 0.96, 0.38, 0.78, 0.13),
+    "thirteenth": (65, 0.76, 0.82, 0.31, 0.5, 0.1),
 }
 
 

@@ -1,0 +1,23 @@
+"""Quantity facts: a figure with its measure word, 万/亿 allowed between them."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.facts import QUANTITY_RE
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    ("新增1.2万家市场主体", "1.2万家", "家"),
+    ("接待游客3.4万人次", "3.4万人次", "人次"),
+    ("投入资金2.5亿元", "2.5亿元", "元"),
+    ("培训1万余人", "1万余人", "人"),
+    ("增加5万多户", "5万多户", "户"),
+    ("种植2万亩", "2万亩", "亩"),
+    ("共3万", "3万", "万"),  # no measure after it: 万 is the measure
+    ("五部门联合", "五部门", "部门"),
+    ("检查123家", "123家", "家"),
+])
+def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
+    m = QUANTITY_RE.search(text)
+    assert m is not None and m.group(0) == figure and m.group(4) == measure
