@@ -25,11 +25,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from bot.analysis import Analysis, Kind, Unit, Vocabulary
+from bot.analysis import Analysis, Kind, Vocabulary
 from bot.expand.chinese import ChineseReader
 from bot.expand.english import EnglishReader
 from bot.expand.latin import LatinReader
-from bot.expand.pinyin import is_pinyin, pinyin_tables
+from bot.expand.pinyin import pinyin_tables
 from bot.expand.question_words import QuestionWordStripper
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.tables import read_table
@@ -46,9 +46,8 @@ from indexer.words import (
     QUESTION_ISSUING_VERBS,
 )
 
-# Re-exported: the answer core reads these from the understanding stage.
-__all__ = ["IN_CHARGE_VERBS", "MAX_QUESTION_CHARS", "Analysis", "Analyzer", "Kind", "Unit",
-           "Vocabulary", "classify", "clean", "is_askable", "is_pinyin"]
+__all__ = ["BY_WHAT_MEANS", "EXCLUSION", "IN_CHARGE_Q", "KIND_CUES", "MAX_QUESTION_CHARS",
+           "Analyzer", "classify", "clean", "is_askable"]
 
 MAX_QUESTION_CHARS = 500
 

@@ -10,7 +10,6 @@ import pytest
 from bot.intent import Cue
 from bot.understand import (
     BY_WHAT_MEANS,
-    IN_CHARGE_VERBS,
     KIND_CUES,
     MAX_QUESTION_CHARS,
     Analyzer,
@@ -20,6 +19,7 @@ from bot.understand import (
 )
 from bot.weights import WEIGHTS
 from indexer.normalize import normalize
+from indexer.words import IN_CHARGE_VERBS
 from tests.bot.fake_vocab import FakeVocabulary
 
 
