@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.measures import wanted_units
+from indexer.words import IMPLEMENTING_VERBS
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ CUES: tuple[Cue, ...] = (
     Cue("how_done", re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"
                                r"\bhow (?:did|does|do)\b"), "小饭桌治理是怎么做的?"),
     # "贯彻哪个文件?": what the document implements, cited in its preamble.
-    Cue("implements", re.compile(r"贯彻|落实|依据|根据|按照|遵照|\bimplement"),
+    Cue("implements", re.compile("|".join(IMPLEMENTING_VERBS) + r"|\bimplement"),
         "这批案例是贯彻哪个文件?"),
     # Who, in the plural or jointly (哪些部门, 哪几个部门, 一起, 联合).
     Cue("asks_several", re.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|"
@@ -118,8 +119,8 @@ class Intent:
 
 # The question word of a what-question (什么监管模式?): where its focus starts.
 WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
-_BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
-_ASKS_ALIAS = re.compile(r"《|指的是|指什么|是指|全称|全名|哪个文件")
+# A batch of cases (第一批, 首批), in a question or a document.
+BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 _ASKS_FULL_NAME = re.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
 _PLACE_LEVEL = re.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
 # A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
@@ -134,15 +135,16 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
     """The :class:`Intent` of a normalised question (``question``: as typed, for its marks)."""
     partners = _BY_NAME["asks_partners"].search(norm)
     flags = {c.name: bool(c.pattern.search(norm)) for c in CUES if c.name != "asks_partners"}
-    batch = _BATCH.search(norm)
+    batch = BATCH.search(norm)
+    full_name = bool(_ASKS_FULL_NAME.search(norm))
     level = _PLACE_LEVEL.search(norm)
     part = _PART_OF.search(norm)
     name = _ASKS_NAME.search(norm)
     return Intent(
         partners=partners.group(0) if partners else None, **flags,
         batch=batch.group(0) if batch else None,
-        asks_alias=bool(_ASKS_ALIAS.search(norm)),
-        asks_full_name=bool(_ASKS_FULL_NAME.search(norm)),
+        asks_alias=full_name or "《" in norm,
+        asks_full_name=full_name,
         place_level=level.group(1) if level else "",
         part_of=(part.group(1), part.group(2)) if part else None,
         names_asked_of=norm[:name.start()] if name else None,
@@ -151,4 +153,4 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
             norm if question is None else question))
 
 
-__all__ = ["CUES", "WH", "Cue", "Intent", "read_intent"]
+__all__ = ["BATCH", "CUES", "WH", "Cue", "Intent", "read_intent"]

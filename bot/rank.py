@@ -13,15 +13,13 @@ import re
 from functools import lru_cache
 
 from bot.analysis import Analysis, Kind
+from bot.intent import BATCH
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import places
 from indexer.normalize import normalize, normalize_many
 from indexer.search import PassageHit
 from indexer.words import PLACE_TAILS
-
-# A batch a sentence or its headings name (第二批, 首批).
-BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 
 
 def rank(a: Analysis, hits: list[tuple[PassageHit, float]]) -> list[Passage]:
@@ -117,4 +115,4 @@ def kind_hint(kind: Kind, body: str, row: PassageHit, in_charge: bool = False) -
     return 0.0
 
 
-__all__ = ["BATCH", "heading_context", "kind_hint", "names_place", "rank"]
+__all__ = ["heading_context", "kind_hint", "names_place", "rank"]

@@ -245,14 +245,10 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         # Who acts in this sentence: its own opening subject, else the section's,
         # else the case lead's — answers "who" for sentences that omit it.
         # Stored only when inherited: a sentence's own subject is read off it at answer time.
-        # The action field says "lead" when the case's lead paragraph names the actor and
-        # nothing in the section does: the answer shows it as the lead's, with the lead.
         own = first if spec.role not in ("title", "case_title") else None
-        from_section = None if own else last_subject.get(scope)
-        inherited = None if own else (from_section or lead_subject.get(spec.case))
+        inherited = None if own else (last_subject.get(scope) or lead_subject.get(spec.case))
         if inherited:
-            source = None if from_section or spec.role == "lead" else "lead"
-            facts.append(Fact(i, "subject", inherited, source, None, normalize(inherited)))
+            facts.append(Fact(i, "subject", inherited, None, None, normalize(inherited)))
         # "《X》(以下简称《Y》)": Y is an alias of X.
         for m in _ALIAS_RE.finditer(text):
             facts.append(Fact(i, "alias", original[m.start(2):m.end(2)], None,

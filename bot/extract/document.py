@@ -58,9 +58,8 @@ def issued(a: Analysis, pool: list[Passage], searcher: Lookup) -> Direct | None:
         if lead is not None:
             # "修訂《…條例》" names no actor: the case's lead does (自治區市場監管、…等部門).
             # Quoted after the evidence, at its own relevance (0 when not a candidate).
-            label = p.case_label or f"案例{p.case}"
             support = by_id.get(lead.id) or passage_of(lead, 0.0, [])
-            return Direct(f"《{f.object}》由{f.subject}{f.action}({label} 导语)", p, (support,))
+            return Direct(f"《{f.object}》由{f.subject}{f.action}{lead_note(p)}", p, (support,))
         return Direct(f"《{f.object}》由{f.subject}{f.action}{where}", p)
     same = [g for g, _ in candidates if g.subject == f.subject and g.passage_id == f.passage_id]
     titles = "、".join(f"《{g.object}》" for g in same[:4])
@@ -84,6 +83,11 @@ def inherited_from_lead(actor: str, p: Passage, searcher: Lookup) -> PassageHit 
     return None
 
 
+def lead_note(p: Passage) -> str:
+    """The note after an actor taken from ``p``'s case lead: (案例2 导语)."""
+    return f"({p.case_label or f'案例{p.case}'} 导语)"
+
+
 def alias(a: Analysis, searcher: Lookup) -> Direct | None:
     """"文中的《意见》指的是哪个文件?": a short name defined by 以下简称 → the full title."""
     if not a.intent.asks_alias:
@@ -96,4 +100,4 @@ def alias(a: Analysis, searcher: Lookup) -> Direct | None:
     return None
 
 
-__all__ = ["alias", "extract", "inherited_from_lead", "issuance_pool", "issued"]
+__all__ = ["alias", "extract", "inherited_from_lead", "issuance_pool", "issued", "lead_note"]

@@ -23,7 +23,7 @@ from bot.extract.clauses import (
     joint_clause,
 )
 from bot.extract.direct import NONE, Direct
-from bot.extract.document import issuance_pool, issued
+from bot.extract.document import inherited_from_lead, issuance_pool, issued, lead_note
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
@@ -184,22 +184,20 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
     """The best passage's own subject, else the one resolved at index time (its section's,
     its case lead's), when no clause names an actor.
 
-    An actor only the case's lead paragraph names is shown as the lead's ("案例2 导语:
-    自治区市场监管、农业农村、公安等部门") with the lead as its evidence: the sentence
-    itself does not say who acted.
+    An actor only the case's lead paragraph names is shown as the lead's (…(案例2 导语)),
+    with the lead quoted after the sentence: the sentence itself does not say who acted.
     """
     own = clause_subject(top.norm)
     if own and acceptable(own):
         return Direct(own, top)
-    fact = next((f for f, _ in facts_for(searcher, ["subject"], [top]) if f.subject), None)
-    if fact is None:
+    subject = next((f.subject for f, _ in facts_for(searcher, ["subject"], [top]) if f.subject),
+                   None)
+    if subject is None:
         return NONE
-    if fact.action == "lead" and top.case_id is not None:
-        lead = next(iter(searcher.case_passages(top.case_id, roles=("lead",))), None)
-        if lead is not None:
-            label = top.case_label or (f"案例{top.case}" if top.case else "")
-            return Direct(f"{fact.subject}({label} 导语)", top, (passage_of(lead, 0.0, []),))
-    return Direct(fact.subject, top)
+    lead = inherited_from_lead(subject, top, searcher)
+    if lead is not None:
+        return Direct(f"{subject}{lead_note(top)}", top, (passage_of(lead, 0.0, []),))
+    return Direct(subject, top)
 
 
 __all__ = ["acceptable_for", "actor", "answering_clause", "extract", "orgs_in", "subject_of"]
