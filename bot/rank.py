@@ -1,16 +1,19 @@
 """Stage *rank*: each candidate scored by how much of the question it covers.
 
-Units are weighted by rarity (``bot.understand``); a unit found only in the case title or
-section heading the sentence stands under counts for less (a place the case is about
-counts fully); BM25 adds a little; small hints prefer the kind of sentence the question
-wants.  Pure: the candidates come from :mod:`bot.retrieve`, every weight from
-:data:`bot.weights.WEIGHTS`.
+Units are weighted by rarity (``bot.understand``).  For each candidate the stage measures a
+few :class:`Features` — the share of the question's weight the sentence says, the share only
+its case title or section heading says (as a place the case is about, or otherwise), BM25's
+opinion, and small hints about the kind of sentence — and scores it by their weighted sum
+(:data:`RANKING`).  The weights are fitted by ``scripts/fit_rank.py`` (pairwise logistic
+regression on the training sets) and live in :mod:`bot.weights`.  Pure: the candidates come
+from :mod:`bot.retrieve`.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.analysis import Analysis, Kind
 from bot.intent import BATCH
@@ -22,13 +25,56 @@ from indexer.search import PassageHit
 from indexer.words import PLACE_TAILS
 
 
-def rank(a: Analysis, hits: list[tuple[PassageHit, float]]) -> list[Passage]:
+class Features(NamedTuple):
+    """What the ranking weighs for one candidate; its score is Σ weight × feature."""
+
+    body: float  # share of the question's weight the sentence says
+    heading: float  # share said only by the case title or section heading above it …
+    place: float  # … as a place the case is about (西充县's 一田一档): said for all its sentences
+    bm25: float  # BM25's score relative to the best candidate's
+    heading_role: float  # 1: the passage is a title or heading (names a topic, says nothing)
+    lead_role: float  # 1: the case's lead paragraph (its overview)
+    issuing: float  # 1: a who/document question and an issuing sentence (《…》)
+    figure: float  # 1: a how-many question and a sentence with a figure
+    other_batch: float  # 1: 第一批 asked, another batch said
+    named_focus: float  # 1: the thing a what/document question names, in 《》 or quotes
+    new_place: float  # 1: "在哪?" and the sentence names a place the question does not
+    in_charge_lead: float  # 1: "谁负责?" and the case's lead covering most of the question
+
+
+# The weight of each feature, from the table (the sentence's own coverage is the unit).
+RANKING = Features(
+    body=1.0, heading=W.heading_only_credit, place=W.heading_place_credit, bm25=W.bm25_share,
+    heading_role=W.heading_hint, lead_role=W.lead_hint, issuing=W.issuing_hint,
+    figure=W.figure_hint, other_batch=W.other_batch_weight, named_focus=W.named_focus_bonus,
+    new_place=W.new_place_bonus, in_charge_lead=W.in_charge_lead_bonus)
+
+
+def score(f: Features, weights: Features = RANKING) -> float:
+    """A candidate's score: its features weighed."""
+    total = 0.0
+    for w, x in zip(weights, f, strict=True):
+        total += w * x
+    return total
+
+
+def rank(a: Analysis, hits: list[tuple[PassageHit, float]],
+         weights: Features = RANKING) -> list[Passage]:
     """The candidates as passages, best first (ties by passage id)."""
+    scored = [passage_of(row, score(f, weights), matched)
+              for (row, _), (f, matched) in zip(hits, features(a, hits), strict=True)]
+    scored.sort(key=lambda p: (-p.score, p.id))
+    return scored
+
+
+def features(a: Analysis, hits: list[tuple[PassageHit, float]]
+             ) -> list[tuple[Features, list[str]]]:
+    """Each candidate's features, with the question's words it says (in ``hits`` order)."""
     if not hits:
         return []
-    top_bm25 = max(score for _, score in hits) or 1.0
+    top_bm25 = max(s for _, s in hits) or 1.0
     total = a.total_weight or 1.0
-    scored: list[Passage] = []
+    out: list[tuple[Features, list[str]]] = []
     bodies = normalize_many([row.text for row, _ in hits])
     # Plain loops, not generators: this runs units × candidates times per question.
     units = [(u.alts, u.weight) for u in a.units]
@@ -42,12 +88,12 @@ def rank(a: Analysis, hits: list[tuple[PassageHit, float]]) -> list[Passage]:
              if focus and len(focus) >= 2 else None)
     for (row, bm25), body in zip(hits, bodies, strict=True):
         context: str | None = None  # only looked at for units the body lacks
-        covered = 0.0
+        said = heading = place = 0.0
         matched: list[str] = []
         for alts, weight in units:
             for x in alts:
                 if x in body:
-                    covered += weight
+                    said += weight
                     matched.append(x)
                     break
             else:
@@ -55,33 +101,33 @@ def rank(a: Analysis, hits: list[tuple[PassageHit, float]]) -> list[Passage]:
                     context = heading_context(row.doc_title, row.case_title, row.section_heading)
                 for x in alts:
                     if x in context:
-                        # Named by the case or section it stands under (西充县's
-                        # 一田一档): said, though not in this sentence.  A place
-                        # the case is about holds for all its sentences.
-                        covered += (weight if names_place(x, context)
-                                    else W.heading_only_credit * weight)
+                        # Named by the case or section it stands under: said, though not
+                        # in this sentence.  A place the case is about holds for all its
+                        # sentences.
+                        if names_place(x, context):
+                            place += weight
+                        else:
+                            heading += weight
                         break
-        share = covered / total
-        score = (share + W.bm25_share * (bm25 / top_bm25)
-                 + kind_hint(a.kind, body, row, in_charge))
+        other = 0.0
         if batch and batch not in body:
             ctx = context or heading_context(row.doc_title, row.case_title, row.section_heading)
             if batch not in ctx and BATCH.search(body + ctx):
-                # 第一批 asked, 第二批 said: another batch, not this one.
-                score -= W.other_batch_penalty
-        if named is not None and named.search(body):
-            score += W.named_focus_bonus
-        if a.kind == "where" and any(
-                not any(x in p for x in asked) for p in places(body)):
-            # "在哪?" is answered by a sentence naming a place the question does not.
-            score += W.new_place_bonus
-        if in_charge and row.role == "lead" and share >= W.in_charge_lead_share:
-            # Who is in charge of a case is said in its lead paragraph; among
-            # equally good matches it wins.
-            score += W.in_charge_lead_bonus
-        scored.append(passage_of(row, score, matched))
-    scored.sort(key=lambda p: (-p.score, p.id))
-    return scored
+                other = 1.0  # 第一批 asked, 第二批 said: another batch, not this one
+        share = (said + W.heading_only_credit * heading + place) / total
+        role_heading, role_lead, issuing, figure = hints(a.kind, body, row, in_charge)
+        out.append((Features(
+            body=said / total, heading=heading / total, place=place / total,
+            bm25=bm25 / top_bm25, heading_role=role_heading, lead_role=role_lead,
+            issuing=issuing, figure=figure, other_batch=other,
+            named_focus=1.0 if named is not None and named.search(body) else 0.0,
+            new_place=1.0 if a.kind == "where" and any(
+                not any(x in p for x in asked) for p in places(body)) else 0.0,
+            # Who is in charge of a case is said in its lead paragraph.
+            in_charge_lead=1.0 if (in_charge and row.role == "lead"
+                                   and share >= W.in_charge_lead_share) else 0.0,
+        ), matched))
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -99,20 +145,21 @@ def heading_context(doc_title: str, case_title: str | None, section_heading: str
     return normalize(" ".join(filter(None, (doc_title, case_title, section_heading))))
 
 
-def kind_hint(kind: Kind, body: str, row: PassageHit, in_charge: bool = False) -> float:
-    """A small preference for the kind of sentence the question wants."""
+def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False
+          ) -> tuple[float, float, float, float]:
+    """The kind of sentence, as (heading, lead, issuing, figure) indicators: a heading names a
+    topic, a lead is the case's overview, "who issued《…》?" wants the issuing sentence (but
+    "who is in charge?" does not), "how many?" a sentence with a figure."""
     if row.role in ("title", "case_title", "heading"):
-        # A heading names a topic; a sentence under it says something about it.
-        return W.heading_hint
+        return (1.0, 0.0, 0.0, 0.0)
     if row.role == "lead":
-        # Among equally good matches the case's lead paragraph is the overview.
-        return W.lead_hint
-    # "Who issued《…》?" wants the issuing sentence; "who is in charge?" does not.
+        return (0.0, 1.0, 0.0, 0.0)
     if kind in ("who", "document") and "《" in body and not in_charge:
-        return W.kind_hint
+        return (0.0, 0.0, 1.0, 0.0)
     if kind == "number" and re.search(r"\d", body):
-        return W.kind_hint
-    return 0.0
+        return (0.0, 0.0, 0.0, 1.0)
+    return (0.0, 0.0, 0.0, 0.0)
 
 
-__all__ = ["heading_context", "kind_hint", "names_place", "rank"]
+__all__ = ["RANKING", "Features", "features", "heading_context", "hints", "names_place", "rank",
+           "score"]

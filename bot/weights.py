@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import NoReturn
 
+from bot.fitted import RANKING as _RANK
+
 
 class Weights:
     """The table: typed class attributes, read-only on the instance.
@@ -42,28 +44,37 @@ class Weights:
     too_few_candidates: int = 25
 
     # -- ranking (bot/rank.py) -----------------------------------------------------------
+    # A candidate's score is Σ weight × feature (bot.rank.Features); the sentence's own
+    # share of the question's weight counts 1.  These weights are fitted, not set by hand:
+    # `scripts/fit_rank.py` fits them by pairwise logistic regression on the training sets
+    # and writes bot/fitted.py (its leave-one-set-out figures are in the README).
     # A question word named only by the case title or section heading above the sentence,
-    # not by the sentence: partly covered (a place the case is about counts fully).
-    heading_only_credit: float = 0.6
-    # BM25's own opinion, scaled to its best candidate: a tie-breaker between sentences
-    # that cover the question equally.
-    bm25_share: float = 0.05
-    # "第一批" asked, "第二批" said: another batch of cases.
-    other_batch_penalty: float = 0.3
+    # not by the sentence: partly covered …
+    heading_only_credit: float = _RANK["heading"]
+    # … unless it names a place the case is about (西充县's 一田一档): that holds for all
+    # the case's sentences.
+    heading_place_credit: float = _RANK["place"]
+    # BM25's own opinion, scaled to its best candidate.
+    bm25_share: float = _RANK["bm25"]
+    # A heading names a topic rather than saying something …
+    heading_hint: float = _RANK["heading_role"]
+    # … a lead paragraph is the case's overview …
+    lead_hint: float = _RANK["lead_role"]
+    # … an issuing sentence (《》) for who/document questions …
+    issuing_hint: float = _RANK["issuing"]
+    # … a sentence with a figure for how-many questions.
+    figure_hint: float = _RANK["figure"]
+    # "第一批" asked, "第二批" said: another batch of cases (a negative weight).
+    other_batch_weight: float = _RANK["other_batch"]
     # The thing a what/document question names, in 《》 or quotes, in the sentence.
-    named_focus_bonus: float = 0.1
+    named_focus_bonus: float = _RANK["named_focus"]
     # "在哪?": a sentence naming a place the question does not name.
-    new_place_bonus: float = 0.05
-    # "谁负责?": the case's lead paragraph, when it covers this much of the question …
+    new_place_bonus: float = _RANK["new_place"]
+    # "谁负责?": the case's lead paragraph, when it covers this much of the question (set
+    # by hand) …
     in_charge_lead_share: float = 0.8
     # … gets this much (who is in charge of a case is said in its lead).
-    in_charge_lead_bonus: float = 0.03
-    # Kind hints (bot/rank.kind_hint): a heading names a topic rather than saying something …
-    heading_hint: float = -0.08
-    # … a lead paragraph is the case's overview …
-    lead_hint: float = 0.02
-    # … an issuing sentence (《》) for who/document, a sentence with a figure for how-many.
-    kind_hint: float = 0.03
+    in_charge_lead_bonus: float = _RANK["in_charge_lead"]
 
     # -- the case's lead instead of its title --------------------------------------------
     # The best passage's case title covering this share of the question: the question is

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rank import heading_context, kind_hint, names_place, rank
+from bot.rank import RANKING, Features, heading_context, hints, names_place, rank, score
 from bot.weights import WEIGHTS as W
 from tests.bot.stages.kit import analysis, row
 
@@ -36,23 +36,32 @@ def test_another_batch_is_penalised() -> None:
     this = row(2, "第一批典型案例如下。")
     out = rank(a, [(other, 1.0), (this, 1.0)])
     assert [p.id for p in out] == [2, 1]
-    assert out[0].score - out[1].score == pytest.approx(W.other_batch_penalty)
+    assert out[1].score - out[0].score == pytest.approx(W.other_batch_weight)
 
 
 @pytest.mark.parametrize(("kind", "role", "text", "expected"), [
-    ("what", "heading", "一是加强监管。", W.heading_hint),
-    ("what", "lead", "昌吉州强化监管。", W.lead_hint),
-    ("who", "body", "州局修订《条例》。", W.kind_hint),
-    ("number", "body", "检查12家。", W.kind_hint),
-    ("number", "body", "检查多家。", 0.0),
-    ("what", "body", "州局修订《条例》。", 0.0),
+    ("what", "heading", "一是加强监管。", (1.0, 0.0, 0.0, 0.0)),
+    ("what", "lead", "昌吉州强化监管。", (0.0, 1.0, 0.0, 0.0)),
+    ("who", "body", "州局修订《条例》。", (0.0, 0.0, 1.0, 0.0)),
+    ("number", "body", "检查12家。", (0.0, 0.0, 0.0, 1.0)),
+    ("number", "body", "检查多家。", (0.0, 0.0, 0.0, 0.0)),
+    ("what", "body", "州局修订《条例》。", (0.0, 0.0, 0.0, 0.0)),
 ])
-def test_kind_hint(kind: str, role: str, text: str, expected: float) -> None:
-    assert kind_hint(kind, text, row(1, text, role)) == expected  # type: ignore[arg-type]
+def test_hints(kind: str, role: str, text: str, expected: tuple[float, ...]) -> None:
+    assert hints(kind, text, row(1, text, role)) == expected  # type: ignore[arg-type]
 
 
-def test_kind_hint_who_in_charge_is_not_an_issuing_question() -> None:
-    assert kind_hint("who", "州局修订《条例》。", row(1, "x"), in_charge=True) == 0.0
+def test_who_in_charge_is_not_an_issuing_question() -> None:
+    assert hints("who", "州局修订《条例》。", row(1, "x"), in_charge=True) == (0.0,) * 4
+
+
+def test_score_is_the_weighted_sum_of_the_features() -> None:
+    f = Features(body=0.5, heading=0.25, place=0.0, bm25=1.0, heading_role=0.0, lead_role=1.0,
+                 issuing=0.0, figure=0.0, other_batch=0.0, named_focus=0.0, new_place=0.0,
+                 in_charge_lead=0.0)
+    assert score(f) == pytest.approx(0.5 + 0.25 * W.heading_only_credit + W.bm25_share
+                                     + W.lead_hint)
+    assert RANKING.body == 1.0  # the unit the other weights are measured in
 
 
 @pytest.mark.parametrize(("word", "context", "expected"), [
