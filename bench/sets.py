@@ -3,12 +3,17 @@
 Shared by `python -m bench.baseline`, `scripts/fit_confidence.py` and `scripts/golden.py`:
 a set's documents are indexed alone, as `casebot eval` scores them — the development set
 over the bundled corpus, the news set over the benchmark's People's Daily corpus plus the
-bundled announcement, every other set over its own `announcement.*`.
+bundled announcement, every other set over its own `announcement.*`; "dev-news" is the
+development questions over the news index (how `make bench` asks them).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.service import Casebot
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -19,13 +24,26 @@ def documents(name: str) -> list[Path]:
     """What to index for set ``name`` (empty: the set has no documents here)."""
     if name == "dev":
         return [ROOT / "corpus" / "documents"]
-    if name == "news":
+    if name in ("news", "dev-news"):
         return [ROOT / "corpus" / "documents", NEWS] if NEWS.exists() else []
     return sorted((DATA / name).glob("announcement.*"))
 
 
 def questions_file(name: str) -> Path:
-    return DATA / "qa_dev.jsonl" if name == "dev" else DATA / name / "qa.jsonl"
+    return DATA / "qa_dev.jsonl" if name in ("dev", "dev-news") else DATA / name / "qa.jsonl"
+
+
+def open_index(name: str, work: Path) -> Casebot:
+    """The service over set ``name``'s documents, indexed into ``work`` once and reused (the
+    news set and the development questions over the news index share one index)."""
+    from bot.service import Casebot
+    from indexer.db import make_engine
+    from indexer.writer import IndexWriter
+
+    db = work / ("news.db" if name in ("news", "dev-news") else f"{name}.db")
+    if not db.exists():
+        IndexWriter(make_engine(db)).index_paths(documents(name))
+    return Casebot.open(db, build=False)
 
 
 def announcement_sets() -> list[str]:
@@ -34,4 +52,4 @@ def announcement_sets() -> list[str]:
                   if p.is_dir() and any(p.glob("announcement.*")) and (p / "qa.jsonl").exists())
 
 
-__all__ = ["DATA", "NEWS", "ROOT", "announcement_sets", "documents", "questions_file"]
+__all__ = ["DATA", "NEWS", "ROOT", "announcement_sets", "documents", "open_index", "questions_file"]

@@ -31,30 +31,33 @@ from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, rela
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
 from bot.extract import extract
-from bot.found import is_found
+from bot.found import MODEL, FoundModel, is_found
 from bot.narrow import narrow
-from bot.rank import rank
+from bot.rank import RANKING, Features, rank
 from bot.refine import refine
 from bot.reply import Answer, Passage, Status, passage_of
 from bot.retrieve import retrieve
 from bot.understand import Analyzer, is_askable
-from bot.weights import WEIGHTS
 from indexer.search import Searcher
-
-FOUND_THRESHOLD = WEIGHTS.found_threshold  # the public name callers use
 
 
 class Engine:
     """The answering service over one index."""
 
     def __init__(self, searcher: Searcher, analyzer: Analyzer,
-                 calibration: Calibration | None = CALIBRATION, refining: bool = True) -> None:
+                 calibration: Calibration | None = CALIBRATION, refining: bool = True,
+                 ranking: Features = RANKING, found: FoundModel | None = MODEL) -> None:
         self.searcher = searcher
         self.analyzer = analyzer
         self.refining = refining  # check the direct answer against its quote (bot/refine.py)
         # Whether a direct answer is shown (bot/confidence.py); None shows every one
         # (scripts/fit_confidence.py fits the model on the ungated answers).
         self.calibration = calibration
+        # The ranking's weights (bot/rank.py); scripts/fit_rank.py scores other ones.
+        self.ranking = ranking
+        # Whether the best passage answers (bot/found.py); None: whenever it can
+        # (scripts/fit_found.py fits the model on those answers).
+        self.found = found
 
     @classmethod
     def create(cls, searcher: Searcher, data_dir: Path) -> Engine:
@@ -67,7 +70,7 @@ class Engine:
 
     def ranked(self, a: Analysis) -> list[Passage]:
         """Stages *retrieve* and *rank*: the candidates, best first."""
-        return rank(a, retrieve(a, self.searcher))
+        return rank(a, retrieve(a, self.searcher), self.ranking)
 
     def answer(self, question: str, top: int = 3) -> Answer:
         a = self.understand(question)
@@ -86,7 +89,7 @@ class Engine:
                                   notice=a.notice, terms=matched_terms(a))
         candidates = ranked
         ranked = narrow(a, ranked, self.searcher)
-        if not is_found(a, ranked):
+        if not is_found(a, ranked, self.found):
             return Answer(question=a.question, found=False, answer=None, passages=(),
                           kind=a.kind, script=a.script,
                           message=not_found_message(a, self.searcher), notice=a.notice,
@@ -114,4 +117,4 @@ class Engine:
         return passage_of(row, 0.0, []) if row else None
 
 
-__all__ = ["FOUND_THRESHOLD", "Answer", "Engine", "Passage", "Status"]
+__all__ = ["Answer", "Engine", "Passage", "Status"]

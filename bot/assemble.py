@@ -91,7 +91,7 @@ def followed_up(ranked: list[Passage], top: int, searcher: Lookup) -> list[Passa
     follows in the same section (一是…, 二是…), not in sentences elsewhere that
     share a word with the question.
     """
-    strong = [p for p in ranked[:top] if p.score >= W.found_threshold]
+    strong = [p for p in ranked[:top] if p.covers >= W.found_threshold]
     if len(strong) != 1 or len(ranked) < 2 or strong[0] is not ranked[0]:
         return ranked
     head = ranked[0]
@@ -127,7 +127,7 @@ def with_context(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
 
 def related(ranked: list[Passage]) -> tuple[Passage, ...]:
     """Not found: the candidates that share enough of the question to be worth a look."""
-    return tuple(distinct([p for p in ranked if p.score >= W.related_floor])[:W.related_count])
+    return tuple(distinct([p for p in ranked if p.covers >= W.related_floor])[:W.related_count])
 
 
 def distinct(ranked: list[Passage]) -> list[Passage]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answer import FOUND_THRESHOLD, Engine
+from bot.answer import Engine
 from bot.confidence import signals
 from bot.found import is_found
+from bot.found import signals as found_signals
 from bot.narrow import narrow
 
 
@@ -39,8 +40,9 @@ def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
     ))]
     ranked = engine.ranked(analysis)
     stages.append(Stage("retrieve and rank", (
-        f"{len(ranked)} candidates; found needs a first score ≥ {FOUND_THRESHOLD}",
-        *(f"{i}. {p.score:.3f} #{p.id} {p.role}: {p.text[:60]}"
+        f"{len(ranked)} candidates; the score orders them, their coverage of the question "
+        "decides found",
+        *(f"{i}. {p.score:.3f} (covers {p.covers:.2f}) #{p.id} {p.role}: {p.text[:60]}"
           for i, p in enumerate(ranked[:8], 1)),
     )))
     kept = narrow(analysis, ranked, engine.searcher)
@@ -50,11 +52,17 @@ def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
             f"kept {len(kept)} passages of the asked answer type; dropped {dropped} of the top 30",
             *(f"{i}. {p.score:.3f} #{p.id}: {p.text[:60]}" for i, p in enumerate(kept[:3], 1)),
         )))
-    found = is_found(analysis, kept)
+    found = is_found(analysis, kept, engine.found)
+    model = engine.found
+    why = ""
+    if kept and model is not None:
+        needed = model.coverage_needed()
+        why = (f"; P(answers) {model.probability(found_signals(analysis, kept[0])):.2f}, needs "
+               f"{model.threshold}" + (f" (coverage ≥ {needed:.2f})" if needed else ""))
     stages.append(Stage("found", (
-        f"found: {found}" + ("" if found or not kept else
-                             f" (best {kept[0].score:.3f}; needs {FOUND_THRESHOLD}, and to meet "
-                             "the topic, not only places, a count or part of a term)"),
+        f"found: {found}" + why + ("" if found or not kept else
+                                   "; and it must meet the topic, not only places, a count or "
+                                   "part of a term"),
     )))
     proposed = Engine(engine.searcher, engine.analyzer, calibration=None).answer(question, top)
     final = engine.answer(question, top)

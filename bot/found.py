@@ -1,16 +1,23 @@
 """Stage *found*: whether the best passage answers the question at all.
 
-Found needs the best passage to cover enough of the question (its score reaches
-:attr:`~bot.weights.Weights.found_threshold`) and not to meet it only in ways that
-answer nothing: a part of a term left unexplained (2+N里的N), things asked by name
-given only as a count (3家民营医院), a question's places without its topic.
+Found is a calibrated decision over a few signals of the best passage (:class:`Signals`:
+how much of the question it says, whether the question's rarest word is among what it
+misses, how much of the question the index does not know at all): a logistic model fitted
+by ``scripts/fit_found.py`` on the training sets (:data:`bot.fitted.FOUND`).  Apart from
+the model, the best passage must not meet the question only in ways that answer nothing:
+a part of a term left unexplained (2+N里的N), things asked by name given only as a count
+(3家民营医院), a question's places without its topic.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 
 from bot.analysis import Analysis
+from bot.fitted import FOUND
 from bot.rank import names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
@@ -19,13 +26,62 @@ from indexer.normalize import normalize
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
 
 
-def is_found(a: Analysis, ranked: list[Passage]) -> bool:
-    """Whether ``ranked[0]`` answers the question (else the reply is "not found")."""
-    if not ranked or ranked[0].score < W.found_threshold:
+@dataclass(frozen=True)
+class Signals:
+    """What the best passage says of the question (numbers for the found model)."""
+
+    coverage: float  # the share of the question's weight it says (bot.rank.coverage)
+    rare_missing: float  # the heaviest of the question's words it lacks, over the heaviest word
+    unknown: float  # the share of the question's weight in words the index lacks altogether
+    short: float  # 1 / the number of the question's words (one word is easily met)
+
+
+@dataclass(frozen=True)
+class FoundModel:
+    """P(answers) = σ(bias + Σ weight·signal); found at ≥ threshold."""
+
+    bias: float
+    weights: Mapping[str, float]
+    threshold: float
+
+    def probability(self, s: Signals) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in asdict(s).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def coverage_needed(self) -> float | None:
+        """The coverage at which a coverage-only model says found (None: other signals)."""
+        w = self.weights.get("coverage", 0.0)
+        if w <= 0 or any(v for k, v in self.weights.items() if k != "coverage"):
+            return None
+        return (math.log(self.threshold / (1 - self.threshold)) - self.bias) / w
+
+
+MODEL = FoundModel(bias=FOUND["bias"], threshold=FOUND["threshold"],
+                   weights={k: v for k, v in FOUND.items() if k not in ("bias", "threshold")})
+
+
+def signals(a: Analysis, best: Passage) -> Signals:
+    """The found model's signals for ``best``, the first of the ranked passages."""
+    where = best.norm + " " + normalize(" ".join(filter(None, (best.case_title,
+                                                               best.section))))
+    heaviest = max((u.weight for u in a.units), default=0.0) or 1.0
+    missing = [u.weight for u in a.units if not any(x in where for x in u.alts)]
+    total = a.total_weight or 1.0
+    return Signals(coverage=min(best.covers, 1.5),
+                   rare_missing=max(missing, default=0.0) / heaviest,
+                   unknown=sum(u.weight for u in a.units if not u.known) / total,
+                   short=1.0 / max(1, len(a.units)))
+
+
+def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODEL) -> bool:
+    """Whether ``ranked[0]`` answers the question (else the reply is "not found"); with no
+    model, whenever it meets the question in a way that can answer (for fitting)."""
+    if not ranked:
         return False
     best = ranked[0]
-    return not (names_part_only(a, best.norm) or counted_only(a, best.norm)
-                or places_only(a, best))
+    if names_part_only(a, best.norm) or counted_only(a, best.norm) or places_only(a, best):
+        return False
+    return model is None or model.probability(signals(a, best)) >= model.threshold
 
 
 def places_only(a: Analysis, best: Passage) -> bool:
@@ -74,4 +130,5 @@ def counted_only(a: Analysis, body: str) -> bool:
     return all(_COUNTED_BEFORE.search(body[max(0, i - W.counted_before_chars):i]) for i in starts)
 
 
-__all__ = ["counted_only", "is_found", "names_part_only", "places_only"]
+__all__ = ["MODEL", "FoundModel", "Signals", "counted_only", "is_found", "names_part_only",
+           "places_only", "signals"]

@@ -41,13 +41,13 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
     "昌吉州有多少家小饭桌?" is not answered by a sentence about 小饭桌 that
     names no number of 家: the honest answer is "not covered".
     """
-    pool = [p for p in ranked[:W.typed_pool_size] if p.score >= W.found_threshold]
+    pool = [p for p in ranked[:W.typed_pool_size] if p.covers >= W.found_threshold]
     if not pool:
         return ranked
     # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
     # …知识规则126条) lacks the words its case already said: nearly as good.
     pool += [p for p in ranked[len(pool):W.typed_pool_size]
-             if p.score >= W.found_threshold - W.same_case_slack and p.case_id is not None
+             if p.covers >= W.found_threshold - W.same_case_slack and p.case_id is not None
              and p.case_id == pool[0].case_id]
     kind = "date" if a.kind == "when" else "quantity"
     units = a.intent.measures if a.kind == "number" else ()
@@ -58,7 +58,8 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
                if (not units or any(f.norm.endswith(u) for u in units))
                and (ordinal or not ORDINAL.match(f.norm))
                and (not day or "日" in f.norm or "号" in f.norm)}
-    typed = [p if p.score >= W.found_threshold else replace(p, score=W.found_threshold)
+    typed = [p if p.covers >= W.found_threshold
+             else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)
              for p in pool if p.id in holding]
     return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
 
@@ -79,7 +80,8 @@ def case_overview(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[
                  if r.role == "lead"), None)
     if lead is None:
         return ranked
-    top = passage_of(lead, max(ranked[0].score, W.found_threshold), [])
+    top = passage_of(lead, max(ranked[0].score, W.found_threshold), [],
+                     max(ranked[0].covers, W.found_threshold))
     return [top, *[p for p in ranked if p.id != lead.id]]
 
 

@@ -58,10 +58,16 @@ def score(f: Features, weights: Features = RANKING) -> float:
     return total
 
 
+def coverage(f: Features) -> float:
+    """How much of the question a candidate says — what "found" is decided on, apart from
+    the score that orders candidates: a word only its heading says counts partly."""
+    return f.body + W.coverage_heading_credit * f.heading + f.place
+
+
 def rank(a: Analysis, hits: list[tuple[PassageHit, float]],
          weights: Features = RANKING) -> list[Passage]:
     """The candidates as passages, best first (ties by passage id)."""
-    scored = [passage_of(row, score(f, weights), matched)
+    scored = [passage_of(row, score(f, weights), matched, coverage(f))
               for (row, _), (f, matched) in zip(hits, features(a, hits), strict=True)]
     scored.sort(key=lambda p: (-p.score, p.id))
     return scored
@@ -114,7 +120,7 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]]
             ctx = context or heading_context(row.doc_title, row.case_title, row.section_heading)
             if batch not in ctx and BATCH.search(body + ctx):
                 other = 1.0  # 第一批 asked, 第二批 said: another batch, not this one
-        share = (said + W.heading_only_credit * heading + place) / total
+        share = (said + W.coverage_heading_credit * heading + place) / total
         role_heading, role_lead, issuing, figure = hints(a.kind, body, row, in_charge)
         out.append((Features(
             body=said / total, heading=heading / total, place=place / total,
@@ -161,5 +167,5 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False
     return (0.0, 0.0, 0.0, 0.0)
 
 
-__all__ = ["RANKING", "Features", "features", "heading_context", "hints", "names_place", "rank",
+__all__ = ["RANKING", "Features", "coverage", "features", "heading_context", "hints", "names_place", "rank",
            "score"]

@@ -38,6 +38,14 @@ class Passage:
     role: str
     terms: tuple[str, ...] = ()  # normalised words of the question found in ``text``
     case_label: str | None = None  # the case as the document names it (案例2, 一、甲州做法)
+    # The share of the question's weight the passage (or the headings above it) says: what
+    # decides "found", apart from the ranking score that orders passages.  A passage placed
+    # by a rule rather than ranked (a date line, a lead) covers what its score says.
+    coverage: float | None = None
+
+    @property
+    def covers(self) -> float:
+        return self.score if self.coverage is None else self.coverage
 
     @cached_property
     def norm(self) -> str:
@@ -72,7 +80,8 @@ class Passage:
                 "section": self.section, "text": self.text, "score": round(self.score, 4)}
 
 
-def passage_of(row: PassageHit, score: float, matched: Sequence[str]) -> Passage:
+def passage_of(row: PassageHit, score: float, matched: Sequence[str],
+               coverage: float | None = None) -> Passage:
     """The :class:`Passage` quoting an index row, with its score and the question's words in it."""
     section = None
     if row.section_marker or row.section_heading:
@@ -81,7 +90,7 @@ def passage_of(row: PassageHit, score: float, matched: Sequence[str]) -> Passage
                    case=row.case_number if row.case_number else None, case_id=row.case_id,
                    case_title=row.case_title or None, section=section,
                    section_id=row.section_id, role=row.role, terms=tuple(dict.fromkeys(matched)),
-                   case_label=row.case_label)
+                   case_label=row.case_label, coverage=coverage)
 
 
 class Status(StrEnum):

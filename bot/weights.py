@@ -26,9 +26,14 @@ class Weights:
     """
 
     # -- found or not -------------------------------------------------------------------
-    # Score (share of the question's weight a passage covers, plus small hints) the best
-    # passage needs for the question to count as covered at all.
+    # Whether the best passage answers is a fitted model over its coverage (bot/found.py,
+    # bot/fitted.py FOUND).  This coverage makes a candidate a strong match: one that may
+    # hold the asked figure or date (bot/narrow.py), or be followed by its section
+    # (bot/assemble.py); a passage placed by a rule (a date line, a lead) scores this much.
     found_threshold: float = 0.6
+    # Coverage (bot.rank.coverage): a question word only the case title or section heading
+    # above the sentence says counts this much (a place the case is about, fully).
+    coverage_heading_credit: float = 0.6
     # A sentence that continues the best match's case may fall this far below the
     # threshold and still be a candidate for a figure or a date (it lacks the words its
     # case already said).
@@ -45,9 +50,10 @@ class Weights:
 
     # -- ranking (bot/rank.py) -----------------------------------------------------------
     # A candidate's score is Σ weight × feature (bot.rank.Features); the sentence's own
-    # share of the question's weight counts 1.  These weights are fitted, not set by hand:
-    # `scripts/fit_rank.py` fits them by pairwise logistic regression on the training sets
-    # and writes bot/fitted.py (its leave-one-set-out figures are in the README).
+    # share of the question's weight counts 1.  They live in bot/fitted.py: set by hand, and
+    # `scripts/fit_rank.py` fits them by pairwise logistic regression on the training sets;
+    # leave-one-set-out the fitted ones lost to these (README, "How the weights were
+    # chosen"), so they were not written.
     # A question word named only by the case title or section heading above the sentence,
     # not by the sentence: partly covered …
     heading_only_credit: float = _RANK["heading"]

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import DATA, announcement_sets, documents, questions_file  # noqa: E402
+from bench.sets import DATA, announcement_sets, documents, open_index, questions_file  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
 
 GOLDEN = DATA / "golden"
@@ -37,11 +37,9 @@ def sets() -> dict[str, tuple[list[Path], Path]]:
     asks them): ~930 documents of other text around the announcement.
     """
     names = ["dev", *announcement_sets()]
-    out = {name: (documents(name), questions_file(name)) for name in names}
     if _news_corpus():
-        out["news"] = (documents("news"), questions_file("news"))
-        out["dev-news"] = (documents("news"), questions_file("dev"))
-    return out
+        names += ["news", "dev-news"]
+    return {name: (documents(name), questions_file(name)) for name in names}
 
 
 def _news_corpus() -> bool:
@@ -56,18 +54,9 @@ def _news_corpus() -> bool:
 
 
 def dump(name: str, work: Path) -> Iterator[str]:
-    from bot.service import Casebot
-    from indexer.db import make_engine
-    from indexer.writer import IndexWriter
-
-    docs, questions = sets()[name]
-    # The two news sets ask one index (its build takes a minute or two).
-    db = work / ("news.db" if name in ("news", "dev-news") else f"{name}.db")
-    if not db.exists():
-        IndexWriter(make_engine(db)).index_paths(docs)
-    service = Casebot.open(db, build=False)
+    service = open_index(name, work)
     try:
-        for q in load_questions(questions):
+        for q in load_questions(questions_file(name)):
             a = service.answer(str(q["q"]))
             yield json.dumps({
                 "id": q.get("id"), "kind": a.kind, "status": a.status.value, "found": a.found,

@@ -2,17 +2,43 @@
 
 from __future__ import annotations
 
-from bot.found import counted_only, is_found, names_part_only, places_only
-from bot.weights import WEIGHTS as W
+from bot.found import (
+    MODEL,
+    Signals,
+    counted_only,
+    is_found,
+    names_part_only,
+    places_only,
+    signals,
+)
+from bot.reply import passage_of
 from tests.bot.stages.kit import analysis, ranked, row
 
 
-def test_found_needs_the_threshold() -> None:
+def test_found_is_decided_on_coverage_not_on_the_ranking_score() -> None:
     a = analysis("小饭桌怎么监管", ["小饭桌", "监管"])
     good = row(1, "昌吉州强化小饭桌监管。")
-    assert is_found(a, ranked((good, W.found_threshold)))
-    assert not is_found(a, ranked((good, W.found_threshold - 0.01)))
+    needed = MODEL.coverage_needed()
+    assert needed is not None and 0.3 < needed < 0.9  # a share of the question
+    assert is_found(a, [passage_of(good, 0.1, [], coverage=needed + 0.01)])
+    assert not is_found(a, [passage_of(good, 5.0, [], coverage=needed - 0.01)])
     assert not is_found(a, [])
+
+
+def test_the_found_model_is_monotone_in_coverage() -> None:
+    probabilities = [MODEL.probability(Signals(coverage=c / 10, rare_missing=0.0, unknown=0.0,
+                                               short=0.5)) for c in range(11)]
+    assert probabilities == sorted(probabilities)
+    assert probabilities[0] < MODEL.threshold < probabilities[-1]
+
+
+def test_found_signals_read_the_best_passage_and_its_headings() -> None:
+    a = analysis("西充县耕地保护一田一档", [("西充县", 1.0), ("一田一档", 2.0), ("耕地保护", 1.0)])
+    under = passage_of(row(1, "建立一田一档。", case=1, case_title="西充县推进"), 1.0, [], 0.75)
+    s = signals(a, under)
+    assert s.coverage == 0.75
+    assert s.rare_missing == 0.5  # 耕地保护 (1.0) missing, the heaviest word weighs 2.0
+    assert s.short == 1 / 3
 
 
 def test_a_part_of_a_term_left_unexplained() -> None:
