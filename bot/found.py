@@ -6,7 +6,8 @@ misses, how much of the question the index does not know at all): a logistic mod
 by ``scripts/fit_found.py`` on the training sets (:data:`bot.fitted.FOUND`).  Apart from
 the model, the best passage must not meet the question only in ways that answer nothing:
 a part of a term left unexplained (2+N里的N), things asked by name given only as a count
-(3家民营医院), a question's places without its topic.
+(3家民营医院), a question's places without its topic, another batch of cases (第一批 asked,
+第二批 said).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 from bot.analysis import Analysis
 from bot.fitted import FOUND
-from bot.rank import names_place
+from bot.rank import another_batch, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
@@ -79,7 +80,9 @@ def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODE
     if not ranked:
         return False
     best = ranked[0]
-    if names_part_only(a, best.norm) or counted_only(a, best.norm) or places_only(a, best):
+    if (names_part_only(a, best.norm) or counted_only(a, best.norm) or places_only(a, best)
+            or another_batch(a.intent.batch, best.norm,
+                             heading_context(best.doc, best.case_title, best.section))):
         return False
     return model is None or model.probability(signals(a, best)) >= model.threshold
 

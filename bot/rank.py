@@ -116,10 +116,9 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]]
                             heading += weight
                         break
         other = 0.0
-        if batch and batch not in body:
-            ctx = context or heading_context(row.doc_title, row.case_title, row.section_heading)
-            if batch not in ctx and BATCH.search(body + ctx):
-                other = 1.0  # 第一批 asked, 第二批 said: another batch, not this one
+        if batch and batch not in body and another_batch(batch, body, context or heading_context(
+                row.doc_title, row.case_title, row.section_heading)):
+            other = 1.0
         share = (said + W.coverage_heading_credit * heading + place) / total
         role_heading, role_lead, issuing, figure = hints(a.kind, body, row, in_charge)
         out.append((Features(
@@ -134,6 +133,13 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]]
                                    and share >= W.in_charge_lead_share) else 0.0,
         ), matched))
     return out
+
+
+def another_batch(batch: str | None, body: str, context: str) -> bool:
+    """第一批 asked, 第二批 said by the sentence or the headings above it: another batch of
+    cases, not the one asked about."""
+    return bool(batch) and batch not in body and batch not in context and bool(
+        BATCH.search(body + context))
 
 
 @lru_cache(maxsize=8192)
@@ -167,5 +173,5 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False
     return (0.0, 0.0, 0.0, 0.0)
 
 
-__all__ = ["RANKING", "Features", "coverage", "features", "heading_context", "hints", "names_place", "rank",
+__all__ = ["RANKING", "Features", "another_batch", "coverage", "features", "heading_context", "hints", "names_place", "rank",
            "score"]
