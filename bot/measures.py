@@ -29,7 +29,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     """The unit a how-many question asks for: 多少家 → 家, 多大面积 → 亩, 第几 → 位."""
     m = re.search(r"第几([批项位名次届期])", norm_question)
     if m:
-        return (m.group(1),)
+        # A place in a ranking is 第3名 or 第3位 alike: the asked one first.
+        return (m.group(1), "位" if m.group(1) == "名" else "名") if m.group(1) in "位名" else (
+            m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
     # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.

@@ -1,0 +1,28 @@
+"""bot/measures.py: the measure a how-many question asks its figure in (a table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.measures import wanted_units
+from indexer.normalize import normalize
+
+
+@pytest.mark.parametrize(("question", "first", "also"), [
+    ("第几批?", "批", ()),
+    ("考核全省第几名", "名", ("位",)),  # a place in a ranking: 第3位 answers 第几名
+    ("排在第几位", "位", ("名",)),
+    ("排名第几", "位", ("名",)),
+    ("有多少家企业", "家", ()),
+    ("罚了多少钱", "元", ()),
+    ("合格率是多少", "%", ("百分点",)),
+    ("有多少个站点", "个", ("处", "名")),
+])
+def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
+    units = wanted_units(normalize(question))
+    assert units[0] == first
+    assert set(also) <= set(units)
+
+
+def test_a_question_without_a_measure_wants_none() -> None:
+    assert wanted_units(normalize("谁负责")) == ()
