@@ -31,7 +31,7 @@ from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, rela
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
 from bot.extract import extract
-from bot.found import MODEL, FoundModel, is_found
+from bot.found import MODEL, FoundModel, answering_first, is_found
 from bot.narrow import narrow
 from bot.rank import RANKING, Features, rank
 from bot.refine import refine
@@ -88,7 +88,7 @@ class Engine:
                                   passages=(dated,), kind=a.kind, script=a.script,
                                   notice=a.notice, terms=matched_terms(a))
         candidates = ranked
-        ranked = narrow(a, ranked, self.searcher)
+        ranked = answering_first(a, narrow(a, ranked, self.searcher))
         if not is_found(a, ranked, self.found):
             return Answer(question=a.question, found=False, answer=None, passages=(),
                           kind=a.kind, script=a.script,

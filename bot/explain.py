@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.answer import Engine
 from bot.confidence import signals
-from bot.found import is_found
+from bot.found import answering_first, is_found
 from bot.found import signals as found_signals
 from bot.narrow import narrow
 
@@ -45,7 +45,7 @@ def explain(engine: Engine, question: str, top: int = 3) -> list[Stage]:
         *(f"{i}. {p.score:.3f} (covers {p.covers:.2f}) #{p.id} {p.role}: {p.text[:60]}"
           for i, p in enumerate(ranked[:8], 1)),
     )))
-    kept = narrow(analysis, ranked, engine.searcher)
+    kept = answering_first(analysis, narrow(analysis, ranked, engine.searcher))
     if kept is not ranked:
         dropped = len({p.id for p in ranked[:30]} - {p.id for p in kept})
         stages.append(Stage("narrow", (

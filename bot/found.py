@@ -77,14 +77,28 @@ def signals(a: Analysis, best: Passage) -> Signals:
 def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODEL) -> bool:
     """Whether ``ranked[0]`` answers the question (else the reply is "not found"); with no
     model, whenever it meets the question in a way that can answer (for fitting)."""
-    if not ranked:
+    if not ranked or answers_nothing(a, ranked[0]):
         return False
-    best = ranked[0]
-    if (names_part_only(a, best.norm) or counted_only(a, best.norm) or places_only(a, best)
-            or another_batch(a.intent.batch, best.norm,
-                             heading_context(best.doc, best.case_title, best.section))):
-        return False
-    return model is None or model.probability(signals(a, best)) >= model.threshold
+    return model is None or model.probability(signals(a, ranked[0])) >= model.threshold
+
+
+def answers_nothing(a: Analysis, p: Passage) -> bool:
+    """``p`` meets the question only in ways that answer nothing (see the module)."""
+    return (names_part_only(a, p.norm) or counted_only(a, p.norm) or places_only(a, p)
+            or another_batch(a.intent.batch, p.norm,
+                             heading_context(p.doc, p.case_title, p.section)))
+
+
+def answering_first(a: Analysis, ranked: list[Passage]) -> list[Passage]:
+    """The best passage meets the question only in ways that answer nothing (历下区 and
+    给 in a preamble): a passage covering nearly as much that can answer comes first."""
+    if not ranked or not answers_nothing(a, ranked[0]):
+        return ranked
+    floor = ranked[0].covers - W.answering_slack
+    for p in ranked[1:W.answer_pool_size]:
+        if p.covers >= floor and not answers_nothing(a, p):
+            return [p, *[q for q in ranked if q is not p]]
+    return ranked
 
 
 def places_only(a: Analysis, best: Passage) -> bool:
@@ -133,5 +147,5 @@ def counted_only(a: Analysis, body: str) -> bool:
     return all(_COUNTED_BEFORE.search(body[max(0, i - W.counted_before_chars):i]) for i in starts)
 
 
-__all__ = ["MODEL", "FoundModel", "Signals", "counted_only", "is_found", "names_part_only",
+__all__ = ["MODEL", "FoundModel", "Signals", "answering_first", "answers_nothing", "counted_only", "is_found", "names_part_only",
            "places_only", "signals"]

@@ -138,8 +138,9 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]]
 def another_batch(batch: str | None, body: str, context: str) -> bool:
     """第一批 asked, 第二批 said by the sentence or the headings above it: another batch of
     cases, not the one asked about."""
-    return bool(batch) and batch not in body and batch not in context and bool(
-        BATCH.search(body + context))
+    if not batch or batch in body or batch in context:
+        return False
+    return BATCH.search(body + context) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -38,6 +38,9 @@ class Weights:
     # threshold and still be a candidate for a figure or a date (it lacks the words its
     # case already said).
     same_case_slack: float = 0.05
+    # The best passage meets the question only by its places, a count or part of a term:
+    # one covering at most this much less that can answer comes first (bot/found.py).
+    answering_slack: float = 0.05
 
     # -- retrieval (bot/retrieve.py) -----------------------------------------------------
     # BM25's best this many passages are re-scored by the ranking.

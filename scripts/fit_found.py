@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from bench.sets import documents, open_index, questions_file  # noqa: E402
 from bot.about import with_this_document  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
-from bot.found import FoundModel, Signals, signals  # noqa: E402
+from bot.found import FoundModel, Signals, answering_first, signals  # noqa: E402
 from bot.narrow import narrow  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 
@@ -85,7 +85,7 @@ def collect(fold: str, work: Path) -> Fold:
                 ranked = engine.ranked(a)
                 if a.intent.about_notice:
                     ranked = with_this_document(a, ranked, engine.searcher)
-                ranked = narrow(a, ranked, engine.searcher)
+                ranked = answering_first(a, narrow(a, ranked, engine.searcher))
                 if not ranked:
                     continue  # answered about the notice from its metadata
                 want = normalize(str(expect)) if expect else None

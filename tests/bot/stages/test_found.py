@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.found import (
     MODEL,
     Signals,
+    answering_first,
+    answers_nothing,
     counted_only,
     is_found,
     names_part_only,
@@ -63,3 +65,15 @@ def test_places_without_the_topic() -> None:
     assert not places_only(a, topic)
     # No place asked: nothing to tell apart.
     assert not places_only(analysis("高铁票多少钱", ["高铁票"]), only_place)
+
+
+def test_a_passage_that_can_answer_comes_before_one_that_meets_only_the_places() -> None:
+    a = analysis("历下区给家长发的是什么", [("历下区", 3.0), ("家长", 2.0)])
+    places = passage_of(row(1, "确定历下区等16项做法。"), 0.8, [], coverage=0.6)
+    topic = passage_of(row(2, "历下区向家长发放一封信。"), 0.75, [], coverage=0.58)
+    far = passage_of(row(3, "历下区向家长发放一封信。"), 0.7, [], coverage=0.4)
+    assert answers_nothing(a, places) and not answers_nothing(a, topic)
+    assert [p.id for p in answering_first(a, [places, topic])] == [2, 1]
+    # Only one covering nearly as much takes its place; otherwise "not found" stands.
+    assert [p.id for p in answering_first(a, [places, far])] == [1, 3]
+    assert [p.id for p in answering_first(a, [topic, places])] == [2, 1]
