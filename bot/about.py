@@ -84,12 +84,71 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
     if a.kind == "who":
         head = title.norm.split("关于", 1)[0]
         names = organisations(head) if head != title.norm else []
-        # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
-        return Direct("、".join(as_written(title.text, n, title.norm) for n in names) if names
-                      else direct.answer, title)
+        if names:
+            # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
+            return Direct("、".join(as_written(title.text, n, title.norm) for n in names), title)
+        signed = signature(ranked[0].doc_id, searcher)
+        if signed is not None:
+            return signed
+        if a.intent.asks_issued:
+            # Neither title nor signature names an issuer: say so, never a body the
+            # preamble names for another document (中办、国办印发的《意见》).
+            return Direct(NO_ISSUER, title)
+        return direct
     if a.kind in ("document", "what"):
         return Direct(title.text, title)
     return direct
+
+
+NO_ISSUER = "文件未写明发布单位"
+NO_DATE = "文件未写明发布日期"
+# "一共有几个案例?": the cases of the document, counted.
+_CASES_ASKED = re.compile(r"(?:几|多少)(?:个|项)?(?:典型)?(?:案例|经验|做法)|"
+                          r"(?:案例|经验|做法)(?:一共|总共|共)?(?:有|是)?(?:几|多少)个?")
+
+
+def signature(doc_id: int, searcher: Lookup) -> Direct | None:
+    """The issuer signed under the text: a closing line of bodies' names alone, maybe with
+    the date (江西省医疗保障局 / 2025年3月18日)."""
+    for row in reversed(searcher.document_passages(doc_id)[-4:]):
+        line = _DATE_LINE.sub("", normalize(row.text)).strip(" ，,。")
+        names = organisations(line) if line and len(line) <= W.issuer_before_date else []
+        if names and not re.sub(r"[\s、，,]", "", _strip(line, names)):
+            passage = passage_of(row, W.found_threshold, [])
+            return Direct("、".join(as_written(row.text, n, passage.norm) for n in names),
+                          passage)
+    return None
+
+
+def _strip(line: str, names: list[str]) -> str:
+    for n in names:
+        line = line.replace(n, "")
+    return line
+
+
+def counted_cases(a: Analysis, doc_id: int, searcher: Lookup) -> tuple[str, list[Passage]] | None:
+    """"这份通知一共有几个案例?": the document's cases counted (answer line, their titles), when
+    the question asks for them and the document has cases."""
+    if a.kind != "number" or not _CASES_ASKED.search(a.norm):
+        return None
+    titles = [passage_of(row, W.found_threshold, [])
+              for row in searcher.document_passages(doc_id, roles=("case_title",))]
+    return (f"共{len(titles)}个案例", titles) if titles else None
+
+
+def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
+          ) -> tuple[str, list[Passage]] | None:
+    """"这份通知是什么时候发的?": the date line under the signature, or — when the document
+    has none — that it does not say, with its title (answer line, passages)."""
+    if a.kind != "when" or not ranked:
+        return None
+    line = issue_date(ranked[0].doc_id, searcher)
+    if line is not None:
+        return line.text.strip(), [line]
+    if not a.intent.asks_issued:
+        return None  # "这个通知要求什么时候完成?": a date the text may give
+    titles = searcher.document_passages(ranked[0].doc_id, roles=("title",))
+    return (NO_DATE, [passage_of(titles[0], W.found_threshold, [])]) if titles else None
 
 
 def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
@@ -107,4 +166,5 @@ def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     return None
 
 
-__all__ = ["issue_date", "this_document", "with_this_document"]
+__all__ = ["NO_DATE", "NO_ISSUER", "counted_cases", "dated", "issue_date", "signature", "this_document",
+           "with_this_document"]

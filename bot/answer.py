@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.about import issue_date, this_document, with_this_document
+from bot.about import counted_cases, dated, this_document, with_this_document
 from bot.analysis import Analysis
 from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, related
 from bot.calibration import CALIBRATION
@@ -81,15 +81,17 @@ class Engine:
         about_notice = a.intent.about_notice
         if about_notice:
             ranked = with_this_document(a, ranked, self.searcher)
-            if a.kind == "when" and ranked:
-                dated = issue_date(ranked[0].doc_id, self.searcher)
-                if dated is not None:
-                    return Answer(question=a.question, found=True, answer=dated.text.strip(),
-                                  passages=(dated,), kind=a.kind, script=a.script,
-                                  notice=a.notice, terms=matched_terms(a))
+            told = dated(a, ranked, self.searcher)
+            if told is not None:
+                return self._from_structure(a, *told)
         candidates = ranked
         ranked = answering_first(a, narrow(a, ranked, self.searcher))
         if not is_found(a, ranked, self.found):
+            counted = (counted_cases(a, candidates[0].doc_id, self.searcher)
+                       if about_notice and candidates else None)
+            if counted is not None:
+                # The text does not say how many cases it has: its structure does.
+                return self._from_structure(a, *counted)
             return Answer(question=a.question, found=False, answer=None, passages=(),
                           kind=a.kind, script=a.script,
                           message=not_found_message(a, self.searcher), notice=a.notice,
@@ -110,6 +112,13 @@ class Engine:
             # metadata (its batch, issuer, date), not from a sentence's wording.
             return answer
         return gate(a, answer, self.calibration)
+
+    def _from_structure(self, a: Analysis, line: str, passages: list[Passage],
+                        top: int = 3) -> Answer:
+        """An answer about the document read from its structure (a date line, its cases)."""
+        return Answer(question=a.question, found=True, answer=line,
+                      passages=tuple(passages[:top]), more=tuple(passages[top:]), kind=a.kind,
+                      script=a.script, notice=a.notice, terms=matched_terms(a))
 
     def passage(self, passage_id: int) -> Passage | None:
         """One passage by id, for browsing (the 上下文 button, /p/<id> links)."""

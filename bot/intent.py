@@ -48,6 +48,9 @@ CUES: tuple[Cue, ...] = (
     # A day, not a year or a period (哪天, 几号).
     Cue("asks_day", re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
+    # "这份通知是谁发的/什么时候发的?": the document's own issuing, not a task it sets.
+    Cue("asks_issued", re.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|"
+                                  r"\b(?:issued|published|signed)\b"), "这份通知是谁发的?"),
     # "Who issued 《…》?": an issuing fact answers; "who is in charge?" does not.
     Cue("issuance", re.compile(
         r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
@@ -89,6 +92,7 @@ class Intent:
     asks_several: bool = False
     asks_ordinal: bool = False
     asks_day: bool = False
+    asks_issued: bool = False
     issuance: bool = False
     asks_body: bool = False
     asks_department: bool = False

@@ -159,6 +159,19 @@ def test_who_revised_the_slaughter_regulation(ask: Asker, corpus_bundled_doc: Do
     check_passages(answer, corpus_bundled_doc)
 
 
+def test_questions_about_the_announcement_itself(ask: Asker) -> None:
+    """Its structure and metadata answer: it has four cases, and neither its title nor a
+    signature names an issuer or a date — never the issuer of the opinion it implements."""
+    cases = ask("这份通知一共有几个案例?")
+    assert cases.found and cases.answer == "共4个案例"
+    assert [p.case for p in (*cases.passages, *cases.more)] == [1, 2, 3, 4]
+    who = ask("这个文件是谁发布的?")
+    assert who.found and who.answer == "文件未写明发布单位"
+    assert who.passages[0].role == "title"
+    when = ask("這份通知是什麼時候發的?")
+    assert when.found and when.answer == "文件未写明发布日期"
+
+
 @pytest.mark.parametrize("question", OUT_OF_SCOPE)
 def test_out_of_scope(ask: Asker, question: str) -> None:
     answer = ask(question)

@@ -15,7 +15,7 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("这份通知是谁发的?", {"about_notice", "issuance"}),  # 通知: a kind of document
+    ("这份通知是谁发的?", {"about_notice", "asks_issued", "issuance"}),  # 通知: a kind of document
     ("會同哪些部門開展的?", {"asks_several", "asks_body", "asks_department", "partners",
                            "plural_places", "several_answers"}),
     ("哪些部门联合开展的?", {"asks_several", "asks_body", "asks_department", "partners",

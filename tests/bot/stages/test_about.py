@@ -1,0 +1,56 @@
+"""bot/about.py: questions about the document itself, answered from its structure (pure:
+a few rows in memory)."""
+
+from __future__ import annotations
+
+from bot.about import NO_DATE, NO_ISSUER, counted_cases, dated, signature, this_document
+from bot.extract.direct import NONE, Direct
+from tests.bot.stages.kit import MemoryLookup, analysis, ranked, row
+
+TITLE = row(1, "全省医保基金监管典型案例", "title")
+PREAMBLE = row(2, "为贯彻落实国务院办公厅印发的《关于加强医保基金监管的意见》，现将案例印发。", "preamble")
+CASES = [row(3, "案例一：南昌市打击欺诈骗保", "case_title", case=1),
+         row(4, "南昌市医保局开展专项整治。", case=1),
+         row(5, "案例二：宜春市建立社会监督员制度", "case_title", case=2),
+         row(6, "宜春市聘请社会监督员150名。", case=2)]
+SIGNED = [row(7, "江西省医疗保障局"), row(8, "2025年3月18日")]
+
+
+def test_the_issuer_signed_under_the_text() -> None:
+    found = signature(1, MemoryLookup([TITLE, PREAMBLE, *CASES, *SIGNED]))
+    assert found is not None and found.answer == "江西省医疗保障局"
+    assert found.evidence is not None and found.evidence.id == 7
+    # A closing sentence that names a body among other words is no signature.
+    assert signature(1, MemoryLookup([TITLE, *CASES])) is None
+
+
+def test_an_issuer_neither_title_nor_signature_names_is_said_to_be_unnamed() -> None:
+    lookup = MemoryLookup([TITLE, PREAMBLE, *CASES])
+    a = analysis("这份通知是谁发的?", ["通知"])
+    got = this_document(a, ranked((PREAMBLE, 1.0)), lookup, Direct("国务院办公厅", None))
+    assert got.answer == NO_ISSUER  # never the issuer of the document it implements
+    assert got.evidence is not None and got.evidence.id == TITLE.id
+    # Asked who does something in it, not who issued it: the answer core's own answer.
+    b = analysis("这份通知里谁聘请了社会监督员?", ["社会监督员"])
+    assert this_document(b, ranked((CASES[3], 1.0)), lookup, NONE).answer is None
+
+
+def test_the_date_line_or_that_there_is_none() -> None:
+    a = analysis("这份通知是什么时候发的?", ["通知"])
+    with_date = MemoryLookup([TITLE, *CASES, *SIGNED])
+    got = dated(a, ranked((TITLE, 1.0)), with_date)
+    assert got is not None and got[0] == "2025年3月18日" and got[1][0].id == 8
+    undated = dated(a, ranked((TITLE, 1.0)), MemoryLookup([TITLE, *CASES]))
+    assert undated is not None and undated[0] == NO_DATE
+    # "什么时候完成?" asks a date the text may give, not the document's own.
+    b = analysis("这份通知要求什么时候完成整改?", ["整改"])
+    assert dated(b, ranked((TITLE, 1.0)), MemoryLookup([TITLE, *CASES])) is None
+
+
+def test_the_cases_counted() -> None:
+    lookup = MemoryLookup([TITLE, PREAMBLE, *CASES])
+    for question in ("这份通知一共有几个案例?", "这批典型案例有多少个?"):
+        got = counted_cases(analysis(question, ["案例"]), 1, lookup)
+        assert got is not None and got[0] == "共2个案例"
+        assert [p.id for p in got[1]] == [3, 5]
+    assert counted_cases(analysis("宜春聘请了多少名监督员?", ["监督员"]), 1, lookup) is None
