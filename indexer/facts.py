@@ -49,6 +49,9 @@ _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
     r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|厅|局|委))(?![级长])"
 )
+# A figure right after a name: the name is what was counted (单位1432家, 企业37家).
+_COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
+                          r"[家个所名位批座人件起项条处户]")
 _ADVERBS = re.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
 
 
@@ -175,7 +178,8 @@ def clause_subject(clause: str) -> str | None:
     # A conjoined list counts as one subject: 自治区市场监管、农业农村、公安等部门.
     m = _ORG_HEAD_RE.match(body)
     if m:
-        return m.group(1)
+        # 共排查持证排污单位1432家: what was counted, not who acts.
+        return None if _COUNT_AFTER.match(body, m.end()) else m.group(1)
     m = _PLACE_HEAD_RE.match(body)
     if m:
         return m.group(1)
