@@ -7,6 +7,7 @@ kind of direct answer is one new module here plus one row in :data:`EXTRACTORS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.analysis import Analysis, Kind
@@ -14,8 +15,13 @@ from bot.extract import document, number, where, who
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
+from bot.extract.where import VAGUE_PLACE
 from bot.lookup import Lookup
 from bot.reply import Passage
+from indexer.facts import QUANTITY_RE, YEAR_RE, places
+from indexer.normalize import normalize
+from indexer.terms import organisations
+from indexer.words import DOC_KINDS
 
 Extractor = Callable[[Analysis, list[Passage], Lookup], Direct]
 
@@ -38,10 +44,38 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     found = kind_extractor(a, ranked, searcher) if kind_extractor else NONE
     if found.answer is None and (a.kind != "what" or a.focus or a.intent.keywords_only):
         # No fact fits: the clause of the best sentence that answers the
-        # question's focus (…探索2+N监管模式 for 探索的是什么监管模式?).
+        # question's focus (…探索2+N监管模式 for 探索的是什么监管模式?) — for a question
+        # of a type (who, where, how many, when, which document) only when the clause holds
+        # a span of that type: "在哪些地方?" is not answered by 但一些地方仍存在…问题.
         best = found.evidence or ranked[0]
-        return found._replace(answer=best_clause(best, a))
+        clause = best_clause(best, a)
+        if clause and not holds_asked_type(a.kind, normalize(clause)):
+            return found
+        return found._replace(answer=clause)
     return found
 
 
-__all__ = ["EXTRACTORS", "Direct", "Extractor", "extract"]
+# A ministry and its departments (农业农村部农田建设管理司), which the index's body names
+# leave out: 部 and 司 end too many other words (干部, 全部, 公司) to be body suffixes there.
+_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长])|"
+                       r"[\u4e00-\u9fff]{2}(?<!公)司(?![机法])")
+# What a clause must hold to answer a question of each typed kind.
+_TYPED: dict[Kind, Callable[[str], bool]] = {
+    "who": lambda c: bool(organisations(c)) or _MINISTRY.search(c) is not None,
+    "where": lambda c: bool(places(c)) or VAGUE_PLACE.search(c) is not None,
+    "number": lambda c: QUANTITY_RE.search(c) is not None or "%" in c,
+    "when": lambda c: YEAR_RE.search(c) is not None or re.search(r"\d{1,2}月|\d{1,2}日", c)
+    is not None,
+    # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
+    "document": lambda c: "《" in c or any(k in c for k in (*DOC_KINDS, "制度")),
+}
+
+
+def holds_asked_type(kind: Kind, clause: str) -> bool:
+    """Whether a (normalised) clause holds a span of the type a ``kind`` question asks for
+    (a body, a place, a figure, a date, a titled document); any clause answers "what"."""
+    test = _TYPED.get(kind)
+    return test is None or test(clause)
+
+
+__all__ = ["EXTRACTORS", "Direct", "Extractor", "extract", "holds_asked_type"]

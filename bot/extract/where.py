@@ -19,7 +19,7 @@ from indexer.facts import places
 from indexer.normalize import normalize
 from indexer.words import PLACE_LEVELS
 
-_VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
+VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
@@ -35,7 +35,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
             return Direct(named_place, best)
-        if not suffix and _VAGUE_PLACE.search(normalize(clause)):
+        if not suffix and VAGUE_PLACE.search(normalize(clause)):
             return Direct(clause, best)
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
                        key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):

@@ -1,0 +1,31 @@
+"""bot.extract.holds_asked_type: a clause answers a typed question only when it holds a span
+of the asked type (a table); the answer core then shows the evidence without a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import holds_asked_type
+from indexer.normalize import normalize
+
+
+@pytest.mark.parametrize(("kind", "clause", "holds"), [
+    ("where", "但一些地方仍不同程度存在建设标准不高等问题", False),
+    ("where", "撂荒地主要分布在通江县中高山区", True),
+    ("where", "与多省市建立跨区域协同保护机制", True),  # a vague place answers 和哪些地方
+    ("who", "对确实不宜耕种的地块", False),
+    ("who", "由县市场监管局牵头", True),
+    ("who", "做法被农业农村部农田建设管理司刊发推广", True),
+    ("who", "全部完成整改", False),
+    ("number", "建立酸化耕地治理效果评价数据库", False),
+    ("number", "累计建成高标准农田5200万亩", True),
+    ("number", "合格率达99.7%", True),
+    ("when", "于2024年下半年在全市推开", True),
+    ("when", "建立县乡村三级田长体系", False),
+    ("document", "修订《湖州市排污许可证后管理实施办法》", True),
+    ("document", "落实承诺达标合格证制度", True),
+    ("document", "开展专项整治行动", False),
+    ("what", "开展专项整治行动", True),  # any clause answers "what"
+])
+def test_holds_asked_type(kind: str, clause: str, holds: bool) -> None:
+    assert holds_asked_type(kind, normalize(clause)) is holds  # type: ignore[arg-type]
