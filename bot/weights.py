@@ -105,6 +105,10 @@ class Weights:
     # The words this many characters before a figure, and after it, describe it.
     figure_words_before: int = 12
     figure_words_after: int = 4
+    # "有多少批不合格?": the question's words this many characters after 多少/几 and its
+    # measure say what is counted, and weigh this many times more next to a figure.
+    counted_words_chars: int = 5
+    counted_word_factor: float = 2.0
 
     # -- who and document (bot/extract/who.py, bot/extract/document.py) ----------------
     # Candidates within this much of the best score are weighed for an issuing fact …

@@ -20,6 +20,7 @@ from bot.weights import WEIGHTS as W
 from indexer.search import FactHit
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+_HOW_MANY = re.compile(r"(?:多少|几)(?:个)?[\u4e00-\u9fff]?")
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
@@ -35,6 +36,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if not facts:
         return NONE
     by_id = {p.id: p for p in pool}
+    # "有多少批不合格?", "没收了多少个煤气罐?": the words right after 多少/几 say what is
+    # counted — the figure they describe answers, not another of the same sentence
+    # (共抽检…580批次,其中不合格58批次).
+    asked = _HOW_MANY.search(a.norm)
+    tail = a.norm[asked.end():asked.end() + W.counted_words_chars] if asked else ""
+    weights = [(u.alts, u.weight * (W.counted_word_factor if u.text in tail else 1.0))
+               for u in a.units]
 
     def fit(item: tuple[FactHit, int]) -> tuple[float, float, int]:
         f, rank = item
@@ -47,7 +55,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         before = _CLAUSE_BREAK.split(body[start:pos])[-1]
         after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
         near = before + after
-        s = sum(u.weight for u in a.units if any(x in near for x in u.alts))
+        s = sum(w for alts, w in weights if any(x in near for x in alts))
         return (s, p.score, -rank)
 
     f, _ = max(facts, key=fit)

@@ -60,6 +60,15 @@ def test_number_the_figure_the_question_describes_in_its_measure() -> None:
     assert number.extract(c, ranked((r, 1.0)), MemoryLookup([r], facts)) == (None, None, ())
 
 
+def test_number_the_words_after_how_many_say_what_is_counted() -> None:
+    r = row(1, "共抽检电动自行车及蓄电池产品580批次,其中不合格58批次。")
+    facts = [fact(1, "quantity", n) for n in ("580批", "58批")]  # as the index reads them
+    # 电池 and 抽检 describe the sentence; 不合格, after 多少批, is what is counted.
+    a = analysis("抽检电池有多少批不合格?", [("抽检", 4.5), ("电池", 4.5), ("不合格", 4.5)])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "58批次" in line and "580" not in line
+
+
 def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
     r = row(1, "昌吉州在玛纳斯县试点小饭桌备案。")
     a = analysis("小饭桌备案在哪试点?", ["小饭桌", "备案", "试点"])
