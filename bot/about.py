@@ -40,12 +40,33 @@ def with_this_document(a: Analysis, ranked: list[Passage], searcher: Lookup) -> 
     only = searcher.only_document() if not ranked else None
     if not ranked and only is None:
         return ranked  # "this" notice of several: cannot tell which
-    doc_id = ranked[0].doc_id if ranked else only
+    doc_id = this_one(a, ranked, searcher) if ranked else only
     assert doc_id is not None
+    # The question is about one document: another's sentences do not answer it.
+    ranked = [p for p in ranked if p.doc_id == doc_id]
     seen = {p.id for p in ranked}
     own = [passage_of(row, W.found_threshold, []) for row in searcher.document_passages(
         doc_id, roles=("title", "preamble")) if row.id not in seen]
     return sorted([*ranked, *own], key=lambda p: (-p.score, p.id))
+
+
+def this_one(a: Analysis, ranked: list[Passage], searcher: Lookup) -> int:
+    """Which document "this notice" is, among those of the best candidates: the one whose
+    title, then title and preamble, say most of the question (这些典型案例 is the
+    announcement titled …典型案例, not a news item that mentions 典型案例); the best
+    passage's when they say as much."""
+    docs = list(dict.fromkeys(p.doc_id for p in ranked[:W.about_candidates]))
+    if len(docs) == 1:
+        return docs[0]
+
+    def said(doc_id: int) -> tuple[float, float]:
+        rows = searcher.document_passages(doc_id, roles=("title", "preamble"))
+        title = normalize(" ".join(r.text for r in rows if r.role == "title"))
+        text = normalize(" ".join(r.text for r in rows))
+        return (sum(u.weight for u in a.units if any(x in title for x in u.alts)),
+                sum(u.weight for u in a.units if any(x in text for x in u.alts)))
+
+    return max(docs, key=lambda d: (*said(d), -docs.index(d)))
 
 
 def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: Direct) -> Direct:
@@ -82,7 +103,8 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
                 if re.search(_JOINT_ACTION, clause) and len(organisations(clause)) >= 2:
                     return Direct(p.text[s:e].strip(), p)
     if a.kind == "who":
-        head = title.norm.split("关于", 1)[0]
+        # "X关于…的通知", "X发出紧急通知…": the issuer is named before 关于 or the verb.
+        head = _ISSUER_HEAD.split(title.norm, 1)[0]
         names = organisations(head) if head != title.norm else []
         if names:
             # "山东省教育厅 山东省市场监督管理局关于…": every issuer the title names.
@@ -100,6 +122,8 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
     return direct
 
 
+_ISSUER_HEAD = re.compile(r"关于|(?:发出|印发|发布|下发|出台|颁布)(?=[^，,。]{0,6}(?:通知|通报|公告|"
+                          r"通告|意见|决定|办法|方案))")
 NO_ISSUER = "文件未写明发布单位"
 NO_DATE = "文件未写明发布日期"
 # "一共有几个案例?": the cases of the document, counted.
@@ -166,5 +190,5 @@ def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     return None
 
 
-__all__ = ["NO_DATE", "NO_ISSUER", "counted_cases", "dated", "issue_date", "signature", "this_document",
-           "with_this_document"]
+__all__ = ["NO_DATE", "NO_ISSUER", "counted_cases", "dated", "issue_date", "signature",
+           "this_document", "this_one", "with_this_document"]

@@ -85,6 +85,10 @@ class Weights:
     # … gets this much (who is in charge of a case is said in its lead).
     in_charge_lead_bonus: float = _RANK["in_charge_lead"]
 
+    # "这份通知…?" with several documents indexed: the documents of this many best
+    # candidates are weighed for which one "this" is (bot/about.py).
+    about_candidates: int = 20
+
     # -- the case's lead instead of its title --------------------------------------------
     # The best passage's case title covering this share of the question: the question is
     # about the case as a whole, and its lead paragraph answers.

@@ -3,7 +3,15 @@ a few rows in memory)."""
 
 from __future__ import annotations
 
-from bot.about import NO_DATE, NO_ISSUER, counted_cases, dated, signature, this_document
+from bot.about import (
+    NO_DATE,
+    NO_ISSUER,
+    counted_cases,
+    dated,
+    signature,
+    this_document,
+    this_one,
+)
 from bot.extract.direct import NONE, Direct
 from tests.bot.stages.kit import MemoryLookup, analysis, ranked, row
 
@@ -54,3 +62,23 @@ def test_the_cases_counted() -> None:
         assert got is not None and got[0] == "共2个案例"
         assert [p.id for p in got[1]] == [3, 5]
     assert counted_cases(analysis("宜春聘请了多少名监督员?", ["监督员"]), 1, lookup) is None
+
+
+def test_this_notice_of_several_is_the_one_whose_title_says_the_question() -> None:
+    news = [row(20, "国外金融风险典型案例系列报道", "title", doc_id=2, doc_title="x"),
+            row(21, "本报陆续刊登典型案例。", "preamble", doc_id=2, doc_title="x")]
+    lookup = MemoryLookup([TITLE, PREAMBLE, *CASES, *news])
+    a = analysis("这些典型案例是贯彻落实哪个文件的?", ["典型", "案例", "贯彻落实"])
+    # A news item mentions 典型案例 in its best sentence; the announcement is titled so.
+    both = ranked((news[1], 1.0), (TITLE, 0.6))
+    assert this_one(a, both, lookup) == 1
+    # Its title and the other's say as much: the best passage's document.
+    b = analysis("这份通知说了什么?", ["通知"])
+    assert this_one(b, both, lookup) == 2
+
+
+def test_the_issuer_a_title_names_before_its_verb() -> None:
+    title = row(30, "国务院发出紧急通知确保减负切一刀", "title", doc_id=3)
+    a = analysis("这份通知是谁发的?", ["通知"])
+    got = this_document(a, ranked((title, 1.0)), MemoryLookup([title]), NONE)
+    assert got.answer == "国务院"
