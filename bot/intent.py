@@ -67,7 +67,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)"), "会同哪些部门开展的?"),
     # A change asked for (涨了多少, 提高了几个百分点, 增幅多少): answered by the change
     # figure, not the level reached (bot/refine.py).
-    Cue("asks_change", re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)了?(?:多少|几)|"
+    # One verb may stand between (多挣了多少, 少花了多少).
+    Cue("asks_change", re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)"
+                                  r"(?:[挣赚收花用卖产交]了?|了)?(?:多少|几)|"
                                   r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少"), "收入涨了多少?"),
     # An answer that is one of several (哪些, 和谁, 还有谁): one name shown may be a part
     # of the answer — a signal the confidence model weighs (bot/confidence.py), read

@@ -21,6 +21,7 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("哪些部门联合开展的?", {"asks_several", "asks_body", "asks_department", "partners",
                            "plural_places", "several_answers"}),
     ("收入涨了多少?", {"asks_change"}),
+    ("每亩多挣了多少钱?", {"asks_change"}),  # a verb between 多 and 多少
     ("库尔勒香梨品牌价值多少?", set()),
     ("哪天开工的?", {"asks_day"}),
     ("排第几?", {"asks_ordinal"}),
