@@ -28,19 +28,43 @@ from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
-from indexer.facts import clause_spans, clause_subject
+from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
-    """Who did it: an issuer when the question is about issuing, else an actor."""
+    """Who did it: an issuer when the question is about issuing, else an actor — a body, a
+    place or a post (县长); a fragment such as 由县 is no answer."""
     if not a.intent.issuance:
-        return actor(a, ranked, searcher)
-    pool = issuance_pool(ranked)
-    found = issued(a, pool, searcher)
-    return found if found is not None else orgs_in(a, pool, searcher)
+        found = actor(a, ranked, searcher)
+    else:
+        pool = issuance_pool(ranked)
+        found = issued(a, pool, searcher) or orgs_in(a, pool, searcher)
+    if found.answer is None or "《" in found.answer or names_an_actor(found.answer):
+        return found
+    post = _POST.search(found.evidence.norm) if found.evidence is not None else None
+    if post is not None and found.evidence is not None:
+        return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
+    return NONE
+
+
+# "由县长担任总田长": a post, named by what it heads (县长, 镇党委书记, 站长).
+_POST = re.compile(r"由([\u4e00-\u9fff]{0,6}?(?:长|书记|主任|负责人|专干))(?:担任|兼任|任|牵头|负责)")
+_PREPOSITION = re.compile(r"^(?:由|经|对|向|在|被|将|把|从)")
+
+
+def names_an_actor(line: str) -> bool:
+    """Whether an answer line names a body, a place or a post (not 由县, not 对确实…)."""
+    core = _PREPOSITION.sub("", normalize(line).strip())
+    if len(core) < 2:
+        return False
+    return bool(organisations(core) or places(core) or clause_subject(core)
+                or _POST_WORD.search(core))
+
+
+_POST_WORD = re.compile(r"(?:长|书记|主任|负责人|专干|员)$")
 
 
 def actor(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:

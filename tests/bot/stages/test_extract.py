@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract import EXTRACTORS, document, extract, number, where, who
 from bot.extract.where import place_in_clause, place_level
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
@@ -118,3 +120,17 @@ def test_an_issuer_only_the_case_lead_names_is_shown_as_the_leads() -> None:
     found = who.extract(a, ranked((own, 1.0)), MemoryLookup([lead, own], [stated]))
     assert found.answer == "《畜禽屠宰管理条例》由自治区市场监管局修订(案例2)"
     assert found.support == ()
+
+
+@pytest.mark.parametrize(("line", "actor"), [
+    ("市场监管部门", True), ("岳阳县", True), ("县长", True), ("医保专干", True),
+    ("由县", False), ("对确实不宜耕种的地块", False), ("县", False),
+])
+def test_names_an_actor(line: str, actor: bool) -> None:
+    assert who.names_an_actor(line) is actor
+
+
+def test_who_a_post_rather_than_a_fragment() -> None:
+    r = row(1, "建立县、乡、村三级田长体系,由县长担任总田长。")
+    a = analysis("谁当总田长?", ["总田长"])
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))[0] == "县长"
