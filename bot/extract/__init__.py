@@ -49,7 +49,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # a span of that type: "在哪些地方?" is not answered by 但一些地方仍存在…问题.
         best = found.evidence or ranked[0]
         clause = best_clause(best, a)
-        if clause and not holds_asked_type(a.kind, normalize(clause)):
+        if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures):
             return found
         return found._replace(answer=clause)
     return found
@@ -71,9 +71,13 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
 }
 
 
-def holds_asked_type(kind: Kind, clause: str) -> bool:
+def holds_asked_type(kind: Kind, clause: str, measures: tuple[str, ...] = ()) -> bool:
     """Whether a (normalised) clause holds a span of the type a ``kind`` question asks for
-    (a body, a place, a figure, a date, a titled document); any clause answers "what"."""
+    (a body, a place, a figure — in one of the asked ``measures``, if any —, a date, a
+    titled document); any clause answers "what"."""
+    if kind == "number" and measures:
+        return any(m.group(0).endswith(measures) for m in QUANTITY_RE.finditer(clause)) or (
+            "%" in measures and "%" in clause)
     test = _TYPED.get(kind)
     return test is None or test(clause)
 

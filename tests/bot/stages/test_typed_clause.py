@@ -29,3 +29,11 @@ from indexer.normalize import normalize
 ])
 def test_holds_asked_type(kind: str, clause: str, holds: bool) -> None:
     assert holds_asked_type(kind, normalize(clause)) is holds  # type: ignore[arg-type]
+
+
+def test_a_figure_in_the_asked_measure() -> None:
+    clause = normalize("聘请医保基金社会监督员150名")
+    assert holds_asked_type("number", clause)
+    assert not holds_asked_type("number", clause, ("元",))  # 每月补贴多少钱? asks for 元
+    assert holds_asked_type("number", normalize("每人每月补贴300元"), ("元",))
+    assert holds_asked_type("number", normalize("合格率达99.7%"), ("%", "百分点"))
