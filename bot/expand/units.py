@@ -9,15 +9,24 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.analysis import Unit, Vocabulary
 from bot.weights import WEIGHTS, Weights
+from corpus.paths import DATA_DIR
 from indexer.lexicon import lexicon
 from indexer.normalize import is_cjk
 from indexer.segment import substrings
 
 # A place name by its suffix (广东省, 克州): the documents not naming it matters.
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Bare place names of general Chinese (宁波, 剑阁; scripts/make_place_names.py)."""
+    lines = (DATA_DIR / "place_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x for x in lines if x and not x.startswith("#"))
 
 
 def cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:
@@ -111,8 +120,8 @@ class UnitWeigher:
         factor = 1.0
         if len(text) == 1 and is_cjk(text):
             factor = wt.lone_char_factor if known else wt.unknown_lone_char_factor
-        elif not known and _PLACE_RE.search(text):
-            # A place the documents never name (广东省) is a hard constraint.
+        elif not known and (_PLACE_RE.search(text) or text in place_names()):
+            # A place the documents never name (广东省, 宁波) is a hard constraint.
             factor = wt.unknown_place_factor
         return Unit(text, alts, idf * factor, known, source, search)
 

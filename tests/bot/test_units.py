@@ -7,7 +7,7 @@ import math
 import pytest
 
 from bot.analysis import Unit
-from bot.expand.units import UnitWeigher, cover
+from bot.expand.units import UnitWeigher, cover, place_names
 from bot.weights import WEIGHTS
 from tests.bot.fake_vocab import FakeVocabulary
 
@@ -38,6 +38,10 @@ def test_cover(phrase: str, expected: tuple[str, ...]) -> None:
     # A place the documents never name is a hard constraint.
     ("广东省", ("广东省",), math.log(1 + N / WEIGHTS.unknown_df) * WEIGHTS.unknown_place_factor,
      False),
+    # … and so is a bare place name of general Chinese (宁波, no 市).
+    ("宁波", ("宁波",), math.log(1 + N / WEIGHTS.unknown_df) * WEIGHTS.unknown_place_factor,
+     False),
+    ("吃饭", ("吃饭",), math.log(1 + N / WEIGHTS.unknown_df), False),
 ])
 def test_unit_weight(text: str, alts: tuple[str, ...], weight: float, known: bool) -> None:
     unit = UnitWeigher(FakeVocabulary(DF, N)).unit(text, alts, N, "question")
@@ -74,3 +78,9 @@ def test_reset_forgets_compositions() -> None:
     assert weigher.compose(["非法集资"]) == {}  # cached until the index changes
     weigher.reset()
     assert weigher.compose(["非法集资"]) == {"非法集资": (2, ("非法", "集资"))}
+
+
+def test_place_names_are_places_not_idioms() -> None:
+    names = place_names()
+    assert {"宁波", "剑阁", "温州"} <= names
+    assert "一马平川" not in names and "吃饭" not in names
