@@ -20,7 +20,7 @@ _NUMBER_UNITS = {
           "户", "件", "起", "例", "间", "宗", "批", "只", "头", "块"),
     "亩": ("亩",), "级": ("级",), "位": ("位",),
     # People are counted in 名, 人 or 位 alike (多少名嫌疑人 → 抓获…35人).
-    "名": ("位", "名", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
+    "名": ("名", "位", "人"), "件": ("件", "大"), "人": ("人", "人次", "名", "位"), "次": ("次",), "部门": ("部门",),
     "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
 }
 
@@ -52,7 +52,29 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS["元"]
     if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
         return _NUMBER_UNITS["元"]
-    return ()
+    return _pinyin_units(norm_question)
+
+
+# Toneless pinyin of the measure words a how-many question may name (duoshao liang → 辆).
+_PINYIN_MEASURES = {
+    "liang": "辆", "ge": "个", "jia": "家", "ren": "人", "ming": "名", "dun": "吨", "mu": "亩",
+    "gongli": "公里", "tai": "台", "zuo": "座", "suo": "所", "xiang": "项", "ci": "次",
+    "qi": "起", "jian": "件", "tiao": "条", "chu": "处", "hu": "户", "pi": "批", "tian": "天",
+    "nian": "年", "yuan": "元", "qian": "钱", "zhang": "张", "li": "例",
+}
+_PINYIN_HOW_MANY = re.compile(r"\b(?:duoshao|ji)\s*(" + "|".join(
+    sorted(_PINYIN_MEASURES, key=len, reverse=True)) + r")\b")
+# Money asked in pinyin (fakuan duoshao, butie duoshao).
+_PINYIN_MONEY = re.compile(r"\b(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei|jiage|"
+                           r"zijin|touru)\b[\sa-z]*\bduoshao\b|\bduoshao\s*qian\b")
+
+
+def _pinyin_units(norm_question: str) -> tuple[str, ...]:
+    """The measure of a how-many question typed in toneless pinyin."""
+    if _PINYIN_MONEY.search(norm_question):
+        return _NUMBER_UNITS["元"]
+    m = _PINYIN_HOW_MANY.search(norm_question)
+    return _NUMBER_UNITS[_PINYIN_MEASURES[m.group(1)]] if m else ()
 
 
 _ENGLISH_MONEY = re.compile(

@@ -14,6 +14,7 @@ from indexer.normalize import normalize
     ("排在第几位", "位", ("名",)),
     ("排名第几", "位", ("名",)),
     ("有多少家企业", "家", ()),
+    ("抓了多少名嫌疑人", "名", ("人", "位")),  # the asked measure first
     ("罚了多少钱", "元", ()),
     ("合格率是多少", "%", ("百分点",)),
     ("有多少个站点", "个", ("处", "名")),
@@ -26,3 +27,16 @@ def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
 
 def test_a_question_without_a_measure_wants_none() -> None:
     assert wanted_units(normalize("谁负责")) == ()
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("leling xiaoche yigong duoshao liang", "辆"),
+    ("foshan yehuashiyouqi fakuan duoshao", "元"),
+    ("duoshao jia qiye", "家"),
+])
+def test_wanted_units_in_pinyin(question: str, first: str) -> None:
+    assert wanted_units(question)[0] == first
+
+
+def test_pinyin_without_a_measure_wants_none() -> None:
+    assert wanted_units("xiaofanzhuo guanli") == ()
