@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
-from bot.extract.facts import facts_for
+from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
@@ -19,8 +19,6 @@ from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
-# A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
-ORDINAL = re.compile(r"第|首批")
 
 
 def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
@@ -85,4 +83,4 @@ def case_overview(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[
     return [top, *[p for p in ranked if p.id != lead.id]]
 
 
-__all__ = ["ORDINAL", "case_overview", "narrow", "with_answer_type"]
+__all__ = ["case_overview", "narrow", "with_answer_type"]

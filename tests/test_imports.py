@@ -36,6 +36,7 @@ def imports(path: Path, known: set[str]) -> tuple[set[str], set[str], set[str]]:
     """Project modules imported (at load time, at module level including type checking,
     anywhere including inside functions)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    own = module_name(path)
     at_load: set[str] = set()
     module_level: set[str] = set()
     anywhere: set[str] = set()
@@ -46,7 +47,11 @@ def imports(path: Path, known: set[str]) -> tuple[set[str], set[str], set[str]]:
             names = {a.name for a in node.names}
         elif node.module:
             names = {node.module} | {f"{node.module}.{a.name}" for a in node.names}
-        return {n for n in names if n in known}
+        # Importing bot.extract.facts runs bot/extract/__init__ first: a package's own
+        # imports are part of every import of its submodules (from outside the package).
+        parents = {n.rsplit(".", k)[0] for n in names for k in range(1, n.count(".") + 1)}
+        parents = {q for q in parents if not own.startswith(q + ".")}
+        return {n for n in names | parents if n in known}
 
     def walk(body: list[ast.stmt], load_time: bool) -> None:
         for node in body:

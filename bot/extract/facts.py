@@ -3,12 +3,16 @@ passages an answer is chosen from — the one read of the fact table the extract
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.search import FactHit
+
+# A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
+ORDINAL = re.compile(r"第|首批")
 
 
 def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],
@@ -19,4 +23,4 @@ def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],
     return sorted(((f, order[f.passage_id]) for f in facts), key=lambda x: x[1])
 
 
-__all__ = ["facts_for"]
+__all__ = ["ORDINAL", "facts_for"]

@@ -12,9 +12,8 @@ import re
 from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
-from bot.extract.facts import facts_for
+from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
-from bot.narrow import ORDINAL
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.search import FactHit
