@@ -17,9 +17,11 @@ from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.search import FactHit
+from indexer.words import MEASURE_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
-_HOW_MANY = re.compile(r"(?:多少|几)(?:个)?[\u4e00-\u9fff]?")
+_HOW_MANY = re.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
+    sorted(MEASURE_WORDS, key=len, reverse=True)) + ")?")
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:

@@ -134,3 +134,11 @@ def test_who_a_post_rather_than_a_fragment() -> None:
     r = row(1, "建立县、乡、村三级田长体系,由县长担任总田长。")
     a = analysis("谁当总田长?", ["总田长"])
     assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))[0] == "县长"
+
+
+def test_number_a_noun_after_how_many_is_no_measure() -> None:
+    r = row(1, "2023年累计陪餐11.6万人次,发现并整改饭菜口味等问题2370个。")
+    facts = [fact(1, "quantity", n) for n in ("11.6万人次", "2370个")]
+    a = analysis("陪餐发现了多少问题?", [("陪餐", 3.0), ("发现", 3.0), ("问题", 3.0)])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "2370个" in line
