@@ -52,6 +52,10 @@ JOINT_VERBS = ("联合", "会同", "协同", "配合", "共同", "与", "和", "
 JOINT_ACTION_VERBS = ("联合", "会同", "共同", "协同")
 # The last character of a place name (佛山市, 西充县, 大桥镇).
 PLACE_TAILS = frozenset("省市县区州镇乡村旗盟")
+# Provinces and regions, which a document of one often names only as 全省 or 自治区.
+PROVINCES = frozenset(
+    "新疆 西藏 内蒙古 广西 宁夏 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 "
+    "福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 香港 澳门".split())
 # Place suffixes from the widest level to the narrowest: "where?" is answered by the narrowest.
 PLACE_LEVELS = (("自治区", 0), ("省", 0), ("地区", 1), ("州", 1), ("盟", 1), ("市", 1),
                 ("县", 2), ("旗", 2), ("区", 3), ("镇", 4), ("乡", 4), ("街道", 5), ("村", 6))

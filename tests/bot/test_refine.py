@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.intent import read_intent
-from bot.refine import change_figure, widen_body, widen_place
+from bot.refine import change_figure, elsewhere, refine, widen_body, widen_place
+from bot.reply import Answer, passage_of
+from indexer.search import PassageHit
+from tests.bot.stages.kit import analysis, row
 
 
 @pytest.mark.parametrize(("line", "text", "want"), [
@@ -62,3 +65,26 @@ def test_asks_change(question: str, asks: bool) -> None:
 ])
 def test_change_figure(line: str, text: str, want: str | None) -> None:
     assert change_figure(line, text) == want
+
+
+def _answer(line: str, *rows: PassageHit) -> Answer:
+    return Answer(question="q", found=True, answer=line, passages=tuple(
+        passage_of(r, 1.0, []) for r in rows), kind="number")
+
+
+def test_no_line_from_another_places_evidence() -> None:
+    other = row(1, "西充县修复损毁沟渠42公里。", case=1, case_title="西充县推行田长制")
+    own = row(2, "江油市新建渠系316公里。", case=2, case_title="江油市建设高标准农田")
+    a = analysis("江油修了多少公里水渠?", ["江油", "修", "水渠"])
+    # 江油 is a place: the reply's own passages write it 江油市.
+    assert elsewhere(a, _answer("西充县修复损毁沟渠42公里", other, own))
+    assert refine(a, _answer("西充县修复损毁沟渠42公里", other, own)).answer is None
+    assert not elsewhere(a, _answer("江油市新建渠系316公里", own, other))
+
+
+def test_a_province_and_one_of_two_places_need_not_be_named() -> None:
+    r = row(1, "化解跨界水事纠纷7宗。", case=5, case_title="嘉兴市嘉善县：联防联治")
+    two = analysis("嘉兴苏州化解了几宗纠纷?", ["嘉兴", "苏州", "纠纷"])
+    assert not elsewhere(two, _answer("化解跨界水事纠纷7宗", r))
+    province = analysis("新疆哪里在打造示范点?", ["新疆", "示范点"])
+    assert not elsewhere(province, _answer("昌吉州", row(2, "昌吉州打造示范点。")))
