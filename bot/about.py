@@ -124,6 +124,8 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
 
 _ISSUER_HEAD = re.compile(r"关于|(?:发出|印发|发布|下发|出台|颁布)(?=[^，,。]{0,6}(?:通知|通报|公告|"
                           r"通告|意见|决定|办法|方案))")
+# A day of a month (1月5日, 3月18日): a dateline or a date of issue near the top.
+_DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 NO_ISSUER = "文件未写明发布单位"
 NO_DATE = "文件未写明发布日期"
 # "一共有几个案例?": the cases of the document, counted.
@@ -171,7 +173,10 @@ def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
         return line.text.strip(), [line]
     if not a.intent.asks_issued:
         return None  # "这个通知要求什么时候完成?": a date the text may give
-    titles = searcher.document_passages(ranked[0].doc_id, roles=("title",))
+    rows = searcher.document_passages(ranked[0].doc_id)
+    if any(_DAY.search(normalize(r.text)) for r in rows[:W.dateline_passages]):
+        return None  # a news item's dateline (本报北京1月5日电): the text answers
+    titles = [r for r in rows if r.role == "title"]
     return (NO_DATE, [passage_of(titles[0], W.found_threshold, [])]) if titles else None
 
 

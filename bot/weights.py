@@ -88,6 +88,9 @@ class Weights:
     # "这份通知…?" with several documents indexed: the documents of this many best
     # candidates are weighed for which one "this" is (bot/about.py).
     about_candidates: int = 20
+    # "什么时候发的?" with no date line under the text: a day named in its first this many
+    # passages (a news item's dateline) may answer, else the reply says it names none.
+    dateline_passages: int = 3
 
     # -- the case's lead instead of its title --------------------------------------------
     # The best passage's case title covering this share of the question: the question is

@@ -82,3 +82,10 @@ def test_the_issuer_a_title_names_before_its_verb() -> None:
     a = analysis("这份通知是谁发的?", ["通知"])
     got = this_document(a, ranked((title, 1.0)), MemoryLookup([title]), NONE)
     assert got.answer == "国务院"
+
+
+def test_a_dateline_near_the_top_is_left_to_the_text() -> None:
+    rows = [row(40, "国务院发出紧急通知", "title", doc_id=4),
+            row(41, "本报北京1月5日电 国务院日前发出紧急通知。", "preamble", doc_id=4)]
+    a = analysis("这份通知是什么时候发的?", ["通知"])
+    assert dated(a, ranked((rows[0], 1.0)), MemoryLookup(rows)) is None
