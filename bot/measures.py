@@ -39,7 +39,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     if re.search(r"百分点|百分比|比例|比重|占比|增幅|降幅|率(?:是|为|有|达到|达)?(?:多少|几)|"
                  r"\bpercent|\brate\b", norm_question):
         return ("%", "百分点")
-    m = re.search(r"(?:多少|几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
+    # 那几家/这几个/哪几家 point at things (those few companies), they do not ask a count.
+    m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]

@@ -40,3 +40,8 @@ def test_wanted_units_in_pinyin(question: str, first: str) -> None:
 
 def test_pinyin_without_a_measure_wants_none() -> None:
     assert wanted_units("xiaofanzhuo guanli") == ()
+
+
+def test_those_few_point_at_things_and_ask_no_count() -> None:
+    assert wanted_units(normalize("瑞安那几家电镀企业罚了多少钱")) == ("元",)
+    assert wanted_units(normalize("有几家企业")) == ("家",)
