@@ -22,7 +22,9 @@ from bot.fitted import FOUND
 from bot.rank import another_batch, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from indexer.facts import places
 from indexer.normalize import normalize
+from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
 
@@ -77,26 +79,48 @@ def signals(a: Analysis, best: Passage) -> Signals:
 def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODEL) -> bool:
     """Whether ``ranked[0]`` answers the question (else the reply is "not found"); with no
     model, whenever it meets the question in a way that can answer (for fitting)."""
-    if not ranked or answers_nothing(a, ranked[0]):
+    if not ranked or answers_nothing(a, ranked[0], said(ranked)):
         return False
     return model is None or model.probability(signals(a, ranked[0])) >= model.threshold
 
 
-def answers_nothing(a: Analysis, p: Passage) -> bool:
-    """``p`` meets the question only in ways that answer nothing (see the module)."""
+def answers_nothing(a: Analysis, p: Passage, candidates: str = "") -> bool:
+    """``p`` meets the question only in ways that answer nothing (see the module);
+    ``candidates`` is what the best candidates say (:func:`said`)."""
+    context = heading_context(p.doc, p.case_title, p.section)
     return (names_part_only(a, p.norm) or counted_only(a, p.norm) or places_only(a, p)
-            or another_batch(a.intent.batch, p.norm,
-                             heading_context(p.doc, p.case_title, p.section)))
+            or another_batch(a.intent.batch, p.norm, context)
+            or place_missing(a, p.norm + " " + context, candidates))
+
+
+def said(ranked: list[Passage]) -> str:
+    """The best candidates' sentences and headings, normalised, as one text."""
+    return " ".join(p.norm + " " + heading_context(p.doc, p.case_title, p.section)
+                    for p in ranked[:W.answer_pool_size])
+
+
+def place_missing(a: Analysis, where: str, candidates: str = "") -> bool:
+    """"明天乌鲁木齐天气怎么样?" met by a forecast for 黄河以南: the question names places
+    below a province — by their suffix, the place lists, or a place suffix after them in
+    the candidates (嘉兴市) — and the passage, its case, section and document name none."""
+    from bot.expand.units import place_names
+
+    asked = [u.alts for u in a.units if len(u.text) >= 2 and u.text not in PROVINCES
+             and not u.text.endswith(("省", "自治区"))
+             and (places(u.text) or u.text in place_names() or any(
+                 re.search(re.escape(x) + "[市县区州镇乡旗盟]", candidates) for x in u.alts))]
+    return bool(asked) and not any(x in where for alts in asked for x in alts)
 
 
 def answering_first(a: Analysis, ranked: list[Passage]) -> list[Passage]:
     """The best passage meets the question only in ways that answer nothing (历下区 and
     给 in a preamble): a passage covering nearly as much that can answer comes first."""
-    if not ranked or not answers_nothing(a, ranked[0]):
+    text = said(ranked)
+    if not ranked or not answers_nothing(a, ranked[0], text):
         return ranked
     floor = ranked[0].covers - W.answering_slack
     for p in ranked[1:W.answer_pool_size]:
-        if p.covers >= floor and not answers_nothing(a, p):
+        if p.covers >= floor and not answers_nothing(a, p, text):
             return [p, *[q for q in ranked if q is not p]]
     return ranked
 

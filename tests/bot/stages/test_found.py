@@ -10,6 +10,7 @@ from bot.found import (
     counted_only,
     is_found,
     names_part_only,
+    place_missing,
     places_only,
     signals,
 )
@@ -77,3 +78,18 @@ def test_a_passage_that_can_answer_comes_before_one_that_meets_only_the_places()
     # Only one covering nearly as much takes its place; otherwise "not found" stands.
     assert [p.id for p in answering_first(a, [places, far])] == [1, 3]
     assert [p.id for p in answering_first(a, [topic, places])] == [2, 1]
+
+
+def test_a_place_asked_that_the_passage_does_not_name() -> None:
+    a = analysis("明天乌鲁木齐天气怎么样?", [("明天", 6.0), ("乌鲁木齐", 7.0), ("天气", 6.0)])
+    forecast = passage_of(row(1, "今天晚上到明天，黄河以南地区将出现雨雪天气。"), 0.7, [], 0.62)
+    assert place_missing(a, forecast.norm)
+    assert not is_found(a, [forecast])
+    # Of two places asked one suffices; a bare name is a place when the candidates write
+    # it with a suffix (嘉兴市).
+    b = analysis("嘉兴苏州化解了几宗纠纷?", ["嘉兴", "苏州", "纠纷"])
+    assert not place_missing(b, "嘉兴市嘉善县 化解跨界水事纠纷7宗", "嘉兴市嘉善县")
+    assert place_missing(b, "化解纠纷7宗", "嘉兴市嘉善县")
+    # A province is often only 全省 or 自治区 in its own documents.
+    c = analysis("新疆小饭桌有多少家?", ["新疆", "小饭桌"])
+    assert not place_missing(c, "昌吉州小饭桌300家")
