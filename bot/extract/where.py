@@ -17,7 +17,7 @@ from bot.lookup import Lookup
 from bot.reply import Passage
 from indexer.facts import places
 from indexer.normalize import normalize
-from indexer.words import PLACE_LEVELS
+from indexer.words import PLACE_LEVELS, PROVINCES
 
 VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 
@@ -38,18 +38,24 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         if not suffix and VAGUE_PLACE.search(normalize(clause)):
             return Direct(clause, best)
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
-                       key=lambda fr: not (fr[0].norm.endswith(suffix) and suffix)):
+                       key=lambda fr: not (suffix and of_level(fr[0].norm, suffix))):
         if f.subject and normalize(f.subject) not in named and (
-                not suffix or f.norm.endswith(suffix)):
+                not suffix or of_level(f.norm, suffix)):
             return Direct(f.subject, best)
     if best.case_id is not None:
         lead = searcher.case_passages(best.case_id, roles=("case_title", "lead"))
         ids = {p.id for p in lead}
         for f in searcher.facts(["place"], ids):
             if f.subject and normalize(f.subject) not in named and (
-                    not suffix or f.norm.endswith(suffix)):
+                    not suffix or of_level(f.norm, suffix)):
                 return Direct(f.subject, best)
     return NONE
+
+
+def of_level(name: str, suffix: str) -> bool:
+    """Whether a place is of the asked level: 哪个省 is answered by 河南省 and by 河南, which
+    is how news text names provinces."""
+    return name.endswith(suffix) or (suffix == "省" and name in PROVINCES)
 
 
 def place_level(name: str) -> int:
@@ -67,7 +73,7 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
         if pos < 0 or name in named or any(
                 len(x) >= 2 and name.startswith(x) for x in named):
             continue
-        if suffix and not name.endswith(suffix):
+        if suffix and not of_level(name, suffix):
             continue
         found.append((pos, name))
     if not found:

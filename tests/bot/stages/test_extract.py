@@ -142,3 +142,9 @@ def test_number_a_noun_after_how_many_is_no_measure() -> None:
     a = analysis("陪餐发现了多少问题?", [("陪餐", 3.0), ("发现", 3.0), ("问题", 3.0)])
     line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
     assert line is not None and "2370个" in line
+
+
+def test_which_province_is_answered_by_a_bare_province_name() -> None:
+    # News text names provinces without 省: 位于河南的中国一拖….
+    assert place_in_clause("位于河南的中国一拖集团", {"一拖"}, "省", False) == "河南"
+    assert place_in_clause("位于洛阳市的中国一拖集团", {"一拖"}, "省", False) is None
