@@ -34,6 +34,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
             m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
+    # An age (多大岁数, 多大年纪, 几岁, 多少周岁).
+    if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|\bhow old\b", norm_question):
+        return ("岁", "周岁")
     # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
     # …率 (复耕率, 覆盖率, 合格率) is a share too.
     if re.search(r"百分点|百分比|比例|比重|占比|增幅|降幅|率(?:是|为|有|达到|达)?(?:多少|几)|"

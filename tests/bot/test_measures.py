@@ -45,3 +45,8 @@ def test_pinyin_without_a_measure_wants_none() -> None:
 def test_those_few_point_at_things_and_ask_no_count() -> None:
     assert wanted_units(normalize("瑞安那几家电镀企业罚了多少钱")) == ("元",)
     assert wanted_units(normalize("有几家企业")) == ("家",)
+
+
+def test_an_age() -> None:
+    assert wanted_units(normalize("给多大岁数的老人办优待证")) == ("岁", "周岁")
+    assert wanted_units(normalize("几岁以上可以免费乘车")) == ("岁", "周岁")
