@@ -34,6 +34,10 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
             m.group(1),)
     if re.search(r"第几|排名|排第|名次|\brank", norm_question):
         return ("位", "名")
+    # A grade of an award (立了几等功, 得了几等奖).
+    m = re.search(r"几等(功|奖)", norm_question)
+    if m:
+        return ("等" + m.group(1),)
     # An age (多大岁数, 多大年纪, 几岁, 多少周岁).
     if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|\bhow old\b", norm_question):
         return ("岁", "周岁")

@@ -225,7 +225,7 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         if spec.role == "lead" and spec.case not in lead_subject:
             lead_subject[spec.case] = _orig(original, text, first) if first else None
         scope = (spec.case, spec.section)
-        facts.extend(_entities(i, text, original))
+        facts.extend(entities(i, text, original))
         for (clause_start, clause), subj in zip(clauses, subjects, strict=True):
             for verb_pos, verb in _verbs(clause):
                 objects = _objects_after(clause, verb_pos + len(verb), clause_start, original)
@@ -351,7 +351,9 @@ def _objects_after(clause: str, pos: int, clause_start: int, original: str) -> l
     return []
 
 
-def _entities(i: int, text: str, original: str) -> list[Fact]:
+def entities(i: int, text: str, original: str) -> list[Fact]:
+    """The place, document, measure, quantity and date facts of passage ``i`` (``text``
+    normalised, ``original`` as written)."""
     out: list[Fact] = []
     seen: set[tuple[str, str]] = set()
 
@@ -373,10 +375,12 @@ def _entities(i: int, text: str, original: str) -> list[Fact]:
     for m in YEAR_RE.finditer(text):
         add("date", m.group(0))
     for m in QUANTITY_RE.finditer(text):
-        # Chinese numerals only with counting units (五部门, 三项, 四级, 十大); 一批 is
-        # "a batch", and 级/大 after digits are rarely counts.
+        # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of
+        # an award (二等功, 一等奖); 一批 is "a batch", and 级/大 after digits are rarely
+        # counts.
         digits = m.group(2)[0].isdigit()
-        if (digits and m.group(4) not in ("级", "大")) or (
+        grade = m.group(4) in ("等功", "等奖")
+        if (digits and m.group(4) not in ("级", "大")) or grade or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in ("部门", "项", "个", "家", "级", "大")):
             add("quantity", m.group(0))

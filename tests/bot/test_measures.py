@@ -50,3 +50,7 @@ def test_those_few_point_at_things_and_ask_no_count() -> None:
 def test_an_age() -> None:
     assert wanted_units(normalize("给多大岁数的老人办优待证")) == ("岁", "周岁")
     assert wanted_units(normalize("几岁以上可以免费乘车")) == ("岁", "周岁")
+
+
+def test_a_grade_of_an_award() -> None:
+    assert wanted_units(normalize("白文建立了几等功?")) == ("等功",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facts import QUANTITY_RE
+from indexer.facts import QUANTITY_RE, entities
 
 
 @pytest.mark.parametrize(("text", "figure", "measure"), [
@@ -13,6 +13,7 @@ from indexer.facts import QUANTITY_RE
     ("投入资金2.5亿元", "2.5亿元", "元"),
     ("培训1万余人", "1万余人", "人"),
     ("为全县60岁以上的老人办理优待证", "60岁", "岁"),  # an age
+    ("荣立二等功", "二等功", "等功"),  # a grade of an award
     ("增加5万多户", "5万多户", "户"),
     ("种植2万亩", "2万亩", "亩"),
     ("共3万", "3万", "万"),  # no measure after it: 万 is the measure
@@ -22,3 +23,13 @@ from indexer.facts import QUANTITY_RE
 def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     m = QUANTITY_RE.search(text)
     assert m is not None and m.group(0) == figure and m.group(4) == measure
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("荣立二等功", ["二等功"]),  # a grade of an award, in Chinese numerals
+    ("五部门联合", ["五部门"]),
+    ("一批优秀士兵", []),  # a batch, no count
+    ("检查123家", ["123家"]),
+])
+def test_quantity_facts(text: str, kept: list[str]) -> None:
+    assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
