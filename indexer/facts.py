@@ -32,10 +32,14 @@ if TYPE_CHECKING:
 
 _CJK = "\u4e00-\u9fff"
 _CN_NUM = "一二三四五六七八九十百千两"
+# Measures a figure in Chinese numerals counts in (五部门, 三项, 四级; news text writes
+# money and people so too: 三万元, 十四点八万元, 六十四人).
+_CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "亿元", "人", "名", "万人",
+               "人次")
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
 QUANTITY_RE = re.compile(
-    r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3})(余|多)?(?:[万亿](?:余|多)?(?=" + "|".join(
+    r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3}(?:点[一二三四五六七八九]{1,2})?)(余|多)?(?:[万亿](?:余|多)?(?=" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?(" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )
@@ -382,7 +386,7 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
         grade = m.group(4) in ("等功", "等奖")
         if (digits and m.group(4) not in ("级", "大")) or grade or (
                 not digits and m.group(2) != "一"
-                and m.group(4) in ("部门", "项", "个", "家", "级", "大")):
+                and m.group(4) in _CN_COUNTED):
             add("quantity", m.group(0))
     return out
 

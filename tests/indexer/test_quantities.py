@@ -33,3 +33,12 @@ def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
 ])
 def test_quantity_facts(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("冠军奖金由三万元猛增至十四点八万元", ["三万元", "十四点八万元"]),  # news writes money so
+    ("参赛棋手由原来的三十二人扩大到六十四人", ["三十二人", "六十四人"]),
+    ("两会召开", []),
+])
+def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
+    assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
