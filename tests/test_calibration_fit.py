@@ -4,31 +4,15 @@ shipped numbers come from the command."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
-import pytest
-
 from bot.calibration import CALIBRATION
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _script():  # type: ignore[no-untyped-def]
-    pytest.importorskip("sklearn")
-    spec = importlib.util.spec_from_file_location("fit_confidence",
-                                                  ROOT / "scripts" / "fit_confidence.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_confidence"] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.scripts import load_script
 
 
 def test_the_shipped_model_is_the_fitted_one(tmp_path: Path) -> None:
-    script = _script()
+    script = load_script("fit_confidence")
     final, report = script.fit_model(tmp_path, 0.03)
     assert final.threshold == CALIBRATION.threshold, report
     assert final.fitted_on == CALIBRATION.fitted_on
@@ -39,6 +23,6 @@ def test_the_shipped_model_is_the_fitted_one(tmp_path: Path) -> None:
 
 
 def test_held_out_sets_never_enter_the_fit() -> None:
-    script = _script()
+    script = load_script("fit_confidence")
     assert not set(script.TRAINING) & set(script.HELD_OUT)
     assert set(CALIBRATION.fitted_on) == set(script.TRAINING)
