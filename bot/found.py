@@ -19,12 +19,11 @@ from dataclasses import asdict, dataclass
 
 from bot.analysis import Analysis
 from bot.fitted import FOUND
+from bot.places import asked_places, none_named
 from bot.rank import another_batch, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
-from indexer.facts import places
 from indexer.normalize import normalize
-from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
 
@@ -103,13 +102,7 @@ def place_missing(a: Analysis, where: str, candidates: str = "") -> bool:
     """"明天乌鲁木齐天气怎么样?" met by a forecast for 黄河以南: the question names places
     below a province — by their suffix, the place lists, or a place suffix after them in
     the candidates (嘉兴市) — and the passage, its case, section and document name none."""
-    from bot.expand.units import place_names
-
-    asked = [u.alts for u in a.units if len(u.text) >= 2 and u.text not in PROVINCES
-             and not u.text.endswith(("省", "自治区"))
-             and (places(u.text) or u.text in place_names() or any(
-                 re.search(re.escape(x) + "[市县区州镇乡旗盟]", candidates) for x in u.alts))]
-    return bool(asked) and not any(x in where for alts in asked for x in alts)
+    return none_named(asked_places(a, candidates), where)
 
 
 def answering_first(a: Analysis, ranked: list[Passage]) -> list[Passage]:

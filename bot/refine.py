@@ -21,9 +21,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.places import asked_places, none_named
 from indexer.facts import places
 from indexer.normalize import normalize
-from indexer.words import PROVINCES
 
 if TYPE_CHECKING:
     from bot.analysis import Analysis
@@ -89,34 +89,16 @@ def change_figure(line: str, text: str) -> str | None:
     return sentence[m.start():m.end()]
 
 
-def asked_places(analysis: Analysis, answer: Answer) -> list[tuple[str, ...]]:
-    """The question's words that name places below a province (江油, 西充县, 宁波), each with
-    its spellings: by their suffix, the place lists, or a place suffix after them in the
-    reply's passages (江油市)."""
-    from bot.expand.units import place_names
-
-    said = normalize(" ".join(x for p in (*answer.passages, *answer.more)
-                              for x in (p.text, p.case_title, p.section) if x))
-    out = []
-    for u in analysis.units:
-        name = u.text.rstrip("省") if u.text.endswith("省") else u.text
-        if len(u.text) < 2 or name in PROVINCES or u.text.endswith("自治区"):
-            continue  # a province's documents call it 全省, 自治区
-        if places(u.text) or u.text in place_names() or any(
-                re.search(re.escape(x) + "[市县区州镇乡旗盟]", said) for x in u.alts):
-            out.append(u.alts)
-    return out
-
-
 def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     """The question names places none of which the evidence — its sentence, case, section
     and document — names: the line would be another place's figure or body (江油修了多少
     公里水渠? answered by 西充县修复损毁沟渠42公里).  Of two places asked (嘉兴苏州化解了
     几宗纠纷?) one suffices: the other may be named earlier in the section."""
-    asked = asked_places(analysis, answer)
+    said = normalize(" ".join(x for p in (*answer.passages, *answer.more)
+                              for x in (p.text, p.case_title, p.section) if x))
     p = answer.passages[0]
     where = normalize(" ".join(x for x in (p.text, p.case_title, p.section, p.doc) if x))
-    return bool(asked) and not any(x in where for alts in asked for x in alts)
+    return none_named(asked_places(analysis, said), where)
 
 
 def refine(analysis: Analysis, answer: Answer) -> Answer:

@@ -1,0 +1,39 @@
+"""The places a question names below a province: the ones an answer must be about.
+
+A question about 江油 is not answered by a passage about 西充县 (bot/found.py, bot/refine.py).
+A province is left out: its own documents call it 全省 or 自治区, not 四川 or 新疆.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis import Analysis
+from bot.expand.units import place_names
+from indexer.facts import places
+from indexer.words import PROVINCES
+
+_SUFFIX_AFTER = "[市县区州镇乡旗盟]"
+
+
+def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
+    """The question's words that name places below a province (江油, 西充县, 宁波), each
+    with its spellings: by their suffix, the place lists, or a place suffix after them in
+    ``said`` — normalised text of the reply's candidates (江油市)."""
+    out: list[tuple[str, ...]] = []
+    for u in a.units:
+        if len(u.text) < 2 or u.text.removesuffix("省") in PROVINCES or u.text.endswith(
+                "自治区"):
+            continue
+        if places(u.text) or u.text in place_names() or any(
+                re.search(re.escape(x) + _SUFFIX_AFTER, said) for x in u.alts):
+            out.append(u.alts)
+    return out
+
+
+def none_named(asked: list[tuple[str, ...]], where: str) -> bool:
+    """Places were asked and ``where`` names none of them (of two asked, one suffices)."""
+    return bool(asked) and not any(x in where for alts in asked for x in alts)
+
+
+__all__ = ["asked_places", "none_named"]
