@@ -33,7 +33,7 @@ from bot.confidence import Calibration, gate
 from bot.extract import extract
 from bot.found import MODEL, FoundModel, answering_first, is_found
 from bot.narrow import narrow
-from bot.rank import RANKING, Features, rank
+from bot.rank import RANKING, Features, rank, referred_to
 from bot.refine import refine
 from bot.reply import Answer, Passage, Status, passage_of
 from bot.retrieve import retrieve
@@ -70,7 +70,8 @@ class Engine:
 
     def ranked(self, a: Analysis) -> list[Passage]:
         """Stages *retrieve* and *rank*: the candidates, best first."""
-        return rank(a, retrieve(a, self.searcher), self.ranking)
+        hits = retrieve(a, self.searcher)
+        return rank(a, hits, self.ranking, referred_to(hits, self.searcher))
 
     def answer(self, question: str, top: int = 3) -> Answer:
         a = self.understand(question)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from bot.analysis import Analysis, Kind
 from bot.intent import BATCH
+from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import places
@@ -65,17 +66,19 @@ def coverage(f: Features) -> float:
 
 
 def rank(a: Analysis, hits: list[tuple[PassageHit, float]],
-         weights: Features = RANKING) -> list[Passage]:
-    """The candidates as passages, best first (ties by passage id)."""
+         weights: Features = RANKING, before: dict[int, str] | None = None) -> list[Passage]:
+    """The candidates as passages, best first (ties by passage id); ``before`` holds what a
+    candidate that opens with 此/该/这 refers back to (:func:`referred_to`)."""
     scored = [passage_of(row, score(f, weights), matched, coverage(f))
-              for (row, _), (f, matched) in zip(hits, features(a, hits), strict=True)]
+              for (row, _), (f, matched) in zip(hits, features(a, hits, before), strict=True)]
     scored.sort(key=lambda p: (-p.score, p.id))
     return scored
 
 
-def features(a: Analysis, hits: list[tuple[PassageHit, float]]
-             ) -> list[tuple[Features, list[str]]]:
+def features(a: Analysis, hits: list[tuple[PassageHit, float]],
+             before: dict[int, str] | None = None) -> list[tuple[Features, list[str]]]:
     """Each candidate's features, with the question's words it says (in ``hits`` order)."""
+    before = before or {}
     if not hits:
         return []
     top_bm25 = max(s for _, s in hits) or 1.0
@@ -105,6 +108,9 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]]
             else:
                 if context is None:
                     context = heading_context(row.doc_title, row.case_title, row.section_heading)
+                    if row.id in before:
+                        # 此项工程…总投资4579万元 says what the sentence before named.
+                        context = context + " " + before[row.id]
                 for x in alts:
                     if x in context:
                         # Named by the case or section it stands under: said, though not
@@ -141,6 +147,23 @@ def another_batch(batch: str | None, body: str, context: str) -> bool:
     if not batch or batch in body or batch in context:
         return False
     return BATCH.search(body + context) is not None
+
+
+# A sentence opening with a demonstrative (此项工程, 该公司, 这部话剧, 上述企业) goes on
+# about what the sentence before it named.
+_REFERS_BACK = re.compile(r"^(?:此|该|这|上述|其)")
+
+
+def referred_to(hits: list[tuple[PassageHit, float]], searcher: Lookup) -> dict[int, str]:
+    """For each candidate that opens with a demonstrative, the sentence before it in the
+    same document, normalised (one read of the index for all of them)."""
+    back = [row for row, _ in hits if _REFERS_BACK.match(row.text)]
+    if not back:
+        return {}
+    rows = searcher.passages([row.id - 1 for row in back])
+    pairs = [(row.id, prev.text) for row in back
+             if (prev := rows.get(row.id - 1)) is not None and prev.doc_id == row.doc_id]
+    return dict(zip([i for i, _ in pairs], normalize_many([t for _, t in pairs]), strict=True))
 
 
 @lru_cache(maxsize=8192)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rank import RANKING, Features, heading_context, hints, names_place, rank, score
+from bot.rank import (
+    RANKING,
+    Features,
+    heading_context,
+    hints,
+    names_place,
+    rank,
+    referred_to,
+    score,
+)
 from bot.weights import WEIGHTS as W
-from tests.bot.stages.kit import analysis, row
+from tests.bot.stages.kit import MemoryLookup, analysis, row
 
 
 def test_coverage_decides_and_bm25_breaks_ties() -> None:
@@ -76,3 +85,16 @@ def test_names_place(word: str, context: str, expected: bool) -> None:
 
 def test_heading_context_is_normalised() -> None:
     assert heading_context("通知", "昌吉州強化監管", None) == "通知 昌吉州强化监管"
+
+
+def test_a_sentence_opening_with_a_demonstrative_is_read_with_the_one_before() -> None:
+    head = row(1, "石家庄机场跑道延长工程日前通过验收。")
+    cost = row(2, "此项工程总投资4579万元。")
+    other = row(3, "某县总投资3000万元。")
+    lookup = MemoryLookup([head, cost, other])
+    before = referred_to([(cost, 1.0), (other, 1.0)], lookup)
+    assert set(before) == {2}  # only the one that refers back
+    a = analysis("石家庄机场跑道工程总投资多少", [("石家庄", 2.0), ("机场跑道", 2.0), ("总投资", 1.0)])
+    out = rank(a, [(other, 1.0), (cost, 1.0)], before=before)
+    assert [p.id for p in out] == [2, 3]
+    assert out[0].covers > out[1].covers
