@@ -73,7 +73,8 @@ KIND_CUES: tuple[Cue, ...] = (
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪一?天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         r"\bwhen\b|\bwhat year\b"), "这个办法是什么时候出台的?"),
     Cue("who", re.compile(
-        r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司)|由谁|谁|牵头单位|主管部门|"
+        r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
+        r"学校|大学|报社|电视台|协会|剧团)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
         r"\bwhat (department|agency|body|bureau)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
     Cue("document", re.compile(

@@ -56,6 +56,7 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("tuzai duoshao", "number"),  # a pinyin question word
     ("Which department leads?", "who"),
     ("怎么做的?", "what"),
+    ("沧海横流是哪个剧院演的?", "who"),  # a body by its kind: 剧院, 医院, 学校…
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind
