@@ -38,6 +38,11 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     m = re.search(r"几等(功|奖)", norm_question)
     if m:
         return ("等" + m.group(1),)
+    # A height, a depth, a length or a distance (多高, 海拔多少, 多长, 多远).
+    if re.search(r"多高|多深|海拔多少|有多高", norm_question):
+        return ("米", "千米")
+    if re.search(r"多长|多远|距离多少|长度(?:是|为|有)?多少", norm_question):
+        return ("公里", "千米", "米")
     # An age (多大岁数, 多大年纪, 几岁, 多少周岁).
     if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|\bhow old\b", norm_question):
         return ("岁", "周岁")

@@ -43,6 +43,7 @@ QUANTITY_RE = re.compile(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?(" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )
+_MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
 # Never inside a place's name (局厅委: "县民政局会同县自然资源局" holds no place 政局会同县).
 _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
@@ -377,6 +378,9 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
     for m in re.finditer(r"(?:第[一二三四五六七八九十0-9]+|首)批", text):
         add("quantity", m.group(0))
     for m in YEAR_RE.finditer(text):
+        add("date", m.group(0))
+    # A day without its year, as news datelines and reports write it (1月6日电, 5月20日起).
+    for m in _MONTH_DAY.finditer(text):
         add("date", m.group(0))
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of

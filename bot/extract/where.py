@@ -19,6 +19,7 @@ from indexer.facts import places
 from indexer.normalize import normalize
 from indexer.words import PLACE_LEVELS, PROVINCES
 
+_WITH_WHERE = re.compile(r"[和与跟同]哪")
 VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 
 
@@ -35,7 +36,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
             return Direct(named_place, best)
-        if not suffix and VAGUE_PLACE.search(normalize(clause)):
+        # Only for places in the plural or a partner (和哪里, 与哪些地方): "在哪里举行?" is
+        # not answered by 全国最高水平的比赛.
+        if (not suffix and (a.intent.plural_places or _WITH_WHERE.search(a.norm))
+                and VAGUE_PLACE.search(normalize(clause))):
             return Direct(clause, best)
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
                        key=lambda fr: not (suffix and of_level(fr[0].norm, suffix))):

@@ -54,3 +54,8 @@ def test_an_age() -> None:
 
 def test_a_grade_of_an_award() -> None:
     assert wanted_units(normalize("白文建立了几等功?")) == ("等功",)
+
+
+def test_a_height_or_a_length() -> None:
+    assert wanted_units(normalize("登上的山有多高?"))[0] == "米"
+    assert wanted_units(normalize("跑道有多长?"))[0] == "公里"

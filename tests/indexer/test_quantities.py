@@ -42,3 +42,12 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
 ])
 def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("新华社北京1月6日电快讯", ["1月6日"]),  # a dateline: a day without its year
+    ("2024年5月20日起施行", ["2024年5月20日"]),  # the whole date once, not its day again
+    ("第12月份", []),
+])
+def test_date_facts(text: str, dates: list[str]) -> None:
+    assert [f.subject for f in entities(0, text, text) if f.kind == "date"] == dates

@@ -148,3 +148,12 @@ def test_which_province_is_answered_by_a_bare_province_name() -> None:
     # News text names provinces without 省: 位于河南的中国一拖….
     assert place_in_clause("位于河南的中国一拖集团", {"一拖"}, "省", False) == "河南"
     assert place_in_clause("位于洛阳市的中国一拖集团", {"一拖"}, "省", False) is None
+
+
+def test_where_a_vague_place_answers_only_with_whom() -> None:
+    r = row(1, "香梨成为全国首个中欧地理标志互认产品。")
+    partner = analysis("香梨是和哪里互认的?", ["香梨", "互认"])
+    assert where.extract(partner, ranked((r, 1.0)), MemoryLookup([r]))[0] is not None
+    held = row(2, "全国最高水平的少年速滑比赛今天开幕。")
+    at = analysis("少年速滑比赛在哪里举行?", ["少年", "速滑", "比赛"])
+    assert where.extract(at, ranked((held, 1.0)), MemoryLookup([held]))[0] is None
