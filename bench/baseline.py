@@ -19,14 +19,14 @@ from pathlib import Path
 
 import jieba
 
-from bench.sets import NEWS, documents, questions_file
+from bench.sets import NEWS, documents, news_set, questions_file
 from bench.systems import load_sentences
 from bot.evaluate import load_questions
 from indexer.normalize import normalize
 from indexer.segment import keep_token
 
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "news")
+        "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a")
 
 
 def questions(name: str) -> list[dict[str, object]]:
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| set | questions | casebot hit@1 | BM25 hit@1 | casebot hit@3 | BM25 hit@3 |")
     print("|---|---|---|---|---|---|")
     for name in args.sets:
-        if name == "news" and not NEWS.exists():
+        if news_set(name) and not NEWS.exists():
             print(f"| {name} | skipped: run `python -m bench.news` to fetch the corpus |||||",
                   file=sys.stderr)
             continue

@@ -4,7 +4,8 @@ Shared by `python -m bench.baseline`, `scripts/fit_confidence.py` and `scripts/g
 a set's documents are indexed alone, as `casebot eval` scores them — the development set
 over the bundled corpus, the news set over the benchmark's People's Daily corpus plus the
 bundled announcement, every other set over its own `announcement.*`; "dev-news" is the
-development questions over the news index (how `make bench` asks them).
+development questions over the news index (how `make bench` asks them); "news-a" … are
+further sets over the news index.
 """
 
 from __future__ import annotations
@@ -24,9 +25,14 @@ def documents(name: str) -> list[Path]:
     """What to index for set ``name`` (empty: the set has no documents here)."""
     if name == "dev":
         return [ROOT / "corpus" / "documents"]
-    if name in ("news", "dev-news"):
+    if news_set(name):
         return [ROOT / "corpus" / "documents", NEWS] if NEWS.exists() else []
     return sorted((DATA / name).glob("announcement.*"))
+
+
+def news_set(name: str) -> bool:
+    """Whether set ``name`` is asked over the news index (news, news-a, dev-news)."""
+    return name in ("news", "dev-news") or name.startswith("news-")
 
 
 def questions_file(name: str) -> Path:
@@ -40,7 +46,7 @@ def open_index(name: str, work: Path) -> Casebot:
     from indexer.db import make_engine
     from indexer.writer import IndexWriter
 
-    db = work / ("news.db" if name in ("news", "dev-news") else f"{name}.db")
+    db = work / ("news.db" if news_set(name) else f"{name}.db")
     if not db.exists():
         IndexWriter(make_engine(db)).index_paths(documents(name))
     return Casebot.open(db, build=False)
@@ -52,4 +58,5 @@ def announcement_sets() -> list[str]:
                   if p.is_dir() and any(p.glob("announcement.*")) and (p / "qa.jsonl").exists())
 
 
-__all__ = ["DATA", "NEWS", "ROOT", "announcement_sets", "documents", "open_index", "questions_file"]
+__all__ = ["DATA", "NEWS", "ROOT", "announcement_sets", "documents", "news_set", "open_index",
+           "questions_file"]

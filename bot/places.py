@@ -7,6 +7,7 @@ A province is left out: its own documents call it 全省 or 自治区, not 四�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.expand.units import place_names
@@ -14,6 +15,12 @@ from indexer.facts import places
 from indexer.words import PROVINCES
 
 _SUFFIX_AFTER = "[市县区州镇乡旗盟]"
+
+
+@lru_cache(maxsize=8192)
+def is_place(word: str) -> bool:
+    """Whether a word of the question names a place by itself: by its suffix or a list."""
+    return bool(places(word)) or word in place_names()
 
 
 def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
@@ -25,7 +32,7 @@ def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
         if len(u.text) < 2 or u.text.removesuffix("省") in PROVINCES or u.text.endswith(
                 "自治区"):
             continue
-        if places(u.text) or u.text in place_names() or any(
+        if is_place(u.text) or any(
                 re.search(re.escape(x) + _SUFFIX_AFTER, said) for x in u.alts):
             out.append(u.alts)
     return out

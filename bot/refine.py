@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.places import asked_places, none_named
+from bot.rank import heading_context
 from indexer.facts import places
 from indexer.normalize import normalize
 
@@ -94,11 +95,13 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     and document — names: the line would be another place's figure or body (江油修了多少
     公里水渠? answered by 西充县修复损毁沟渠42公里).  Of two places asked (嘉兴苏州化解了
     几宗纠纷?) one suffices: the other may be named earlier in the section."""
-    said = normalize(" ".join(x for p in (*answer.passages, *answer.more)
-                              for x in (p.text, p.case_title, p.section) if x))
+    asked = asked_places(analysis, " ".join(
+        p.norm + " " + heading_context(None, p.case_title, p.section)
+        for p in (*answer.passages, *answer.more)))
+    if not asked:
+        return False
     p = answer.passages[0]
-    where = normalize(" ".join(x for x in (p.text, p.case_title, p.section, p.doc) if x))
-    return none_named(asked_places(analysis, said), where)
+    return none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title, p.section))
 
 
 def refine(analysis: Analysis, answer: Answer) -> Answer:
