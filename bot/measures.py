@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.words import PINYIN_MEASURES
+
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
             "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
@@ -68,15 +70,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     return _pinyin_units(norm_question)
 
 
-# Toneless pinyin of the measure words a how-many question may name (duoshao liang → 辆).
-_PINYIN_MEASURES = {
-    "liang": "辆", "ge": "个", "jia": "家", "ren": "人", "ming": "名", "dun": "吨", "mu": "亩",
-    "gongli": "公里", "tai": "台", "zuo": "座", "suo": "所", "xiang": "项", "ci": "次",
-    "qi": "起", "jian": "件", "tiao": "条", "chu": "处", "hu": "户", "pi": "批", "tian": "天",
-    "nian": "年", "yuan": "元", "qian": "钱", "zhang": "张", "li": "例",
-}
 _PINYIN_HOW_MANY = re.compile(r"\b(?:duoshao|ji)\s*(" + "|".join(
-    sorted(_PINYIN_MEASURES, key=len, reverse=True)) + r")\b")
+    sorted(PINYIN_MEASURES, key=len, reverse=True)) + r")\b")
 # Money asked in pinyin (fakuan duoshao, butie duoshao).
 _PINYIN_MONEY = re.compile(r"\b(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei|jiage|"
                            r"zijin|touru)\b[\sa-z]*\bduoshao\b|\bduoshao\s*qian\b")
@@ -87,7 +82,7 @@ def _pinyin_units(norm_question: str) -> tuple[str, ...]:
     if _PINYIN_MONEY.search(norm_question):
         return _NUMBER_UNITS["元"]
     m = _PINYIN_HOW_MANY.search(norm_question)
-    return _NUMBER_UNITS[_PINYIN_MEASURES[m.group(1)]] if m else ()
+    return _NUMBER_UNITS[PINYIN_MEASURES[m.group(1)]] if m else ()
 
 
 _ENGLISH_MONEY = re.compile(

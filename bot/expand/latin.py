@@ -22,6 +22,7 @@ from indexer.words import (
     ENGLISH_FRAME_NOUNS,
     ENGLISH_STOP_WORDS,
     ENGLISH_WHICH_WORDS,
+    PINYIN_MEASURES,
     PINYIN_QUESTION_WORDS,
     PLACE_SUFFIX_PINYIN,
 )
@@ -31,9 +32,11 @@ PinyinHits = dict[str, list[tuple[str, int]]]
 
 def content_words(words: list[str]) -> list[str]:
     """The words that carry the topic: no stop word, number, pinyin question word, nor the
-    frame noun of "which department…?" (framed as 哪个部门 is: no topic word)."""
+    frame noun of "which department…?" (framed as 哪个部门 is: no topic word), nor the
+    measure after a pinyin how-many (duoshao xiang: 多少项)."""
     framed = {i + 1 for i, w in enumerate(words[:-1])
-              if w in ENGLISH_WHICH_WORDS and words[i + 1] in ENGLISH_FRAME_NOUNS}
+              if (w in ENGLISH_WHICH_WORDS and words[i + 1] in ENGLISH_FRAME_NOUNS)
+              or (w in ("duoshao", "ji") and words[i + 1] in PINYIN_MEASURES)}
     return [w for i, w in enumerate(words) if w not in ENGLISH_STOP_WORDS and not w.isdigit()
             and w not in PINYIN_QUESTION_WORDS and i not in framed]
 

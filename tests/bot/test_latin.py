@@ -64,3 +64,8 @@ def test_an_unmapped_word_still_counts(word: str, share: float) -> None:
     units, _ = reader().units(word, N)
     assert [u.text for u in units] == [word] and not units[0].known
     assert units[0].weight == pytest.approx(share * math.log(1 + N / WEIGHTS.unknown_df))
+
+
+def test_the_measure_after_a_pinyin_how_many_is_no_topic_word() -> None:
+    assert content_words(["hexin", "biaozhun", "duoshao", "xiang"]) == ["hexin", "biaozhun"]
+    assert content_words(["xiang", "cun"]) == ["xiang", "cun"]  # 乡村: a topic word here
