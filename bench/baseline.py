@@ -26,7 +26,7 @@ from indexer.normalize import normalize
 from indexer.segment import keep_token
 
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a")
+        "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a", "news-b")
 
 
 def questions(name: str) -> list[dict[str, object]]:

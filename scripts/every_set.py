@@ -25,7 +25,7 @@ from bench.sets import documents, open_index, questions_file  # noqa: E402
 from bot.evaluate import evaluate, load_questions  # noqa: E402
 
 TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "dev-news")
-HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a")
+HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a", "news-b")
 COLUMNS = ("questions", "hit@1", "hit@3", "mrr", "direct", "wrong", "oos_rejected")
 
 

@@ -38,7 +38,7 @@ def sets() -> dict[str, tuple[list[Path], Path]]:
     """
     names = ["dev", *announcement_sets()]
     if _news_corpus():
-        names += ["news", "news-a", "dev-news"]
+        names += ["news", "news-a", "news-b", "dev-news"]
     return {name: (documents(name), questions_file(name)) for name in names}
 
 
