@@ -1,8 +1,10 @@
 """Stage *about the notice*: questions about the document itself, answered from its structure.
 
-"这是第几批?", "这份通知是谁发的?", "什么时候发的?", "贯彻哪个文件?": the title, the
-preamble and the date line under the signature answer, though they may share no word
-with the question.  Which document: the best match's, or the only one indexed.
+"这是第几批?", "这份通知是谁发的?", "什么时候发的?", "贯彻哪个文件?", "一共有几个案例?":
+the title, the preamble, the signature, the date line and the cases answer, though they may
+share no word with the question — or the reply says the document does not name its issuer
+or date.  Which document: the only one indexed, or among the best candidates' documents the
+one whose title says most of the question (:func:`this_one`).
 """
 
 from __future__ import annotations

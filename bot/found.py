@@ -1,14 +1,16 @@
 """Stage *found*: whether the best passage answers the question at all.
 
-Found is a calibrated decision over a few signals of the best passage (:class:`Signals`:
-how much of the question it says, whether the question's rarest word is among what it
-misses, how much of the question the index does not know at all): a logistic model fitted
-by ``scripts/fit_found.py`` on the training sets (:data:`bot.fitted.FOUND`).  Apart from
-the model, the best passage must not meet the question only in ways that answer nothing:
-a part of a term left unexplained (2+N里的N), things asked by name given only as a count
-(3家民营医院), a question's places without its topic, another batch of cases (第一批 asked,
-第二批 said).
-"""
+Found is a calibrated decision over the best passage's coverage of the question — the share
+of the question's weight it (or the headings above it) says — by a logistic model fitted by
+``scripts/fit_found.py`` on the training sets (:data:`bot.fitted.FOUND`).  :class:`Signals`
+holds other candidate signals too (the rarest word missing, words the index lacks, a short
+question); the script's ``--signals`` shows that leave-one-set-out they add nothing, so the
+shipped model weighs coverage alone.  Apart from the model, the best passage must not meet
+the question only in ways that answer nothing: a part of a term left unexplained
+(2+N里的N), things asked by name given only as a count (3家民营医院), a question's places
+without its topic, another batch of cases (第一批 asked, 第二批 said), none of the places
+asked (江油 asked, a 西充县 sentence).  When the best passage fails those, one covering
+nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
 
