@@ -14,95 +14,29 @@ bidirectional overrides) before any layout.
 
 from __future__ import annotations
 
-import html
-import io
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
+from bot.chart_draw import has_cjk_font, to_png, to_svg
+from bot.chart_model import (
+    ANSWERED,
+    DAYS,
+    INK,
+    MUTED,
+    THUMBS_DOWN,
+    THUMBS_UP,
+    UNANSWERED,
+    WIDTH,
+    Figure,
+    Label,
+    Line,
+    Rect,
+    Shape,
+    clean_label,
+    text_width,
+)
 from indexer.qlog import DayCount, Stats
-
-if TYPE_CHECKING:
-    from PIL.ImageFont import FreeTypeFont, ImageFont
-
-Anchor = Literal["start", "middle", "end"]
-
-ANSWERED = "#1a5fb4"
-UNANSWERED = "#e66100"
-THUMBS_UP = "#2e7d32"
-THUMBS_DOWN = "#c62828"
-AXIS = "#8a8a8a"
-INK = "#1a1a1a"
-MUTED = "#555555"
-WIDTH = 640  # px: the admin page scales the SVG down on a phone (viewBox)
-FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans CJK TC', system-ui, sans-serif"
-DAYS = 30  # the span of the questions-per-day chart
-LABEL_CHARS = 24  # an unanswered question is shortened to this many characters
-
-
-@dataclass(frozen=True)
-class Rect:
-    x: float
-    y: float
-    w: float
-    h: float
-    fill: str
-    title: str = ""  # a tooltip in SVG: the exact figure behind the bar
-
-
-@dataclass(frozen=True)
-class Line:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    stroke: str = AXIS
-
-
-@dataclass(frozen=True)
-class Label:
-    x: float
-    y: float  # the baseline, as in SVG
-    text: str
-    size: float = 12.0
-    fill: str = INK
-    anchor: Anchor = "start"
-    bold: bool = False
-
-
-Shape = Rect | Line | Label
-
-
-@dataclass(frozen=True)
-class Figure:
-    width: float
-    height: float
-    title: str
-    desc: str  # what a screen reader says instead of the picture
-    shapes: tuple[Shape, ...]
-
-
-# -- text -----------------------------------------------------------------------------------
-
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def clean_label(text: str, limit: int = LABEL_CHARS) -> str:
-    """``text`` on one line, without control or bidirectional characters, at most
-    ``limit`` characters (``…`` marks a cut)."""
-    text = " ".join(_INVISIBLE.sub(" ", text).split())
-    return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
-
-
-def text_width(text: str, size: float) -> float:
-    """An estimate of the drawn width: wide (CJK) characters 1 em, others 0.6 em."""
-    return sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * size
-               for ch in text)
 
 
 def _nice_ceiling(value: int) -> int:
@@ -253,95 +187,6 @@ def _moved(shape: Shape, dx: float, dy: float) -> Shape:
 
 # -- drawing --------------------------------------------------------------------------------
 
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def to_svg(fig: Figure) -> str:
-    """The figure as a standalone SVG element (also fit to inline into HTML): scalable
-    (``viewBox``), with a ``<title>`` and ``<desc>`` for screen readers, no script or
-    style attribute (the page's Content-Security-Policy allows neither inline)."""
-    e = html.escape
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(fig.width)} '
-           f'{_n(fig.height)}" width="{_n(fig.width)}" height="{_n(fig.height)}" role="img" '
-           f'font-family="{e(FONT_FAMILY)}">',
-           f"<title>{e(clean_label(fig.title, 200))}</title>",
-           f"<desc>{e(clean_label(fig.desc, 2000))}</desc>"]
-    for s in fig.shapes:
-        if isinstance(s, Rect):
-            tip = f"<title>{e(clean_label(s.title, 200))}</title>" if s.title else ""
-            out.append(f'<rect x="{_n(s.x)}" y="{_n(s.y)}" width="{_n(s.w)}" '
-                       f'height="{_n(s.h)}" fill="{s.fill}">{tip}</rect>')
-        elif isinstance(s, Line):
-            out.append(f'<line x1="{_n(s.x1)}" y1="{_n(s.y1)}" x2="{_n(s.x2)}" '
-                       f'y2="{_n(s.y2)}" stroke="{s.stroke}"/>')
-        else:
-            weight = ' font-weight="bold"' if s.bold else ""
-            out.append(f'<text x="{_n(s.x)}" y="{_n(s.y)}" font-size="{_n(s.size)}" '
-                       f'fill="{s.fill}" text-anchor="{s.anchor}"{weight}>'
-                       f"{e(clean_label(s.text, 200))}</text>")
-    out.append("</svg>")
-    return "".join(out)
-
-
-# Debian's fonts-noto-cjk first (the CI machine installs it); without any of these the
-# picture is drawn with Pillow's own font, in which Chinese shows as boxes.
-FONT_FILES = (
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2),  # 2 = the SC face
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
-)
-
-
-@lru_cache(maxsize=32)
-def _font(size: int, bold: bool) -> FreeTypeFont | ImageFont:
-    from PIL import ImageFont
-
-    for regular, heavy, index in FONT_FILES:
-        path = heavy if bold else regular
-        if Path(path).exists():
-            return ImageFont.truetype(path, size, index=index)
-    return ImageFont.load_default(size)
-
-
-def has_cjk_font() -> bool:
-    """Whether :func:`to_png` can draw Chinese (else it draws boxes: install fonts-noto-cjk)."""
-    return any(Path(regular).exists() for regular, _, _ in FONT_FILES)
-
-
-_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
-
-
-def to_png(fig: Figure, scale: float = 2.0) -> bytes:
-    """The figure as a PNG, ``scale`` times its size (sharp on a phone's screen).
-
-    Emoji (from a logged question) are left out of PNG labels: the CJK fonts have no
-    glyphs for them, and a box says nothing."""
-    from PIL import Image, ImageDraw
-
-    img = Image.new("RGB", (round(fig.width * scale), round(fig.height * scale)), "white")
-    draw = ImageDraw.Draw(img)
-    anchors = {"start": "ls", "middle": "ms", "end": "rs"}
-    for s in fig.shapes:
-        if isinstance(s, Rect):
-            if s.w > 0 and s.h > 0:
-                draw.rectangle([s.x * scale, s.y * scale, (s.x + s.w) * scale,
-                                (s.y + s.h) * scale], fill=s.fill)
-        elif isinstance(s, Line):
-            draw.line([s.x1 * scale, s.y1 * scale, s.x2 * scale, s.y2 * scale], fill=s.stroke,
-                      width=max(1, round(scale)))
-        else:
-            text = " ".join(_ASTRAL.sub("", clean_label(s.text, 200)).split())
-            if text:
-                draw.text((s.x * scale, s.y * scale), text, fill=s.fill,
-                          font=_font(round(s.size * scale), s.bold), anchor=anchors[s.anchor])
-    buf = io.BytesIO()
-    img.save(buf, "PNG", optimize=True)
-    return buf.getvalue()
-
 
 def stats_chart_png(stats: Stats, days: Sequence[DayCount], end: date | None = None,
                     title: str = "casebot 使用统计") -> bytes:
@@ -354,6 +199,6 @@ def stats_chart_png(stats: Stats, days: Sequence[DayCount], end: date | None = N
     return to_png(stack(stats_figures(stats, days, end), title))
 
 
-__all__ = ["Figure", "Label", "Line", "Rect", "answered_share", "clean_label", "feedback",
+__all__ = ["DAYS", "Figure", "Label", "Line", "Rect", "answered_share", "clean_label", "feedback",
            "fill_days", "has_cjk_font", "questions_per_day", "stack", "stats_chart_png",
            "stats_figures", "to_png", "to_svg", "top_unanswered"]
