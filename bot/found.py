@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 
 from bot.analysis import Analysis
 from bot.fitted import FOUND
-from bot.places import asked_places, none_named
+from bot.places import asked_places, none_named, said_by
 from bot.rank import another_batch, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
@@ -80,24 +80,24 @@ def signals(a: Analysis, best: Passage) -> Signals:
 def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODEL) -> bool:
     """Whether ``ranked[0]`` answers the question (else the reply is "not found"); with no
     model, whenever it meets the question in a way that can answer (for fitting)."""
-    if not ranked or answers_nothing(a, ranked[0], said(ranked)):
+    if not ranked or answers_nothing(a, ranked[0], asked_of(a, ranked)):
         return False
     return model is None or model.probability(signals(a, ranked[0])) >= model.threshold
 
 
-def answers_nothing(a: Analysis, p: Passage, candidates: str = "") -> bool:
+def answers_nothing(a: Analysis, p: Passage,
+                    asked: list[tuple[str, ...]] | None = None) -> bool:
     """``p`` meets the question only in ways that answer nothing (see the module);
-    ``candidates`` is what the best candidates say (:func:`said`)."""
+    ``asked`` are the places the question names (:func:`asked_of`)."""
     context = heading_context(p.doc, p.case_title, p.section)
     return (names_part_only(a, p.norm) or counted_only(a, p.norm) or places_only(a, p)
             or another_batch(a.intent.batch, p.norm, context)
-            or place_missing(a, p.norm + " " + context, candidates))
+            or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 
-def said(ranked: list[Passage]) -> str:
-    """The best candidates' sentences and headings, normalised, as one text."""
-    return " ".join(p.norm + " " + heading_context(p.doc, p.case_title, p.section)
-                    for p in ranked[:W.answer_pool_size])
+def asked_of(a: Analysis, ranked: list[Passage]) -> list[tuple[str, ...]]:
+    """The places the question names, read once against the best candidates."""
+    return asked_places(a, said_by(ranked[:W.answer_pool_size]))
 
 
 def place_missing(a: Analysis, where: str, candidates: str = "") -> bool:
@@ -110,12 +110,14 @@ def place_missing(a: Analysis, where: str, candidates: str = "") -> bool:
 def answering_first(a: Analysis, ranked: list[Passage]) -> list[Passage]:
     """The best passage meets the question only in ways that answer nothing (历下区 and
     给 in a preamble): a passage covering nearly as much that can answer comes first."""
-    text = said(ranked)
-    if not ranked or not answers_nothing(a, ranked[0], text):
+    if not ranked:
+        return ranked
+    asked = asked_of(a, ranked)
+    if not answers_nothing(a, ranked[0], asked):
         return ranked
     floor = ranked[0].covers - W.answering_slack
     for p in ranked[1:W.answer_pool_size]:
-        if p.covers >= floor and not answers_nothing(a, p, text):
+        if p.covers >= floor and not answers_nothing(a, p, asked):
             return [p, *[q for q in ranked if q is not p]]
     return ranked
 

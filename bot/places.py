@@ -7,10 +7,13 @@ A province is left out: its own documents call it 全省 or 自治区, not 四�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.expand.units import place_names
+from bot.rank import heading_context
+from bot.reply import Passage
 from indexer.facts import places
 from indexer.words import PROVINCES
 
@@ -38,9 +41,16 @@ def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
     return out
 
 
+def said_by(passages: Iterable[Passage]) -> str:
+    """What ``passages`` say, with the headings they stand under, normalised, as one text (where
+    a bare name is seen with its suffix: 嘉兴市)."""
+    return " ".join(p.norm + " " + heading_context(p.doc, p.case_title, p.section)
+                    for p in passages)
+
+
 def none_named(asked: list[tuple[str, ...]], where: str) -> bool:
     """Places were asked and ``where`` names none of them (of two asked, one suffices)."""
     return bool(asked) and not any(x in where for alts in asked for x in alts)
 
 
-__all__ = ["asked_places", "none_named"]
+__all__ = ["asked_places", "is_place", "none_named", "said_by"]

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.places import asked_places, none_named
+from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
 from indexer.facts import places
 from indexer.normalize import normalize
@@ -95,9 +95,7 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     and document — names: the line would be another place's figure or body (江油修了多少
     公里水渠? answered by 西充县修复损毁沟渠42公里).  Of two places asked (嘉兴苏州化解了
     几宗纠纷?) one suffices: the other may be named earlier in the section."""
-    asked = asked_places(analysis, " ".join(
-        p.norm + " " + heading_context(None, p.case_title, p.section)
-        for p in (*answer.passages, *answer.more)))
+    asked = asked_places(analysis, said_by((*answer.passages, *answer.more)))
     if not asked:
         return False
     p = answer.passages[0]

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import documents, open_index, questions_file  # noqa: E402
+from bench import sets  # noqa: E402
+from bench.sets import HELD_OUT, documents, open_index, questions_file  # noqa: E402
 from bot.evaluate import evaluate, load_questions  # noqa: E402
 
-TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "dev-news")
-HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a", "news-b")
+TRAINING = (*sets.TRAINING, "dev-news")  # and the development questions over the news index
 COLUMNS = ("questions", "hit@1", "hit@3", "mrr", "direct", "wrong", "oos_rejected")
 
 

@@ -28,13 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import documents, questions_file  # noqa: E402
+from bench.sets import HELD_OUT, TRAINING, documents, open_index, questions_file  # noqa: E402
 from bot.confidence import Calibration, Signals, signals  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 
-TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a", "news-b")
 C = 0.5  # L2 strength of the logistic regression (sklearn's C); fixed, not searched
 
 
@@ -59,14 +57,7 @@ class SetData:
 
 def collect(name: str, workdir: Path) -> SetData:
     """Index the set's documents, ask every question with the gate off, label the answers."""
-    from bot.service import Casebot
-    from indexer.db import make_engine
-    from indexer.writer import IndexWriter
-
-    db = workdir / f"{name}.db"
-    if not db.exists():
-        IndexWriter(make_engine(db)).index_paths(documents(name))
-    service = Casebot.open(db, build=False)
+    service = open_index(name, workdir)
     engine = service.engine
     engine.calibration = None  # every direct answer the core proposes, refined, ungated
     data = SetData(name)

@@ -32,16 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import documents, open_index, questions_file  # noqa: E402
+from bench.sets import TRAINING, documents, open_index, questions_file  # noqa: E402
 from bot.about import with_this_document  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
 from bot.found import FoundModel, Signals, answering_first, signals  # noqa: E402
 from bot.narrow import narrow  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 
-FOLDS: dict[str, tuple[str, ...]] = {
-    "dev": ("dev",), "third": ("third",), "fourth": ("fourth",),
-    "fifth": ("fifth",), "sixth": ("sixth",), "seventh": ("seventh",), "eighth": ("eighth",)}
+FOLDS: dict[str, tuple[str, ...]] = {name: (name,) for name in TRAINING}
 C = 1.0  # L2 strength of the regression (sklearn's C); fixed, not searched
 SIGNALS = ("coverage",)
 # An out-of-scope question answered costs this much, an answerable one not found 1: a found

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import documents, open_index, questions_file  # noqa: E402
+from bench.sets import TRAINING, documents, open_index, questions_file  # noqa: E402
 from bot.evaluate import Tally, evaluate, load_questions  # noqa: E402
 from bot.rank import RANKING, Features, features  # noqa: E402
 from bot.retrieve import retrieve  # noqa: E402
@@ -43,8 +43,7 @@ from indexer.normalize import normalize  # noqa: E402
 
 # Fold → the sets it holds (a set: its documents and questions, bench.sets).
 FOLDS: dict[str, tuple[str, ...]] = {
-    "dev": ("dev", "dev-news"), "third": ("third",), "fourth": ("fourth",),
-    "fifth": ("fifth",), "sixth": ("sixth",), "seventh": ("seventh",), "eighth": ("eighth",)}
+    name: (name, "dev-news") if name == "dev" else (name,) for name in TRAINING}
 C = 1.0  # L2 strength of the regression (sklearn's C); fixed, not searched
 NEGATIVES = 10  # the best-scored wrong candidates each right one is paired with
 # Weights kept as they are: coverage is the unit; the rest are rare events in the training
