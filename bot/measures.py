@@ -50,8 +50,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return ("岁", "周岁")
     # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
     # …率 (复耕率, 覆盖率, 合格率) is a share too.
-    if re.search(r"百分点|百分比|比例|比重|占比|增幅|降幅|率(?:是|为|有|达到|达)?(?:多少|几)|"
-                 r"\bpercent|\brate\b", norm_question):
+    # 百分之多少 and 几成 ask for a share in so many words.
+    if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|"
+                 r"率(?:是|为|有|达到|达)?(?:多少|几)|\bpercent|\brate\b", norm_question):
         return ("%", "百分点")
     # 那几家/这几个/哪几家 point at things (those few companies), they do not ask a count.
     m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
@@ -64,6 +65,10 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS["面积"]
     # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
     if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
+        return _NUMBER_UNITS["元"]
+    # A sum of money named a few words before a bare 多少 (钱要回来多少了, 损失有多少).
+    if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|损失|赃款|货值|产值|营收|价值)"
+                 r"[^,，。;；?？]{0,6}多少(?:[了呢啊呀吗啦]|[^\u4e00-\u9fff]|$)", norm_question):
         return _NUMBER_UNITS["元"]
     if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
         return _NUMBER_UNITS["元"]

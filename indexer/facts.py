@@ -45,6 +45,13 @@ QUANTITY_RE = re.compile(
 )
 _MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
+
+
+def is_calendar_year(quantity: str) -> bool:
+    """Whether a figure of 年 (a QUANTITY_RE match) is a year of the calendar, not a count
+    of years: 2023年 is a date, 30年 and 2000余年 are durations."""
+    return re.fullmatch(r"(?:19|20)\d{2}年", quantity) is not None
+
 # Never inside a place's name (局厅委: "县民政局会同县自然资源局" holds no place 政局会同县).
 _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
 # 会同市公安局 is 会同 + 市公安局: a verb that joins bodies, not a city.
@@ -388,6 +395,8 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
         # counts.
         digits = m.group(2)[0].isdigit()
         grade = m.group(4) in ("等功", "等奖")
+        if is_calendar_year(m.group(0)):
+            continue
         if (digits and m.group(4) not in ("级", "大")) or grade or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in _CN_COUNTED):

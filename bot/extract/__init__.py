@@ -18,7 +18,7 @@ from bot.extract.document import alias
 from bot.extract.where import VAGUE_PLACE
 from bot.lookup import Lookup
 from bot.reply import Passage
-from indexer.facts import QUANTITY_RE, YEAR_RE, places
+from indexer.facts import QUANTITY_RE, YEAR_RE, is_calendar_year, places
 from indexer.normalize import normalize
 from indexer.terms import organisations
 from indexer.words import DOC_KINDS
@@ -59,11 +59,18 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 # leave out: 部 and 司 end too many other words (干部, 全部, 公司) to be body suffixes there.
 _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长])|"
                        r"[\u4e00-\u9fff]{2}(?<!公)司(?![机法])")
+
+
+def _figures(clause: str) -> list[str]:
+    """The figures of a clause that count something (2023年 is a date, not a count)."""
+    return [m.group(0) for m in QUANTITY_RE.finditer(clause) if not is_calendar_year(m.group(0))]
+
+
 # What a clause must hold to answer a question of each typed kind.
 _TYPED: dict[Kind, Callable[[str], bool]] = {
     "who": lambda c: bool(organisations(c)) or _MINISTRY.search(c) is not None,
     "where": lambda c: bool(places(c)) or VAGUE_PLACE.search(c) is not None,
-    "number": lambda c: QUANTITY_RE.search(c) is not None or "%" in c,
+    "number": lambda c: bool(_figures(c)) or "%" in c,
     "when": lambda c: YEAR_RE.search(c) is not None or re.search(r"\d{1,2}月|\d{1,2}日", c)
     is not None,
     # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
@@ -76,7 +83,7 @@ def holds_asked_type(kind: Kind, clause: str, measures: tuple[str, ...] = ()) ->
     (a body, a place, a figure — in one of the asked ``measures``, if any —, a date, a
     titled document); any clause answers "what"."""
     if kind == "number" and measures:
-        return any(m.group(0).endswith(measures) for m in QUANTITY_RE.finditer(clause)) or (
+        return any(f.endswith(measures) for f in _figures(clause)) or (
             "%" in measures and "%" in clause)
     test = _TYPED.get(kind)
     return test is None or test(clause)

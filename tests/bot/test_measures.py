@@ -17,6 +17,10 @@ from indexer.normalize import normalize
     ("抓了多少名嫌疑人", "名", ("人", "位")),  # the asked measure first
     ("罚了多少钱", "元", ()),
     ("合格率是多少", "%", ("百分点",)),
+    ("无证机构降了百分之多少", "%", ("百分点",)),  # a share in so many words
+    ("合格率提高了几成", "%", ()),
+    ("那个案子钱要回来多少了", "元", ()),  # money named a few words before a bare 多少
+    ("损失有多少", "元", ()),
     ("有多少个站点", "个", ("处", "名")),
 ])
 def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:

@@ -30,6 +30,8 @@ def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     ("五部门联合", ["五部门"]),
     ("一批优秀士兵", []),  # a batch, no count
     ("检查123家", ["123家"]),
+    ("排污许可证已于2023年12月到期", []),  # a year of the calendar is a date, not a count
+    ("已有2000余年历史,运营30年", ["2000余年", "30年"]),  # durations are counts
 ])
 def test_quantity_facts(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept

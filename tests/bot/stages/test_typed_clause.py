@@ -37,3 +37,10 @@ def test_a_figure_in_the_asked_measure() -> None:
     assert not holds_asked_type("number", clause, ("元",))  # 每月补贴多少钱? asks for 元
     assert holds_asked_type("number", normalize("每人每月补贴300元"), ("元",))
     assert holds_asked_type("number", normalize("合格率达99.7%"), ("%", "百分点"))
+
+
+def test_a_year_of_the_calendar_is_no_count_of_years() -> None:
+    # 判了几年? is not answered by the clause that dates a licence.
+    assert not holds_asked_type("number", normalize("排污许可证已于2023年12月到期"), ("年",))
+    assert not holds_asked_type("number", normalize("排污许可证已于2023年12月到期"))
+    assert holds_asked_type("number", normalize("判处有期徒刑3年"), ("年",))
