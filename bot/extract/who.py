@@ -30,13 +30,18 @@ from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many
+from indexer.people import asked_post, holds_post, people
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
-    """Who did it: an issuer when the question is about issuing, else an actor — a body, a
-    place or a post (县长); a fragment such as 由县 is no answer."""
+    """Who did it: the person in the asked post when the question names one (市长是谁),
+    an issuer when it is about issuing, else an actor — a body, a place or a post (县长);
+    a fragment such as 由县 is no answer."""
+    asked = asked_post(a.norm)
+    if asked is not None:
+        return holder(a, ranked, asked)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
     else:
@@ -48,6 +53,28 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if post is not None and found.evidence is not None:
         return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
     return NONE
+
+
+def holder(a: Analysis, ranked: list[Passage], post: str) -> Direct:
+    """"青山市长是谁?", "哪位副厅长讲的?": the name written right after the asked post
+    (市长张建国), in the clause richest in the question's words; no line when the best
+    passages name nobody in that post — a body or a place never answers such a question."""
+    best_score = ranked[0].score
+    best: tuple[float, float, str, Passage] | None = None
+    for p in ranked[:W.answer_pool_size]:
+        if p.score < best_score - W.actor_pool:
+            continue
+        for person in people(p.norm):
+            if not holds_post(person.post, post):
+                continue
+            start, end = next(((s, e) for s, e in clause_spans(p.norm)
+                               if s <= person.start < e), (0, len(p.norm)))
+            clause = p.norm[start:end]
+            said = sum(u.weight for u in a.units if any(x and x in clause for x in u.alts))
+            candidate = (said, p.score, p.text[person.start:person.end], p)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return NONE if best is None else Direct(best[2], best[3])
 
 
 # "由县长担任总田长": a post, named by what it heads (县长, 镇党委书记, 站长).

@@ -43,6 +43,17 @@ def test_who_acts_the_actor_of_the_answering_clause() -> None:
     assert who.extract(b, ranked((r, 1.0)), MemoryLookup([r]))[0] != "州公安局"
 
 
+def test_who_holds_a_post_the_name_written_after_it() -> None:
+    r1 = row(1, "本报青山3月5日电 青山市长江二桥今天通车。")
+    r2 = row(2, "市长张建国出席仪式并讲话,副市长王红主持。")
+    a = analysis("青山市长是谁?", ["青山", "市长"])
+    line, evidence, _ = who.extract(a, ranked((r1, 2.0), (r2, 1.8)), MemoryLookup([r1, r2]))
+    assert line == "张建国" and evidence is not None and evidence.id == 2
+    # Nobody named in the asked post: no line, never the place or a body instead.
+    a = analysis("青山市委书记是谁?", ["青山", "书记"])
+    assert who.extract(a, ranked((r1, 2.0), (r2, 1.8)), MemoryLookup([r1, r2])).answer is None
+
+
 def test_who_partners_of_a_joint_action() -> None:
     r = row(1, "州市场监管局会同州卫健委、州教育局开展联合检查。")
     a = analysis("州市场监管局会同哪些部门开展检查?", ["州市场监管局", "检查"])

@@ -1,0 +1,52 @@
+"""indexer.people: the post a question asks the holder of, and the names a post stands
+right before in running text (tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.normalize import normalize
+from indexer.people import asked_post, holds_post, people
+
+
+@pytest.mark.parametrize(("question", "post"), [
+    ("青山市长是谁", "市长"),
+    ("中国驻南非第一任大使是谁？", "大使"),  # 第一任 only places the post
+    ("哪位副厅长讲了通行时间", "副厅长"),  # a deputy stays a deputy
+    ("那个厂的厂长叫什么名字", "厂长"),
+    ("發言人是誰", "发言人"),  # traditional script, normalised
+    ("哪位领导讲的话", ""),  # a person, no post to match
+    ("谁建的大桥", None),  # a bare 谁 may be a body: not only people
+    ("那两家企业叫什么名字", None),  # a company's name, not a person's
+    ("哪个部门负责", None),
+])
+def test_asked_post(question: str, post: str | None) -> None:
+    assert asked_post(normalize(question)) == post
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("市长张建国出席仪式并讲话", [("市长", "张建国")]),
+    ("外交部发言人朱邦造今天答记者问", [("外交部发言人", "朱邦造")]),
+    ("记者李明报道", [("记者", "李明")]),
+    ("大桥由青山路桥集团承建", []),  # no post, no name
+    ("市长出席仪式", []),  # a post, nobody named
+])
+def test_people(text: str, named: list[tuple[str, str]]) -> None:
+    assert [(p.post, p.name) for p in people(normalize(text))] == named
+
+
+def test_a_name_keeps_its_offsets() -> None:
+    text = normalize("据报道，省交通厅副厅长刘芳表示")
+    (person,) = people(text)
+    assert text[person.start:person.end] == "刘芳"
+
+
+@pytest.mark.parametrize(("written", "asked", "holds"), [
+    ("首任大使", "大使", True),
+    ("省交通厅副厅长", "副厅长", True),
+    ("省交通厅副厅长", "厅长", False),  # a deputy is not the head
+    ("厅长", "副厅长", False),
+    ("记者", "", True),  # 哪位…: anyone named by a post
+])
+def test_holds_post(written: str, asked: str, holds: bool) -> None:
+    assert holds_post(written, asked) is holds
