@@ -87,8 +87,9 @@ QUESTION_WORDS = sorted({
     "谁来管", "谁在管", "谁管", "归谁管", "谁来负责", "谁在负责",
     # What one gets (能拿多少奖金, 能领多少补贴): the frame; the thing got is the topic.
     "能拿", "能领", "拿到", "领到", "能得到", "能获得",
-    # How long / how often: the frame of the question.
-    "多久", "多长时间",
+    # How long / how often / how far, deep, heavy: the frame of the question (its measure
+    # is read by bot.measures).
+    "多久", "多长时间", "多长", "多远", "多深", "多宽", "多重", "多厚", "有多长", "有多高",
     # 咋 is spoken 怎么 (咋处理, 咋办); 开始 frames a when-question (哪年开始搞的).
     "咋处理", "咋回事", "咋样", "咋办", "咋", "开始",
     # Directional complements (退回来, 查出来) and yes-no frames (会不会, 能不能):

@@ -144,3 +144,9 @@ def test_the_question_patterns_are_rows() -> None:
     names = {c.name for c in _cues()}
     assert {"in_charge", "set_aside", "answer_type_words", "colloquial", "by_what_means",
             "about_notice", "who", "number"} <= names
+
+
+@pytest.mark.parametrize("question", ["屠宰有多长", "屠宰多远", "屠宰多深"])
+def test_how_long_far_deep_frame_the_question(analyzer: Analyzer, question: str) -> None:
+    # 多长 / 多远 ask for a measure (bot.measures); they are not words the text must hold.
+    assert [u.text for u in analyzer.analyze(question).units] == ["屠宰"]
