@@ -39,6 +39,7 @@ from bot.focus import focus_of
 from bot.intent import Cue, read_intent
 from bot.weights import WEIGHTS, Weights
 from indexer.normalize import detect_script, is_cjk, normalize
+from indexer.people import asked_post
 from indexer.words import (
     ASKING_WORDS,
     IN_CHARGE_VERBS,
@@ -107,6 +108,8 @@ def classify(norm: str) -> Kind:
     """The question's intent from its wording (``norm`` is normalised)."""
     if BY_WHAT_MEANS.pattern.search(norm):
         return "what"
+    if asked_post(norm) is not None:
+        return "who"  # 记者叫什么名字, 哪位副厅长讲了通行时间: a person, by the post held
     for cue in KIND_CUES:
         if cue.pattern.search(norm):
             return cast(Kind, cue.name)

@@ -57,6 +57,9 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("Which department leads?", "who"),
     ("怎么做的?", "what"),
     ("沧海横流是哪个剧院演的?", "who"),  # a body by its kind: 剧院, 医院, 学校…
+    ("记者叫什么名字", "who"),  # a person, by the post held
+    ("哪位副厅长讲了通行时间", "who"),  # not when: 时间 is the topic
+    ("那家企业叫什么名字", "what"),  # a company's name, no post
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind
