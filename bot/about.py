@@ -1,9 +1,9 @@
 """Stage *about the notice*: questions about the document itself, answered from its structure.
 
-"这是第几批?", "这份通知是谁发的?", "什么时候发的?", "贯彻哪个文件?", "一共有几个案例?":
-the title, the preamble, the signature, the date line and the cases answer, though they may
-share no word with the question — or the reply says the document does not name its issuer
-or date.  Which document: the only one indexed, or among the best candidates' documents the
+"这是第几批?", "这份通知是谁发的?", "什么时候发的?", "文号是多少?", "贯彻哪个文件?",
+"一共有几个案例?": the title, the preamble, the signature, the date and number lines and the
+cases answer, though they may share no word with the question — or the reply says the
+document does not name its issuer, date or number.  Which document: the only one indexed, or among the best candidates' documents the
 one whose title says most of the question (:func:`this_one`).
 """
 
@@ -182,6 +182,27 @@ def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
     return (NO_DATE, [passage_of(titles[0], W.found_threshold, [])]) if titles else None
 
 
+# "这份通报的文号是多少?": the document's number (苏交执〔2025〕12号, 国办发[2024]5号).
+_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|文件编号")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*号")
+NO_NUMBER = "文件未写明文号"
+
+
+def numbered(a: Analysis, ranked: list[Passage], searcher: Lookup
+             ) -> tuple[str, list[Passage]] | None:
+    """"这份通报的文号是多少?": the number under the title (苏交执〔2025〕12号), or — when the
+    top of the document has none — that it does not say, with its title."""
+    if not ranked or not _NUMBER_ASKED.search(a.norm):
+        return None
+    rows = searcher.document_passages(ranked[0].doc_id)
+    for row in rows[:W.dateline_passages]:
+        m = _DOC_NUMBER.search(normalize(row.text))
+        if m:
+            return row.text[m.start():m.end()], [passage_of(row, W.found_threshold, [])]
+    titles = [r for r in rows if r.role == "title"]
+    return (NO_NUMBER, [passage_of(titles[0], W.found_threshold, [])]) if titles else None
+
+
 def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
 
@@ -197,5 +218,6 @@ def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     return None
 
 
-__all__ = ["NO_DATE", "NO_ISSUER", "counted_cases", "dated", "issue_date", "signature",
+__all__ = ["NO_DATE", "NO_ISSUER", "NO_NUMBER", "counted_cases", "dated", "issue_date",
+           "numbered", "signature",
            "this_document", "this_one", "with_this_document"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.about import counted_cases, dated, this_document, with_this_document
+from bot.about import counted_cases, dated, numbered, this_document, with_this_document
 from bot.analysis import Analysis
 from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, related
 from bot.calibration import CALIBRATION
@@ -82,7 +82,7 @@ class Engine:
         about_notice = a.intent.about_notice
         if about_notice:
             ranked = with_this_document(a, ranked, self.searcher)
-            told = dated(a, ranked, self.searcher)
+            told = dated(a, ranked, self.searcher) or numbered(a, ranked, self.searcher)
             if told is not None:
                 return self._from_structure(a, *told)
         candidates = ranked

@@ -29,6 +29,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验|做法)?|这是第几批|"
         # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
         r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
+        # Its number (文号是多少?) belongs to the document itself.
+        r"文号|发文字号|发文号|文件编号|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
     # "哪家企业?" is answered only by a sentence that names a business.
     Cue("asks_company", re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)"),

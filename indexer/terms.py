@@ -16,9 +16,12 @@ _CJK = "\u4e00-\u9fff"
 TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
 QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 
+# The longest body name read: 南京市交通运输综合行政执法支队 and 新疆维吾尔自治区市场监督管理局
+# have 15 characters.
+_NAME_MAX = 18
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
 _ORG_RE = re.compile(
-    rf"[{_CJK}]{{1,14}}?(?<![格布大结全开当学本专])(?:{'|'.join(ORG_SUFFIXES)})(?![级长技学]|办公|机关)"
+    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?<![格布大结全开当学本专])(?:{'|'.join(ORG_SUFFIXES)})(?![级长技学]|办公|机关)"
 )
 
 _ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")
@@ -57,7 +60,7 @@ def organisations(text: str) -> list[str]:
         last_end = -1
         for m in _ORG_RE.finditer(chunk):
             name = _LEADING_NOISE.sub("", m.group(0))
-            if 2 <= len(name) <= 14 and name not in ORG_SUFFIXES:
+            if 2 <= len(name) <= _NAME_MAX and name not in ORG_SUFFIXES:
                 if (m.end() - len(name) == last_end == m.start() and found
                         and len(found[-1]) + len(name) <= 20):
                     # 市医保局基金监管科: a bureau and its section, one body.

@@ -62,6 +62,8 @@ def test_asks_change(question: str, asks: bool) -> None:
     ("同比下降12%", "全年发生事故8起,同比下降12%。", None),
     # The sentence states no change: nothing to offer.
     ("累计建成5200万亩", "累计建成5200万亩。另一句提高了3个百分点。", None),
+    # Traditional script: read normalised, quoted whole as written (not 下降6.8個百分).
+    ("比重為23.5%", "其中,非法營運案件的比重為23.5%,較去年同期下降6.8個百分點。", "下降6.8個百分點"),
 ])
 def test_change_figure(line: str, text: str, want: str | None) -> None:
     assert change_figure(line, text) == want

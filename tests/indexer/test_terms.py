@@ -82,6 +82,9 @@ def test_organisations_of_the_bundled_document() -> None:
     ("顾全大局", []),
     ("建立厅级链长指挥机制", []),
     ("局", []),
+    # Long names (15 characters) whole, not cut or dropped.
+    ("南京市交通運輸綜合行政執法支隊在對全省", ["南京市交通运输综合行政执法支队"]),
+    ("新疆维吾尔自治区市场监督管理局发布", ["新疆维吾尔自治区市场监督管理局"]),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected

@@ -6,8 +6,10 @@ from __future__ import annotations
 from bot.about import (
     NO_DATE,
     NO_ISSUER,
+    NO_NUMBER,
     counted_cases,
     dated,
+    numbered,
     signature,
     this_document,
     this_one,
@@ -53,6 +55,18 @@ def test_the_date_line_or_that_there_is_none() -> None:
     # "什么时候完成?" asks a date the text may give, not the document's own.
     b = analysis("这份通知要求什么时候完成整改?", ["整改"])
     assert dated(b, ranked((TITLE, 1.0)), MemoryLookup([TITLE, *CASES])) is None
+
+
+def test_the_number_under_the_title_or_that_there_is_none() -> None:
+    number = row(9, "蘇交執〔2025〕12號", "preamble")
+    a = analysis("这份通报的文号是多少?", ["通报"])
+    got = numbered(a, ranked((TITLE, 1.0)), MemoryLookup([TITLE, number, *CASES]))
+    assert got is not None and got[0] == "蘇交執〔2025〕12號" and got[1][0].id == 9  # as written
+    unnumbered = numbered(a, ranked((TITLE, 1.0)), MemoryLookup([TITLE, *CASES]))
+    assert unnumbered is not None and unnumbered[0] == NO_NUMBER
+    # Not asked for: nothing.
+    b = analysis("这份通报是谁发的?", ["通报"])
+    assert numbered(b, ranked((TITLE, 1.0)), MemoryLookup([TITLE, number])) is None
 
 
 def test_the_cases_counted() -> None:
