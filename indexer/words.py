@@ -26,6 +26,8 @@ MEASURE_WORDS = (
     "张", "处", "辆", "台", "个月", "天", "小时", "场", "起", "例", "间", "套", "支", "头", "只",
     # Cases (宗), copies (份), wells (眼, 口), plants (株, 棵), sessions (家次, 车次).
     "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗",
+    # Visits and trips counted, not things (检查出租汽车2860辆次 does not say how many cars).
+    "辆次", "户次", "台次", "艘次", "批次",
     # Measures (分贝, 米, 立方米, 公顷) and time served (6个月).
     "分贝", "立方米", "平方公里", "公顷", "千米", "米", "毫克", "千克", "克", "周", "分钟",
     # Ages (60岁以上的老人), and grades of an award (荣立二等功, 获一等奖).

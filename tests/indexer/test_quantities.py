@@ -19,6 +19,8 @@ from indexer.facts import QUANTITY_RE, entities
     ("共3万", "3万", "万"),  # no measure after it: 万 is the measure
     ("五部门联合", "五部门", "部门"),
     ("检查123家", "123家", "家"),
+    ("检查出租汽车2860辆次", "2860辆次", "辆次"),  # trips counted, not cars
+    ("不合格58批次", "58批次", "批次"),
 ])
 def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     m = QUANTITY_RE.search(text)
