@@ -104,6 +104,12 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
                 clause = p.norm[s:e]
                 if re.search(_JOINT_ACTION, clause) and len(organisations(clause)) >= 2:
                     return Direct(p.text[s:e].strip(), p)
+    if a.kind == "who" and not a.intent.asks_issued:
+        # "这些案例是谁组织评审的?": not who issued it, but who did what the question
+        # says — the preamble clause saying it names the actor (经省…监督局组织评审).
+        acted = _actor_in_preamble(a, title, preamble)
+        if acted is not None:
+            return acted
     if a.kind == "who":
         # "X关于…的通知", "X发出紧急通知…": the issuer is named before 关于 or the verb.
         head = _ISSUER_HEAD.split(title.norm, 1)[0]
@@ -122,6 +128,22 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
     if a.kind in ("document", "what"):
         return Direct(title.text, title)
     return direct
+
+
+def _actor_in_preamble(a: Analysis, title: Passage, preamble: list[Passage]) -> Direct | None:
+    """The body named in the preamble clause holding every word of the question its title
+    lacks (组织评审 in 经省…监督局组织评审); None when no clause does."""
+    rest = [u for u in a.units if u.known and not any(x in title.norm for x in u.alts)]
+    if not rest:
+        return None
+    for p in preamble:
+        for s, e in clause_spans(p.norm):
+            clause = p.norm[s:e]
+            if all(any(x in clause for x in u.alts) for u in rest):
+                names = organisations(clause)
+                if names:
+                    return Direct(as_written(p.text[s:e], names[0], clause), p)
+    return None
 
 
 _ISSUER_HEAD = re.compile(r"关于|(?:发出|印发|发布|下发|出台|颁布)(?=[^，,。]{0,6}(?:通知|通报|公告|"

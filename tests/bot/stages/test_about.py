@@ -57,6 +57,17 @@ def test_the_date_line_or_that_there_is_none() -> None:
     assert dated(b, ranked((TITLE, 1.0)), MemoryLookup([TITLE, *CASES])) is None
 
 
+def test_who_did_what_the_question_says_in_the_preamble_not_who_issued() -> None:
+    reviewed = row(2, "为发挥警示作用，经省医保基金监管中心组织评审，现将案例通报如下。", "preamble")
+    lookup = MemoryLookup([TITLE, reviewed, *CASES, *SIGNED])
+    a = analysis("这些典型案例是谁组织评审的?", ["典型", "案例", "组织", "评审"])
+    got = this_document(a, ranked((reviewed, 1.0)), lookup, NONE)
+    assert got.answer == "省医保基金监管中心" and got.evidence is not None
+    # Who issued it: the signature, not the reviewer.
+    b = analysis("这些典型案例是谁发的?", ["典型", "案例"])
+    assert this_document(b, ranked((reviewed, 1.0)), lookup, NONE).answer == "江西省医疗保障局"
+
+
 def test_the_number_under_the_title_or_that_there_is_none() -> None:
     number = row(9, "蘇交執〔2025〕12號", "preamble")
     a = analysis("这份通报的文号是多少?", ["通报"])
