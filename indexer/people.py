@@ -32,8 +32,10 @@ _HAN = r"[\u4e00-\u9fff]"
 _ASKED = (
     re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:是|叫|为)?(?:谁|哪位|哪一位|什么名字|啥名字|"
                rf"叫什么|叫啥|姓什么|姓啥)"),
-    re.compile(rf"哪(?:一)?位({_HAN}{{0,6}}?(?:{_POST}))"),
+    re.compile(rf"哪(?:一)?[位个名]({_HAN}{{0,6}}?(?:{_POST}))"),
 )
+# Words ending in 长 that are no post (哪个增长点, 延长多久, 最长).
+_NOT_A_POST = re.compile(r"(?:增|成|延|生|擅|专|特|漫|助|见|消|涨|拉|伸|悠|冗|狭|细|较|最|很|多)长$")
 # 哪位领导/哪位官员 asks for a person without a post to match.
 # (叫什么名字 alone does not: 那家企业叫什么名字 asks a company's name.)
 _ANY_PERSON = re.compile(r"哪(?:一)?位|姓什么|姓甚名谁")
@@ -55,7 +57,7 @@ def asked_post(norm_question: str) -> str | None:
     does not ask for a person."""
     for pattern in _ASKED:
         m = pattern.search(norm_question)
-        if m:
+        if m and not _NOT_A_POST.search(m.group(1)):
             return core_post(m.group(1))
     return "" if _ANY_PERSON.search(norm_question) else None
 

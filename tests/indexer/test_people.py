@@ -15,7 +15,9 @@ from indexer.people import asked_post, holds_post, people
     ("哪位副厅长讲了通行时间", "副厅长"),  # a deputy stays a deputy
     ("那个厂的厂长叫什么名字", "厂长"),
     ("發言人是誰", "发言人"),  # traditional script, normalised
-    ("哪位领导讲的话", ""),  # a person, no post to match
+    ("哪位领导讲的话", ""),
+    ("这条新闻是哪个记者写的", "记者"),
+    ("哪个增长点最快", None),  # 增长 is no post  # a person, no post to match
     ("谁建的大桥", None),  # a bare 谁 may be a body: not only people
     ("那两家企业叫什么名字", None),  # a company's name, not a person's
     ("哪个部门负责", None),
