@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # The kinds a direct answer can have; each gets its own intercept.
 KINDS = ("who", "document", "number", "where", "when", "what")
 
-_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？:：]")
+_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？:：|]")
 _DECORATION = re.compile(r"[《》“”\"'‘’()（）\s]")
 # A figure in digits or in Chinese numerals (170亿元, 五部门, 四级, 第一批).
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"

@@ -289,8 +289,8 @@ _TITLE_THEN_VERB = re.compile(
 
 
 def clause_spans(norm: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each clause of normalised text: split at , ; : 。 ! ? outside
-    《》, brackets and quotes.  Offsets hold for the original text too."""
+    """``(start, end)`` of each clause of normalised text: split at , ; : 。 ! ? and a table's
+    | outside 《》, brackets and quotes.  Offsets hold for the original text too."""
     spans: list[tuple[int, int]] = []
     start = depth = 0
     quoted = False
@@ -311,7 +311,8 @@ def clause_spans(norm: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if norm[s:e].strip()]
 
 
-_CLAUSE_MARKS = re.compile(r'[《()》",;:。!?]')
+# | separates the cells of a table row (with_table_headers writes them so).
+_CLAUSE_MARKS = re.compile(r'[《()》",;:。!?|]')
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

@@ -19,7 +19,7 @@ from bot.weights import WEIGHTS as W
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
-_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?|]")
 _HOW_MANY = re.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
     sorted(MEASURE_WORDS, key=len, reverse=True)) + ")?")
 

@@ -750,7 +750,8 @@ def with_table_headers(lines: list[str]) -> list[str]:
         if header and j - i >= 2:
             out.append(lines[i])
             for row in lines[i + 1:j]:
-                out.append(" | ".join(f"{h}:{c}" if h and c and h != c else c or h
+                out.append(" | ".join(f"{h}:{_with_unit(c, h)}" if h and c and h != c
+                                      else c or h
                                       for h, c in zip(header, _cells(row), strict=True)))
             i = j
         else:
@@ -759,12 +760,31 @@ def with_table_headers(lines: list[str]) -> list[str]:
     return out
 
 
+# Columns aligned with runs of spaces (a table typed as plain text): two or more spaces, or
+# a tab; one full-width space separates a dateline's parts (电　记者), not columns.
+_SPACED_SPLIT = re.compile(r"(?:[ \u3000]{2,}|\t)[ \t\u3000]*")
+
+
+# The unit a column header gives in brackets: 罚没款（万元）, 查处案件（件）, 占比(%).
+_HEADER_UNIT = re.compile(r"[（(]([^（）()\d]{1,4})[）)]$")
+_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def _with_unit(cell: str, header: str) -> str:
+    """A bare number under a header naming its unit, with the unit written after it
+    (罚没款（万元）: 1685 → 1685万元), so the figure reads as what it counts."""
+    unit = _HEADER_UNIT.search(header)
+    return cell + unit.group(1) if unit and _BARE_NUMBER.fullmatch(cell) else cell
+
+
 def _cells(line: str) -> list[str]:
-    """The cells of a table row (two or more), or [] for a line of prose."""
-    if "|" not in line and "｜" not in line:
-        return []
-    cells = _CELL_SPLIT.split(line.strip().strip("|｜").strip())
-    return cells if len(cells) >= 2 and all(len(c) <= 60 for c in cells) else []
+    """The cells of a table row (two or more between bars; three or more aligned with
+    spaces, since prose may hold one double space), or [] for a line of prose."""
+    if "|" in line or "｜" in line:
+        cells = _CELL_SPLIT.split(line.strip().strip("|｜").strip())
+        return cells if len(cells) >= 2 and all(len(c) <= 60 for c in cells) else []
+    cells = _SPACED_SPLIT.split(line.strip())
+    return cells if len(cells) >= 3 and all(len(c) <= 30 for c in cells) else []
 
 
 def make_document(

@@ -112,6 +112,19 @@ def test_parts_are_cited_as_the_document_heads_them(tmp_path: Path) -> None:
         assert all("案例" not in p.citation() for p in (*guard.passages, *crew.passages))
 
 
+def test_a_table_typed_with_aligned_spaces_is_a_table(tmp_path: Path) -> None:
+    text = ("某省道路运输执法情况通报\n全省执法主要数据如下:\n"
+            "设区市  查处案件（件）  罚没款（万元）\n甲市  1946  1685\n乙市  2318  1912\n"
+            "本报讯　记者王明报道:执法工作持续推进。\n")
+    with _only(text, tmp_path) as service:
+        answer = service.answer("乙市罚没款多少万元?")
+        assert answer.found and answer.answer == "1912万元"  # the header's unit, after it
+        top = answer.passages[0].text
+        assert "乙市" in top and "罚没款" in top
+        # One full-width space in a dateline is no column.
+        assert not any("|" in p.text for p in service.answer("记者是谁").passages)
+
+
 def test_a_table_row_is_found_and_quoted_with_its_header(tmp_path: Path) -> None:
     text = ("某市食品安全抽检情况通报\n今年全市食品安全抽检情况如下:\n"
             "项目 | 2023年 | 2024年\n抽检批次 | 1200 | 1500\n抽检合格率 | 97.5% | 98.6%\n")
