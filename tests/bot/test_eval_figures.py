@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.sets import documents
 from bot.evaluate import evaluate, load_questions
 from bot.service import Casebot
 
@@ -45,9 +46,10 @@ def bundled(request: pytest.FixtureRequest) -> Iterator[Casebot]:
 
 
 def _announcement_alone(request: pytest.FixtureRequest, store: str, name: str) -> Casebot:
-    """An index of one of the announcements under tests/data (``name``/announcement.txt) only."""
+    """An index of one set's own documents under tests/data only (``name``/announcement.*,
+    or the folder of texts ``name``/documents)."""
     svc = Casebot.open(_target(request, store, name), build=True)
-    svc.index(sorted((DATA / name).glob("announcement.*")), rebuild=True)
+    svc.index(documents(name), rebuild=True)
     return svc
 
 
@@ -65,7 +67,9 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     assert (figures["hit@3"] or 0) >= 1.0, figures
     # Direct answers the confidence gate (bot/confidence.py) doubts are withheld — the
     # passage is still quoted — so a rule that went wrong shows up in `wrong`, not here.
-    assert (figures["direct"] or 0) >= 0.97, figures
+    # 0.957 until session 8, when the gate was refitted with sets written blind (news-c,
+    # fifteenth) among its training sets: it withholds more clause answers to what-questions.
+    assert (figures["direct"] or 0) >= 0.84, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -87,17 +91,25 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # README gives the leave-one-set-out figures.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
-    "third": (70, 0.96, 0.98, 0.97, 1.0, 0.0),
+    "third": (70, 0.96, 0.98, 0.92, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
-    "fourth": (48, 0.92, 1.0, 0.96, 0.85, 0.03),
+    "fourth": (48, 0.92, 1.0, 0.93, 0.85, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.83, 0.91, 0.73, 0.8, 0.01),
+    "fifth": (83, 0.83, 0.91, 0.72, 0.8, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.82, 0.86, 0.68, 0.7, 0.03),
+    "sixth": (83, 0.82, 0.86, 0.6, 0.7, 0.02),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.79, 0.88, 0.7, 1.0, 0.03),
+    "seventh": (85, 0.79, 0.88, 0.6, 1.0, 0.01),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.84, 0.88, 0.68, 1.0, 0.02),
+    "eighth": (85, 0.84, 0.88, 0.55, 1.0, 0.02),
+    # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
+    # written blind, a development set since session 8.
+    "fourteenth": (70, 0.73, 0.83, 0.48, 0.42, 0.02),
+    # Written blind and never read: the fitted models' calibration sets (see the README).
+    # 旅游市场秩序 (issuer-and-date line, 一、 parts of 1. 2. cases, 【查处情况】 labels).
+    "fifteenth": (70, 0.75, 0.82, 0.4, 0.64, 0.07),
+    # 39 People's Daily files of January 1998, asked over themselves alone.
+    "news-c": (70, 0.58, 0.64, 0.28, 0.57, 0.08),
 }
 
 
