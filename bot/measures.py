@@ -26,7 +26,11 @@ _NUMBER_UNITS = {
     "月": ("个月", "月"), "年": ("年",), **{u: (u,) for u in _COUNTED},
     # Samples are counted in 批次 (不合格58批次 answers 多少批).
     "批": ("批", "批次"),
+    # Visits and trips asked as such (多少家次, 多少辆次) are answered in that measure.
+    **{u: (u,) for u in ("家次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")},
+    "人次": ("人次",),
 }
+_VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")
 
 
 def wanted_units(norm_question: str) -> tuple[str, ...]:
@@ -57,7 +61,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
                  r"率(?:是|为|有|达到|达)?(?:多少|几)|\bpercent|\brate\b", norm_question):
         return ("%", "百分点")
     # 那几家/这几个/哪几家 point at things (those few companies), they do not ask a count.
-    m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
+    m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(" + "|".join(_VISITS) + r"|"
+                  r"钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]

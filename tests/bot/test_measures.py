@@ -11,6 +11,8 @@ from indexer.normalize import normalize
 @pytest.mark.parametrize(("question", "first", "also"), [
     ("第几批?", "批", ()),
     ("不合格的有多少批", "批", ("批次",)),  # samples are counted in 批次
+    ("检查了多少家次经营业户", "家次", ()),  # visits asked as such
+    ("出动了多少人次", "人次", ()),
     ("考核全省第几名", "名", ("位",)),  # a place in a ranking: 第3位 answers 第几名
     ("排在第几位", "位", ("名",)),
     ("排名第几", "位", ("名",)),
