@@ -80,21 +80,59 @@ def holds_post(written: str, asked: str) -> bool:
         asked.startswith("副") == ("副" in written[:len(written) - len(asked.removeprefix("副"))]))
 
 
+def names(norm_text: str) -> list[Person]:
+    """Every personal name jieba's tagger finds in ``norm_text`` (2–4 characters opening with
+    a common surname; 某 names such as 李某 count), with the post right before it if any."""
+    return _tagged(norm_text, any_name=True)
+
+
 def people(norm_text: str) -> list[Person]:
     """The names in ``norm_text`` that a post stands right before (市长张建国 → 市长, 张建国)."""
     if not re.search(_POST, norm_text):
         return []
+    return _tagged(norm_text, any_name=False)
+
+
+# The most common surnames: a given name the dictionary knows as a word (刘 + 黎民) or 某
+# after a surname (李某) is still one person's name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤")
+
+
+_DOUBLE_SURNAMES = frozenset(("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"))
+
+
+def _tagged(norm_text: str, any_name: bool) -> list[Person]:
     out: list[Person] = []
+    tokens = _joined(tag(norm_text))
     at = 0
     before = ""
-    for word, flag in tag(norm_text):
-        if flag == "nr" and 2 <= len(word) <= 4 and before:
-            m = re.search(rf"{_HAN}{{0,6}}(?:{_POST})$", before)
-            if m:
-                out.append(Person(m.group(0), word, at, at + len(word)))
+    for word, flag in tokens:
+        if flag == "nr" and 2 <= len(word) <= 4:
+            m = re.search(rf"{_HAN}{{0,6}}(?:{_POST})$", before) if before else None
+            # Without a post before it, only a name opening with a common surname: the
+            # tagger also calls words such as 养老 names.
+            if m or (any_name and (word[0] in SURNAMES or word[:2] in _DOUBLE_SURNAMES)):
+                out.append(Person(m.group(0) if m else "", word, at, at + len(word)))
         before = (before + word)[-8:] if flag != "x" else ""
         at += len(word)
     return out
 
 
-__all__ = ["POST_ENDINGS", "Person", "asked_post", "core_post", "holds_post", "people"]
+def _joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tags with a surname joined to the given name after it (刘 黎民 → 刘黎民, 李 某 → 李某)."""
+    out: list[tuple[str, str]] = []
+    for word, flag in tokens:
+        if out and out[-1][0] in SURNAMES and (
+                (flag == "nr" and len(word) == 2) or word.startswith("某")):
+            out[-1] = (out[-1][0] + (word if flag == "nr" else "某"), "nr")
+            if flag != "nr" and len(word) > 1:
+                out.append((word[1:], flag))  # 李 某处 → 李某 处
+            continue
+        out.append((word, flag))
+    return out
+
+
+__all__ = ["POST_ENDINGS", "Person", "asked_post", "core_post", "holds_post", "names", "people"]

@@ -30,7 +30,7 @@ from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many
-from indexer.people import asked_post, holds_post, people
+from indexer.people import asked_post, holds_post, names, people
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
 
@@ -44,6 +44,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         return holder(a, ranked, asked)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
+        if not (a.intent.asks_body or a.intent.asks_company) and not _a_body(found):
+            # "谁打破了世界纪录?": news names people, not only bodies — the person the
+            # answering clause names, before a place or a post taken for the actor.
+            named = named_person(a, ranked)
+            if named is not None:
+                return named
     else:
         pool = issuance_pool(ranked)
         found = issued(a, pool, searcher) or orgs_in(a, pool, searcher)
@@ -53,6 +59,35 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if post is not None and found.evidence is not None:
         return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
     return NONE
+
+
+def _a_body(found: Direct) -> bool:
+    return bool(found.answer and organisations(normalize(found.answer)))
+
+
+def named_person(a: Analysis, ranked: list[Passage]) -> Direct | None:
+    """The person named in the clause of the best passage that answers (中国选手李娜…), not
+    one the question names itself; None when it names nobody."""
+    p = ranked[0]
+    clause = best_clause(p, a)
+    if not clause:
+        return None
+    spans = clause_spans(p.norm)
+    at = p.norm.find(normalize(clause))
+    i = next((k for k, (s, e) in enumerate(spans) if s <= at < e), None)
+    if i is None:
+        return None
+    asked = {x for u in a.units for x in u.alts}
+    # The answering clause, then the one before it (领队张雄说,队员们…) and the one after it
+    # (在…决赛中,中国选手刘黎民…打破世界纪录): a speaker or doer stands next to the deed.
+    for k in (i, i - 1, i + 1):
+        if not 0 <= k < len(spans):
+            continue
+        s, e = spans[k]
+        for person in names(p.norm[s:e]):
+            if person.name not in asked and not any(person.name in x for x in asked):
+                return Direct(p.text[s + person.start:s + person.end], p)
+    return None
 
 
 def holder(a: Analysis, ranked: list[Passage], post: str) -> Direct:

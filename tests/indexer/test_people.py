@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.normalize import normalize
-from indexer.people import asked_post, holds_post, people
+from indexer.people import asked_post, holds_post, names, people
 
 
 @pytest.mark.parametrize(("question", "post"), [
@@ -52,3 +52,13 @@ def test_a_name_keeps_its_offsets() -> None:
 ])
 def test_holds_post(written: str, asked: str, holds: bool) -> None:
     assert holds_post(written, asked) is holds
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("中国选手刘黎民以2分07秒的成绩打破世界纪录", ["刘黎民"]),  # surname + a word the dictionary knows
+    ("对李某处以罚款", ["李某"]),
+    ("村民王大明发现后报警", ["王大明"]),
+    ("岳阳县探索时间银行互助养老模式", []),  # the tagger's 养老 is no name: no surname opens it
+])
+def test_names(text: str, found: list[str]) -> None:
+    assert [p.name for p in names(normalize(text))] == found

@@ -54,6 +54,15 @@ def test_who_holds_a_post_the_name_written_after_it() -> None:
     assert who.extract(a, ranked((r1, 2.0), (r2, 1.8)), MemoryLookup([r1, r2])).answer is None
 
 
+def test_who_a_person_named_next_to_the_deed() -> None:
+    r = row(1, "中国游泳队领队张雄说,队员们赛前进行了高原训练。")
+    a = analysis("谁说队员进行了高原训练?", ["队员", "高原", "训练"])
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "张雄"
+    # A body asked for: never a person.
+    b = analysis("哪个部门组织了高原训练?", ["高原", "训练"])
+    assert who.extract(b, ranked((r, 1.0)), MemoryLookup([r])).answer != "张雄"
+
+
 def test_who_partners_of_a_joint_action() -> None:
     r = row(1, "州市场监管局会同州卫健委、州教育局开展联合检查。")
     a = analysis("州市场监管局会同哪些部门开展检查?", ["州市场监管局", "检查"])
