@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.refine import states_change
 from indexer.normalize import normalize
+from indexer.people import named_after_post
 from indexer.terms import organisations
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Signals:
     adjacent: float  # how-many: share of the question's units just before the answer's figure
     unit_loose: float  # how-many: only a measure the asked one stands for follows (个 → 户)
     finer_place: float  # where: a place-like word follows the named place (not a finer place)
-    not_a_body: float  # who: no body's name in the answer line
+    not_a_body: float  # who: neither a body's name nor a person named by a post (市长张建国)
     one_of_several: float  # who/where: several are asked for (哪些, 联合), the line names one
     change_asked: float  # how-many: a change is asked for (涨了多少), the line states none
     margin: float  # the first passage's lead over the second, relative, -1…1
@@ -164,7 +165,8 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         adjacent=_adjacent(units, first, piece, wanted) if kind == "number" else 0.0,
         unit_loose=1.0 if _unit_match(wanted, piece) == 0.5 else 0.0,
         finer_place=1.0 if kind == "where" and after and _FINER_PLACE.match(after) else 0.0,
-        not_a_body=1.0 if kind == "who" and not organisations(piece) else 0.0,
+        not_a_body=(1.0 if kind == "who" and not organisations(piece)
+                    and not named_after_post(first, piece) else 0.0),
         one_of_several=(1.0 if kind in ("who", "where") and analysis.intent.several_answers
                         and "、" not in piece and "和" not in piece else 0.0),
         change_asked=(1.0 if kind == "number" and analysis.intent.asks_change

@@ -36,5 +36,7 @@ class Lookup(Protocol):
 
     def document_titles(self, limit: int) -> tuple[list[str], int]: ...
 
+    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]: ...
+
 
 __all__ = ["Lookup"]

@@ -1,30 +1,34 @@
-"""People named with their post in running text: 市长张建国, 董事长徐柏玉, 发言人朱邦造.
+"""People named with their post or role in running text: 市长张建国, 领队张雄, 发言人朱邦造.
 
 News asks "青山市长是谁?", "哪位副厅长讲的?", "董事长叫什么名字?" about a post, and the
 answer is the name written right after it.  Bodies and places — what the rest of the
 who-extraction finds — never answer such a question, so the answer core needs the names
-themselves.  jieba's part-of-speech tagger marks personal names (``nr``), its HMM guessing
-the ones its dictionary lacks; a name counts only where a post stands right before it,
-which keeps the tagger's stray ``nr`` (a surname-like first character) out.
+themselves.
+
+Where a name ends is the index's own word: jieba cut the indexed text, its HMM keeping an
+unknown name whole (张建国, 刘芳), so of the strings a common surname opens right after a
+post (刘芳表, 刘芳) the longest the index holds as a word is the name.  The question side
+thus needs no tagger — loading jieba's would cost a second and 180 MB on the first such
+question — only the vocabulary the caller passes in (``is_word``).
 
 This module owns the post vocabulary, the reading of a question's asked post and the
-reading of post-and-name pairs in a (normalised) sentence.  Pure but for jieba's tagger
-(:func:`indexer.segment.tag`), loaded on first use.
+reading of post-and-name pairs in a (normalised) sentence.  Pure.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from indexer.segment import tag
-
-# What a post ends with: heads (市长, 董事长), officers and roles people are named by.
+# What a post or a role ends with: heads (市长, 董事长), officers, and the roles news names
+# people by (选手, 领队, 村民).
 POST_ENDINGS = (
     "长", "书记", "主任", "主席", "总理", "总统", "首相", "大使", "公使", "参赞", "领事",
     "记者", "经理", "总裁", "委员", "发言人", "负责人", "教授", "院士", "研究员", "工程师",
     "导演", "编剧", "主演", "教练", "代表", "专家", "主持人", "冠军", "运动员", "队员",
-    "法官", "检察官", "律师", "医生", "主编", "作者", "会长", "理事", "秘书",
+    "法官", "检察官", "律师", "医生", "主编", "作者", "会长", "理事", "秘书", "领队", "选手",
+    "村民", "市民", "农民", "工人", "司机", "同志", "先生", "女士", "老师", "民警",
 )
 _POST = "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
 _HAN = r"[\u4e00-\u9fff]"
@@ -39,6 +43,15 @@ _NOT_A_POST = re.compile(r"(?:增|成|延|生|擅|专|特|漫|助|见|消|涨|�
 # 哪位领导/哪位官员 asks for a person without a post to match.
 # (叫什么名字 alone does not: 那家企业叫什么名字 asks a company's name.)
 _ANY_PERSON = re.compile(r"哪(?:一)?位|姓什么|姓甚名谁")
+# The most common surnames, and the double ones: a name opens with one.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤")
+_DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容")
+# A post or role, then a surname: where a name may start.
+_POST_THEN_NAME = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(SURNAMES))}]|"
+                             rf"{'|'.join(_DOUBLE_SURNAMES)})")
 
 
 @dataclass(frozen=True)
@@ -80,59 +93,34 @@ def holds_post(written: str, asked: str) -> bool:
         asked.startswith("副") == ("副" in written[:len(written) - len(asked.removeprefix("副"))]))
 
 
-def names(norm_text: str) -> list[Person]:
-    """Every personal name jieba's tagger finds in ``norm_text`` (2–4 characters opening with
-    a common surname; 某 names such as 李某 count), with the post right before it if any."""
-    return _tagged(norm_text, any_name=True)
-
-
-def people(norm_text: str) -> list[Person]:
-    """The names in ``norm_text`` that a post stands right before (市长张建国 → 市长, 张建国)."""
-    if not re.search(_POST, norm_text):
-        return []
-    return _tagged(norm_text, any_name=False)
-
-
-# The most common surnames: a given name the dictionary knows as a word (刘 + 黎民) or 某
-# after a surname (李某) is still one person's name.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
-    "郝龚邵万钱严覃武戴莫孔向汤")
-
-
-_DOUBLE_SURNAMES = frozenset(("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"))
-
-
-def _tagged(norm_text: str, any_name: bool) -> list[Person]:
+def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) -> list[Person]:
+    """The names in ``norm_text`` that a post or role stands right before (市长张建国 → 市长,
+    张建国): of the strings a surname opens there, the longest that ``words`` (the index's
+    vocabulary: the ones it holds, of those asked) knows; 李某 and 王某某 as written."""
+    spots = [(m.group(1), m.end()) for m in _POST_THEN_NAME.finditer(norm_text)]
+    candidates = {norm_text[at:at + size] for _, at in spots for size in (2, 3, 4)}
+    known = set(words(candidates)) if candidates else set()
     out: list[Person] = []
-    tokens = _joined(tag(norm_text))
-    at = 0
-    before = ""
-    for word, flag in tokens:
-        if flag == "nr" and 2 <= len(word) <= 4:
-            m = re.search(rf"{_HAN}{{0,6}}(?:{_POST})$", before) if before else None
-            # Without a post before it, only a name opening with a common surname: the
-            # tagger also calls words such as 养老 names.
-            if m or (any_name and (word[0] in SURNAMES or word[:2] in _DOUBLE_SURNAMES)):
-                out.append(Person(m.group(0) if m else "", word, at, at + len(word)))
-        before = (before + word)[-8:] if flag != "x" else ""
-        at += len(word)
+    for post, at in spots:
+        some = re.match(rf"{_HAN}某某?", norm_text[at:])
+        name = some.group(0) if some else next(
+            (norm_text[at:at + size] for size in (4, 3, 2)
+             if at + size <= len(norm_text) and norm_text[at:at + size] in known), None)
+        if name and not _NOT_A_POST.search(post):
+            out.append(Person(post, name, at, at + len(name)))
     return out
 
 
-def _joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Tags with a surname joined to the given name after it (刘 黎民 → 刘黎民, 李 某 → 李某)."""
-    out: list[tuple[str, str]] = []
-    for word, flag in tokens:
-        if out and out[-1][0] in SURNAMES and (
-                (flag == "nr" and len(word) == 2) or word.startswith("某")):
-            out[-1] = (out[-1][0] + (word if flag == "nr" else "某"), "nr")
-            if flag != "nr" and len(word) > 1:
-                out.append((word[1:], flag))  # 李 某处 → 李某 处
-            continue
-        out.append((word, flag))
-    return out
+def named_after_post(norm_text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``norm_text`` right after a post or role (市长张建国): a
+    person named as such, the way :func:`people` reads one."""
+    return any(m.end() == at for at in _positions(norm_text, name)
+               for m in _POST_THEN_NAME.finditer(norm_text[:at + 1]))
 
 
-__all__ = ["POST_ENDINGS", "Person", "asked_post", "core_post", "holds_post", "names", "people"]
+def _positions(text: str, piece: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(piece), text)] if piece else []
+
+
+__all__ = ["POST_ENDINGS", "SURNAMES", "Person", "asked_post", "core_post", "holds_post",
+           "named_after_post", "people"]

@@ -20,7 +20,6 @@ from indexer.normalize import is_cjk
 
 if TYPE_CHECKING:
     import jieba
-    import jieba.posseg
 
 MAX_TERM_LEN = 16
 Span = tuple[int, int]  # (start, end) in a text
@@ -77,24 +76,6 @@ def _tokenizer_with(terms: frozenset[str]) -> jieba.Tokenizer:
                     tk.add_word(term)
         _ADDED = terms
     return tk
-
-
-_POS_TAGGER: jieba.posseg.POSTokenizer | None = None
-
-
-def tag(normalised: str) -> list[tuple[str, str]]:
-    """jieba's part-of-speech tags of already-normalised text, (word, flag) in order.
-
-    The question side calls it only for the rare question that needs tags (who holds a
-    post): it loads jieba on first use, which answering otherwise never does.
-    """
-    global _POS_TAGGER
-    with _LOCK:
-        if _POS_TAGGER is None:
-            import jieba.posseg
-
-            _POS_TAGGER = jieba.posseg.POSTokenizer(shared_tokenizer())
-        return [(w.word, w.flag) for w in _POS_TAGGER.cut(normalised)]
 
 
 class Segmenter:

@@ -9,6 +9,7 @@ document: the issuance facts answer (:mod:`bot.extract.document`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from bot.analysis import Analysis
 from bot.extract.clauses import (
@@ -30,7 +31,7 @@ from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many
-from indexer.people import asked_post, holds_post, names, people
+from indexer.people import asked_post, holds_post, people
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
 
@@ -41,13 +42,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     a fragment such as 由县 is no answer."""
     asked = asked_post(a.norm)
     if asked is not None:
-        return holder(a, ranked, asked)
+        return holder(a, ranked, asked, searcher)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
         if not (a.intent.asks_body or a.intent.asks_company) and not _a_body(found):
-            # "谁打破了世界纪录?": news names people, not only bodies — the person the
-            # answering clause names, before a place or a post taken for the actor.
-            named = named_person(a, ranked)
+            # "谁说队员进行了高原训练?": news names people, not only bodies — the person
+            # the answering clause names, before a place or a post taken for the actor.
+            named = named_person(a, ranked, searcher)
             if named is not None:
                 return named
     else:
@@ -65,9 +66,10 @@ def _a_body(found: Direct) -> bool:
     return bool(found.answer and organisations(normalize(found.answer)))
 
 
-def named_person(a: Analysis, ranked: list[Passage]) -> Direct | None:
-    """The person named in the clause of the best passage that answers (中国选手李娜…), not
-    one the question names itself; None when it names nobody."""
+def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct | None:
+    """The person the answering clause of the best passage names by a role or post, or the
+    clause next to it does (领队张雄说,队员们…), not one the question names itself; None
+    when they name nobody."""
     p = ranked[0]
     clause = best_clause(p, a)
     if not clause:
@@ -78,19 +80,26 @@ def named_person(a: Analysis, ranked: list[Passage]) -> Direct | None:
     if i is None:
         return None
     asked = {x for u in a.units for x in u.alts}
-    # The answering clause, then the one before it (领队张雄说,队员们…) and the one after it
-    # (在…决赛中,中国选手刘黎民…打破世界纪录): a speaker or doer stands next to the deed.
+    found = people(p.norm, _vocabulary(searcher))
+    # The answering clause first, then the one before it (the speaker of 张雄说,队员们…)
+    # and the one after it.
     for k in (i, i - 1, i + 1):
         if not 0 <= k < len(spans):
             continue
         s, e = spans[k]
-        for person in names(p.norm[s:e]):
-            if person.name not in asked and not any(person.name in x for x in asked):
-                return Direct(p.text[s + person.start:s + person.end], p)
+        for person in found:
+            if s <= person.start < e and not any(person.name in x or x in person.name
+                                                  for x in asked if x):
+                return Direct(p.text[person.start:person.end], p)
     return None
 
 
-def holder(a: Analysis, ranked: list[Passage], post: str) -> Direct:
+def _vocabulary(searcher: Lookup) -> Callable[[Collection[str]], Collection[str]]:
+    """The index's words among some strings (where a name ends: see indexer.people)."""
+    return lambda strings: searcher.document_frequencies(strings).keys()
+
+
+def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> Direct:
     """"青山市长是谁?", "哪位副厅长讲的?": the name written right after the asked post
     (市长张建国), in the clause richest in the question's words; no line when the best
     passages name nobody in that post — a body or a place never answers such a question."""
@@ -99,7 +108,7 @@ def holder(a: Analysis, ranked: list[Passage], post: str) -> Direct:
     for p in ranked[:W.answer_pool_size]:
         if p.score < best_score - W.actor_pool:
             continue
-        for person in people(p.norm):
+        for person in people(p.norm, _vocabulary(searcher)):
             if not holds_post(person.post, post):
                 continue
             start, end = next(((s, e) for s, e in clause_spans(p.norm)

@@ -49,6 +49,7 @@ class MemoryLookup:
 
     rows: list[PassageHit]
     fact_rows: list[FactHit] = field(default_factory=list)
+    words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # row id → its tokens
 
     def search_passages(self, terms: Sequence[str],
                         limit: int = 200) -> list[tuple[PassageHit, float]]:
@@ -81,6 +82,12 @@ class MemoryLookup:
     def document_titles(self, limit: int) -> tuple[list[str], int]:
         titles = list(dict.fromkeys(r.doc_title for r in self.rows))
         return titles[:limit], len(titles)
+
+    def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
+        """The terms the rows' words hold (``words``: the index's tokens, by hand), with how
+        many rows hold each."""
+        counts = {t: sum(t in self.words.get(r.id, ()) for r in self.rows) for t in terms}
+        return {t: n for t, n in counts.items() if n}
 
 
 def fact(passage_id: int, kind: str, norm: str, subject: str | None = None,

@@ -46,21 +46,23 @@ def test_who_acts_the_actor_of_the_answering_clause() -> None:
 def test_who_holds_a_post_the_name_written_after_it() -> None:
     r1 = row(1, "本报青山3月5日电 青山市长江二桥今天通车。")
     r2 = row(2, "市长张建国出席仪式并讲话,副市长王红主持。")
+    lookup = MemoryLookup([r1, r2], words={2: ("市长", "张建国", "出席", "王红")})
     a = analysis("青山市长是谁?", ["青山", "市长"])
-    line, evidence, _ = who.extract(a, ranked((r1, 2.0), (r2, 1.8)), MemoryLookup([r1, r2]))
+    line, evidence, _ = who.extract(a, ranked((r1, 2.0), (r2, 1.8)), lookup)
     assert line == "张建国" and evidence is not None and evidence.id == 2
     # Nobody named in the asked post: no line, never the place or a body instead.
     a = analysis("青山市委书记是谁?", ["青山", "书记"])
-    assert who.extract(a, ranked((r1, 2.0), (r2, 1.8)), MemoryLookup([r1, r2])).answer is None
+    assert who.extract(a, ranked((r1, 2.0), (r2, 1.8)), lookup).answer is None
 
 
 def test_who_a_person_named_next_to_the_deed() -> None:
     r = row(1, "中国游泳队领队张雄说,队员们赛前进行了高原训练。")
+    lookup = MemoryLookup([r], words={1: ("领队", "张雄", "高原", "训练")})
     a = analysis("谁说队员进行了高原训练?", ["队员", "高原", "训练"])
-    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "张雄"
+    assert who.extract(a, ranked((r, 1.0)), lookup).answer == "张雄"
     # A body asked for: never a person.
     b = analysis("哪个部门组织了高原训练?", ["高原", "训练"])
-    assert who.extract(b, ranked((r, 1.0)), MemoryLookup([r])).answer != "张雄"
+    assert who.extract(b, ranked((r, 1.0)), lookup).answer != "张雄"
 
 
 def test_who_partners_of_a_joint_action() -> None:
