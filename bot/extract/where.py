@@ -36,6 +36,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
             return Direct(named_place, best)
+        spots = landmarks(clause, named) if not suffix else []
+        if spots:
+            # "在哪儿拉客?": a station, an airport, a scenic area is where, when the clause
+            # names no place of a level.
+            return Direct("、".join(spots if a.intent.plural_places else spots[:1]), best)
         # Only for places in the plural or a partner (和哪里, 与哪些地方): "在哪里举行?" is
         # not answered by 全国最高水平的比赛.
         if (not suffix and (a.intent.plural_places or _WITH_WHERE.search(a.norm))
@@ -54,6 +59,25 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
                     not suffix or of_level(f.norm, suffix)):
                 return Direct(f.subject, best)
     return NONE
+
+
+# A named spot: a station, an airport, a port, a scenic area, a square (南京南站, 禄口国际机场).
+_LANDMARK = re.compile(r"(?<=[在到从往于至、,和与及])([\u4e00-\u9fff]{2,8}?(?:火车站|高铁站|汽车站|"
+                       r"客运站|南站|北站|东站|西站|国际机场|机场|码头|港口|口岸|景区|广场|公园|"
+                       r"服务区|收费站|古镇|土楼))")
+
+
+def landmarks(clause: str, named: set[str]) -> list[str]:
+    """The named spots of a clause, as written, that the question does not name."""
+    norm = normalize(clause)
+    out = []
+    for m in _LANDMARK.finditer(norm):
+        name = m.group(1)
+        if name in named or any(len(x) >= 2 and x in name and len(x) >= len(name) - 1
+                                for x in named):
+            continue
+        out.append(clause[m.start(1):m.end(1)])
+    return out
 
 
 def of_level(name: str, suffix: str) -> bool:

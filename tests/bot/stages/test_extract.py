@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import EXTRACTORS, document, extract, number, where, who
-from bot.extract.where import place_in_clause, place_level
+from bot.extract.where import landmarks, place_in_clause, place_level
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
 
@@ -97,6 +97,22 @@ def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
     r = row(1, "昌吉州在玛纳斯县试点小饭桌备案。")
     a = analysis("小饭桌备案在哪试点?", ["小饭桌", "备案", "试点"])
     assert where.extract(a, ranked((r, 1.0)), MemoryLookup([r]))[0] == "玛纳斯县"
+
+
+@pytest.mark.parametrize(("clause", "spots"), [
+    ("二是在南京南站、禄口国际机场等重点区域开展现场核查", ["南京南站", "禄口国际机场"]),
+    ("在人民广场举行", ["人民广场"]),
+    ("经营广场舞培训", []),  # no 在/到/从 before it: not a spot
+    ("在全市开展检查", []),
+])
+def test_landmarks(clause: str, spots: list[str]) -> None:
+    assert landmarks(clause, set()) == spots
+
+
+def test_where_a_named_spot_when_the_clause_names_no_place() -> None:
+    r = row(1, "二是在南京南站、禄口国际机场等重点区域对142辆涉事车辆开展现场核查。")
+    a = analysis("在哪些地方做了现场核查?", ["现场", "核查"])
+    assert where.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "南京南站、禄口国际机场"
 
 
 def test_place_in_clause_levels_and_plurals() -> None:
