@@ -14,7 +14,7 @@ from bot.expand.question_words import QuestionWordStripper
 from bot.expand.segment import general_words, loose_characters, merge_unknown, segment
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
-from bot.expand.units import UnitWeigher
+from bot.expand.units import UnitWeigher, unindexed_places
 from bot.intent import Cue
 from bot.weights import WEIGHTS, Weights
 from indexer.lexicon import lexicon
@@ -67,12 +67,20 @@ class ChineseReader:
                            and self.weigher.inside_word(p)}
                 pieces = segment(run, df, self.synonyms, partial,
                                  unknown_cost=wt.unknown_char_cost)
+            places = unindexed_places(run, pieces)
+            if places:
+                pieces = _with_places(pieces, run, places)
             merged = merge_unknown(pieces)
             pieces_text = {w for w, _ in merged}
             items = general_words(loose_characters(merged, run, df, self.corrector, wt), df,
                                   wt.max_everyday_word_len)
+            named = {run[s:e] for s, e in places}
             for word, known, fixed in items:
-                if not known and not fixed and len(word) >= 2 and word not in pieces_text:
+                if word in named:
+                    # A place the index lacks: asked about as written, never "corrected"
+                    # into a place it holds (常州 is not 徐州).
+                    units.append(self.weigher.unit(word, (word,), n, "question", df))
+                elif not known and not fixed and len(word) >= 2 and word not in pieces_text:
                     units.append(self._everyday_unit(word, df, n))
                 elif fixed:
                     units.append(self.weigher.unit(word, fixed, n, "typo"))
@@ -132,3 +140,25 @@ class ChineseReader:
                                  key=df.__getitem__)[:wt.max_part_search_words])
             unit = Unit(unit.text, unit.alts, unit.weight, True, unit.source, inner)
         return [unit]
+
+
+def _with_places(pieces: list[tuple[str, bool]], run: str,
+                 places: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``pieces`` with each place span of ``run`` one unknown piece (常 + 州市 → 常州市)."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for word, known in pieces:
+        end = at + len(word)
+        span = next(((s, e) for s, e in places if s < end and at < e), None)
+        if span is None:
+            out.append((word, known))
+        elif at <= span[0]:
+            if at < span[0]:
+                out.append((run[at:span[0]], known))
+            out.append((run[span[0]:span[1]], False))
+            if end > span[1]:
+                out.append((run[span[1]:end], known))
+        elif end > span[1]:
+            out.append((run[span[1]:end], known))
+        at = end
+    return out

@@ -29,6 +29,34 @@ def place_names() -> frozenset[str]:
     return frozenset(x for x in lines if x and not x.startswith("#"))
 
 
+def unindexed_places(run: str, pieces: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """Spans of ``run`` naming a place the index does not hold as a word (常州市, split by
+    the index's words into 常 and 州市): the place is asked about, and the documents not
+    naming it is what an honest "not found" rests on.  Only where the split left one of
+    its characters unknown — a place the index spells out stays its words."""
+    unknown: set[int] = set()
+    at = 0
+    for word, known in pieces:
+        if not known:
+            unknown.update(range(at, at + len(word)))
+        at += len(word)
+    names = place_names()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(run):
+        size = next((k for k in (4, 3, 2) if run[i:i + k] in names), 0)
+        if size and unknown & set(range(i, i + size)):
+            end = i + size + (1 if run[i + size:i + size + 1] in _PLACE_SUFFIXES else 0)
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+_PLACE_SUFFIXES = frozenset("省市县区州镇乡村")
+
+
 def cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:
     """``phrase`` as two or more index words of two characters or more, else ()."""
     best: list[tuple[str, ...] | None] = [()] + [None] * len(phrase)

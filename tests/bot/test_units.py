@@ -7,7 +7,7 @@ import math
 import pytest
 
 from bot.analysis import Unit
-from bot.expand.units import UnitWeigher, cover, place_names
+from bot.expand.units import UnitWeigher, cover, place_names, unindexed_places
 from bot.weights import WEIGHTS
 from tests.bot.fake_vocab import FakeVocabulary
 
@@ -84,3 +84,15 @@ def test_place_names_are_places_not_idioms() -> None:
     names = place_names()
     assert {"宁波", "剑阁", "温州"} <= names
     assert "一马平川" not in names and "吃饭" not in names
+
+
+@pytest.mark.parametrize(("run", "pieces", "spans"), [
+    # 常州 is no index word: split into 常 (unknown) and 州市, the place is one span.
+    ("常州市罚没款", [("常", False), ("州市", True), ("罚没款", True)], [(0, 3)]),
+    # A place the index holds as its words stays those words.
+    ("苏州市罚没款", [("苏州市", True), ("罚没款", True)], []),
+    ("罚没款多少", [("罚没款", True), ("多少", True)], []),
+])
+def test_unindexed_places(run: str, pieces: list[tuple[str, bool]],
+                          spans: list[tuple[int, int]]) -> None:
+    assert unindexed_places(run, pieces) == spans

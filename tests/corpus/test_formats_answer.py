@@ -125,6 +125,17 @@ def test_a_table_typed_with_aligned_spaces_is_a_table(tmp_path: Path) -> None:
         assert not any("|" in p.text for p in service.answer("记者是谁").passages)
 
 
+def test_a_place_the_index_lacks_makes_the_question_not_found(tmp_path: Path) -> None:
+    text = ("江苏省道路运输执法情况通报\n1至9月,全省罚没款合计9860万元。\n"
+            "徐州市查处案件1402件,罚没款873万元。\n")
+    with _only(text, tmp_path) as service:
+        assert service.answer("徐州市罚没款是多少?").found
+        # 常州 is no word of the index: it is asked about, not dropped to 常 + 州市 (and
+        # never read as a typo of 徐州): the province's figure is not its answer.
+        answer = service.answer("常州市1到9月罚没款是多少?")
+        assert not answer.found and answer.answer is None
+
+
 def test_a_table_row_is_found_and_quoted_with_its_header(tmp_path: Path) -> None:
     text = ("某市食品安全抽检情况通报\n今年全市食品安全抽检情况如下:\n"
             "项目 | 2023年 | 2024年\n抽检批次 | 1200 | 1500\n抽检合格率 | 97.5% | 98.6%\n")
