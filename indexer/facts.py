@@ -44,6 +44,9 @@ QUANTITY_RE = re.compile(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )
 _MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
+# A month without its year, as news and case reports write it: 今年6月, 去年3月份, 5月底.
+_MONTH = re.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)?"
+                    r"|(?<![\d年至到~第-])(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
 
 
@@ -390,6 +393,9 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
     # A day without its year, as news datelines and reports write it (1月6日电, 5月20日起).
     for m in _MONTH_DAY.finditer(text):
         add("date", m.group(0))
+    for m in _MONTH.finditer(text):
+        if not _MONTH_DAY.match(text, m.start() + (2 if m.group(0)[0] in "今去前明当同" else 0)):
+            add("date", m.group(0))
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of
         # an award (二等功, 一等奖); 一批 is "a batch", and 级/大 after digits are rarely

@@ -24,6 +24,8 @@ from indexer.segment import substrings
 # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积): not words the
 # answer must contain.
 ANSWER_TYPE_WORDS = Cue("answer_type_words", re.compile(
+    # A day or a month asked (哪天收网的, 几月份查的): the frame of a when-question.
+    r"哪一?天|几月份|几月|哪个月|哪月|几号|"
     r"(?:多少|几)(?:钱|元|家|项|个月|个|亩|级|位|名|件|人次|人|次|部门|公里|小时|张|处|户|所|座|条|"
     r"吨|批|辆|台|天|场|起|例|间|套|支|头)?|哪一?年|什么时候|啥时候|几时|何时|"
     r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"), "小饭桌有多少家?")

@@ -52,6 +52,9 @@ def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     ("新华社北京1月6日电快讯", ["1月6日"]),  # a dateline: a day without its year
     ("2024年5月20日起施行", ["2024年5月20日"]),  # the whole date once, not its day again
     ("第12月份", []),
+    ("今年6月,执法支队开展突击检查", ["今年6月"]),  # a month without its year
+    ("5月底前完成整改", ["5月底"]),
+    ("1至9月,全省共出动执法人员", []),  # a range of months is no date
 ])
 def test_date_facts(text: str, dates: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "date"] == dates
