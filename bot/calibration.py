@@ -1,31 +1,31 @@
 """The fitted confidence model of :mod:`bot.confidence` — generated, do not edit.
 
 Written by ``python scripts/fit_confidence.py``: a logistic regression over the signals of
-:class:`bot.confidence.Signals`, fitted on the training sets dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, fifteenth, news-c;
+:class:`bot.confidence.Signals`, fitted on the training sets dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, fifteenth, sixteenth, news-c, news-d;
 the threshold was chosen on their leave-one-set-out predictions (see the script).
 """
 
 from bot.confidence import Calibration
 
 CALIBRATION = Calibration(
-    bias=0.8604889884964724,
+    bias=0.7877891012265767,
     weights={
-        'clause_coverage': 1.1177758298037024,
-        'missing': -0.535954602012223,
-        'adjacent': 2.826521358722437,
-        'unit_loose': -1.6001737797025988,
-        'finer_place': -2.2525925386623586,
-        'not_a_body': -1.1857546533817436,
-        'one_of_several': -2.18895049883205,
-        'change_asked': -3.0412350681561495,
-        'margin': 2.8107455030894797,
-        'kind_who': 1.1434914733534691,
-        'kind_document': 2.3234772892823448,
-        'kind_number': -0.840528613189871,
-        'kind_where': -0.11336534235116491,
-        'kind_when': -0.423753177238942,
-        'kind_what': -1.4516633279471405,
+        'clause_coverage': 1.0897681777596948,
+        'missing': -0.45948481707199207,
+        'adjacent': 2.559090438217196,
+        'unit_loose': -1.4926840362705378,
+        'finer_place': -1.8838125752606012,
+        'not_a_body': -1.1464133006296504,
+        'one_of_several': -0.828226242174552,
+        'change_asked': -2.9254418034393974,
+        'margin': 2.0460811776321886,
+        'kind_who': 0.5660391490159459,
+        'kind_document': 2.6719158566936003,
+        'kind_number': -0.6212507583819757,
+        'kind_where': -0.18924313757654576,
+        'kind_when': -0.15170483248266706,
+        'kind_what': -1.2505215199562107,
     },
-    threshold=0.85,
-    fitted_on=('dev', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'fourteenth', 'fifteenth', 'news-c'),
+    threshold=0.87,
+    fitted_on=('dev', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'fourteenth', 'fifteenth', 'sixteenth', 'news-c', 'news-d'),
 )

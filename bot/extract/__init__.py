@@ -49,7 +49,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # a span of that type: "在哪些地方?" is not answered by 但一些地方仍存在…问题.
         best = found.evidence or ranked[0]
         clause = best_clause(best, a)
-        if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures):
+        if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures,
+                                           a.intent.place_level):
             return found
         return found._replace(answer=clause)
     return found
@@ -59,6 +60,14 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 # leave out: 部 and 司 end too many other words (干部, 全部, 公司) to be body suffixes there.
 _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长])|"
                        r"[\u4e00-\u9fff]{2}(?<!公)司(?![机法])")
+
+
+# Words ending in a place level that name no place (示范区, 辖区, 社区 …).
+_GENERIC_AREAS = frozenset(("示范区", "开发区", "保护区", "试验区", "功能区", "风景区", "旅游区",
+                            "生活区", "办公区", "工业区", "经济区"))
+_GENERIC_AREAS |= {w[-3:] for w in ("辖区", "城区", "社区", "园区", "景区", "小区", "片区", "新区",
+                                    "全区", "各区", "本区", "该区", "市区", "郊区", "地区", "山区",
+                                    "乡镇", "城镇", "集镇", "村镇", "农村", "乡村", "各村", "全村")}
 
 
 def _figures(clause: str) -> list[str]:
@@ -78,10 +87,15 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
 }
 
 
-def holds_asked_type(kind: Kind, clause: str, measures: tuple[str, ...] = ()) -> bool:
+def holds_asked_type(kind: Kind, clause: str, measures: tuple[str, ...] = (),
+                     level: str = "") -> bool:
     """Whether a (normalised) clause holds a span of the type a ``kind`` question asks for
-    (a body, a place, a figure — in one of the asked ``measures``, if any —, a date, a
-    titled document); any clause answers "what"."""
+    (a body, a place — of the asked ``level`` (哪个区), if any —, a figure — in one of the
+    asked ``measures``, if any —, a date, a titled document); any clause answers "what"."""
+    if kind == "where" and level:
+        return any(where.of_level(name, level) for name in places(clause)) or any(
+            m.group(0)[-3:] not in _GENERIC_AREAS
+            for m in re.finditer(rf"[\u4e00-\u9fff]{{2,3}}{level}", clause))
     if kind == "number" and measures:
         return any(f.endswith(measures) for f in _figures(clause)) or (
             "%" in measures and "%" in clause)

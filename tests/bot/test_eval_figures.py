@@ -67,9 +67,11 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     assert (figures["hit@3"] or 0) >= 1.0, figures
     # Direct answers the confidence gate (bot/confidence.py) doubts are withheld — the
     # passage is still quoted — so a rule that went wrong shows up in `wrong`, not here.
-    # 0.957 until session 8, when the gate was refitted with sets written blind (news-c,
-    # fifteenth) among its training sets: it withholds more clause answers to what-questions.
-    assert (figures["direct"] or 0) >= 0.84, figures
+    # 0.957 until session 8, when the gate was refitted with four sets written blind among
+    # its training sets: on text nobody tuned for, a proposed line is wrong one time in
+    # nine, and the gate now withholds lines it is less sure of — here mostly clause
+    # answers to what-questions and place answers (README, "When the answer line is shown").
+    assert (figures["direct"] or 0) >= 0.7, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -93,23 +95,26 @@ DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
     "third": (70, 0.96, 0.98, 0.92, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
-    "fourth": (48, 0.92, 1.0, 0.93, 0.85, 0.03),
+    "fourth": (48, 0.92, 1.0, 0.83, 0.85, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.83, 0.91, 0.72, 0.8, 0.01),
+    "fifth": (83, 0.83, 0.91, 0.66, 0.8, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.82, 0.86, 0.6, 0.7, 0.02),
+    "sixth": (83, 0.82, 0.86, 0.58, 0.7, 0.02),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.79, 0.88, 0.6, 1.0, 0.01),
+    "seventh": (85, 0.79, 0.88, 0.52, 1.0, 0.01),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.84, 0.88, 0.55, 1.0, 0.02),
+    "eighth": (85, 0.84, 0.88, 0.46, 1.0, 0.01),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    "fourteenth": (70, 0.73, 0.83, 0.48, 0.42, 0.02),
+    "fourteenth": (70, 0.78, 0.89, 0.44, 0.64, 0.02),
     # Written blind and never read: the fitted models' calibration sets (see the README).
     # 旅游市场秩序 (issuer-and-date line, 一、 parts of 1. 2. cases, 【查处情况】 labels).
-    "fifteenth": (70, 0.75, 0.82, 0.4, 0.64, 0.07),
-    # 39 People's Daily files of January 1998, asked over themselves alone.
-    "news-c": (70, 0.58, 0.64, 0.28, 0.57, 0.08),
+    "fifteenth": (70, 0.75, 0.82, 0.34, 0.71, 0.02),
+    # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
+    "sixteenth": (70, 0.75, 0.83, 0.42, 0.64, 0.05),
+    # 39 People's Daily files of January 1998 each, asked over themselves alone.
+    "news-c": (70, 0.58, 0.64, 0.22, 0.57, 0.05),
+    "news-d": (70, 0.6, 0.62, 0.21, 0.64, 0.05),
 }
 
 

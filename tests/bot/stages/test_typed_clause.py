@@ -39,6 +39,12 @@ def test_a_figure_in_the_asked_measure() -> None:
     assert holds_asked_type("number", normalize("合格率达99.7%"), ("%", "百分点"))
 
 
+def test_a_place_of_the_asked_level() -> None:
+    # 在哪个区? is not answered by a clause naming only 全市.
+    assert not holds_asked_type("where", normalize("在全市107家驾校推广人脸识别"), level="区")
+    assert holds_asked_type("where", normalize("对铜山区某驾驶员培训学校开展检查"), level="区")
+
+
 def test_a_year_of_the_calendar_is_no_count_of_years() -> None:
     # 判了几年? is not answered by the clause that dates a licence.
     assert not holds_asked_type("number", normalize("排污许可证已于2023年12月到期"), ("年",))
