@@ -77,8 +77,12 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|损失|赃款|货值|产值|营收|价值)"
                  r"[^,，。;；?？]{0,6}多少(?:[了呢啊呀吗啦]|[^\u4e00-\u9fff]|$)", norm_question):
         return _NUMBER_UNITS["元"]
-    if re.search(r"\bhow much\b", norm_question) and _ENGLISH_MONEY.search(norm_question):
+    if re.search(r"\bhow much\b|\bamount\b|\btotal\b|\bsum\b", norm_question) and (
+            _ENGLISH_MONEY.search(norm_question) or re.search(r"\bfines?\b", norm_question)):
         return _NUMBER_UNITS["元"]
+    # …率 in pinyin keywords (chuzhilv, hegelv): a share.
+    if re.search(r"\b[a-z]{2,}lv\b", norm_question):
+        return ("%", "百分点")
     return _pinyin_units(norm_question)
 
 

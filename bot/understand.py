@@ -92,7 +92,7 @@ KIND_CUES: tuple[Cue, ...] = (
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
-        r"\bnumber of\b|\branked?\b|\barea\b|"
+        r"\bnumber of\b|\branked?\b|\barea\b|\bamount\b|\btotal\b|"
         # Keywords ending in the measure they want ("code scanning rate").
         r"\b(?:rate|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
     Cue("where", re.compile(
@@ -116,6 +116,8 @@ def classify(norm: str) -> Kind:
     for word in re.findall(r"[a-z]+", norm):
         if PINYIN_QUESTION_WORDS.get(word, "what") != "what":
             return cast(Kind, PINYIN_QUESTION_WORDS[word])
+        if len(word) > 2 and word.endswith("lv"):
+            return "number"  # …率 in pinyin (chuzhilv, hegelv): a rate
     return "what"
 
 

@@ -45,6 +45,12 @@ def test_wanted_units_in_pinyin(question: str, first: str) -> None:
     assert wanted_units(question)[0] == first
 
 
+def test_english_and_pinyin_keywords_of_a_sum_or_a_rate() -> None:
+    assert wanted_units("xuzhou driving school fine amount") == ("元",)
+    assert wanted_units("jiangsu total fines jan-sep") == ("元",)
+    assert wanted_units("liaohuangdi fugenglv")[0] == "%"  # 复耕率
+
+
 def test_pinyin_without_a_measure_wants_none() -> None:
     assert wanted_units("xiaofanzhuo guanli") == ()
 

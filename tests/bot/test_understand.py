@@ -60,6 +60,8 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("记者叫什么名字", "who"),  # a person, by the post held
     ("哪位副厅长讲了通行时间", "who"),  # not when: 时间 is the topic
     ("那家企业叫什么名字", "what"),  # a company's name, no post
+    ("xuzhou driving school fine amount", "number"),  # English keywords of a sum
+    ("liaohuangdi fugenglv", "number"),  # …率 in pinyin
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind
