@@ -92,7 +92,8 @@ KIND_CUES: tuple[Cue, ...] = (
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
-        r"\bnumber of\b|\branked?\b|\barea\b|\bamount\b|\btotal\b|"
+        r"\bnumber of\b|\branked?\b|\barea\b|\bamount\b|\btotal\b|\bnumber\s*\??$|"
+        r"\b(?:pass|coverage|qualification|compliance|success|growth|approval)\s+rate\b|"
         # Keywords ending in the measure they want ("code scanning rate").
         r"\b(?:rate|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
     Cue("where", re.compile(

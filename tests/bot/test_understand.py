@@ -62,6 +62,8 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("那家企业叫什么名字", "what"),  # a company's name, no post
     ("xuzhou driving school fine amount", "number"),  # English keywords of a sum
     ("liaohuangdi fugenglv", "number"),  # …率 in pinyin
+    ("Jinhua random spot checks construction sites number", "number"),
+    ("canteen food sampling pass rate Ju county", "number"),
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind
