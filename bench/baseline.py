@@ -26,7 +26,8 @@ from indexer.normalize import normalize
 from indexer.segment import keep_token
 
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a", "news-b")
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "news", "news-a", "news-b", "news-c", "news-d")
 
 
 def questions(name: str) -> list[dict[str, object]]:
