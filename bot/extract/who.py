@@ -9,7 +9,6 @@ document: the issuance facts answer (:mod:`bot.extract.document`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
 
 from bot.analysis import Analysis
 from bot.extract.clauses import (
@@ -26,26 +25,27 @@ from bot.extract.clauses import (
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import inherited_from_lead, issuance_pool, issued, lead_note
 from bot.extract.facts import facts_for
+from bot.extract.person import holder, is_a_body, named_person
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many
-from indexer.people import asked_post, holds_post, people
+from indexer.people import asked_post
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """Who did it: the person in the asked post when the question names one (市长是谁),
-    an issuer when it is about issuing, else an actor — a body, a place or a post (县长);
-    a fragment such as 由县 is no answer."""
+    an issuer when it is about issuing, else an actor — a body, a place, a post (县长) or a
+    person a role names (领队张雄); a fragment such as 由县 is no answer."""
     asked = asked_post(a.norm)
     if asked is not None:
         return holder(a, ranked, asked, searcher)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
-        if not (a.intent.asks_body or a.intent.asks_company) and not _a_body(found):
+        if not (a.intent.asks_body or a.intent.asks_company) and not is_a_body(found):
             # "谁说队员进行了高原训练?": news names people, not only bodies — the person
             # the answering clause names, before a place or a post taken for the actor.
             named = named_person(a, ranked, searcher)
@@ -60,65 +60,6 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if post is not None and found.evidence is not None:
         return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
     return NONE
-
-
-def _a_body(found: Direct) -> bool:
-    return bool(found.answer and organisations(normalize(found.answer)))
-
-
-def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct | None:
-    """The person the answering clause of the best passage names by a role or post, or the
-    clause next to it does (领队张雄说,队员们…), not one the question names itself; None
-    when they name nobody."""
-    p = ranked[0]
-    clause = best_clause(p, a)
-    if not clause:
-        return None
-    spans = clause_spans(p.norm)
-    at = p.norm.find(normalize(clause))
-    i = next((k for k, (s, e) in enumerate(spans) if s <= at < e), None)
-    if i is None:
-        return None
-    asked = {x for u in a.units for x in u.alts}
-    found = people(p.norm, _vocabulary(searcher))
-    # The answering clause first, then the one before it (the speaker of 张雄说,队员们…)
-    # and the one after it.
-    for k in (i, i - 1, i + 1):
-        if not 0 <= k < len(spans):
-            continue
-        s, e = spans[k]
-        for person in found:
-            if s <= person.start < e and not any(person.name in x or x in person.name
-                                                  for x in asked if x):
-                return Direct(p.text[person.start:person.end], p)
-    return None
-
-
-def _vocabulary(searcher: Lookup) -> Callable[[Collection[str]], Collection[str]]:
-    """The index's words among some strings (where a name ends: see indexer.people)."""
-    return lambda strings: searcher.document_frequencies(strings).keys()
-
-
-def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> Direct:
-    """"青山市长是谁?", "哪位副厅长讲的?": the name written right after the asked post
-    (市长张建国), in the clause richest in the question's words; no line when the best
-    passages name nobody in that post — a body or a place never answers such a question."""
-    best_score = ranked[0].score
-    best: tuple[float, float, str, Passage] | None = None
-    for p in ranked[:W.answer_pool_size]:
-        if p.score < best_score - W.actor_pool:
-            continue
-        for person in people(p.norm, _vocabulary(searcher)):
-            if not holds_post(person.post, post):
-                continue
-            start, end = next(((s, e) for s, e in clause_spans(p.norm)
-                               if s <= person.start < e), (0, len(p.norm)))
-            clause = p.norm[start:end]
-            said = sum(u.weight for u in a.units if any(x and x in clause for x in u.alts))
-            candidate = (said, p.score, p.text[person.start:person.end], p)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-    return NONE if best is None else Direct(best[2], best[3])
 
 
 # "由县长担任总田长": a post, named by what it heads (县长, 镇党委书记, 站长).

@@ -1,0 +1,84 @@
+"""Extractor *who*, for people: the name a post or a role stands right before.
+
+"青山市长是谁?", "哪位副厅长讲的?" ask who holds a post; "谁说…?" in news asks for the
+person a role names (领队张雄说…).  Names end where the index's words say (see
+:mod:`indexer.people`), so the question side needs no tagger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from bot.analysis import Analysis
+from bot.extract.clauses import best_clause
+from bot.extract.direct import NONE, Direct
+from bot.lookup import Lookup
+from bot.reply import Passage
+from bot.weights import WEIGHTS as W
+from indexer.facts import clause_spans
+from indexer.normalize import normalize
+from indexer.people import holds_post, people
+from indexer.terms import organisations
+
+
+def is_a_body(found: Direct) -> bool:
+    """Whether an answer line names a body (市场监管局), not a place, a post or nobody."""
+    return bool(found.answer and organisations(normalize(found.answer)))
+
+
+def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct | None:
+    """The person the answering clause of the best passage names by a role or post, or the
+    clause next to it does (领队张雄说,队员们…), not one the question names itself; None
+    when they name nobody."""
+    p = ranked[0]
+    clause = best_clause(p, a)
+    if not clause:
+        return None
+    spans = clause_spans(p.norm)
+    at = p.norm.find(normalize(clause))
+    i = next((k for k, (s, e) in enumerate(spans) if s <= at < e), None)
+    if i is None:
+        return None
+    asked = {x for u in a.units for x in u.alts}
+    found = people(p.norm, _vocabulary(searcher))
+    # The answering clause first, then the one before it (the speaker of 张雄说,队员们…)
+    # and the one after it.
+    for k in (i, i - 1, i + 1):
+        if not 0 <= k < len(spans):
+            continue
+        s, e = spans[k]
+        for person in found:
+            if s <= person.start < e and not any(person.name in x or x in person.name
+                                                  for x in asked if x):
+                return Direct(p.text[person.start:person.end], p)
+    return None
+
+
+def _vocabulary(searcher: Lookup) -> Callable[[Collection[str]], Collection[str]]:
+    """The index's words among some strings (where a name ends: see indexer.people)."""
+    return lambda strings: searcher.document_frequencies(strings).keys()
+
+
+def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> Direct:
+    """"青山市长是谁?", "哪位副厅长讲的?": the name written right after the asked post
+    (市长张建国), in the clause richest in the question's words; no line when the best
+    passages name nobody in that post — a body or a place never answers such a question."""
+    best_score = ranked[0].score
+    best: tuple[float, float, str, Passage] | None = None
+    for p in ranked[:W.answer_pool_size]:
+        if p.score < best_score - W.actor_pool:
+            continue
+        for person in people(p.norm, _vocabulary(searcher)):
+            if not holds_post(person.post, post):
+                continue
+            start, end = next(((s, e) for s, e in clause_spans(p.norm)
+                               if s <= person.start < e), (0, len(p.norm)))
+            clause = p.norm[start:end]
+            said = sum(u.weight for u in a.units if any(x and x in clause for x in u.alts))
+            candidate = (said, p.score, p.text[person.start:person.end], p)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return NONE if best is None else Direct(best[2], best[3])
+
+
+__all__ = ["holder", "is_a_body", "named_person"]
