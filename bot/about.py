@@ -3,8 +3,10 @@
 "这是第几批?", "这份通知是谁发的?", "什么时候发的?", "文号是多少?", "贯彻哪个文件?",
 "一共有几个案例?": the title, the preamble, the signature, the date and number lines and the
 cases answer, though they may share no word with the question — or the reply says the
-document does not name its issuer, date or number.  Which document: the only one indexed, or among the best candidates' documents the
-one whose title says most of the question (:func:`this_one`).
+document does not name its issuer, date or number; "这些案例是谁组织评审的?" is answered by
+the body of the preamble clause that says so.  Which document: the only one indexed, or
+among the best candidates' documents the one whose title says most of the question
+(:func:`this_one`).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Where a name ends is the index's own word: jieba cut the indexed text, its HMM k
 unknown name whole (张建国, 刘芳), so of the strings a common surname opens right after a
 post (刘芳表, 刘芳) the longest the index holds as a word is the name.  The question side
 thus needs no tagger — loading jieba's would cost a second and 180 MB on the first such
-question — only the vocabulary the caller passes in (``is_word``).
+question — only the vocabulary the caller passes in (``words``).
 
 This module owns the post vocabulary, the reading of a question's asked post and the
 reading of post-and-name pairs in a (normalised) sentence.  Pure.
