@@ -3,16 +3,19 @@
     .venv/bin/python scripts/fit_found.py --dry-run   # fit and report only
     .venv/bin/python scripts/fit_found.py             # … and write FOUND in bot/fitted.py
 
-Training folds: the development sets that ship with the repository (so the fit is the same
-on any machine, without the benchmark's news corpus): dev, third … eighth.  Every question
+Training folds: bench.sets.TRAINING, the development and calibration sets, each shipped with
+its documents (so the fit is the same on any machine, without the benchmark's news
+corpus).  Every question
 is answered with the found decision open (found whenever the best passage can answer at
 all); a question is labelled 1 when it has an expected passage and that passage is among
-the three quoted, 0 otherwise (out of scope, or the wrong passages).  A logistic regression over the chosen :class:`bot.found.Signals` (--signals)
+the three quoted, 0 otherwise (out of scope, or the wrong passages).  A logistic regression
+over the chosen :class:`bot.found.Signals` (--signals)
 turns the best passage's signals into a probability; the threshold is the one of least cost
 over the pooled leave-one-set-out predictions (each fold scored by a model fitted on the
 others), an answerable question whose right passage is not quoted costing 1 and an
 out-of-scope question answered --false-found-cost (2: see FALSE_FOUND_COST).  With costs
-from 2 to 3 the threshold is the same.  The held-out sets never enter the fit or the choice.  Needs scikit-learn.
+from 2 to 3 the threshold is the same.  The held-out sets never enter the fit or the choice.
+Needs scikit-learn.
 
 Which signals: coverage alone.  `--dry-run --signals coverage,rare_missing,unknown,short`
 shows that the others add nothing leave-one-set-out on the training folds.

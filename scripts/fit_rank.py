@@ -7,9 +7,9 @@ The shipped weights are still the hand-set ones: on the training folds, leave-on
 the fitted weights lose to them at hit@1, hit@3 and direct answers (the README shows the
 table), so --write has not been used.
 
-Training folds are the development sets: dev (its questions over the bundled corpus and,
-with the benchmark's news corpus, over the news index — one fold, the same questions),
-third … eighth.  For each question with an expected passage, the candidates BM25 retrieves
+Training folds are bench.sets.TRAINING: dev (its questions over the bundled corpus and,
+with the benchmark's news corpus, over the news index — one fold, the same questions), the
+other development sets and the calibration sets.  For each question with an expected passage, the candidates BM25 retrieves
 are described by :class:`bot.rank.Features`; a pairwise logistic regression learns weights
 under which the expected passage outscores the others (every question weighs the same).
 The weights are divided by the sentence-coverage weight, so a score stays "the share of the
