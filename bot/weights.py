@@ -1,8 +1,9 @@
 """Every weight and threshold of the answer core's ranking and extraction, in one table.
 
 Each entry says what it weighs and why.  Unless an entry says otherwise its value was set by
-hand on the development sets (tests/data: qa_dev, third … eighth, fourteenth) while the rule it belongs
-to was written, and checked on them with `casebot eval`; none was chosen on a held-out set.
+hand on the development sets (tests/data: qa_dev, third … eighth, fourteenth) while the
+rule it belongs to was written, and checked on them with `casebot eval`; none was chosen on
+a held-out set.
 The confidence model that decides whether a direct answer is shown is fitted, not set by
 hand: see :mod:`bot.calibration` (written by ``scripts/fit_confidence.py``).
 
