@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import sets  # noqa: E402
-from bench.sets import HELD_OUT, documents, open_index, questions_file  # noqa: E402
+from bench.sets import CALIBRATION, HELD_OUT, documents, open_index, questions_file  # noqa: E402
 from bot.evaluate import evaluate, load_questions  # noqa: E402
 
 TRAINING = (*sets.TRAINING, "dev-news")  # and the development questions over the news index
@@ -39,7 +39,8 @@ def row(name: str, work: Path) -> str | None:
     finally:
         service.close()
     figures = f.figures()
-    role = "held out" if name in HELD_OUT else "training"
+    role = ("held out" if name in HELD_OUT else
+            "training (calibration)" if name in CALIBRATION else "training")
     return f"| {name} | {role} | " + " | ".join(str(figures[c]) for c in COLUMNS) + " |"
 
 

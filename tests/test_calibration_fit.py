@@ -26,3 +26,10 @@ def test_held_out_sets_never_enter_the_fit() -> None:
     script = load_script("fit_confidence")
     assert not set(script.TRAINING) & set(script.HELD_OUT)
     assert set(CALIBRATION.fitted_on) == set(script.TRAINING)
+
+
+def test_the_calibration_sets_are_training_sets() -> None:
+    from bench.sets import CALIBRATION, HELD_OUT, TRAINING
+
+    assert set(CALIBRATION) <= set(TRAINING)
+    assert not set(CALIBRATION) & set(HELD_OUT)
