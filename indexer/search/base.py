@@ -109,6 +109,30 @@ class SearcherBase:
         call with the lock held)."""
         return generation == self._generation
 
+    # -- the search cache (both stores) ---------------------------------------------
+    def _cached_search(self, key: tuple[str, int]) -> list[tuple[PassageHit, float]] | None:
+        """A copy of the hits filed for ``key``, or None."""
+        with self._lock:
+            cached = self._hits.get(key)
+            if cached is None:
+                return None
+            self._hits.move_to_end(key)
+            return list(cached)
+
+    def _file_search(self, key: tuple[str, int], generation: object,
+                     hits: list[tuple[PassageHit, float]], found: dict[int, PassageHit]) -> None:
+        """Keep ``hits`` for ``key`` and the passages read for them, if the index is still at
+        the ``generation`` they were read at; the oldest go first."""
+        with self._lock:
+            if not self._remember(generation):
+                return
+            if len(self._passage_hits) + len(found) > CACHED_PASSAGES:
+                self._passage_hits = {}
+            self._passage_hits.update(found)
+            self._hits[key] = hits
+            while len(self._hits) > CACHED_SEARCHES:
+                self._hits.popitem(last=False)
+
     # -- SQL ------------------------------------------------------------------
     @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from indexer.search.base import (
-    CACHED_PASSAGES,
-    CACHED_SEARCHES,
     CHUNK,
     GENERATION_SQL,
     SearcherBase,
@@ -36,11 +34,9 @@ class PassageReads(SearcherBase):
             return []
         key = (query, limit)
         current = self._current()
-        with self._lock:
-            cached = self._hits.get(key)
-            if cached is not None:
-                self._hits.move_to_end(key)
-                return list(cached)
+        cached = self._cached_search(key)
+        if cached is not None:
+            return cached
         with self._snapshot() as conn:
             generation = conn.execute(GENERATION_SQL).fetchall()
             # bm25() sorted by SQLite rather than FTS5's own ORDER BY rank: the
@@ -63,14 +59,8 @@ class PassageReads(SearcherBase):
         # As a join would: a rank without its passage row is no hit.
         hits = [(hit, -float(score)) for pid, score in ranked
                 if (hit := known.get(pid) or found.get(pid)) is not None]
-        with self._lock:
-            if fresh and self._remember(generation):
-                if len(self._passage_hits) + len(found) > CACHED_PASSAGES:
-                    self._passage_hits = {}
-                self._passage_hits.update(found)
-                self._hits[key] = hits
-                while len(self._hits) > CACHED_SEARCHES:
-                    self._hits.popitem(last=False)
+        if fresh:
+            self._file_search(key, generation, hits, found)
         return list(hits)
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:

@@ -233,11 +233,9 @@ class PgSearcher(Searcher):
             return []
         key = (query, limit)
         current = self._current()
-        with self._lock:
-            cached = self._hits.get(key)
-            if cached is not None:
-                self._hits.move_to_end(key)
-                return list(cached)
+        cached = self._cached_search(key)
+        if cached is not None:
+            return cached
         # As FTS5 parses the query: each distinct term is a phrase of its tokens; a
         # phrase without any (punctuation alone) matches nothing and adds nothing.
         phrases = [phrase_tokens(t.replace("\x00", "")) for t in dict.fromkeys(terms)
@@ -288,14 +286,8 @@ class PgSearcher(Searcher):
         known: dict[int, PassageHit] = {}
         hits = [(hit, score) for pid, score in ranked
                 if (hit := known.get(pid) or found.get(pid)) is not None]
-        with self._lock:
-            if fresh and self._remember(generation):
-                if len(self._passage_hits) + len(found) > 10_000:
-                    self._passage_hits = {}
-                self._passage_hits.update(found)
-                self._hits[key] = hits
-                while len(self._hits) > 256:
-                    self._hits.popitem(last=False)
+        if fresh:
+            self._file_search(key, generation, hits, found)
         return list(hits)
 
     @staticmethod
