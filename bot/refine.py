@@ -73,15 +73,15 @@ def states_change(line: str) -> bool:
     return bool(_CHANGE.search(normalize(line)))
 
 
-def change_figure(line: str, text: str) -> str | None:
+def change_figure(line: str, text: str, norm: str | None = None) -> str | None:
     """The change stated in the sentence of ``line`` (提高55个百分点), as ``text`` writes
     it, when ``line`` itself states none; None when the sentence states no change either.
 
-    Read on the normalised text (下降6.8個百分點 is 下降6.8个百分点 there: normalising keeps
-    offsets), quoted from the original."""
+    Read on the normalised text (``norm``, when the caller has it: 下降6.8個百分點 is
+    下降6.8个百分点 there, and normalising keeps offsets), quoted from the original."""
     if states_change(line):
         return None
-    norm = normalize(text)
+    norm = normalize(text) if norm is None else norm
     at = norm.find(normalize(line))
     if at < 0:
         return None
@@ -119,5 +119,5 @@ def refine(analysis: Analysis, answer: Answer) -> Answer:
     elif answer.kind == "where":
         line = widen_place(line, text)
     elif answer.kind == "number" and analysis.intent.asks_change:
-        line = change_figure(line, text) or line
+        line = change_figure(line, text, answer.passages[0].norm) or line
     return answer if line == answer.answer else replace(answer, answer=line)

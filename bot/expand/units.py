@@ -17,6 +17,7 @@ from corpus.paths import DATA_DIR
 from indexer.lexicon import lexicon
 from indexer.normalize import is_cjk
 from indexer.segment import substrings
+from indexer.words import PLACE_TAILS
 
 # A place name by its suffix (广东省, 克州): the documents not naming it matters.
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
@@ -46,15 +47,12 @@ def unindexed_places(run: str, pieces: list[tuple[str, bool]]) -> list[tuple[int
     while i < len(run):
         size = next((k for k in (4, 3, 2) if run[i:i + k] in names), 0)
         if size and unknown & set(range(i, i + size)):
-            end = i + size + (1 if run[i + size:i + size + 1] in _PLACE_SUFFIXES else 0)
+            end = i + size + (1 if run[i + size:i + size + 1] in PLACE_TAILS else 0)
             out.append((i, end))
             i = end
         else:
             i += 1
     return out
-
-
-_PLACE_SUFFIXES = frozenset("省市县区州镇乡村")
 
 
 def cover(phrase: str, df: dict[str, int]) -> tuple[str, ...]:

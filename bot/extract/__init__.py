@@ -62,12 +62,10 @@ _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上�
                        r"[\u4e00-\u9fff]{2}(?<!公)司(?![机法])")
 
 
-# Words ending in a place level that name no place (示范区, 辖区, 社区 …).
+# Words ending in a place level that name no place (示范区, 开发区 …); two-character ones (城区,
+# 社区) are not listed: they end real names too (婺城区).
 _GENERIC_AREAS = frozenset(("示范区", "开发区", "保护区", "试验区", "功能区", "风景区", "旅游区",
                             "生活区", "办公区", "工业区", "经济区"))
-_GENERIC_AREAS |= {w[-3:] for w in ("辖区", "城区", "社区", "园区", "景区", "小区", "片区", "新区",
-                                    "全区", "各区", "本区", "该区", "市区", "郊区", "地区", "山区",
-                                    "乡镇", "城镇", "集镇", "村镇", "农村", "乡村", "各村", "全村")}
 
 
 def _figures(clause: str) -> list[str]:
