@@ -64,7 +64,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 # A named spot: a station, an airport, a port, a scenic area, a square (南京南站, 禄口国际机场).
 _LANDMARK = re.compile(r"(?<=[在到从往于至、,和与及])([\u4e00-\u9fff]{2,8}?(?:火车站|高铁站|汽车站|"
                        r"客运站|南站|北站|东站|西站|国际机场|机场|码头|港口|口岸|景区|广场|公园|"
-                       r"服务区|收费站|古镇|土楼))")
+                       r"服务区|收费站|古镇))")
 
 
 def landmarks(clause: str, named: set[str]) -> list[str]:
