@@ -180,6 +180,9 @@ class Weights:
     unknown_place_factor: float = 3.0
     # A synonym from 同义词词林 is a less sure paraphrase than the hand table's.
     thesaurus_credit: float = 0.8
+    # A near-synonym (拖拉机 ~ 农机: one small class of 词林, a shared character) is
+    # looser still: it is tried only when no synonym is used.
+    near_synonym_credit: float = 0.6
     # An English word read through CC-CEDICT rather than the glossary: less sure.
     dictionary_credit: float = 0.7
     # An English word nothing maps still counts against coverage, at this share.

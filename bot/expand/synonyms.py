@@ -1,6 +1,7 @@
 """A question's word as the documents' words for it: the hand synonym table
 (``corpus/data/synonyms.tsv``: colloquial → documentary, 自来水 → 供水) and, for a word
-nothing else reads, the thesaurus (同义词词林, :mod:`indexer.thesaurus`) at a lower credit."""
+nothing else reads, the thesaurus (同义词词林, :mod:`indexer.thesaurus`) at a lower credit, and its
+near-synonyms (same small class, a shared character) lower still."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot.expand.tables import WordTable
 from bot.expand.units import UnitWeigher
 from bot.weights import WEIGHTS, Weights
 from indexer.normalize import is_cjk
-from indexer.thesaurus import synonyms
+from indexer.thesaurus import near_synonyms, synonyms
 
 
 class SynonymExpander:
@@ -56,15 +57,16 @@ class SynonymExpander:
         documents use (噪音 → 噪声, 水渠 → 沟渠), less surely than the hand table."""
         if unit.known or len(unit.text) < 2 or not is_cjk(unit.text[0]):
             return unit
-        candidates = sorted(synonyms(unit.text))
-        if not candidates:
-            return unit
-        df = self.vocab.document_frequencies(candidates)
-        found = sorted((w for w in candidates if w in df),
-                       key=df.__getitem__)[:self.weights.max_thesaurus_alts]
-        if not found:
-            return unit
-        matched = self.weigher.unit(unit.text, found, n, "synonym")
-        # It weighs as the unknown word did: a question about 噪音 on documents
-        # without 噪声 stays as far from found as before.
-        return replace(matched, weight=self.weights.thesaurus_credit * unit.weight)
+        wt = self.weights
+        for lookup, credit in ((synonyms, wt.thesaurus_credit),
+                               (near_synonyms, wt.near_synonym_credit)):
+            candidates = sorted(lookup(unit.text))
+            df = self.vocab.document_frequencies(candidates) if candidates else {}
+            found = sorted((w for w in candidates if w in df),
+                           key=df.__getitem__)[:wt.max_thesaurus_alts]
+            if found:
+                matched = self.weigher.unit(unit.text, found, n, "synonym")
+                # It weighs as the unknown word did: a question about 噪音 on
+                # documents without 噪声 stays as far from found as before.
+                return replace(matched, weight=credit * unit.weight)
+        return unit

@@ -62,3 +62,21 @@ def test_thesaurus_credit() -> None:
 ])
 def test_thesaurus_leaves_alone(unit: Unit) -> None:
     assert expander({"噪声": 7}).thesaurus(unit, 1000) == unit
+
+
+def test_near_synonym_credit() -> None:
+    # 拖拉机 has no synonym the documents use; its near-synonym 农机 (one small class of
+    # concrete things) stands for it, less surely than a synonym would.
+    exp = expander({"农机": 3})
+    unknown = Unit("拖拉机", ("拖拉机",), 2.0, False)
+    found = exp.thesaurus(unknown, 1000)
+    assert found.alts == ("农机",) and found.known
+    assert found.weight == pytest.approx(WEIGHTS.near_synonym_credit * unknown.weight)
+
+
+def test_synonym_before_near_synonym() -> None:
+    # 噪音 → 噪声 (a synonym) wins; a near-synonym is tried only when none is used.
+    found = expander({"噪声": 7, "农机": 3}).thesaurus(Unit("噪音", ("噪音",), 2.0, False),
+                                                    1000)
+    assert found.alts == ("噪声",)
+    assert found.weight == pytest.approx(WEIGHTS.thesaurus_credit * 2.0)
