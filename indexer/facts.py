@@ -59,6 +59,7 @@ def is_calendar_year(quantity: str) -> bool:
 _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
 # 会同市公安局 is 会同 + 市公安局: a verb that joins bodies, not a city.
 _VERB_HEAD = re.compile(r"(?:会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调)$")
+_VERB_LEAD = re.compile(_VERB_HEAD.pattern.replace("$", "").replace("(?:", "^(?:", 1))
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
 _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
@@ -125,7 +126,8 @@ class _PlacePatterns(NamedTuple):
 def _place_patterns() -> _PlacePatterns:
     return _PlacePatterns(
         # XX州/XX市/XX县, not 市场, not 州政府 (an authority), not 与多省市 (a phrase).
-        suffix=re.compile(rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民])"),
+        # 温州市 is one name, not 温州 + 市瑞安市: a 州 followed by 市 runs on.
+        suffix=re.compile(rf"([{_CJK}]{{1,4}}?(?:州|市|县|地区))(?![政府委局厅级长场民]|市(?!场))"),
         # 乳源瑶族自治县, 恩施土家族苗族自治州: the name before the nationality counts.
         autonomous=re.compile(
             rf"((?<![{_CJK}])[{_CJK}]{{2,3}}?(?:[{_CJK}]{{1,3}}族)+自治[县州旗]|"
@@ -156,9 +158,15 @@ def places(norm: str) -> list[str]:
             name = m.group(1)
             # Keep the tail after any function word or preposition (在深圳市 →
             # 深圳市, 到佛山市 → 佛山市); 与多省市 keeps nothing.
-            cut = max((i for i, ch in enumerate(name[:-1]) if ch in _BEFORE_PLACE), default=-1)
+            cut = max((i for i, ch in enumerate(name[:-1]) if ch in _BEFORE_PLACE
+                       or ch == "省"), default=-1)  # 江苏省苏州市 → 苏州市
             name = name[cut + 1:]
-            head = name[:-1]
+            lead = _VERB_LEAD.match(name)  # 会同温州市公安局: the verb is no part of it
+            if lead and len(name) - lead.end() >= 2:
+                name = name[lead.end():]
+            head = name[:-2] if name.endswith("州市") else name[:-1]  # 温州市, 苏州市
+            if not head:
+                continue  # 各州市: the cities and prefectures, no name
             if any(name in a for a in autonomous):
                 continue  # 瑶族自治县 is the tail of 乳源瑶族自治县
             if (len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name
@@ -180,7 +188,10 @@ def _local_places(chunk: str) -> list[str]:
     for m in pat.local.finditer(chunk):
         name = m.group(1)
         head = name[:-2] if name.endswith("街道") else name[:-1]
-        if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and head[0] not in "和与及"
+        # 和 opening a name is the conjunction (县和乡), unless what follows it is too short to
+        # be a name of its own (长兴县和平镇).
+        conjunction = head[0] in "和与及" and len(head) > 2
+        if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and not conjunction
                 and not pat.not_local_head.search(head)
                 and not pat.generic_local.search(name) and not any(name in o for o in out)):
             out.append(name)

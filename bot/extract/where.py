@@ -32,6 +32,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     # "和哪些地方…?": the place, if any, stands in the clause that answers;
     # a clause naming places only vaguely (与多省市建立…) is itself the answer.
     clause = best_clause(best, a)
+    if clause and _ASKS_AT.search(a.norm) and not a.intent.plural_places:
+        at = place_after_at(clause, named, suffix)
+        if at:
+            return Direct(at, best)
     if clause:
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
@@ -91,32 +95,84 @@ def place_level(name: str) -> int:
     return next((rank for suffix, rank in PLACE_LEVELS if name.endswith(suffix)), 1)
 
 
+def _chain_levels(spans: list[tuple[int, str]], norm: str) -> dict[tuple[int, str], int]:
+    """How narrow each place is, read along chains: a place written right after another
+    (温州市瑞安市, 江苏省苏州市吴江区 — a 省 between them allowed) lies inside it, so it is at
+    least one level narrower whatever its suffix."""
+    levels: dict[tuple[int, str], int] = {}
+    ends: dict[int, int] = {}  # where a place ends → its level
+    for pos, name in sorted(spans):
+        level = place_level(name)
+        before = ends.get(pos, ends.get(pos - 1) if norm[pos - 1:pos] == "省" else None)
+        if before is not None:
+            level = max(level, before + 1)
+        levels[(pos, name)] = level
+        ends[pos + len(name)] = max(level, ends.get(pos + len(name), -1))
+    return levels
+
+
 def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> str | None:
     """The narrowest place ``clause`` names that the question does not (with the places
-    written right before it: 顺德区勒流街道); all of that level for 哪些/哪几个."""
+    written right before it: 顺德区勒流街道); all of that level for 哪些/哪几个.  Where the
+    question names a place and the clause goes on inside it (跟江苏哪里交界 → 江苏省苏州市
+    吴江区), the answer is in that chain."""
     norm = normalize(clause)
-    found: list[tuple[int, str]] = []
-    for name in places(norm):
-        pos = norm.find(name)
-        if pos < 0 or name in named or any(
-                len(x) >= 2 and name.startswith(x) for x in named):
-            continue
-        if suffix and not of_level(name, suffix):
-            continue
-        found.append((pos, name))
+    spans = sorted({(norm.find(name), name) for name in places(norm) if name in norm})
+    levels = _chain_levels(spans, norm)
+    asked = [(pos, name) for pos, name in spans if name in named or any(
+        len(x) >= 2 and name.startswith(x) for x in named)]
+    found = [(pos, name) for pos, name in spans
+             if (pos, name) not in asked and (not suffix or of_level(name, suffix))]
     if not found:
         return None
-    narrowest = max(place_level(name) for _, name in found)
-    chosen = sorted((pos, name) for pos, name in found if place_level(name) == narrowest)
+    inside = [span for span in found if _continues(span, asked, spans, norm)]
+    if inside:
+        found = inside
+    narrowest = max(levels[span] for span in found)
+    chosen = sorted(span for span in found if levels[span] == narrowest)
     if plural and len(chosen) > 1:
         return "、".join(clause[pos:pos + len(name)] for pos, name in chosen)
     pos, name = chosen[0]
     start = pos
     # Wider places written just before it qualify it (乳源瑶族自治县大桥镇).
     for other_pos, other in sorted(found, reverse=True):
-        if other_pos + len(other) == start and place_level(other) < narrowest:
+        if other_pos + len(other) == start and levels[(other_pos, other)] < narrowest:
             start = other_pos
     return clause[start:pos + len(name)]
 
 
-__all__ = ["extract", "place_in_clause", "place_level"]
+def _continues(span: tuple[int, str], asked: list[tuple[int, str]],
+               spans: list[tuple[int, str]], norm: str) -> bool:
+    """Whether ``span`` is written inside a chain that begins with a place the question
+    names (江苏省苏州市吴江区 after 江苏)."""
+    ends = {pos + len(name) for pos, name in asked}
+    reach = set(ends) | {e + 1 for e in ends if norm[e:e + 1] == "省"}
+    for pos, name in spans:  # in order: the chain grows place by place
+        if pos in reach:
+            if (pos, name) == span:
+                return True
+            reach.add(pos + len(name))
+    return False
+
+
+# "在哪儿拉客?", "在哪被查获?": the place the text puts after 在 answers it.
+_ASKS_AT = re.compile(r"在哪")
+_AT = re.compile(r"在")
+
+
+def place_after_at(clause: str, named: set[str], suffix: str) -> str | None:
+    """The place or spot written right after a 在 of ``clause`` (在崑山南站周边, 在黄岩区院桥镇
+    西岙村), narrowest of its chain; None when no 在 is followed by one."""
+    norm = normalize(clause)
+    for m in _AT.finditer(norm):
+        rest = clause[m.end():m.end() + 16]
+        spot = landmarks("在" + rest, named)
+        if spot and normalize(rest).startswith(normalize(spot[0])):
+            return spot[0]
+        place = place_in_clause(rest, named, suffix, False)
+        if place and normalize(rest).startswith(normalize(place)):
+            return place
+    return None
+
+
+__all__ = ["extract", "place_after_at", "place_in_clause", "place_level"]

@@ -35,6 +35,15 @@ POSITIVE = [
     # Cities; 大同 is a name, not 会同 (a verb joining bodies).
     ("大同市开展专项整治", ["大同市"]),
     ("大同市市场监管局抽检食品", ["大同市"]),
+    # A city whose name ends in 州 is one name (温州市), and the county-level city after it
+    # is a place of its own.
+    ("货物来源于温州市瑞安市的企业", ["温州市", "瑞安市"]),
+    # A city after its province (江苏省苏州市), and after a verb joining bodies.
+    ("与江苏省苏州市吴江区交界", ["苏州市", "吴江区", "江苏"]),  # 江苏: a known name
+    ("会同温州市公安局开展追查", ["温州市"]),
+    # 和 opening a town's name when what follows is too short to be a name (和平镇).
+    ("在长兴县和平镇开展检查", ["长兴县", "和平镇"]),
+    ("长兴县和泗安镇开展检查", ["长兴县", "泗安镇"]),
 ]
 
 
@@ -57,6 +66,7 @@ NEGATIVE = [
     "新区和城区",
     "县民政局会同县自然资源局开展",
     "生态保护区内禁止捕捞",
+    "各州市要落实责任",  # the prefectures and cities, no name
 ]
 
 
@@ -79,6 +89,7 @@ def test_no_place(sentence: str) -> None:
     ("位于中高山区", "中高山区"),
     ("多个镇开展了排查", "多个镇"),
     ("与多省市建立协作机制", "与多省市"),
+    ("某某州市场监管局抽检", "某某州市"),  # 州 + 市场监管局, not a city 州市
 ])
 def test_not_a_place(sentence: str, absent: str) -> None:
     assert absent not in places(normalize(sentence))

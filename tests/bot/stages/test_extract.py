@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import EXTRACTORS, document, extract, number, where, who
-from bot.extract.where import landmarks, place_in_clause, place_level
+from bot.extract.where import landmarks, place_after_at, place_in_clause, place_level
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
 
@@ -180,6 +180,25 @@ def test_number_a_noun_after_how_many_is_no_measure() -> None:
     a = analysis("陪餐发现了多少问题?", [("陪餐", 3.0), ("发现", 3.0), ("问题", 3.0)])
     line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
     assert line is not None and "2370个" in line
+
+
+def test_place_in_clause_reads_chains() -> None:
+    # A place written right after another lies inside it, whatever its suffix.
+    assert place_in_clause("来源于温州市瑞安市的3家企业", set(), "", False) == "温州市瑞安市"
+    # The question names a place and the clause goes on inside it: the answer is there.
+    clause = "嘉兴市嘉善县西塘镇与江苏省苏州市吴江区交界的界泾港"
+    assert place_in_clause(clause, {"江苏", "界泾港"}, "", False) == "苏州市吴江区"
+    assert place_in_clause(clause, {"界泾港"}, "", False) == "嘉兴市嘉善县西塘镇"
+
+
+@pytest.mark.parametrize(("clause", "place"), [
+    ("反映有人在昆山南站周边组织私家车从事昆山至上海的载客营运", "昆山南站"),
+    ("在黄岩区院桥镇西岙村一处废弃矿坑内", "黄岩区院桥镇西岙村"),
+    ("从上海运到此处", None),  # no 在
+    ("在全市开展检查", None),
+])
+def test_place_after_at(clause: str, place: str | None) -> None:
+    assert place_after_at(clause, {"昆山"}, "") == place
 
 
 def test_which_province_is_answered_by_a_bare_province_name() -> None:
