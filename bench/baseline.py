@@ -27,7 +27,7 @@ from indexer.segment import keep_token
 
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "news", "news-a", "news-b", "news-c", "news-d")
+        "news", "news-a", "news-b", "news-c", "news-d", "news-e", "news-f")
 
 
 def questions(name: str) -> list[dict[str, object]]:

@@ -8,7 +8,8 @@ question); the script's ``--signals`` shows that leave-one-set-out they add noth
 shipped model weighs coverage alone.  Apart from the model, the best passage must not meet
 the question only in ways that answer nothing: a part of a term left unexplained
 (2+N里的N), things asked by name given only as a count (3家民营医院), a question's places
-without its topic, another batch of cases (第一批 asked, 第二批 said), none of the places
+without its topic, another batch of cases (第一批 asked, 第二批 said) or another year
+(1995年 asked, only 1997年 said), none of the places
 asked (江油 asked, a 西充县 sentence).  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
@@ -22,7 +23,7 @@ from dataclasses import asdict, dataclass
 from bot.analysis import Analysis
 from bot.fitted import FOUND
 from bot.places import asked_places, none_named, said_by
-from bot.rank import another_batch, heading_context, names_place
+from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
@@ -92,6 +93,7 @@ def answers_nothing(a: Analysis, p: Passage,
     context = heading_context(p.doc, p.case_title, p.section)
     return (names_part_only(a, p.norm) or counted_only(a, p.norm) or places_only(a, p)
             or another_batch(a.intent.batch, p.norm, context)
+            or another_year(a.norm, p.norm, context)
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 

@@ -135,7 +135,8 @@ _PLACE_LEVEL = re.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街�
 # are often spelled out in the same sentence in other words.
 _PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
                       r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
-_ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪)")
+_ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪|"
+                        r"(?:具体|分别|都)(?:是)?哪几[个家所座位条项])")
 _QUESTION_MARK = re.compile(r"[??吗呢]")
 
 

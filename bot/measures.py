@@ -46,6 +46,13 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     m = re.search(r"几等(功|奖)", norm_question)
     if m:
         return ("等" + m.group(1),)
+    # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
+    # …率 (复耕率, 覆盖率, 合格率) is a share too, however high it is asked (改好率有多高):
+    # read before heights.
+    # 百分之多少 and 几成 ask for a share in so many words.
+    if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|"
+                 r"率(?:是|为|有|达到|达)?(?:多少|几|多高|多大)|\bpercent|\brate\b", norm_question):
+        return ("%", "百分点")
     # A height, a depth, a length or a distance (多高, 海拔多少, 多长, 多远).
     if re.search(r"多高|多深|海拔多少|有多高", norm_question):
         return ("米", "千米")
@@ -54,12 +61,6 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     # An age (多大岁数, 多大年纪, 几岁, 多少周岁).
     if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|\bhow old\b", norm_question):
         return ("岁", "周岁")
-    # A share or a change in one (几个百分点, 增幅多少, 占比多少) is a percentage.
-    # …率 (复耕率, 覆盖率, 合格率) is a share too.
-    # 百分之多少 and 几成 ask for a share in so many words.
-    if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|"
-                 r"率(?:是|为|有|达到|达)?(?:多少|几)|\bpercent|\brate\b", norm_question):
-        return ("%", "百分点")
     # 那几家/这几个/哪几家 point at things (those few companies), they do not ask a count.
     m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(" + "|".join(_VISITS) + r"|"
                   r"钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"

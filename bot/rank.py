@@ -149,6 +149,19 @@ def another_batch(batch: str | None, body: str, context: str) -> bool:
     return BATCH.search(body + context) is not None
 
 
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def another_year(question: str, body: str, context: str) -> bool:
+    """1995年 asked, only 1997年 said by the sentence or the headings above it: a figure of
+    another year, not the one asked about (a sentence that names no year may still be)."""
+    asked = set(_YEAR.findall(question))
+    if not asked:
+        return False
+    said = set(_YEAR.findall(body + " " + context))
+    return bool(said) and not asked & said
+
+
 # A sentence opening with a demonstrative (此项工程, 该公司, 这部话剧, 上述企业) goes on
 # about what the sentence before it named.
 _REFERS_BACK = re.compile(r"^(?:此|该|这|上述|其)")
@@ -197,5 +210,5 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False
     return (0.0, 0.0, 0.0, 0.0)
 
 
-__all__ = ["RANKING", "Features", "another_batch", "coverage", "features", "heading_context", "hints", "names_place", "rank",
+__all__ = ["RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",
            "score"]

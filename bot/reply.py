@@ -71,6 +71,8 @@ class Passage:
         parts = [self.doc]
         if self.case:
             parts.append(self.case_label or f"案例{self.case}")
+        elif self.case_title:
+            parts.append(self.case_title)  # a news article: its headline
         if self.section:
             parts.append(self.section)
         return " · ".join(parts)

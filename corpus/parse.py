@@ -364,11 +364,12 @@ def parse_document(raw: RawDocument, source: str) -> Document:
                               set(raw.headings))
 
     if top is None:
-        # No structure: each paragraph is a section of one untitled part.
-        part = _fallback_part(text, body)
+        # No structure: news articles under their headlines, or else each paragraph a
+        # section of one untitled part.
+        parts = _articles(text, body) or ([_fallback_part(text, body)] if body else [])
         return Document(title=title, source=source, sha256=sha, text=text,
                         meta=_with_title(raw.meta, title), preamble=(),
-                        cases=(part,) if part else ())
+                        cases=tuple(p for p in parts if p))
 
     preamble: list[_Line] = []
     groups: list[tuple[_Heading, list[_Line]]] = []
@@ -450,6 +451,27 @@ def _build_case(text: str, index: int, head: _Heading, members: list[_Line],
     return Case(number=head.number or index + 1, title=case_title, marker=head.marker,
                 lead="\n".join(line.text for line in lead), lead_sentences=_sentences_of(lead),
                 sections=built, start=head.line_start, end=end)
+
+
+def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
+    """A page of news articles, each under its headline (a short line without a full stop,
+    followed by a paragraph): one untitled part per article, its headline the title that
+    every sentence of it stands under, its first paragraph (the dateline lede) its lead.
+    Empty when the text has no headline inside it."""
+    starts = [i for i, line in enumerate(body[:-1])
+              if is_headline(line.text) and not is_headline(body[i + 1].text)
+              and len(body[i + 1].text) > len(line.text)]
+    if not starts:
+        return []
+    parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
+    for at, stop in zip(starts, [*starts[1:], len(body)], strict=True):
+        head, lede, rest = body[at], body[at + 1], body[at + 2:stop]
+        sections = tuple(_build_section(text, i + 1, None, [line]) for i, line in enumerate(rest))
+        end_line = body[stop - 1]
+        parts.append(Case(number=0, title=head.text, marker="", lead=lede.text,
+                          lead_sentences=_sentences_of([lede]), sections=sections,
+                          start=head.start, end=end_line.start + len(end_line.text)))
+    return parts
 
 
 def _fallback_part(text: str, body: Sequence[_Line]) -> Case | None:

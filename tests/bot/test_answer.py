@@ -435,3 +435,11 @@ def test_a_letter_the_document_never_spells_out_is_not_answered(ask: Asker) -> N
     assert not ask("2+N监管模式里的N具体是哪些部门?").found
     # The mode itself is answered.
     assert ask("肉类执法联动探索的是什么监管模式?").found
+
+
+def test_citation_of_a_news_article_names_its_headline() -> None:
+    # An article of a news page is no numbered case: cited by its headline, never 案例N.
+    p = Passage(id=1, text="冰雕节展出作品300件。", score=1.0, doc="page", doc_id=1,
+                case=None, case_id=3, case_title="某市举办冰雕节", section=None, section_id=7,
+                role="body")
+    assert p.citation() == "page · 某市举办冰雕节"

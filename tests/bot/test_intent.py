@@ -52,6 +52,8 @@ def test_partners_keeps_the_words_that_asked() -> None:
     ("在哪里?", "place_level", ""),
     ("2+N监管模式里的N是哪些部门?", "part_of", ("2+n监管模式", "n")),
     ("被解除协议的民营医院叫什么名字?", "names_asked_of", "被解除协议的民营医院"),
+    ("那11个贫困乡具体是哪几个乡?", "names_asked_of", "那11个贫困乡"),
+    ("有哪几个部门参与?", "names_asked_of", None),  # who took part: not names of a count
     ("有多少家?", "measures", ("家",)),
     ("排第几?", "measures", ("位", "名")),
     ("小饭桌 昌吉", "keywords_only", True),

@@ -72,3 +72,9 @@ def test_a_grade_of_an_award() -> None:
 def test_a_height_or_a_length() -> None:
     assert wanted_units(normalize("登上的山有多高?"))[0] == "米"
     assert wanted_units(normalize("跑道有多长?"))[0] == "公里"
+
+
+def test_a_rate_however_high_it_is_asked() -> None:
+    # 率 is a share: 有多高 about it asks a percentage, not metres.
+    assert wanted_units(normalize("各地罪犯改好率有多高?"))[0] == "%"
+    assert wanted_units(normalize("覆盖率多大?"))[0] == "%"

@@ -446,3 +446,29 @@ def test_a_title_is_a_headline_or_the_file_name_never_a_paragraph(
     body = [s.text for case in doc.cases for sec in case.sections for s in sec.sentences]
     body += [s.text for s in doc.preamble] + [s.text for case in doc.cases for s in case.lead_sentences]
     assert any(s.startswith(first_body) for s in body), body
+
+
+def test_a_page_of_news_articles_is_cut_at_its_headlines() -> None:
+    # A page holds the tail of an article from the page before, then articles, each a
+    # headline line and its dateline lede: every sentence stands under its own headline.
+    text = ("某省召开会议。会议由省政府召开。\n"
+            "某市举办冰雕节\n"
+            "本报某市1月5日电记者某某报道:第十届冰雕节今天开幕。\n"
+            "冰雕节展出作品300件。\n"
+            "某县修通公路\n"
+            "新华社某县1月6日电某县公路今天通车。\n")
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), "page.txt")
+    assert [c.title for c in doc.cases] == ["", "某市举办冰雕节", "某县修通公路"]
+    tail, ice, road = doc.cases
+    assert tail.sections[0].text.startswith("某省召开会议")
+    assert ice.lead.startswith("本报某市1月5日电")
+    assert [s.text for sec in ice.sections for s in sec.sentences] == ["冰雕节展出作品300件。"]
+    assert road.lead.startswith("新华社某县") and not road.sections
+    # None of them is a numbered case: no 案例N is cited for an article.
+    assert all(c.number == 0 for c in doc.cases)
+
+
+def test_a_note_without_headlines_stays_one_part() -> None:
+    text = "第一段说一件事。\n第二段说另一件事。\n"
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), "note.txt")
+    assert len(doc.cases) == 1 and doc.cases[0].title == ""

@@ -7,6 +7,7 @@ import pytest
 from bot.rank import (
     RANKING,
     Features,
+    another_year,
     heading_context,
     hints,
     names_place,
@@ -98,3 +99,18 @@ def test_a_sentence_opening_with_a_demonstrative_is_read_with_the_one_before() -
     out = rank(a, [(other, 1.0), (cost, 1.0)], before=before)
     assert [p.id for p in out] == [2, 3]
     assert out[0].covers > out[1].covers
+
+
+@pytest.mark.parametrize(("question", "body", "context", "other"), [
+    # Another year's figure does not answer the year asked …
+    ("1995年旅游收入是多少?", "1997年旅游收入为120亿美元", "", True),
+    ("1995年旅游收入是多少?", "旅游收入为120亿美元", "1997年旅游业综述", True),
+    # … the asked year said anywhere above it does, and so does a sentence naming none.
+    ("1997年旅游收入是多少?", "1997年旅游收入为120亿美元", "", False),
+    ("1997年旅游收入是多少?", "收入为120亿美元,比1996年增长", "1997年旅游业综述", False),
+    ("1995年旅游收入是多少?", "旅游收入为120亿美元", "", False),
+    # No year asked: any sentence may answer.
+    ("旅游收入是多少?", "1997年旅游收入为120亿美元", "", False),
+])
+def test_another_year(question: str, body: str, context: str, other: bool) -> None:
+    assert another_year(question, body, context) is other
