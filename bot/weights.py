@@ -125,6 +125,9 @@ class Weights:
     actor_pool: float = 0.3
     # … and further down, sentences of the best passage's own case, within this much.
     actor_pool_lower: float = 0.6
+    # "是谁…?" answered by a body: its officer named right after it (署长于友先), posts
+    # included, within this many characters of it.
+    officer_gap: int = 16
     # A question word found on the other side of an issuing fact (the document for who,
     # the issuer for which-document): weak evidence the fact is the one asked about.
     other_side_credit: float = 0.3

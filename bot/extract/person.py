@@ -7,6 +7,7 @@ person a role names (领队张雄说…).  Names end where the index's words say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 
 from bot.analysis import Analysis
@@ -26,10 +27,11 @@ def is_a_body(found: Direct) -> bool:
     return bool(found.answer and organisations(normalize(found.answer)))
 
 
-def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct | None:
+def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup,
+                 near: tuple[int, ...] = (0, -1, 1)) -> Direct | None:
     """The person the answering clause of the best passage names by a role or post, or the
-    clause next to it does (领队张雄说,队员们…), not one the question names itself; None
-    when they name nobody."""
+    clause next to it does (领队张雄说,队员们…; ``near`` are the clauses looked at, relative
+    to the answering one), not one the question names itself; None when they name nobody."""
     p = ranked[0]
     clause = best_clause(p, a)
     if not clause:
@@ -43,7 +45,7 @@ def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct
     found = people(p.norm, _vocabulary(searcher))
     # The answering clause first, then the one before it (the speaker of 张雄说,队员们…)
     # and the one after it.
-    for k in (i, i - 1, i + 1):
+    for k in (i + d for d in near):
         if not 0 <= k < len(spans):
             continue
         s, e = spans[k]
@@ -51,6 +53,28 @@ def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct
             if s <= person.start < e and not any(person.name in x or x in person.name
                                                   for x in asked if x):
                 return Direct(p.text[person.start:person.end], p)
+    return None
+
+
+_BREAK = re.compile(r"[,，;；。:：!！?？]")
+
+
+def with_officer(found: Direct, searcher: Lookup) -> Direct | None:
+    """The body of an answer line with the officer the text names right after it, when it
+    does (新闻出版署署长于友先, 中央政法委书记、中国法学会会长任建新): a person who asks
+    "是谁…?" is answered by both; None when no post and name follow the body."""
+    p, line = found.evidence, found.answer
+    if p is None or not line:
+        return None
+    at = p.norm.find(normalize(line))
+    if at < 0:
+        return None
+    end = at + len(normalize(line))
+    for person in people(p.norm, _vocabulary(searcher)):
+        gap = p.norm[end:person.start]
+        if 0 < len(gap) <= W.officer_gap and not _BREAK.search(gap) and gap.endswith(
+                person.post):
+            return Direct(p.text[at:person.end], p)
     return None
 
 
@@ -81,4 +105,4 @@ def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> D
     return NONE if best is None else Direct(best[2], best[3])
 
 
-__all__ = ["holder", "is_a_body", "named_person"]
+__all__ = ["holder", "is_a_body", "named_person", "with_officer"]

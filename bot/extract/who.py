@@ -25,7 +25,7 @@ from bot.extract.clauses import (
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import inherited_from_lead, issuance_pool, issued, lead_note
 from bot.extract.facts import facts_for
-from bot.extract.person import holder, is_a_body, named_person
+from bot.extract.person import holder, is_a_body, named_person, with_officer
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
@@ -33,7 +33,7 @@ from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many
 from indexer.people import asked_post
 from indexer.terms import organisations
-from indexer.words import BODY_SUFFIXES, DEPARTMENT_SUFFIXES
+from indexer.words import BODY_SUFFIXES, COMPANY_SUFFIXES, DEPARTMENT_SUFFIXES
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
@@ -45,12 +45,27 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         return holder(a, ranked, asked, searcher)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
-        if not (a.intent.asks_body or a.intent.asks_company) and not is_a_body(found):
-            # "谁说队员进行了高原训练?": news names people, not only bodies — the person
-            # the answering clause names, before a place or a post taken for the actor.
-            named = named_person(a, ranked, searcher)
-            if named is not None:
-                return named
+        if a.intent.asks_company and found.answer and not any(
+                x in found.answer for x in COMPANY_SUFFIXES):
+            return NONE  # "被哪家企业承包?" is not answered by 医院
+        if not (a.intent.asks_body or a.intent.asks_company):
+            # "开馆仪式是谁主持的?" — 开馆仪式由…首任大使王学贤主持: the person the answering
+            # clause names by a post acts, not a body named elsewhere.
+            acting = named_person(a, ranked, searcher, near=(0,))
+            if acting is not None and not _in_answering_clause(a, found, ranked[0]):
+                return acting
+            if not is_a_body(found):
+                # "谁说队员进行了高原训练?": news names people, not only bodies — the
+                # person the answering clause names, before a place or a post taken for
+                # the actor.
+                named = named_person(a, ranked, searcher)
+                if named is not None:
+                    return named
+            else:
+                # "是谁总结的?" — 新闻出版署署长于友先总结了…: the body's officer acts.
+                led = with_officer(found, searcher)
+                if led is not None:
+                    return led
     else:
         pool = issuance_pool(ranked)
         found = issued(a, pool, searcher) or orgs_in(a, pool, searcher)
@@ -60,6 +75,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if post is not None and found.evidence is not None:
         return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
     return NONE
+
+
+def _in_answering_clause(a: Analysis, found: Direct, best: Passage) -> bool:
+    """Whether ``found`` names a body of the clause of ``best`` that answers."""
+    clause = best_clause(best, a) if found.answer and found.evidence is best else None
+    return bool(clause and found.answer and normalize(found.answer) in normalize(clause))
 
 
 # "由县长担任总田长": a post, named by what it heads (县长, 镇党委书记, 站长).

@@ -65,6 +65,32 @@ def test_who_a_person_named_next_to_the_deed() -> None:
     assert who.extract(b, ranked((r, 1.0)), lookup).answer != "张雄"
 
 
+def test_who_a_body_with_the_officer_written_after_it() -> None:
+    # "是谁…?" answered by a body: the officer named right after it acts, and both are said.
+    r = row(1, "省政法委书记、省法学会会长李建新今天在理事会上要求加强法学研究。")
+    lookup = MemoryLookup([r], words={1: ("书记", "会长", "李建新", "法学", "研究")})
+    a = analysis("是谁要求加强法学研究?", ["法学", "研究"])
+    assert who.extract(a, ranked((r, 1.0)), lookup).answer == "省政法委书记、省法学会会长李建新"
+    # A body asked for: the body alone.
+    b = analysis("哪个部门要求加强法学研究?", ["法学", "研究"])
+    assert who.extract(b, ranked((r, 1.0)), lookup).answer == "省政法委"
+
+
+def test_who_the_person_of_the_answering_clause_before_a_body_elsewhere() -> None:
+    r = row(1, "甲国政府派员出席,开馆仪式由首任大使王学仁主持。")
+    lookup = MemoryLookup([r], words={1: ("大使", "王学仁", "开馆", "仪式", "主持")})
+    a = analysis("开馆仪式是谁主持的?", ["开馆", "仪式", "主持"])
+    assert who.extract(a, ranked((r, 1.0)), lookup).answer == "王学仁"
+
+
+def test_which_company_is_answered_by_a_business_or_nothing() -> None:
+    r = row(1, "今年1月,飞燕集团公司以风险抵押的方式承包管理河东医院。")
+    a = analysis("河东医院被哪家企业承包了?", ["河东医院", "承包"])
+    assert "集团公司" in (extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer or "")
+    r2 = row(2, "今年1月,以风险抵押的方式承包管理河东医院。")
+    assert extract(a, ranked((r2, 1.0)), MemoryLookup([r2])).answer is None
+
+
 def test_who_partners_of_a_joint_action() -> None:
     r = row(1, "州市场监管局会同州卫健委、州教育局开展联合检查。")
     a = analysis("州市场监管局会同哪些部门开展检查?", ["州市场监管局", "检查"])
