@@ -14,8 +14,10 @@ from indexer.words import PINYIN_MEASURES
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
             "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
+# Money is counted in 元 (美元, 日元, 港元 end so) or in a currency of another name.
+_MONEY = ("元", "马克", "英镑", "法郎", "卢布", "比索", "里拉", "卢比", "泰铢", "韩元")
 _NUMBER_UNITS = {
-    "钱": ("元",), "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"),
+    "钱": _MONEY, "元": ("元",), "万元": ("元",), "亿元": ("元",), "面积": ("亩", "平方米"),
     "家": ("家",), "项": ("项",),
     # 个 is the everyday classifier: 多少个田长 is answered by 1028名, 多少个站点 by 412处.
     "个": ("个", "名", "人", "位", "家", "所", "座", "处", "项", "条", "台", "辆", "张", "支", "套",
@@ -73,14 +75,14 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS["面积"]
     # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
     if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
-        return _NUMBER_UNITS["元"]
+        return _NUMBER_UNITS["钱"]
     # A sum of money named a few words before a bare 多少 (钱要回来多少了, 损失有多少).
     if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|损失|赃款|货值|产值|营收|价值)"
                  r"[^,，。;；?？]{0,6}多少(?:[了呢啊呀吗啦]|[^\u4e00-\u9fff]|$)", norm_question):
-        return _NUMBER_UNITS["元"]
+        return _NUMBER_UNITS["钱"]
     if re.search(r"\bhow much\b|\bamount\b|\btotal\b|\bsum\b", norm_question) and (
             _ENGLISH_MONEY.search(norm_question) or re.search(r"\bfines?\b", norm_question)):
-        return _NUMBER_UNITS["元"]
+        return _NUMBER_UNITS["钱"]
     # …率 in pinyin keywords (chuzhilv, hegelv): a share.
     if re.search(r"\b[a-z]{2,}lv\b", norm_question):
         return ("%", "百分点")
@@ -97,7 +99,7 @@ _PINYIN_MONEY = re.compile(r"\b(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei
 def _pinyin_units(norm_question: str) -> tuple[str, ...]:
     """The measure of a how-many question typed in toneless pinyin."""
     if _PINYIN_MONEY.search(norm_question):
-        return _NUMBER_UNITS["元"]
+        return _NUMBER_UNITS["钱"]
     m = _PINYIN_HOW_MANY.search(norm_question)
     return _NUMBER_UNITS[PINYIN_MEASURES[m.group(1)]] if m else ()
 

@@ -150,6 +150,7 @@ def another_batch(batch: str | None, body: str, context: str) -> bool:
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_RELATIVE_YEAR = re.compile(r"去年|今年|前年|上年|当年|同年|本年|明年")
 
 
 def another_year(question: str, body: str, context: str) -> bool:
@@ -158,8 +159,14 @@ def another_year(question: str, body: str, context: str) -> bool:
     asked = set(_YEAR.findall(question))
     if not asked:
         return False
-    said = set(_YEAR.findall(body + " " + context))
-    return bool(said) and not asked & said
+    text = body + " " + context
+    said = set(_YEAR.findall(text))
+    if not said or asked & said:
+        return False
+    # 去年 in January 1998's news is 1997, said beside 比1996年: a year said relatively is
+    # the latest of the sentence, so it may be the asked one only when that is later than
+    # every year written out.
+    return not (_RELATIVE_YEAR.search(text) and min(asked) > max(said))
 
 
 # A sentence opening with a demonstrative (此项工程, 该公司, 这部话剧, 上述企业) goes on

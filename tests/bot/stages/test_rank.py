@@ -114,3 +114,10 @@ def test_a_sentence_opening_with_a_demonstrative_is_read_with_the_one_before() -
 ])
 def test_another_year(question: str, body: str, context: str, other: bool) -> None:
     assert another_year(question, body, context) is other
+
+
+def test_another_year_said_relatively_may_be_the_one_asked() -> None:
+    # In January 1998's news, 去年 is 1997.
+    assert not another_year("1997年旅游收入是多少?", "去年旅游收入为750亿美元,比1996年增加", "")
+    # … but not 1995, earlier than the 1996 it is compared with.
+    assert another_year("1995年旅游收入是多少?", "去年旅游收入为750亿美元,比1996年增加", "")
