@@ -28,6 +28,9 @@ MEASURE_WORDS = (
     "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗",
     # Visits and trips counted, not things (检查出租汽车2860辆次 does not say how many cars).
     "辆次", "户次", "台次", "艘次", "批次",
+    # Money in other currencies, as news writes it (120.74亿美元, 7.5万马克).
+    "美元", "日元", "港元", "欧元", "韩元", "马克", "英镑", "法郎", "卢布", "卢比", "比索", "里拉",
+    "泰铢",
     # Measures (分贝, 米, 立方米, 公顷) and time served (6个月).
     "分贝", "立方米", "平方公里", "公顷", "千米", "米", "毫克", "千克", "克", "周", "分钟",
     # Ages (60岁以上的老人), and grades of an award (荣立二等功, 获一等奖).

@@ -21,6 +21,8 @@ from indexer.facts import QUANTITY_RE, entities
     ("检查123家", "123家", "家"),
     ("检查出租汽车2860辆次", "2860辆次", "辆次"),  # trips counted, not cars
     ("不合格58批次", "58批次", "批次"),
+    ("旅游收入为120.74亿美元", "120.74亿美元", "美元"),  # money in another currency
+    ("提供援助7.5万马克", "7.5万马克", "马克"),
 ])
 def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     m = QUANTITY_RE.search(text)
