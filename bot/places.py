@@ -1,7 +1,8 @@
 """The places a question names below a province: the ones an answer must be about.
 
 A question about 江油 is not answered by a passage about 西充县 (bot/found.py, bot/refine.py).
-A province is left out: its own documents call it 全省 or 自治区, not 四川 or 新疆.
+A province is left out: its own documents call it 全省 or 自治区, not 四川 or 新疆; so is a
+country, which news names by one character once it has named it (以色列 → 以法律).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bot.expand.units import place_names
 from bot.rank import heading_context
 from bot.reply import Passage
 from indexer.facts import places
-from indexer.words import PROVINCES
+from indexer.words import COUNTRIES, PROVINCES
 
 _SUFFIX_AFTER = "[市县区州镇乡旗盟]"
 
@@ -33,7 +34,7 @@ def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     for u in a.units:
         if len(u.text) < 2 or u.text.removesuffix("省") in PROVINCES or u.text.endswith(
-                "自治区"):
+                "自治区") or u.text in COUNTRIES:
             continue
         if is_place(u.text) or any(
                 re.search(re.escape(x) + _SUFFIX_AFTER, said) for x in u.alts):

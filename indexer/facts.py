@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from corpus.paths import DATA_DIR
 from indexer.normalize import normalize
 from indexer.terms import QUOTED_RE, TITLE_RE, organisations
-from indexer.words import DOC_KINDS, ISSUING_ACTIONS, MEASURE_WORDS
+from indexer.words import DOC_KINDS, GENERIC_PLACE_WORDS, ISSUING_ACTIONS, MEASURE_WORDS
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -165,8 +165,8 @@ def places(norm: str) -> list[str]:
             if lead and len(name) - lead.end() >= 2:
                 name = name[lead.end():]
             head = name[:-2] if name.endswith("州市") else name[:-1]  # 温州市, 苏州市
-            if not head:
-                continue  # 各州市: the cities and prefectures, no name
+            if not head or name in GENERIC_PLACE_WORDS:
+                continue  # 各州市: the cities and prefectures, no name; 城市, 超市
             if any(name in a for a in autonomous):
                 continue  # 瑶族自治县 is the tail of 乳源瑶族自治县
             if (len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name

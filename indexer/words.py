@@ -59,6 +59,21 @@ JOINT_VERBS = ("联合", "会同", "协同", "配合", "共同", "与", "和", "
 JOINT_ACTION_VERBS = ("联合", "会同", "共同", "协同")
 # The last character of a place name (佛山市, 西充县, 大桥镇).
 PLACE_TAILS = frozenset("省市县区州镇乡村旗盟")
+# Countries, which news text names by one character once it has named them (以色列 → 以法律,
+# 美国 → 美方): a question naming one is not held to the sentence saying it in full.
+COUNTRIES = frozenset((
+    "中国", "美国", "英国", "法国", "德国", "日本", "俄罗斯", "意大利", "加拿大", "澳大利亚", "韩国",
+    "朝鲜", "印度", "巴基斯坦", "以色列", "巴勒斯坦", "伊朗", "伊拉克", "埃及", "南非", "巴西",
+    "阿根廷", "墨西哥", "西班牙", "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦",
+    "波兰", "捷克", "匈牙利", "奥地利", "希腊", "土耳其", "乌克兰", "越南", "泰国", "老挝", "柬埔寨",
+    "缅甸", "马来西亚", "新加坡", "印度尼西亚", "印尼", "菲律宾", "蒙古", "沙特", "叙利亚", "黎巴嫩",
+    "约旦", "古巴", "智利", "秘鲁", "新西兰", "孟加拉", "孟加拉国", "阿富汗", "哈萨克斯坦"))
+# Words that end like a place or are tagged as one, and name none: "在哪个城市?" asks for a
+# place, it does not name one; 超市 and 股市 are markets.
+GENERIC_PLACE_WORDS = frozenset((
+    "城市", "大城市", "都市", "城镇", "山区", "京城", "上市", "超市", "股市", "夜市", "集市",
+    "菜市", "楼市", "车市", "闹市", "黑市", "早市", "门市", "知县", "郡县", "州县", "市县",
+    "县市", "省市", "地市"))
 # Provinces and regions, which a document of one often names only as 全省 or 自治区.
 PROVINCES = frozenset(
     "新疆 西藏 内蒙古 广西 宁夏 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 "

@@ -67,6 +67,8 @@ NEGATIVE = [
     "县民政局会同县自然资源局开展",
     "生态保护区内禁止捕捞",
     "各州市要落实责任",  # the prefectures and cities, no name
+    "大会在哪个城市召开",  # 城市 asks for a place, names none
+    "超市和股市",  # markets
 ]
 
 

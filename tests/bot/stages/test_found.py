@@ -93,3 +93,9 @@ def test_a_place_asked_that_the_passage_does_not_name() -> None:
     # A province is often only 全省 or 自治区 in its own documents.
     c = analysis("新疆小饭桌有多少家?", ["新疆", "小饭桌"])
     assert not place_missing(c, "昌吉州小饭桌300家")
+    # A country is often one character in news once named (以色列 → 以法律).
+    d = analysis("以色列议会的不信任案需要多少票?", ["以色列", "议会", "不信任案"])
+    assert not place_missing(d, "根据以法律,不信任案需获得议会61票")
+    # "在哪个城市?" asks for a place, it names none.
+    e = analysis("大会在哪个城市召开?", ["大会", "城市", "召开"])
+    assert not place_missing(e, "大会于近日在广州召开")
