@@ -455,9 +455,11 @@ def _build_case(text: str, index: int, head: _Heading, members: list[_Line],
 
 def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
     """A page of news articles, each under its headline (a short line without a full stop,
-    followed by a paragraph): one untitled part per article, its headline the title that
-    every sentence of it stands under, its first paragraph (the dateline lede) its lead.
-    Empty when the text has no headline inside it."""
+    followed by a paragraph): one unnumbered part per article, its headline the title that
+    every sentence of it stands under.  The dateline lede stays a paragraph like the others:
+    as a case's lead it would be ranked as an overview, which a news lede is not (on the
+    news development sets that cost right passages).  Empty when the text has no headline
+    inside it."""
     starts = [i for i, line in enumerate(body[:-1])
               if is_headline(line.text) and not is_headline(body[i + 1].text)
               and len(body[i + 1].text) > len(line.text)]
@@ -465,11 +467,11 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
         return []
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
     for at, stop in zip(starts, [*starts[1:], len(body)], strict=True):
-        head, lede, rest = body[at], body[at + 1], body[at + 2:stop]
+        head, rest = body[at], body[at + 1:stop]
         sections = tuple(_build_section(text, i + 1, None, [line]) for i, line in enumerate(rest))
         end_line = body[stop - 1]
-        parts.append(Case(number=0, title=head.text, marker="", lead=lede.text,
-                          lead_sentences=_sentences_of([lede]), sections=sections,
+        parts.append(Case(number=0, title=head.text, marker="", lead="",
+                          lead_sentences=(), sections=sections,
                           start=head.start, end=end_line.start + len(end_line.text)))
     return parts
 

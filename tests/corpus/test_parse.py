@@ -450,7 +450,7 @@ def test_a_title_is_a_headline_or_the_file_name_never_a_paragraph(
 
 def test_a_page_of_news_articles_is_cut_at_its_headlines() -> None:
     # A page holds the tail of an article from the page before, then articles, each a
-    # headline line and its dateline lede: every sentence stands under its own headline.
+    # headline line and its paragraphs: every sentence stands under its own headline.
     text = ("某省召开会议。会议由省政府召开。\n"
             "某市举办冰雕节\n"
             "本报某市1月5日电记者某某报道:第十届冰雕节今天开幕。\n"
@@ -461,9 +461,10 @@ def test_a_page_of_news_articles_is_cut_at_its_headlines() -> None:
     assert [c.title for c in doc.cases] == ["", "某市举办冰雕节", "某县修通公路"]
     tail, ice, road = doc.cases
     assert tail.sections[0].text.startswith("某省召开会议")
-    assert ice.lead.startswith("本报某市1月5日电")
-    assert [s.text for sec in ice.sections for s in sec.sentences] == ["冰雕节展出作品300件。"]
-    assert road.lead.startswith("新华社某县") and not road.sections
+    # The lede is a paragraph like the others, not an overview.
+    assert not ice.lead and ice.sections[0].text.startswith("本报某市1月5日电")
+    assert [s.text for s in ice.sections[1].sentences] == ["冰雕节展出作品300件。"]
+    assert [sec.text for sec in road.sections] == ["新华社某县1月6日电某县公路今天通车。"]
     # None of them is a numbered case: no 案例N is cited for an article.
     assert all(c.number == 0 for c in doc.cases)
 
