@@ -460,9 +460,13 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
     as a case's lead it would be ranked as an overview, which a news lede is not (on the
     news development sets that cost right passages).  Empty when the text has no headline
     inside it."""
+    def paragraph(i: int) -> bool:
+        return i < len(body) and not is_headline(body[i].text)
+
+    # A headline may have its byline under it (本报记者王楚) before the first paragraph.
     starts = [i for i, line in enumerate(body[:-1])
-              if is_headline(line.text) and not is_headline(body[i + 1].text)
-              and len(body[i + 1].text) > len(line.text)]
+              if _is_article_headline(line.text) and (paragraph(i + 1) or (
+                  _BYLINE.match(body[i + 1].text) is not None and paragraph(i + 2)))]
     if not starts:
         return []
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
@@ -474,6 +478,17 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
                           lead_sentences=(), sections=sections,
                           start=head.start, end=end_line.start + len(end_line.text)))
     return parts
+
+
+# A byline (本报驻南非记者李新烽, 新华社记者刘云峰) and a caption label (图片:) head no article.
+_BYLINE = re.compile(r"^(?:本报|新华社|人民日报|中新社)?[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|评论员)"
+                     r"[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4})*$")
+HEADLINE_MIN_CHARS = 5
+
+
+def _is_article_headline(line: str) -> bool:
+    return (is_headline(line) and len(line) >= HEADLINE_MIN_CHARS and not _BYLINE.match(line)
+            and not line.endswith((":", "：")))
 
 
 def _fallback_part(text: str, body: Sequence[_Line]) -> Case | None:

@@ -473,3 +473,10 @@ def test_a_note_without_headlines_stays_one_part() -> None:
     text = "第一段说一件事。\n第二段说另一件事。\n"
     doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), "note.txt")
     assert len(doc.cases) == 1 and doc.cases[0].title == ""
+
+
+def test_a_byline_under_a_headline_heads_no_article() -> None:
+    text = ("某市举办冰雕节\n本报记者王楚\n第十届冰雕节今天开幕。\n"
+            "记者眼中的新年\n新年到了,街上很热闹。\n图片：\n市民观看冰雕。\n")
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="某报第一版")), "p.txt")
+    assert [c.title for c in doc.cases] == ["某市举办冰雕节", "记者眼中的新年"]
