@@ -149,7 +149,10 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         return None
     kind = answer.kind if answer.kind in KINDS else "what"
     piece = core(answer.answer)
-    first = answer.passages[0].norm
+    # The clause is read where the answer is written: the first quoted passage, or the
+    # one holding it (an actor from the case's lead, a place from its title).
+    holding = next((p.norm for p in answer.passages if piece and piece in p.norm), None)
+    first = holding or answer.passages[0].norm
     units = [(u.alts, u.weight) for u in analysis.units if u.known]
     clause = _clause_with(first, piece) or piece
     top = answer.passages[0]
