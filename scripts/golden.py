@@ -23,7 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import DATA, announcement_sets, documents, open_index, questions_file  # noqa: E402
+from bench.sets import (  # noqa: E402
+    DATA,
+    announcement_sets,
+    documents,
+    news_set,
+    open_index,
+    questions_file,
+)
 from bot.evaluate import load_questions  # noqa: E402
 
 GOLDEN = DATA / "golden"
@@ -38,7 +45,9 @@ def sets() -> dict[str, tuple[list[Path], Path]]:
     """
     names = ["dev", *announcement_sets()]
     if _news_corpus():
-        names += ["news", "news-a", "news-b", "dev-news"]
+        news = sorted(d.name for d in DATA.iterdir()
+                      if d.is_dir() and news_set(d.name) and (d / "qa.jsonl").exists())
+        names += [*news, "dev-news"]
     return {name: (documents(name), questions_file(name)) for name in names}
 
 

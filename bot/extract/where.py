@@ -41,6 +41,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         if named_place:
             return Direct(named_place, best)
         spots = landmarks(clause, named) if not suffix else []
+        if not spots and (not suffix or suffix == "市"):
+            spots = venues(clause, named)
         if spots:
             # "在哪儿拉客?": a station, an airport, a scenic area is where, when the clause
             # names no place of a level.
@@ -79,6 +81,27 @@ def landmarks(clause: str, named: set[str]) -> list[str]:
         name = m.group(1)
         if name in named or any(len(x) >= 2 and x in name and len(x) >= len(name) - 1
                                 for x in named):
+            continue
+        out.append(clause[m.start(1):m.end(1)])
+    return out
+
+
+# "…大会于近日在广州召开", "在波士顿举行的会议上": where an event is held, named by its
+# position whatever its name (a foreign city carries no suffix the place patterns know).
+_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|闭幕|开馆|落成|揭牌|签署|"
+                    r"签字|宣布|公布)")
+_NOT_A_VENUE = re.compile(r"[此这那该其]|期间|会上|近日|今天|明天|昨天|当天|日前|同时")
+
+
+def venues(clause: str, named: set[str]) -> list[str]:
+    """The places ``clause`` says an event was held in (在广州召开), as written, that the
+    question does not name."""
+    norm = normalize(clause)
+    out = []
+    for m in _VENUE.finditer(norm):
+        name = m.group(1)
+        if _NOT_A_VENUE.search(name) or name in named or any(
+                len(x) >= 2 and x in name for x in named):
             continue
         out.append(clause[m.start(1):m.end(1)])
     return out
@@ -175,4 +198,4 @@ def place_after_at(clause: str, named: set[str], suffix: str) -> str | None:
     return None
 
 
-__all__ = ["extract", "place_after_at", "place_in_clause", "place_level"]
+__all__ = ["extract", "place_after_at", "place_in_clause", "place_level", "venues"]

@@ -52,6 +52,7 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("补助多少钱?", "number"),
     ("在哪个县?", "where"),
     ("哪年开始的?", "when"),
+    ("冰暴是哪几天袭击的?", "when"),  # which days, not how many
     ("用什么办法篡改的?", "what"),  # how, not which 办法
     ("tuzai duoshao", "number"),  # a pinyin question word
     ("Which department leads?", "who"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import EXTRACTORS, document, extract, number, where, who
-from bot.extract.where import landmarks, place_after_at, place_in_clause, place_level
+from bot.extract.where import landmarks, place_after_at, place_in_clause, place_level, venues
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
 
@@ -240,3 +240,14 @@ def test_where_a_vague_place_answers_only_with_whom() -> None:
     held = row(2, "全国最高水平的少年速滑比赛今天开幕。")
     at = analysis("少年速滑比赛在哪里举行?", ["少年", "速滑", "比赛"])
     assert where.extract(at, ranked((held, 1.0)), MemoryLookup([held]))[0] is None
+
+
+@pytest.mark.parametrize(("clause", "places"), [
+    ("第十一届论坛大会于近日在广州召开", ["广州"]),
+    ("研究小组今天在波士顿举行的学会会议上说", ["波士顿"]),  # a city no suffix marks
+    ("会议在此间举行", []),  # here, not a place
+    ("大会于近日在广州召开", []),  # the question names it already (below)
+])
+def test_venues(clause: str, places: list[str]) -> None:
+    named = {"广州"} if clause.startswith("大会") else set()
+    assert venues(clause, named) == places
