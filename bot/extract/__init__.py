@@ -54,6 +54,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found
         if clause and a.intent.asks_company and not any(x in clause for x in COMPANY_SUFFIXES):
             return found  # "被哪家企业承包?" wants a business, not any body
+        if clause and number.no_total(a, normalize(clause)):
+            return found  # "一共发了多少钱?" is not answered by 每条最高2000元
         return found._replace(answer=clause)
     return found
 

@@ -16,10 +16,18 @@ from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from indexer.facts import QUANTITY_RE
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?|]")
+# A question asking for a total, in Chinese, pinyin or English.
+_ASKS_TOTAL = re.compile(r"一共|总共|共计|合计|总计|累计|总数|总额|总量|\b(?:yigong|zonggong|heji|"
+                         r"leiji|zongshu|total|altogether|in all)\b")
+# Words before a figure that make it a total (总数达到186辆, 共计, 累计) …
+_TOTAL = re.compile(r"总数|总量|总额|总计|合计|共计|累计|总共|一共|共有|共")
+# … and ones that make it a figure per unit or a bound (每条最高2000元, 人均, 不超过).
+_PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于|人均|平均|单[次笔件]")
 _HOW_MANY = re.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
     sorted(MEASURE_WORDS, key=len, reverse=True)) + ")?")
 
@@ -45,23 +53,48 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     weights = [(u.alts, u.weight * (W.counted_word_factor if u.text in tail else 1.0))
                for u in a.units]
 
-    def fit(item: tuple[FactHit, int]) -> tuple[float, float, int]:
+    def before(f: FactHit) -> str:
+        body = by_id[f.passage_id].norm
+        pos = body.find(f.norm)
+        # The words next to a figure describe it, but not across a clause
+        # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
+        return _CLAUSE_BREAK.split(body[max(0, pos - W.figure_words_before):pos])[-1]
+
+    total = a.kind == "number" and _ASKS_TOTAL.search(a.norm) is not None
+    if total:
+        # "一共发了多少钱?" is not answered by 每条最高2000元: a figure per unit or a
+        # ceiling is no total — none of those, no line.
+        facts = [(f, r) for f, r in facts if not _PER_UNIT.search(before(f))]
+        if not facts:
+            return NONE
+
+    def fit(item: tuple[FactHit, int]) -> tuple[float, float, float, int]:
         f, rank = item
         p = by_id[f.passage_id]
         body = p.norm
         pos = body.find(f.norm)
-        # The words next to a figure describe it, but not across a clause
-        # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
-        start = max(0, pos - W.figure_words_before)
-        before = _CLAUSE_BREAK.split(body[start:pos])[-1]
         after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
-        near = before + after
+        near = before(f) + after
         s = sum(w for alts, w in weights if any(x in near for x in alts))
-        return (s, p.score, -rank)
+        # A total asked: of figures the question's words describe alike, the one the
+        # text calls a total (校车总数达到186辆, 共计…).
+        said_total = 1.0 if total and _TOTAL.search(before(f)) else 0.0
+        return (s, said_total, p.score, -rank)
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
     return Direct(clause_around(p, f.norm), p)
 
 
-__all__ = ["extract"]
+def no_total(a: Analysis, clause: str) -> bool:
+    """A total asked and ``clause`` (normalised) gives figures only per unit or as a bound
+    (每条最高2000元): it cannot answer, even as a whole clause."""
+    if not (a.kind == "number" and _ASKS_TOTAL.search(a.norm)):
+        return False
+    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
+    return bool(spots) and all(
+        _PER_UNIT.search(_CLAUSE_BREAK.split(clause[max(0, at - W.figure_words_before):at])[-1])
+        for at in spots)
+
+
+__all__ = ["extract", "no_total"]

@@ -251,3 +251,17 @@ def test_where_a_vague_place_answers_only_with_whom() -> None:
 def test_venues(clause: str, places: list[str]) -> None:
     named = {"广州"} if clause.startswith("大会") else set()
     assert venues(clause, named) == places
+
+
+def test_number_a_total_asked() -> None:
+    # Of two figures the question's words describe alike, the one the text calls a total.
+    r = row(1, "全市新购置校车45辆,校车总数达到186辆。")
+    facts = [fact(1, "quantity", "45辆"), fact(1, "quantity", "186辆")]
+    a = analysis("校车一共有多少辆?", ["校车"])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "186辆" in line
+    # A figure per unit or a bound is no total: no line at all, not even the clause.
+    r2 = row(2, "对查实的线索给予举报人每条最高2000元奖励。")
+    b = analysis("举报奖励一共发了多少钱?", ["举报", "奖励"])
+    lookup = MemoryLookup([r2], [fact(2, "quantity", "2000元")])
+    assert extract(b, ranked((r2, 1.0)), lookup).answer is None
