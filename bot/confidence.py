@@ -46,7 +46,8 @@ class Signals:
     Each says one thing about support; scripts/fit_confidence.py kept these because
     together they separate right from wrong answers best on the training sets' leave-one-
     set-out predictions (signals that only repeated these — plain coverage, the answer's
-    length, rival spans, the share of Latin letters — were dropped).
+    length as a number, rival spans, the share of Latin letters, whether the asked measure
+    itself follows the figure — were dropped).
     """
 
     kind: str
@@ -59,6 +60,7 @@ class Signals:
     one_of_several: float  # who/where: several are asked for (哪些, 联合), the line names one
     change_asked: float  # how-many: a change is asked for (涨了多少), the line states none
     margin: float  # the first passage's lead over the second, relative, -1…1
+    long_line: float  # who/where/number/when: the line is a whole clause, not a typed span
 
     def vector(self) -> dict[str, float]:
         """Feature name → value, with the kind as one-hot intercepts."""
@@ -175,6 +177,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         change_asked=(1.0 if kind == "number" and analysis.intent.asks_change
                       and not states_change(piece) else 0.0),
         margin=max(-1.0, min(1.0, margin)),
+        long_line=1.0 if kind in ("who", "where", "number", "when") and len(piece) > 12 else 0.0,
     )
 
 
