@@ -67,6 +67,23 @@ def test_coverage_counts_the_questions_units_in_the_evidence() -> None:
     assert s is not None and s.clause_coverage == 0.0 and s.missing == 1.0
 
 
+def test_the_clause_is_read_where_the_answer_is_written() -> None:
+    # An actor from the case's lead: its clause is in the passage that holds it.
+    a = _analysis("肉类监管哪些部门一起抓", "who", "肉类", "监管")
+    s = signals(a, _answer("市场监管、公安等部门", "who", "修订屠宰条例。",
+                           "市场监管、公安等部门强化肉类全链条监管。"))
+    assert s is not None and s.clause_coverage == 1.0
+
+
+def test_a_whole_clause_for_a_typed_question_is_a_long_line() -> None:
+    a = _analysis("专案组谁牵头", "who", "专案组", "牵头")
+    span = signals(a, _answer("台州市公安局", "who", "台州市公安局牵头成立专案组"))
+    clause = signals(a, _answer("会同温州市公安局开展跨市追查并成立专案组", "who",
+                                "会同温州市公安局开展跨市追查并成立专案组"))
+    assert span is not None and span.long_line == 0.0
+    assert clause is not None and clause.long_line == 1.0
+
+
 def test_no_direct_answer_no_signals() -> None:
     a = _analysis("什么", "what")
     assert signals(a, Answer(question="?", found=False, answer=None, passages=())) is None
