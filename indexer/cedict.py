@@ -104,11 +104,15 @@ def lemmas(word: str) -> list[str]:
     for a phrase, the forms of its last word (work permits → work permit)."""
     head, _, word = word.rpartition(" ")
     prefix = head + " " if head else ""
-    out = [word]
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
-                         ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            out.append(word[: -len(suffix)] + repl)
+    bases = [word]
+    if word.startswith("re-") and len(word) > 5:
+        bases.append(word[3:])  # re-elected → elected: elected again is still elected
+    out = list(bases)
+    for base in bases:
+        for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
+                             ("ed", "e"), ("ing", ""), ("ing", "e")):
+            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+                out.append(base[: -len(suffix)] + repl)
     return [prefix + w for w in dict.fromkeys(out)]
 
 

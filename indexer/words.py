@@ -138,7 +138,8 @@ ENGLISH_STOP_WORDS = frozenset(
     "a an the of in on for to by and or is are was were be been what which who whom whose where "
     "when why how many much did do does done has have had it its this that these those with from "
     "about as at into their there they them any some me tell please can could would should "
-    "i we you our your my name list give show between among per each all get got".split()
+    "i we you our your my name list give show between among per each all get got date "
+    "dates".split()  # date: the answer's kind (a when-question), not a topic
 )
 
 # English asking words that make the noun after them the frame (which department …).

@@ -103,6 +103,7 @@ def test_tighter_headword_first() -> None:
     ("boxes", "box"),
     ("fined", "fine"),
     ("supplied", "supply"),
+    ("re-elected", "elect"),  # again is still the same act
 ])
 def test_lemmas_include_form(word: str, form: str) -> None:
     forms = lemmas(word)
