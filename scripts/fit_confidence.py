@@ -6,9 +6,11 @@
     .venv/bin/python scripts/fit_confidence.py --dry-run --boosting  # gradient boosting beside it
 
 Training sets are bench.sets.TRAINING: the development sets and the calibration sets written
-blind (fifteenth, news-c). The threshold is chosen on their leave-one-set-out predictions:
+blind (bench.sets.CALIBRATION). The threshold is chosen on leave-one-set-out predictions:
 each set is scored by a model fitted on the others, and the threshold is the lowest whose
-pooled wrong-direct-answer rate stays at or under --target.  The held-out sets
+wrong-direct-answer rate on the calibration sets together stays at or under --target (the
+development sets' errors were fixed by the rules written on them; pooled with them, the
+rate would promise too little for unseen text).  The held-out sets
 (bench.sets.HELD_OUT) never enter the fit or the choice of threshold; --held-out scores them
 with the final model for the report.
 
@@ -30,7 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import HELD_OUT, TRAINING, documents, open_index, questions_file  # noqa: E402
+from bench.sets import (  # noqa: E402
+    CALIBRATION,
+    HELD_OUT,
+    TRAINING,
+    documents,
+    open_index,
+    questions_file,
+)
 from bot.confidence import Calibration, Signals, signals  # noqa: E402
 from bot.evaluate import load_questions  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
@@ -169,16 +178,23 @@ def fit_model(work: Path, target: float) -> tuple[Calibration, list[str]]:
         model = fit([r for d in training if d is not held for r in d.rows])
         for r in held.rows:
             probability[id(r)] = model.probability(r.signals)
-    threshold = choose_threshold(training, probability, target)
+    # The threshold answers to the calibration sets: written blind, never read, each
+    # scored while left out, they stand for text nobody tuned the rules for.  The
+    # development sets' errors were fixed by the rules written on them, so a pooled rate
+    # promises too little (session 8: pooled .03, the calibration sets .03–.08).
+    blind = [d for d in training if d.name in CALIBRATION] or training
+    threshold = choose_threshold(blind, probability, target)
     from sklearn.metrics import roc_auc_score
 
     rows = [r for d in training for r in d.rows]
     auc = roc_auc_score([int(r.right) for r in rows], [probability[id(r)] for r in rows])
     report = [f"{len(rows)} proposed direct answers; leave-one-set-out ROC AUC {auc:.3f}",
               "Pooled leave-one-set-out figures by threshold:"]
-    report += [f"  {t:.2f}  {figures(training, probability, t).line()}"
+    report += [f"  {t:.2f}  {figures(training, probability, t).line()}   calibration sets: "
+               f"{figures(blind, probability, t).line()}"
                for t in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)]
-    report += [f"threshold {threshold:.2f} (the lowest with pooled wrong ≤ {target})", "",
+    report += [f"threshold {threshold:.2f} (the lowest with wrong ≤ {target} on the "
+               "calibration sets together)", "",
                "| set | without the gate | with the gate (scored while left out) |",
                "|---|---|---|"]
     report += [f"| {d.name} | {figures([d], probability, 0.0).line()} | "
@@ -223,7 +239,8 @@ def boosting_report(work: Path, target: float) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--target", type=float, default=0.03,
-                        help="highest wrong-direct-answer rate allowed on the training folds")
+                        help="highest wrong-direct-answer rate allowed on the calibration sets, "
+                             "scored left out")
     parser.add_argument("--dry-run", action="store_true", help="do not write bot/calibration.py")
     parser.add_argument("--held-out", action="store_true",
                         help="score the held-out sets with the final model (report only)")
