@@ -71,7 +71,8 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     # its training sets: on text nobody tuned for, a proposed line is wrong one time in
     # nine, and the gate now withholds lines it is less sure of — here mostly clause
     # answers to what-questions and place answers (README, "When the answer line is shown").
-    assert (figures["direct"] or 0) >= 0.7, figures
+    # Session 9: the threshold answers to the calibration sets (0.87 → 0.91): 0.728 → 0.609.
+    assert (figures["direct"] or 0) >= 0.6, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -83,7 +84,7 @@ def test_second_announcement_floors(second: Casebot) -> None:
     assert (f["hit@1"] or 0) >= 0.9, f  # issue #3's target: 0.9
     # 0.85 before the confidence gate withheld the doubtful answer lines (wrong 0.127 → 0.085);
     # 0.82 before session 8's refit (wrong 0.07 → 0.042).
-    assert (f["direct"] or 0) >= 0.75, f
+    assert (f["direct"] or 0) >= 0.77, f
     assert (f["wrong"] or 0) <= 0.05, f
     assert (f["oos_rejected"] or 0) >= 0.4, f  # was 0.7 before session 3; see the README
 
@@ -94,28 +95,29 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # README gives the leave-one-set-out figures.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
-    "third": (70, 0.96, 0.98, 0.92, 1.0, 0.0),
+    "third": (70, 0.96, 0.98, 0.84, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
-    "fourth": (48, 0.92, 1.0, 0.83, 0.85, 0.03),
+    "fourth": (48, 0.92, 1.0, 0.74, 0.85, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.84, 0.91, 0.66, 0.8, 0.01),
+    "fifth": (83, 0.86, 0.93, 0.67, 0.8, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.83, 0.86, 0.6, 0.7, 0.02),
+    "sixth": (83, 0.84, 0.87, 0.57, 0.7, 0.01),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.79, 0.88, 0.47, 1.0, 0.01),
+    "seventh": (85, 0.79, 0.88, 0.44, 1.0, 0.01),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.84, 0.88, 0.45, 1.0, 0.01),
+    "eighth": (85, 0.84, 0.88, 0.49, 1.0, 0.01),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    "fourteenth": (70, 0.8, 0.89, 0.44, 0.64, 0.04),
+    "fourteenth": (70, 0.8, 0.89, 0.36, 0.64, 0.02),
     # Written blind and never read: the fitted models' calibration sets (see the README).
     # 旅游市场秩序 (issuer-and-date line, 一、 parts of 1. 2. cases, 【查处情况】 labels).
-    "fifteenth": (70, 0.75, 0.83, 0.34, 0.71, 0.02),
+    "fifteenth": (70, 0.75, 0.83, 0.28, 0.78, 0.01),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
-    "sixteenth": (70, 0.78, 0.85, 0.42, 0.64, 0.05),
-    # 39 People's Daily files of January 1998 each, asked over themselves alone.
-    "news-c": (70, 0.58, 0.64, 0.24, 0.57, 0.04),
-    "news-d": (70, 0.6, 0.62, 0.21, 0.64, 0.05),
+    "sixteenth": (70, 0.78, 0.85, 0.26, 0.71, 0.05),
+    # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
+    # and news-f, development sets, are asked over the whole news index: bench/, golden).
+    "news-c": (70, 0.62, 0.71, 0.14, 0.5, 0.01),
+    "news-d": (70, 0.69, 0.71, 0.21, 0.64, 0.05),
 }
 
 
@@ -126,12 +128,14 @@ HELD_OUT_SETS = {
     # Session 8 (gate refitted with calibration sets among its training sets, threshold
     # 0.83 → 0.87): wrong fell on every set (ninth 0.043 → 0.014, tenth 0.127 → 0.085,
     # eleventh 0.162 → 0.059, twelfth 0.138 → 0.086, thirteenth 0.127 → 0.109) and fewer
-    # right lines are shown (README, "Answer quality").
-    "ninth": (79, 0.78, 0.84, 0.48, 0.57, 0.02),
-    "tenth": (80, 0.78, 0.84, 0.49, 0.5, 0.09),
-    "eleventh": (72, 0.58, 0.76, 0.3, 0.56, 0.06),
-    "twelfth": (65, 0.78, 0.96, 0.54, 0.71, 0.09),
-    "thirteenth": (65, 0.76, 0.82, 0.36, 0.5, 0.11),
+    # right lines are shown (README, "Answer quality").  Session 9 (threshold chosen on the
+    # calibration sets, 0.91): tenth 0.085 → 0.07, eleventh → 0.044, twelfth → 0.069,
+    # thirteenth → 0.036.
+    "ninth": (79, 0.78, 0.84, 0.42, 0.57, 0.02),
+    "tenth": (80, 0.8, 0.84, 0.45, 0.5, 0.07),
+    "eleventh": (72, 0.58, 0.78, 0.28, 0.56, 0.05),
+    "twelfth": (65, 0.78, 0.96, 0.47, 0.71, 0.07),
+    "thirteenth": (65, 0.74, 0.82, 0.29, 0.5, 0.04),
 }
 
 
