@@ -472,7 +472,9 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
     for at, stop in zip(starts, [*starts[1:], len(body)], strict=True):
         head, rest = body[at], body[at + 1:stop]
-        sections = tuple(_build_section(text, i + 1, None, [line]) for i, line in enumerate(rest))
+        # One section of its paragraphs: no heading opens them (and a row per paragraph
+        # would cost the index a tenth of the raw text over a news corpus).
+        sections = (_build_section(text, 1, None, rest),) if rest else ()
         end_line = body[stop - 1]
         parts.append(Case(number=0, title=head.text, marker="", lead="",
                           lead_sentences=(), sections=sections,

@@ -242,7 +242,7 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
     """All facts of one document; ``norm[i]`` is the normalised text of ``specs[i]``."""
     facts: list[Fact] = []
     lead_subject: dict[int | None, str | None] = {}
-    last_subject: dict[tuple[int | None, int | None], str | None] = {}
+    last_subject: dict[tuple[int | None, int | None, int | None], str | None] = {}
     for i, (spec, text) in enumerate(zip(specs, norm, strict=True)):
         original = spec.text
         clauses = _clauses(text)
@@ -250,7 +250,7 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         first = next((subj for subj in subjects if subj), None)
         if spec.role == "lead" and spec.case not in lead_subject:
             lead_subject[spec.case] = _orig(original, text, first) if first else None
-        scope = (spec.case, spec.section)
+        scope = _scope(doc, spec)
         facts.extend(entities(i, text, original))
         for (clause_start, clause), subj in zip(clauses, subjects, strict=True):
             for verb_pos, verb in _verbs(clause):
@@ -293,6 +293,17 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                                   original[m.start(4):m.end(4)], original[o:o + len(m.group(2))],
                                   m.group(2)))
     return facts
+
+
+def _scope(doc: Document, spec: PassageSpec) -> tuple[int | None, int | None, int | None]:
+    """Where a sentence's actor carries over to the next sentences that leave it out: its
+    section (一是…, (一)…), or its paragraph in a section no heading opens (a news article,
+    whose paragraphs each say who acts)."""
+    if spec.case is None or spec.section is None:
+        return (spec.case, spec.section, None)
+    section = doc.cases[spec.case].sections[spec.section]
+    return (spec.case, spec.section,
+            None if section.marker or section.heading else spec.paragraph)
 
 
 _ALIAS_RE = re.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")

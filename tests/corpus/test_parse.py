@@ -461,9 +461,11 @@ def test_a_page_of_news_articles_is_cut_at_its_headlines() -> None:
     assert [c.title for c in doc.cases] == ["", "某市举办冰雕节", "某县修通公路"]
     tail, ice, road = doc.cases
     assert tail.sections[0].text.startswith("某省召开会议")
-    # The lede is a paragraph like the others, not an overview.
-    assert not ice.lead and ice.sections[0].text.startswith("本报某市1月5日电")
-    assert [s.text for s in ice.sections[1].sentences] == ["冰雕节展出作品300件。"]
+    # The lede is a paragraph like the others, not an overview; an article's paragraphs are
+    # one section, each sentence keeping its paragraph number.
+    assert not ice.lead and len(ice.sections) == 1
+    assert [(s.text, s.paragraph) for s in ice.sections[0].sentences] == [
+        ("本报某市1月5日电记者某某报道:第十届冰雕节今天开幕。", 2), ("冰雕节展出作品300件。", 3)]
     assert [sec.text for sec in road.sections] == ["新华社某县1月6日电某县公路今天通车。"]
     # None of them is a numbered case: no 案例N is cited for an article.
     assert all(c.number == 0 for c in doc.cases)

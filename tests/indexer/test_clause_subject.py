@@ -20,3 +20,28 @@ from indexer.facts import clause_subject
 ])
 def test_clause_subject(clause: str, subject: str | None) -> None:
     assert clause_subject(clause) == subject
+
+
+def _inherited(text: str, source: str = "page.txt") -> dict[str, str]:
+    """Sentence → the actor stored for it when it leaves its own out."""
+    from corpus.model import DocumentMeta, RawDocument
+    from corpus.parse import parse_document
+    from indexer.facts import extract
+    from indexer.normalize import normalize
+    from indexer.passages import passages_of
+
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="通报")), source)
+    specs = passages_of(doc)
+    facts = extract(doc, specs, [normalize(s.text) for s in specs])
+    return {specs[f.index].text: str(f.subject) for f in facts if f.kind == "subject"}
+
+
+def test_an_actor_carries_over_within_a_section_not_across_news_paragraphs() -> None:
+    # A news article: its paragraphs are one section no heading opens; each says who acts.
+    news = ("某市举办冰雕节\n市文化局今天宣布冰雕节开幕。\n展出作品300件。\n"
+            "共吸引游客两万人。\n")
+    said = _inherited(news)
+    assert said.get("展出作品300件。") is None
+    # A numbered section (一是…) carries its actor to the sentences after it.
+    notice = "一、强化监管\n市市场监管局开展检查。查处案件12起。\n"
+    assert _inherited(notice).get("查处案件12起。") == "市市场监管局"
