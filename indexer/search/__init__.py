@@ -11,7 +11,7 @@ from __future__ import annotations
 from indexer.schema import SCHEMA_VERSION
 from indexer.search.base import CHUNK as _CHUNK
 from indexer.search.base import GENERATION_SQL as _GENERATION_SQL
-from indexer.search.hits import FactHit, PassageHit, case_label, fts_query, fts_quote
+from indexer.search.hits import FactHit, PassageHit, case_label, fts_query, fts_quote, passage_hit
 from indexer.search.listings import Listings
 from indexer.search.passages import PASSAGE_SELECT as _PASSAGE_SELECT
 from indexer.search.passages import PassageReads
@@ -34,4 +34,5 @@ __all__ = [
     "case_label",
     "fts_query",
     "fts_quote",
+    "passage_hit",
 ]

@@ -5,6 +5,7 @@ Every user string reaches FTS5 only as quoted tokens built by :func:`fts_query`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,21 @@ class PassageHit:
         return case_label(self.case_number, self.case_marker, self.case_title)
 
 
+# The fields every passage of a document (or case, section) repeats: one string each, not
+# one per cached row — the search cache holds thousands of rows of a few hundred documents.
+_SHARED = frozenset(("role", "doc_title", "doc_source", "case_title", "section_marker",
+                     "section_heading", "case_marker"))
+_FIELDS = tuple(PassageHit.__dataclass_fields__)
+
+
+def passage_hit(row: Sequence[object]) -> PassageHit:
+    """The :class:`PassageHit` of a result row (its columns in field order), with the
+    strings its document, case and section share interned."""
+    values = [sys.intern(v) if isinstance(v, str) and name in _SHARED else v
+              for name, v in zip(_FIELDS, row, strict=False)]
+    return PassageHit(*values)  # type: ignore[arg-type]
+
+
 def case_label(number: int | None, marker: str | None, title: str | None) -> str | None:
     if not number:
         return None
@@ -82,4 +98,4 @@ def fact_hits(rows: Sequence[tuple[Any, ...]]) -> list[FactHit]:
     return [FactHit(r[0], r[1], r[2], r[3], r[4], key) for r, key in zip(rows, keys, strict=True)]
 
 
-__all__ = ["FactHit", "PassageHit", "case_label", "fact_hits", "fts_query", "fts_quote"]
+__all__ = ["FactHit", "PassageHit", "case_label", "fact_hits", "fts_query", "fts_quote", "passage_hit"]

@@ -10,7 +10,7 @@ from indexer.search.base import (
     GENERATION_SQL,
     SearcherBase,
 )
-from indexer.search.hits import FactHit, PassageHit, fact_hits, fts_query
+from indexer.search.hits import FactHit, PassageHit, fact_hits, fts_query, passage_hit
 
 PASSAGE_SELECT = """
 SELECT p.id, p.text, p.role, p.seq, p.paragraph, d.id, d.title, d.source,
@@ -55,7 +55,7 @@ class PassageReads(SearcherBase):
                 chunk = missing[i:i + CHUNK]
                 for row in conn.execute(PASSAGE_SELECT + " WHERE p.id IN ("
                                         + ", ".join("?" * len(chunk)) + ")", chunk):
-                    found[row[0]] = PassageHit(*row)
+                    found[row[0]] = passage_hit(row)
         # As a join would: a rank without its passage row is no hit.
         hits = [(hit, -float(score)) for pid, score in ranked
                 if (hit := known.get(pid) or found.get(pid)) is not None]
@@ -65,12 +65,12 @@ class PassageReads(SearcherBase):
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageHit]:
         rows = self._select_in(PASSAGE_SELECT + " WHERE p.id IN ({marks})", ids)
-        return {hit.id: hit for hit in (PassageHit(*row) for row in rows)}
+        return {hit.id: hit for hit in (passage_hit(row) for row in rows)}
 
     def passages_where(self, where: str, params: dict[str, object]) -> list[PassageHit]:
         """Passages in document order (``where`` is ours, never user text)."""
         rows = self._rows(PASSAGE_SELECT + f" WHERE {where} ORDER BY p.id", params)
-        return [PassageHit(*row) for row in rows]
+        return [passage_hit(row) for row in rows]
 
     def _range(self, table: str, row_id: int, roles: Collection[str] | None) -> list[PassageHit]:
         # The passages of a document, case or section are a range of ids (see

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from indexer.search import _CHUNK, _PASSAGE_SELECT, PassageHit, Searcher, fts_query
+from indexer.search import _CHUNK, _PASSAGE_SELECT, PassageHit, Searcher, fts_query, passage_hit
 from indexer.storage.postgres import lexeme_key, quote_lexeme
 from indexer.storage.tokens import phrase_tokens
 
@@ -268,7 +268,7 @@ class PgSearcher(Searcher):
                     for row in conn.execute(_RANKED_PASSAGES_SQL, _score_params(
                             phrases, df, rows, tokens, limit)):
                         ranked.append((int(row[1]), float(row[0])))
-                        found[int(row[1])] = PassageHit(*row[1:])
+                        found[int(row[1])] = passage_hit(row[1:])
                 else:
                     ranked = self._ranked_python(conn, phrases, df, rows, tokens, tsquery,
                                                  limit)
@@ -276,7 +276,7 @@ class PgSearcher(Searcher):
                     for i in range(0, len(ids), _CHUNK):
                         for row in conn.execute(_PASSAGE_SELECT + " WHERE p.id = ANY(%s)",
                                                 (ids[i:i + _CHUNK],)):
-                            found[row[0]] = PassageHit(*row)
+                            found[row[0]] = passage_hit(row)
             finally:
                 conn.execute("COMMIT")
             return [(stats.get("generation"),)], ranked, found
