@@ -57,9 +57,11 @@ def is_calendar_year(quantity: str) -> bool:
 
 # Never inside a place's name (局厅委: "县民政局会同县自然资源局" holds no place 政局会同县).
 _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
-# 会同市公安局 is 会同 + 市公安局: a verb that joins bodies, not a city.
-_VERB_HEAD = re.compile(r"(?:会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调)$")
-_VERB_LEAD = re.compile(_VERB_HEAD.pattern.replace("$", "").replace("(?:", "^(?:", 1))
+# 会同市公安局 is 会同 + 市公安局, 会同温州市 is 会同 + 温州市: a verb that joins bodies, not
+# part of a city.
+_JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调"
+_VERB_HEAD = re.compile(rf"(?:{_JOINING_VERBS})$")
+_VERB_LEAD = re.compile(rf"^(?:{_JOINING_VERBS})")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
 _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
