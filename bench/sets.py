@@ -36,12 +36,26 @@ HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "ne
 
 
 def documents(name: str) -> list[Path]:
-    """What to index for set ``name`` (empty: the set has no documents here)."""
+    """What to index for set ``name`` (empty: the set has no documents here — a news set
+    when the news corpus cannot be fetched)."""
     if name == "dev":
         return [ROOT / "corpus" / "documents"]
     if news_set(name):
-        return [ROOT / "corpus" / "documents", NEWS] if NEWS.exists() else []
+        return [ROOT / "corpus" / "documents", NEWS] if _news_corpus() else []
     return _own_documents(DATA / name)
+
+
+def _news_corpus() -> bool:
+    """Whether the news corpus is here, fetched now (once, with pip) if it is not: a fit or a
+    report over the training sets must see the same sets whatever ran before it."""
+    if not NEWS.exists():
+        from bench.news import CorpusUnavailable, news_documents
+
+        try:
+            news_documents(1.0)
+        except CorpusUnavailable:
+            return False
+    return NEWS.exists()
 
 
 def _own_documents(folder: Path) -> list[Path]:
