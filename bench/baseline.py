@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jieba
 
-from bench.sets import NEWS, documents, news_set, questions_file
+from bench.sets import documents, news_set, questions_file
 from bench.systems import load_sentences
 from bot.evaluate import load_questions
 from indexer.normalize import normalize
@@ -86,12 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| set | questions | casebot hit@1 | BM25 hit@1 | casebot hit@3 | BM25 hit@3 |")
     print("|---|---|---|---|---|---|")
     for name in args.sets:
-        if news_set(name) and not NEWS.exists():
-            print(f"| {name} | skipped: run `python -m bench.news` to fetch the corpus |||||",
-                  file=sys.stderr)
-            continue
-        if not documents(name):
-            continue  # a set not written yet
+        if not documents(name):  # fetches the news corpus for a news set, once
+            if news_set(name):
+                print(f"| {name} | skipped: the news corpus could not be fetched (`python -m "
+                      "bench.news` says why) |||||", file=sys.stderr)
+            continue  # else a set not written yet
         n, f = score_set(name, work)
         print(f"| {name} | {n} | {f['casebot'][0]} | {f['BM25'][0]} | {f['casebot'][1]} | "
               f"{f['BM25'][1]} |", flush=True)

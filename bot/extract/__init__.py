@@ -21,7 +21,7 @@ from bot.reply import Passage
 from indexer.facts import QUANTITY_RE, YEAR_RE, is_calendar_year, places
 from indexer.normalize import normalize
 from indexer.terms import organisations
-from indexer.words import COMPANY_SUFFIXES, DOC_KINDS
+from indexer.words import DOC_KINDS
 
 Extractor = Callable[[Analysis, list[Passage], Lookup], Direct]
 
@@ -52,7 +52,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures,
                                            a.intent.place_level):
             return found
-        if clause and a.intent.asks_company and not any(x in clause for x in COMPANY_SUFFIXES):
+        if clause and a.intent.asks_company and not who.names_a_business(clause):
             return found  # "被哪家企业承包?" wants a business, not any body
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元

@@ -25,7 +25,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:。!?|]")
 _ASKS_TOTAL = re.compile(r"一共|总共|共计|合计|总计|累计|总数|总额|总量|\b(?:yigong|zonggong|heji|"
                          r"leiji|zongshu|total|altogether|in all)\b")
 # Words before a figure that make it a total (总数达到186辆, 共计, 累计) …
-_TOTAL = re.compile(r"总数|总量|总额|总计|合计|共计|累计|总共|一共|共有|共")
+_TOTAL = re.compile(r"总数|总量|总额|总计|合计|累计|共")  # 共 covers 共计, 一共, 总共
 # … and ones that make it a figure per unit or a bound (每条最高2000元, 人均, 不超过).
 _PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于|人均|平均|单[次笔件]")
 _HOW_MANY = re.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
@@ -55,12 +55,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
     def before(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
-        pos = body.find(f.norm)
-        # The words next to a figure describe it, but not across a clause
-        # break (…医疗机构312家,查处…89家: 查处 belongs to the 89).
-        return _CLAUSE_BREAK.split(body[max(0, pos - W.figure_words_before):pos])[-1]
+        return words_before(body, body.find(f.norm))
 
-    total = a.kind == "number" and _ASKS_TOTAL.search(a.norm) is not None
+    total = asks_total(a)
     if total:
         # "一共发了多少钱?" is not answered by 每条最高2000元: a figure per unit or a
         # ceiling is no total — none of those, no line.
@@ -74,11 +71,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         body = p.norm
         pos = body.find(f.norm)
         after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
-        near = before(f) + after
+        described = before(f)
+        near = described + after
         s = sum(w for alts, w in weights if any(x in near for x in alts))
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
-        said_total = 1.0 if total and _TOTAL.search(before(f)) else 0.0
+        said_total = 1.0 if total and _TOTAL.search(described) else 0.0
         return (s, said_total, p.score, -rank)
 
     f, _ = max(facts, key=fit)
@@ -86,15 +84,24 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     return Direct(clause_around(p, f.norm), p)
 
 
+def words_before(text: str, at: int) -> str:
+    """The words before a figure at ``at`` that describe it — not across a clause break
+    (…医疗机构312家,查处…89家: 查处 belongs to the 89)."""
+    return _CLAUSE_BREAK.split(text[max(0, at - W.figure_words_before):at])[-1]
+
+
+def asks_total(a: Analysis) -> bool:
+    """"一共多少辆?", "yigong duoshao": a total is asked."""
+    return a.kind == "number" and _ASKS_TOTAL.search(a.norm) is not None
+
+
 def no_total(a: Analysis, clause: str) -> bool:
     """A total asked and ``clause`` (normalised) gives figures only per unit or as a bound
     (每条最高2000元): it cannot answer, even as a whole clause."""
-    if not (a.kind == "number" and _ASKS_TOTAL.search(a.norm)):
+    if not asks_total(a):
         return False
     spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
-    return bool(spots) and all(
-        _PER_UNIT.search(_CLAUSE_BREAK.split(clause[max(0, at - W.figure_words_before):at])[-1])
-        for at in spots)
+    return bool(spots) and all(_PER_UNIT.search(words_before(clause, at)) for at in spots)
 
 
 __all__ = ["extract", "no_total"]

@@ -45,8 +45,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         return holder(a, ranked, asked, searcher)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
-        if a.intent.asks_company and found.answer and not any(
-                x in found.answer for x in COMPANY_SUFFIXES):
+        if a.intent.asks_company and found.answer and not names_a_business(found.answer):
             return NONE  # "被哪家企业承包?" is not answered by 医院
         if not (a.intent.asks_body or a.intent.asks_company):
             # "开馆仪式是谁主持的?" — 开馆仪式由…首任大使王学贤主持: the person the answering
@@ -75,6 +74,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if post is not None and found.evidence is not None:
         return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
     return NONE
+
+
+def names_a_business(line: str) -> bool:
+    """Whether an answer line names a business (…集团公司, …合作社, …厂)."""
+    return any(x in line for x in COMPANY_SUFFIXES)
 
 
 def _in_answering_clause(a: Analysis, found: Direct, best: Passage) -> bool:
@@ -257,4 +261,4 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
     return Direct(subject, top)
 
 
-__all__ = ["acceptable_for", "actor", "answering_clause", "extract", "orgs_in", "subject_of"]
+__all__ = ["acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in", "subject_of"]
