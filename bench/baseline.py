@@ -27,7 +27,8 @@ from indexer.segment import keep_token
 
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "news", "news-a", "news-b", "news-c", "news-d", "news-e", "news-f")
+        "seventeenth", "eighteenth", "news", "news-a", "news-b", "news-c", "news-d", "news-e",
+        "news-f", "news-g", "news-h")
 
 
 def questions(name: str) -> list[dict[str, object]]:

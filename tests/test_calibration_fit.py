@@ -38,3 +38,20 @@ def test_the_calibration_sets_are_training_sets() -> None:
 
     assert set(CALIBRATION) <= set(TRAINING)
     assert not set(CALIBRATION) & set(HELD_OUT)
+
+
+def test_the_bagged_threshold_is_reproducible_and_agrees_when_the_lines_separate() -> None:
+    script = load_script("fit_confidence")
+    # 100 questions: 40 right lines at 0.8–0.99, 10 wrong ones at 0.1–0.55, 50 unanswered.
+    data = script.SetData("s", denominator=100, expected=90)
+    probability: dict[int, float] = {}
+    for i in range(50):
+        right = i < 40
+        r = script.Row("s", str(i), "number", None, right)
+        data.rows.append(r)
+        probability[id(r)] = 0.8 + i * 0.005 if right else 0.1 + (i - 40) * 0.05
+    plain = script.choose_threshold([data], probability, 0.03)
+    bagged = script.bagged_threshold([data], probability, 0.03)
+    assert bagged == script.bagged_threshold([data], probability, 0.03)
+    # Every resample needs a threshold above the wrong lines that outnumber the 3 allowed.
+    assert plain == 0.41 and 0.3 < bagged <= 0.56

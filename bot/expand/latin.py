@@ -81,7 +81,9 @@ class LatinReader:
         pinyin_hits = self.vocab.terms_by_pinyin(
             windows | {w + s for w in windows for s in PLACE_SUFFIX_PINYIN
                        if len(w) >= wt.place_pinyin_min_len})
-        missing = [w for w in windows if w not in pinyin_hits and not any(
+        # In a fixed order: two windows may share a reading variant (and the last one
+        # named keeps it), so set order would make the answer depend on the hash seed.
+        missing = [w for w in sorted(windows) if w not in pinyin_hits and not any(
             w + s in pinyin_hits for s in PLACE_SUFFIX_PINYIN) and w.isalpha()]
         if missing:
             # The index keys a word by its characters' first readings (银行 → yinxing,

@@ -14,6 +14,7 @@ from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
+from bot.rank import another_batch, another_year
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE
@@ -21,13 +22,23 @@ from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?|]")
+_SENTENCE_BREAK = re.compile(r"[;。!?]")
 # A question asking for a total, in Chinese, pinyin or English.
 _ASKS_TOTAL = re.compile(r"一共|总共|共计|合计|总计|累计|总数|总额|总量|\b(?:yigong|zonggong|heji|"
                          r"leiji|zongshu|total|altogether|in all)\b")
 # Words before a figure that make it a total (总数达到186辆, 共计, 累计) …
 _TOTAL = re.compile(r"总数|总量|总额|总计|合计|累计|共")  # 共 covers 共计, 一共, 总共
 # … and ones that make it a figure per unit or a bound (每条最高2000元, 人均, 不超过).
-_PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于|人均|平均|单[次笔件]")
+_PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于|[人户亩]均|平均|单[次笔件]")
+# … and one that makes the figures after it in its sentence parts of a total said before
+# (共发行…2412亿元,其中凭证式国债1643亿元,无记名国债395亿元).
+_PART = re.compile(r"其中")
+# A question asking for a figure per unit (每户多挣多少, 人均收入, 平均每亩) — not per
+# period: 每年安排多少 asks the yearly sum.
+_ASKS_PER_UNIT = re.compile(r"每(?:一)?[户人亩家个位名]|[人户亩]均|平均")
+# A year said only to compare with (比1996年增长, 较上年, 与1996年相比): not the figure's own.
+_COMPARED_YEAR = re.compile(r"(?:比|较|与|同|相比)(?:(?:19|20)[0-9]{2}年|去年|上年|前年)")
+
 _HOW_MANY = re.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
     sorted(MEASURE_WORDS, key=len, reverse=True)) + ")?")
 
@@ -42,9 +53,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         searcher, ["date" if a.kind == "when" else "quantity"], pool)
         if (not units or any(f.norm.endswith(u) for u in units))
         and (ordinal or not ORDINAL.match(f.norm))]
+    by_id = {p.id: p for p in pool}
+    # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
+    # a figure whose clause names only another year or batch is that one's.
+    facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
     if not facts:
         return NONE
-    by_id = {p.id: p for p in pool}
     # "有多少批不合格?", "没收了多少个煤气罐?": the words right after 多少/几 say what is
     # counted — the figure they describe answers, not another of the same sentence
     # (共抽检…580批次,其中不合格58批次).
@@ -57,13 +71,21 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         body = by_id[f.passage_id].norm
         return words_before(body, body.find(f.norm))
 
+    def sentence_before(f: FactHit) -> str:
+        body = by_id[f.passage_id].norm
+        return _SENTENCE_BREAK.split(body[:max(body.find(f.norm), 0)])[-1]
+
     total = asks_total(a)
     if total:
         # "一共发了多少钱?" is not answered by 每条最高2000元: a figure per unit or a
         # ceiling is no total — none of those, no line.
-        facts = [(f, r) for f, r in facts if not _PER_UNIT.search(before(f))]
+        facts = [(f, r) for f, r in facts
+                 if not _PER_UNIT.search(before(f)) and not _PART.search(sentence_before(f))]
         if not facts:
             return NONE
+    elif _ASKS_PER_UNIT.search(a.norm):
+        # "每户多挣了多少?": of the figures, the ones the text gives per unit, when it does.
+        facts = [(f, r) for f, r in facts if _PER_UNIT.search(before(f))] or facts
 
     def fit(item: tuple[FactHit, int]) -> tuple[float, float, float, int]:
         f, rank = item
@@ -73,7 +95,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
         described = before(f)
         near = described + after
-        s = sum(w for alts, w in weights if any(x in near for x in alts))
+        s = sum(w for alts, w in weights if any(_says(near, x, a.norm) for x in alts))
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
         said_total = 1.0 if total and _TOTAL.search(described) else 0.0
@@ -82,6 +104,32 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
     return Direct(clause_around(p, f.norm), p)
+
+
+def _says(near: str, word: str, question: str) -> bool:
+    """Whether the words describing a figure say ``word`` — not only negated, as 不合格率
+    does not say the 合格 of "合格的占多少?"."""
+    if not word or word not in near:
+        return False
+    if "不" + word in question:
+        return True
+    return word in near.replace("不" + word, "")
+
+
+def _clause_of(p: Passage, f: FactHit) -> str:
+    """The normalised clause a figure stands in."""
+    at = p.norm.find(f.norm)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(p.norm, 0, max(at, 0))), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(p.norm, at + len(f.norm))),
+               len(p.norm))
+    return p.norm[start:end]
+
+
+def of_another(a: Analysis, clause: str) -> bool:
+    """Whether a figure's clause names only another year or another batch than the question
+    asks about (a year it only compares with does not count: 比1996年增长12%)."""
+    own = _COMPARED_YEAR.sub("", clause)
+    return another_year(a.norm, own, "") or another_batch(a.intent.batch, own, "")
 
 
 def words_before(text: str, at: int) -> str:

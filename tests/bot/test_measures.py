@@ -22,6 +22,7 @@ from indexer.normalize import normalize
     ("合格率是多少", "%", ("百分点",)),
     ("无证机构降了百分之多少", "%", ("百分点",)),  # a share in so many words
     ("合格率提高了几成", "%", ()),
+    ("合格的占多少", "%", ("百分点",)),  # a share, asked by what it is of
     ("那个案子钱要回来多少了", "元", ()),  # money named a few words before a bare 多少
     ("损失有多少", "元", ()),
     ("有多少个站点", "个", ("处", "名")),
@@ -34,6 +35,7 @@ def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
 
 def test_a_question_without_a_measure_wants_none() -> None:
     assert wanted_units(normalize("谁负责")) == ()
+    assert "%" not in wanted_units(normalize("新厂区占地多少"))  # 占地 is an area
 
 
 @pytest.mark.parametrize(("question", "first"), [

@@ -265,3 +265,51 @@ def test_number_a_total_asked() -> None:
     b = analysis("举报奖励一共发了多少钱?", ["举报", "奖励"])
     lookup = MemoryLookup([r2], [fact(2, "quantity", "2000元")])
     assert extract(b, ranked((r2, 1.0)), lookup).answer is None
+
+
+def test_number_the_parts_after_其中_are_no_total() -> None:
+    r = row(1, "全年共发行国内政府债券2412.03亿元,其中凭证式国债1643.33亿元,无记名国债395.29亿元。")
+    facts = [fact(1, "quantity", n) for n in ("2412.03亿元", "1643.33亿元", "395.29亿元")]
+    a = analysis("全年国债一共发了多少?", ["全年", "国债"])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "2412.03亿元" in line
+    # Not asked for a total, a part described by the question's words still answers.
+    b = analysis("凭证式国债发了多少?", ["凭证式", "国债"])
+    line, _, _ = number.extract(b, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "1643.33亿元" in line
+
+
+def test_number_a_figure_per_unit_when_one_is_asked() -> None:
+    r = row(1, "共投放贷款2.4亿元,带动农户户均增加纯收入300多元。")
+    facts = [fact(1, "quantity", "2.4亿元"), fact(1, "quantity", "300多元")]
+    a = analysis("农民每户多挣了多少钱?", ["农民"])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "300多元" in line
+    # 每年 asks a yearly sum, not a figure per unit.
+    r2 = row(2, "县财政每年安排专项资金500万元,对达标的幸福院给予每年2万元运营补助。")
+    facts2 = [fact(2, "quantity", "500万元"), fact(2, "quantity", "2万元")]
+    b = analysis("每年安排多少专项资金?", ["安排", "专项资金"])
+    line, _, _ = number.extract(b, ranked((r2, 1.0)), MemoryLookup([r2], facts2))
+    assert line is not None and "500万元" in line
+
+
+@pytest.mark.parametrize(("question", "clause", "other"), [
+    ("1997年实现工商税利多少?", "1996年烟厂实现工商税利193亿元", True),
+    ("1997年实现工商税利多少?", "仍然实现工商税利193.5亿元", False),  # no year said
+    ("1997年增长多少?", "比1996年增长12%", False),  # a year compared with is not the figure's
+    ("1997年实现多少?", "1997年实现193.5亿元", False),
+    ("第二批示范区有多少个?", "1995年命名第一批50个全国乡镇企业示范区", True),
+    ("第二批示范区有多少个?", "批准命名60个乡镇企业小区为第二批全国乡镇企业示范区", False),
+])
+def test_of_another_year_or_batch(question: str, clause: str, other: bool) -> None:
+    assert number.of_another(analysis(question, []), clause) is other
+
+
+def test_number_a_negated_word_does_not_describe_a_figure() -> None:
+    r = row(1, "抽查的商品总合格率为50.5%,不合格率为49.5%。")
+    facts = [fact(1, "quantity", "50.5%"), fact(1, "quantity", "49.5%")]
+    lookup = MemoryLookup([r], facts)
+    a = analysis("合格的占多少?", ["合格"])
+    assert "50.5%" in (number.extract(a, ranked((r, 1.0)), lookup)[0] or "")
+    b = analysis("不合格的占多少?", ["不合格"])
+    assert "49.5%" in (number.extract(b, ranked((r, 1.0)), lookup)[0] or "")
