@@ -10,7 +10,8 @@ the question only in ways that answer nothing: a part of a term left unexplained
 (2+N里的N), things asked by name given only as a count (3家民营医院), a question's places
 without its topic, another batch of cases (第一批 asked, 第二批 said) or another year
 (1995年 asked, only 1997年 said), none of the places
-asked (江油 asked, a 西充县 sentence).  When the best passage fails those, one covering
+asked (江油 asked, a 西充县 sentence), or not the thing whose figure is asked (注册资本是多少?
+met by a sentence on the shareholders).  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def answers_nothing(a: Analysis, p: Passage,
     return (names_part_only(a, p.norm) or counted_only(a, p.norm) or places_only(a, p)
             or another_batch(a.intent.batch, p.norm, context)
             or another_year(a.norm, p.norm, context)
+            or attribute_missing(a, p.norm + " " + context)
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 
@@ -137,6 +139,25 @@ def places_only(a: Analysis, best: Passage) -> bool:
     # Its words, not lone characters (到, 高 match anything), said here or by the
     # case the sentence stands under.
     return not any(len(u.text) >= 2 and any(x in where for x in u.alts) for u in topic)
+
+
+# "X是多少" names the thing X whose figure is asked; "改了多少次", "超标多少" name a deed,
+# which the text may say in other words (修改, 超过标准).
+_HOW_MUCH = re.compile(r"(?:是|为|有|达到|共计?)(?:多少|几)")
+
+
+def attribute_missing(a: Analysis, where: str) -> bool:
+    """"注册资本是多少?" met by a sentence on the club's shareholders: the thing whose figure
+    is asked — the word right before 是多少 — is not said by the passage or its headings."""
+    if a.kind != "number":
+        return False
+    m = _HOW_MUCH.search(a.norm)
+    if m is None:
+        return False
+    before = a.norm[:m.start()]
+    unit = next((u for u in a.units if u.known and len(u.text) >= 2
+                 and before.endswith(u.text)), None)
+    return unit is not None and not any(x and x in where for x in unit.alts)
 
 
 def names_part_only(a: Analysis, body: str) -> bool:

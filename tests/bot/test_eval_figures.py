@@ -101,7 +101,7 @@ DEVELOPMENT_SETS = {
     # 安全生产执法 (一、 cases, （一） measures).
     "fifth": (83, 0.86, 0.93, 0.63, 0.8, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.84, 0.87, 0.55, 0.7, 0.01),
+    "sixth": (83, 0.84, 0.87, 0.54, 0.7, 0.01),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
     "seventh": (85, 0.79, 0.88, 0.44, 1.0, 0.01),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).

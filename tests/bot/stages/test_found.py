@@ -7,6 +7,7 @@ from bot.found import (
     Signals,
     answering_first,
     answers_nothing,
+    attribute_missing,
     counted_only,
     is_found,
     names_part_only,
@@ -49,6 +50,19 @@ def test_a_part_of_a_term_left_unexplained() -> None:
     assert names_part_only(a, "探索2+n监管模式,强化监管")
     assert not names_part_only(a, "探索2+n监管模式,n指卫健、教育等部门")
     assert not names_part_only(analysis("监管模式是什么", ["监管模式"]), "2+n监管模式")
+
+
+def test_the_thing_whose_figure_is_asked_must_be_said() -> None:
+    a = analysis("俱乐部注册资本是多少?", ["俱乐部", "注册资本"], kind="number")
+    assert attribute_missing(a, "其股东由12家企业组成")
+    assert not attribute_missing(a, "俱乐部注册资本为1亿元")
+    # A deed before 多少 (改了多少次, 超标多少) may be said in other words: no judgement.
+    b = analysis("监测数据被改了多少次", ["监测数据", "改"], kind="number")
+    assert not attribute_missing(b, "监测数据被人为修改共计1276次")
+    c = analysis("噪声超标多少分贝", ["噪声", "超标"], kind="number")
+    assert not attribute_missing(c, "超过标准限值17.4分贝")
+    # Only a figure is judged so.
+    assert not attribute_missing(analysis("注册资本是什么", ["注册资本"], kind="what"), "股东")
 
 
 def test_things_asked_by_name_given_only_as_a_count() -> None:
