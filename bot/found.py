@@ -27,6 +27,7 @@ from bot.places import asked_places, none_named, said_by
 from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from indexer.facts import says_a_time
 from indexer.normalize import normalize
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
@@ -96,6 +97,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or another_batch(a.intent.batch, p.norm, context)
             or another_year(a.norm, p.norm, context)
             or attribute_missing(a, p.norm + " " + context)
+            or (a.kind == "when" and not says_a_time(p.norm))
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 

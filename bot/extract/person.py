@@ -18,7 +18,7 @@ from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
-from indexer.people import holds_post, people
+from indexer.people import Person, holds_post, people
 from indexer.terms import organisations
 
 
@@ -51,9 +51,16 @@ def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup,
         s, e = spans[k]
         for person in found:
             if s <= person.start < e and not any(person.name in x or x in person.name
-                                                  for x in asked if x):
+                                                  for x in asked if x) and not (
+                    byline(person) and "记者" not in a.norm):
                 return Direct(p.text[person.start:person.end], p)
     return None
+
+
+def byline(person: Person) -> bool:
+    """A reporter named in a dateline (本报东京1月23日电记者张国成报道) wrote the story; they
+    are not who did what it tells — unless the question asks about a reporter."""
+    return person.post.endswith("记者")
 
 
 _BREAK = re.compile(r"[,，;；。:：!！?？]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facts import QUANTITY_RE, entities
+from indexer.facts import QUANTITY_RE, entities, says_a_time
 
 
 @pytest.mark.parametrize(("text", "figure", "measure"), [
@@ -60,3 +60,19 @@ def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
 ])
 def test_date_facts(text: str, dates: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "date"] == dates
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("2024年3月,县局开展检查", True),
+    ("5月20日起施行", True),
+    ("今年6月份开工", True),
+    ("本报北京1月13日讯", True),
+    ("新华社香港1月3日电", True),
+    ("今天在中国棋院战罢最后一轮", True),
+    ("春节前完成发放", True),
+    ("目前,库尔勒香梨跻身百强榜第16位", False),  # "at present" dates no event
+    ("县农业农村局联合县财政局印发奖补办法", False),
+    ("共查处案件56起", False),
+])
+def test_says_a_time(text: str, time: bool) -> None:
+    assert says_a_time(text) is time

@@ -313,3 +313,14 @@ def test_number_a_negated_word_does_not_describe_a_figure() -> None:
     assert "50.5%" in (number.extract(a, ranked((r, 1.0)), lookup)[0] or "")
     b = analysis("不合格的占多少?", ["不合格"])
     assert "49.5%" in (number.extract(b, ranked((r, 1.0)), lookup)[0] or "")
+
+
+def test_who_a_reporter_of_the_dateline_is_no_actor() -> None:
+    text = "本报东京1月23日电记者张国成报道:新党党首由前首相羽田孜出任。"
+    r = row(1, text)
+    a = analysis("新党党首是谁?", ["新党", "党首"], kind="who")
+    lookup = MemoryLookup([r], words={1: ("记者", "张国成", "党首", "羽田孜")})
+    assert who.named_person(a, ranked((r, 1.0)), lookup) is None
+    b = analysis("哪个记者报道的新党成立?", ["记者", "新党"], kind="who")
+    found = who.named_person(b, ranked((r, 1.0)), lookup)
+    assert found is not None and found.answer == "张国成"

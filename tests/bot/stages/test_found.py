@@ -65,6 +65,12 @@ def test_the_thing_whose_figure_is_asked_must_be_said() -> None:
     assert not attribute_missing(analysis("注册资本是什么", ["注册资本"], kind="what"), "股东")
 
 
+def test_a_when_question_is_not_answered_by_a_passage_that_says_no_time() -> None:
+    a = analysis("种粮补贴什么时候打到卡上", ["种粮补贴", "打到卡上"], kind="when")
+    assert answers_nothing(a, passage_of(row(1, "对种粮农民给予补贴,直接打到卡上。"), 1.0, [], 0.75))
+    assert not answers_nothing(a, passage_of(row(2, "种粮补贴于今年5月底前打到卡上。"), 1.0, [], 0.75))
+
+
 def test_things_asked_by_name_given_only_as_a_count() -> None:
     a = analysis("被解除协议的民营医院叫什么名字?", ["解除", "民营医院"])
     assert counted_only(a, "解除3家民营医院的服务协议")
