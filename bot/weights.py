@@ -117,6 +117,10 @@ class Weights:
     # measure say what is counted, and weigh this many times more next to a figure.
     counted_words_chars: int = 5
     counted_word_factor: float = 2.0
+    # "…会议,是谁作的报告?": the question's words after 谁 name the deed asked about, and
+    # weigh this many times more in choosing the clause that answers (…周远清作了报告,
+    # not 部分高校负责人介绍了管理体制改革…).
+    deed_word_factor: float = 2.0
 
     # -- who and document (bot/extract/who.py, bot/extract/document.py) ----------------
     # Candidates within this much of the best score are weighed for an issuing fact …

@@ -36,7 +36,8 @@ _HAN = r"[\u4e00-\u9fff]"
 _ASKED = (
     re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:是|叫|为)?(?:谁|哪位|哪一位|什么名字|啥名字|"
                rf"叫什么|叫啥|姓什么|姓啥)"),
-    re.compile(rf"哪(?:一)?[位个名]({_HAN}{{0,6}}?(?:{_POST}))"),
+    # (哪个村给农民拜年 asks a place: a place level after 哪个 heads no post but its 长.)
+    re.compile(rf"哪(?:一)?[位个名](?![村镇乡县区市州省](?!长))({_HAN}{{0,6}}?(?:{_POST}))"),
 )
 # Words ending in 长 that are no post (哪个增长点, 延长多久, 最长).
 _NOT_A_POST = re.compile(r"(?:增|成|延|生|擅|专|特|漫|助|见|消|涨|拉|伸|悠|冗|狭|细|较|最|很|多)长$")

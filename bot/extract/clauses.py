@@ -31,10 +31,12 @@ def best_clause(p: Passage, a: Analysis) -> str | None:
     """The clause of ``p`` that holds the question's focus, else covers most of it."""
     text, norm = p.text, p.norm
     focus = a.focus
+    deed = deed_words(a)
     best: tuple[float, int, tuple[int, int]] | None = None
     for s, e in clause_spans(norm):
         piece = norm[s:e]
-        score = sum(u.weight for u in a.units if any(x in piece for x in u.alts))
+        score = sum(u.weight * (W.deed_word_factor if u.text in deed else 1.0)
+                    for u in a.units if any(x in piece for x in u.alts))
         if focus and focus in piece:
             score += W.focus_in_clause
         elif focus and len(focus) > 2 and focus[-2:] in piece:
@@ -46,6 +48,15 @@ def best_clause(p: Passage, a: Analysis) -> str | None:
         return None
     s, e = best[2]
     return text[s:e].strip()
+
+
+_AFTER_WHO = re.compile(r"谁([^,;:。!?]+)")
+
+
+def deed_words(a: Analysis) -> str:
+    """What a who-question asks about after 谁 (是谁作的报告 → 作的报告), or ``""``."""
+    m = _AFTER_WHO.search(a.norm) if a.kind == "who" else None
+    return m.group(1) if m else ""
 
 
 def clause_around(p: Passage, norm_piece: str) -> str:

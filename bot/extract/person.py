@@ -79,8 +79,10 @@ def with_officer(found: Direct, searcher: Lookup) -> Direct | None:
     end = at + len(normalize(line))
     for person in people(p.norm, _vocabulary(searcher)):
         gap = p.norm[end:person.start]
-        if 0 < len(gap) <= W.officer_gap and not _BREAK.search(gap) and gap.endswith(
-                person.post):
+        # The gap is the post (署长), which the post read before the name may run into
+        # the body's own name (新闻出版署署长): either ends the other.
+        if 0 < len(gap) <= W.officer_gap and not _BREAK.search(gap) and (
+                gap.endswith(person.post) or person.post.endswith(gap)):
             return Direct(p.text[at:person.end], p)
     return None
 

@@ -21,6 +21,8 @@ from indexer.people import asked_post, holds_post, people
     ("谁建的大桥", None),  # a bare 谁 may be a body: not only people
     ("那两家企业叫什么名字", None),  # a company's name, not a person's
     ("哪个部门负责", None),
+    ("总理去延庆哪个村给农民拜年", None),  # 哪个村 asks a place, 农民 is who was visited
+    ("哪个县长讲的话", "县长"),  # but 县长 is a post
 ])
 def test_asked_post(question: str, post: str | None) -> None:
     assert asked_post(normalize(question)) == post

@@ -9,11 +9,12 @@ from bot.extract.clauses import (
     as_written,
     best_clause,
     clause_around,
+    deed_words,
     earlier_actor,
     in_charge_clause,
     joint_clause,
 )
-from bot.reply import Passage
+from bot.reply import Passage, passage_of
 from tests.bot.stages.kit import analysis, ranked, row
 
 
@@ -78,3 +79,16 @@ def test_earlier_actor() -> None:
     text = "为贯彻落实意见,省民政厅会同省财政厅总结经验,形成典型案例。"
     assert earlier_actor(passage(text), "形成典型案例", anyone) == "省民政厅"
     assert earlier_actor(passage(text), "为贯彻落实意见", anyone) is None  # nothing before it
+
+
+def test_the_deed_asked_after_who_chooses_the_clause() -> None:
+    r = row(1, "有关高校的负责同志出席会议,国家教委副主任周远清作了报告,"
+               "部分高校负责人介绍了管理体制改革的经验。")
+    a = analysis("国家教委的高校管理体制改革会议,是谁作的报告?",
+                 [("国家教委", 7.0), ("高校", 6.7), ("管理", 3.8), ("体制改革", 6.5), ("会议", 4.0), ("作", 2.7),
+                  ("报告", 5.2)], kind="who")
+    assert deed_words(a) == "作的报告"
+    assert best_clause(passage_of(r, 1.0, []), a) == "国家教委副主任周远清作了报告"
+    # Not a who-question, or 谁 last: no deed.
+    assert deed_words(analysis("总结特点的是谁?", ["总结"], kind="who")) == ""
+    assert deed_words(analysis("会议开了几天?", ["会议"], kind="number")) == ""

@@ -74,6 +74,11 @@ def test_who_a_body_with_the_officer_written_after_it() -> None:
     # A body asked for: the body alone.
     b = analysis("哪个部门要求加强法学研究?", ["法学", "研究"])
     assert who.extract(b, ranked((r, 1.0)), lookup).answer == "省政法委"
+    # The post may run into the body's name as the text is read (新闻出版署署长).
+    r2 = row(2, "新闻出版署署长于友先总结了新闻出版工作的五个基本特点。")
+    lookup2 = MemoryLookup([r2], words={2: ("新闻出版署", "署长", "于友先", "特点")})
+    c = analysis("是谁总结了五个基本特点?", ["总结", "特点"])
+    assert who.extract(c, ranked((r2, 1.0)), lookup2).answer == "新闻出版署署长于友先"
 
 
 def test_who_the_person_of_the_answering_clause_before_a_body_elsewhere() -> None:
