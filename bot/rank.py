@@ -20,7 +20,7 @@ from bot.intent import BATCH
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
-from indexer.facts import places
+from indexer.facts import QUANTITY_RE, places, says_a_time
 from indexer.normalize import normalize, normalize_many
 from indexer.search import PassageHit
 from indexer.words import PLACE_TAILS
@@ -36,7 +36,7 @@ class Features(NamedTuple):
     heading_role: float  # 1: the passage is a title or heading (names a topic, says nothing)
     lead_role: float  # 1: the case's lead paragraph (its overview)
     issuing: float  # 1: a who/document question and an issuing sentence (《…》)
-    figure: float  # 1: a how-many question and a sentence with a figure
+    figure: float  # 1: how-many and a figure in the asked measure; when and a date said
     other_batch: float  # 1: 第一批 asked, another batch said
     named_focus: float  # 1: the thing a what/document question names, in 《》 or quotes
     new_place: float  # 1: "在哪?" and the sentence names a place the question does not
@@ -126,7 +126,8 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
                 row.doc_title, row.case_title, row.section_heading)):
             other = 1.0
         share = (said + W.coverage_heading_credit * heading + place) / total
-        role_heading, role_lead, issuing, figure = hints(a.kind, body, row, in_charge)
+        role_heading, role_lead, issuing, figure = hints(a.kind, body, row, in_charge,
+                                                         a.intent.measures)
         out.append((Features(
             body=said / total, heading=heading / total, place=place / total,
             bm25=bm25 / top_bm25, heading_role=role_heading, lead_role=role_lead,
@@ -201,20 +202,29 @@ def heading_context(doc_title: str, case_title: str | None, section_heading: str
     return normalize(" ".join(filter(None, (doc_title, case_title, section_heading))))
 
 
-def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False
-          ) -> tuple[float, float, float, float]:
+def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
+          measures: tuple[str, ...] = ()) -> tuple[float, float, float, float]:
     """The kind of sentence, as (heading, lead, issuing, figure) indicators: a heading names a
     topic, a lead is the case's overview, "who issued《…》?" wants the issuing sentence (but
-    "who is in charge?" does not), "how many?" a sentence with a figure."""
+    "who is in charge?" does not), "how many?" a sentence with a figure — in the asked
+    ``measures`` when the question names one (多少钱 → …元) —, "when?" one that dates
+    something other than the report (not only 本报北京1月13日讯)."""
     if row.role in ("title", "case_title", "heading"):
         return (1.0, 0.0, 0.0, 0.0)
     if row.role == "lead":
         return (0.0, 1.0, 0.0, 0.0)
     if kind in ("who", "document") and "《" in body and not in_charge:
         return (0.0, 0.0, 1.0, 0.0)
-    if kind == "number" and re.search(r"\d", body):
+    if kind == "number" and (any(m.group(0).endswith(measures) for m in QUANTITY_RE.finditer(body))
+                             if measures else re.search(r"\d", body)):
+        return (0.0, 0.0, 0.0, 1.0)
+    if kind == "when" and says_a_time(_DATELINE.sub("", body)):
         return (0.0, 0.0, 0.0, 1.0)
     return (0.0, 0.0, 0.0, 0.0)
+
+
+# A news dateline (本报北京1月13日讯, 据新华社华盛顿1月19日电): the date of the report.
+_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24}?[电讯]")
 
 
 __all__ = ["RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",

@@ -72,7 +72,8 @@ class Weights:
     lead_hint: float = _RANK["lead_role"]
     # … an issuing sentence (《》) for who/document questions …
     issuing_hint: float = _RANK["issuing"]
-    # … a sentence with a figure for how-many questions.
+    # … a sentence with a figure (in the asked measure, if any) for how-many questions, and
+    # one that dates something (not only its dateline) for when-questions.
     figure_hint: float = _RANK["figure"]
     # "第一批" asked, "第二批" said: another batch of cases (a negative weight).
     other_batch_weight: float = _RANK["other_batch"]

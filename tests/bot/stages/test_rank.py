@@ -61,6 +61,20 @@ def test_hints(kind: str, role: str, text: str, expected: tuple[float, ...]) -> 
     assert hints(kind, text, row(1, text, role)) == expected  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("kind", "text", "measures", "typed"), [
+    ("number", "全省一年可降低农户用电支出2.6亿元。", ("元",), True),  # 多少钱: money said
+    ("number", "实行电价公开,共有12个县参与。", ("元",), False),  # a figure, not money
+    ("number", "实行电价公开,共有12个县参与。", (), True),  # no measure asked: any figure
+    ("when", "第二轮比赛1月7日继续在此进行。", (), True),
+    ("when", "本报北京1月13日讯记者李长云报道:本赛战罢最后一轮。", (), False),  # the report's date
+    ("when", "新党党首由羽田孜出任。", (), False),
+])
+def test_hints_a_span_of_the_asked_type(kind: str, text: str, measures: tuple[str, ...],
+                                        typed: bool) -> None:
+    figure = hints(kind, text, row(1, text), measures=measures)[3]  # type: ignore[arg-type]
+    assert figure == (1.0 if typed else 0.0)
+
+
 def test_who_in_charge_is_not_an_issuing_question() -> None:
     assert hints("who", "州局修订《条例》。", row(1, "x"), in_charge=True) == (0.0,) * 4
 
