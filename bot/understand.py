@@ -72,7 +72,8 @@ KIND_CUES: tuple[Cue, ...] = (
     Cue("when", re.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
-        r"\bwhen\b|\bwhat year\b"), "这个办法是什么时候出台的?"),
+        # In English keywords a date asked is named so ("Havel re-elected date").
+        r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),
     Cue("who", re.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
         r"学校|大学|报社|电视台|协会|剧团)|由谁|谁|牵头单位|主管部门|"
@@ -95,7 +96,7 @@ KIND_CUES: tuple[Cue, ...] = (
         r"\bnumber of\b|\branked?\b|\barea\b|\bamount\b|\btotal\b|\bnumber\s*\??$|"
         r"\b(?:pass|coverage|qualification|compliance|success|growth|approval)\s+rate\b|"
         # Keywords ending in the measure they want ("code scanning rate").
-        r"\b(?:rate|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
+        r"\b(?:rate|percent|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
     Cue("where", re.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b"), "小饭桌试点在哪里?"),

@@ -42,7 +42,9 @@ class EnglishReader:
     def dictionary_words(self, word: str) -> tuple[bool, tuple[str, ...]]:
         """Whether CC-CEDICT knows ``word``, and the index words it translates it to
         (fines → 罚款), tightest first."""
-        if len(word) < self.weights.english_min_len or not word.replace(" ", "").isalpha():
+        # Letters only, but a hyphen may join them (re-elected, long-term).
+        if len(word) < self.weights.english_min_len or not word.replace(" ", "").replace(
+                "-", "").isalpha():
             return False, ()
         candidates = translations(word)[:self.weights.max_dictionary_candidates]
         df = self.vocab.document_frequencies([h for h, _ in candidates])

@@ -31,7 +31,8 @@ def test_glossary_words(phrase: str, wildcards: bool, expected: tuple[str, ...])
     ("qzxwv", (False, ())),  # no English word
     ("ab", (False, ())),  # too short to look up
     ("b2b", (False, ())),  # not a word
+    ("re-elected", (True, ("选举",))),  # a hyphen joins letters: elected again, elected
 ])
 def test_dictionary_words(word: str, expected: tuple[bool, tuple[str, ...]]) -> None:
-    reader = EnglishReader(FakeVocabulary({"签证": 3}), GLOSSARY)
+    reader = EnglishReader(FakeVocabulary({"签证": 3, "选举": 5}), GLOSSARY)
     assert reader.dictionary_words(word) == expected

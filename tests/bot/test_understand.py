@@ -65,6 +65,9 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("liaohuangdi fugenglv", "number"),  # …率 in pinyin
     ("Jinhua random spot checks construction sites number", "number"),
     ("canteen food sampling pass rate Ju county", "number"),
+    ("Czech president Havel re-elected date", "when"),  # a date asked, by keyword
+    ("Thailand baht devaluation percent", "number"),
+    ("update the data", "what"),  # data is no date
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind
