@@ -35,7 +35,9 @@ _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 # (kind, pattern).  Each pattern matches at the start of a line and captures
 # the number and the rest of the line.  Order = rank.
 _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("case", re.compile(rf"^\s*(?:典型)?案例\s*({_NUM})\s*[、.\uff0e:\uff1a,\uff0c\s]?\s*(.*)$")),
+    # (also bracketed: 【案例一】…, 〔案例2〕…)
+    ("case", re.compile(rf"^\s*[【〔\[]?\s*(?:典型)?案例\s*({_NUM})\s*[】〕\]]?"
+                        rf"\s*[、.\uff0e:\uff1a,\uff0c\s]?\s*(.*)$")),
     ("cn", re.compile(rf"^\s*([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
     ("paren", re.compile(rf"^\s*[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),
     ("arabic", re.compile(r"^\s*([0-9]{1,2})\s*(?:[.\uff0e、](?![0-9])|\s)\s*(.+)$")),
@@ -50,7 +52,7 @@ _MEASURE_KINDS = ("arabic", "paren", "shi")
 _BLOCK_ENDS = ("case", "cn")
 
 # A bracket label opening a paragraph; short, and no sentence inside it.
-_LABEL = re.compile("^【([^】。!?;\uff01\uff1f\uff1b]{1,8})】")
+_LABEL = re.compile(rf"^【(?!\s*(?:典型)?案例\s*{_NUM}\s*】)([^】。!?;\uff01\uff1f\uff1b]{{1,8}})】")
 
 # Sentence terminators, and brackets whose insides never end a sentence.
 _TERMINATORS = "。!?;\uff01\uff1f\uff1b"  # 。 ! ? ; and their full-width forms
