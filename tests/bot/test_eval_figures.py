@@ -84,8 +84,9 @@ def test_second_announcement_floors(second: Casebot) -> None:
     assert (f["hit@1"] or 0) >= 0.9, f  # issue #3's target: 0.9
     # 0.85 before the confidence gate withheld the doubtful answer lines (wrong 0.127 → 0.085);
     # 0.82 before session 8's refit (wrong 0.07 → 0.042).
-    assert (f["direct"] or 0) >= 0.77, f
-    assert (f["wrong"] or 0) <= 0.05, f
+    # 0.77 before session 10's refit (wrong 0.042 → 0.028).
+    assert (f["direct"] or 0) >= 0.72, f
+    assert (f["wrong"] or 0) <= 0.03, f
     assert (f["oos_rejected"] or 0) >= 0.4, f  # was 0.7 before session 3; see the README
 
 
@@ -135,12 +136,13 @@ HELD_OUT_SETS = {
     # eleventh 0.162 → 0.059, twelfth 0.138 → 0.086, thirteenth 0.127 → 0.109) and fewer
     # right lines are shown (README, "Answer quality").  Session 9 (threshold chosen on the
     # calibration sets, 0.91): tenth 0.085 → 0.07, eleventh → 0.044, twelfth → 0.069,
-    # thirteenth → 0.036.
-    "ninth": (79, 0.78, 0.84, 0.42, 0.57, 0.02),
-    "tenth": (80, 0.8, 0.84, 0.45, 0.5, 0.07),
-    "eleventh": (72, 0.58, 0.78, 0.28, 0.56, 0.05),
-    "twelfth": (65, 0.78, 0.96, 0.47, 0.71, 0.07),
-    "thirteenth": (65, 0.74, 0.82, 0.29, 0.5, 0.04),
+    # thirteenth → 0.036.  Session 10 (eight calibration sets, bagged threshold 0.90):
+    # tenth → 0.056, twelfth → 0.052, thirteenth 0.036 → 0.055 (one more line).
+    "ninth": (79, 0.78, 0.84, 0.41, 0.57, 0.02),
+    "tenth": (80, 0.78, 0.83, 0.42, 0.5, 0.06),
+    "eleventh": (72, 0.58, 0.78, 0.3, 0.62, 0.05),
+    "twelfth": (65, 0.78, 0.98, 0.47, 0.78, 0.06),
+    "thirteenth": (65, 0.74, 0.82, 0.26, 0.5, 0.06),
 }
 
 
