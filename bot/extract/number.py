@@ -34,8 +34,8 @@ _PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于
 # (共发行…2412亿元,其中凭证式国债1643亿元,无记名国债395亿元).
 _PART = re.compile(r"其中")
 # A question asking for a figure per unit (每户多挣多少, 人均收入, 平均每亩) — not per
-# period: 每年安排多少 asks the yearly sum.
-_ASKS_PER_UNIT = re.compile(r"每(?:一)?[户人亩家个位名]|[人户亩]均|平均")
+# period: 每年安排多少, 每个月 ask the sum of one.
+_ASKS_PER_UNIT = re.compile(r"每(?:一)?(?:[户人亩家位名]|个(?![月年]))|[人户亩]均|平均")
 # A year said only to compare with (比1996年增长, 较上年, 与1996年相比): not the figure's own.
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同|相比)(?:(?:19|20)[0-9]{2}年|去年|上年|前年)")
 
