@@ -48,11 +48,13 @@ _MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])�
 _MONTH = re.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)?"
                     r"|(?<![\d年至到~第-])(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
-# Times said without a date: the day of a report (今天, 昨天), a season or a holiday.
-# (目前, "at present", is no time an event happened at.)
+# Times said without a digit date: the day of a report (今天, 昨天), a season or a holiday,
+# a year or month in Chinese numerals (二〇二四年, 十月).  (目前, "at present", is no time an
+# event happened at.)
 _RELATIVE_TIME = re.compile(r"今天|昨天|前天|明天|今日|昨日|当天|当日|次日|近日|日前|今年|去年|前年|明年|"
                             r"年初|年底|年末|年内|月初|月底|上旬|中旬|下旬|春节|元旦|国庆|季度|"
-                            r"星期[一二三四五六日天]|周[一二三四五六日]|凌晨|上午|下午|晚上|傍晚")
+                            r"[春夏秋冬]季|星期[一二三四五六日天]|周[一二三四五六日]|凌晨|上午|下午|"
+                            r"晚上|傍晚|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月")
 
 
 def says_a_time(text: str) -> bool:

@@ -70,6 +70,8 @@ def test_date_facts(text: str, dates: list[str]) -> None:
     ("新华社香港1月3日电", True),
     ("今天在中国棋院战罢最后一轮", True),
     ("春节前完成发放", True),
+    ("二〇二四年十月,县局开展检查", True),  # in Chinese numerals
+    ("秋季开学前完成整改", True),
     ("目前,库尔勒香梨跻身百强榜第16位", False),  # "at present" dates no event
     ("县农业农村局联合县财政局印发奖补办法", False),
     ("共查处案件56起", False),
