@@ -10,8 +10,9 @@ the question only in ways that answer nothing: a part of a term left unexplained
 (2+N里的N), things asked by name given only as a count (3家民营医院), a question's places
 without its topic, another batch of cases (第一批 asked, 第二批 said) or another year
 (1995年 asked, only 1997年 said), none of the places
-asked (江油 asked, a 西充县 sentence), or not the thing whose figure is asked (注册资本是多少?
-met by a sentence on the shareholders).  When the best passage fails those, one covering
+asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
+met by a sentence on the shareholders), no figure at all for a how-many question, or no time
+for a when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bot.places import asked_places, none_named, said_by
 from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
-from indexer.facts import says_a_time
+from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
@@ -98,6 +99,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or another_year(a.norm, p.norm, context)
             or attribute_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
+            or no_figure(a, p.norm)
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 
@@ -160,6 +162,14 @@ def attribute_missing(a: Analysis, where: str) -> bool:
     unit = next((u for u in a.units if u.known and len(u.text) >= 2
                  and before.endswith(u.text)), None)
     return unit is not None and not any(x and x in where for x in unit.alts)
+
+
+def no_figure(a: Analysis, body: str) -> bool:
+    """"一共要选出多少名议员?" met by a sentence that gives no figure at all (筹备选举是特区
+    政府的重要工作): a how-many question needs one said (a rank or a batch asked excepted)."""
+    if a.kind != "number" or a.intent.asks_ordinal:
+        return False
+    return not (QUANTITY_RE.search(body) or "%" in body or re.search(r"\d", body))
 
 
 def names_part_only(a: Analysis, body: str) -> bool:

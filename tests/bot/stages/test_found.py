@@ -11,6 +11,7 @@ from bot.found import (
     counted_only,
     is_found,
     names_part_only,
+    no_figure,
     place_missing,
     places_only,
     signals,
@@ -69,6 +70,16 @@ def test_a_when_question_is_not_answered_by_a_passage_that_says_no_time() -> Non
     a = analysis("种粮补贴什么时候打到卡上", ["种粮补贴", "打到卡上"], kind="when")
     assert answers_nothing(a, passage_of(row(1, "对种粮农民给予补贴,直接打到卡上。"), 1.0, [], 0.75))
     assert not answers_nothing(a, passage_of(row(2, "种粮补贴于今年5月底前打到卡上。"), 1.0, [], 0.75))
+
+
+def test_a_how_many_question_needs_a_figure_said() -> None:
+    a = analysis("立法会选举一共要选出多少名议员?", ["立法会", "选举", "议员"], kind="number")
+    assert no_figure(a, "筹备立法会选举是特区政府的重要工作")
+    assert not no_figure(a, "立法会由60名议员组成")
+    assert not no_figure(a, "投票率达到53%")
+    assert not no_figure(a, "五部门联合开展选举宣传")  # a figure in Chinese numerals
+    assert not no_figure(analysis("选举是第几届?", ["选举"], kind="number"), "首届选举")
+    assert not no_figure(analysis("选举怎么组织?", ["选举"], kind="what"), "筹备选举")
 
 
 def test_things_asked_by_name_given_only_as_a_count() -> None:
