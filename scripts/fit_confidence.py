@@ -138,14 +138,18 @@ def figures(sets: Sequence[SetData], probability: dict[int, float], threshold: f
     return f
 
 
+def lowest_threshold(wrong: Sequence[float], allowed: float) -> float:
+    """The lowest threshold (in hundredths) that lets at most ``allowed`` of the wrong
+    lines, given by their probabilities, through."""
+    return next((step / 100 for step in range(100)
+                 if sum(p >= step / 100 for p in wrong) <= allowed), 1.0)
+
+
 def choose_threshold(sets: Sequence[SetData], probability: dict[int, float],
                      target: float) -> float:
     """The lowest threshold whose pooled wrong rate is at most ``target``."""
-    for step in range(0, 100):
-        t = step / 100
-        if figures(sets, probability, t).wrong <= target * sum(d.denominator for d in sets):
-            return t
-    return 1.0
+    wrong = [probability[id(r)] for d in sets for r in d.rows if not r.right]
+    return lowest_threshold(wrong, target * sum(d.denominator for d in sets))
 
 
 BOOTSTRAP_ROUNDS = 200  # resamples of the calibration questions behind the bagged threshold
@@ -171,9 +175,8 @@ def bagged_threshold(sets: Sequence[SetData], probability: dict[int, float],
     choices = []
     for _ in range(BOOTSTRAP_ROUNDS):
         sample = [rng.choice(qs) for qs in questions for _ in qs]
-        wrong = [q[0] for q in sample if q is not None and q[1]]
-        choices.append(next((step / 100 for step in range(100)
-                             if sum(p >= step / 100 for p in wrong) <= allowed), 1.0))
+        choices.append(lowest_threshold([q[0] for q in sample if q is not None and q[1]],
+                                        allowed))
     choices.sort()
     return choices[len(choices) // 2]
 

@@ -17,7 +17,7 @@ from bot.lookup import Lookup
 from bot.rank import another_batch, another_year
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
-from indexer.facts import QUANTITY_RE
+from indexer.facts import QUANTITY_RE, clause_spans
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
@@ -117,12 +117,9 @@ def _says(near: str, word: str, question: str) -> bool:
 
 
 def _clause_of(p: Passage, f: FactHit) -> str:
-    """The normalised clause a figure stands in."""
+    """The normalised clause a figure stands in (``""`` if the passage does not hold it)."""
     at = p.norm.find(f.norm)
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(p.norm, 0, max(at, 0))), default=0)
-    end = next((m.start() for m in _CLAUSE_BREAK.finditer(p.norm, at + len(f.norm))),
-               len(p.norm))
-    return p.norm[start:end]
+    return next((p.norm[s:e] for s, e in clause_spans(p.norm) if s <= at < e), "")
 
 
 def of_another(a: Analysis, clause: str) -> bool:
