@@ -22,7 +22,7 @@ from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
 from indexer.terms import organisations
-from indexer.words import IMPLEMENTING_VERBS, JOINT_ACTION_VERBS
+from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS
 
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
 _IMPLEMENTED = re.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《[^》]{2,80}》)")
@@ -188,15 +188,26 @@ def counted_cases(a: Analysis, doc_id: int, searcher: Lookup) -> tuple[str, list
     return (f"共{len(titles)}个案例", titles) if titles else None
 
 
+# Words that name the document itself (这份通知是什么时候的?), not something it tells.
+_ITSELF = frozenset((*DOC_KINDS, "文件", "通报", "通告", "案例", "典型案例", "批", "这批"))
+
+
 def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
           ) -> tuple[str, list[Passage]] | None:
-    """"这份通知是什么时候发的?": the date line under the signature, or — when the document
-    has none — that it does not say, with its title (answer line, passages)."""
+    """"这份通知是什么时候发的?": the date a web page labels 发布时间 under its title, else
+    the date line under the signature, or — when the document has neither — that it does
+    not say, with its title (answer line, passages)."""
     if a.kind != "when" or not ranked:
         return None
-    line = issue_date(ranked[0].doc_id, searcher)
-    if line is not None:
-        return line.text.strip(), [line]
+    if a.intent.asks_issued or not [u for u in a.units if u.text not in _ITSELF]:
+        # (Not "这批案例要求什么时候完成整改?": a deadline the notice sets, which its text
+        # may give.)
+        labelled = published(ranked[0].doc_id, searcher)
+        if labelled is not None:
+            return labelled
+        line = issue_date(ranked[0].doc_id, searcher)
+        if line is not None:
+            return line.text.strip(), [line]
     if not a.intent.asks_issued:
         return None  # "这个通知要求什么时候完成?": a date the text may give
     rows = searcher.document_passages(ranked[0].doc_id)
@@ -242,6 +253,21 @@ def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     return None
 
 
+# A web page's line under its title: 发布时间：2025年6月18日, 發布日期: …, 日期：….
+_LABELLED_DATE = re.compile(r"(?:发布|发文|印发|成文)?(?:时间|日期)\s*[:：]\s*(" + _DATE_LINE.pattern
+                            + ")")
+
+
+def published(doc_id: int, searcher: Lookup) -> tuple[str, list[Passage]] | None:
+    """"这批案例是哪天发布的?" on a web page: the date its top lines label 发布时间
+    (answer line, passages)."""
+    for row in searcher.document_passages(doc_id)[:W.dateline_passages]:
+        m = _LABELLED_DATE.search(normalize(row.text))
+        if m:
+            return row.text[m.start(1):m.end(1)], [passage_of(row, W.found_threshold, [])]
+    return None
+
+
 __all__ = ["NO_DATE", "NO_ISSUER", "NO_NUMBER", "counted_cases", "dated", "issue_date",
-           "numbered", "signature",
+           "numbered", "published", "signature",
            "this_document", "this_one", "with_this_document"]

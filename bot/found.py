@@ -11,8 +11,8 @@ the question only in ways that answer nothing: a part of a term left unexplained
 without its topic, another batch of cases (第一批 asked, 第二批 said) or another year
 (1995年 asked, only 1997年 said), none of the places
 asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
-met by a sentence on the shareholders), no figure at all for a how-many question, or no time
-for a when-question.  When the best passage fails those, one covering
+met by a sentence on the shareholders), no figure at all for a how-many question, a figure of
+a narrower scope than the one asked (全国 asked, 全市 said), or no time for a when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
+# …or only pointed at, the name withheld as case reports do (该公司, 某住宅项目, 有位作家).
+_UNNAMED_BEFORE = re.compile(r"(?:某|该|此|这家|那家|一家|这位|那位|有位|一位|涉事)$")
+# The question ends asking a name: what stands before it is what is to be named.
+_NAME_ASKED_LAST = re.compile(r"(?:叫什么|叫啥|名字|名称|是哪家|是哪个|是谁)[^\u4e00-\u9fff]*"
+                              r"(?:[呢啊呀吗])?[^\u4e00-\u9fff]*$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or another_year(a.norm, p.norm, context)
             or attribute_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
-            or no_figure(a, p.norm)
+            or no_figure(a, p.norm) or narrower_scope(a, p.norm)
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 
@@ -141,8 +146,9 @@ def places_only(a: Analysis, best: Passage) -> bool:
     if len(topic) == len(a.units) or not topic:
         return False  # no place in the question, or nothing but places
     # Its words, not lone characters (到, 高 match anything), said here or by the
-    # case the sentence stands under.
-    return not any(len(u.text) >= 2 and any(x in where for x in u.alts) for u in topic)
+    # case the sentence stands under — a word a lone character stands for counts (查 →
+    # 排查).
+    return not any(any(len(x) >= 2 and x in where for x in u.alts) for u in topic)
 
 
 # "X是多少" names the thing X whose figure is asked; "改了多少次", "超标多少" name a deed,
@@ -172,6 +178,25 @@ def no_figure(a: Analysis, body: str) -> bool:
     return not (QUANTITY_RE.search(body) or "%" in body or re.search(r"\d", body))
 
 
+# The whole of a country, a province (自治区: 全区), a city or prefecture, a county, widest
+# first: a how-many question names the scope its figure is of.
+_SCOPES = (("全国", 0), ("我国", 0), ("全省", 1), ("全区", 1), ("全市", 2), ("全州", 2),
+           ("全县", 3))
+
+
+def _scope_levels(text: str) -> set[int]:
+    return {level for word, level in _SCOPES if word in text}
+
+
+def narrower_scope(a: Analysis, body: str) -> bool:
+    """"住房公积金全国累计归集了多少?" met by 全市…累计归集房改资金36亿元: the figure asked is
+    of the whole country, the sentence gives one only for a narrower whole."""
+    if a.kind != "number":
+        return False
+    asked, said = _scope_levels(a.norm), _scope_levels(body)
+    return bool(asked and said) and min(said) > min(asked)
+
+
 def names_part_only(a: Analysis, body: str) -> bool:
     """"2+N监管模式里的N是哪些部门?": the passage has N only inside 2+N监管模式.
 
@@ -187,10 +212,11 @@ def names_part_only(a: Analysis, body: str) -> bool:
 
 
 def counted_only(a: Analysis, body: str) -> bool:
-    """"被解除协议的民营医院叫什么名字?": the passage only counts them (3家民营医院).
+    """"被解除协议的民营医院叫什么名字?": the passage only counts them (3家民营医院) or
+    points at them with the name withheld (该医院, 某民营医院).
 
     A question asking for names is not answered by a sentence that gives the
-    things it asks about only as a number: "not found" is honest.
+    things it asks about only as a number or a pointer: "not found" is honest.
     """
     before = a.intent.names_asked_of
     if before is None:
@@ -200,8 +226,13 @@ def counted_only(a: Analysis, body: str) -> bool:
     if thing is None:
         return False
     starts = [i for i in range(len(body)) if body.startswith(thing, i)]
-    return all(_COUNTED_BEFORE.search(body[max(0, i - W.counted_before_chars):i]) for i in starts)
+    # The pointer counts only when the thing's own name is asked (那家公司叫什么名字?), not
+    # a body that did something to it (该企业是被哪家法院判的?).
+    pointed = _NAME_ASKED_LAST.search(a.norm) is not None
+    return all(_COUNTED_BEFORE.search(body[max(0, i - W.counted_before_chars):i])
+               or (pointed and _UNNAMED_BEFORE.search(body[max(0, i - W.counted_before_chars):i]))
+               for i in starts)
 
 
-__all__ = ["MODEL", "FoundModel", "Signals", "answering_first", "answers_nothing", "counted_only", "is_found", "names_part_only",
-           "places_only", "signals"]
+__all__ = ["MODEL", "FoundModel", "Signals", "answering_first", "answers_nothing", "counted_only",
+           "is_found", "names_part_only", "narrower_scope", "places_only", "signals"]

@@ -33,7 +33,7 @@ CUES: tuple[Cue, ...] = (
         r"文号|发文字号|发文号|文件编号|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
     # "哪家企业?" is answered only by a sentence that names a business.
-    Cue("asks_company", re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家)"),
+    Cue("asks_company", re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家|银行)"),
         "哪家企业被罚了?"),
     # "怎么做的?": the case's measures, from its overview.
     Cue("how_done", re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"

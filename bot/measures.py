@@ -61,6 +61,12 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return ("米", "千米")
     if re.search(r"多长|多远|距离多少|长度(?:是|为|有)?多少", norm_question):
         return ("公里", "千米", "米")
+    # A weight (有多重, 重量是多少).
+    if re.search(r"多重|重量(?:是|为|有)?多少|\bhow heavy\b|\bweigh", norm_question):
+        return ("吨", "公斤", "千克", "克", "斤", "磅")
+    # The size of a room, a plot or a site (隔断间有多大, 厂区多大).
+    if re.search(r"(?:间|房|屋|地|场|园|区|馆)(?:有|是)?多大(?!岁|年)", norm_question):
+        return _NUMBER_UNITS["面积"]
     # An age (多大岁数, 多大年纪, 几岁, 多少周岁).
     if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|\bhow old\b", norm_question):
         return ("岁", "周岁")

@@ -11,8 +11,9 @@ Three rules of the genre, each a pure function of the answer line and the eviden
   the figure after the change verb (提高55个百分点, 降幅达88.5%), not by the level it
   reached (提高到96%) (:func:`change_figure`).
 
-And one that withholds the line: a question naming a place the evidence does not is not
-answered by another place's figure (:func:`elsewhere`).
+And two that withhold the line: a question naming a place the evidence does not is not
+answered by another place's figure (:func:`elsewhere`), and a line that only repeats what
+the question already names answers nothing (:func:`repeats_question`).
 """
 
 from __future__ import annotations
@@ -61,11 +62,18 @@ def widen_place(line: str, text: str) -> str:
     if not after or "、" in line:
         return line
     head = after[:12]
+    zone = _ZONE.match(head)
+    if zone:
+        return line + zone.group(0)  # 北京 → 北京经济技术开发区
     finer = [p for p in places(normalize(head)) if normalize(head).startswith(p)]
     if not finer:
         return line
     longest = max(finer, key=len)
     return line + head[:len(longest)]
+
+
+# A zone named after its city (北京经济技术开发区, 苏州工业园区): a finer place than the city.
+_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区)")
 
 
 def states_change(line: str) -> bool:
@@ -105,6 +113,17 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     return none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title, p.section))
 
 
+# A place's level word, left off when a line is compared with the question (佛山市 ~ 佛山).
+_LEVEL = re.compile(r"(?:省|市|县|区|州|镇|乡|村)$")
+
+
+def repeats_question(analysis: Analysis, line: str) -> bool:
+    """"佛山那个黑气点在哪被端掉的?" answered by 佛山市, "王学贤此前在哪国当大使?" by 王学贤:
+    the line names only what the question already names, so it cannot be the answer."""
+    stem = _LEVEL.sub("", normalize(line).strip())
+    return len(stem) >= 2 and stem in analysis.norm
+
+
 def refine(analysis: Analysis, answer: Answer) -> Answer:
     """``answer`` with its direct answer refined against its first passage, by kind; no
     line when the evidence is about another place than the one asked."""
@@ -120,4 +139,6 @@ def refine(analysis: Analysis, answer: Answer) -> Answer:
         line = widen_place(line, text)
     elif answer.kind == "number" and analysis.intent.asks_change:
         line = change_figure(line, text, answer.passages[0].norm) or line
+    if repeats_question(analysis, line):
+        return replace(answer, answer=None)
     return answer if line == answer.answer else replace(answer, answer=line)

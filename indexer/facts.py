@@ -70,7 +70,7 @@ def is_calendar_year(quantity: str) -> bool:
     return re.fullmatch(r"(?:19|20)\d{2}年", quantity) is not None
 
 # Never inside a place's name (局厅委: "县民政局会同县自然资源局" holds no place 政局会同县).
-_BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于")  # not 和: 和田
+_BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于住去")  # not 和: 和田
 # 会同市公安局 is 会同 + 市公安局, 会同温州市 is 会同 + 温州市: a verb that joins bodies, not
 # part of a city.
 _JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调"
@@ -79,7 +79,8 @@ _VERB_LEAD = re.compile(rf"^(?:{_JOINING_VERBS})")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
 _ORG_HEAD_RE = re.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
-    r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|支队|大队|总队|厅|局|委))(?![级长])"
+    r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委))"
+    r"(?![级长])"
 )
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
 _COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
@@ -216,7 +217,10 @@ def _local_places(chunk: str) -> list[str]:
 
 def clause_subject(clause: str) -> str | None:
     """The authority or place a clause opens with, if any (e.g. 自治区市场监管局 / 巴州)."""
-    body = _ADVERBS.sub("", clause.strip())
+    # 由县政府统筹: the actor 由 or 经 introduces opens the clause.
+    body = _BY.sub("", _ADVERBS.sub("", clause.strip()))
+    if _VERB_LEAD.match(body):
+        return None  # 会同章贡区住建局…: a partner, the actor is named before the clause
     # A conjoined list counts as one subject: 自治区市场监管、农业农村、公安等部门.
     m = _ORG_HEAD_RE.match(body)
     if m:
@@ -232,7 +236,9 @@ def clause_subject(clause: str) -> str | None:
     return None
 
 
-_PLACE_HEAD_RE = re.compile(rf"([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
+_BY = re.compile(r"^(?:由|经)")
+# A place the clause opens with; not a preposition's object (在巴州, 对该县, 向市里).
+_PLACE_HEAD_RE = re.compile(rf"(?![对向在被将把从据])([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
 
 
 @lru_cache(maxsize=1)

@@ -34,8 +34,9 @@ _POST = "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
 _HAN = r"[\u4e00-\u9fff]"
 # "X是谁", "X叫什么名字", "X姓什么", "哪位X" — X ending in a post (第一任大使, 副厅长).
 _ASKED = (
-    re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:是|叫|为)?(?:谁|哪位|哪一位|什么名字|啥名字|"
-               rf"叫什么|叫啥|姓什么|姓啥)"),
+    # (主席选的是谁: the holder a vote chose.)
+    re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:(?:当?选|任命|换)(?:了|的)?)?(?:是|叫|为)?"
+               rf"(?:谁|哪位|哪一位|什么名字|啥名字|叫什么|叫啥|姓什么|姓啥)"),
     # (哪个村给农民拜年 asks a place: a place level after 哪个 heads no post but its 长.)
     re.compile(rf"哪(?:一)?[位个名](?![村镇乡县区市州省](?!长))({_HAN}{{0,6}}?(?:{_POST}))"),
 )
@@ -55,9 +56,21 @@ _POST_THEN_NAME = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(S
                              rf"{'|'.join(_DOUBLE_SURNAMES)})")
 
 
+# A vote or an appointment names the person before the post: 选举安启元为省政协主席,
+# 安启元当选陕西省政协主席 (the name opens the text or follows a break).
+_ELECTED = (
+    re.compile(rf"(?:选举|推选|任命)({_HAN}{{2,4}}?)为({_HAN}{{0,10}}?(?:{_POST}))"),
+    re.compile(rf"(?<![\u4e00-\u9fff])({_HAN}{{2,4}})当选为?({_HAN}{{0,10}}?(?:{_POST}))"),
+)
+# What stands before 当选 without being a name (全票当选, 今天当选).
+_NOT_A_NAME = re.compile(r"^(?:全票|高票|再次|首次|成功|顺利|光荣|正式|分别|同时|今天|昨天|当天|"
+                         r"日前|近日|已经|他|她|其|该)")
+
+
 @dataclass(frozen=True)
 class Person:
-    """A name and the post written right before it, with the name's offsets in the text."""
+    """A name and the post it is named with (written right before it, or after 选举X为 and
+    X当选), with the name's offsets in the text."""
 
     post: str
     name: str
@@ -97,7 +110,9 @@ def holds_post(written: str, asked: str) -> bool:
 def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) -> list[Person]:
     """The names in ``norm_text`` that a post or role stands right before (市长张建国 → 市长,
     张建国): of the strings a surname opens there, the longest that ``words`` (the index's
-    vocabulary: the ones it holds, of those asked) knows; 李某 and 王某某 as written."""
+    vocabulary: the ones it holds, of those asked) knows; 李某 and 王某某 as written.  And the
+    names a vote gives a post (选举安启元为省政协主席, 安启元当选…主席), whatever the surname:
+    the words around them mark where they begin and end."""
     spots = [(m.group(1), m.end()) for m in _POST_THEN_NAME.finditer(norm_text)]
     candidates = {norm_text[at:at + size] for _, at in spots for size in (2, 3, 4)}
     known = set(words(candidates)) if candidates else set()
@@ -109,7 +124,13 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
              if at + size <= len(norm_text) and norm_text[at:at + size] in known), None)
         if name and not _NOT_A_POST.search(post):
             out.append(Person(post, name, at, at + len(name)))
-    return out
+    taken = {person.start for person in out}
+    for pattern in _ELECTED:
+        for m in pattern.finditer(norm_text):
+            if m.start(1) not in taken and not _NOT_A_POST.search(m.group(2)) and not (
+                    _NOT_A_NAME.match(m.group(1))):
+                out.append(Person(m.group(2), m.group(1), m.start(1), m.end(1)))
+    return sorted(out, key=lambda person: person.start)
 
 
 def named_after_post(norm_text: str, name: str) -> bool:

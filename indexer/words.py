@@ -33,11 +33,13 @@ MEASURE_WORDS = (
     "泰铢",
     # Measures (分贝, 米, 立方米, 公顷) and time served (6个月).
     "分贝", "立方米", "平方公里", "公顷", "千米", "米", "毫克", "千克", "克", "周", "分钟",
+    # Weights as news writes them (重达660磅, 3万斤).
+    "磅", "盎司", "斤",
     # Ages (60岁以上的老人), and grades of an award (荣立二等功, 获一等奖).
     "周岁", "岁", "等功", "等奖")
 # How an authority's name ends, for finding names in text (…市场监管局, …消防救援支队).
 ORG_SUFFIXES = (
-    "委员会", "办公室", "办公厅", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
+    "委员会", "办公室", "办公厅", "办事处", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
     "院", "中心", "协会", "法院", "检察院", "支队", "大队", "总队",  # 消防救援支队, 执法大队
     "科",  # 基金监管科: a section of a bureau
 )
@@ -46,13 +48,13 @@ CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大
                   "中央办公厅", "国务院办公厅")
 # How a name ends when it names a body at all, for "哪个部门/单位?" — wider than a
 # department (…中心, …协会, 国务院) — and what alone names nobody (政府主导、部门联动).
-BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "政府", "中心",
+BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "办事处", "政府", "中心",
                  "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
                  "支队", "大队", "总队")
 # How a department's name ends ("哪些部门?": …五部门 and …局 are, 州政府 is not).
 DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")
 # How a business's name ends ("哪家企业?").
-COMPANY_SUFFIXES = ("公司", "集团", "企业", "合作社", "厂")
+COMPANY_SUFFIXES = ("公司", "集团", "企业", "合作社", "厂", "银行")
 # Verbs of acting together, as a clause says them (X联合Y、Z…, X与Y…).
 JOINT_VERBS = ("联合", "会同", "协同", "配合", "共同", "与", "和", "同")
 # The narrower set a document's preamble uses for a joint action (…联合组织评选).

@@ -20,7 +20,7 @@ from bot.lookup import Lookup
 from bot.reply import Passage
 from indexer.facts import QUANTITY_RE, YEAR_RE, is_calendar_year, places
 from indexer.normalize import normalize
-from indexer.terms import organisations
+from indexer.terms import TITLE_RE, organisations
 from indexer.words import DOC_KINDS
 
 Extractor = Callable[[Analysis, list[Passage], Lookup], Direct]
@@ -56,6 +56,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "被哪家企业承包?" wants a business, not any body
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元
+        if clause and a.kind == "document":
+            # "依据的是什么文件?": the titles the clause names are the answer, not the clause.
+            titles = TITLE_RE.findall(clause)
+            if titles:
+                return found._replace(answer="、".join(f"《{t}》" for t in titles))
         return found._replace(answer=clause)
     return found
 
@@ -77,6 +82,14 @@ def _figures(clause: str) -> list[str]:
     return [m.group(0) for m in QUANTITY_RE.finditer(clause) if not is_calendar_year(m.group(0))]
 
 
+# A document named by its kind without brackets ends its phrase there (…合格证制度。,
+# 紧急通知和…); 紧急通知确保减负 goes on to say what the notice is for, and 做法, 执法, 依法
+# are no laws.
+_UNBRACKETED_DOCUMENT = re.compile(
+    "(?:" + "|".join(k for k in (*DOC_KINDS, "制度") if k != "法")
+    + r"|(?<![做方说看想执违依合非守立司办])法)(?=$|[的和与及、,，。;；)）\"”])")
+
+
 # What a clause must hold to answer a question of each typed kind.
 _TYPED: dict[Kind, Callable[[str], bool]] = {
     "who": lambda c: bool(organisations(c)) or _MINISTRY.search(c) is not None,
@@ -85,7 +98,7 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
     "when": lambda c: YEAR_RE.search(c) is not None or re.search(r"\d{1,2}月|\d{1,2}日", c)
     is not None,
     # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
-    "document": lambda c: "《" in c or any(k in c for k in (*DOC_KINDS, "制度")),
+    "document": lambda c: "《" in c or _UNBRACKETED_DOCUMENT.search(c) is not None,
 }
 
 

@@ -18,6 +18,7 @@ from bot.extract.clauses import (
     actors,
     as_written,
     best_clause,
+    deed_words,
     earlier_actor,
     in_charge_clause,
     joint_clause,
@@ -40,9 +41,28 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """Who did it: the person in the asked post when the question names one (市长是谁),
     an issuer when it is about issuing, else an actor — a body, a place, a post (县长) or a
     person a role names (领队张雄); a fragment such as 由县 is no answer."""
+    found = _extract(a, ranked, searcher)
+    if found.answer is not None and found.evidence is not None and deed_unsaid(a, found.evidence):
+        return NONE
+    return found
+
+
+def deed_unsaid(a: Analysis, evidence: Passage) -> bool:
+    """"音乐会是谁指挥的?" met by 由…协会主办的音乐会: the deed asked after 谁 (指挥) — none of
+    its words, in any of their forms — is not said by the evidence, so whoever it names did
+    something else."""
+    deed = deed_words(a)
+    words = [u for u in a.units if u.known and len(u.text) >= 2 and u.text in deed]
+    return bool(words) and not any(x in evidence.norm for u in words for x in u.alts)
+
+
+def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     asked = asked_post(a.norm)
     if asked is not None:
         return holder(a, ranked, asked, searcher)
+    taking = role_taker(a, ranked)
+    if taking is not None:
+        return taking
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
         if a.intent.asks_company and found.answer and not names_a_business(found.answer):
@@ -74,6 +94,26 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if post is not None and found.evidence is not None:
         return Direct(found.evidence.text[post.start(1):post.end(1)], found.evidence)
     return NONE
+
+
+# "谁当总田长?", "由谁担任组长?": a role, and who takes it — 由县长担任总田长.
+_ASKS_ROLE = re.compile(r"谁(?:来)?(?:当|担任|兼任|出任)(?:了)?([\u4e00-\u9fff]{2,8}?)(?:[?？呢吗啊]|$)")
+_TAKES = r"(?:担任|兼任|出任)(?:了)?"
+
+
+def role_taker(a: Analysis, ranked: list[Passage]) -> Direct | None:
+    """"谁当总田长?": who the best passages say takes the role (由县长担任总田长 → 县长),
+    written after 由 or opening its clause; None when none says it."""
+    m = _ASKS_ROLE.search(a.norm)
+    if m is None:
+        return None
+    takes = re.compile(rf"(?:由|^|(?<=[,，、;；。:：]))([\u4e00-\u9fff]{{2,10}}?){_TAKES}"
+                       + re.escape(m.group(1)))
+    for p in ranked[:W.answer_pool_size]:
+        found = takes.search(p.norm)
+        if found:
+            return Direct(p.text[found.start(1):found.end(1)], p)
+    return None
 
 
 def names_a_business(line: str) -> bool:
@@ -261,4 +301,5 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
     return Direct(subject, top)
 
 
-__all__ = ["acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in", "subject_of"]
+__all__ = ["acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in",
+           "role_taker", "subject_of"]

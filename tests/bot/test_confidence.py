@@ -84,6 +84,30 @@ def test_a_whole_clause_for_a_typed_question_is_a_long_line() -> None:
     assert clause is not None and clause.long_line == 1.0
 
 
+def test_a_document_line_without_a_title_is_a_long_line_when_it_is_a_clause() -> None:
+    a = _analysis("依据哪部法律处罚的", "document", "处罚")
+    titled = signals(a, _answer("《中华人民共和国行政处罚法》", "document",
+                                "依据《中华人民共和国行政处罚法》予以处罚。"))
+    clause = signals(a, _answer("对该机构依照有关法律法规的规定作出行政处罚决定", "document",
+                                "对该机构依照有关法律法规的规定作出行政处罚决定。"))
+    assert titled is not None and titled.long_line == 0.0
+    assert clause is not None and clause.long_line == 1.0
+
+
+def test_a_place_of_the_asked_level_and_the_asked_measure() -> None:
+    a = _analysis("小区在哪个区", "where", "小区")
+    assert a.intent.place_level == "区"
+    right = signals(a, _answer("章贡区", "where", "章贡区某小区物业擅自涨价。"))
+    wrong = signals(a, _answer("赣州市", "where", "赣州市某小区物业擅自涨价。"))
+    assert right is not None and right.level_match == 1.0
+    assert wrong is not None and wrong.level_match == -1.0
+    n = _analysis("罚了多少万元", "number", "罚")
+    exact = signals(n, _answer("罚款28万元", "number", "罚款28万元。"))
+    other = signals(n, _answer("下架房源486条", "number", "下架房源486条。"))
+    assert exact is not None and exact.unit_exact == 1.0
+    assert other is not None and other.unit_exact == 0.0
+
+
 def test_no_direct_answer_no_signals() -> None:
     a = _analysis("什么", "what")
     assert signals(a, Answer(question="?", found=False, answer=None, passages=())) is None

@@ -26,6 +26,7 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("哪天开工的?", {"asks_day"}),
     ("排第几?", {"asks_ordinal"}),
     ("哪个部门修订了畜禽屠宰管理条例?", {"issuance", "asks_body", "asks_department"}),
+    ("合作银行是哪家银行?", {"asks_company"}),  # a bank is a business
 ])
 def test_intent_of_a_question(question: str, expected: set[str]) -> None:
     intent = read_intent(normalize(question))

@@ -71,6 +71,14 @@ def test_a_grade_of_an_award() -> None:
     assert wanted_units(normalize("白文建立了几等功?")) == ("等功",)
 
 
+def test_a_weight_or_the_size_of_a_room() -> None:
+    assert "磅" in wanted_units(normalize("飞船有多重?"))
+    assert "公斤" in wanted_units(normalize("重量是多少?"))
+    assert wanted_units(normalize("最小的隔断间有多大?"))[0] == "亩"
+    assert "平方米" in wanted_units(normalize("最小的隔断间有多大?"))
+    assert wanted_units(normalize("老人多大岁数?"))[0] == "岁"  # an age, not a size
+
+
 def test_a_height_or_a_length() -> None:
     assert wanted_units(normalize("登上的山有多高?"))[0] == "米"
     assert wanted_units(normalize("跑道有多长?"))[0] == "公里"

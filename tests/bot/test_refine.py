@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.intent import read_intent
-from bot.refine import change_figure, elsewhere, refine, widen_body, widen_place
+from bot.refine import (
+    change_figure,
+    elsewhere,
+    refine,
+    repeats_question,
+    widen_body,
+    widen_place,
+)
 from bot.reply import Answer, passage_of
 from indexer.search import PassageHit
 from tests.bot.stages.kit import analysis, row
@@ -35,6 +42,8 @@ def test_widen_body(line: str, text: str, want: str) -> None:
     # A list of places stays a list.
     ("长安镇、虎门镇", "长安镇、虎门镇率先实现全覆盖", "长安镇、虎门镇"),
     ("巴州", "巴州出台全国首部香梨产业专项法规", "巴州"),
+    # A zone named after the city is finer than the city.
+    ("北京", "今天在北京经济技术开发区投产开机", "北京经济技术开发区"),
 ])
 def test_widen_place(line: str, text: str, want: str) -> None:
     assert widen_place(line, text) == want
@@ -90,3 +99,24 @@ def test_a_province_and_one_of_two_places_need_not_be_named() -> None:
     assert not elsewhere(two, _answer("化解跨界水事纠纷7宗", r))
     province = analysis("新疆哪里在打造示范点?", ["新疆", "示范点"])
     assert not elsewhere(province, _answer("昌吉州", row(2, "昌吉州打造示范点。")))
+
+
+@pytest.mark.parametrize(("question", "line", "repeats"), [
+    # The place the question names, with its level word, answers no where-question.
+    ("佛山那个黑气点在哪被端掉的?", "佛山市", True),
+    # A person the question names is not who acted.
+    ("王学贤此前在哪个国家当过大使?", "王学贤", True),
+    # Traditional script is compared in simplified.
+    ("佛山那个黑气点在哪被端掉的?", "佛山市順德區", False),
+    ("佛山的黑气点在哪被端掉的?", "勒流街道", False),
+    # A body that is more than the question's words is an answer.
+    ("哪个部门和市场监管局联合执法?", "公安局", False),
+    # One character is not a name.
+    ("县里谁牵头?", "县", False),
+])
+def test_a_line_repeating_the_question_answers_nothing(question: str, line: str,
+                                                       repeats: bool) -> None:
+    a = analysis(question, [])
+    assert repeats_question(a, line) is repeats
+    r = row(1, f"{line}查处了一批案件。")
+    assert (refine(a, _answer(line, r)).answer is None) is repeats

@@ -53,6 +53,10 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("在哪个县?", "where"),
     ("哪年开始的?", "when"),
     ("冰暴是哪几天袭击的?", "when"),  # which days, not how many
+    ("地震是几点发生的?", "when"),  # a clock time
+    ("官司是在哪个法院打的?", "who"),  # a court is a body, not a place
+    ("是为了贯彻哪部法律?", "document"),
+    ("提出了几点意见?", "number"),  # a count of points
     ("用什么办法篡改的?", "what"),  # how, not which 办法
     ("tuzai duoshao", "number"),  # a pinyin question word
     ("Which department leads?", "who"),

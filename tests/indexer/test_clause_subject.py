@@ -17,6 +17,13 @@ from indexer.facts import clause_subject
     ("共排查持证排污单位1432家", None),
     ("检查企业37家", None),
     ("排查出问题单位十二家", None),
+    # 由/经 introduce the actor; a court acts too.
+    ("由信州区人民法院设立的工作室开展调解", "信州区人民法院"),
+    ("由县政府统筹推进", "县政府"),
+    # A place after a preposition is where, not who.
+    ("在巴州全面推开", None),
+    # A clause opening with a joining verb names a partner: its actor stands before it.
+    ("会同章贡区住房和城乡建设局召开座谈会", None),
 ])
 def test_clause_subject(clause: str, subject: str | None) -> None:
     assert clause_subject(clause) == subject

@@ -23,6 +23,7 @@ from indexer.people import asked_post, holds_post, people
     ("哪个部门负责", None),
     ("总理去延庆哪个村给农民拜年", None),  # 哪个村 asks a place, 农民 is who was visited
     ("哪个县长讲的话", "县长"),  # but 县长 is a post
+    ("省政协新一届主席选的是谁", "主席"),  # the holder a vote chose
 ])
 def test_asked_post(question: str, post: str | None) -> None:
     assert asked_post(normalize(question)) == post
@@ -45,6 +46,11 @@ def _words(strings: object) -> set[str]:
     ("大桥由青山路桥集团承建", []),  # no post, no name
     ("市长出席仪式", []),  # a post, nobody named
     ("青山市长江二桥通车", []),  # 长江 is no name
+    # A vote names the person before the post, whatever the surname.
+    ("全体会议今天选举安启元为省政协主席", [("省政协主席", "安启元")]),
+    ("安启元当选陕西省政协主席", [("陕西省政协主席", "安启元")]),
+    ("会上,全票当选为村委会主任", []),  # 全票 is no name
+    ("会议选举产生了新一届委员会", []),  # no post after 为
 ])
 def test_people(text: str, named: list[tuple[str, str]]) -> None:
     assert [(p.post, p.name) for p in people(normalize(text), _words)] == named

@@ -111,6 +111,7 @@ def test_places_in_order_of_appearance() -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("在深圳市开展检查", ["深圳市"]),
     ("到佛山市调研", ["佛山市"]),
+    ("家住哈尔滨市南岗区宽城街", ["哈尔滨市", "南岗区"]),  # 住 is where one lives, no name
 ])
 def test_place_after_preposition(sentence: str, expected: list[str]) -> None:
     assert places(normalize(sentence)) == expected

@@ -85,6 +85,17 @@ def test_organisations_of_the_bundled_document() -> None:
     # Long names (15 characters) whole, not cut or dropped.
     ("南京市交通運輸綜合行政執法支隊在對全省", ["南京市交通运输综合行政执法支队"]),
     ("新疆维吾尔自治区市场监督管理局发布", ["新疆维吾尔自治区市场监督管理局"]),
+    # A one-character word before a name is cut off, not the first word of the name.
+    ("由中国对外文化交流协会和旅奥华人共同主办", ["中国对外文化交流协会"]),
+    ("市经济和信息化委员会印发", ["市经济和信息化委员会"]),
+    ("县在线监测中心报告", ["县在线监测中心"]),
+    ("经市场监管局查实", ["市场监管局"]),
+    ("对市场监管局的要求", ["市场监管局"]),
+    # A news dateline is not part of the body it runs into.
+    ("新华社西安1月11日电政协陕西省第八届委员会今天选举", ["政协陕西省第八届委员会"]),
+    # A verb before a name is not part of it.
+    ("会议宣布成立专案组并移交公安局处理", ["公安局"]),
+    ("把官司打到了郑州市中原区人民法院", ["郑州市中原区人民法院"]),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected

@@ -114,3 +114,24 @@ def test_a_dateline_near_the_top_is_left_to_the_text() -> None:
             row(41, "本报北京1月5日电 国务院日前发出紧急通知。", "preamble", doc_id=4)]
     a = analysis("这份通知是什么时候发的?", ["通知"])
     assert dated(a, ranked((rows[0], 1.0)), MemoryLookup(rows)) is None
+
+
+def test_a_web_pages_labelled_date_under_the_title() -> None:
+    rows = [row(50, "某省住建厅公布第一批典型案例", "title", doc_id=5),
+            row(51, "来源：某省住建厅  发布时间：2025年6月18日", "preamble", doc_id=5),
+            row(52, "2025年1月至5月，全省共查处案件418起。", "preamble", doc_id=5)]
+    a = analysis("这批典型案例是哪天发布的?", ["典型案例", "发布"])
+    got = dated(a, ranked((rows[0], 1.0)), MemoryLookup(rows))
+    assert got is not None and got[0] == "2025年6月18日" and got[1][0].id == 51
+    # A date in the text that no label marks is not the document's own.
+    plain = [rows[0], rows[2]]
+    assert dated(a, ranked((rows[0], 1.0)), MemoryLookup(plain)) != (
+        "2025年1月", [plain[1]])
+
+
+def test_a_labelled_date_answers_only_when_the_publishing_is_asked() -> None:
+    rows = [row(50, "某省住建厅公布第一批典型案例", "title", doc_id=5),
+            row(51, "来源：某省住建厅  发布时间：2025年6月18日", "preamble", doc_id=5),
+            row(52, "各地要在2025年9月底前完成整改。", "preamble", doc_id=5)]
+    deadline = analysis("这批案例要求什么时候完成整改?", ["整改"])
+    assert dated(deadline, ranked((rows[0], 1.0)), MemoryLookup(rows)) is None

@@ -173,6 +173,14 @@ def test_what_falls_back_to_the_clause_of_the_focus() -> None:
     assert extract(b, ranked((r, 1.0)), MemoryLookup([r])) == (None, None, ())
 
 
+def test_a_document_question_falls_back_to_the_titles_of_the_clause() -> None:
+    # No issuing fact: the clause answers, but the line is its titles, not the clause.
+    r = row(1, "执法人员依据《建设工程质量管理条例》和《江西省建筑市场管理条例》,对施工单位处以罚款。")
+    a = analysis("罚施工单位依据的是什么条例?", ["施工单位", ("依据", 0.5)], kind="document")
+    line, _, _ = extract(a, ranked((r, 1.0)), MemoryLookup([r]))
+    assert line == "《建设工程质量管理条例》、《江西省建筑市场管理条例》"
+
+
 def test_an_issuer_only_the_case_lead_names_is_shown_as_the_leads() -> None:
     lead = row(1, "自治区市场监管、农业农村、公安等部门强化全链条监管。", "lead", case=2)
     said = row(2, "修订《畜禽屠宰管理条例》,完善管理制度。", case=2, section=5)
@@ -329,3 +337,22 @@ def test_who_a_reporter_of_the_dateline_is_no_actor() -> None:
     b = analysis("哪个记者报道的新党成立?", ["记者", "新党"], kind="who")
     found = who.named_person(b, ranked((r, 1.0)), lookup)
     assert found is not None and found.answer == "张国成"
+
+
+def test_who_takes_a_role() -> None:
+    r = row(1, "县委办公室印发工作方案,建立三级田长体系,由县长担任总田长。")
+    a = analysis("谁当总田长?", ["总田长"], kind="who")
+    found = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
+    assert found.answer == "县长"  # not 县委办公室, the sentence's subject
+    # No sentence says who takes it: no line from the role.
+    other = row(2, "总田长负责统筹协调。")
+    assert who.role_taker(a, ranked((other, 1.0))) is None
+
+
+def test_no_who_line_when_the_evidence_does_not_say_the_deed() -> None:
+    r = row(1, "由中国对外文化交流协会主办的民族音乐会将在维也纳金色大厅上演。")
+    a = analysis("音乐会是谁指挥的?", ["音乐会", "指挥"], kind="who")
+    assert who.deed_unsaid(a, ranked((r, 1.0))[0])
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
+    said = row(2, "音乐会由陈燮阳指挥,中国对外文化交流协会主办。")
+    assert not who.deed_unsaid(a, ranked((said, 1.0))[0])

@@ -11,6 +11,7 @@ from bot.found import (
     counted_only,
     is_found,
     names_part_only,
+    narrower_scope,
     no_figure,
     place_missing,
     places_only,
@@ -82,11 +83,35 @@ def test_a_how_many_question_needs_a_figure_said() -> None:
     assert not no_figure(analysis("选举怎么组织?", ["选举"], kind="what"), "筹备选举")
 
 
+def test_a_figure_of_a_narrower_scope_than_asked() -> None:
+    a = analysis("住房公积金全国累计归集了多少钱?", ["住房公积金", "全国", "归集"], kind="number")
+    assert narrower_scope(a, "全市公积金归集率上升到76%,累计归集房改资金36亿元")
+    assert not narrower_scope(a, "全国公积金的归集额累计达到800亿元")
+    assert not narrower_scope(a, "公积金的归集额累计达到800亿元")  # no scope said
+    # 全国 said beside 全市 (全市占全国的5%) may hold the figure asked.
+    assert not narrower_scope(a, "全市归集额占全国的5%")
+    # 全省 asked, a county's figure: narrower too; the same scope is not.
+    province = analysis("全省查处了多少起案件?", ["全省", "查处", "案件"], kind="number")
+    assert narrower_scope(province, "全县查处案件12起")
+    assert not narrower_scope(province, "全区查处案件1200起")
+    # Only figures: "全国哪里最早推行?" is not a how-many question.
+    assert not narrower_scope(analysis("全国哪里最早推行?", ["全国", "推行"], kind="where"),
+                              "全市最早推行")
+
+
 def test_things_asked_by_name_given_only_as_a_count() -> None:
     a = analysis("被解除协议的民营医院叫什么名字?", ["解除", "民营医院"])
     assert counted_only(a, "解除3家民营医院的服务协议")
     assert not counted_only(a, "解除甲民营医院的服务协议")
     assert not counted_only(analysis("民营医院有几家", ["民营医院"]), "3家民营医院")
+    # The name withheld: only pointed at, as case reports do.
+    b = analysis("那家中介公司叫什么名字?", ["中介公司"])
+    assert counted_only(b, "该公司旗下14家门店发布虚假房源")
+    assert counted_only(analysis("那个作家叫什么?", ["作家"]), "有位作家写了一篇小说")
+    assert not counted_only(b, "该公司即南昌某某房地产经纪有限公司")
+    # 是哪家法院判的 asks who judged, not the name of what the passage points at.
+    c = analysis("那家企业是哪家法院判的?", ["企业", "法院"])
+    assert not counted_only(c, "该企业被法院判处罚金")
 
 
 def test_places_without_the_topic() -> None:
@@ -97,6 +122,11 @@ def test_places_without_the_topic() -> None:
     assert not places_only(a, topic)
     # No place asked: nothing to tell apart.
     assert not places_only(analysis("高铁票多少钱", ["高铁票"]), only_place)
+    # A lone character of the question stands for words (查 → 排查): those count as its topic.
+    from dataclasses import replace
+    checked = analysis("历下区查了多少个?", ["历下区", "查"])
+    checked.units[1] = replace(checked.units[1], alts=("查", "排查", "查处"))
+    assert not places_only(checked, ranked((row(3, "历下区共排查场所1420处。"), 1.0))[0])
 
 
 def test_a_passage_that_can_answer_comes_before_one_that_meets_only_the_places() -> None:

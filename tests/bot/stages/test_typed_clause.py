@@ -25,6 +25,12 @@ from indexer.normalize import normalize
     ("document", "修订《湖州市排污许可证后管理实施办法》", True),
     ("document", "落实承诺达标合格证制度", True),
     ("document", "开展专项整治行动", False),
+    # A kind word inside a phrase that goes on names no document; 做法, 依法 are no laws.
+    ("document", "国务院发出紧急通知确保减负", False),
+    ("document", "国务院近日发出紧急通知", True),
+    ("document", "推广这一做法", False),
+    ("document", "依法查处", False),
+    ("document", "贯彻行政处罚法的规定", True),
     ("what", "开展专项整治行动", True),  # any clause answers "what"
 ])
 def test_holds_asked_type(kind: str, clause: str, holds: bool) -> None:
