@@ -56,6 +56,32 @@ _POST_THEN_NAME = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(S
                              rf"{'|'.join(_DOUBLE_SURNAMES)})")
 
 
+# A post, then a name transcribed from another language, its parts joined by a dot
+# (议长托马斯·萨维, 美国专家斯科特·里特; normalised, the dot is ".").
+_POST_THEN_FOREIGN = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))({_HAN}{{1,6}}\.{_HAN})")
+# What follows a transcribed name (…萨维率领的, …里特说): where its last part may end.
+_AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|率|领|为|在|说|表|的|等|和|与|及|会|指|访|抵|出|"
+                         r"今|昨|已|也|还|是|将|对|同|向|于|称|认|强|宣|一|先|并|就|时")
+
+
+def _foreign_name(text: str, at: int, words: Callable[[Collection[str]], Collection[str]]
+                  ) -> str | None:
+    """The transcribed name starting at ``at`` (托马斯.萨维): its dotted parts, the last
+    ending where a word of the sentence follows (率领, 为), else where the index's
+    vocabulary knows a word (jieba's HMM may glue the next character on: 萨维为)."""
+    m = re.match(rf"(?:{_HAN}{{1,6}}\.)+", text[at:])
+    if m is None:
+        return None
+    last = at + m.end()
+    size = next((n for n in (1, 2, 3, 4) if last + n <= len(text) and (
+        last + n == len(text) or _AFTER_NAME.match(text, last + n))), None)
+    if size is None:
+        sizes = [n for n in (4, 3, 2) if last + n <= len(text)]
+        known = set(words({text[last:last + n] for n in sizes}))
+        size = next((n for n in sizes if text[last:last + n] in known), None)
+    return None if size is None else text[at:last + size]
+
+
 # A vote or an appointment names the person before the post: 选举安启元为省政协主席,
 # 安启元当选陕西省政协主席 (the name opens the text or follows a break).
 _ELECTED = (
@@ -125,6 +151,11 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
         if name and not _NOT_A_POST.search(post):
             out.append(Person(post, name, at, at + len(name)))
     taken = {person.start for person in out}
+    for m in _POST_THEN_FOREIGN.finditer(norm_text):
+        name = _foreign_name(norm_text, m.start(2), words)
+        if name and m.start(2) not in taken and not _NOT_A_POST.search(m.group(1)):
+            out.append(Person(m.group(1), name, m.start(2), m.start(2) + len(name)))
+            taken.add(m.start(2))
     for pattern in _ELECTED:
         for m in pattern.finditer(norm_text):
             if m.start(1) not in taken and not _NOT_A_POST.search(m.group(2)) and not (

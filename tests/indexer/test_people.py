@@ -46,6 +46,10 @@ def _words(strings: object) -> set[str]:
     ("大桥由青山路桥集团承建", []),  # no post, no name
     ("市长出席仪式", []),  # a post, nobody named
     ("青山市长江二桥通车", []),  # 长江 is no name
+    # A name transcribed from another language, its parts joined by a dot.
+    ("由议长托马斯·萨维率领的代表团", [("由议长", "托马斯.萨维")]),
+    ("由美国专家斯科特·里特领导的核查小组", [("由美国专家", "斯科特.里特")]),
+    ("会见了以议长托马斯·萨维为团长的代表团", [("会见了以议长", "托马斯.萨维")]),
     # A vote names the person before the post, whatever the surname.
     ("全体会议今天选举安启元为省政协主席", [("省政协主席", "安启元")]),
     ("安启元当选陕西省政协主席", [("陕西省政协主席", "安启元")]),
