@@ -118,6 +118,9 @@ class Weights:
     # measure say what is counted, and weigh this many times more next to a figure.
     counted_words_chars: int = 5
     counted_word_factor: float = 2.0
+    # …and count at this share of that anywhere later in the figure's clause, where the thing
+    # counted stands after its modifiers (8名屡教不改的驾驶员).
+    counted_after_share: float = 0.5
     # "…会议,是谁作的报告?": the question's words after 谁 name the deed asked about, and
     # weigh this many times more in choosing the clause that answers (…周远清作了报告,
     # not 部分高校负责人介绍了管理体制改革…).

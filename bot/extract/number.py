@@ -66,6 +66,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     tail = a.norm[asked.end():asked.end() + W.counted_words_chars] if asked else ""
     weights = [(u.alts, u.weight * (W.counted_word_factor if u.text in tail else 1.0))
                for u in a.units]
+    counted = [u.alts for u in a.units if u.text in tail]
 
     def before(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
@@ -96,6 +97,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         described = before(f)
         near = described + after
         s = sum(w for alts, w in weights if any(_says(near, x, a.norm) for x in alts))
+        # The thing counted may stand after its modifiers (8名屡教不改的驾驶员): the words
+        # after 多少 count anywhere in the rest of the figure's clause.
+        rest = _CLAUSE_BREAK.split(body[pos + len(f.norm):])[0]
+        s += W.counted_after_share * sum(
+            w for alts, w in weights if alts in counted
+            and not any(_says(near, x, a.norm) for x in alts)
+            and any(_says(rest, x, a.norm) for x in alts))
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
         said_total = 1.0 if total and _TOTAL.search(described) else 0.0

@@ -115,8 +115,10 @@ def delays(retries: int, max_delay: float, first: float = 1.0) -> list[float]:
     return [min(max_delay, first * 2 ** k) for k in range(max(0, retries))]
 
 
-class _Stopped(Exception):
-    pass
+class _Stopped(BaseException):
+    """SIGTERM/SIGINT during the wait.  A BaseException, as KeyboardInterrupt is: the signal
+    may land inside a log call, whose handler swallows any Exception (logging's handleError)
+    — the process then slept on through its retries (a flaky test under load)."""
 
 
 def wait_for_bot_api(settings: Settings, sleep: Callable[[float], None] = time.sleep,

@@ -188,6 +188,37 @@ def test_sigterm_while_waiting_stops_at_once(tmp_path: Path, index_db: Path) -> 
     assert proc.returncode == 0
 
 
+def test_a_signal_inside_a_log_call_still_stops_the_wait() -> None:
+    """SIGTERM may land while the retry warning is being written; logging's handlers
+    swallow an Exception raised there, so the stop must be a BaseException."""
+    import logging
+    import os
+
+    from bot.telegram import connect
+
+    class SignalOnWarning(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            try:
+                if record.levelno == logging.WARNING:
+                    os.kill(os.getpid(), signal.SIGTERM)  # handled inside this call
+            except Exception:  # what logging.Handler.handleError stands for
+                pass
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    handler = SignalOnWarning()
+    connect.log.addHandler(handler)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            connect.wait_for_bot_api(settings(telegram_connect_retries=3),
+                                     sleep=lambda _: None,
+                                     client=httpx.Client(transport=httpx.MockTransport(refuse)))
+    finally:
+        connect.log.removeHandler(handler)
+    assert stopped.value.code == 0  # stopped by the signal, not given up after 4 attempts
+
+
 class Relay:
     """A TCP relay on ``port`` to ``target``: the network that comes up late."""
 

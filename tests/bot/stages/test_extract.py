@@ -124,6 +124,15 @@ def test_number_the_words_after_how_many_say_what_is_counted() -> None:
     assert line is not None and "58批次" in line and "580" not in line
 
 
+def test_number_the_thing_counted_may_follow_its_modifiers() -> None:
+    r = row(1, "共查处违规行为62起,其中对8名屡教不改的驾驶员暂扣从业资格证。")
+    facts = [fact(1, "quantity", n) for n in ("62起", "8名")]
+    # 驾驶员 stands after 屡教不改的, beyond the few characters read right after 8名.
+    a = analysis("有几个驾驶员被扣了资格证?", [("驾驶员", 3.0), ("资格证", 4.0)])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "8名" in line and "62起" not in line
+
+
 def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
     r = row(1, "昌吉州在玛纳斯县试点小饭桌备案。")
     a = analysis("小饭桌备案在哪试点?", ["小饭桌", "备案", "试点"])
