@@ -165,10 +165,13 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
 
 
 def named_after_post(norm_text: str, name: str) -> bool:
-    """Whether ``name`` stands in ``norm_text`` right after a post or role (市长张建国): a
-    person named as such, the way :func:`people` reads one."""
-    return any(m.end() == at for at in _positions(norm_text, name)
-               for m in _POST_THEN_NAME.finditer(norm_text[:at + 1]))
+    """Whether ``name`` stands in ``norm_text`` right after a post or role (市长张建国), or
+    a vote gives it one (选举安启元为主席), or it is a transcribed name after a post (议长托马斯.
+    萨维): a person named as such, the way :func:`people` reads one."""
+    if any(m.end() == at for at in _positions(norm_text, name)
+           for m in _POST_THEN_NAME.finditer(norm_text[:at + 1])):
+        return True
+    return bool(name) and any(p.name == name for p in people(norm_text, lambda _: ()))
 
 
 def _positions(text: str, piece: str) -> list[int]:

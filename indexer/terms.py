@@ -20,8 +20,13 @@ QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 # have 15 characters.
 _NAME_MAX = 18
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
+# (The characters before a one-character suffix that make another word of it are checked
+# for those alone: 安全监督站 and 安全委员会 are bodies.)
+_ONE_CHAR_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) == 1)
+_LONGER_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) > 1)
 _ORG_RE = re.compile(
-    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?<![格布大结全开当学本专])(?:{'|'.join(ORG_SUFFIXES)})(?![级长技学]|办公|机关)"
+    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专])"
+    rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关)"
 )
 
 _ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")

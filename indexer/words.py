@@ -42,6 +42,9 @@ ORG_SUFFIXES = (
     "委员会", "办公室", "办公厅", "办事处", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
     "院", "中心", "协会", "法院", "检察院", "支队", "大队", "总队",  # 消防救援支队, 执法大队
     "科",  # 基金监管科: a section of a bureau
+    # Stations and offices named by what they do (质量安全监督站, 花桥派出所); not a bare 站 or
+    # 所 (车站, 场所).
+    "监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所",
 )
 # Central bodies that announcements cite by abbreviation (中办、国办印发…).
 CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大", "全国人大常委会", "党中央",
@@ -49,6 +52,7 @@ CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大
 # How a name ends when it names a body at all, for "哪个部门/单位?" — wider than a
 # department (…中心, …协会, 国务院) — and what alone names nobody (政府主导、部门联动).
 BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "办事处", "政府", "中心",
+                 "监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所",
                  "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
                  "支队", "大队", "总队")
 # How a department's name ends ("哪些部门?": …五部门 and …局 are, 州政府 is not).

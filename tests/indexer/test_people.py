@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.normalize import normalize
-from indexer.people import asked_post, holds_post, people
+from indexer.people import asked_post, holds_post, named_after_post, people
 
 
 @pytest.mark.parametrize(("question", "post"), [
@@ -75,3 +75,10 @@ def test_a_name_keeps_its_offsets() -> None:
 ])
 def test_holds_post(written: str, asked: str, holds: bool) -> None:
     assert holds_post(written, asked) is holds
+
+
+def test_named_after_post_reads_votes_and_transcribed_names() -> None:
+    assert named_after_post("市长张建国出席", "张建国")
+    assert named_after_post("会议选举安启元为省政协主席", "安启元")
+    assert named_after_post("由议长托马斯.萨维率领", "托马斯.萨维")
+    assert not named_after_post("安启元出席会议", "安启元")

@@ -95,6 +95,9 @@ def test_organisations_of_the_bundled_document() -> None:
     ("新华社西安1月11日电政协陕西省第八届委员会今天选举", ["政协陕西省第八届委员会"]),
     # A verb before a name is not part of it.
     ("会议宣布成立专案组并移交公安局处理", ["公安局"]),
+    # 全 before a one-character suffix makes another word (全局); not before a longer one.
+    ("九江市建设工程质量安全监督站开展抽查", ["九江市建设工程质量安全监督站"]),
+    ("该大队会同昆山市公安局花桥派出所成立专案组", ["该大队", "昆山市公安局花桥派出所"]),
     ("把官司打到了郑州市中原区人民法院", ["郑州市中原区人民法院"]),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
