@@ -104,10 +104,15 @@ class Person:
     end: int
 
 
+_DEPUTY_SLIP = re.compile(rf"付(?=[\u4e00-\u9fff]{{0,1}}(?:{_POST}))")
+
+
 def asked_post(norm_question: str) -> str | None:
     """The post a question asks the holder of (青山市长是谁 → 市长, 哪位副厅长 → 副厅长);
     ``""`` when it asks for a person without naming a post (哪位领导讲的); None when it
-    does not ask for a person."""
+    does not ask for a person.  Two slips askers make are read as meant: 付 for 副 before a
+    post (付书记), 名子 for 名字."""
+    norm_question = _DEPUTY_SLIP.sub("副", norm_question).replace("名子", "名字")
     for pattern in _ASKED:
         m = pattern.search(norm_question)
         if m and not _NOT_A_POST.search(m.group(1)):

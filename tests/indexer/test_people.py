@@ -24,6 +24,8 @@ from indexer.people import asked_post, holds_post, named_after_post, people
     ("总理去延庆哪个村给农民拜年", None),  # 哪个村 asks a place, 农民 is who was visited
     ("哪个县长讲的话", "县长"),  # but 县长 is a post
     ("省政协新一届主席选的是谁", "主席"),  # the holder a vote chose
+    ("临汾地委付书记是谁", "副书记"),  # 付 typed for 副
+    ("那位议长叫啥名子", "议长"),  # 名子 typed for 名字
 ])
 def test_asked_post(question: str, post: str | None) -> None:
     assert asked_post(normalize(question)) == post
