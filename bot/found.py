@@ -12,7 +12,8 @@ without its topic, another batch of cases (第一批 asked, 第二批 said) or a
 (1995年 asked, only 1997年 said), none of the places
 asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
 met by a sentence on the shareholders), no figure at all for a how-many question, a figure of
-a narrower scope than the one asked (全国 asked, 全市 said), or no time for a when-question.  When the best passage fails those, one covering
+a narrower scope than the one asked (全国 asked, 全市 said), the asked place only set aside
+(除北京外), or no time for a when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from dataclasses import asdict, dataclass
 
 from bot.analysis import Analysis
 from bot.fitted import FOUND
-from bot.places import asked_places, none_named, said_by
+from bot.places import asked_places, is_place, none_named, said_by
 from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize
+from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
 # …or only pointed at, the name withheld as case reports do (该公司, 某住宅项目, 有位作家).
@@ -104,7 +106,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or another_year(a.norm, p.norm, context)
             or attribute_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
-            or no_figure(a, p.norm) or narrower_scope(a, p.norm)
+            or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 
@@ -197,6 +199,26 @@ def narrower_scope(a: Analysis, body: str) -> bool:
     return bool(asked and said) and min(said) > min(asked)
 
 
+# "除北京、天津外", "除上海以外": what the sentence sets aside.
+_SET_ASIDE = re.compile(r"除(?:了)?[^,，。;；]{1,24}?(?:以外|之外|外)")
+
+
+def set_aside(a: Analysis, body: str) -> bool:
+    """"北京的公房卖了多少?" met by 除北京、天津外,全国…50%以上已出售: every place the question
+    names that the sentence says, it says only to set aside."""
+    named = [u for u in a.units if len(u.text) >= 2 and (
+        is_place(u.text) or u.text.removesuffix("省") in PROVINCES)]
+    spans = [m.span() for m in _SET_ASIDE.finditer(body)]
+    if not named or not spans:
+        return False
+    said = [i for u in named for x in u.alts if x for i in _occurrences(body, x)]
+    return bool(said) and all(any(s <= i < e for s, e in spans) for i in said)
+
+
+def _occurrences(text: str, piece: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(piece), text)]
+
+
 def names_part_only(a: Analysis, body: str) -> bool:
     """"2+N监管模式里的N是哪些部门?": the passage has N only inside 2+N监管模式.
 
@@ -235,4 +257,4 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "answering_first", "answers_nothing", "counted_only",
-           "is_found", "names_part_only", "narrower_scope", "places_only", "signals"]
+           "is_found", "names_part_only", "narrower_scope", "places_only", "set_aside", "signals"]

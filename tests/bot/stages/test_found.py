@@ -15,6 +15,7 @@ from bot.found import (
     no_figure,
     place_missing,
     places_only,
+    set_aside,
     signals,
 )
 from bot.reply import passage_of
@@ -97,6 +98,15 @@ def test_a_figure_of_a_narrower_scope_than_asked() -> None:
     # Only figures: "全国哪里最早推行?" is not a how-many question.
     assert not narrower_scope(analysis("全国哪里最早推行?", ["全国", "推行"], kind="where"),
                               "全市最早推行")
+
+
+def test_a_place_the_sentence_only_sets_aside() -> None:
+    a = analysis("北京的公房已经卖给职工多少了?", ["北京", "公房", "职工"], kind="number")
+    assert set_aside(a, "除北京、天津外,全国可出售公房的50%以上已出售给职工")
+    assert not set_aside(a, "北京可出售公房的30%已出售给职工")
+    assert not set_aside(a, "除北京外,上海、北京的公房也在出售")  # said once more, outside
+    assert not set_aside(analysis("公房卖了多少?", ["公房"], kind="number"),
+                         "除北京外,全国已出售50%")  # no place asked
 
 
 def test_things_asked_by_name_given_only_as_a_count() -> None:
