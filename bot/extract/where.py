@@ -88,8 +88,10 @@ def landmarks(clause: str, named: set[str]) -> list[str]:
 
 # "…大会于近日在广州召开", "在波士顿举行的会议上": where an event is held, named by its
 # position whatever its name (a foreign city carries no suffix the place patterns know).
-_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|闭幕|开馆|落成|揭牌|签署|"
+_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,12}?)(?:举行|召开|举办|开幕|闭幕|开馆|落成|揭牌|签署|"
                     r"签字|宣布|公布)")
+# What stands between a country the question names and its city (孟加拉国首都达卡).
+_CAPITAL = re.compile(r"的?(?:行政|政治|经济|商业)?(?:首都|首府|省会|港口城市|城市)")
 _NOT_A_VENUE = re.compile(r"[此这那该其]|期间|会上|近日|今天|明天|昨天|当天|日前|同时")
 
 
@@ -99,11 +101,18 @@ def venues(clause: str, named: set[str]) -> list[str]:
     norm = normalize(clause)
     out = []
     for m in _VENUE.finditer(norm):
-        name = m.group(1)
-        if _NOT_A_VENUE.search(name) or name in named or any(
+        name, start = m.group(1), m.start(1)
+        # "峰会在哪举行?" about 孟加拉国: 在孟加拉国首都达卡举行 answers 达卡.
+        inside = next((x for x in sorted(named, key=len, reverse=True)
+                       if len(x) >= 2 and name.startswith(x)), None)
+        if inside is not None:
+            capital = _CAPITAL.match(name, len(inside))
+            if capital is not None and len(name) - capital.end() >= 2:
+                name, start = name[capital.end():], start + capital.end()
+        if len(name) > 8 or _NOT_A_VENUE.search(name) or name in named or any(
                 len(x) >= 2 and x in name for x in named):
             continue
-        out.append(clause[m.start(1):m.end(1)])
+        out.append(clause[start:start + len(name)])
     return out
 
 

@@ -269,9 +269,12 @@ def test_where_a_vague_place_answers_only_with_whom() -> None:
     ("研究小组今天在波士顿举行的学会会议上说", ["波士顿"]),  # a city no suffix marks
     ("会议在此间举行", []),  # here, not a place
     ("大会于近日在广州召开", []),  # the question names it already (below)
+    # The country asked about, then its capital: the capital answers.
+    ("峰会今天在孟加拉国首都达卡举行", ["达卡"]),
 ])
 def test_venues(clause: str, places: list[str]) -> None:
-    named = {"广州"} if clause.startswith("大会") else set()
+    named = ({"广州"} if clause.startswith("大会") else
+             {"孟加拉国", "峰会"} if clause.startswith("峰会") else set())
     assert venues(clause, named) == places
 
 
