@@ -61,10 +61,12 @@ def widen_place(line: str, text: str) -> str:
     after = _after(line, text)
     if not after or "、" in line:
         return line
-    head = after[:12]
-    zone = _ZONE.match(head)
+    # A zone after any mention of the place (新华社北京… then 在北京经济技术开发区).
+    zone = next((m for m in (_ZONE.match(text, i + len(line))
+                             for i in _starts(text, line)) if m), None)
     if zone:
         return line + zone.group(0)  # 北京 → 北京经济技术开发区
+    head = after[:12]
     finer = [p for p in places(normalize(head)) if normalize(head).startswith(p)]
     if not finer:
         return line
@@ -72,8 +74,12 @@ def widen_place(line: str, text: str) -> str:
     return line + head[:len(longest)]
 
 
+def _starts(text: str, piece: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(piece), text)]
+
+
 # A zone named after its city (北京经济技术开发区, 苏州工业园区): a finer place than the city.
-_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区)")
+_ZONE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区)")
 
 
 def states_change(line: str) -> bool:

@@ -15,7 +15,7 @@ from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage
-from indexer.facts import places
+from indexer.facts import clause_spans, places
 from indexer.normalize import normalize
 from indexer.words import PLACE_LEVELS, PROVINCES
 
@@ -33,7 +33,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     # a clause naming places only vaguely (与多省市建立…) is itself the answer.
     clause = best_clause(best, a)
     if clause and _ASKS_AT.search(a.norm) and not a.intent.plural_places:
-        at = place_after_at(clause, named, suffix)
+        at = place_after_at(clause, named, suffix) or _at_in_other_clause(a, best, named, suffix)
         if at:
             return Direct(at, best)
     if clause:
@@ -185,6 +185,23 @@ def _continues(span: tuple[int, str], asked: list[tuple[int, str]],
                 return True
             reach.add(pos + len(name))
     return False
+
+
+def _at_in_other_clause(a: Analysis, best: Passage, named: set[str], suffix: str) -> str | None:
+    """"生产线建在哪里?" when the clause richest in the question's words names no place after
+    在 (…为维宝光盘有限公司揭牌) but another clause of the sentence that says some of them does
+    (新一条光盘生产线今天在北京经济技术开发区投产): that place, from the richest such clause."""
+    scored = []
+    for s, e in clause_spans(best.norm):
+        said = sum(u.weight for u in a.units if len(u.text) >= 2
+                   and any(x in best.norm[s:e] for x in u.alts))
+        if said:
+            scored.append((said, -s, best.text[s:e]))
+    for _, _, clause in sorted(scored, reverse=True):
+        at = place_after_at(clause, named, suffix)
+        if at:
+            return at
+    return None
 
 
 # "在哪儿拉客?", "在哪被查获?": the place the text puts after 在 answers it.

@@ -44,6 +44,8 @@ def test_widen_body(line: str, text: str, want: str) -> None:
     ("巴州", "巴州出台全国首部香梨产业专项法规", "巴州"),
     # A zone named after the city is finer than the city.
     ("北京", "今天在北京经济技术开发区投产开机", "北京经济技术开发区"),
+    # …after a later mention of it, the dateline's 北京 first.
+    ("北京", "新华社北京1月11日电 生产线今天在北京经济技术开发区投产", "北京经济技术开发区"),
 ])
 def test_widen_place(line: str, text: str, want: str) -> None:
     assert widen_place(line, text) == want

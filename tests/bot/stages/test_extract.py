@@ -255,6 +255,14 @@ def test_which_province_is_answered_by_a_bare_province_name() -> None:
     assert place_in_clause("位于洛阳市的中国一拖集团", {"一拖"}, "省", False) is None
 
 
+def test_where_at_from_another_clause_of_the_sentence() -> None:
+    # The clause richest in the question's words names no place after 在; one that says
+    # some of them does.
+    r = row(1, "新一条光盘生产线今天在顺义区投产开机,副部长为维宝光盘有限公司开业揭牌。")
+    a = analysis("维宝光盘生产线建在哪里?", [("维宝", 5.0), ("光盘", 3.0), "生产线", "建"])
+    assert where.extract(a, ranked((r, 1.0)), MemoryLookup([r]))[0] == "顺义区"
+
+
 def test_where_a_vague_place_answers_only_with_whom() -> None:
     r = row(1, "香梨成为全国首个中欧地理标志互认产品。")
     partner = analysis("香梨是和哪里互认的?", ["香梨", "互认"])
