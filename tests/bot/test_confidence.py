@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.analysis import Analysis, Unit
 from bot.answer import Answer, Passage
 from bot.confidence import Calibration, core, gate, signals
@@ -75,23 +77,26 @@ def test_the_clause_is_read_where_the_answer_is_written() -> None:
     assert s is not None and s.clause_coverage == 1.0
 
 
-def test_a_whole_clause_for_a_typed_question_is_a_long_line() -> None:
-    a = _analysis("专案组谁牵头", "who", "专案组", "牵头")
-    span = signals(a, _answer("台州市公安局", "who", "台州市公安局牵头成立专案组"))
-    clause = signals(a, _answer("会同温州市公安局开展跨市追查并成立专案组", "who",
-                                "会同温州市公安局开展跨市追查并成立专案组"))
-    assert span is not None and span.long_line == 0.0
-    assert clause is not None and clause.long_line == 1.0
+_CLAUSE = "会同温州市公安局开展跨市追查并成立专案组"
+_UNTITLED = "对该机构依照有关法律法规的规定作出行政处罚决定"
 
 
-def test_a_document_line_without_a_title_is_a_long_line_when_it_is_a_clause() -> None:
-    a = _analysis("依据哪部法律处罚的", "document", "处罚")
-    titled = signals(a, _answer("《中华人民共和国行政处罚法》", "document",
-                                "依据《中华人民共和国行政处罚法》予以处罚。"))
-    clause = signals(a, _answer("对该机构依照有关法律法规的规定作出行政处罚决定", "document",
-                                "对该机构依照有关法律法规的规定作出行政处罚决定。"))
-    assert titled is not None and titled.long_line == 0.0
-    assert clause is not None and clause.long_line == 1.0
+@pytest.mark.parametrize(("question", "kind", "words", "span", "clause"), [
+    ("专案组谁牵头", "who", ("专案组", "牵头"),
+     ("台州市公安局", "台州市公安局牵头成立专案组"), (_CLAUSE, _CLAUSE)),
+    # A document line is a span when it is a title; a clause without one is not.
+    ("依据哪部法律处罚的", "document", ("处罚",),
+     ("《中华人民共和国行政处罚法》", "依据《中华人民共和国行政处罚法》予以处罚。"),
+     (_UNTITLED, _UNTITLED + "。")),
+])
+def test_a_whole_clause_where_a_typed_span_was_asked_is_a_long_line(
+        question: str, kind: str, words: tuple[str, ...], span: tuple[str, str],
+        clause: tuple[str, str]) -> None:
+    a = _analysis(question, kind, *words)
+    short = signals(a, _answer(span[0], kind, span[1]))
+    long = signals(a, _answer(clause[0], kind, clause[1]))
+    assert short is not None and short.long_line == 0.0
+    assert long is not None and long.long_line == 1.0
 
 
 def test_a_place_of_the_asked_level_and_the_asked_measure() -> None:
