@@ -236,7 +236,7 @@ def clause_subject(clause: str) -> str | None:
     return None
 
 
-_BY = re.compile(r"^(?:由|经)")
+_BY = re.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信]))")  # not 由于, 经济, 经营…
 # A place the clause opens with; not a preposition's object (在巴州, 对该县, 向市里).
 _PLACE_HEAD_RE = re.compile(rf"(?![对向在被将把从据])([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
 

@@ -20,6 +20,7 @@ from indexer.facts import clause_subject
     # 由/经 introduce the actor; a court acts too.
     ("由信州区人民法院设立的工作室开展调解", "信州区人民法院"),
     ("由县政府统筹推进", "县政府"),
+    ("经济开发区管理局牵头推进", "经济开发区管理局"),  # 经济 is a word, not 经
     # A place after a preposition is where, not who.
     ("在巴州全面推开", None),
     # A clause opening with a joining verb names a partner: its actor stands before it.
