@@ -174,6 +174,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
     context = first + normalize(" ".join(x for x in (top.case_title, top.section) if x))
     wanted = analysis.intent.measures if kind == "number" else ()
     after = first[first.find(piece) + len(piece):] if piece and piece in first else ""
+    unit_match = _unit_match(wanted, piece)
     scores = [p.score for p in answer.passages[:2]]
     margin = (scores[0] - scores[1]) / abs(scores[0]) if len(scores) == 2 and scores[0] else 1.0
     return Signals(
@@ -181,8 +182,8 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         clause_coverage=_covered(units, clause + piece),
         missing=_missing(units, context),
         adjacent=_adjacent(units, first, piece, wanted) if kind == "number" else 0.0,
-        unit_loose=1.0 if _unit_match(wanted, piece) == 0.5 else 0.0,
-        unit_exact=1.0 if _unit_match(wanted, piece) == 1.0 else 0.0,
+        unit_loose=1.0 if unit_match == 0.5 else 0.0,
+        unit_exact=1.0 if unit_match == 1.0 else 0.0,
         level_match=_level_match(analysis.intent.place_level, piece) if kind == "where" else 0.0,
         finer_place=1.0 if kind == "where" and after and _FINER_PLACE.match(after) else 0.0,
         not_a_body=(1.0 if kind == "who" and not organisations(piece)

@@ -30,7 +30,7 @@ from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE, says_a_time
-from indexer.normalize import normalize
+from indexer.normalize import normalize, occurrences
 from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
@@ -211,12 +211,8 @@ def set_aside(a: Analysis, body: str) -> bool:
     spans = [m.span() for m in _SET_ASIDE.finditer(body)]
     if not named or not spans:
         return False
-    said = [i for u in named for x in u.alts if x for i in _occurrences(body, x)]
+    said = [i for u in named for x in u.alts for i in occurrences(body, x)]
     return bool(said) and all(any(s <= i < e for s, e in spans) for i in said)
-
-
-def _occurrences(text: str, piece: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(piece), text)]
 
 
 def names_part_only(a: Analysis, body: str) -> bool:

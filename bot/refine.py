@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
 from indexer.facts import places
-from indexer.normalize import normalize
+from indexer.normalize import normalize, occurrences
 
 if TYPE_CHECKING:
     from bot.analysis import Analysis
@@ -63,7 +63,7 @@ def widen_place(line: str, text: str) -> str:
         return line
     # A zone after any mention of the place (新华社北京… then 在北京经济技术开发区).
     zone = next((m for m in (_ZONE.match(text, i + len(line))
-                             for i in _starts(text, line)) if m), None)
+                             for i in occurrences(text, line)) if m), None)
     if zone:
         return line + zone.group(0)  # 北京 → 北京经济技术开发区
     head = after[:12]
@@ -72,10 +72,6 @@ def widen_place(line: str, text: str) -> str:
         return line
     longest = max(finer, key=len)
     return line + head[:len(longest)]
-
-
-def _starts(text: str, piece: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(piece), text)]
 
 
 # A zone named after its city (北京经济技术开发区, 苏州工业园区): a finer place than the city.

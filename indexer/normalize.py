@@ -128,6 +128,17 @@ def _normalize_batch(texts: list[str]) -> list[str]:
     return [to_simplified(_width_and_punct(t)) for t in texts]
 
 
+def occurrences(text: str, piece: str) -> list[int]:
+    """Where ``piece`` starts in ``text``, left to right, not overlapping (none for "")."""
+    if not piece:
+        return []
+    out, at = [], text.find(piece)
+    while at >= 0:
+        out.append(at)
+        at = text.find(piece, at + len(piece))
+    return out
+
+
 def detect_script(text: str) -> Script:
     """Which script ``text`` is written in; simplified when it cannot tell."""
     trad = sum(1 for a, b in zip(text, to_simplified(text), strict=True) if a != b)

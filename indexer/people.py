@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from indexer.normalize import occurrences
+
 # What a post or a role ends with: heads (市长, 董事长), officers, and the roles news names
 # people by (选手, 领队, 村民).
 POST_ENDINGS = (
@@ -173,14 +175,10 @@ def named_after_post(norm_text: str, name: str) -> bool:
     """Whether ``name`` stands in ``norm_text`` right after a post or role (市长张建国), or
     a vote gives it one (选举安启元为主席), or it is a transcribed name after a post (议长托马斯.
     萨维): a person named as such, the way :func:`people` reads one."""
-    if any(m.end() == at for at in _positions(norm_text, name)
+    if any(m.end() == at for at in occurrences(norm_text, name)
            for m in _POST_THEN_NAME.finditer(norm_text[:at + 1])):
         return True
     return bool(name) and any(p.name == name for p in people(norm_text, lambda _: ()))
-
-
-def _positions(text: str, piece: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(piece), text)] if piece else []
 
 
 __all__ = ["POST_ENDINGS", "SURNAMES", "Person", "asked_post", "core_post", "holds_post",

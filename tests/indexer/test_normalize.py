@@ -13,6 +13,7 @@ from indexer.normalize import (
     is_cjk,
     normalize,
     normalize_many,
+    occurrences,
     to_script,
     to_simplified,
     to_traditional,
@@ -165,3 +166,14 @@ def test_normalize_many_is_normalize_of_each(texts: list[str]) -> None:
 def test_normalize_many_with_a_phrase_rule_and_newlines() -> None:
     texts = ["乾隆年間", "a\nb", "自治區", "", "自治區"]
     assert normalize_many(texts) == [normalize(t) for t in texts]
+
+
+@pytest.mark.parametrize(("text", "piece", "starts"), [
+    ("新华社北京电 在北京经济技术开发区", "北京", [3, 8]),
+    ("aaaa", "aa", [0, 2]),  # not overlapping
+    ("北京", "", []),
+    ("北京", "上海", []),
+])
+def test_occurrences(text: str, piece: str, starts: list[int]) -> None:
+    assert occurrences(text, piece) == starts
+
