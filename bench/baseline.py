@@ -28,7 +28,8 @@ from indexer.segment import keep_token
 SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
         "seventeenth", "eighteenth", "news", "news-a", "news-b", "news-c", "news-d", "news-e",
-        "news-f", "news-g", "news-h", "nineteenth", "news-i", "twentieth", "news-j")
+        "news-f", "news-g", "news-h", "nineteenth", "news-i", "twentieth", "news-j",
+        "twenty-first", "news-k", "twenty-second")
 
 
 def questions(name: str) -> list[dict[str, object]]:

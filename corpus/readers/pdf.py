@@ -11,10 +11,12 @@ is not used: PDFs are often printed from a browser or viewer at download time,
 so it says nothing about publication.
 
 Known limits: paragraph boundaries are inferred from the text alone (line
-width, punctuation, numbering markers), so a paragraph whose last line is
-exactly full and lacks final punctuation is joined to the next one, and a full
-line that happens to end a sentence mid-paragraph splits it.  Multi-column
-layouts come out in pypdf's reading order.
+width, punctuation, numbering markers, and first-line indents, which pypdf
+renders as a leading space), so a paragraph whose last line is exactly full and
+lacks final punctuation is joined to the next one, and — in a PDF without
+indents — a full line that happens to end a sentence mid-paragraph splits it.
+A title centred over two lines is joined again (:func:`join_wrapped_title`).
+Multi-column layouts come out in pypdf's reading order.
 
 pypdf is imported inside :func:`read_pdf` so importing the package stays cheap.
 """

@@ -414,9 +414,12 @@ def join_wrapped(lines: Sequence[str], *, proportional: bool = False) -> list[st
       and is not indented (when indentation is used at all), and no blank line
       separates them;
     * the line does not end a sentence (。！？… possibly followed by a closing
-      quote) — a semicolon or colon does not end it when the line is full;
+      quote) — a semicolon or colon does not end it when the line is full, and
+      where indents mark paragraphs (首行缩进) nothing but the next line's indent
+      ends one;
     * the line is *full*: its width plus the first word/character of the next
-      line would have exceeded the typical line width.  This is what tells a
+      line would have exceeded the typical line width (a paragraph's indented
+      first line counts its two-character indent).  This is what tells a
       wrapped line from a short title or heading that merely lacks punctuation;
     * for a 案例N title, the next line is short and unpunctuated (the tail of
       the title, not the first line of the lead paragraph).
@@ -429,7 +432,7 @@ def join_wrapped(lines: Sequence[str], *, proportional: bool = False) -> list[st
     texts = [line for line in raw if line.strip(_PAD)]
     if not texts:
         return []
-    indented = [line[:1] in ("\u3000", "\t") or line.startswith("  ") for line in texts]
+    indented = [_indented(line, proportional) for line in texts]
     # Indentation only separates paragraphs if not every line has it.
     use_indent = 0 < sum(indented) < 0.6 * len(texts)
     full = _full_width([display_width(t.strip(_PAD), proportional=proportional) for t in texts])
@@ -439,23 +442,44 @@ def join_wrapped(lines: Sequence[str], *, proportional: bool = False) -> list[st
 
     out: list[str] = []
     current = prev = ""  # the paragraph being built; its last physical line
+    prev_indented = False  # whether that line was indented (paragraphs mark their start so)
     for line in raw:
         nxt = line.strip(_PAD)
         if not nxt:  # a blank line always ends the paragraph
             if current:
                 out.append(current)
             current = prev = ""
+            prev_indented = False
             continue
-        if current and _continues(prev, line, full, full_count, use_indent, proportional):
+        if current and _continues(prev, line, full, full_count, use_indent, proportional,
+                                  prev_indented):
             current += _joiner(current, nxt) + nxt
         else:
             if current:
                 out.append(current)
             current = nxt
         prev = nxt
+        # pypdf marks an indent only where a line starts right of the line before it
+        # (after a centred title it does not), so in a PDF whose paragraphs are
+        # indented any line may be a first line short of its indent.
+        prev_indented = use_indent and (proportional or _indented(line, proportional))
     if current:
         out.append(current)
     return out
+
+
+# A paragraph's first line is indented by two characters (首行缩进两字): that much of
+# the line's width is taken, so an indented first line that wraps is full without it.
+_INDENT_EMS = 2.0
+
+
+def _indented(line: str, proportional: bool) -> bool:
+    """Whether ``line`` starts indented: an ideographic space, a tab or two spaces — or, in
+    a PDF's text layer (``proportional``), any space, which is how pypdf renders a line
+    that starts right of the margin (an indent, or a centred line)."""
+    if proportional:
+        return line[:1] in _PAD and bool(line.strip(_PAD))
+    return line[:1] in ("\u3000", "\t") or line.startswith("  ")
 
 
 def _continues(
@@ -465,22 +489,27 @@ def _continues(
     full_count: float,
     use_indent: bool,
     proportional: bool,
+    prev_indented: bool = False,
 ) -> bool:
     """Whether the line after ``prev`` (a previous physical line) continues it."""
     nxt = raw_next.strip(_PAD)
-    if is_heading_start(nxt) or _STRONG_END.search(prev):
+    if is_heading_start(nxt):
         return False
-    if use_indent and (raw_next[:1] in ("\u3000", "\t") or raw_next.startswith("  ")):
+    # Where indents mark paragraphs, a full line ending a sentence may still run on: the
+    # next paragraph would have been indented.  Elsewhere the sentence end ends it.
+    if _STRONG_END.search(prev) and not use_indent:
+        return False
+    if use_indent and _indented(raw_next, proportional):
         return False
     gap = 0.5 if _joiner(prev, nxt) == " " else 0.0
     # Widths are estimated (Latin letters are not all ½ em), so lines with
     # Latin text get some slack; pure CJK lines are measured exactly.
     latin = sum(ch.isascii() for ch in prev) / max(len(prev), 1)
     tolerance = 0.25 + 0.08 * full * latin
-    width = display_width(prev, proportional=proportional)
+    width = display_width(prev, proportional=proportional) + (_INDENT_EMS if prev_indented else 0.0)
     token = display_width(_first_token(nxt), proportional=proportional)
     prev_full = width + gap + token > full - tolerance or (
-        bool(full_count) and len(prev) + 1 > full_count
+        bool(full_count) and len(prev) + 1 + (_INDENT_EMS if prev_indented else 0) > full_count
     )
     if not prev_full:
         return False
@@ -672,6 +701,33 @@ def find_batch(*texts: str | None) -> str | None:
     return None
 
 
+# How an official document's title ends: its kind (…的通知, …典型案例, …（第一批）).
+_TITLE_END = re.compile(
+    r"(?:通知|通報|通报|公告|通告|公報|公报|意見|意见|辦法|办法|決定|决定|規定|规定|方案|報告|报告|"
+    r"案例|經驗|经验|做法|批復|批复|函|細則|细则|條例|条例|規劃|规划|綱要|纲要|名單|名单)$"
+    r"|[(（]第[一二三四五六七八九十\d]+批[)）]$")
+
+
+# What a title line is made of: characters, figures, book-title marks and brackets — not
+# sentence punctuation, and not a breadcrumb's 首页 > 曝光台 or a menu's separators.
+_TITLE_TEXT = re.compile(r"[\u4e00-\u9fff\d０-９《》“”「」〈〉()（）·、—-]+")
+
+
+def join_wrapped_title(lines: list[str]) -> list[str]:
+    """The first two lines as one when they are one title wrapped over two (centred titles
+    of official documents often are): the first lacks the ending a title has and any
+    punctuation, the second is short, unpunctuated and completes it
+    (…防火和野 / 生动物保护典型案例的通知, …典型案例(第 / 一批))."""
+    if len(lines) < 2:
+        return lines
+    first, second = lines[0], lines[1]
+    if (len(first) > 60 or len(second) > 40 or _TITLE_END.search(first)
+            or not _TITLE_END.search(first + second) or is_heading_start(second)
+            or not all(_TITLE_TEXT.fullmatch(x) for x in (first, second))):
+        return lines
+    return [first + second, *lines[2:]]
+
+
 def guess_title(lines: Sequence[str]) -> str | None:
     """The first line, if it looks like a title rather than the start of the body."""
     if not lines:
@@ -804,7 +860,7 @@ def make_document(
     ``headings`` are cleaned the same way as ``lines`` and kept only if they
     are exactly one of the lines, so the parser can rely on finding them.
     """
-    paragraphs = with_table_headers(clean_lines(lines))
+    paragraphs = join_wrapped_title(with_table_headers(clean_lines(lines)))
     if not paragraphs:
         raise UnreadableDocument(name, empty_reason)
     present = set(paragraphs)

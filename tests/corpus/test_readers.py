@@ -24,7 +24,7 @@ from corpus.readers import (
 )
 from corpus.readers import text as text_module
 from corpus.readers.pdf import is_page_number, strip_page_furniture
-from corpus.readers.text import detect_script, join_wrapped, parse_date
+from corpus.readers.text import detect_script, join_wrapped, join_wrapped_title, parse_date
 from tests.corpus import fixtures as F
 
 EXPECTED = F.sample_lines()
@@ -349,6 +349,34 @@ def test_pdf_multi_page_with_furniture(tmp_path: Path) -> None:
     assert F.SITE_NAME not in doc.text and "- 2 -" not in doc.text
     assert_sample_meta(doc.meta.title, doc.meta.batch, doc.meta.script)
     assert doc.meta.format == "pdf"
+
+
+def test_pdf_indented_paragraphs_and_wrapped_title(tmp_path: Path) -> None:
+    """pypdf renders a first-line indent as one space and a centred title's lines apart:
+    an indented first line is full with its indent, and the title is one line again."""
+    path = F.write_pdf(tmp_path, TITLE, PARAGRAPHS, indent=2, title_size=24)
+    from pypdf import PdfReader
+
+    first_page = PdfReader(path).pages[0].extract_text().split("\n")
+    assert TITLE not in first_page  # the title really is wrapped
+    assert any(line.startswith(" ") for line in first_page)  # and paragraphs indented
+    doc = read_document(path)
+    assert doc.text.split("\n") == EXPECTED
+    assert doc.meta.title == TITLE
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["云川省林业和草原局关于通报2024年度森林草原防火和野", "生动物保护典型案例的通知", "云林防〔2025〕12号"],
+     "云川省林业和草原局关于通报2024年度森林草原防火和野生动物保护典型案例的通知"),
+    (["自治区强化食品安全全链条监管典型案例(第", "一批)", "正文。"], "自治区强化食品安全全链条监管典型案例(第一批)"),
+    (["关于印发某某办法的通知", "各市县：", "正文。"], None),  # the title is whole
+    (["首页 > 新闻动态 > 曝光台", "滨江市税务局关于曝光典型案件的通报"], None),  # a breadcrumb
+    (["本报北京１月３日电", "国务院发出紧急通知，确保减负"], None),  # punctuated
+    (["某某市住房和城乡建设局", "一、基本情况"], None),  # a heading follows
+])
+def test_join_wrapped_title(lines: list[str], joined: str | None) -> None:
+    out = join_wrapped_title(lines)
+    assert out == (lines if joined is None else [joined, *lines[2:]])
 
 
 def test_pdf_copy_protected_opens(tmp_path: Path) -> None:
