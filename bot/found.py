@@ -13,7 +13,8 @@ without its topic, another batch of cases (第一批 asked, 第二批 said) or a
 asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
 met by a sentence on the shareholders), no figure at all for a how-many question, a figure of
 a narrower scope than the one asked (全国 asked, 全市 said), the asked place only set aside
-(除北京外), or no time for a when-question.  When the best passage fails those, one covering
+(除北京外), another party than the one asked (王某某 asked, only 张某某 said), or no time for
+a when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize, occurrences
+from indexer.people import SURNAMES
 from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
@@ -107,6 +109,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or attribute_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
+            or another_party(a, p.norm + " " + context)
             or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
 
 
@@ -201,6 +204,19 @@ def narrower_scope(a: Analysis, body: str) -> bool:
 
 # "除北京、天津外", "除上海以外": what the sentence sets aside.
 _SET_ASIDE = re.compile(r"除(?:了)?[^,，。;；]{1,24}?(?:以外|之外|外)")
+
+
+# A party named the way case reports name them (王某某, 李某): each case has its own.
+_PARTY = re.compile(f"[{''.join(sorted(SURNAMES))}]某某?")
+
+
+def another_party(a: Analysis, body: str) -> bool:
+    """"王某某被判处罚金多少钱?" met by …判处张某某有期徒刑六年,并处罚金20万元: the question
+    names a party as case reports do, and the passage (with its case title) names others,
+    never that one — it tells another party's case."""
+    asked = set(_PARTY.findall(a.norm))
+    said = set(_PARTY.findall(body))
+    return bool(asked) and bool(said) and not asked & said
 
 
 def set_aside(a: Analysis, body: str) -> bool:

@@ -82,6 +82,10 @@ _ORG_HEAD_RE = re.compile(
     r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委))"
     r"(?![级长])"
 )
+# …not a partner joined to it (市民政局会同公安局, 县委和县政府).
+_ORG_MORE_RE = re.compile(
+    rf"(?!{_JOINING_VERBS}|[和与及同向对在将把被等])[{_CJK}]{{1,4}}?"
+    r"(?:政府|委员会|办公室|办公厅|中心|支队|大队|总队|法院|检察院|厅|局|委)(?![级长])")
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
 _COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
                           r"[家个所名位批座人件起项条处户]")
@@ -224,8 +228,12 @@ def clause_subject(clause: str) -> str | None:
     # A conjoined list counts as one subject: 自治区市场监管、农业农村、公安等部门.
     m = _ORG_HEAD_RE.match(body)
     if m:
+        end = m.end()
+        # Bodies written together are one actor: 县纪委监委, 县委县政府, 省委办公厅.
+        while more := _ORG_MORE_RE.match(body, end):
+            end = more.end()
         # 共排查持证排污单位1432家: what was counted, not who acts.
-        return None if _COUNT_AFTER.match(body, m.end()) else m.group(1)
+        return None if _COUNT_AFTER.match(body, end) else body[m.start(1):end]
     m = _PLACE_HEAD_RE.match(body)
     if m:
         return m.group(1)
@@ -236,7 +244,9 @@ def clause_subject(clause: str) -> str | None:
     return None
 
 
-_BY = re.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信]))")  # not 由于, 经济, 经营…
+# 由/经 introduce an actor (not 由于, 经济, 经营…), and so does a passive's 被 (被县纪委监委问责;
+# not 被告, 被害人).
+_BY = re.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信])|被(?![告害服子褥迫动捕执]))")
 # A place the clause opens with; not a preposition's object (在巴州, 对该县, 向市里).
 _PLACE_HEAD_RE = re.compile(rf"(?![对向在被将把从据])([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
 

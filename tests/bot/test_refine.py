@@ -111,6 +111,9 @@ def test_a_province_and_one_of_two_places_need_not_be_named() -> None:
     # Traditional script is compared in simplified.
     ("佛山那个黑气点在哪被端掉的?", "佛山市順德區", False),
     ("佛山的黑气点在哪被端掉的?", "勒流街道", False),
+    # A body the question names by its short form (政府 for 人民政府) is the one acted on.
+    ("谁约谈了龙脊镇政府主要负责人?", "龙脊镇人民政府", True),
+    ("谁约谈了龙脊镇政府主要负责人?", "白河市人民政府", False),
     # A body that is more than the question's words is an answer.
     ("哪个部门和市场监管局联合执法?", "公安局", False),
     # One character is not a name.

@@ -21,6 +21,12 @@ from indexer.facts import clause_subject
     ("由信州区人民法院设立的工作室开展调解", "信州区人民法院"),
     ("由县政府统筹推进", "县政府"),
     ("经济开发区管理局牵头推进", "经济开发区管理局"),  # 经济 is a word, not 经
+    # …and so does a passive's 被; bodies written together are one actor.
+    ("被县纪委监委依规问责", "县纪委监委"),
+    ("被县委县政府通报批评", "县委县政府"),
+    ("省委办公厅印发通知", "省委办公厅"),
+    ("被告人承担赔偿责任", None),
+    ("市民政局会同公安局开展排查", "市民政局"),  # a partner is not part of the name
     # A place after a preposition is where, not who.
     ("在巴州全面推开", None),
     # A clause opening with a joining verb names a partner: its actor stands before it.

@@ -15,6 +15,7 @@ from bot.found import (
     no_figure,
     place_missing,
     places_only,
+    another_party,
     set_aside,
     signals,
 )
@@ -107,6 +108,18 @@ def test_a_place_the_sentence_only_sets_aside() -> None:
     assert not set_aside(a, "除北京外,上海、北京的公房也在出售")  # said once more, outside
     assert not set_aside(analysis("公房卖了多少?", ["公房"], kind="number"),
                          "除北京外,全国已出售50%")  # no place asked
+
+
+def test_another_partys_case() -> None:
+    a = analysis("王某某被判处罚金多少钱?", ["判处", "罚金"], kind="number")
+    assert another_party(a, "判处张某某有期徒刑六年,并处罚金20万元 临江区张某某等人非法收购案")
+    assert not another_party(a, "判处王某某有期徒刑一年,并处罚金2万元")
+    assert not another_party(a, "判处王某某、张某有期徒刑")  # the asked one among others
+    assert not another_party(a, "法院判处被告人罚金20万元")  # no party named: may be theirs
+    assert not another_party(analysis("罚金是多少?", ["罚金"], kind="number"),
+                             "判处张某某罚金20万元")  # no party asked
+    assert not another_party(analysis("对某公司罚了多少?", ["公司"], kind="number"),
+                             "对李某罚款2000元")  # 某公司 names no party
 
 
 def test_things_asked_by_name_given_only_as_a_count() -> None:
