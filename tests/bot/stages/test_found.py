@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.found import (
     MODEL,
     Signals,
+    another_party,
     answering_first,
     answers_nothing,
     attribute_missing,
@@ -15,7 +16,6 @@ from bot.found import (
     no_figure,
     place_missing,
     places_only,
-    another_party,
     set_aside,
     signals,
 )
