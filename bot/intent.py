@@ -26,7 +26,9 @@ CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
     Cue("about_notice", re.compile(
         r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
-        r"(?:这些|这批|本批|这几个)(?:典型)?(?:案例|经验|做法)?|这是第几批|"
+        # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
+        # are not the notice's cases).
+        r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"
         # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
         r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
         # Its number (文号是多少?) belongs to the document itself.

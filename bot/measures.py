@@ -33,6 +33,11 @@ _NUMBER_UNITS = {
     "人次": ("人次",),
 }
 _VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")
+# How long something lasts (多长时间, 多久, 要几天): a count of time, not a date.
+# (多久…一次 asks how often: 每周一次 answers it, no count of days.)
+DURATION = re.compile(r"(?:多长时间|多久)(?![^,，。?？]{0,8}一次)|多少(?:个)?(?:天|小时|分钟|个月|周)"
+                      r"|(?<![哪那这])几(?:天|个小时|小时|分钟|个月|周)|\bhow long\b")
+_TIME_SPANS = ("分钟", "小时", "天", "日", "周", "个月", "月", "年")
 
 
 def wanted_units(norm_question: str) -> tuple[str, ...]:
@@ -56,6 +61,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|占(?:了|到)?多少|"
                  r"率(?:是|为|有|达到|达)?(?:多少|几|多高|多大)|\bpercent|\brate\b", norm_question):
         return ("%", "百分点")
+    if DURATION.search(norm_question):
+        return _TIME_SPANS
     # A height, a depth, a length or a distance (多高, 海拔多少, 多长, 多远).
     if re.search(r"多高|多深|海拔多少|有多高", norm_question):
         return ("米", "千米")

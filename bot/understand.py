@@ -35,6 +35,7 @@ from bot.expand.synonyms import SynonymExpander
 from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
+from bot.measures import DURATION
 from bot.focus import focus_of
 from bot.intent import Cue, read_intent
 from bot.weights import WEIGHTS, Weights
@@ -69,6 +70,8 @@ EXCLUSION = Cue("set_aside", re.compile(
 # its pattern and an example question that must be classified as that kind
 # (tests/bot/test_understand.py checks every example).
 KIND_CUES: tuple[Cue, ...] = (
+    # How long something lasts is counted in days, months, years (多长时间, 多久), not dated.
+    Cue("number", DURATION, "两次献血要间隔多长时间?"),
     Cue("when", re.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
         # 几点 asks a clock time (几点发生的, 几点钟), not a count of points (提了几点意见).

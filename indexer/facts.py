@@ -39,7 +39,10 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
 QUANTITY_RE = re.compile(
-    r"(第)?(\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3}(?:点[一二三四五六七八九]{1,2})?)(余|多)?(?:[万亿](?:余|多)?(?=" + "|".join(
+    # News writes large figures in words: 一千三百九十九亿美元, 九万一千亿元, 二百零五人.
+    r"(第)?([" + _CN_NUM + r"零]{1,9}万[" + _CN_NUM + r"零]{1,8}(?=[亿万]?(?:" + "|".join(
+        sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))|[" + _CN_NUM + r"零]{4,9}"
+    r"|\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3}(?:点[一二三四五六七八九]{1,2})?)(余|多)?(?:[万亿](?:余|多)?(?=" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?(" + "|".join(
         sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
 )

@@ -36,7 +36,9 @@ MEASURE_WORDS = (
     # Weights as news writes them (重达660磅, 3万斤).
     "磅", "盎司", "斤",
     # Ages (60岁以上的老人), and grades of an award (荣立二等功, 获一等奖).
-    "周岁", "岁", "等功", "等奖")
+    "周岁", "岁", "等功", "等奖",
+    # Kinds and classes counted (３５种主要矿种, 分为三类).
+    "种", "类")
 # How an authority's name ends, for finding names in text (…市场监管局, …消防救援支队).
 ORG_SUFFIXES = (
     "委员会", "办公室", "办公厅", "办事处", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",

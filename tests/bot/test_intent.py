@@ -27,6 +27,9 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("排第几?", {"asks_ordinal"}),
     ("哪个部门修订了畜禽屠宰管理条例?", {"issuance", "asks_body", "asks_department"}),
     ("合作银行是哪家银行?", {"asks_company"}),  # a bank is a business
+    ("这些案例是哪个部门发布的?", {"about_notice", "asks_body", "asks_department", "asks_issued",
+                            "issuance"}),
+    ("石油天然气这些矿种有多少种?", set()),  # 这些 points at the 矿种, not the notice
 ])
 def test_intent_of_a_question(question: str, expected: set[str]) -> None:
     intent = read_intent(normalize(question))

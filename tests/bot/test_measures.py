@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.measures import wanted_units
+from bot.understand import classify
 from indexer.normalize import normalize
 
 
@@ -82,6 +83,18 @@ def test_a_weight_or_the_size_of_a_room() -> None:
 def test_a_height_or_a_length() -> None:
     assert wanted_units(normalize("登上的山有多高?"))[0] == "米"
     assert wanted_units(normalize("跑道有多长?"))[0] == "公里"
+
+
+@pytest.mark.parametrize("question", ["两次献血要间隔多长时间?", "退费多久能办完", "几天能拿到证",
+                                      "扫描一个集装箱要多少分钟", "how long does it take"])
+def test_a_duration_is_counted_in_time(question: str) -> None:
+    units = wanted_units(normalize(question))
+    assert {"天", "个月", "小时"} <= set(units) and "公里" not in units
+    assert classify(normalize(question)) == "number"  # not a date
+
+
+def test_how_often_is_no_duration() -> None:
+    assert wanted_units(normalize("医生多久上门巡诊一次?")) == ()
 
 
 def test_a_rate_however_high_it_is_asked() -> None:
