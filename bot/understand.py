@@ -35,9 +35,9 @@ from bot.expand.synonyms import SynonymExpander
 from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
-from bot.measures import DURATION
 from bot.focus import focus_of
 from bot.intent import Cue, read_intent
+from bot.measures import DURATION
 from bot.weights import WEIGHTS, Weights
 from indexer.normalize import detect_script, is_cjk, normalize
 from indexer.people import asked_post
