@@ -35,7 +35,9 @@ _CN_NUM = "一二三四五六七八九十百千两"
 # Measures a figure in Chinese numerals counts in (五部门, 三项, 四级; news text writes
 # money and people so too: 三万元, 十四点八万元, 六十四人).
 _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "亿元", "人", "名", "万人",
-               "人次")
+               "人次",
+               # Spans of time (间隔期不少于六个月, 三天内) and kinds (分为四类).
+               "个月", "天", "小时", "分钟", "种", "类")
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
 QUANTITY_RE = re.compile(
@@ -461,7 +463,10 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
         grade = m.group(4) in ("等功", "等奖")
         if is_calendar_year(m.group(0)):
             continue
-        if (digits and m.group(4) not in ("级", "大")) or grade or (
+        # A figure written out at length (一千三百九十九亿美元, 二百零五) is a figure
+        # whatever it counts; a short one only with a counting unit (not 三心二意).
+        spelled = not digits and (len(m.group(2)) >= 3 or bool(set(m.group(2)) & set("百千万零")))
+        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in _CN_COUNTED):
             add("quantity", m.group(0))

@@ -45,6 +45,13 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
     ("冠军奖金由三万元猛增至十四点八万元", ["三万元", "十四点八万元"]),  # news writes money so
     ("参赛棋手由原来的三十二人扩大到六十四人", ["三十二人", "六十四人"]),
     ("两会召开", []),
+    # Large figures written out, whatever they count; spans of time and kinds.
+    ("外汇储备余额已达一千三百九十九亿美元", ["一千三百九十九亿美元"]),
+    ("M2余额九万一千亿元", ["九万一千亿元"]),
+    ("两次采集间隔期不少于六个月", ["六个月"]),
+    ("分为四类", ["四类"]),
+    ("三心二意", []),
+    ("一五一十地说", []),
 ])
 def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
