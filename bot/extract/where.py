@@ -27,6 +27,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The place that answers, from the clause, the best passage's facts or its case's."""
     best = ranked[0]
     named = {x for unit in a.units for x in unit.alts}  # normalised already
+    site = _ASKED_SITE.search(a.norm)
+    if site:
+        # "在哪个遗址?" is answered by a 遗址 or by nothing — not by the county around it.
+        found = site_named(best_clause(best, a) or best.text, site.group(1), named) or (
+            site_named(best.text, site.group(1), named))
+        return Direct(found, best) if found else NONE
     # "哪个州" wants a 州: prefer places of the asked-for level.
     suffix = a.intent.place_level
     # "和哪些地方…?": the place, if any, stands in the clause that answers;
@@ -65,6 +71,34 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
                     not suffix or of_level(f.norm, suffix)):
                 return Direct(f.subject, best)
     return NONE
+
+
+# A kind of site asked by name (哪个遗址, 哪所大学, 在哪座山): not a level of administration.
+_SITE_KINDS = ("遗址", "基地", "公园", "景区", "广场", "湿地", "水库", "机场", "港口", "码头", "口岸",
+               "车站", "大学", "学院", "学校", "医院", "小区", "园区", "开发区", "体育馆", "体育场",
+               "博物馆", "纪念馆", "展览馆", "大厦", "酒店", "宾馆", "山", "湖", "岛", "河", "江")
+_ASKED_SITE = re.compile(r"(?:哪|什么|何)(?:个|所|座|片|家|条|一)?("
+                         + "|".join(sorted(_SITE_KINDS, key=len, reverse=True)) + ")")
+# Where a site's own name stops, read backwards: a place of administration, a preposition.
+_SITE_NAME_STOP = set("省市县区镇乡村在于到从自的和与及、该此这那其个座所")
+
+
+def site_named(text: str, kind: str, named: set[str]) -> str | None:
+    """The first site of ``kind`` ``text`` names (宁家坡遗址, 十三陵基地) that the question does
+    not: the characters before ``kind`` back to a place or a preposition, two at least."""
+    norm = normalize(text)
+    at = norm.find(kind)
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < 8 and "\u4e00" <= norm[start - 1] <= "\u9fff" and (
+                norm[start - 1] not in _SITE_NAME_STOP) and not norm.endswith(kind, 0, start):
+            start -= 1
+        name = norm[start:at + len(kind)]
+        if at - start >= 2 and name not in named and not any(
+                len(x) >= 2 and x != kind and x in name for x in named):
+            return text[start:at + len(kind)]
+        at = norm.find(kind, at + len(kind))
+    return None
 
 
 # A named spot: a station, an airport, a port, a scenic area, a square (南京南站, 禄口国际机场).
@@ -224,4 +258,5 @@ def place_after_at(clause: str, named: set[str], suffix: str) -> str | None:
     return None
 
 
-__all__ = ["extract", "place_after_at", "place_in_clause", "place_level", "venues"]
+__all__ = ["extract", "place_after_at", "place_in_clause", "place_level", "site_named",
+           "venues"]

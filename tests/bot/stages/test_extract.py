@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import EXTRACTORS, document, extract, number, where, who
-from bot.extract.where import landmarks, place_after_at, place_in_clause, place_level, venues
+from bot.extract.where import (
+    landmarks,
+    place_after_at,
+    place_in_clause,
+    place_level,
+    site_named,
+    venues,
+)
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
 
@@ -147,6 +154,23 @@ def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
 ])
 def test_landmarks(clause: str, spots: list[str]) -> None:
     assert landmarks(clause, set()) == spots
+
+
+def test_where_a_site_of_the_asked_kind_or_nothing() -> None:
+    r = row(1, "山西省考古研究所在山西省垣曲县古城镇宁家坡遗址成功地发掘了两座陶窑。")
+    a = analysis("陶窑具体在哪个遗址?", ["陶窑", "遗址"], kind="where")
+    assert where.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "宁家坡遗址"
+    county = row(2, "山西省考古研究所在垣曲县发掘了两座陶窑。")
+    assert where.extract(a, ranked((county, 1.0)), MemoryLookup([county])).answer is None
+
+
+@pytest.mark.parametrize(("text", "kind", "site"), [
+    ("俱乐部的第一个基地北京十三陵基地今天成立", "基地", "北京十三陵基地"),  # not 第一个基地
+    ("在该遗址发现陶窑", "遗址", None),  # only pointed at
+    ("演讲在哈佛大学举行", "大学", "哈佛大学"),
+])
+def test_a_site_named_by_its_kind(text: str, kind: str, site: str | None) -> None:
+    assert site_named(text, kind, set()) == site
 
 
 def test_where_a_named_spot_when_the_clause_names_no_place() -> None:
