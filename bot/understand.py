@@ -75,7 +75,7 @@ KIND_CUES: tuple[Cue, ...] = (
     Cue("when", re.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
         # 几点 asks a clock time (几点发生的, 几点钟), not a count of points (提了几点意见).
-        r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?]|$))|"
+        r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?接报抵离回停关收动]|$))|"
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         # In English keywords a date asked is named so ("Havel re-elected date").
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),

@@ -37,7 +37,7 @@ _CN_NUM = "一二三四五六七八九十百千两"
 _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "亿元", "人", "名", "万人",
                "人次",
                # Spans of time (间隔期不少于六个月, 三天内) and kinds (分为四类).
-               "个月", "天", "小时", "分钟", "种", "类")
+               "个月", "天", "小时", "分钟", "周", "种", "类")
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
 QUANTITY_RE = re.compile(
@@ -62,11 +62,15 @@ _RELATIVE_TIME = re.compile(r"今天|昨天|前天|明天|今日|昨日|当天|�
                             r"晚上|傍晚|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月")
 
 
+# A time of day (14时20分, 11时许, 8点30分): what 几点 asks.  A bare 3点 is no time (3点意见).
+CLOCK_RE = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])(?:时(?:[0-5]?\d分)?许?|点[0-5]?\d分)")
+
+
 def says_a_time(text: str) -> bool:
-    """Whether ``text`` (normalised) says when something happened: a date, a month, a year
-    or a time said relatively (今天, 春节前) — what a when-question needs."""
+    """Whether ``text`` (normalised) says when something happened: a date, a month, a year,
+    a time of day or a time said relatively (今天, 春节前) — what a when-question needs."""
     return bool(YEAR_RE.search(text) or _MONTH_DAY.search(text) or _MONTH.search(text)
-                or _RELATIVE_TIME.search(text))
+                or CLOCK_RE.search(text) or _RELATIVE_TIME.search(text))
 
 
 def is_calendar_year(quantity: str) -> bool:
@@ -455,6 +459,8 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
     for m in _MONTH.finditer(text):
         if not _MONTH_DAY.match(text, m.start() + (2 if m.group(0)[0] in "今去前明当同" else 0)):
             add("date", m.group(0))
+    for m in CLOCK_RE.finditer(text):
+        add("date", m.group(0))
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of
         # an award (二等功, 一等奖); 一批 is "a batch", and 级/大 after digits are rarely

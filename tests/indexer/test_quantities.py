@@ -64,6 +64,8 @@ def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     ("今年6月,执法支队开展突击检查", ["今年6月"]),  # a month without its year
     ("5月底前完成整改", ["5月底"]),
     ("1至9月,全省共出动执法人员", []),  # a range of months is no date
+    ("于当日14时20分接到报警", ["14时20分"]),  # a time of day
+    ("提出3点意见,用时24小时", []),  # points and hours counted are no time
 ])
 def test_date_facts(text: str, dates: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "date"] == dates
