@@ -129,6 +129,10 @@ QUESTION_WORDS = sorted({
     "通过什么手段", "通过什么办法", "采取什么办法", "采取了什么办法", "靠什么办法", "靠什么",
     # The asker pointing into the document (前言里说的…, 通知里提到的…): where, not what.
     "前言", "序言", "导语", "开头", "文件里", "通知里", "里面", "里说", "说的", "提到的", "讲的",
+    # The form the answer is asked in (局长姓名, 去世日期): the frame, not the topic.
+    "姓名", "日期",
+    # Pointing words and fillers of speech (那边, 前前后后, 一下子): never the topic.
+    "那边", "这边", "那里", "前前后后", "一下子",
 })
 
 # Words that make a sentence a question: in a long paste, the sentence that asks.
