@@ -102,8 +102,8 @@ def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> D
         if p.score < best_score - W.actor_pool:
             continue
         for person in people(p.norm, _vocabulary(searcher)):
-            if not holds_post(person.post, post):
-                continue
+            if not holds_post(person.post, post) or (byline(person) and "记者" not in a.norm):
+                continue  # "哪位领导人到场?" is not answered by the reporter
             start, end = next(((s, e) for s, e in clause_spans(p.norm)
                                if s <= person.start < e), (0, len(p.norm)))
             clause = p.norm[start:end]

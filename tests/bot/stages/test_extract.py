@@ -95,6 +95,15 @@ def test_who_the_person_of_the_answering_clause_before_a_body_elsewhere() -> Non
     assert who.extract(a, ranked((r, 1.0)), lookup).answer == "王学仁"
 
 
+def test_which_person_is_never_the_reporter_of_the_dateline() -> None:
+    r = row(1, "本报北京1月14日讯记者陈晓钟报道:团结出版社今天举行座谈会,何鲁丽出席。")
+    lookup = MemoryLookup([r], words={1: ("记者", "陈晓钟", "团结", "出版社", "座谈会")})
+    a = analysis("团结出版社座谈会有哪位领导到场?", ["团结", "出版社", "座谈会"])
+    assert who.extract(a, ranked((r, 1.0)), lookup).answer != "陈晓钟"
+    reporter = analysis("团结出版社座谈会是哪位记者报道的?", ["团结", "出版社", "座谈会"])
+    assert who.extract(reporter, ranked((r, 1.0)), lookup).answer == "陈晓钟"
+
+
 def test_which_company_is_answered_by_a_business_or_nothing() -> None:
     r = row(1, "今年1月,飞燕集团公司以风险抵押的方式承包管理河东医院。")
     a = analysis("河东医院被哪家企业承包了?", ["河东医院", "承包"])
