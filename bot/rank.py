@@ -218,13 +218,13 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
     if kind == "number" and (any(m.group(0).endswith(measures) for m in QUANTITY_RE.finditer(body))
                              if measures else re.search(r"\d", body)):
         return (0.0, 0.0, 0.0, 1.0)
-    if kind == "when" and says_a_time(_DATELINE.sub("", body)):
+    if kind == "when" and says_a_time(DATELINE.sub("", body)):
         return (0.0, 0.0, 0.0, 1.0)
     return (0.0, 0.0, 0.0, 0.0)
 
 
 # A news dateline (本报北京1月13日讯, 据新华社华盛顿1月19日电): the date of the report.
-_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24}?[电讯]")
+DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24}?[电讯]")
 
 
 __all__ = ["RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",

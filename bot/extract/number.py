@@ -14,7 +14,7 @@ from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
-from bot.rank import another_batch, another_year
+from bot.rank import DATELINE, another_batch, another_year
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE, clause_spans
@@ -88,14 +88,19 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # "每户多挣了多少?": of the figures, the ones the text gives per unit, when it does.
         facts = [(f, r) for f, r in facts if _PER_UNIT.search(before(f))] or facts
 
-    def fit(item: tuple[FactHit, int]) -> tuple[float, float, float, int]:
+    def fit(item: tuple[FactHit, int]) -> tuple[float, float, bool, float, int]:
         f, rank = item
         p = by_id[f.passage_id]
         body = p.norm
         pos = body.find(f.norm)
         after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
-        described = before(f)
-        near = described + after
+        # A dateline's date (新华社联合国1月20日电) is the report's: the place and agency
+        # before it describe the report, not what the question asks about — it answers
+        # only when no other date is described by the question's words.
+        dateline = DATELINE.match(body)
+        in_dateline = dateline is not None and pos < dateline.end()
+        described = "" if in_dateline else before(f)
+        near = "" if in_dateline else described + after
         s = sum(w for alts, w in weights if any(_says(near, x, a.norm) for x in alts))
         # The thing counted may stand after its modifiers (8名屡教不改的驾驶员): the words
         # after 多少 count anywhere in the rest of the figure's clause.
@@ -107,7 +112,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
         said_total = 1.0 if total and _TOTAL.search(described) else 0.0
-        return (s, said_total, p.score, -rank)
+        return (s, said_total, not in_dateline, p.score, -rank)
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]

@@ -95,6 +95,18 @@ def test_who_the_person_of_the_answering_clause_before_a_body_elsewhere() -> Non
     assert who.extract(a, ranked((r, 1.0)), lookup).answer == "王学仁"
 
 
+def test_when_the_datelines_date_is_the_reports() -> None:
+    r = row(1, "新华社联合国1月20日电联合国发言人说,双方同意于2月1日就导弹弹头问题举行技术会谈。")
+    lookup = MemoryLookup([r], [fact(1, "date", "1月20日", "1月20日"),
+                                fact(1, "date", "2月1日", "2月1日")])
+    a = analysis("联合国和伊拉克的技术会谈在哪天?", ["联合国", "技术", "会谈"], kind="when")
+    assert "2月1日" in (number.extract(a, ranked((r, 1.0)), lookup).answer or "")
+    today = row(2, "本报北京1月13日讯天元战今天在中国棋院开赛。")
+    only = MemoryLookup([today], [fact(2, "date", "1月13日", "1月13日")])
+    b = analysis("天元战哪天开赛?", ["天元战", "开赛"], kind="when")
+    assert "1月13日" in (number.extract(b, ranked((today, 1.0)), only).answer or "")
+
+
 def test_which_person_is_never_the_reporter_of_the_dateline() -> None:
     r = row(1, "本报北京1月14日讯记者陈晓钟报道:团结出版社今天举行座谈会,何鲁丽出席。")
     lookup = MemoryLookup([r], words={1: ("记者", "陈晓钟", "团结", "出版社", "座谈会")})
