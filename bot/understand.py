@@ -39,6 +39,7 @@ from bot.focus import focus_of
 from bot.intent import Cue, read_intent
 from bot.measures import DURATION
 from bot.weights import WEIGHTS, Weights
+from indexer.lexicon import rare_words
 from indexer.normalize import detect_script, is_cjk, normalize
 from indexer.people import asked_post
 from indexer.words import (
@@ -211,6 +212,7 @@ class Analyzer:
         pinyin_tables()
         same_sound("预热", "预热")
         self.vocab.terms_by_pinyin(["yure"])  # builds the pinyin keys of the vocabulary
+        rare_words().get("预热")  # builds the on-disk table of rarer words once per machine
 
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)

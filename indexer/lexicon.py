@@ -23,8 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.lookup import Lookup, open_lookup
+
 MIN_WORD_FREQ = 20  # rarer entries (进厂, 每批) are phrases more than words: split, they weigh little
 MAX_WORD_LEN = 6
+# …but a rarer entry of three characters or more is still a word (起征点 5, 起步价 3): the key
+# term of a question the documents may not hold, which must not fall apart into 起/征/点.
+# Kept on disk (:func:`rare_words`), not in memory: there are 230,000 of them.
+RARE_MIN_FREQ = 3
+RARE_MIN_LEN = 3
 
 
 class HashedWords:
@@ -132,6 +139,24 @@ def _cache_file(source: Path) -> Path:
     stat = source.stat()
     return Path(user_cache_dir("casebot", appauthor=False)) / (
         f"lexicon-{stat.st_size}-{int(stat.st_mtime)}-{MIN_WORD_FREQ}-{MAX_WORD_LEN}.txt")
+
+
+@lru_cache(maxsize=1)
+def rare_words() -> Lookup:
+    """The dictionary's rarer words of three characters or more (see :data:`RARE_MIN_FREQ`),
+    as an on-disk table read a word at a time (``rare_words().get(w) is not None``)."""
+    source = _dictionary_path()
+    stat = source.stat()
+
+    def build() -> Iterable[tuple[str, str]]:
+        for line in source.read_text(encoding="utf-8").splitlines():
+            word, freq_text, *_ = line.split(" ")
+            if (RARE_MIN_LEN <= len(word) <= MAX_WORD_LEN
+                    and RARE_MIN_FREQ <= int(freq_text) < MIN_WORD_FREQ):
+                yield word, ""
+
+    return open_lookup(f"rarewords-{stat.st_size}-{int(stat.st_mtime)}-{RARE_MIN_FREQ}-"
+                       f"{RARE_MIN_LEN}-{MIN_WORD_FREQ}.sqlite", build)
 
 
 @lru_cache(maxsize=1)

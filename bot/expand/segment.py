@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.weights import WEIGHTS, Weights
-from indexer.lexicon import lexicon
+from indexer.lexicon import RARE_MIN_LEN, lexicon, rare_words
 from indexer.segment import MAX_TERM_LEN, substrings
 
 Piece = tuple[str, bool]
@@ -100,7 +100,8 @@ def general_words(items: list[Item], df: dict[str, int],
     天 and 下 are index words of their own somewhere, so 明天会下雨 falls apart
     into 明/天/会/下/雨 and matches any sentence with 天 and 下.  明天 and 下雨
     are words of general Chinese that no index word covers: they are asked
-    about as such, and the documents do not have them.
+    about as such, and the documents do not have them.  A rarer word of three characters
+    or more (起征点) counts too: it is read from disk only for such a run.
     """
     out: list[Item] = []
     i = 0
@@ -113,11 +114,13 @@ def general_words(items: list[Item], df: dict[str, int],
             i += 1
             continue
         words = lexicon().words
+        rare = rare_words()
         k = i
         while k < j:
             for end in range(min(j, k + max_len), k + 1, -1):
                 word = "".join(w for w, _, _ in items[k:end])
-                if word in words and word not in df and not any(
+                if (word in words or (len(word) >= RARE_MIN_LEN and rare.get(word) is not None)) and (
+                        word not in df) and not any(
                         sub in df for sub in substrings(word) if 2 <= len(sub) < len(word)):
                     out.append((word, False, ()))
                     k = end

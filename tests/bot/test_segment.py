@@ -63,6 +63,8 @@ def test_loose_characters_as_a_mistyped_word() -> None:
     ("明天会下雨", DF, ["明天", "会", "下雨"]),
     # The index has 下雨: the characters stay as they are (the index's words rule).
     ("明天会下雨", {**DF, "下雨": 3}, ["明天", "会", "下", "雨"]),
+    # A rarer word of three characters is a word too: the key term, not 起/征/点.
+    ("起征点", DF, ["起征点"]),
 ])
 def test_general_words(chars: str, df: dict[str, int], expected: list[str]) -> None:
     items: list[Item] = [(c, True, ()) for c in chars]

@@ -160,3 +160,24 @@ def test_cache_file_in_user_cache_dir(tmp_path: Path, monkeypatch: pytest.Monkey
     path = lexicon_module._cache_file(lexicon_module._dictionary_path())
     assert path.parent == tmp_path / "ucd"
     assert path.name.startswith("lexicon-") and path.suffix == ".txt"
+
+
+def test_rare_words_of_three_characters_are_kept_on_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import lookup as lookup_module
+
+    source = tmp_path / "dict.txt"
+    source.write_text("起征点 5 n\n起步价 3 n\n丙丁 3 n\n甲乙丙 2 n\n明天 3264 t\n下雨天 40 n\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(lexicon_module, "_dictionary_path", lambda: source)
+    monkeypatch.setattr(lookup_module, "cache_dir", lambda: tmp_path / "cache")
+    lexicon_module.rare_words.cache_clear()
+    try:
+        rare = lexicon_module.rare_words()
+        assert rare.get("起征点") is not None and rare.get("起步价") is not None
+        assert rare.get("丙丁") is None  # two characters: a phrase more than a word
+        assert rare.get("甲乙丙") is None  # rarer still
+        assert rare.get("下雨天") is None  # frequent: in the lexicon itself
+        assert list((tmp_path / "cache").glob("rarewords-*.sqlite"))  # on disk, not in memory
+    finally:
+        lexicon_module.rare_words.cache_clear()
