@@ -37,6 +37,9 @@ _DECORATION = re.compile(r"[《》“”\"'‘’()（）\s]")
 # A figure in digits or in Chinese numerals (170亿元, 五部门, 四级, 第一批).
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _FIGURE_WITH_UNIT = re.compile(rf"({_NUMBER})\s*(?:万|亿)?([^\d\s，,。；;、零一二两三四五六七八九十百千]{{0,4}})")
+# Bodies named as a list (自治区市场监管、农业农村、公安等部门): a body, though no one name
+# in it ends in a suffix.
+_BODY_LIST = re.compile(r"[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,})*等(?:部门|单位|机关|机构)")
 _FINER_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|镇|乡|街道|村)")
 
 
@@ -187,6 +190,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         level_match=_level_match(analysis.intent.place_level, piece) if kind == "where" else 0.0,
         finer_place=1.0 if kind == "where" and after and _FINER_PLACE.match(after) else 0.0,
         not_a_body=(1.0 if kind == "who" and not organisations(piece)
+                    and not _BODY_LIST.search(piece)
                     and not named_after_post(first, piece) else 0.0),
         one_of_several=(1.0 if kind in ("who", "where") and analysis.intent.several_answers
                         and "、" not in piece and "和" not in piece else 0.0),

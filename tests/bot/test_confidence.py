@@ -36,6 +36,11 @@ def test_a_line_without_a_body_is_a_signal_for_who() -> None:
     none = signals(a, _answer("共排查持证排污单位", "who", "共排查持证排污单位"))
     assert body is not None and body.not_a_body == 0.0
     assert none is not None and none.not_a_body == 1.0
+    # Bodies named as a list are bodies, though none of the names ends in a suffix.
+    listed = signals(_analysis("哪个部门修订了条例", "who", "修订", "条例"), _answer(
+        "《条例》由自治区市场监管、农业农村、公安等部门修订(案例2 导语)", "who",
+        "自治区市场监管、农业农村、公安等部门修订《条例》"))
+    assert listed is not None and listed.not_a_body == 0.0
 
 
 def test_the_asked_measure_and_the_thing_counted() -> None:

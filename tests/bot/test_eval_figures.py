@@ -72,8 +72,8 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     # nine, and the gate now withholds lines it is less sure of — here mostly clause
     # answers to what-questions and place answers (README, "When the answer line is shown").
     # Session 9: the threshold answers to the calibration sets (0.87 → 0.91): 0.728 → 0.609.
-    # Session 12: 0.598 at the refit's bagged threshold of 0.93 (0.62–0.66 at 0.92).
-    assert (figures["direct"] or 0) >= 0.59, figures
+    # Session 12: 0.641 at the refit's bagged threshold of 0.93.
+    assert (figures["direct"] or 0) >= 0.6, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -112,14 +112,14 @@ DEVELOPMENT_SETS = {
     "eighth": (85, 0.88, 0.92, 0.41, 1.0, 0.01),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    "fourteenth": (70, 0.8, 0.89, 0.32, 0.78, 0.01),
+    "fourteenth": (70, 0.8, 0.89, 0.34, 0.78, 0.01),
     # 住房城乡建设 (a web page's 来源/发布时间 line, （一）… case headings, 案情简介：/处理结果：
     # labels); written blind, scored once unread, a development set since session 11.
-    "nineteenth": (70, 0.87, 0.94, 0.39, 0.64, 0.01),
+    "nineteenth": (70, 0.87, 0.94, 0.41, 0.64, 0.01),
     # 林草 防火/野生动物 通知 as a **PDF** (文号 line, 典型案例N with 【案件情况】… labels, first-line
     # indents, a title centred over two lines); written blind, scored once unread, a
     # development set since session 12.
-    "twenty-first": (70, 0.71, 0.82, 0.3, 0.71, 0.02),
+    "twenty-first": (70, 0.71, 0.82, 0.34, 0.71, 0.02),
     # Written blind and never read: the fitted models' calibration sets (see the README).
     # 旅游市场秩序 (issuer-and-date line, 一、 parts of 1. 2. cases, 【查处情况】 labels).
     "fifteenth": (70, 0.78, 0.85, 0.22, 0.78, 0.01),
