@@ -206,6 +206,18 @@ def narrower_scope(a: Analysis, body: str) -> bool:
 _SET_ASIDE = re.compile(r"除(?:了)?[^,，。;；]{1,24}?(?:以外|之外|外)")
 
 
+def set_aside(a: Analysis, body: str) -> bool:
+    """"北京的公房卖了多少?" met by 除北京、天津外,全国…50%以上已出售: every place the question
+    names that the sentence says, it says only to set aside."""
+    named = [u for u in a.units if len(u.text) >= 2 and (
+        is_place(u.text) or u.text.removesuffix("省") in PROVINCES)]
+    spans = [m.span() for m in _SET_ASIDE.finditer(body)]
+    if not named or not spans:
+        return False
+    said = [i for u in named for x in u.alts for i in occurrences(body, x)]
+    return bool(said) and all(any(s <= i < e for s, e in spans) for i in said)
+
+
 # A party named the way case reports name them (王某某, 李某): each case has its own.
 _PARTY = re.compile(f"[{''.join(sorted(SURNAMES))}]某某?")
 
@@ -217,18 +229,6 @@ def another_party(a: Analysis, body: str) -> bool:
     asked = set(_PARTY.findall(a.norm))
     said = set(_PARTY.findall(body))
     return bool(asked) and bool(said) and not asked & said
-
-
-def set_aside(a: Analysis, body: str) -> bool:
-    """"北京的公房卖了多少?" met by 除北京、天津外,全国…50%以上已出售: every place the question
-    names that the sentence says, it says only to set aside."""
-    named = [u for u in a.units if len(u.text) >= 2 and (
-        is_place(u.text) or u.text.removesuffix("省") in PROVINCES)]
-    spans = [m.span() for m in _SET_ASIDE.finditer(body)]
-    if not named or not spans:
-        return False
-    said = [i for u in named for x in u.alts for i in occurrences(body, x)]
-    return bool(said) and all(any(s <= i < e for s, e in spans) for i in said)
 
 
 def names_part_only(a: Analysis, body: str) -> bool:
@@ -263,10 +263,11 @@ def counted_only(a: Analysis, body: str) -> bool:
     # The pointer counts only when the thing's own name is asked (那家公司叫什么名字?), not
     # a body that did something to it (该企业是被哪家法院判的?).
     pointed = _NAME_ASKED_LAST.search(a.norm) is not None
-    return all(_COUNTED_BEFORE.search(body[max(0, i - W.counted_before_chars):i])
-               or (pointed and _UNNAMED_BEFORE.search(body[max(0, i - W.counted_before_chars):i]))
-               for i in starts)
+    prefixes = [body[max(0, i - W.counted_before_chars):i] for i in starts]
+    return all(_COUNTED_BEFORE.search(b) or (pointed and _UNNAMED_BEFORE.search(b))
+               for b in prefixes)
 
 
-__all__ = ["MODEL", "FoundModel", "Signals", "answering_first", "answers_nothing", "counted_only",
-           "is_found", "names_part_only", "narrower_scope", "places_only", "set_aside", "signals"]
+__all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
+           "counted_only", "is_found", "names_part_only", "narrower_scope", "places_only",
+           "set_aside", "signals"]

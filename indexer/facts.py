@@ -40,13 +40,13 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
                "个月", "天", "小时", "分钟", "周", "种", "类")
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
+_MEASURES = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
 QUANTITY_RE = re.compile(
     # News writes large figures in words: 一千三百九十九亿美元, 九万一千亿元, 二百零五人.
-    r"(第)?([" + _CN_NUM + r"零]{1,9}万[" + _CN_NUM + r"零]{1,8}(?=[亿万]?(?:" + "|".join(
-        sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))|[" + _CN_NUM + r"零]{4,9}"
-    r"|\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3}(?:点[一二三四五六七八九]{1,2})?)(余|多)?(?:[万亿](?:余|多)?(?=" + "|".join(
-        sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?(" + "|".join(
-        sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"
+    r"(第)?([" + _CN_NUM + r"零]{1,9}万[" + _CN_NUM + r"零]{1,8}(?=[亿万]?(?:" + _MEASURES
+    + r"))|[" + _CN_NUM + r"零]{4,9}"
+    r"|\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3}(?:点[一二三四五六七八九]{1,2})?)(余|多)?(?:[万亿](?:余|多)?(?="
+    + _MEASURES + r"))?(" + _MEASURES + r")"
 )
 _MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
 # A month without its year, as news and case reports write it: 今年6月, 去年3月份, 5月底.
@@ -86,15 +86,14 @@ _JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求
 _VERB_HEAD = re.compile(rf"(?:{_JOINING_VERBS})$")
 _VERB_LEAD = re.compile(rf"^(?:{_JOINING_VERBS})")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
+# How the name of a body a clause opens with ends (and not 厅级, 局长).
+_BODY_END = "委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委"
 _ORG_HEAD_RE = re.compile(
-    rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])"
-    r"(?:等部门|部门|单位|机关|委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委))"
-    r"(?![级长])"
-)
-# …not a partner joined to it (市民政局会同公安局, 县委和县政府).
+    rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])(?:等部门|部门|单位|机关|{_BODY_END}))"
+    r"(?![级长])")
+# …and another written right after it, not a partner joined to it (市民政局会同公安局).
 _ORG_MORE_RE = re.compile(
-    rf"(?!{_JOINING_VERBS}|[和与及同向对在将把被等])[{_CJK}]{{1,4}}?"
-    r"(?:政府|委员会|办公室|办公厅|中心|支队|大队|总队|法院|检察院|厅|局|委)(?![级长])")
+    rf"(?!{_JOINING_VERBS}|[和与及同向对在将把被等])[{_CJK}]{{1,4}}?(?:{_BODY_END})(?![级长])")
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
 _COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
                           r"[家个所名位批座人件起项条处户]")

@@ -39,14 +39,15 @@ MEASURE_WORDS = (
     "周岁", "岁", "等功", "等奖",
     # Kinds and classes counted (３５种主要矿种, 分为三类).
     "种", "类")
+# Stations and offices named by what they do (质量安全监督站, 花桥派出所); not a bare 站 or
+# 所 (车站, 场所).
+_STATION_SUFFIXES = ("监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所")
 # How an authority's name ends, for finding names in text (…市场监管局, …消防救援支队).
 ORG_SUFFIXES = (
     "委员会", "办公室", "办公厅", "办事处", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",
     "院", "中心", "协会", "法院", "检察院", "支队", "大队", "总队",  # 消防救援支队, 执法大队
     "科",  # 基金监管科: a section of a bureau
-    # Stations and offices named by what they do (质量安全监督站, 花桥派出所); not a bare 站 or
-    # 所 (车站, 场所).
-    "监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所",
+    *_STATION_SUFFIXES,
 )
 # Central bodies that announcements cite by abbreviation (中办、国办印发…).
 CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大", "全国人大常委会", "党中央",
@@ -54,8 +55,7 @@ CENTRAL_BODIES = ("中共中央", "国务院", "中办", "国办", "全国人大
 # How a name ends when it names a body at all, for "哪个部门/单位?" — wider than a
 # department (…中心, …协会, 国务院) — and what alone names nobody (政府主导、部门联动).
 BODY_SUFFIXES = ("部门", "单位", "机关", "机构", "委员会", "办公室", "办公厅", "办事处", "政府", "中心",
-                 "监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所",
-                 "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
+                 *_STATION_SUFFIXES, "厅", "局", "委", "署", "院", "协会", "中办", "国办", "国务院", "中央",
                  "支队", "大队", "总队")
 # How a department's name ends ("哪些部门?": …五部门 and …局 are, 州政府 is not).
 DEPARTMENT_SUFFIXES = ("部门", "局", "厅", "委", "署", "办")

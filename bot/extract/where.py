@@ -16,7 +16,7 @@ from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage
 from indexer.facts import clause_spans, places
-from indexer.normalize import normalize
+from indexer.normalize import normalize, occurrences
 from indexer.words import PLACE_LEVELS, PROVINCES
 
 _WITH_WHERE = re.compile(r"[和与跟同]哪")
@@ -27,17 +27,17 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The place that answers, from the clause, the best passage's facts or its case's."""
     best = ranked[0]
     named = {x for unit in a.units for x in unit.alts}  # normalised already
+    clause = best_clause(best, a)
     site = _ASKED_SITE.search(a.norm)
     if site:
         # "在哪个遗址?" is answered by a 遗址 or by nothing — not by the county around it.
-        found = site_named(best_clause(best, a) or best.text, site.group(1), named) or (
+        found = (clause and site_named(clause, site.group(1), named)) or (
             site_named(best.text, site.group(1), named))
         return Direct(found, best) if found else NONE
     # "哪个州" wants a 州: prefer places of the asked-for level.
     suffix = a.intent.place_level
     # "和哪些地方…?": the place, if any, stands in the clause that answers;
     # a clause naming places only vaguely (与多省市建立…) is itself the answer.
-    clause = best_clause(best, a)
     if clause and _ASKS_AT.search(a.norm) and not a.intent.plural_places:
         at = place_after_at(clause, named, suffix) or _at_in_other_clause(a, best, named, suffix)
         if at:
@@ -87,8 +87,7 @@ def site_named(text: str, kind: str, named: set[str]) -> str | None:
     """The first site of ``kind`` ``text`` names (宁家坡遗址, 十三陵基地) that the question does
     not: the characters before ``kind`` back to a place or a preposition, two at least."""
     norm = normalize(text)
-    at = norm.find(kind)
-    while at >= 0:
+    for at in occurrences(norm, kind):
         start = at
         while start > 0 and at - start < 8 and "\u4e00" <= norm[start - 1] <= "\u9fff" and (
                 norm[start - 1] not in _SITE_NAME_STOP) and not norm.endswith(kind, 0, start):
@@ -97,7 +96,6 @@ def site_named(text: str, kind: str, named: set[str]) -> str | None:
         if at - start >= 2 and name not in named and not any(
                 len(x) >= 2 and x != kind and x in name for x in named):
             return text[start:at + len(kind)]
-        at = norm.find(kind, at + len(kind))
     return None
 
 
