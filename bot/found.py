@@ -102,7 +102,7 @@ def answers_nothing(a: Analysis, p: Passage,
                     asked: list[tuple[str, ...]] | None = None) -> bool:
     """``p`` meets the question only in ways that answer nothing (see the module);
     ``asked`` are the places the question names (:func:`asked_of`)."""
-    context = heading_context(p.doc, p.case_title, p.section)
+    context = heading_context(p.doc, p.case_title, p.section) + " " + p.carried
     return (names_part_only(a, p.norm) or counted_only(a, p.norm) or places_only(a, p)
             or another_batch(a.intent.batch, p.norm, context)
             or another_year(a.norm, p.norm, context)
@@ -145,7 +145,7 @@ def places_only(a: Analysis, best: Passage) -> bool:
     alone: the places scope a question, its topic must be met as well."""
     body = best.norm
     where = body + " " + normalize(" ".join(filter(None, (best.doc, best.case_title,
-                                                          best.section))))
+                                                          best.section)))) + " " + best.carried
     topic = [u for u in a.units
              if not any(x in where and names_place(x, where) for x in u.alts)]
     if len(topic) == len(a.units) or not topic:

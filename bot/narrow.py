@@ -59,7 +59,46 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
     typed = [p if p.covers >= W.found_threshold
              else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)
              for p in pool if p.id in holding]
+    if not typed:
+        typed = [p for p in following(a, pool[0], searcher)
+                 if any(typed_fact(f.norm, units, ordinal, day)
+                        for f in searcher.facts([kind], [p.id]))]
+        holding = {p.id for p in typed}
     return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
+
+
+def typed_fact(norm: str, units: tuple[str, ...], ordinal: bool, day: bool) -> bool:
+    """Whether a fact (normalised) is of the asked type: in an asked measure, an ordinal
+    only when one is asked, a day when a day is asked."""
+    return ((not units or any(norm.endswith(u) for u in units))
+            and (ordinal or not ORDINAL.match(norm)) and (not day or "日" in norm or "号" in norm))
+
+
+def following(a: Analysis, best: Passage, searcher: Lookup) -> list[Passage]:
+    """The sentences right after the best match that say what it lacks.
+
+    "首都机场搞雷达管制花了多少钱?": the best match names the airport and the radar control,
+    the next sentence goes on "共投资了3亿元" — together they say every word of the
+    question, the figure only the second.  Such a sentence (of the same document, at most
+    :attr:`Weights.following_sentences` after) is a candidate for the figure or the date
+    when it says a word the best match lacks and the two together say nearly all."""
+    rows = searcher.passages(list(range(best.id + 1, best.id + 1 + W.following_sentences)))
+    total = a.total_weight or 1.0
+    out: list[Passage] = []
+    for i in range(best.id + 1, best.id + 1 + W.following_sentences):
+        row = rows.get(i)
+        if row is None or row.doc_id != best.doc_id:
+            break
+        body = normalize(row.text)
+        adds = [u for u in a.units if not any(x in best.norm for x in u.alts)
+                and any(len(x) >= 2 and x in body for x in u.alts)]
+        said = sum(u.weight for u in a.units
+                   if any(x in best.norm or (len(x) >= 2 and x in body) for x in u.alts))
+        if adds and said >= W.following_coverage * total:
+            out.append(replace(passage_of(row, max(best.score, W.found_threshold), [],
+                                          max(best.covers, W.found_threshold)),
+                               carried=best.norm))
+    return out
 
 
 def case_overview(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:

@@ -42,6 +42,9 @@ class Passage:
     # decides "found", apart from the ranking score that orders passages.  A passage placed
     # by a rule rather than ranked (a date line, a lead) covers what its score says.
     coverage: float | None = None
+    # A sentence that goes on with the one before it (共投资了3亿元 after the sentence naming
+    # the project): that sentence, normalised — read with the headings as what it is about.
+    carried: str = field(default="", repr=False, compare=False)
 
     @property
     def covers(self) -> float:

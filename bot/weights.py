@@ -39,6 +39,11 @@ class Weights:
     # threshold and still be a candidate for a figure or a date (it lacks the words its
     # case already said).
     same_case_slack: float = 0.05
+    # No candidate holds the figure or date asked, but a sentence at most this many after
+    # the best match does, says a word the best match lacks, and the two together say this
+    # share of the question's weight: it may answer (bot.narrow.following).
+    following_sentences: int = 3
+    following_coverage: float = 0.9
     # The best passage meets the question only by its places, a count or part of a term:
     # one covering at most this much less that can answer comes first (bot/found.py).
     answering_slack: float = 0.05

@@ -133,6 +133,11 @@ QUESTION_WORDS = sorted({
     "姓名", "日期",
     # Pointing words and fillers of speech (那边, 前前后后, 一下子): never the topic.
     "那边", "这边", "那里", "前前后后", "一下子",
+    # Pointing back with a measure word (那家企业, 这次出访, 那起案子, 那2家): which one the
+    # asker means, never a word the text says of it.
+    "那", "这次", "那次", "这场", "那场", "这家", "那家", "这起", "那起", "这项", "那项",
+    "这位", "那位", "这名", "那名", "这条", "那条", "这张", "那张", "这回", "那回", "这件",
+    "那件", "这所", "那所", "这座", "那座", "这种", "那种",
 })
 
 # Words that make a sentence a question: in a long paste, the sentence that asks.

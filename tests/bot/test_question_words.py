@@ -7,7 +7,7 @@ import pytest
 from bot.expand.question_words import QuestionWordStripper
 from tests.bot.fake_vocab import FakeVocabulary
 
-DF = {"土地": 9, "指导": 4, "有限空间": 3, "存量": 6, "修订": 5}
+DF = {"土地": 9, "指导": 4, "有限空间": 3, "存量": 6, "修订": 5, "那曲": 2}
 TABLE = {"没人管": ("无人监管",)}
 
 
@@ -18,6 +18,10 @@ TABLE = {"没人管": ("无人监管",)}
     ("对存量怎么处理", ["存量"]),  # 对存 is no word: 对 stays a question word
     ("没人管怎么办", ["没人管"]),  # a colloquial phrase of the synonym table survives
     ("请问是否有吗", []),
+    # Pointing back (那家, 这次, 那场) says which one is meant, never a word of the text;
+    # a place holding 那 (那曲) is an index word and stays.
+    ("那家企业这次罚了多少", ["企业", "罚"]),
+    ("那曲那场雪下了多久", ["那曲", "雪下"]),
 ])
 def test_strip(text: str, expected: list[str]) -> None:
     stripper = QuestionWordStripper(FakeVocabulary(DF), TABLE)

@@ -1,0 +1,37 @@
+"""bot/narrow.py: the passages that can answer the kind of question asked."""
+
+from __future__ import annotations
+
+from bot.narrow import narrow
+from indexer.normalize import normalize
+from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
+
+QUESTION = "首都机场搞雷达管制花了多少钱?"
+UNITS = [("首都机场", 3.0), ("雷达", 3.0), ("管制", 2.0), ("投资", 2.0)]
+BEST = row(1, "为实现以首都机场为中心的雷达管制，民航缩小了垂直间隔。")
+
+
+def test_a_sentence_right_after_the_best_match_may_hold_the_figure() -> None:
+    nxt = row(2, "在两年多的时间里，共投资了3亿元人民币。")
+    lookup = MemoryLookup([BEST, nxt], [fact(2, "quantity", "3亿元")])
+    a = analysis(QUESTION, UNITS, kind="number")
+    out = narrow(a, ranked((BEST, 0.8)), lookup)
+    assert [p.id for p in out] == [2, 1]
+    assert out[0].carried == normalize(BEST.text)  # what it is about, for the found checks
+
+
+def test_only_when_it_says_what_the_best_match_lacks() -> None:
+    nxt = row(2, "在两年多的时间里，共花了3亿元人民币。")  # 投资 unsaid: the two say too little
+    lookup = MemoryLookup([BEST, nxt], [fact(2, "quantity", "3亿元")])
+    a = analysis(QUESTION, UNITS, kind="number")
+    assert narrow(a, ranked((BEST, 0.8)), lookup) == []
+
+
+def test_not_from_another_document_nor_in_another_measure() -> None:
+    other = row(2, "共投资了3亿元人民币。", doc_id=2)
+    lookup = MemoryLookup([BEST, other], [fact(2, "quantity", "3亿元")])
+    a = analysis(QUESTION, UNITS, kind="number")
+    assert narrow(a, ranked((BEST, 0.8)), lookup) == []
+    count = row(2, "共投资建设项目40个。")
+    lookup = MemoryLookup([BEST, count], [fact(2, "quantity", "40个")])
+    assert narrow(a, ranked((BEST, 0.8)), lookup) == []
