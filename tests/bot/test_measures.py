@@ -78,6 +78,8 @@ def test_a_weight_or_the_size_of_a_room() -> None:
     assert wanted_units(normalize("最小的隔断间有多大?"))[0] == "亩"
     assert "平方米" in wanted_units(normalize("最小的隔断间有多大?"))
     assert wanted_units(normalize("老人多大岁数?"))[0] == "岁"  # an age, not a size
+    # An area burnt or reclaimed is said in 公顷 as often as in 亩.
+    assert {"亩", "公顷", "平方公里"} <= set(wanted_units(normalize("过火面积多大")))
 
 
 def test_a_height_or_a_length() -> None:
