@@ -2,7 +2,8 @@
 
 A question about 江油 is not answered by a passage about 西充县 (bot/found.py, bot/refine.py).
 A province is left out: its own documents call it 全省 or 自治区, not 四川 or 新疆; so is a
-country, which news names by one character once it has named it (以色列 → 以法律).
+country, which news names by one character once it has named it (以色列 → 以法律), and a
+region of the world (中东), which a report on it seldom repeats.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bot.expand.units import place_names
 from bot.rank import heading_context
 from bot.reply import Passage
 from indexer.facts import places
-from indexer.words import COUNTRIES, PROVINCES
+from indexer.words import COUNTRIES, GENERIC_PLACE_WORDS, PROVINCES, WORLD_REGIONS
 
 _SUFFIX_AFTER = "[市县区州镇乡旗盟]"
 
@@ -34,9 +35,15 @@ def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     for u in a.units:
         if len(u.text) < 2 or u.text.removesuffix("省") in PROVINCES or u.text.endswith(
-                "自治区") or u.text in COUNTRIES:
+                "自治区") or u.text in COUNTRIES or u.text in WORLD_REGIONS or (
+                u.text in GENERIC_PLACE_WORDS):
             continue
-        if is_place(u.text) or any(
+        # A body named after its place (沈阳市地税局): the place is what must be named —
+        # as the text may, without its suffix (沈阳地税局).
+        head = next((p for p in places(u.text) if u.text.startswith(p) and p != u.text), None)
+        if head is not None:
+            out.append((head, head[:-1]) if len(head) > 2 else (head,))
+        elif is_place(u.text) or any(
                 re.search(re.escape(x) + _SUFFIX_AFTER, said) for x in u.alts):
             out.append(u.alts)
     return out

@@ -76,6 +76,11 @@ COUNTRIES = frozenset((
     "波兰", "捷克", "匈牙利", "奥地利", "希腊", "土耳其", "乌克兰", "越南", "泰国", "老挝", "柬埔寨",
     "缅甸", "马来西亚", "新加坡", "印度尼西亚", "印尼", "菲律宾", "蒙古", "沙特", "叙利亚", "黎巴嫩",
     "约旦", "古巴", "智利", "秘鲁", "新西兰", "孟加拉", "孟加拉国", "阿富汗", "哈萨克斯坦"))
+# Regions of the world, wider than a country (中东斡旋 is reported by where it happened).
+WORLD_REGIONS = frozenset((
+    "中东", "东南亚", "欧洲", "亚洲", "非洲", "美洲", "北美", "南美", "拉美", "东欧", "西欧", "北欧",
+    "南欧", "中欧", "中亚", "南亚", "东亚", "西亚", "北非", "大洋洲", "海湾地区", "巴尔干", "加勒比",
+    "亚太", "远东"))
 # Words that end like a place or are tagged as one, and name none: "在哪个城市?" asks for a
 # place, it does not name one; 超市 and 股市 are markets.
 GENERIC_PLACE_WORDS = frozenset((

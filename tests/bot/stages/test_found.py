@@ -183,3 +183,12 @@ def test_a_place_asked_that_the_passage_does_not_name() -> None:
     # "在哪个城市?" asks for a place, it names none.
     e = analysis("大会在哪个城市召开?", ["大会", "城市", "召开"])
     assert not place_missing(e, "大会于近日在广州召开")
+    assert not place_missing(e, "大会于近日在广州召开", "城市区 大会")  # nor when 城市区 is said
+    # A region of the world is seldom repeated by a report on it.
+    f = analysis("中东斡旋期间以色列宣布增建多少套住房?", ["中东", "斡旋", "以色列", "增建"])
+    assert not place_missing(f, "在罗斯斡旋之际,以方宣布增建594套住房")
+    # A body named after its place (沈阳市地税局): the place must be named, with or without
+    # its suffix.
+    g = analysis("沈阳市地税局的局长是谁?", ["沈阳市地税局", "局长"])
+    assert not place_missing(g, "沈阳地税局局长李天心")
+    assert place_missing(g, "大连市地税局局长张某")
