@@ -110,7 +110,8 @@ def answers_nothing(a: Analysis, p: Passage,
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
             or another_party(a, p.norm + " " + context)
-            or none_named(asked_places(a) if asked is None else asked, p.norm + " " + context))
+            or none_named(asked_places(a) if asked is None else asked,
+                          p.norm + " " + context + " " + p.opening))
 
 
 def asked_of(a: Analysis, ranked: list[Passage]) -> list[tuple[str, ...]]:

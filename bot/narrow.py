@@ -30,7 +30,20 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
         ranked = [p for p in ranked[:W.answer_pool_size] if _COMPANY.search(p.norm)]
     if a.kind == "what" and a.intent.how_done:
         ranked = case_overview(a, ranked, searcher)
-    return ranked
+    return with_case_openings(ranked, searcher)
+
+
+def with_case_openings(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
+    """The best candidates of numbered cases with their case's opening sentences
+    (:attr:`Passage.opening`), read by the found stage for the places a case is about."""
+    cases = {p.case_id for p in ranked[:W.answer_pool_size]
+             if p.case is not None and p.case_id is not None}
+    if not cases:
+        return ranked
+    openings = {c: normalize(" ".join(r.text for r in searcher.case_passages(c, ("lead",))
+                                      [:W.case_opening_sentences])) for c in cases}
+    return [replace(p, opening=openings[p.case_id]) if p.case_id in openings else p
+            for p in ranked]
 
 
 def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:

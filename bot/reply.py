@@ -45,6 +45,9 @@ class Passage:
     # A sentence that goes on with the one before it (共投资了3亿元 after the sentence naming
     # the project): that sentence, normalised — read with the headings as what it is about.
     carried: str = field(default="", repr=False, compare=False)
+    # The opening sentences of its case, normalised: where a case report names its place
+    # (江阴市某公司…) when its title names the city above it (无锡市查处…).
+    opening: str = field(default="", repr=False, compare=False)
 
     @property
     def covers(self) -> float:

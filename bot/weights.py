@@ -44,6 +44,9 @@ class Weights:
     # share of the question's weight: it may answer (bot.narrow.following).
     following_sentences: int = 3
     following_coverage: float = 0.9
+    # A case report names its place in its first sentences (江阴市某公司…) when its title
+    # names the city above (无锡市查处…): a place asked counts as named when these say it.
+    case_opening_sentences: int = 2
     # The best passage meets the question only by its places, a count or part of a term:
     # one covering at most this much less that can answer comes first (bot/found.py).
     answering_slack: float = 0.05

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.found import answers_nothing
 from bot.narrow import narrow
 from indexer.normalize import normalize
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
@@ -35,3 +36,20 @@ def test_not_from_another_document_nor_in_another_measure() -> None:
     count = row(2, "共投资建设项目40个。")
     lookup = MemoryLookup([BEST, count], [fact(2, "quantity", "40个")])
     assert narrow(a, ranked((BEST, 0.8)), lookup) == []
+
+
+def test_a_case_reports_place_is_read_from_its_opening() -> None:
+    """"江阴那家公司的司机怎么处理的?": the case title names 无锡市, the case's first sentence
+    江阴市某公司 — the sentence that answers names neither, and still answers."""
+    title = "无锡市查处危险货物运输企业动态监控不落实案"
+    opening = row(1, "2025年5月，执法支队抽查发现江阴市某化工物流公司车辆长时间离线。",
+                  role="lead", case=3, case_title=title)
+    answer = row(2, "二是对3名连续驾驶超过4小时的驾驶员依法予以处罚。", role="lead", case=3,
+                 case_title=title)
+    lookup = MemoryLookup([opening, answer])
+    a = analysis("江阴那家公司连续驾驶的司机怎么处理的?",
+                 [("江阴", 3.0), ("公司", 1.0), ("连续", 2.0), ("驾驶", 2.0)], kind="what")
+    best = narrow(a, ranked((answer, 0.8)), lookup)[0]
+    assert "江阴市" in best.opening
+    assert not answers_nothing(a, best)
+    assert answers_nothing(a, ranked((answer, 0.8))[0])  # read alone, it names no place asked
