@@ -125,6 +125,8 @@ class Intent:
     measures: tuple[str, ...] = ()
     # Neither a question word nor a question mark: a few keywords typed to look something up.
     keywords_only: bool = False
+    # "什么叫住房分配货币化?", "“前收盘”指的是什么?": the term whose meaning is asked.
+    defines: str | None = None
 
 
 # The question word of a what-question (什么监管模式?): where its focus starts.
@@ -140,6 +142,26 @@ _PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3}
 _ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪|"
                         r"(?:具体|分别|都)(?:是)?哪几[个家所座位条项])")
 _QUESTION_MARK = re.compile(r"[??吗呢]")
+# What a term means: 什么叫X, 什么是X, X是什么意思, X指的是什么, 何谓X (normalised text).
+_TERM = r'"?([\u4e00-\u9fffa-z0-9]{2,16}?)"?'
+_DEFINES = (re.compile(r"^(?:请问)?(?:什么(?:叫做?|是)|何谓|啥叫|啥是)" + _TERM + r"[??]?$"),
+            re.compile(_TERM + r"(?:是|指|说)?(?:的是)?(?:什么意思|啥意思|什么含义|指的是什么|"
+                       r"是指什么|指什么|的意思是什么|的含义是什么|的定义是什么|是什么|是啥)[??]?$"))
+
+
+_FILLERS = re.compile(r"具体|到底|究竟|主要")
+
+
+def defined_term(norm: str) -> str | None:
+    """The term whose meaning a question asks (什么叫X → X; …的“X”指的是什么 → X)."""
+    for pattern in _DEFINES:
+        m = pattern.search(norm)
+        if m:
+            quoted = re.findall(r'"([^"]{2,16})"', norm)
+            term = quoted[-1] if quoted else _FILLERS.sub("", m.group(1).rsplit("的", 1)[-1])
+            # 这是什么意思 points at something, it names no term.
+            return term if len(term) >= 2 and term[0] not in "这那它其该此" else None
+    return None
 
 
 def read_intent(norm: str, question: str | None = None) -> Intent:
@@ -161,7 +183,8 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         names_asked_of=norm[:name.start()] if name else None,
         measures=wanted_units(norm),
         keywords_only=not WH.search(norm) and not _QUESTION_MARK.search(
-            norm if question is None else question))
+            norm if question is None else question),
+        defines=defined_term(norm))
 
 
-__all__ = ["BATCH", "CUES", "WH", "Cue", "Intent", "read_intent"]
+__all__ = ["BATCH", "CUES", "WH", "Cue", "Intent", "defined_term", "read_intent"]

@@ -95,6 +95,9 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
     batch = a.intent.batch
     named = (re.compile(rf"《[^》]*{re.escape(focus)}》|”{re.escape(focus)}")
              if focus and len(focus) >= 2 else None)
+    if a.intent.defines:
+        # "什么叫X?" is answered by the sentence that defines X (所谓X,就是…; X是指…).
+        named = defining(a.intent.defines)
     for (row, bm25), body in zip(hits, bodies, strict=True):
         context: str | None = None  # only looked at for units the body lacks
         said = heading = place = 0.0
@@ -140,6 +143,14 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
                                    and share >= W.in_charge_lead_share) else 0.0,
         ), matched))
     return out
+
+
+@lru_cache(maxsize=256)
+def defining(term: str) -> re.Pattern[str]:
+    """A sentence defining ``term`` (normalised): 所谓X, X是指, "X",就是, X即…"""
+    t = re.escape(term)
+    return re.compile(rf'所谓"?{t}|{t}"?,?(?:就是|是指|指的是|系指|即|意思是|的意思是|'
+                      rf'是一种|是一个|是指的)')
 
 
 def another_batch(batch: str | None, body: str, context: str) -> bool:

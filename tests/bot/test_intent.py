@@ -63,6 +63,12 @@ def test_partners_keeps_the_words_that_asked() -> None:
     ("排第几?", "measures", ("位", "名")),
     ("小饭桌 昌吉", "keywords_only", True),
     ("小饭桌在哪", "keywords_only", False),  # a question word
+    ("什么叫住房分配货币化?", "defines", "住房分配货币化"),
+    ("股市大盘上的“前收盘”指的是什么?", "defines", "前收盘"),  # the quoted term
+    ("联合河长制是什么意思", "defines", "联合河长制"),
+    ("一田一档具体是啥", "defines", "一田一档"),
+    ("这是什么意思?", "defines", None),  # points at something, names nothing
+    ("哪个部门修订了条例?", "defines", None),
 ])
 def test_values_read_from_a_question(question: str, field: str, value: object) -> None:
     assert getattr(read_intent(normalize(question), question), field) == value

@@ -30,6 +30,15 @@ def test_coverage_decides_and_bm25_breaks_ties() -> None:
     assert out[0].terms == ("小饭桌", "监管")
 
 
+def test_the_sentence_defining_the_term_asked_comes_first() -> None:
+    a = analysis("什么叫住房分配货币化?", [("住房", 1.0), ("分配", 1.0), ("货币化", 1.0)])
+    use = row(1, "要在大中城市推开住房分配货币化改革。")
+    define = row(2, "所谓住房分配货币化，就是把实物分配的住房转变为工资形式分配给职工。")
+    assert [p.id for p in rank(a, [(use, 10.0), (define, 9.0)])] == [2, 1]
+    b = analysis("住房分配货币化改革在哪推开?", [("住房", 1.0), ("分配", 1.0), ("货币化", 1.0)])
+    assert [p.id for p in rank(b, [(use, 10.0), (define, 9.0)])] == [1, 2]
+
+
 def test_a_word_only_in_the_heading_counts_partly_a_place_fully() -> None:
     a = analysis("西充县一田一档", [("西充", 1.0), ("一田一档", 1.0)])
     under = row(1, "建立一田一档。", case=1, case_title="西充县推进耕地保护")
