@@ -13,7 +13,7 @@ from indexer.words import PINYIN_MEASURES
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份")
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票")
 # Money is counted in 元 (美元, 日元, 港元 end so) or in a currency of another name.
 _MONEY = ("元", "马克", "英镑", "法郎", "卢布", "比索", "里拉", "卢比", "泰铢", "韩元")
 _NUMBER_UNITS = {
@@ -75,7 +75,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     if re.search(r"(?:间|房|屋|地|场|园|区|馆)(?:有|是)?多大(?!岁|年)", norm_question):
         return _NUMBER_UNITS["面积"]
     # An age (多大岁数, 多大年纪, 几岁, 多少周岁).
-    if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|\bhow old\b", norm_question):
+    if re.search(r"多大(?:岁数|年纪|年龄)|(?:几|多少)周?岁|年龄多大|(?:今年|现在)多大了?(?:[??呢啊呀]|$)"
+                 r"|\bhow old\b", norm_question):
         return ("岁", "周岁")
     # 那几家/这几个/哪几家 point at things (those few companies), they do not ask a count.
     m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(" + "|".join(_VISITS) + r"|"

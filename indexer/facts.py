@@ -471,7 +471,9 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
         # A figure written out at length (一千三百九十九亿美元, 二百零五) is a figure
         # whatever it counts; a short one only with a counting unit (not 三心二意).
         spelled = not digits and (len(m.group(2)) >= 3 or bool(set(m.group(2)) & set("百千万零")))
-        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or (
+        # An ordinal in words (第十四次, 第三届) ranks whatever it counts.
+        ordinal = not digits and m.group(1) == "第" and m.group(4) not in ("大",)
+        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in _CN_COUNTED):
             add("quantity", m.group(0))

@@ -26,6 +26,8 @@ MEASURE_WORDS = (
     "张", "处", "辆", "台", "个月", "天", "小时", "场", "起", "例", "间", "套", "支", "头", "只",
     # Cases (宗), copies (份), wells (眼, 口), plants (株, 棵), sessions (家次, 车次).
     "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗",
+    # Votes (以58票赞成) and sessions (第十四届).
+    "票", "届",
     # Visits and trips counted, not things (检查出租汽车2860辆次 does not say how many cars).
     "辆次", "户次", "台次", "艘次", "批次",
     # Money in other currencies, as news writes it (120.74亿美元, 7.5万马克).

@@ -65,6 +65,8 @@ def test_those_few_point_at_things_and_ask_no_count() -> None:
 
 def test_an_age() -> None:
     assert wanted_units(normalize("给多大岁数的老人办优待证")) == ("岁", "周岁")
+    assert wanted_units(normalize("陈妍今年多大了")) == ("岁", "周岁")  # a person's age
+    assert wanted_units(normalize("赞成票几票")) == ("票",)
     assert wanted_units(normalize("几岁以上可以免费乘车")) == ("岁", "周岁")
 
 

@@ -52,6 +52,11 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
     ("分为四类", ["四类"]),
     ("三心二意", []),
     ("一五一十地说", []),
+    # An ordinal in words ranks whatever it counts; votes are counted in 票.
+    ("正在执行第十四次南极考察任务", ["第十四次"]),
+    ("召开第三届理事会", ["第三届"]),
+    ("议会以58票赞成通过预算", ["58票"]),
+    ("实行一票否决", []),
 ])
 def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
