@@ -114,6 +114,9 @@ class Weights:
     typed_pool_size: int = 30
     # … and an actor further down, as far as this rank.
     actor_search_depth: int = 50
+    # A who-line that only points back (该局): the body it means is looked for this many
+    # sentences back (bot.extract.who.pointed_at).
+    pointer_lookback: int = 4
     # The clause that answers (best_clause): one holding the question's focus wins over
     # any count of the question's words …
     focus_in_clause: float = 100.0

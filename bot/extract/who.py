@@ -44,7 +44,46 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     found = _extract(a, ranked, searcher)
     if found.answer is not None and found.evidence is not None and deed_unsaid(a, found.evidence):
         return NONE
+    if found.answer is not None and found.evidence is not None and _POINTER.match(
+            normalize(found.answer)):
+        return pointed_at(found.answer, found.evidence, searcher)
     return found
+
+
+# A body pointed back at (该局, 此单位, 上述公司): what it points at is the answer.
+_POINTER = re.compile(r"(?:该|此|其|本|上述)([\u4e00-\u9fff]{1,4})$")
+_GENERIC_POINTED = ("单位", "部门", "机关", "机构")
+
+
+def pointed_at(line: str, evidence: Passage, searcher: Lookup) -> Direct:
+    """"该局会同市水利局开展专项检查": 该局 is no answer — the body it points back at is,
+    the nearest of its kind (…局) named before it in the evidence or the sentences before
+    (quoted after the evidence); none named, no line."""
+    m = _POINTER.match(normalize(line))
+    if m is None:
+        return NONE
+    kind = m.group(1)
+
+    def last_of_kind(norm: str) -> str | None:
+        names = [n for n in organisations(norm) if not _POINTER.match(n)
+                 and (kind in _GENERIC_POINTED or n.endswith(kind))]
+        return names[-1] if names else None
+
+    before = evidence.norm[:evidence.norm.find(normalize(line))]
+    name = last_of_kind(before)
+    if name is not None:
+        return Direct(as_written(evidence.text, name, evidence.norm), evidence)
+    ids = list(range(evidence.id - W.pointer_lookback, evidence.id))
+    rows = searcher.passages(ids)
+    for i in reversed(ids):
+        row = rows.get(i)
+        if row is None or row.doc_id != evidence.doc_id:
+            break
+        name = last_of_kind(normalize(row.text))
+        if name is not None:
+            earlier = passage_of(row, evidence.score, [])
+            return Direct(as_written(row.text, name), evidence, (earlier,))
+    return NONE
 
 
 def deed_unsaid(a: Analysis, evidence: Passage) -> bool:

@@ -50,6 +50,19 @@ def test_who_acts_the_actor_of_the_answering_clause() -> None:
     assert who.extract(b, ranked((r, 1.0)), MemoryLookup([r]))[0] != "州公安局"
 
 
+def test_who_a_body_pointed_back_at_is_the_one_it_means() -> None:
+    """该局 is no answer: the nearest …局 named before it is, quoted after the evidence."""
+    first = row(1, "玉泉市人社局当天派员核查，督促总包单位支付工资。")
+    then = row(2, "其后，该局会同市水利局对全市水利项目开展专项检查。")
+    a = analysis("全市水利项目专项检查是哪个部门搞的?", ["水利", "项目", "专项检查"])
+    line, evidence, support = who.extract(a, ranked((then, 1.0)), MemoryLookup([first, then]))
+    assert line == "玉泉市人社局" and evidence is not None and evidence.id == 2
+    assert [p.id for p in support] == [1]
+    # Nothing of its kind before it: no line rather than 该局.
+    alone = MemoryLookup([then])
+    assert who.extract(a, ranked((then, 1.0)), alone).answer is None
+
+
 def test_who_holds_a_post_the_name_written_after_it() -> None:
     r1 = row(1, "本报青山3月5日电 青山市长江二桥今天通车。")
     r2 = row(2, "市长张建国出席仪式并讲话,副市长王红主持。")
