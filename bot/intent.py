@@ -33,6 +33,8 @@ CUES: tuple[Cue, ...] = (
         r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
         # Its number (文号是多少?) belongs to the document itself.
         r"文号|发文字号|发文号|文件编号|"
+        # Its signature and the dates it is issued on (落款是谁?, 通报的印发日期).
+        r"落款|(?:文件|通知|通报|公告|通告)的?(?:发文|印发|成文|发布)(?:日期|时间)|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
     # "哪家企业?" is answered only by a sentence that names a business.
     Cue("asks_company", re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家|银行)"),
@@ -53,7 +55,7 @@ CUES: tuple[Cue, ...] = (
     Cue("asks_day", re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
     # "这份通知是谁发的/什么时候发的?": the document's own issuing, not a task it sets.
-    Cue("asks_issued", re.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|"
+    Cue("asks_issued", re.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|落款|"
                                   r"\b(?:issued|published|signed)\b"), "这份通知是谁发的?"),
     # "Who issued 《…》?": an issuing fact answers; "who is in charge?" does not.
     Cue("issuance", re.compile(
