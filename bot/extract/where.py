@@ -8,12 +8,14 @@ clause, the place facts of the best passage, then of its case's title and lead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.analysis import Analysis
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
+from bot.rank import DATELINE
 from bot.reply import Passage
 from indexer.facts import clause_spans, places
 from indexer.normalize import normalize, occurrences
@@ -25,7 +27,30 @@ VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The place that answers, from the clause, the best passage's facts or its case's."""
-    best = ranked[0]
+    found = _extract(a, without_dateline(ranked[0]), searcher)
+    # The line quotes the passage as it is written.
+    return found._replace(evidence=ranked[0]) if found.evidence is not None else found
+
+
+def without_dateline(p: Passage) -> Passage:
+    """``p`` with its news dateline (本报北京1月14日讯记者…报道:) blanked: the place there is
+    where the report was filed, not where what it tells happened."""
+    m = DATELINE.match(p.norm)
+    if m is None:
+        return p
+    end = m.end()
+    # The reporter's byline that follows the dateline goes with it (记者刘华新报道:).
+    byline = _BYLINE.match(p.norm, end)
+    if byline is not None:
+        end = byline.end()
+    return replace(p, text=" " * end + p.text[end:])
+
+
+_BYLINE = re.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
+
+
+def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
+    best = ranked_first
     named = {x for unit in a.units for x in unit.alts}  # normalised already
     clause = best_clause(best, a)
     site = _ASKED_SITE.search(a.norm)
@@ -60,7 +85,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return Direct(clause, best)
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
                        key=lambda fr: not (suffix and of_level(fr[0].norm, suffix))):
-        if f.subject and normalize(f.subject) not in named and (
+        # (Not one only its dateline names: it was blanked.)
+        if f.subject and normalize(f.subject) not in named and normalize(f.subject) in best.norm and (
                 not suffix or of_level(f.norm, suffix)):
             return Direct(f.subject, best)
     if best.case_id is not None:

@@ -190,6 +190,19 @@ def test_landmarks(clause: str, spots: list[str]) -> None:
     assert landmarks(clause, set()) == spots
 
 
+def test_where_never_the_place_a_dateline_names() -> None:
+    """本报北京1月14日讯: the report was filed in 北京; the concert is in 维也纳."""
+    r = row(1, "本报北京１月１４日讯记者刘华新报道：民族音乐会将在奥地利维也纳金色大厅上演。")
+    facts = [fact(1, "place", x, subject=x) for x in ("北京", "奥地利")]
+    a = analysis("民族音乐会在维也纳哪个地方演?", [("民族音乐会", 3.0), ("维也纳", 3.0), ("演", 1.0)])
+    line, evidence, _ = where.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is None or ("北京" not in line and evidence is not None
+                            and evidence.text == r.text)  # quoted as written
+    dated = row(2, "本报北京１月５日讯记者王科报道：首都国际机场在北京顺义扩建。")
+    b = analysis("机场在哪扩建?", [("机场", 3.0), ("扩建", 2.0)])
+    assert "北京" in (where.extract(b, ranked((dated, 1.0)), MemoryLookup([dated])).answer or "")
+
+
 def test_where_a_site_of_the_asked_kind_or_nothing() -> None:
     r = row(1, "山西省考古研究所在山西省垣曲县古城镇宁家坡遗址成功地发掘了两座陶窑。")
     a = analysis("陶窑具体在哪个遗址?", ["陶窑", "遗址"], kind="where")
