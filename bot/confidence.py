@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.extract.business import businesses
 from bot.extract.where import of_level
 from bot.refine import states_change
 from indexer.normalize import normalize
@@ -190,7 +191,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         level_match=_level_match(analysis.intent.place_level, piece) if kind == "where" else 0.0,
         finer_place=1.0 if kind == "where" and after and _FINER_PLACE.match(after) else 0.0,
         not_a_body=(1.0 if kind == "who" and not organisations(piece)
-                    and not _BODY_LIST.search(piece)
+                    and not _BODY_LIST.search(piece) and not businesses(piece)
                     and not named_after_post(first, piece) else 0.0),
         one_of_several=(1.0 if kind in ("who", "where") and analysis.intent.several_answers
                         and "、" not in piece and "和" not in piece else 0.0),

@@ -19,6 +19,7 @@ from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
+_POINTED_COMPANY = re.compile(r"(?:该|此|上述)(?:" + "|".join(COMPANY_SUFFIXES) + ")")
 
 
 def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
@@ -26,8 +27,15 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
     if a.kind in ("number", "when"):
         ranked = with_answer_type(a, ranked, searcher)
     elif a.kind == "who" and a.intent.asks_company:
-        # "哪家企业?" is answered only by a sentence that names a business.
-        ranked = [p for p in ranked[:W.answer_pool_size] if _COMPANY.search(p.norm)]
+        # "哪家企业?" is answered only by a sentence that names a business — or points back
+        # (此外,该公司未开设…) at one the sentence before names.
+        pool = ranked[:W.answer_pool_size]
+        pointing = [p for p in pool if _POINTED_COMPANY.search(p.norm)
+                    and not _COMPANY.search(p.norm)]
+        before = searcher.passages([p.id - 1 for p in pointing]) if pointing else {}
+        ranked = [p for p in pool if _COMPANY.search(p.norm) or (
+            (prev := before.get(p.id - 1)) is not None and prev.doc_id == p.doc_id
+            and _COMPANY.search(normalize(prev.text)) is not None)]
     if a.kind == "what" and a.intent.how_done:
         ranked = case_overview(a, ranked, searcher)
     return with_case_openings(ranked, searcher)

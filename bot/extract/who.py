@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis import Analysis
+from bot.extract.business import business
 from bot.extract.clauses import (
     IN_CHARGE,
     JOINT,
@@ -102,10 +103,11 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     taking = role_taker(a, ranked)
     if taking is not None:
         return taking
+    if a.intent.asks_company:
+        # "被哪家企业承包?" is answered by a business, never by 医院 or 人社局.
+        return business(a, ranked, searcher)
     if not a.intent.issuance:
         found = actor(a, ranked, searcher)
-        if a.intent.asks_company and found.answer and not names_a_business(found.answer):
-            return NONE  # "被哪家企业承包?" is not answered by 医院
         if not (a.intent.asks_body or a.intent.asks_company):
             # "开馆仪式是谁主持的?" — 开馆仪式由…首任大使王学贤主持: the person the answering
             # clause names by a post acts, not a body named elsewhere.

@@ -53,3 +53,13 @@ def test_a_case_reports_place_is_read_from_its_opening() -> None:
     assert "江阴市" in best.opening
     assert not answers_nothing(a, best)
     assert answers_nothing(a, ranked((answer, 0.8))[0])  # read alone, it names no place asked
+
+
+def test_which_business_keeps_a_sentence_pointing_back_at_one() -> None:
+    first = row(1, "经查，施工总承包单位青屏某建筑工程有限公司拖欠农民工工资。")
+    then = row(2, "此外，该公司未按规定开设农民工工资专用账户。")
+    elsewhere = row(3, "此外，该公司未按规定开设专用账户。", doc_id=2)
+    a = analysis("哪家公司没开工资专用账户?", [("专用", 2.0), ("账户", 2.0)], kind="who")
+    assert [p.id for p in narrow(a, ranked((then, 1.0)), MemoryLookup([first, then]))] == [2]
+    # Not when the sentence before is another document's.
+    assert narrow(a, ranked((elsewhere, 1.0)), MemoryLookup([first, elsewhere])) == []
