@@ -145,9 +145,13 @@ class _Body:
     def paragraph(self, p: Element) -> None:
         text = _paragraph_text(p)
         parts = [part for part in (clean_line(x) for x in text.split("\n")) if part]
-        self.lines.extend(parts)
         level = _outline_level(p)
         heading = (level is not None and level <= 3) or self.styles.is_heading(_style_id(p))
+        if heading and len(parts) > 1:
+            # A title set over two lines with a manual break (…保障厅关于 / 2025年…的通报)
+            # is one heading: the break is layout.
+            parts = [join_broken(parts)]
+        self.lines.extend(parts)
         if heading:
             self.headings.extend(parts)
 
@@ -170,6 +174,15 @@ class _Body:
                     cells.append(text)
             if cells:
                 self.lines.append(" | ".join(cells))
+
+
+def join_broken(parts: list[str]) -> str:
+    """Lines of one heading as one: Chinese runs on without a space, Latin text with one."""
+    out = parts[0]
+    for part in parts[1:]:
+        cjk = "\u4e00" <= out[-1] <= "\u9fff" or "\u4e00" <= part[0] <= "\u9fff"
+        out += part if cjk else " " + part
+    return out
 
 
 def _core_properties(document: Any) -> tuple[str | None, str | None]:

@@ -303,6 +303,15 @@ def test_docx_with_heading_styles(tmp_path: Path) -> None:
     assert doc.meta.format == "docx"
 
 
+def test_docx_title_set_over_two_lines_is_one_title(tmp_path: Path) -> None:
+    """A manual line break in a title (…保障厅关于 / 2025年…的通报) is layout."""
+    path = F.write_docx(tmp_path, "云岭省人力资源和社会保障厅关于\n2025年上半年根治欠薪典型案例的通报",
+                        PARAGRAPHS)
+    doc = read_document(path)
+    assert doc.meta.title == "云岭省人力资源和社会保障厅关于2025年上半年根治欠薪典型案例的通报"
+    assert doc.text.split("\n")[0] == doc.meta.title
+
+
 def test_docx_table_in_body_order(tmp_path: Path) -> None:
     path = F.write_docx(tmp_path, TITLE, PARAGRAPHS, table=F.SAMPLE_TABLE, table_after=5)
     doc = read_document(path)
