@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from bot.analysis import Analysis
+from bot.extract.business import businesses
 from bot.fitted import FOUND
 from bot.places import asked_places, is_place, none_named, said_by
 from bot.rank import another_batch, another_year, heading_context, names_place
@@ -109,7 +110,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or attribute_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
-            or another_party(a, p.norm + " " + context)
+            or another_party(a, p.norm + " " + context) or name_withheld(a, p.norm)
             or none_named(asked_places(a) if asked is None else asked,
                           p.norm + " " + context + " " + p.opening))
 
@@ -160,20 +161,31 @@ def places_only(a: Analysis, best: Passage) -> bool:
 # "X是多少" names the thing X whose figure is asked; "改了多少次", "超标多少" name a deed,
 # which the text may say in other words (修改, 超过标准).
 _HOW_MUCH = re.compile(r"(?:是|为|有|达到|共计?)(?:多少|几)")
+# "被罚了多少钱?", "发行了多少钞票?": the deed whose figure is asked, right before 了多少 — a
+# word of two characters, or one of the one-character deeds of money and sentences that a
+# text always names (罚 → 罚款, 判 → 判处); everyday light verbs (凑了, 挣了, 修了, 给了) are
+# said in the text's own words (筹集, 增加收入, 新建, 下达).
+_DEED_HOW_MUCH = re.compile(r"了(?:多少|几)")
+_NAMED_DEEDS = frozenset("罚赔判捐贷奖")
 
 
 def attribute_missing(a: Analysis, where: str) -> bool:
     """"注册资本是多少?" met by a sentence on the club's shareholders: the thing whose figure
-    is asked — the word right before 是多少 — is not said by the passage or its headings."""
+    is asked — the word right before 是多少 — is not said by the passage or its headings;
+    nor the deed before 了多少 ("被罚了多少钱?" met by 拖欠…工资218.6万元), in any of its
+    forms (罚款, 处罚)."""
     if a.kind != "number":
         return False
-    m = _HOW_MUCH.search(a.norm)
-    if m is None:
-        return False
-    before = a.norm[:m.start()]
-    unit = next((u for u in a.units if u.known and len(u.text) >= 2
-                 and before.endswith(u.text)), None)
-    return unit is not None and not any(x and x in where for x in unit.alts)
+    for pattern, deed in ((_HOW_MUCH, False), (_DEED_HOW_MUCH, True)):
+        m = pattern.search(a.norm)
+        if m is None:
+            continue
+        before = a.norm[:m.start()]
+        unit = next((u for u in a.units if u.known and before.endswith(u.text) and (
+            len(u.text) >= 2 or (deed and u.text in _NAMED_DEEDS))), None)
+        if unit is not None and not any(x and x in where for x in unit.alts):
+            return True
+    return False
 
 
 def no_figure(a: Analysis, body: str) -> bool:
@@ -232,6 +244,28 @@ def another_party(a: Analysis, body: str) -> bool:
     return bool(asked) and bool(said) and not asked & said
 
 
+# What a business or a unit is called by its kind (服装厂, 施工单位, 中介机构).
+_BUSINESS_KIND = re.compile(r"(?:厂|公司|企业|集团|单位|机构|中介|商户|商家|门店|酒店|饭店|作坊)$")
+_REAL_NAME = re.compile(r"真名|真实名称|全称|全名")
+
+
+def name_withheld(a: Analysis, body: str) -> bool:
+    """"李某某开的服装厂叫什么名字?", "施工单位叫什么?": a business asked by name, and the
+    passage names none but as case reports withhold them (某服装加工厂, 施工单位) — nor
+    when the question already holds the withheld name and asks the real one (青屏某建筑
+    工程有限公司真名叫什么?)."""
+    thing = a.intent.names_asked_of
+    if thing is None:
+        real = _REAL_NAME.search(a.norm)
+        if real is None:
+            return False
+        thing = a.norm[:real.start()]
+    thing = thing.rstrip("的")
+    if not (_BUSINESS_KIND.search(thing) or "某" in thing):
+        return False
+    return all("某" in name for name in businesses(body))
+
+
 def names_part_only(a: Analysis, body: str) -> bool:
     """"2+N监管模式里的N是哪些部门?": the passage has N only inside 2+N监管模式.
 
@@ -270,5 +304,5 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_only", "is_found", "names_part_only", "narrower_scope", "places_only",
-           "set_aside", "signals"]
+           "counted_only", "is_found", "name_withheld", "names_part_only", "narrower_scope",
+           "places_only", "set_aside", "signals"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.found import (
     MODEL,
     Signals,
@@ -11,6 +13,7 @@ from bot.found import (
     attribute_missing,
     counted_only,
     is_found,
+    name_withheld,
     names_part_only,
     narrower_scope,
     no_figure,
@@ -67,6 +70,28 @@ def test_the_thing_whose_figure_is_asked_must_be_said() -> None:
     assert not attribute_missing(c, "超过标准限值17.4分贝")
     # Only a figure is judged so.
     assert not attribute_missing(analysis("注册资本是什么", ["注册资本"], kind="what"), "股东")
+    # A fine or a sentence asked (被罚了多少, 判了几年) is always named by the text that
+    # gives it: a figure of another deed does not answer.
+    d = analysis("那家公司被罚了多少钱?", ["公司", "罚"], kind="number")
+    d.units[1] = replace(d.units[1], alts=("罚款", "处罚"))
+    assert attribute_missing(d, "该公司拖欠农民工工资共计218.6万元")
+    assert not attribute_missing(d, "对该公司处以罚款5万元")
+    # An everyday verb (修了, 给了) is said in the text's own words (新建, 下达).
+    e = analysis("江油修了多少公里水渠", ["江油", "修", "水渠"], kind="number")
+    assert not attribute_missing(e, "江油新建和整治沟渠316公里")
+
+
+def test_a_business_asked_by_name_that_the_text_withholds() -> None:
+    a = analysis("李某某开的服装厂叫什么名字?", ["李某某", "服装厂"], kind="what")
+    assert name_withheld(a, "李某某系东坪区某服装加工厂实际经营者")
+    assert not name_withheld(a, "李某某系东坪区锦绣服装加工厂实际经营者")
+    b = analysis("青屏某建筑工程有限公司真名叫什么?", ["青屏", "建筑工程", "有限公司"], kind="what")
+    assert name_withheld(b, "施工总承包单位青屏某建筑工程有限公司未按月拨付")
+    c = analysis("施工单位叫什么?", ["施工单位"], kind="what")
+    assert name_withheld(c, "判决施工单位支付全部欠薪")
+    # A person's name is not a business's.
+    d = analysis("那位局长叫什么名字?", ["局长"], kind="who")
+    assert not name_withheld(d, "局长某某在会上讲话")
 
 
 def test_a_when_question_is_not_answered_by_a_passage_that_says_no_time() -> None:
