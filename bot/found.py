@@ -111,6 +111,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
             or another_party(a, p.norm + " " + context) or name_withheld(a, p.norm)
+            or deed_unsaid(a, p.norm + " " + context)
             or none_named(asked_places(a) if asked is None else asked,
                           p.norm + " " + context + " " + p.opening))
 
@@ -244,6 +245,34 @@ def another_party(a: Analysis, body: str) -> bool:
     return bool(asked) and bool(said) and not asked & said
 
 
+# A yes-no question: "…被处罚了没有?", "…是真的吗?" end on it, "有没有申请行政复议?" opens with it.
+# (A bare 吗 asks other things too: 有啥文件规定吗, 有人管吗.)
+_YES_NO_END = re.compile(r"(?:了(?:没有|没)|与否|(?:是真的|属实|是假的)吗)[?!。,呢啊吧呀]*$")
+_YES_NO_START = re.compile(r"有没有|是否|是不是|有无")
+
+
+def deed_unsaid(a: Analysis, where: str) -> bool:
+    """"张某某后来被处罚了没有?" met by a sentence on what 张某某 said, "有没有申请行政复议?"
+    by the fine the sentence tells: a yes-no question asks whether a deed happened — the
+    word of it (the last before 了没有, a few characters before at most, or the last after
+    有没有) — and a passage that does not say it cannot tell."""
+    words = [u for u in a.units if len(u.text) >= 2]
+    end = _YES_NO_END.search(a.norm)
+    if end is not None:
+        spots = [(a.norm.rfind(u.text, 0, end.start()), u) for u in words]
+        spots = [(at, u) for at, u in spots
+                 if at >= 0 and end.start() - at - len(u.text) <= W.yes_no_deed_chars]
+    elif (start := _YES_NO_START.search(a.norm)) is not None:
+        spots = [(a.norm.find(u.text, start.end()), u) for u in words]
+        spots = [(at, u) for at, u in spots if at >= 0]
+    else:
+        return False
+    if not spots:
+        return False
+    _, deed = max(spots, key=lambda spot: spot[0])
+    return not any(x and x in where for x in deed.alts)
+
+
 # What a business or a unit is called by its kind (服装厂, 施工单位, 中介机构).
 _BUSINESS_KIND = re.compile(r"(?:厂|公司|企业|集团|单位|机构|中介|商户|商家|门店|酒店|饭店|作坊)$")
 _REAL_NAME = re.compile(r"真名|真实名称|全称|全名")
@@ -304,5 +333,5 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_only", "is_found", "name_withheld", "names_part_only", "narrower_scope",
+           "counted_only", "deed_unsaid", "is_found", "name_withheld", "names_part_only", "narrower_scope",
            "places_only", "set_aside", "signals"]

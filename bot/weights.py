@@ -44,6 +44,9 @@ class Weights:
     # share of the question's weight: it may answer (bot.narrow.following).
     following_sentences: int = 3
     following_coverage: float = 0.9
+    # A yes-no question (…被处罚了没有?): its deed is the last word at most this many
+    # characters before 了没有/吗 (bot.found.deed_unsaid).
+    yes_no_deed_chars: int = 6
     # A case report names its place in its first sentences (江阴市某公司…) when its title
     # names the city above (无锡市查处…): a place asked counts as named when these say it.
     case_opening_sentences: int = 2
