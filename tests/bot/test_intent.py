@@ -68,6 +68,7 @@ def test_partners_keeps_the_words_that_asked() -> None:
     ("股市大盘上的“前收盘”指的是什么?", "defines", "前收盘"),  # the quoted term
     ("联合河长制是什么意思", "defines", "联合河长制"),
     ("一田一档具体是啥", "defines", "一田一档"),
+    ("资本经营 定义", "defines", "资本经营"),  # keywords
     ("这是什么意思?", "defines", None),  # points at something, names nothing
     ("哪个部门修订了条例?", "defines", None),
 ])
