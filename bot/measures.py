@@ -59,8 +59,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     # 百分之多少 and 几成 ask for a share in so many words.
     # 合格的占多少 asks a share too (占地多少 does not: 占 is followed by 地 there).
     if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|占(?:了|到)?多少|"
-                 r"率(?:是|为|有|达到|达)?(?:多少|几|多高|多大)|\bpercent|\brate\b", norm_question):
-        return ("%", "百分点")
+                 r"率(?:是|为|有|达到|达|控制在|保持在|降到|降至|提高到|提升到|上升到)?(?:多少|几|多高|多大)|"
+                 r"\bpercent|\brate\b", norm_question):
+        return ("%", "百分点", "‰")
     if DURATION.search(norm_question):
         return _TIME_SPANS
     # A height, a depth, a length or a distance (多高, 海拔多少, 多长, 多远).
@@ -92,7 +93,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
         return _NUMBER_UNITS["钱"]
     # A sum of money named a few words before a bare 多少 (钱要回来多少了, 损失有多少).
-    if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|损失|赃款|货值|产值|营收|价值)"
+    if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|补偿金|工资|薪酬|奖金|补贴|补助|"
+                 r"损失|赃款|货值|产值|营收|价值)"
                  r"[^,，。;；?？]{0,6}多少(?:[了呢啊呀吗啦]|[^\u4e00-\u9fff]|$)", norm_question):
         return _NUMBER_UNITS["钱"]
     if re.search(r"\bhow much\b|\bamount\b|\btotal\b|\bsum\b", norm_question) and (

@@ -67,6 +67,13 @@ def test_an_age() -> None:
     assert wanted_units(normalize("给多大岁数的老人办优待证")) == ("岁", "周岁")
     assert wanted_units(normalize("陈妍今年多大了")) == ("岁", "周岁")  # a person's age
     assert wanted_units(normalize("赞成票几票")) == ("票",)
+
+
+def test_a_rate_said_in_a_verb_and_a_sum_of_pay() -> None:
+    # A rate kept within (受害率控制在多少) is a share, which may be per mille.
+    assert "‰" in wanted_units(normalize("森林火灾受害率控制在多少?"))
+    # Wages and compensation asked as a bare 多少 are money.
+    assert "元" in wanted_units(normalize("拿到工资和补偿金一共多少"))
     assert wanted_units(normalize("几岁以上可以免费乘车")) == ("岁", "周岁")
 
 

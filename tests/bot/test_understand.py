@@ -56,6 +56,7 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("地震是几点发生的?", "when"),  # a clock time
     ("官司是在哪个法院打的?", "who"),  # a court is a body, not a place
     ("是为了贯彻哪部法律?", "document"),
+    ("穿山甲在哪个名录里被列为一级保护?", "document"),  # a list by its name, not a place
     ("提出了几点意见?", "number"),  # a count of points
     ("用什么办法篡改的?", "what"),  # how, not which 办法
     ("tuzai duoshao", "number"),  # a pinyin question word

@@ -445,5 +445,7 @@ def test_no_who_line_when_the_evidence_does_not_say_the_deed() -> None:
     a = analysis("音乐会是谁指挥的?", ["音乐会", "指挥"], kind="who")
     assert who.deed_unsaid(a, ranked((r, 1.0))[0])
     assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
+    # …nor the clause naming the organiser in its place.
+    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
     said = row(2, "音乐会由陈燮阳指挥,中国对外文化交流协会主办。")
     assert not who.deed_unsaid(a, ranked((said, 1.0))[0])
