@@ -48,7 +48,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # of a type (who, where, how many, when, which document) only when the clause holds
         # a span of that type: "在哪些地方?" is not answered by 但一些地方仍存在…问题.
         best = found.evidence or ranked[0]
-        clause = best_clause(best, a)
+        # A news dateline's place and date are the report's (本报北京1月9日讯): they make
+        # no clause an answer to where or when.
+        scan = where.without_dateline(best) if a.kind in ("where", "when") else best
+        clause = (best_clause(scan, a) or "").strip()
         if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures,
                                            a.intent.place_level):
             return found

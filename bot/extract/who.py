@@ -48,7 +48,14 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if found.answer is not None and found.evidence is not None and _POINTER.match(
             normalize(found.answer)):
         return pointed_at(found.answer, found.evidence, searcher)
+    if found.answer is not None and _TAKES_POST.search(a.norm) and places(
+            normalize(found.answer)) == [normalize(found.answer)]:
+        return NONE  # "谁出任了总裁?" asks for a person: 昆明市 is no answer
     return found
+
+
+# Who took a post (谁出任/担任/接任…): a person.
+_TAKES_POST = re.compile(r"谁(?:来)?(?:出任|担任|兼任|当选|接任|继任|接替)")
 
 
 # A body pointed back at (该局, 此单位, 上述公司): what it points at is the answer.

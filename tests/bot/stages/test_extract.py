@@ -221,6 +221,18 @@ def test_where_never_the_place_a_dateline_names() -> None:
     assert "北京" in (where.extract(b, ranked((dated, 1.0)), MemoryLookup([dated])).answer or "")
 
 
+def test_no_clause_answers_where_by_its_dateline_alone() -> None:
+    r = row(1, "本报北京一月九日讯中国第一个航空运动俱乐部今天挂牌成立。")
+    a = analysis("俱乐部第一个基地设在何处?", [("俱乐部", 3.0), ("基地", 3.0)], kind="where")
+    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
+
+
+def test_who_took_a_post_is_a_person_not_a_place() -> None:
+    r = row(1, "褚时健案查办期间，昆明市出任云南红塔集团总裁的人选已定。")
+    a = analysis("谁出任了云南红塔集团总裁?", [("红塔集团", 3.0), ("总裁", 3.0)], kind="who")
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer != "昆明市"
+
+
 def test_where_a_site_of_the_asked_kind_or_nothing() -> None:
     r = row(1, "山西省考古研究所在山西省垣曲县古城镇宁家坡遗址成功地发掘了两座陶窑。")
     a = analysis("陶窑具体在哪个遗址?", ["陶窑", "遗址"], kind="where")
