@@ -65,7 +65,11 @@ def widen_place(line: str, text: str) -> str:
     zone = next((m for m in (_ZONE.match(text, i + len(line))
                              for i in occurrences(text, line)) if m), None)
     if zone:
-        return line + zone.group(0)  # 北京 → 北京经济技术开发区
+        # 北京 → 北京经济技术开发区; a zone inside a zone runs on (彩云市高新区工业园区).
+        end = zone.end()
+        while (inner := _ZONE.match(text, end)) is not None:
+            end = inner.end()
+        return line + text[zone.start():end]
     head = after[:12]
     finer = [p for p in places(normalize(head)) if normalize(head).startswith(p)]
     if not finer:

@@ -46,6 +46,8 @@ def test_widen_body(line: str, text: str, want: str) -> None:
     ("北京", "今天在北京经济技术开发区投产开机", "北京经济技术开发区"),
     # …after a later mention of it, the dateline's 北京 first.
     ("北京", "新华社北京1月11日电 生产线今天在北京经济技术开发区投产", "北京经济技术开发区"),
+    # A zone inside a zone runs on.
+    ("彩云市", "彩云市高新区工业园区某厂房项目62名农民工集体讨要工资", "彩云市高新区工业园区"),
 ])
 def test_widen_place(line: str, text: str, want: str) -> None:
     assert widen_place(line, text) == want
