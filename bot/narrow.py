@@ -13,6 +13,8 @@ from dataclasses import replace
 from bot.analysis import Analysis
 from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
+from bot.places import asked_places, none_named, said_by
+from bot.rank import heading_context
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
@@ -38,14 +40,20 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
             and _COMPANY.search(normalize(prev.text)) is not None)]
     if a.kind == "what" and a.intent.how_done:
         ranked = case_overview(a, ranked, searcher)
-    return with_case_openings(ranked, searcher)
+    return with_case_openings(a, ranked, searcher)
 
 
-def with_case_openings(ranked: list[Passage], searcher: Lookup) -> list[Passage]:
-    """The best candidates of numbered cases with their case's opening sentences
-    (:attr:`Passage.opening`), read by the found stage for the places a case is about."""
-    cases = {p.case_id for p in ranked[:W.answer_pool_size]
-             if p.case is not None and p.case_id is not None}
+def with_case_openings(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
+    """The best candidates of numbered cases that name none of the places the question
+    asks, with their case's opening sentences (:attr:`Passage.opening`): the found stage
+    reads them for the places a case is about."""
+    pool = ranked[:W.answer_pool_size]
+    asked = asked_places(a, said_by(pool))
+    if not asked:
+        return ranked
+    cases = {p.case_id for p in pool if p.case is not None and p.case_id is not None
+             and none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title,
+                                                                   p.section))}
     if not cases:
         return ranked
     openings = {c: normalize(" ".join(r.text for r in searcher.case_passages(c, ("lead",))

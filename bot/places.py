@@ -28,6 +28,12 @@ def is_place(word: str) -> bool:
     return bool(places(word)) or word in place_names()
 
 
+@lru_cache(maxsize=8192)
+def place_head(word: str) -> str | None:
+    """The place a body is named after (沈阳市地税局 → 沈阳市), None for other words."""
+    return next((p for p in places(word) if word.startswith(p) and p != word), None)
+
+
 def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
     """The question's words that name places below a province (江油, 西充县, 宁波), each
     with its spellings: by their suffix, the place lists, or a place suffix after them in
@@ -40,7 +46,7 @@ def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
             continue
         # A body named after its place (沈阳市地税局): the place is what must be named —
         # as the text may, without its suffix (沈阳地税局).
-        head = next((p for p in places(u.text) if u.text.startswith(p) and p != u.text), None)
+        head = place_head(u.text)
         if head is not None:
             out.append((head, head[:-1]) if len(head) > 2 else (head,))
         elif is_place(u.text) or any(
