@@ -46,7 +46,7 @@ CUES: tuple[Cue, ...] = (
     Cue("implements", re.compile("|".join(IMPLEMENTING_VERBS) + r"|\bimplement"),
         "这批案例是贯彻哪个文件?"),
     # Who, in the plural or jointly (哪些部门, 哪几个部门, 一起, 联合).
-    Cue("asks_several", re.compile(r"哪些|哪几|哪[两三四五六七八九十]|几个部门|一起|一块|联合|共同|会同|"
+    Cue("asks_several", re.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|"
                                    r"\bwhich (?:departments|bodies)\b"), "哪些部门一起抓的?"),
     # A rank or a batch (第几, 排名): answered by 第16位, 第二批, never by 多少.
     Cue("asks_ordinal", re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch"),
@@ -70,9 +70,7 @@ CUES: tuple[Cue, ...] = (
     # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action.
     Cue("asks_partners", re.compile(
         r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
-        r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)|"
-        # "联合执法是哪三个部门?": all who acted together, so many of them.
-        r"(?:联合|会同|协同|共同)[^,,??。]{0,6}哪[两三四五六七八九十]"), "会同哪些部门开展的?"),
+        r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)"), "会同哪些部门开展的?"),
     # A change asked for (涨了多少, 提高了几个百分点, 增幅多少): answered by the change
     # figure, not the level reached (bot/refine.py).
     # One verb may stand between (多挣了多少, 少花了多少).

@@ -293,16 +293,10 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
         if partners and joint:
             # X联合Y、Z…: the lead and its partners acted together; "会同哪些
             # 部门?" wants Y、Z, "哪些部门联合…?" all of them.
-            after = [n for n in listed_bodies(norm_clause[joint.end():]) if acceptable(n)]
+            after = [n for n in organisations(norm_clause[joint.end():]) if acceptable(n)]
             lead = names[:1] if names and norm_clause.find(names[0]) < joint.start() else []
-            # (…联合执法是哪三个部门?: all three, A、B和C三部门.)
-            every = partners.startswith("哪") or re.search("哪[两三四五六七八九十]", partners)
-            if every:
-                every_body = [n for n in listed_bodies(norm_clause) if acceptable(n)]
-                if len(every_body) > len(lead) + len(after):
-                    lead, after = [], every_body
             if after:
-                names = [*(lead if every else []), *after]
+                names = [*(lead if partners.startswith("哪") else []), *after]
         if names:
             # The actor stands in the very clause that answers: strongest.
             pos = norm_clause.find(names[0])
@@ -333,23 +327,6 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
     if best:
         return Direct(best[1], best[2])
     return subject_of(pool[0], searcher, acceptable) if pool else NONE
-
-
-# Bodies written together (市农业农村局和市综合行政执法局三部门): where one ends and the next
-# begins, and the count of them that closes the list.
-_BODY_JOIN = re.compile(r"(?<=[局厅委办署院所队站会])(?:和|与|及|、)")
-_LIST_COUNT = re.compile(r"(?<=[局厅委办署院所队站会])[一二三四五六七八九十两0-9]+(?:个)?部门$")
-
-
-def listed_bodies(norm: str) -> list[str]:
-    """The bodies a (normalised) clause names, a list written as one name taken apart:
-    广汉市自然资源局、市农业农村局和市综合行政执法局三部门 → the three of them."""
-    out: list[str] = []
-    for name in organisations(norm):
-        for part in _BODY_JOIN.split(_LIST_COUNT.sub("", name)):
-            if len(part) >= 2 and part not in out:
-                out.append(part)
-    return out
 
 
 def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct:

@@ -112,9 +112,7 @@ DEVELOPMENT_SETS = {
     "eighth": (85, 0.88, 0.92, 0.41, 1.0, 0.01),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    # (Session 13: the refitted gate shows one more line, 41% for a 处置率 the text gives
-    # before and after a rectification — the question is ambiguous, counted wrong.)
-    "fourteenth": (70, 0.82, 0.91, 0.48, 0.78, 0.02),
+    "fourteenth": (70, 0.82, 0.91, 0.46, 0.78, 0.01),
     # 住房城乡建设 (a web page's 来源/发布时间 line, （一）… case headings, 案情简介：/处理结果：
     # labels); written blind, scored once unread, a development set since session 11.
     "nineteenth": (70, 0.87, 0.94, 0.41, 0.64, 0.01),
@@ -129,19 +127,19 @@ DEVELOPMENT_SETS = {
     # Written blind and never read: the fitted models' calibration sets (see the README).
     # 旅游市场秩序 (issuer-and-date line, 一、 parts of 1. 2. cases, 【查处情况】 labels).
     # Session 13 moved single questions of the calibration sets both ways (their totals of
-    # hit@1 and hit@3 are unchanged, rejections +3, direct up on each): fifteenth −1 hit@1,
-    # −1 hit@3, −1 rejection; seventeenth −1 hit@1; news-c −1 hit@1, −1 hit@3.
+    # hit@1 and hit@3 are unchanged, rejections +3, direct up on most): fifteenth −1 hit@1,
+    # −1 hit@3, −1 rejection; news-c −1 hit@1, −1 hit@3.
     "fifteenth": (70, 0.76, 0.83, 0.28, 0.71, 0.01),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
     "sixteenth": (70, 0.78, 0.85, 0.26, 0.71, 0.05),
     # Session 10: 黑龙江 农资打假 (文号 and addressee lines, 【案例一】 cases with 基本案情：
     # labels, a plain-text table) and 湖北 藥品安全 in traditional script (一、 cases with
     # （一）基本案情 headings).
-    "seventeenth": (70, 0.78, 0.87, 0.33, 0.64, 0.02),
+    "seventeenth": (70, 0.8, 0.89, 0.29, 0.64, 0.02),
     "eighteenth": (70, 0.62, 0.71, 0.22, 0.42, 0.02),
     # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
     # and news-f, development sets, are asked over the whole news index: bench/, golden).
-    "news-c": (70, 0.64, 0.73, 0.18, 0.5, 0.02),
+    "news-c": (70, 0.64, 0.73, 0.16, 0.5, 0.02),
     "news-d": (70, 0.71, 0.73, 0.11, 0.64, 0.02),
 }
 

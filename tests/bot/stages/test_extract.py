@@ -63,24 +63,6 @@ def test_who_a_body_pointed_back_at_is_the_one_it_means() -> None:
     assert who.extract(a, ranked((then, 1.0)), alone).answer is None
 
 
-@pytest.mark.parametrize(("clause", "bodies"), [
-    ("广汉市自然资源局、市农业农村局和市综合行政执法局三部门建立联合执法机制",
-     ["广汉市自然资源局", "市农业农村局", "市综合行政执法局"]),
-    ("东莞市消防救援支队会同市交通运输局、市公安局交警支队开展整治",
-     ["东莞市消防救援支队", "市交通运输局", "市公安局交警支队"]),
-])
-def test_bodies_written_as_one_list(clause: str, bodies: list[str]) -> None:
-    assert who.listed_bodies(clause) == bodies
-
-
-def test_who_acted_together_so_many_of_them() -> None:
-    """"联合执法是哪三个部门?": all three of A、B和C三部门, the count not attached to fewer."""
-    r = row(1, "2023年，广汉市自然资源局、市农业农村局和市综合行政执法局三部门建立耕地保护联合执法机制。")
-    a = analysis("广汉联合执法是哪三个部门", [("广汉", 3.0), ("联合执法", 3.0)], kind="who")
-    line = who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer
-    assert line == "广汉市自然资源局、市农业农村局、市综合行政执法局"
-
-
 def test_who_holds_a_post_the_name_written_after_it() -> None:
     r1 = row(1, "本报青山3月5日电 青山市长江二桥今天通车。")
     r2 = row(2, "市长张建国出席仪式并讲话,副市长王红主持。")
