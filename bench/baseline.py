@@ -29,7 +29,7 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
         "seventeenth", "eighteenth", "news", "news-a", "news-b", "news-c", "news-d", "news-e",
         "news-f", "news-g", "news-h", "nineteenth", "news-i", "twentieth", "news-j",
-        "twenty-first", "news-k", "twenty-second")
+        "twenty-first", "news-k", "twenty-second", "news-l", "twenty-third", "twenty-fourth")
 
 
 def questions(name: str) -> list[dict[str, object]]:

@@ -88,7 +88,8 @@ def test_second_announcement_floors(second: Casebot) -> None:
     # 0.77 before session 10's refit (wrong 0.042 → 0.028).
     # 0.72 before session 11's (threshold 0.90 → 0.93), which also showed one more wrong line
     # (0.028 → 0.042): held out, so the ceiling follows the measure, not the other way.
-    assert (f["direct"] or 0) >= 0.67, f
+    # 0.738 after session 13's (threshold 0.92), wrong unchanged.
+    assert (f["direct"] or 0) >= 0.73, f
     assert (f["wrong"] or 0) <= 0.05, f
     assert (f["oos_rejected"] or 0) >= 0.4, f  # was 0.7 before session 3; see the README
 
@@ -158,18 +159,25 @@ HELD_OUT_SETS = {
     # (threshold 0.93, session 11's rules): ninth → 0, tenth → 0.028, eleventh → 0.029,
     # twelfth → 0.017, thirteenth → 0.036; twentieth (a Word file) scored for the first time.
     # Session 12 (session 12's rules, threshold 0.93): tenth 0.028 → 0.014, the rest the
-    # same; twenty-second (a web page) scored for the first time.
-    "ninth": (79, 0.76, 0.81, 0.39, 0.57, 0.01),
-    "tenth": (80, 0.78, 0.81, 0.38, 0.5, 0.02),
-    "eleventh": (72, 0.6, 0.78, 0.25, 0.68, 0.03),
-    "twelfth": (65, 0.78, 0.96, 0.43, 0.78, 0.02),
-    "thirteenth": (65, 0.74, 0.82, 0.29, 0.57, 0.04),
+    # same; twenty-second (a web page) scored for the first time.  Session 13 (its rules,
+    # threshold 0.92): more lines shown on every set and more near misses rejected on most;
+    # one more wrong line on tenth (0.014 → 0.028) and thirteenth (0.036 → 0.055); hit@3
+    # three questions lower on eleventh, one lower on twelfth and twentieth; twenty-fourth
+    # (a news-style work report) scored for the first time.
+    "ninth": (79, 0.78, 0.83, 0.46, 0.57, 0.01),
+    "tenth": (80, 0.78, 0.81, 0.42, 0.57, 0.03),
+    "eleventh": (72, 0.6, 0.73, 0.26, 0.81, 0.02),
+    "twelfth": (65, 0.76, 0.94, 0.47, 0.85, 0.02),
+    "thirteenth": (65, 0.74, 0.82, 0.29, 0.57, 0.06),
     # 消防安全 通报 as a Word file (Heading 1 title, 文号 and addressee lines, Heading 2
     # 案例一…五 with 【案情】【处理】【警示】 paragraphs, issuers and date at the end).
-    "twentieth": (70, 0.76, 0.78, 0.32, 0.64, 0.01),
+    "twentieth": (70, 0.75, 0.76, 0.4, 0.78, 0.01),
     # A tax bureau's web page (navigation, breadcrumb, <h1>, 来源/发布时间 line,
     # <p><strong>一、…</strong></p> cases, a <table>, a footer).
-    "twenty-second": (70, 0.67, 0.83, 0.16, 0.64, 0.01),
+    "twenty-second": (70, 0.67, 0.83, 0.22, 0.64, 0.01),
+    # A city 交通运输局's news-style work report (headline, 来源/发布时间 line, 【导语】, 一、…
+    # subheadings with 一是/二是 lists, a 责任编辑 line, no signature).
+    "twenty-fourth": (70, 0.8, 0.82, 0.36, 0.57, 0.08),
 }
 
 
