@@ -13,8 +13,11 @@ without its topic, another batch of cases (第一批 asked, 第二批 said) or a
 asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
 met by a sentence on the shareholders), no figure at all for a how-many question, a figure of
 a narrower scope than the one asked (全国 asked, 全市 said), the asked place only set aside
-(除北京外), another party than the one asked (王某某 asked, only 张某某 said), or no time for
-a when-question.  When the best passage fails those, one covering
+(除北京外), another party than the one asked (王某某 asked, only 张某某 said), a figure of
+another deed than the fine or sentence asked (被罚了多少钱? met by 拖欠工资218.6万元), a
+business asked by name that the passage names only as case reports withhold it (某服装加工厂),
+a yes-no question whose deed the passage does not say (被处罚了没有?), or no time for a
+when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
             or another_party(a, p.norm + " " + context) or name_withheld(a, p.norm)
-            or deed_unsaid(a, p.norm + " " + context)
+            or yes_no_unanswered(a, p.norm + " " + context)
             or none_named(asked_places(a) if asked is None else asked,
                           p.norm + " " + context + " " + p.opening))
 
@@ -251,7 +254,7 @@ _YES_NO_END = re.compile(r"(?:了(?:没有|没)|与否|(?:是真的|属实|是�
 _YES_NO_START = re.compile(r"有没有|是否|是不是|有无")
 
 
-def deed_unsaid(a: Analysis, where: str) -> bool:
+def yes_no_unanswered(a: Analysis, where: str) -> bool:
     """"张某某后来被处罚了没有?" met by a sentence on what 张某某 said, "有没有申请行政复议?"
     by the fine the sentence tells: a yes-no question asks whether a deed happened — the
     word of it (the last before 了没有, a few characters before at most, or the last after
@@ -333,5 +336,5 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_only", "deed_unsaid", "is_found", "name_withheld", "names_part_only", "narrower_scope",
-           "places_only", "set_aside", "signals"]
+           "counted_only", "is_found", "name_withheld", "names_part_only", "narrower_scope",
+           "places_only", "set_aside", "signals", "yes_no_unanswered"]

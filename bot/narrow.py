@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
+from bot.extract.business import POINTED_BUSINESS
 from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
 from bot.places import asked_places, none_named, said_by
@@ -21,7 +22,6 @@ from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
-_POINTED_COMPANY = re.compile(r"(?:该|此|上述)(?:" + "|".join(COMPANY_SUFFIXES) + ")")
 
 
 def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
@@ -32,7 +32,7 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
         # "哪家企业?" is answered only by a sentence that names a business — or points back
         # (此外,该公司未开设…) at one the sentence before names.
         pool = ranked[:W.answer_pool_size]
-        pointing = [p for p in pool if _POINTED_COMPANY.search(p.norm)
+        pointing = [p for p in pool if POINTED_BUSINESS.search(p.norm)
                     and not _COMPANY.search(p.norm)]
         before = searcher.passages([p.id - 1 for p in pointing]) if pointing else {}
         ranked = [p for p in pool if _COMPANY.search(p.norm) or (
@@ -82,9 +82,7 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
     # "哪天开工?" wants a day: "2023年以来" does not say it.
     day = a.kind == "when" and a.intent.asks_day
     holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=W.typed_pool_size)
-               if (not units or any(f.norm.endswith(u) for u in units))
-               and (ordinal or not ORDINAL.match(f.norm))
-               and (not day or "日" in f.norm or "号" in f.norm)}
+               if typed_fact(f.norm, units, ordinal, day)}
     typed = [p if p.covers >= W.found_threshold
              else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)
              for p in pool if p.id in holding]

@@ -19,6 +19,7 @@ from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
+from indexer.words import COMPANY_SUFFIXES
 
 _SUFFIX = r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|合作社|厂)"
 # The longest run of characters before a suffix that may belong to the name.
@@ -29,6 +30,8 @@ _BEFORE_NAME = re.compile(r"^.*(?:单位|经查|发现|查明|对|由|与|和|�
                           r"被|将|在|从|到|据|涉事|当事|所属|旗下|下属|其|称|以|经营者|反映|举报|"
                           r"投诉|约谈|责令|督促|要求|查处|处罚|罚款|起诉|承包给)")
 _POINTER = re.compile(r"^(?:该|此|上述|这家|那家|本|[一二三四五六七八九十两几多0-9]+(?:余|多)?家)")
+# A business only pointed back at (此外,该公司…): the sentence before names it.
+POINTED_BUSINESS = re.compile(r"(?:该|此|上述)(?:" + "|".join(COMPANY_SUFFIXES) + ")")
 
 
 def businesses(norm: str) -> list[str]:
@@ -55,7 +58,7 @@ def business(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         names = [n for n in businesses(clause) or businesses(p.norm) if n not in named]
         if names:
             return Direct(as_written(p.text, names[0], p.norm), p)
-        if re.search(r"(?:该|此|上述)(?:公司|企业|集团|厂)", p.norm):
+        if POINTED_BUSINESS.search(p.norm):
             before = searcher.passages([p.id - 1]).get(p.id - 1)
             if before is not None and before.doc_id == p.doc_id:
                 earlier = [n for n in businesses(normalize(before.text)) if n not in named]
@@ -65,4 +68,4 @@ def business(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     return NONE
 
 
-__all__ = ["business", "businesses"]
+__all__ = ["POINTED_BUSINESS", "business", "businesses"]

@@ -77,7 +77,8 @@ def pointed_at(line: str, evidence: Passage, searcher: Lookup) -> Direct:
                  and (kind in _GENERIC_POINTED or n.endswith(kind))]
         return names[-1] if names else None
 
-    before = evidence.norm[:evidence.norm.find(normalize(line))]
+    at = evidence.norm.find(normalize(line))
+    before = evidence.norm[:at] if at >= 0 else ""
     name = last_of_kind(before)
     if name is not None:
         return Direct(as_written(evidence.text, name, evidence.norm), evidence)

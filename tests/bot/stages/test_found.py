@@ -12,7 +12,6 @@ from bot.found import (
     answers_nothing,
     attribute_missing,
     counted_only,
-    deed_unsaid,
     is_found,
     name_withheld,
     names_part_only,
@@ -22,6 +21,7 @@ from bot.found import (
     places_only,
     set_aside,
     signals,
+    yes_no_unanswered,
 )
 from bot.reply import passage_of
 from tests.bot.stages.kit import analysis, ranked, row
@@ -84,15 +84,15 @@ def test_the_thing_whose_figure_is_asked_must_be_said() -> None:
 
 def test_a_yes_no_question_needs_its_deed_said() -> None:
     a = analysis("劳务分包负责人张某某后来被处罚了没有", ["分包", "负责人", "张某某", "处罚"])
-    assert deed_unsaid(a, "该项目劳务分包负责人张某某称,无法支付工资")
-    assert not deed_unsaid(a, "对劳务分包负责人张某某依法予以处罚")
+    assert yes_no_unanswered(a, "该项目劳务分包负责人张某某称,无法支付工资")
+    assert not yes_no_unanswered(a, "对劳务分包负责人张某某依法予以处罚")
     b = analysis("云峰公司被罚款后有没有申请行政复议?", ["公司", "罚款", "行政", "复议"])
-    assert deed_unsaid(b, "对该公司作出罚款3万元的行政处罚")
+    assert yes_no_unanswered(b, "对该公司作出罚款3万元的行政处罚")
     c = analysis("那批象牙制品鉴定出来是真的吗?", ["象牙", "制品", "鉴定"])
-    assert deed_unsaid(c, "查获疑似象牙制品17件")
+    assert yes_no_unanswered(c, "查获疑似象牙制品17件")
     # A bare 吗 asks other things too (有啥文件规定吗?): no judgement.
     d = analysis("校长陪餐有啥文件规定吗", ["校长", "陪餐", "文件", "规定"])
-    assert not deed_unsaid(d, "制定《中小学校负责人陪餐制度实施办法》")
+    assert not yes_no_unanswered(d, "制定《中小学校负责人陪餐制度实施办法》")
 
 
 def test_a_business_asked_by_name_that_the_text_withholds() -> None:
