@@ -45,7 +45,7 @@ class Weights:
     following_sentences: int = 3
     following_coverage: float = 0.9
     # A yes-no question (…被处罚了没有?): its deed is the last word at most this many
-    # characters before 了没有/吗 (bot.found.deed_unsaid).
+    # characters before 了没有 or 是真的吗 (bot.found.yes_no_unanswered).
     yes_no_deed_chars: int = 6
     # A case report names its place in its first sentences (江阴市某公司…) when its title
     # names the city above (无锡市查处…): a place asked counts as named when these say it.
