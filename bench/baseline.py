@@ -29,7 +29,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
         "seventeenth", "eighteenth", "news", "news-a", "news-b", "news-c", "news-d", "news-e",
         "news-f", "news-g", "news-h", "nineteenth", "news-i", "twentieth", "news-j",
-        "twenty-first", "news-k", "twenty-second", "news-l", "twenty-third", "twenty-fourth")
+        "twenty-first", "news-k", "twenty-second", "news-l", "twenty-third", "twenty-fourth",
+        "news-m", "twenty-fifth")
 
 
 def questions(name: str) -> list[dict[str, object]]:
