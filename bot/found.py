@@ -12,7 +12,8 @@ without its topic, another batch of cases (第一批 asked, 第二批 said) or a
 (1995年 asked, only 1997年 said), none of the places
 asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
 met by a sentence on the shareholders), no figure at all for a how-many question, a figure of
-a narrower scope than the one asked (全国 asked, 全市 said), the asked place only set aside
+a narrower scope than the one asked (全国 asked, 全市 said), no change said when one is asked (比1996年多了多少? met by 1997's figure alone), the
+asked place only set aside
 (除北京外), another party than the one asked (王某某 asked, only 张某某 said), a figure of
 another deed than the fine or sentence asked (被罚了多少钱? met by 拖欠工资218.6万元), a
 business asked by name that the passage names only as case reports withhold it (某服装加工厂),
@@ -112,7 +113,8 @@ def answers_nothing(a: Analysis, p: Passage,
             or another_year(a.norm, p.norm, context)
             or attribute_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
-            or no_figure(a, p.norm) or narrower_scope(a, p.norm) or set_aside(a, p.norm)
+            or no_figure(a, p.norm) or change_unsaid(a, p.norm + " " + p.carried)
+            or narrower_scope(a, p.norm) or set_aside(a, p.norm)
             or another_party(a, p.norm + " " + context) or name_withheld(a, p.norm)
             or yes_no_unanswered(a, p.norm + " " + context)
             or none_named(asked_places(a) if asked is None else asked,
@@ -198,6 +200,18 @@ def no_figure(a: Analysis, body: str) -> bool:
     if a.kind != "number" or a.intent.asks_ordinal:
         return False
     return not (QUANTITY_RE.search(body) or "%" in body or re.search(r"\d", body))
+
+
+# The words a change is said in (增长, 下降, 同比, 比上年, 翻了一番, 净增): a passage with none
+# of them states no change.
+_CHANGE_WORDS = re.compile(r"比|较|同比|环比|增|减|降|升|涨|跌|翻|提高|回落|缩小|扩大")
+
+
+def change_unsaid(a: Analysis, body: str) -> bool:
+    """"1997年缴获冰毒比1996年多了多少?" met by a sentence that gives 1997's figure alone
+    (缴获冰毒1吨): a change asked needs one said, or at least the words of one."""
+    return (a.kind == "number" and a.intent.asks_change
+            and _CHANGE_WORDS.search(body) is None)
 
 
 # The whole of a country, a province (自治区: 全区), a city or prefecture, a county, widest

@@ -54,6 +54,9 @@ CUES: tuple[Cue, ...] = (
     # A day, not a year or a period (哪天, 几号).
     Cue("asks_day", re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
+    # A time of day (几点发生的, 几点钟): a clock time answers, a day alone does not.
+    Cue("asks_clock", re.compile(r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?接报抵离回停关收动]|$))|"
+                                 r"几时几分|什么时刻|\bwhat time\b"), "几点发生的?"),
     # "这份通知是谁发的/什么时候发的?": the document's own issuing, not a task it sets.
     Cue("asks_issued", re.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|落款|"
                                   r"\b(?:issued|published|signed)\b"), "这份通知是谁发的?"),
@@ -100,6 +103,7 @@ class Intent:
     asks_several: bool = False
     asks_ordinal: bool = False
     asks_day: bool = False
+    asks_clock: bool = False
     asks_issued: bool = False
     issuance: bool = False
     asks_body: bool = False

@@ -13,7 +13,7 @@ from indexer.words import PINYIN_MEASURES
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票")
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘")
 # Money is counted in 元 (美元, 日元, 港元 end so) or in a currency of another name.
 _MONEY = ("元", "马克", "英镑", "法郎", "卢布", "比索", "里拉", "卢比", "泰铢", "韩元")
 _NUMBER_UNITS = {
@@ -42,7 +42,7 @@ _TIME_SPANS = ("分钟", "小时", "天", "日", "周", "个月", "月", "年")
 
 def wanted_units(norm_question: str) -> tuple[str, ...]:
     """The unit a how-many question asks for: 多少家 → 家, 多大面积 → 亩, 第几 → 位."""
-    m = re.search(r"第几([批项位名次届期])", norm_question)
+    m = re.search(r"第几([批项位名次届期号])", norm_question)
     if m:
         # A place in a ranking is 第3名 or 第3位 alike: the asked one first.
         return (m.group(1), "位" if m.group(1) == "名" else "名") if m.group(1) in "位名" else (

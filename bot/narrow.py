@@ -18,6 +18,7 @@ from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from indexer.facts import CLOCK_RE
 from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 
@@ -70,35 +71,57 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
     """
     pool = [p for p in ranked[:W.typed_pool_size] if p.covers >= W.found_threshold]
     if not pool:
-        return ranked
+        return weakly_typed(a, ranked, searcher)
     # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
     # …知识规则126条) lacks the words its case already said: nearly as good.
     pool += [p for p in ranked[len(pool):W.typed_pool_size]
              if p.covers >= W.found_threshold - W.same_case_slack and p.case_id is not None
              and p.case_id == pool[0].case_id]
-    kind = "date" if a.kind == "when" else "quantity"
-    units = a.intent.measures if a.kind == "number" else ()
-    ordinal = a.intent.asks_ordinal
-    # "哪天开工?" wants a day: "2023年以来" does not say it.
-    day = a.kind == "when" and a.intent.asks_day
+    kind, units, ordinal, day, clock = asked_type(a)
     holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=W.typed_pool_size)
-               if typed_fact(f.norm, units, ordinal, day)}
+               if typed_fact(f.norm, units, ordinal, day, clock)}
     typed = [p if p.covers >= W.found_threshold
              else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)
              for p in pool if p.id in holding]
     if not typed:
         typed = [p for p in following(a, pool[0], searcher)
-                 if any(typed_fact(f.norm, units, ordinal, day)
+                 if any(typed_fact(f.norm, units, ordinal, day, clock)
                         for f in searcher.facts([kind], [p.id]))]
         holding = {p.id for p in typed}
     return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
 
 
-def typed_fact(norm: str, units: tuple[str, ...], ordinal: bool, day: bool) -> bool:
+def asked_type(a: Analysis) -> tuple[str, tuple[str, ...], bool, bool, bool]:
+    """What a how-many or when question asks for: the kind of fact, its measures, whether an
+    ordinal, a day ("哪天开工?": "2023年以来" does not say it) or a time of day ("几点发生
+    的?": "1月10日" does not say it)."""
+    kind = "date" if a.kind == "when" else "quantity"
+    units = a.intent.measures if a.kind == "number" else ()
+    return (kind, units, a.intent.asks_ordinal, a.kind == "when" and a.intent.asks_day,
+            a.kind == "when" and a.intent.asks_clock)
+
+
+def weakly_typed(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
+    """No strong match: the weak ones the found model still accepts must hold the asked
+    type too (a 0.52 match of "出动了几架直升机?" naming only 9个小时 answers nothing) —
+    first if they do, none if none does; nothing is raised to a strong match."""
+    pool = [p for p in ranked[:W.typed_pool_size] if p.covers >= W.weak_match_floor]
+    if not pool:
+        return ranked
+    kind, units, ordinal, day, clock = asked_type(a)
+    holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=W.typed_pool_size)
+               if typed_fact(f.norm, units, ordinal, day, clock)}
+    typed = [p for p in pool if p.id in holding]
+    return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
+
+
+def typed_fact(norm: str, units: tuple[str, ...], ordinal: bool, day: bool,
+               clock: bool = False) -> bool:
     """Whether a fact (normalised) is of the asked type: in an asked measure, an ordinal
-    only when one is asked, a day when a day is asked."""
+    only when one is asked, a day when a day is asked, a time of day when one is asked."""
     return ((not units or any(norm.endswith(u) for u in units))
-            and (ordinal or not ORDINAL.match(norm)) and (not day or "日" in norm or "号" in norm))
+            and (ordinal or not ORDINAL.match(norm)) and (not day or "日" in norm or "号" in norm)
+            and (not clock or CLOCK_RE.search(norm) is not None))
 
 
 def following(a: Analysis, best: Passage, searcher: Lookup) -> list[Passage]:

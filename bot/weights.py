@@ -32,6 +32,11 @@ class Weights:
     # hold the asked figure or date (bot/narrow.py), or be followed by its section
     # (bot/assemble.py); a passage placed by a rule (a date line, a lead) scores this much.
     found_threshold: float = 0.6
+    # … and a weak match, below it, that the found model may still accept (it needs about
+    # this much coverage): for a how-many or when question it must hold the asked type too
+    # (bot/narrow.py).  A constant, not the model's own figure, so that refitting the model
+    # does not move what it is fitted on.
+    weak_match_floor: float = 0.5
     # Coverage (bot.rank.coverage): a question word only the case title or section heading
     # above the sentence says counts this much (a place the case is about, fully).
     coverage_heading_credit: float = 0.6
@@ -135,6 +140,18 @@ class Weights:
     # …and count at this share of that anywhere later in the figure's clause, where the thing
     # counted stands after its modifiers (8名屡教不改的驾驶员).
     counted_after_share: float = 0.5
+    # A figure in a sentence that opens with 其中 is a part of a total said before it
+    # (收缴液化石油气瓶4860个。其中,…现场查扣液化石油气瓶612个): its description counts this
+    # much less, so a question that names nothing of the part is answered by the total,
+    # and one that names the part (顺德区…) still by the part.
+    part_figure_penalty: float = 1.0
+    # A date or time whose own clause holds at most this many other characters (截至今天上午
+    # 10时, …) is set off by itself: the clause after it says what happened then.
+    set_off_time_chars: int = 8
+    # So is a figure whose sentence names a county, district, town or street the question
+    # does not (龙岗区坂田街道…罚款20万元 under 深圳…罚了多少钱?, where 罚款合计231万元 is the
+    # city's): one place's instance, not the whole the question asks about.
+    finer_place_penalty: float = 1.0
     # "…会议,是谁作的报告?": the question's words after 谁 name the deed asked about, and
     # weigh this many times more in choosing the clause that answers (…周远清作了报告,
     # not 部分高校负责人介绍了管理体制改革…).

@@ -38,6 +38,14 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
                "人次",
                # Spans of time (间隔期不少于六个月, 三天内) and kinds (分为四类).
                "个月", "天", "小时", "分钟", "周", "种", "类")
+# The penalties whose length a sentence gives in words (有期徒刑六年, 行政拘留十日), and
+# the units of that length.
+_TERM_BEFORE = re.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")
+_TERM_UNITS = ("年", "个月", "月", "天")
+_DETENTION_DAYS = re.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
+_NUMBERED = re.compile(rf"第(?:\d{{1,5}}|[{_CN_NUM}零]{{1,6}})号")
+_DAYS_WITHIN = re.compile(rf"(?<![月\d{_CN_NUM}])((?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:工作)?日)"
+                          r"(?=内|之内|以内)")
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
 _MEASURES = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
@@ -460,6 +468,7 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
             add("date", m.group(0))
     for m in CLOCK_RE.finditer(text):
         add("date", m.group(0))
+    term_end = -1  # where the last term of a sentence in words ended (一年 of 一年至三年)
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of
         # an award (二等功, 一等奖); 一批 is "a batch", and 级/大 after digits are rarely
@@ -473,10 +482,27 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
         spelled = not digits and (len(m.group(2)) >= 3 or bool(set(m.group(2)) & set("百千万零")))
         # An ordinal in words (第十四次, 第三届) ranks whatever it counts.
         ordinal = not digits and m.group(1) == "第" and m.group(4) not in ("大",)
-        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or (
+        # A sentence is written in words (判处有期徒刑六年, 缓刑二年, 拘役三个月, 一年至三年
+        # 不等): a length of time after the penalty that names it, not "a year".
+        term = not digits and m.group(4) in _TERM_UNITS and (
+            _TERM_BEFORE.search(text, 0, m.start()) is not None
+            or (term_end >= 0 and text[term_end:m.start()] in ("", "至", "到", "零")))
+        if term:
+            term_end = m.end()
+        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or term or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in _CN_COUNTED):
             add("quantity", m.group(0))
+    # Detention in days (行政拘留十日): 日 is no measure word, as it ends every date.
+    for m in _DETENTION_DAYS.finditer(text):
+        add("quantity", m.group(1))
+    # A numbered order or document (第217号国务院令, 国务院令第217号): 号 is no measure
+    # word (18号楼, 5号 as a day), but after 第 it numbers.
+    for m in _NUMBERED.finditer(text):
+        add("quantity", m.group(0))
+    # …and a time limit in days (责令其在10日内支付, 15个工作日内办结).
+    for m in _DAYS_WITHIN.finditer(text):
+        add("quantity", m.group(1))
     return out
 
 

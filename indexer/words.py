@@ -28,6 +28,8 @@ MEASURE_WORDS = (
     "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗",
     # Votes (以58票赞成) and sessions (第十四届).
     "票", "届",
+    # Aircraft and vessels (7架客机, 3艘渔船).
+    "架", "艘",
     # Visits and trips counted, not things (检查出租汽车2860辆次 does not say how many cars).
     "辆次", "户次", "台次", "艘次", "批次",
     # Money in other currencies, as news writes it (120.74亿美元, 7.5万马克).
@@ -108,6 +110,12 @@ QUESTION_WORDS = sorted({
     "哪个部门", "哪些部门", "什么部门", "哪个单位", "哪些单位", "哪家单位", "哪个机构", "哪些机构",
     "什么机构", "哪个地方", "哪些地方", "什么地方", "哪个地区", "哪些地区", "哪个州", "哪个市", "哪个县",
     "哪个文件", "哪些文件", "什么文件", "哪部", "哪项", "哪些", "哪个", "哪里", "哪儿", "在哪", "何地",
+    # 哪 with a measure word asks which one (哪位局长, 哪家企业, 哪天, 哪年): news text holds
+    # 哪位 and 哪天 as words too, which must not keep them as the question's topic.
+    "哪位", "哪一位", "哪家", "哪一家", "哪天", "哪一天", "哪年", "哪一年", "哪种", "哪类",
+    "哪次", "哪场", "哪条", "哪名", "哪国", "哪一个", "哪样",
+    # …and with the preposition before it, whole (在哪儿: not 在哪 + a topic 儿).
+    "在哪儿", "在哪里", "去哪儿", "去哪里", "到哪儿", "到哪里", "从哪儿", "从哪里",
     "什么", "啥", "谁", "由谁", "多少", "几个", "几项", "几", "多大", "多高", "多少钱", "第几",
     "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "有哪些", "吗", "呢", "吧", "啊", "呀",
     "请问", "请", "告诉我", "我想知道", "想知道", "一下", "介绍", "具体", "主要", "分别", "都",
@@ -145,6 +153,9 @@ QUESTION_WORDS = sorted({
     "那", "这次", "那次", "这场", "那场", "这家", "那家", "这起", "那起", "这项", "那项",
     "这位", "那位", "这名", "那名", "这条", "那条", "这张", "那张", "这回", "那回", "这件",
     "那件", "这所", "那所", "这座", "那座", "这种", "那种",
+    # Pronouns (刘某某他们几号被抓的, 咱们驻法国大使是哪位): who the asker means, never a
+    # word of the text.
+    "他们", "她们", "它们", "他俩", "她俩", "咱们",
 })
 
 # Words that make a sentence a question: in a long paste, the sentence that asks.
@@ -163,7 +174,8 @@ ENGLISH_STOP_WORDS = frozenset(
     "when why how many much did do does done has have had it its this that these those with from "
     "about as at into their there they them any some me tell please can could would should "
     "i we you our your my name list give show between among per each all get got date "
-    "dates".split()  # date: the answer's kind (a when-question), not a topic
+    "dates number amount".split()  # date: the answer's kind (a when-question), not a topic;
+    # number, amount: what a how-many question asks for, not a topic
 )
 
 # English asking words that make the noun after them the frame (which department …).

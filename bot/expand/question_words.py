@@ -55,8 +55,10 @@ class QuestionWordStripper:
             for i in range(max(0, qe - MAX_TERM_LEN), qs + 1):
                 for j in range(qe, min(len(text), i + MAX_TERM_LEN) + 1):
                     word = text[i:j]
-                    # Not a word made of question words alone (还有, 是否).
-                    if j - i > qe - qs and is_cjk(word[0]) and QUESTION_WORD_RE.sub("", word).strip():
+                    # Not a word made of question words alone (还有, 是否), nor one that
+                    # opens with 哪 (哪位, 哪天: which one, never a topic).
+                    if (j - i > qe - qs and is_cjk(word[0]) and not word.startswith("哪")
+                            and QUESTION_WORD_RE.sub("", word).strip()):
                         candidates[(i, j)] = word
         if candidates:
             found += self._indexed(text, spans, candidates)

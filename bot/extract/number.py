@@ -14,10 +14,11 @@ from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
-from bot.rank import DATELINE, another_batch, another_year
+from bot.rank import DATELINE, another_batch, another_year, heading_context
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
-from indexer.facts import QUANTITY_RE, clause_spans
+from indexer.facts import CLOCK_RE, QUANTITY_RE, clause_spans, places
+from indexer.normalize import normalize
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
@@ -33,6 +34,12 @@ _PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于
 # … and one that makes the figures after it in its sentence parts of a total said before
 # (共发行…2412亿元,其中凭证式国债1643亿元,无记名国债395亿元).
 _PART = re.compile(r"其中")
+# … and a sentence that opens so is about a part of the total before it.
+_PART_SENTENCE = re.compile(r"\s*其中")
+# Places below a city: a figure said of one is that place's.
+_FINER = re.compile(r"(?:区|县|街道|镇|乡|村)$")
+# …read as a place, a preposition and what follows it is none (以整区域推进: 以整区).
+_PREPOSITIONS = frozenset("以在对从向于将把")
 # A question asking for a figure per unit (每户多挣多少, 人均收入, 平均每亩) — not per
 # period: 每年安排多少, 每个月 ask the sum of one.
 _ASKS_PER_UNIT = re.compile(r"每(?:一)?(?:[户人亩家位名]|个(?![月年]))|[人户亩]均|平均")
@@ -53,6 +60,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         searcher, ["date" if a.kind == "when" else "quantity"], pool)
         if (not units or any(f.norm.endswith(u) for u in units))
         and (ordinal or not ORDINAL.match(f.norm))]
+    if a.kind == "when" and a.intent.asks_clock:
+        # "几点发生的?": a time of day, when the text gives one.
+        facts = [(f, r) for f, r in facts if CLOCK_RE.search(f.norm)] or facts
     by_id = {p.id: p for p in pool}
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
     # a figure whose clause names only another year or batch is that one's.
@@ -75,6 +85,14 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     def sentence_before(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
         return _SENTENCE_BREAK.split(body[:max(body.find(f.norm), 0)])[-1]
+
+    read: dict[int, list[str]] = {}
+
+    def places_in(p: Passage) -> list[str]:
+        """The places a passage names, read once for all its figures."""
+        if p.id not in read:
+            read[p.id] = places(p.norm)
+        return read[p.id]
 
     total = asks_total(a)
     if total:
@@ -101,6 +119,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         in_dateline = dateline is not None and pos < dateline.end()
         described = "" if in_dateline else before(f)
         near = "" if in_dateline else described + after
+        if a.kind == "when" and not in_dateline:
+            # A time set off by itself (今天上午11时50分,…发生里氏6.2级地震) dates the clause
+            # after it: that clause describes it.
+            head = _CLAUSE_BREAK.split(body[dateline.end() if dateline else 0:pos])[-1]
+            tail = _CLAUSE_BREAK.split(body[pos + len(f.norm):])
+            if len(tail) > 1 and len(head) + len(tail[0]) <= W.set_off_time_chars:
+                near += tail[1]
         s = sum(w for alts, w in weights if any(_says(near, x, a.norm) for x in alts))
         # The thing counted may stand after its modifiers (8名屡教不改的驾驶员): the words
         # after 多少 count anywhere in the rest of the figure's clause.
@@ -112,11 +137,34 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
         said_total = 1.0 if total and _TOTAL.search(described) else 0.0
+        # A part of a total, or one place's instance of it, answers only a question about
+        # that part or place (顺德区…?), named anywhere before the figure in its sentence.
+        # A place the case's own title or section names (三、台州市黄岩区：…) is the
+        # case's, not one instance of it.
+        sentence = sentence_before(f)
+        start = pos - len(sentence)
+        said = [x for x in places_in(p) if start <= body.find(x, start) < pos]
+        if not any(x in a.norm for x in said):
+            if _PART_SENTENCE.match(sentence):
+                s -= W.part_figure_penalty
+            headings = heading_context(p.doc, p.case_title, p.section)
+            if any(_FINER.search(x) and x[0] not in _PREPOSITIONS and x not in headings
+                   for x in said):
+                s -= W.finer_place_penalty
         return (s, said_total, not in_dateline, p.score, -rank)
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
-    return Direct(clause_around(p, f.norm), p)
+    return Direct(without_dateline(clause_around(p, f.norm), f.norm), p)
+
+
+def without_dateline(line: str, figure: str) -> str:
+    """``line`` without the dateline it opens with (新华社北京1月10日电今天上午11时50分 →
+    今天上午11时50分), unless the figure is the dateline's own."""
+    m = DATELINE.match(normalize(line))
+    if m is None or figure in normalize(line[:m.end()]) or m.end() >= len(line):
+        return line
+    return line[m.end():]
 
 
 def _says(near: str, word: str, question: str) -> bool:

@@ -24,6 +24,8 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("每亩多挣了多少钱?", {"asks_change"}),  # a verb between 多 and 多少
     ("库尔勒香梨品牌价值多少?", set()),
     ("哪天开工的?", {"asks_day"}),
+    ("地震是几点发生的?", {"asks_clock"}),
+    ("讲了几点体会?", set()),  # points of a talk, not a time of day
     ("排第几?", {"asks_ordinal"}),
     ("哪个部门修订了畜禽屠宰管理条例?", {"issuance", "asks_body", "asks_department"}),
     ("合作银行是哪家银行?", {"asks_company"}),  # a bank is a business

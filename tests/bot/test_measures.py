@@ -11,6 +11,7 @@ from indexer.normalize import normalize
 
 @pytest.mark.parametrize(("question", "first", "also"), [
     ("第几批?", "批", ()),
+    ("那个国务院令是第几号?", "号", ()),  # a numbered order
     ("不合格的有多少批", "批", ("批次",)),  # samples are counted in 批次
     ("检查了多少家次经营业户", "家次", ()),  # visits asked as such
     ("出动了多少人次", "人次", ()),

@@ -58,6 +58,20 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
     ("召开第三届理事会", ["第三届"]),
     ("议会以58票赞成通过预算", ["58票"]),
     ("实行一票否决", []),
+    # A sentence's length is written in words; "a year" elsewhere is no figure.
+    ("判处张某某有期徒刑六年", ["六年"]),
+    ("判处有期徒刑一年至三年不等", ["一年", "三年"]),
+    ("判处有期徒刑一年六个月，缓刑二年", ["一年", "六个月", "二年"]),
+    ("对其行政拘留十日", ["十日"]),
+    # A time limit in days; a day of the month is a date.
+    ("责令其在10日内支付全部工资", ["10日"]),
+    ("于15个工作日内办结", ["15个", "15个工作日"]),
+    ("5月20日内完成", []),
+    # An order's number after 第 (号 is no measure word elsewhere: 18号楼).
+    ("发布第217号国务院令", ["第217号"]),
+    ("住在18号楼", []),
+    ("用一年时间完成整改", []),
+    ("实施三年行动计划", []),
 ])
 def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept

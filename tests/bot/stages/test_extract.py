@@ -174,6 +174,49 @@ def test_number_the_thing_counted_may_follow_its_modifiers() -> None:
     assert line is not None and "8名" in line and "62起" not in line
 
 
+def test_number_the_whole_before_a_part_or_one_places_instance() -> None:
+    total = row(1, "全年收缴液化石油气瓶4860个,罚款合计386.5万元。")
+    part = row(2, "其中,顺德区勒流街道一处黑气点被取缔,现场查扣液化石油气瓶612个。")
+    one = row(3, "龙岗区坂田街道对1家物业企业顶格处罚,罚款20万元。")
+    facts = [fact(1, "quantity", "4860个"), fact(1, "quantity", "386.5万元"),
+             fact(2, "quantity", "612个"), fact(3, "quantity", "20万元")]
+    lookup = MemoryLookup([total, part, one], facts)
+    # The part and the instance rank first (their sentences say more of the question);
+    # described alike, the total answers; the part or the instance only when the question
+    # names its place.
+    pool = ranked((part, 1.0), (one, 1.0), (total, 0.95))
+    a = analysis("没收了多少个液化石油气瓶?", ["液化石油气瓶"])
+    assert "4860个" in (number.extract(a, pool, lookup).answer or "")
+    b = analysis("顺德区查扣了多少个液化石油气瓶?", [("顺德区", 3.0), "液化石油气瓶"])
+    assert "612个" in (number.extract(b, pool, lookup).answer or "")
+    c = analysis("罚了多少钱?", ["罚款"])
+    assert "386.5万元" in (number.extract(c, pool, lookup).answer or "")
+    d = analysis("龙岗区那家物业企业罚了多少钱?", [("龙岗区", 3.0), "物业企业", "罚款"])
+    assert "20万元" in (number.extract(d, pool, lookup).answer or "")
+    # A district its case's title names is the case's own place, not one instance.
+    cost = row(4, "黄岩区人民政府启动应急预案,应急处置费用426万元。", case=3,
+               case_title="台州市黄岩区:跨市非法倾倒危险废物案")
+    sued = row(5, "检察院提起公益诉讼,索赔赔偿金和应急处置费用共计1168万元。", case=3,
+               case_title="台州市黄岩区:跨市非法倾倒危险废物案")
+    two = MemoryLookup([cost, sued], [fact(4, "quantity", "426万元"),
+                                      fact(5, "quantity", "1168万元")])
+    e = analysis("台州应急处置花了多少钱?", [("台州", 3.0), "应急处置"])
+    line = number.extract(e, ranked((cost, 1.0), (sued, 0.9)), two).answer or ""
+    assert "426万元" in line
+
+
+def test_when_a_time_set_off_by_itself_dates_the_clause_after_it() -> None:
+    quake = row(1, "新华社北京1月10日电今天上午11时50分,张北县发生里氏6.2级地震。")
+    later = row(2, "截至今天上午10时,张北地区共发生余震360次。")
+    facts = [fact(1, "date", "1月10日"), fact(1, "date", "11时50分"), fact(2, "date", "10时")]
+    lookup = MemoryLookup([quake, later], facts)
+    a = analysis("张北地震是几点发生的?", ["张北", "地震", "发生"], kind="when")
+    # The aftershocks' sentence ranks first; the quake's time is what 地震 describes, a time
+    # of day is asked (not the dateline's day), and the line leaves the dateline out.
+    line = number.extract(a, ranked((later, 1.0), (quake, 0.9)), lookup).answer
+    assert line == "今天上午11时50分"
+
+
 def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
     r = row(1, "昌吉州在玛纳斯县试点小饭桌备案。")
     a = analysis("小饭桌备案在哪试点?", ["小饭桌", "备案", "试点"])

@@ -11,6 +11,7 @@ from bot.found import (
     answering_first,
     answers_nothing,
     attribute_missing,
+    change_unsaid,
     counted_only,
     is_found,
     name_withheld,
@@ -122,6 +123,16 @@ def test_a_how_many_question_needs_a_figure_said() -> None:
     assert not no_figure(a, "五部门联合开展选举宣传")  # a figure in Chinese numerals
     assert not no_figure(analysis("选举是第几届?", ["选举"], kind="number"), "首届选举")
     assert not no_figure(analysis("选举怎么组织?", ["选举"], kind="what"), "筹备选举")
+
+
+def test_a_change_asked_needs_one_said() -> None:
+    a = analysis("1997年缴获冰毒比1996年多了多少?", ["1997", "缴获", "冰毒"], kind="number")
+    assert change_unsaid(a, "1997年全国公安机关共缴获海洛因超过5吨,冰毒1吨")
+    assert not change_unsaid(a, "缴获冰毒1吨,比上年增长一倍")
+    assert not change_unsaid(a, "农户亩均增收460元")
+    # A level asked is not a change asked.
+    b = analysis("1997年缴获冰毒多少吨?", ["1997", "缴获", "冰毒"], kind="number")
+    assert not change_unsaid(b, "1997年共缴获冰毒1吨")
 
 
 def test_a_figure_of_a_narrower_scope_than_asked() -> None:

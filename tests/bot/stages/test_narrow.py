@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from bot.found import answers_nothing
-from bot.narrow import narrow
+from bot.narrow import narrow, typed_fact
+from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
@@ -63,3 +68,35 @@ def test_which_business_keeps_a_sentence_pointing_back_at_one() -> None:
     assert [p.id for p in narrow(a, ranked((then, 1.0)), MemoryLookup([first, then]))] == [2]
     # Not when the sentence before is another document's.
     assert narrow(a, ranked((elsewhere, 1.0)), MemoryLookup([first, elsewhere])) == []
+
+
+def test_a_weak_match_the_found_model_accepts_must_hold_the_asked_type_too() -> None:
+    weak = (W.weak_match_floor + W.found_threshold) / 2  # may be found, no strong match
+    fought = row(1, "经过9个小时扑救,明火全部扑灭。")
+    flown = row(2, "出动直升机3架参与扑救。")
+    a = analysis("扑救山火出动了几架直升机?", ["扑救", "出动"], kind="number")
+    assert a.intent.measures[0] == "架"
+    only_hours = MemoryLookup([fought], [fact(1, "quantity", "9个小时")])
+    assert narrow(a, [replace(p, coverage=weak) for p in ranked((fought, weak))],
+                  only_hours) == []
+    both = MemoryLookup([fought, flown], [fact(1, "quantity", "9个小时"),
+                                          fact(2, "quantity", "3架")])
+    out = narrow(a, [replace(p, coverage=weak) for p in ranked((fought, weak), (flown, weak))],
+                 both)
+    assert [p.id for p in out] == [2, 1]
+    assert out[0].covers == weak  # first, not raised to a strong match
+
+
+@pytest.mark.parametrize(("fact", "units", "ordinal", "day", "clock", "typed"), [
+    ("4860个", ("个",), False, False, False, True),
+    ("4860个", ("家",), False, False, False, False),  # another measure
+    ("第二批", (), False, False, False, False),  # an ordinal, none asked
+    ("第二批", ("批",), True, False, False, True),
+    ("2024年10月", (), False, True, False, False),  # 哪天: a month says no day
+    ("5月20日", (), False, True, False, True),
+    ("1月10日", (), False, False, True, False),  # 几点: a day says no time of day
+    ("11时50分", (), False, False, True, True),
+])
+def test_a_fact_of_the_asked_type(fact: str, units: tuple[str, ...], ordinal: bool, day: bool,
+                                  clock: bool, typed: bool) -> None:
+    assert typed_fact(fact, units, ordinal, day, clock) is typed
