@@ -12,8 +12,8 @@ without its topic, another batch of cases (第一批 asked, 第二批 said) or a
 (1995年 asked, only 1997年 said), none of the places
 asked (江油 asked, a 西充县 sentence), not the thing whose figure is asked (注册资本是多少?
 met by a sentence on the shareholders), no figure at all for a how-many question, a figure of
-a narrower scope than the one asked (全国 asked, 全市 said), no change said when one is asked (比1996年多了多少? met by 1997's figure alone), the
-asked place only set aside
+a narrower scope than the one asked (全国 asked, 全市 said), no change said when one is
+asked (比1996年多了多少? met by 1997's figure alone), the asked place only set aside
 (除北京外), another party than the one asked (王某某 asked, only 张某某 said), a figure of
 another deed than the fine or sentence asked (被罚了多少钱? met by 拖欠工资218.6万元), a
 business asked by name that the passage names only as case reports withhold it (某服装加工厂),

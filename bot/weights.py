@@ -145,13 +145,13 @@ class Weights:
     # much less, so a question that names nothing of the part is answered by the total,
     # and one that names the part (顺德区…) still by the part.
     part_figure_penalty: float = 1.0
-    # A date or time whose own clause holds at most this many other characters (截至今天上午
-    # 10时, …) is set off by itself: the clause after it says what happened then.
-    set_off_time_chars: int = 8
     # So is a figure whose sentence names a county, district, town or street the question
     # does not (龙岗区坂田街道…罚款20万元 under 深圳…罚了多少钱?, where 罚款合计231万元 is the
     # city's): one place's instance, not the whole the question asks about.
     finer_place_penalty: float = 1.0
+    # A date or time whose own clause holds at most this many other characters (截至今天上午
+    # 10时, …) is set off by itself: the clause after it says what happened then.
+    set_off_time_chars: int = 8
     # "…会议,是谁作的报告?": the question's words after 谁 name the deed asked about, and
     # weigh this many times more in choosing the clause that answers (…周远清作了报告,
     # not 部分高校负责人介绍了管理体制改革…).
