@@ -22,6 +22,10 @@ class Cue:
     example: str  # a (normalised) question the cue must find
 
 
+# 几点 asking a clock time (几点发生的, 几点钟), not a count of points (提了几点意见): a
+# when-question (bot/understand.py) that wants a time of day.
+CLOCK_ASKED = r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?接报抵离回停关收动]|$))"
+
 CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
     Cue("about_notice", re.compile(
@@ -55,8 +59,7 @@ CUES: tuple[Cue, ...] = (
     Cue("asks_day", re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
     # A time of day (几点发生的, 几点钟): a clock time answers, a day alone does not.
-    Cue("asks_clock", re.compile(r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?接报抵离回停关收动]|$))|"
-                                 r"几时几分|什么时刻|\bwhat time\b"), "几点发生的?"),
+    Cue("asks_clock", re.compile(rf"{CLOCK_ASKED}|几时几分|什么时刻|\bwhat time\b"), "几点发生的?"),
     # "这份通知是谁发的/什么时候发的?": the document's own issuing, not a task it sets.
     Cue("asks_issued", re.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|落款|"
                                   r"\b(?:issued|published|signed)\b"), "这份通知是谁发的?"),
@@ -195,4 +198,4 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         defines=defined_term(norm))
 
 
-__all__ = ["BATCH", "CUES", "WH", "Cue", "Intent", "defined_term", "read_intent"]
+__all__ = ["BATCH", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "defined_term", "read_intent"]

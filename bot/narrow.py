@@ -77,28 +77,28 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
     pool += [p for p in ranked[len(pool):W.typed_pool_size]
              if p.covers >= W.found_threshold - W.same_case_slack and p.case_id is not None
              and p.case_id == pool[0].case_id]
-    kind, units, ordinal, day, clock = asked_type(a)
-    holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=W.typed_pool_size)
-               if typed_fact(f.norm, units, ordinal, day, clock)}
+    held = holding(a, pool, searcher)
     typed = [p if p.covers >= W.found_threshold
              else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)
-             for p in pool if p.id in holding]
+             for p in pool if p.id in held]
     if not typed:
-        typed = [p for p in following(a, pool[0], searcher)
-                 if any(typed_fact(f.norm, units, ordinal, day, clock)
-                        for f in searcher.facts([kind], [p.id]))]
-        holding = {p.id for p in typed}
-    return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
+        after = following(a, pool[0], searcher)
+        held = holding(a, after, searcher)
+        typed = [p for p in after if p.id in held]
+    return [*typed, *[p for p in ranked if p.id not in held]] if typed else []
 
 
-def asked_type(a: Analysis) -> tuple[str, tuple[str, ...], bool, bool, bool]:
-    """What a how-many or when question asks for: the kind of fact, its measures, whether an
-    ordinal, a day ("哪天开工?": "2023年以来" does not say it) or a time of day ("几点发生
-    的?": "1月10日" does not say it)."""
+def holding(a: Analysis, passages: list[Passage], searcher: Lookup) -> set[int]:
+    """The ids of ``passages`` that hold a fact of the asked type: a figure in the asked
+    measure for a how-many question, a date for a when question — a day for "哪天开工?"
+    ("2023年以来" says none), a time of day for "几点发生的?" ("1月10日" says none)."""
     kind = "date" if a.kind == "when" else "quantity"
     units = a.intent.measures if a.kind == "number" else ()
-    return (kind, units, a.intent.asks_ordinal, a.kind == "when" and a.intent.asks_day,
-            a.kind == "when" and a.intent.asks_clock)
+    day = a.kind == "when" and a.intent.asks_day
+    clock = a.kind == "when" and a.intent.asks_clock
+    return {f.passage_id for f, _ in facts_for(searcher, [kind], passages,
+                                                limit=W.typed_pool_size)
+            if typed_fact(f.norm, units, a.intent.asks_ordinal, day, clock)}
 
 
 def weakly_typed(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
@@ -108,11 +108,9 @@ def weakly_typed(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[P
     pool = [p for p in ranked[:W.typed_pool_size] if p.covers >= W.weak_match_floor]
     if not pool:
         return ranked
-    kind, units, ordinal, day, clock = asked_type(a)
-    holding = {f.passage_id for f, _ in facts_for(searcher, [kind], pool, limit=W.typed_pool_size)
-               if typed_fact(f.norm, units, ordinal, day, clock)}
-    typed = [p for p in pool if p.id in holding]
-    return [*typed, *[p for p in ranked if p.id not in holding]] if typed else []
+    held = holding(a, pool, searcher)
+    typed = [p for p in pool if p.id in held]
+    return [*typed, *[p for p in ranked if p.id not in held]] if typed else []
 
 
 def typed_fact(norm: str, units: tuple[str, ...], ordinal: bool, day: bool,

@@ -36,7 +36,7 @@ from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
 from bot.focus import focus_of
-from bot.intent import Cue, read_intent
+from bot.intent import CLOCK_ASKED, Cue, read_intent
 from bot.measures import DURATION
 from bot.weights import WEIGHTS, Weights
 from indexer.lexicon import rare_words
@@ -75,8 +75,8 @@ KIND_CUES: tuple[Cue, ...] = (
     Cue("number", DURATION, "两次献血要间隔多长时间?"),
     Cue("when", re.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
-        # 几点 asks a clock time (几点发生的, 几点钟), not a count of points (提了几点意见).
-        r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?接报抵离回停关收动]|$))|"
+        # 几点 asks a clock time, not a count of points (bot.intent.CLOCK_ASKED).
+        rf"{CLOCK_ASKED}|"
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         # In English keywords a date asked is named so ("Havel re-elected date").
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),

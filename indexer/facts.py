@@ -38,8 +38,8 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
                "人次",
                # Spans of time (间隔期不少于六个月, 三天内) and kinds (分为四类).
                "个月", "天", "小时", "分钟", "周", "种", "类")
-# The penalties whose length a sentence gives in words (有期徒刑六年, 行政拘留十日), and
-# the units of that length.
+# The penalties whose length a sentence gives in words (有期徒刑六年, 行政拘留十日), read in
+# the four characters before the length, and the units of that length.
 _TERM_BEFORE = re.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")
 _TERM_UNITS = ("年", "个月", "月", "天")
 _DETENTION_DAYS = re.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
@@ -485,7 +485,7 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
         # A sentence is written in words (判处有期徒刑六年, 缓刑二年, 拘役三个月, 一年至三年
         # 不等): a length of time after the penalty that names it, not "a year".
         term = not digits and m.group(4) in _TERM_UNITS and (
-            _TERM_BEFORE.search(text, 0, m.start()) is not None
+            _TERM_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
             or (term_end >= 0 and text[term_end:m.start()] in ("", "至", "到", "零")))
         if term:
             term_end = m.end()

@@ -155,10 +155,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
-    return Direct(without_dateline(clause_around(p, f.norm), f.norm), p)
+    return Direct(dateline_dropped(clause_around(p, f.norm), f.norm), p)
 
 
-def without_dateline(line: str, figure: str) -> str:
+def dateline_dropped(line: str, figure: str) -> str:
     """``line`` without the dateline it opens with (新华社北京1月10日电今天上午11时50分 →
     今天上午11时50分), unless the figure is the dateline's own."""
     m = DATELINE.match(normalize(line))
