@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.extract.business import businesses
 from bot.extract.where import of_level
+from bot.intent import CLOCK_ASKED
 from bot.refine import states_change
 from indexer.normalize import normalize
 from indexer.people import named_after_post
@@ -60,9 +61,10 @@ class Signals:
     kind: str
     clause_coverage: float  # weighted share of the question's units in the answer's clause
     missing: float  # the heaviest unit absent from passage, case title and section, 0…1
-    adjacent: float  # how-many: share of the question's units just before the answer's figure
+    adjacent: float  # how-many, when: share of the question's units just before the figure
     unit_loose: float  # how-many: only a measure the asked one stands for follows (个 → 户)
-    unit_exact: float  # how-many: the asked measure itself follows a figure of the line
+    unit_exact: float  # how-many: the asked measure itself follows a figure of the line;
+    # when: the line gives the asked year, month, day or time of day
     level_match: float  # where, a level asked (哪个区): +1 the line is of it, -1 it is not
     finer_place: float  # where: a place-like word follows the named place (not a finer place)
     not_a_body: float  # who: neither a body's name nor a person named by a post (市长张建国)
@@ -131,6 +133,25 @@ def _unit_match(wanted: tuple[str, ...], answer_norm: str) -> float:
     return best
 
 
+# What a when-question asks for — a year, a month, a day, a time of day — and how a date
+# that gives it reads (1968年, 3月下旬, 1月18日 or 18号, 11时50分).
+_ASKED_TIMES = (
+    (re.compile(r"哪(?:一)?年|几几年|什么年份|哪个年份"), re.compile(r"\d{2,4}年|[一二三四五六七八九〇零]{2,4}年")),
+    (re.compile(r"几月|哪(?:一)?个月|哪月"), re.compile(r"月")),
+    (re.compile(r"哪(?:一)?天|(?<!第)几号|几日|哪日|哪一日|什么日子"), re.compile(r"[日号]")),
+    (re.compile(CLOCK_ASKED), re.compile(r"\d+[时点]|[一二三四五六七八九十]+[时点]|\d+:\d+")),
+)
+
+
+def _time_match(question: str, piece: str) -> float:
+    """When: +1 the line gives what was asked (哪一年 → 1968年, 几点 → 11时50分), -1 it does
+    not, 0 nothing finer than 什么时候 was asked."""
+    asked = [said for asks, said in _ASKED_TIMES if asks.search(question)]
+    if not asked:
+        return 0.0
+    return 1.0 if all(said.search(piece) for said in asked) else -1.0
+
+
 def _level_match(level: str, piece: str) -> float:
     """+1 the line is a place of the asked level (哪个区 → 章贡区; 哪个省 → 河南), -1 it is
     not, 0 no level was asked."""
@@ -178,14 +199,16 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
     context = first + normalize(" ".join(x for x in (top.case_title, top.section) if x))
     wanted = analysis.intent.measures if kind == "number" else ()
     after = first[first.find(piece) + len(piece):] if piece and piece in first else ""
-    unit_match = _unit_match(wanted, piece)
+    unit_match = (_unit_match(wanted, piece) if kind == "number"
+                  else _time_match(analysis.norm, piece) if kind == "when" else 0.0)
     scores = [p.score for p in answer.passages[:2]]
     margin = (scores[0] - scores[1]) / abs(scores[0]) if len(scores) == 2 and scores[0] else 1.0
     return Signals(
         kind=kind,
         clause_coverage=_covered(units, clause + piece),
         missing=_missing(units, context),
-        adjacent=_adjacent(units, first, piece, wanted) if kind == "number" else 0.0,
+        adjacent=(_adjacent(units, first, piece, wanted) if kind in ("number", "when")
+                  else 0.0),
         unit_loose=1.0 if unit_match == 0.5 else 0.0,
         unit_exact=1.0 if unit_match == 1.0 else 0.0,
         level_match=_level_match(analysis.intent.place_level, piece) if kind == "where" else 0.0,

@@ -173,6 +173,8 @@ _HOW_MUCH = re.compile(r"(?:是|为|有|达到|共计?)(?:多少|几)")
 # said in the text's own words (筹集, 增加收入, 新建, 下达).
 _DEED_HOW_MUCH = re.compile(r"了(?:多少|几)")
 _NAMED_DEEDS = frozenset("罚赔判捐贷奖")
+_TIME_LAST = re.compile(r"(?:(?:到|截至|截止)?(?:去年|今年|前年|当年|上年|本年)?"
+                        r"(?:年底|年末|年初|月底|底|目前|现在|如今|至今|为止))+$")
 
 
 def attribute_missing(a: Analysis, where: str) -> bool:
@@ -186,7 +188,9 @@ def attribute_missing(a: Analysis, where: str) -> bool:
         m = pattern.search(a.norm)
         if m is None:
             continue
-        before = a.norm[:m.start()]
+        # A time said last (外汇储备到去年年底有多少?) dates the figure: the thing is
+        # named before it.
+        before = _TIME_LAST.sub("", a.norm[:m.start()])
         unit = next((u for u in a.units if u.known and before.endswith(u.text) and (
             len(u.text) >= 2 or (deed and u.text in _NAMED_DEEDS))), None)
         if unit is not None and not any(x and x in where for x in unit.alts):

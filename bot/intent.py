@@ -56,7 +56,7 @@ CUES: tuple[Cue, ...] = (
     Cue("asks_ordinal", re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch"),
         "排名第几?"),
     # A day, not a year or a period (哪天, 几号).
-    Cue("asks_day", re.compile(r"哪一?天|几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
+    Cue("asks_day", re.compile(r"哪一?天|(?<!第)几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
     # A time of day (几点发生的, 几点钟): a clock time answers, a day alone does not.
     Cue("asks_clock", re.compile(rf"{CLOCK_ASKED}|几时几分|什么时刻|\bwhat time\b"), "几点发生的?"),

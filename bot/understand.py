@@ -44,6 +44,7 @@ from indexer.normalize import detect_script, is_cjk, normalize
 from indexer.people import asked_post
 from indexer.words import (
     ASKING_WORDS,
+    DISCOURSE_WORDS,
     IN_CHARGE_VERBS,
     PINYIN_QUESTION_WORDS,
     QUESTION_ISSUING_VERBS,
@@ -77,7 +78,7 @@ KIND_CUES: tuple[Cue, ...] = (
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
         # 几点 asks a clock time, not a count of points (bot.intent.CLOCK_ASKED).
         rf"{CLOCK_ASKED}|"
-        r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
+        r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|(?<!第)几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         # In English keywords a date asked is named so ("Havel re-elected date").
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),
     Cue("who", re.compile(
@@ -226,6 +227,11 @@ class Analyzer:
             analysis.frame = IN_CHARGE_VERBS
         if analysis.kind in ("document", "who"):
             self._weigh_down_issuing(analysis)
+        # "后来怎么处理的?", "现在还有多少?": the asker's time words, told in passing —
+        # when the documents never use one, it is no topic they lack.
+        analysis.units = [replace(u, weight=self.weights.discourse_factor * u.weight)
+                          if u.text in DISCOURSE_WORDS and not u.known else u
+                          for u in analysis.units]
         self._set_aside(analysis)
         if analysis.kind == "what" and latin_units:
             # Keywords typed in pinyin or English classify like their Chinese

@@ -58,6 +58,12 @@ class Weights:
     # The best passage meets the question only by its places, a count or part of a term:
     # one covering at most this much less that can answer comes first (bot/found.py).
     answering_slack: float = 0.05
+    # "哪个单位立案侦查的?" met first by a sentence that does not say the deed: one covering at
+    # most this much less that says it gives the answer (bot/extract/who.py).
+    deed_slack: float = 0.1
+    # … and its doer stands at most this many characters before the deed's word (王学贤主持,
+    # 里特率领, 县公安局依法立案侦查).
+    deed_gap_chars: int = 2
 
     # -- retrieval (bot/retrieve.py) -----------------------------------------------------
     # BM25's best this many passages are re-scored by the ranking.
@@ -229,6 +235,8 @@ class Weights:
     dictionary_credit: float = 0.7
     # An English word nothing maps still counts against coverage, at this share.
     unknown_english_factor: float = 0.5
+    # "后来怎么处理的?": the asker's time words the documents never use, told in passing.
+    discourse_factor: float = 0.3
     # "出台了什么文件?": the issuing verb frames the question more than it must be matched.
     issue_verb_factor: float = 0.3
     # "除了X还有谁?": X helps find the sentence (X牵头, A、B参与) at this share.

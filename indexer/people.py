@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from indexer.normalize import occurrences
+from indexer.words import COUNTRIES
 
 # What a post or a role ends with: heads (市长, 董事长), officers, and the roles news names
 # people by (选手, 领队, 村民).
@@ -58,9 +59,11 @@ _POST_THEN_NAME = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(S
                              rf"{'|'.join(_DOUBLE_SURNAMES)})")
 
 
-# A post, then a name transcribed from another language, its parts joined by a dot
-# (议长托马斯·萨维, 美国专家斯科特·里特; normalised, the dot is ".").
-_POST_THEN_FOREIGN = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))({_HAN}{{1,6}}\.{_HAN})")
+# A post or a nationality, then a name transcribed from another language, its parts joined
+# by a dot (议长托马斯·萨维, 美国专家斯科特·里特, 美国人斯科特·里特; normalised, the dot is ".").
+_NATIONALITY = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+_POST_THEN_FOREIGN = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST})|(?:{_NATIONALITY})人)"
+                                rf"({_HAN}{{1,6}}\.{_HAN})")
 # What follows a transcribed name (…萨维率领的, …里特说): where its last part may end.
 _AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|率|领|为|在|说|表|的|等|和|与|及|会|指|访|抵|出|"
                          r"今|昨|已|也|还|是|将|对|同|向|于|称|认|强|宣|一|先|并|就|时")

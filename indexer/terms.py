@@ -21,17 +21,19 @@ QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 _NAME_MAX = 18
 # 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
 # (The characters before a one-character suffix that make another word of it are checked
-# for those alone: 安全监督站 and 安全委员会 are bodies.)
+# for those alone: 安全监督站 and 安全委员会 are bodies.)  A foreign name spelt in
+# characters holds 科 too (莫斯科, 斯科特, 普里马科夫): no section of a bureau.
 _ONE_CHAR_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) == 1)
 _LONGER_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) > 1)
 _ORG_RE = re.compile(
-    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专])"
-    rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关)"
+    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专斯])"
+    rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关|(?<=科)[夫特娃])"
 )
 
 _ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")
 
-# Words that precede a name without being part of it (…联合公安厅 → 公安厅; a news dateline's
+# Words that precede a name without being part of it (…联合公安厅 → 公安厅, but 联合国 is a
+# name of its own; a news dateline's
 # 1月11日电政协陕西省委员会 → 政协陕西省委员会; 被县纪委监委问责, 项目所在地龙脊镇人民政府).  A one-character
 # word is noise only where it does not begin a word of the name: 经济 (市经济和信息化委员会),
 # 对外 (中国对外文化交流协会), 同济, 向阳, 在线.
@@ -39,7 +41,7 @@ _ONE_CHAR_NOISE = {"的": "", "由": "", "经": "济贸信营销侦", "与": "",
                    "向": "阳", "对": "外", "将": "乐", "把": "", "在": "线", "是": "", "等": "",
                    "被": "服"}
 _LEADING_NOISE = re.compile(
-    r"^(?:.*?(?:联合|会同|组织|推动|督促|指导|协调|牵头|深化|凝聚|建立|形成|健全|完善|加强|强化"
+    r"^(?:.*?(?:联合(?!国)|会同|组织|推动|督促|指导|协调|牵头|深化|凝聚|建立|形成|健全|完善|加强|强化"
     r"|打破|成立|出台|印发|制定|、|日电|日讯|宣布|禁止|来到|到了|上了|诉至|告到|移送|移交|交由|交给"
     r"|配合|协助|邀请|依据|根据|按照|通过|报请|提请|责令|约谈了?|所在地|属地|驻地|"
     + "|".join(f"{c}(?![{after}])" if after else c for c, after in _ONE_CHAR_NOISE.items())

@@ -158,6 +158,12 @@ QUESTION_WORDS = sorted({
     "他们", "她们", "它们", "他俩", "她俩", "咱们",
 })
 
+# The asker's time words and hedges (后来怎么处理的, 现在还有多少, 估计要过多少人): said in
+# passing, seldom in the documents' own words.
+DISCOURSE_WORDS = frozenset((
+    "现在", "目前", "如今", "眼下", "以前", "之前", "从前", "后来", "最后", "最终", "原来",
+    "原先", "本来", "当时", "那时", "那会儿", "当初", "估计", "大概", "大约", "差不多", "平时"))
+
 # Words that make a sentence a question: in a long paste, the sentence that asks.
 ASKING_WORDS = ("多少", "几", "什么", "哪", "谁", "吗", "怎么", "如何", "是否",
                 "why", "what", "which", "who", "how", "when", "where")

@@ -50,11 +50,14 @@ def best_clause(p: Passage, a: Analysis) -> str | None:
     return text[s:e].strip()
 
 
-_AFTER_WHO = re.compile(r"谁([^,;:。!?]+)")
+# 谁, or which body or person (哪个单位, 哪家法院, 哪位): what follows is the deed asked about.
+_AFTER_WHO = re.compile(r"(?:谁|哪(?:个|些|家|位|一个|一家)(?:部门|单位|机关|机构|法院|检察院|"
+                        r"人|领导|官员)?)([^,;:。!?]+)")
 
 
 def deed_words(a: Analysis) -> str:
-    """What a who-question asks about after 谁 (是谁作的报告 → 作的报告), or ``""``."""
+    """What a who-question asks about after 谁 or 哪个单位 (是谁作的报告 → 作的报告,
+    是哪个单位立案侦查的 → 立案侦查的), or ``""``."""
     m = _AFTER_WHO.search(a.norm) if a.kind == "who" else None
     return m.group(1) if m else ""
 

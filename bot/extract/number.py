@@ -155,7 +155,22 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
+    if p.role in HEADLINES:
+        # A headline (中国民航订购7架波音客机) sums up a sentence of its own article, and
+        # its few words all stand next to the figure: the sentence saying the same figure
+        # with its circumstances is the evidence to quote.
+        told = [(g, r) for g, r in facts if g.norm == f.norm
+                and by_id[g.passage_id].role not in HEADLINES
+                and by_id[g.passage_id].doc_id == p.doc_id
+                and by_id[g.passage_id].case_id == p.case_id]
+        if told:
+            f, _ = max(told, key=fit)
+            p = by_id[f.passage_id]
     return Direct(dateline_dropped(clause_around(p, f.norm), f.norm), p)
+
+
+# The passages that name a topic rather than say something.
+HEADLINES = frozenset({"title", "case_title", "heading"})
 
 
 def dateline_dropped(line: str, figure: str) -> str:
@@ -164,7 +179,14 @@ def dateline_dropped(line: str, figure: str) -> str:
     m = DATELINE.match(normalize(line))
     if m is None or figure in normalize(line[:m.end()]) or m.end() >= len(line):
         return line
-    return line[m.end():]
+    # … and the byline after it ((记者孙杰)), which says who reported, not what.
+    byline = _BYLINE.match(normalize(line[m.end():]))
+    rest = line[m.end() + (byline.end() if byline else 0):]
+    return rest or line[m.end():]
+
+
+# A reporter's byline after a dateline: (记者孙杰), (记者 王伟 通讯员 李明).
+_BYLINE = re.compile(r"\s*\((?:本报)?(?:记者|通讯员)[^()]{0,24}\)")
 
 
 def _says(near: str, word: str, question: str) -> bool:

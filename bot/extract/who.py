@@ -32,7 +32,7 @@ from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from indexer.facts import clause_spans, clause_subject, places
-from indexer.normalize import normalize, normalize_many
+from indexer.normalize import normalize, normalize_many, occurrences
 from indexer.people import asked_post
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, COMPANY_SUFFIXES, DEPARTMENT_SUFFIXES
@@ -44,7 +44,16 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     person a role names (领队张雄); a fragment such as 由县 is no answer."""
     found = _extract(a, ranked, searcher)
     if found.answer is not None and found.evidence is not None and deed_unsaid(a, found.evidence):
-        return NONE
+        # "哪个单位立案侦查的?" met first by the court that sentenced: a passage covering
+        # nearly as much that says the deed is read instead.
+        floor = ranked[0].covers - W.deed_slack
+        saying = [p for p in ranked[1:W.answer_pool_size]
+                  if p.covers >= floor and not deed_unsaid(a, p)]
+        if not saying:
+            return NONE
+        found = _extract(a, saying, searcher)
+        if found.answer is None or found.evidence is None or deed_unsaid(a, found.evidence):
+            return NONE
     if found.answer is not None and found.evidence is not None and _POINTER.match(
             normalize(found.answer)):
         return pointed_at(found.answer, found.evidence, searcher)
@@ -99,6 +108,10 @@ def deed_unsaid(a: Analysis, evidence: Passage) -> bool:
     """"音乐会是谁指挥的?" met by 由…协会主办的音乐会: the deed asked after 谁 (指挥) — none of
     its words, in any of their forms — is not said by the evidence, so whoever it names did
     something else."""
+    if a.frame:
+        # Who leads (谁负责, 哪个局牵头) is said by the sentence's shape as often as by a
+        # word (X会同Y开展…): the in-charge frame reads it (clauses.in_charge_clause).
+        return False
     deed = deed_words(a)
     words = [u for u in a.units if u.known and len(u.text) >= 2 and u.text in deed]
     return bool(words) and not any(x in evidence.norm for u in words for x in u.alts)
@@ -122,6 +135,13 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             acting = named_person(a, ranked, searcher, near=(0,))
             if acting is not None and not _in_answering_clause(a, found, ranked[0]):
                 return acting
+            if acting is not None and does_deed(a, acting) and not does_deed(a, found):
+                # 由美国人斯科特·里特率领的联合国核查小组: the person right before the deed
+                # asked does it, not the body after it — unless the person is the body's
+                # own officer (新闻出版署署长于友先总结…): then both.
+                led = with_officer(found, searcher) if is_a_body(found) else None
+                return led if led is not None and acting.answer and normalize(
+                    acting.answer) in normalize(led.answer or "") else acting
             if not is_a_body(found):
                 # "谁说队员进行了高原训练?": news names people, not only bodies — the
                 # person the answering clause names, before a place or a post taken for
@@ -168,6 +188,20 @@ def role_taker(a: Analysis, ranked: list[Passage]) -> Direct | None:
 def names_a_business(line: str) -> bool:
     """Whether an answer line names a business (…集团公司, …合作社, …厂)."""
     return any(x in line for x in COMPANY_SUFFIXES)
+
+
+def does_deed(a: Analysis, found: Direct) -> bool:
+    """Whether the deed asked after 谁 (带队 → 率领) stands right after ``found``'s name in
+    its evidence — where the doer of a deed stands."""
+    if not found.answer or found.evidence is None:
+        return False
+    deed = deed_words(a)
+    words = [x for u in a.units if u.known and len(u.text) >= 2 and u.text in deed
+             for x in u.alts]
+    norm, name = found.evidence.norm, normalize(found.answer)
+    return any(norm.startswith(x, end + gap) for at in occurrences(norm, name)
+               for end in (at + len(name),) for gap in range(W.deed_gap_chars + 1)
+               for x in words)
 
 
 def _in_answering_clause(a: Analysis, found: Direct, best: Passage) -> bool:

@@ -118,6 +118,29 @@ def test_a_place_of_the_asked_level_and_the_asked_measure() -> None:
     assert other is not None and other.unit_exact == 0.0
 
 
+@pytest.mark.parametrize(("question", "line", "exact"), [
+    ("戴碧蓉是哪一年救的幼童", "1968年9月14日", 1.0),
+    ("张北地震是几点发生的", "今天上午11时50分", 1.0),
+    ("张北地震是几点发生的", "1月10日", 0.0),  # a day, not the time of day asked
+    ("新东安市场是哪天开业的", "于1月18日重新开张营业", 1.0),
+    ("新东安市场是哪天开业的", "1998年", 0.0),
+    ("驾校造假是几月份查的", "今年6月", 1.0),
+    ("新东安市场什么时候开业", "1月18日", 0.0),  # nothing finer than 什么时候 asked
+])
+def test_when_the_line_gives_the_asked_year_month_day_or_time(
+        question: str, line: str, exact: float) -> None:
+    s = signals(_analysis(question, "when", "开业"), _answer(line, "when", f"据悉,{line}。"))
+    assert s is not None and s.unit_exact == exact and s.unit_loose == 0.0
+
+
+def test_when_the_questions_words_just_before_the_date() -> None:
+    a = _analysis("新东安市场哪天开业", "when", "新东安市场", "开业")
+    near = signals(a, _answer("1月18日", "when", "新东安市场于1月18日重新开业。"))
+    far = signals(a, _answer("1月18日", "when", "1月18日,北京下了一场大雪。"))
+    assert near is not None and near.adjacent > 0
+    assert far is not None and far.adjacent == 0.0
+
+
 def test_no_direct_answer_no_signals() -> None:
     a = _analysis("什么", "what")
     assert signals(a, Answer(question="?", found=False, answer=None, passages=())) is None

@@ -3,6 +3,7 @@ tiny in-memory vocabulary (no index)."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,8 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("哪年开始的?", "when"),
     ("冰暴是哪几天袭击的?", "when"),  # which days, not how many
     ("地震是几点发生的?", "when"),  # a clock time
+    ("市场是几号开业的?", "when"),  # a day of the month …
+    ("那个国务院令是第几号?", "number"),  # … but 第几号 asks which number
     ("官司是在哪个法院打的?", "who"),  # a court is a body, not a place
     ("是为了贯彻哪部法律?", "document"),
     ("穿山甲在哪个名录里被列为一级保护?", "document"),  # a list by its name, not a place
@@ -108,6 +111,23 @@ def test_words_set_aside_are_excluded(analyzer: Analyzer) -> None:
     weight = {u.text: u.weight for u in analysis.units}["市场监管"]
     full = {u.text: u.weight for u in analyzer.analyze("市场监管").units}["市场监管"]
     assert weight == pytest.approx(WEIGHTS.set_aside_factor * full)
+
+
+def test_the_askers_time_words_the_documents_never_use_weigh_less(tmp_path: Path) -> None:
+    synonyms = tmp_path / "synonyms.tsv"
+    synonyms.write_text("", encoding="utf-8")
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("", encoding="utf-8")
+    lacking = Analyzer(FakeVocabulary(DF, 1000), synonyms, glossary)
+    weight = {u.text: u.weight for u in lacking.analyze("屠宰条例后来修订了吗").units}
+    # Unknown, it would outweigh every word the documents have.
+    assert weight["后来"] == pytest.approx(
+        WEIGHTS.discourse_factor * math.log(1 + 1000 / WEIGHTS.unknown_df))
+    assert weight["后来"] < weight["屠宰"]
+    # Used by the documents, the word may be matched: it keeps its weight.
+    using = Analyzer(FakeVocabulary({**DF, "后来": 40}, 1000), synonyms, glossary)
+    kept = {u.text: u.weight for u in using.analyze("屠宰条例后来修订了吗").units}
+    assert kept["后来"] == pytest.approx(math.log(1 + 1000 / 40))
 
 
 def test_english_keywords_classify_as_their_translation(analyzer: Analyzer) -> None:

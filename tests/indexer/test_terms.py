@@ -99,6 +99,13 @@ def test_organisations_of_the_bundled_document() -> None:
     ("九江市建设工程质量安全监督站开展抽查", ["九江市建设工程质量安全监督站"]),
     ("该大队会同昆山市公安局花桥派出所成立专案组", ["该大队", "昆山市公安局花桥派出所"]),
     ("把官司打到了郑州市中原区人民法院", ["郑州市中原区人民法院"]),
+    # A foreign name spelt in characters is no section (科) of a bureau.
+    ("由美国人斯科特·里特率领的核查小组", []),
+    ("叶利钦在莫斯科会见普里马科夫", []),
+    # 联合国 is a name, not the verb 联合 before one.
+    ("按照联合国特委会的要求", ["联合国特委"]),
+    ("市场监管局联合公安局开展检查", ["市场监管局", "公安局"]),
+    ("市医保局基金监管科负责核查", ["市医保局基金监管科"]),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected

@@ -92,3 +92,7 @@ def test_the_deed_asked_after_who_chooses_the_clause() -> None:
     # Not a who-question, or 谁 last: no deed.
     assert deed_words(analysis("总结特点的是谁?", ["总结"], kind="who")) == ""
     assert deed_words(analysis("会议开了几天?", ["会议"], kind="number")) == ""
+    # 哪个单位, 哪家法院, 哪位 ask who as 谁 does.
+    assert deed_words(analysis("这个案子是哪个单位立案侦查的?", ["案子", "立案侦查"],
+                               kind="who")) == "立案侦查的"
+    assert deed_words(analysis("是哪家法院判的?", ["法院", "判"], kind="who")) == "判的"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.extract import EXTRACTORS, document, extract, number, where, who
@@ -13,6 +15,7 @@ from bot.extract.where import (
     site_named,
     venues,
 )
+from indexer.words import IN_CHARGE_VERBS
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
 
@@ -215,6 +218,38 @@ def test_when_a_time_set_off_by_itself_dates_the_clause_after_it() -> None:
     # of day is asked (not the dateline's day), and the line leaves the dateline out.
     line = number.extract(a, ranked((later, 1.0), (quake, 0.9)), lookup).answer
     assert line == "今天上午11时50分"
+
+
+def test_number_a_headlines_figure_is_quoted_from_its_articles_sentence() -> None:
+    headline = row(1, "中国民航订购7架波音客机", "case_title", case=1)
+    told = row(2, "据新华社北京1月23日电(记者孙杰)中国民航近日在此间向美国波音公司订购7架波音"
+                  "客机。", case=1, case_title="中国民航订购7架波音客机")
+    other = row(3, "另一家公司订购7架空客飞机。", case=2, case_title="别的报道")
+    facts = [fact(1, "quantity", "7架"), fact(2, "quantity", "7架"), fact(3, "quantity", "7架")]
+    lookup = MemoryLookup([headline, told, other], facts)
+    # The headline's few words all stand next to its figure; the article's sentence saying
+    # the same figure is the evidence, its dateline and byline left out of the line.
+    a = analysis("中国民航订购了多少架飞机?", ["中国", "民航", "订购"])
+    pool = ranked((headline, 1.0), (told, 0.95), (other, 0.95))
+    found = number.extract(a, pool, lookup)
+    assert found.evidence is not None and found.evidence.id == 2
+    assert found.answer == "中国民航近日在此间向美国波音公司订购7架波音客机"
+    # Another article's figure, or another figure of the article, is no stand-in.
+    alone = MemoryLookup([headline, other], [fact(1, "quantity", "7架"),
+                                             fact(3, "quantity", "7架")])
+    found = number.extract(a, ranked((headline, 1.0), (other, 0.95)), alone)
+    assert found.evidence is not None and found.evidence.id == 1
+
+
+@pytest.mark.parametrize(("line", "figure", "kept"), [
+    ("新华社北京1月10日电今天上午11时50分,发生地震", "11时50分", "今天上午11时50分,发生地震"),
+    ("据新华社北京1月23日电(记者孙杰)中国民航订购7架客机", "7架", "中国民航订购7架客机"),
+    ("本报北京1月5日讯(记者 王伟 通讯员 李明)全市新增岗位2万个", "2万个", "全市新增岗位2万个"),
+    ("新华社北京1月10日电", "1月10日", "新华社北京1月10日电"),  # the dateline's own date
+    ("中国民航订购7架客机", "7架", "中国民航订购7架客机"),
+])
+def test_dateline_dropped(line: str, figure: str, kept: str) -> None:
+    assert number.dateline_dropped(line, figure) == kept
 
 
 def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
@@ -504,3 +539,34 @@ def test_no_who_line_when_the_evidence_does_not_say_the_deed() -> None:
     assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
     said = row(2, "音乐会由陈燮阳指挥,中国对外文化交流协会主办。")
     assert not who.deed_unsaid(a, ranked((said, 1.0))[0])
+    # Who leads is said by the sentence's shape as often as by a word (X会同Y…).
+    led = row(3, "市水务局会同市应急管理局开展有限空间作业专项执法。")
+    b = analysis("有限空间执法是哪个局牵头的?", ["有限空间", "执法", "牵头"], kind="who",
+                 frame=IN_CHARGE_VERBS)
+    assert not who.deed_unsaid(b, ranked((led, 1.0))[0])
+
+
+def test_who_the_person_right_before_the_deed_not_the_body_after_it() -> None:
+    r = row(1, "由美国人斯科特·里特率领的联合国武器核查小组按照联合国特委会的要求撤离伊拉克。")
+    a = analysis("撤离伊拉克的核查小组是谁率领的?", ["撤离", "伊拉克", "核查", "小组", "率领"],
+                 kind="who")
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "斯科特·里特"
+    line = who.Direct("斯科特·里特", ranked((r, 1.0))[0])
+    assert who.does_deed(a, line)
+    assert not who.does_deed(a, line._replace(answer="联合国特委会"))
+
+
+def test_who_the_sentence_saying_the_deed_when_the_best_one_does_not() -> None:
+    court = row(1, "青石县人民法院以失火罪判处王某某有期徒刑一年六个月。", case=1,
+                case_title="王某某失火案")
+    police = row(2, "青石县公安局森林警察大队依法立案侦查,后移送检察机关审查起诉。", case=1,
+                 case_title="王某某失火案")
+    a = analysis("王某某失火案是哪个单位立案侦查的?", ["王某某", "失火", "立案侦查"], kind="who")
+    lookup = MemoryLookup([court, police])
+    # The court's sentence covers more of the question; the police's says the deed asked.
+    pool = [replace(p, coverage=c) for p, c in zip(ranked((court, 1.0), (police, 0.95)),
+                                                    (0.64, 0.58), strict=True)]
+    assert who.extract(a, pool, lookup).answer == "青石县公安局森林警察大队"
+    # One covering much less is no stand-in: no line.
+    far = [pool[0], replace(pool[1], coverage=0.3)]
+    assert who.extract(a, far, lookup).answer is None

@@ -81,6 +81,11 @@ def test_the_thing_whose_figure_is_asked_must_be_said() -> None:
     # An everyday verb (修了, 给了) is said in the text's own words (新建, 下达).
     e = analysis("江油修了多少公里水渠", ["江油", "修", "水渠"], kind="number")
     assert not attribute_missing(e, "江油新建和整治沟渠316公里")
+    # A time said last dates the figure; the thing is named before it.
+    f = analysis("泰国外汇储备到去年年底有多少?", ["泰国", "外汇储备", "去年", "年底"],
+                 kind="number")
+    assert not attribute_missing(f, "截至去年12月底,泰国外汇储备达到270亿美元")
+    assert attribute_missing(f, "截至去年12月底,泰国的外债为900亿美元")
 
 
 def test_a_yes_no_question_needs_its_deed_said() -> None:
