@@ -230,9 +230,14 @@ def _local_places(chunk: str) -> list[str]:
         conjunction = head[0] in "和与及" and len(head) > 2
         if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and not conjunction
                 and not pat.not_local_head.search(head)
-                and not pat.generic_local.search(name) and not any(name in o for o in out)):
+                and not (pat.generic_local.search(name) and not _NAMED_MOUNTAIN_DISTRICT.match(name))
+                and not any(name in o for o in out)):
             out.append(name)
     return out
+
+
+# A district named after its mountain (铜山区, 平山区) is no 山区 (a mountain area: 深山区).
+_NAMED_MOUNTAIN_DISTRICT = re.compile(r"^[^深高大小老半荒原]山区$")
 
 
 def clause_subject(clause: str) -> str | None:

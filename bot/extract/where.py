@@ -11,12 +11,12 @@ import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
-from bot.extract.clauses import best_clause
+from bot.extract.clauses import as_written, best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.rank import DATELINE
-from bot.reply import Passage
+from bot.reply import Passage, passage_of
 from indexer.facts import clause_spans, places
 from indexer.normalize import normalize, occurrences
 from indexer.words import PLACE_LEVELS, PROVINCES
@@ -90,12 +90,34 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
                 not suffix or of_level(f.norm, suffix)):
             return Direct(f.subject, best)
     if best.case_id is not None:
-        lead = searcher.case_passages(best.case_id, roles=("case_title", "lead"))
-        ids = {p.id for p in lead}
-        for f in searcher.facts(["place"], ids):
+        lead = {r.id: r for r in searcher.case_passages(best.case_id,
+                                                         roles=("case_title", "lead"))}
+        for f in searcher.facts(["place"], set(lead)):
             if f.subject and normalize(f.subject) not in named and (
                     not suffix or of_level(f.norm, suffix)):
-                return Direct(f.subject, best)
+                # The sentence naming it is quoted after the evidence.
+                said = () if f.passage_id == best.id else (
+                    passage_of(lead[f.passage_id], best.score, []),)
+                return Direct(f.subject, best, said)
+        if suffix:
+            # "驾校在哪个区?" met by the case's title (徐州市查处…学时造假案): the case's
+            # first place of the asked level, in its own sentences (徐州市铜山区某驾校…).
+            return case_place(best, named, suffix, searcher)
+    return NONE
+
+
+def case_place(best: Passage, named: set[str], suffix: str, searcher: Lookup) -> Direct:
+    """The first place of level ``suffix`` the sentences of ``best``'s case name that the
+    question does not, quoted from the sentence naming it (after ``best``)."""
+    rows = [r for r in searcher.case_passages(best.case_id or 0) if r.role in ("body", "lead")]
+    rows.sort(key=lambda r: r.seq)
+    for row in rows:
+        norm = normalize(row.text)
+        for name in places(norm):
+            if of_level(name, suffix) and name not in named and not any(
+                    len(x) >= 2 and x in name for x in named):
+                said = passage_of(row, best.score, [])
+                return Direct(as_written(row.text, name, norm), best, (said,))
     return NONE
 
 
@@ -125,10 +147,11 @@ def site_named(text: str, kind: str, named: set[str]) -> str | None:
     return None
 
 
-# A named spot: a station, an airport, a port, a scenic area, a square (南京南站, 禄口国际机场).
+# A named spot: a station, an airport, a port, a scenic area, a square, a site of works
+# (南京南站, 禄口国际机场, 龙脊山风电场).
 _LANDMARK = re.compile(r"(?<=[在到从往于至、,和与及])([\u4e00-\u9fff]{2,8}?(?:火车站|高铁站|汽车站|"
                        r"客运站|南站|北站|东站|西站|国际机场|机场|码头|港口|口岸|景区|广场|公园|"
-                       r"服务区|收费站|古镇))")
+                       r"服务区|收费站|古镇|风电场|水电站|电站|工地|矿山|煤矿|矿坑|厂区))")
 
 
 def landmarks(clause: str, named: set[str]) -> list[str]:
@@ -263,7 +286,7 @@ def _at_in_other_clause(a: Analysis, best: Passage, named: set[str], suffix: str
 
 
 # "在哪儿拉客?", "在哪被查获?": the place the text puts after 在 answers it.
-_ASKS_AT = re.compile(r"在哪")
+_ASKS_AT = re.compile(r"在(?:哪|什么地方|何处|何地)")
 _AT = re.compile(r"在")
 
 

@@ -57,6 +57,7 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("地震是几点发生的?", "when"),  # a clock time
     ("市场是几号开业的?", "when"),  # a day of the month …
     ("那个国务院令是第几号?", "number"),  # … but 第几号 asks which number
+    ("美国国会通过了哪个法案?", "document"),
     ("官司是在哪个法院打的?", "who"),  # a court is a body, not a place
     ("是为了贯彻哪部法律?", "document"),
     ("穿山甲在哪个名录里被列为一级保护?", "document"),  # a list by its name, not a place

@@ -44,6 +44,8 @@ POSITIVE = [
     # 和 opening a town's name when what follows is too short to be a name (和平镇).
     ("在长兴县和平镇开展检查", ["长兴县", "和平镇"]),
     ("长兴县和泗安镇开展检查", ["长兴县", "泗安镇"]),
+    # A district named after its mountain is no 山区 (a mountain area).
+    ("对铜山区某驾校开展检查", ["铜山区"]),
 ]
 
 
@@ -61,6 +63,7 @@ NEGATIVE = [
     "改造老旧小区二十个",
     "化工园区和工业园区",
     "位于中高山区",
+    "深入偏远山区和深山区",
     "多个镇开展了排查",
     "本村和该镇",
     "新区和城区",

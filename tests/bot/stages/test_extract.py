@@ -252,6 +252,27 @@ def test_dateline_dropped(line: str, figure: str, kept: str) -> None:
     assert number.dateline_dropped(line, figure) == kept
 
 
+def test_where_a_level_asked_the_cases_own_sentences_name() -> None:
+    title = row(1, "典型案例四:徐州市查处驾驶员培训机构学时造假案", "case_title", case=4)
+    body = row(2, "今年6月,市执法支队对铜山区某驾驶培训机构开展检查。", case=4,
+               case_title="典型案例四:徐州市查处驾驶员培训机构学时造假案")
+    lookup = MemoryLookup([title, body], [fact(1, "place", "徐州市", subject="徐州市"),
+                                          fact(2, "place", "铜山区", subject="铜山区")])
+    a = analysis("学时造假的驾校在哪个区?", ["学时", "造假", "驾校"], kind="where")
+    # The title ranks first and names only the city: the case's district answers, the
+    # sentence naming it quoted after the title.
+    found = where.extract(a, ranked((title, 1.0)), lookup)
+    assert found.answer == "铜山区" and [p.id for p in found.support] == [2]
+    # A level the case never names: no line.
+    b = analysis("学时造假的驾校在哪个镇?", ["学时", "造假", "驾校"], kind="where")
+    assert where.extract(b, ranked((title, 1.0)), lookup).answer is None
+    # Named by the case's lead, the lead is quoted as well.
+    lead = replace(body, role="lead")
+    led = MemoryLookup([title, lead], lookup.fact_rows)
+    found = where.extract(a, ranked((title, 1.0)), led)
+    assert found.answer == "铜山区" and [p.id for p in found.support] == [2]
+
+
 def test_where_the_narrowest_new_place_of_the_answering_clause() -> None:
     r = row(1, "昌吉州在玛纳斯县试点小饭桌备案。")
     a = analysis("小饭桌备案在哪试点?", ["小饭桌", "备案", "试点"])
