@@ -9,7 +9,7 @@ from bot.analysis import Vocabulary
 from bot.expand.tables import WordTable
 from indexer.normalize import is_cjk
 from indexer.segment import MAX_TERM_LEN
-from indexer.words import QUESTION_WORDS
+from indexer.words import DISCOURSE_WORDS, QUESTION_WORDS
 
 # Longest first, so that 哪个部门 goes as one and not as 哪个 + 部门.
 QUESTION_WORD_RE = re.compile(
@@ -22,9 +22,10 @@ class QuestionWordStripper:
     def __init__(self, vocab: Vocabulary, synonyms: WordTable) -> None:
         self.vocab = vocab
         # Colloquial phrases holding a question word (一个人住, 没人管) must survive
-        # its removal to reach their synonyms.
-        keep = sorted((k for k in synonyms if len(k) > 1 and QUESTION_WORD_RE.search(k)),
-                      key=len, reverse=True)
+        # its removal to reach their synonyms; so must the asker's time words (现在 is
+        # no 现 + 在), weighed as such later (bot.understand).
+        keep = sorted((k for k in (*synonyms, *DISCOURSE_WORDS)
+                       if len(k) > 1 and QUESTION_WORD_RE.search(k)), key=len, reverse=True)
         self._keep_re = re.compile("|".join(map(re.escape, keep))) if keep else None
 
     def strip(self, text: str) -> str:

@@ -43,6 +43,11 @@ _PREPOSITIONS = frozenset("以在对从向于将把")
 # A question asking for a figure per unit (每户多挣多少, 人均收入, 平均每亩) — not per
 # period: 每年安排多少, 每个月 ask the sum of one.
 _ASKS_PER_UNIT = re.compile(r"每(?:一)?(?:[户人亩家位名]|个(?![月年]))|[人户亩]均|平均")
+# A question asking what is left (还剩多少, 剩下几个) …
+_ASKS_REMAINING = re.compile(r"剩")
+# … is answered by the figure a count came down to (减少到96座, 减至53个, 只剩3家).
+_CAME_DOWN_TO = re.compile(r"(?:(?:减少|下降|降低|压减|缩减|精简|减|降)(?:到|至)|剩(?:下|余)?)"
+                           r"(?:了|目前的?|现在的?)?$")
 # A year said only to compare with (比1996年增长, 较上年, 与1996年相比): not the figure's own.
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同|相比)(?:(?:19|20)[0-9]{2}年|去年|上年|前年)")
 
@@ -105,6 +110,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     elif _ASKS_PER_UNIT.search(a.norm):
         # "每户多挣了多少?": of the figures, the ones the text gives per unit, when it does.
         facts = [(f, r) for f, r in facts if _PER_UNIT.search(before(f))] or facts
+    if _ASKS_REMAINING.search(a.norm):
+        # "还剩多少座?": what a count came down to (由143座减少到96座), when the text says.
+        facts = [(f, r) for f, r in facts if _CAME_DOWN_TO.search(before(f))] or facts
 
     def fit(item: tuple[FactHit, int]) -> tuple[float, float, bool, float, int]:
         f, rank = item

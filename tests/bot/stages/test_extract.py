@@ -494,6 +494,28 @@ def test_number_the_parts_after_其中_are_no_total() -> None:
     assert line is not None and "1643.33亿元" in line
 
 
+def test_number_what_is_left_is_what_a_count_came_down_to() -> None:
+    closed = row(1, "依法关闭不具备安全生产条件的小型露天矿山27座。")
+    left = row(2, "全市非煤矿山数量由2021年的143座减少到96座。")
+    facts = [fact(1, "quantity", "27座"), fact(2, "quantity", "143座"),
+             fact(2, "quantity", "96座")]
+    lookup = MemoryLookup([closed, left], facts)
+    pool = ranked((closed, 1.0), (left, 0.95))
+    a = analysis("非煤矿山现在还剩多少座?", ["非煤矿山", "矿山"])
+    assert "96座" in (number.extract(a, pool, lookup).answer or "")
+    # Not asked what is left: the figure the question's words describe.
+    b = analysis("关闭了多少座矿山?", ["关闭", "矿山"])
+    assert "27座" in (number.extract(b, pool, lookup).answer or "")
+
+
+@pytest.mark.parametrize(("words", "came_down"), [
+    ("数量由2021年的143座减少到", True), ("已由过去的84个委办局减至目前的", True),
+    ("全县只剩", True), ("依法关闭", False), ("数量由", False),
+])
+def test_came_down_to(words: str, came_down: bool) -> None:
+    assert bool(number._CAME_DOWN_TO.search(words)) is came_down
+
+
 def test_number_a_figure_per_unit_when_one_is_asked() -> None:
     r = row(1, "共投放贷款2.4亿元,带动农户户均增加纯收入300多元。")
     facts = [fact(1, "quantity", "2.4亿元"), fact(1, "quantity", "300多元")]
