@@ -48,6 +48,10 @@ _ASKS_REMAINING = re.compile(r"剩")
 # … is answered by the figure a count came down to (减少到96座, 减至53个, 只剩3家).
 _CAME_DOWN_TO = re.compile(r"(?:(?:减少|下降|降低|压减|缩减|精简|减|降)(?:到|至)|剩(?:下|余)?)"
                            r"(?:了|目前的?|现在的?)?$")
+# A question asking by how much something passed a limit (超标多少, 超出了几) …
+_ASKS_EXCESS = re.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
+# … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
+_EXCESS = re.compile(r"超标|超出|超过|高出")
 # A year said only to compare with (比1996年增长, 较上年, 与1996年相比): not the figure's own.
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同|相比)(?:(?:19|20)[0-9]{2}年|去年|上年|前年)")
 
@@ -113,6 +117,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if _ASKS_REMAINING.search(a.norm):
         # "还剩多少座?": what a count came down to (由143座减少到96座), when the text says.
         facts = [(f, r) for f, r in facts if _CAME_DOWN_TO.search(before(f))] or facts
+    if _ASKS_EXCESS.search(a.norm):
+        # "超标多少分贝?": by how much a limit was passed (超过标准限值17.4分贝), not the
+        # level reached (最高达到72.4分贝), when the text says.
+        facts = [(f, r) for f, r in facts if _EXCESS.search(before(f))] or facts
 
     def fit(item: tuple[FactHit, int]) -> tuple[float, float, bool, float, int]:
         f, rank = item

@@ -508,6 +508,16 @@ def test_number_what_is_left_is_what_a_count_came_down_to() -> None:
     assert "27座" in (number.extract(b, pool, lookup).answer or "")
 
 
+def test_number_by_how_much_a_limit_was_passed() -> None:
+    r = row(1, "经监测,该工地夜间噪声最高达到72.4分贝,超过标准限值17.4分贝。")
+    lookup = MemoryLookup([r], [fact(1, "quantity", "72.4分贝"), fact(1, "quantity", "17.4分贝")])
+    # 噪声 describes the level reached; 超标 asks the excess.
+    a = analysis("工地噪声超标多少分贝?", [("工地", 2.6), ("噪声", 1.6), ("超标", 3.8)])
+    assert number.extract(a, ranked((r, 1.0)), lookup).answer == "超过标准限值17.4分贝"
+    b = analysis("工地噪声最高达到多少分贝?", [("工地", 2.6), ("噪声", 1.6), ("最高", 2.0)])
+    assert number.extract(b, ranked((r, 1.0)), lookup).answer == "该工地夜间噪声最高达到72.4分贝"
+
+
 @pytest.mark.parametrize(("words", "came_down"), [
     ("数量由2021年的143座减少到", True), ("已由过去的84个委办局减至目前的", True),
     ("全县只剩", True), ("依法关闭", False), ("数量由", False),
