@@ -82,7 +82,12 @@ CUES: tuple[Cue, ...] = (
     # One verb may stand between (多挣了多少, 少花了多少).
     Cue("asks_change", re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)"
                                   r"(?:[挣赚收花用卖产交]了?|了)?(?:多少|几)|"
-                                  r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少"), "收入涨了多少?"),
+                                  r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少|"
+                                  # …and in English: "how much did soil pH rise".
+                                  r"\bby how much\b|\bhow (?:much|many)\b.*\b(?:rise|risen|"
+                                  r"increase[ds]?|grow|grew|drop(?:ped)?|fall|fell|decline[ds]?|"
+                                  r"decrease[ds]?|go up|went up|go down|went down)\b"),
+        "收入涨了多少?"),
     # An answer that is one of several (哪些, 和谁, 还有谁): one name shown may be a part
     # of the answer — a signal the confidence model weighs (bot/confidence.py), read
     # more widely than asks_several.

@@ -48,6 +48,8 @@ _ASKS_REMAINING = re.compile(r"剩")
 # … is answered by the figure a count came down to (减少到96座, 减至53个, 只剩3家).
 _CAME_DOWN_TO = re.compile(r"(?:(?:减少|下降|降低|压减|缩减|精简|减|降)(?:到|至)|剩(?:下|余)?)"
                            r"(?:了|目前的?|现在的?)?$")
+# Words that make the figure after them a change (增加200元, 下降了3个百分点, 增长12%).
+_CHANGE_BEFORE = re.compile(r"(增加|增长|提高|下降|减少|上涨|下跌|降低|上升|回落|增|降|涨|跌)了?(?:约|近|超过)?$")
 # A question asking by how much something passed a limit (超标多少, 超出了几) …
 _ASKS_EXCESS = re.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
 # … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
@@ -103,6 +105,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             read[p.id] = places(p.norm)
         return read[p.id]
 
+    if a.kind == "number" and not a.intent.asks_change:
+        # "商品房平均卖多少钱?" asks a level (2024元/平方米), not a change said beside it
+        # (比上年平均增加200元) — unless the question says that change (新增多少).
+        facts = [(f, r) for f, r in facts if not changed_by(before(f), a.norm)] or facts
     total = asks_total(a)
     if total:
         # "一共发了多少钱?" is not answered by 每条最高2000元: a figure per unit or a
@@ -187,6 +193,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
 # The passages that name a topic rather than say something.
 HEADLINES = frozenset({"title", "case_title", "heading"})
+
+
+def changed_by(words: str, question: str) -> bool:
+    """Whether the words before a figure make it a change (增加200元, 下降了3%) that the
+    question does not ask about in those words."""
+    m = _CHANGE_BEFORE.search(words)
+    return m is not None and m.group(1) not in question
 
 
 def dateline_dropped(line: str, figure: str) -> str:

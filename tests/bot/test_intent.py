@@ -23,6 +23,8 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("收入涨了多少?", {"asks_change"}),
     ("每亩多挣了多少钱?", {"asks_change"}),  # a verb between 多 and 多少
     ("库尔勒香梨品牌价值多少?", set()),
+    ("how much did soil pH rise in Dongpo?", {"asks_change"}),  # in English too
+    ("how many rose bushes?", set()),
     ("哪天开工的?", {"asks_day"}),
     ("地震是几点发生的?", {"asks_clock"}),
     ("讲了几点体会?", set()),  # points of a talk, not a time of day

@@ -518,6 +518,24 @@ def test_number_by_how_much_a_limit_was_passed() -> None:
     assert number.extract(b, ranked((r, 1.0)), lookup).answer == "该工地夜间噪声最高达到72.4分贝"
 
 
+def test_number_a_level_asked_is_not_a_change_said_beside_it() -> None:
+    r = row(1, "商品房销售价格突破2000元/平方米,与上年相比平均增加200元以上。")
+    lookup = MemoryLookup([r], [fact(1, "quantity", "2000元"), fact(1, "quantity", "200元")])
+    a = analysis("商品房平均卖多少钱一平米?", [("商品房", 5.0), ("平均", 2.0)])
+    assert "2000元" in (number.extract(a, ranked((r, 1.0)), lookup).answer or "")
+    b = analysis("商品房价格平均增加了多少钱?", [("商品房", 5.0), ("增加", 2.0)])
+    assert number.extract(b, ranked((r, 1.0)), lookup).answer == "与上年相比平均增加200元以上"
+
+
+@pytest.mark.parametrize(("words", "question", "changed"), [
+    ("与上年相比平均增加", "卖多少钱", True), ("收入增长了约", "收入多少", True),
+    ("岗位新增", "新增多少个岗位", False),  # the question says that change
+    ("商品房销售价格突破", "卖多少钱", False),
+])
+def test_changed_by(words: str, question: str, changed: bool) -> None:
+    assert number.changed_by(words, question) is changed
+
+
 @pytest.mark.parametrize(("words", "came_down"), [
     ("数量由2021年的143座减少到", True), ("已由过去的84个委办局减至目前的", True),
     ("全县只剩", True), ("依法关闭", False), ("数量由", False),
