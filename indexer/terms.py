@@ -19,14 +19,14 @@ QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
 # The longest body name read: 南京市交通运输综合行政执法支队 and 新疆维吾尔自治区市场监督管理局
 # have 15 characters.
 _NAME_MAX = 18
-# 格局/布局/大局 end in 局 without being bureaus; 厅级 is a rank, not a body.
+# 格局/布局/大局 end in 局 without being bureaus, 评委 is a judge; 厅级 is a rank, not a body.
 # (The characters before a one-character suffix that make another word of it are checked
 # for those alone: 安全监督站 and 安全委员会 are bodies.)  A foreign name spelt in
 # characters holds 科 too (莫斯科, 斯科特, 普里马科夫): no section of a bureau.
 _ONE_CHAR_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) == 1)
 _LONGER_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) > 1)
 _ORG_RE = re.compile(
-    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专斯])"
+    rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专斯评])"
     rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关|(?<=科)[夫特娃])"
 )
 

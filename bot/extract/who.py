@@ -199,9 +199,9 @@ def does_deed(a: Analysis, found: Direct) -> bool:
     words = [x for u in a.units if u.known and len(u.text) >= 2 and u.text in deed
              for x in u.alts]
     norm, name = found.evidence.norm, normalize(found.answer)
-    return any(norm.startswith(x, end + gap) for at in occurrences(norm, name)
-               for end in (at + len(name),) for gap in range(W.deed_gap_chars + 1)
-               for x in words)
+    ends = [at + len(name) for at in occurrences(norm, name)]
+    return any(norm.startswith(x, end + gap) for end in ends
+               for gap in range(W.deed_gap_chars + 1) for x in words)
 
 
 def _in_answering_clause(a: Analysis, found: Direct, best: Passage) -> bool:

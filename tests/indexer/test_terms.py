@@ -102,6 +102,7 @@ def test_organisations_of_the_bundled_document() -> None:
     # A foreign name spelt in characters is no section (科) of a bureau.
     ("由美国人斯科特·里特率领的核查小组", []),
     ("叶利钦在莫斯科会见普里马科夫", []),
+    ("由80位足球记者组成评委", []),  # judges, no body
     # 联合国 is a name, not the verb 联合 before one.
     ("按照联合国特委会的要求", ["联合国特委"]),
     ("市场监管局联合公安局开展检查", ["市场监管局", "公安局"]),
