@@ -220,7 +220,7 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
     "who is in charge?" does not), "how many?" a sentence with a figure — in the asked
     ``measures`` when the question names one (多少钱 → …元) —, "when?" one that dates
     something other than the report (not only 本报北京1月13日讯)."""
-    if row.role in ("title", "case_title", "heading"):
+    if row.role in HEADLINES:
         return (1.0, 0.0, 0.0, 0.0)
     if row.role == "lead":
         return (0.0, 1.0, 0.0, 0.0)
@@ -234,9 +234,14 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
     return (0.0, 0.0, 0.0, 0.0)
 
 
+# The passages that name a topic rather than say something: a title, a case title, a heading.
+HEADLINES = frozenset({"title", "case_title", "heading"})
+
 # A news dateline (本报北京1月13日讯, 据新华社华盛顿1月19日电): the date of the report.
 DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24}?[电讯]")
+# … and the reporter's byline after it ((记者孙杰), 记者刘华新报道:): who reported, not what.
+BYLINE = re.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
 
 
-__all__ = ["RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",
+__all__ = ["BYLINE", "HEADLINES", "RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",
            "score"]

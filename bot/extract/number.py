@@ -14,7 +14,7 @@ from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import ORDINAL, facts_for
 from bot.lookup import Lookup
-from bot.rank import DATELINE, another_batch, another_year, heading_context
+from bot.rank import BYLINE, DATELINE, HEADLINES, another_batch, another_year, heading_context
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import CLOCK_RE, QUANTITY_RE, clause_spans, places
@@ -191,9 +191,6 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     return Direct(dateline_dropped(clause_around(p, f.norm), f.norm), p)
 
 
-# The passages that name a topic rather than say something.
-HEADLINES = frozenset({"title", "case_title", "heading"})
-
 
 def changed_by(words: str, question: str) -> bool:
     """Whether the words before a figure make it a change (增加200元, 下降了3%) that the
@@ -209,13 +206,9 @@ def dateline_dropped(line: str, figure: str) -> str:
     if m is None or figure in normalize(line[:m.end()]) or m.end() >= len(line):
         return line
     # … and the byline after it ((记者孙杰)), which says who reported, not what.
-    byline = _BYLINE.match(normalize(line[m.end():]))
-    rest = line[m.end() + (byline.end() if byline else 0):]
+    byline = BYLINE.match(normalize(line), m.end())
+    rest = line[byline.end() if byline else m.end():]
     return rest or line[m.end():]
-
-
-# A reporter's byline after a dateline: (记者孙杰), (记者 王伟 通讯员 李明).
-_BYLINE = re.compile(r"\s*\((?:本报)?(?:记者|通讯员)[^()]{0,24}\)")
 
 
 def _says(near: str, word: str, question: str) -> bool:

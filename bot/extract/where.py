@@ -11,11 +11,11 @@ import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
-from bot.extract.clauses import as_written, best_clause
+from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
-from bot.rank import DATELINE
+from bot.rank import BYLINE, DATELINE
 from bot.reply import Passage, passage_of
 from indexer.facts import clause_spans, places
 from indexer.normalize import normalize, occurrences
@@ -40,13 +40,11 @@ def without_dateline(p: Passage) -> Passage:
         return p
     end = m.end()
     # The reporter's byline that follows the dateline goes with it (记者刘华新报道:).
-    byline = _BYLINE.match(p.norm, end)
+    byline = BYLINE.match(p.norm, end)
     if byline is not None:
         end = byline.end()
     return replace(p, text=" " * end + p.text[end:])
 
-
-_BYLINE = re.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
 
 
 def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
@@ -108,16 +106,14 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
 
 def case_place(best: Passage, named: set[str], suffix: str, searcher: Lookup) -> Direct:
     """The first place of level ``suffix`` the sentences of ``best``'s case name that the
-    question does not, quoted from the sentence naming it (after ``best``)."""
-    rows = [r for r in searcher.case_passages(best.case_id or 0) if r.role in ("body", "lead")]
-    rows.sort(key=lambda r: r.seq)
-    for row in rows:
-        norm = normalize(row.text)
-        for name in places(norm):
-            if of_level(name, suffix) and name not in named and not any(
-                    len(x) >= 2 and x in name for x in named):
-                said = passage_of(row, best.score, [])
-                return Direct(as_written(row.text, name, norm), best, (said,))
+    question does not (the index's place facts, in document order), quoted from the
+    sentence naming it (after ``best``)."""
+    rows = {r.id: r for r in searcher.case_passages(best.case_id or 0)
+            if r.role in ("body", "lead")}
+    for f in searcher.facts(["place"], set(rows)):
+        if f.subject and of_level(f.norm, suffix) and f.norm not in named and not any(
+                len(x) >= 2 and x in f.norm for x in named):
+            return Direct(f.subject, best, (passage_of(rows[f.passage_id], best.score, []),))
     return NONE
 
 

@@ -112,9 +112,15 @@ def deed_unsaid(a: Analysis, evidence: Passage) -> bool:
         # Who leads (谁负责, 哪个局牵头) is said by the sentence's shape as often as by a
         # word (X会同Y开展…): the in-charge frame reads it (clauses.in_charge_clause).
         return False
+    words = deed_alts(a)
+    return bool(words) and not any(x in evidence.norm for x in words)
+
+
+def deed_alts(a: Analysis) -> list[str]:
+    """The forms of the question's words that name the deed asked after 谁 (带队 → 率领)."""
     deed = deed_words(a)
-    words = [u for u in a.units if u.known and len(u.text) >= 2 and u.text in deed]
-    return bool(words) and not any(x in evidence.norm for u in words for x in u.alts)
+    return [x for u in a.units if u.known and len(u.text) >= 2 and u.text in deed
+            for x in u.alts]
 
 
 def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
@@ -195,9 +201,7 @@ def does_deed(a: Analysis, found: Direct) -> bool:
     its evidence — where the doer of a deed stands."""
     if not found.answer or found.evidence is None:
         return False
-    deed = deed_words(a)
-    words = [x for u in a.units if u.known and len(u.text) >= 2 and u.text in deed
-             for x in u.alts]
+    words = deed_alts(a)
     norm, name = found.evidence.norm, normalize(found.answer)
     ends = [at + len(name) for at in occurrences(norm, name)]
     return any(norm.startswith(x, end + gap) for end in ends
