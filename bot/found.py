@@ -17,7 +17,8 @@ asked (比1996年多了多少? met by 1997's figure alone), the asked place only
 (除北京外), another party than the one asked (王某某 asked, only 张某某 said), a figure of
 another deed than the fine or sentence asked (被罚了多少钱? met by 拖欠工资218.6万元), a
 business asked by name that the passage names only as case reports withhold it (某服装加工厂),
-a yes-no question whose deed the passage does not say (被处罚了没有?), or no time for a
+a yes-no question whose deed the passage does not say (被处罚了没有?), a post's holder
+asked and nobody named (局长叫什么? met by 局长等3名公职人员), or no time for a
 when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
@@ -37,7 +38,7 @@ from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize, occurrences
-from indexer.people import SURNAMES
+from indexer.people import POST_ENDINGS, SURNAMES, asked_post, people
 from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
@@ -116,6 +117,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or no_figure(a, p.norm) or change_unsaid(a, p.norm + " " + p.carried)
             or narrower_scope(a, p.norm) or set_aside(a, p.norm)
             or another_party(a, p.norm + " " + context) or name_withheld(a, p.norm)
+            or holder_unnamed(a, p.norm)
             or yes_no_unanswered(a, p.norm + " " + context)
             or none_named(asked_places(a) if asked is None else asked,
                           p.norm + " " + context + " " + p.opening))
@@ -316,6 +318,28 @@ def name_withheld(a: Analysis, body: str) -> bool:
     return all("某" in name for name in businesses(body))
 
 
+# A name before a post (张建国市长, 李局长): someone named the other way round.
+_NAME_THEN_POST = re.compile(f"[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{0,3}}(?:"
+                             f"{'|'.join(sorted(POST_ENDINGS, key=len, reverse=True))})")
+# What follows a post that names nobody after it (局长等3名, 局长被给予处分, 局长和副局长).
+_ANY_POST = re.compile("|".join(sorted(POST_ENDINGS, key=len, reverse=True)))
+_NO_NAME_AFTER = re.compile(r"[^\u4e00-\u9fff]|[等和及与跟同的们被在将已对向于也分均各]")
+
+
+def holder_unnamed(a: Analysis, body: str) -> bool:
+    """"园区安全监管局局长叫什么?": a post's holder asked for, the passage saying the post
+    and naming nobody — not after a post (局长解振华, 选手容国团, whatever the surname), not
+    before one (张建国市长), not by a vote (选举安启元为主席), not withheld (冯某):
+    局长等3名公职人员 only."""
+    post = asked_post(a.norm)
+    if not post:
+        return False
+    if post not in body or _PARTY.search(body) or _NAME_THEN_POST.search(body) or people(
+            body, lambda candidates: candidates):
+        return False
+    return all(_NO_NAME_AFTER.match(body[m.end():] or "。") for m in _ANY_POST.finditer(body))
+
+
 def names_part_only(a: Analysis, body: str) -> bool:
     """"2+N监管模式里的N是哪些部门?": the passage has N only inside 2+N监管模式.
 
@@ -354,5 +378,5 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_only", "is_found", "name_withheld", "names_part_only", "narrower_scope",
+           "counted_only", "holder_unnamed", "is_found", "name_withheld", "names_part_only", "narrower_scope",
            "places_only", "set_aside", "signals", "yes_no_unanswered"]

@@ -32,15 +32,17 @@ from corpus.model import Case, Document, DocumentMeta, RawDocument, Section, Sen
 _CN_DIGITS = "零一二三四五六七八九十百"
 _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 
+# An ornament some layouts set before a heading (▶ 案例一 …, ■ 一、…): part of the marker.
+_BULLET = r"(?:[▶►▷▸■□●○◆◇★☆※•▪◎]\s*)?"
 # (kind, pattern).  Each pattern matches at the start of a line and captures
 # the number and the rest of the line.  Order = rank.
 _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (also bracketed: 【案例一】…, 〔案例2〕…)
-    ("case", re.compile(rf"^\s*[【〔\[]?\s*(?:典型)?案例\s*({_NUM})\s*[】〕\]]?"
+    ("case", re.compile(rf"^\s*{_BULLET}[【〔\[]?\s*(?:典型)?案例\s*({_NUM})\s*[】〕\]]?"
                         rf"\s*[、.\uff0e:\uff1a,\uff0c\s]?\s*(.*)$")),
-    ("cn", re.compile(rf"^\s*([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
-    ("paren", re.compile(rf"^\s*[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),
-    ("arabic", re.compile(r"^\s*([0-9]{1,2})\s*(?:[.\uff0e、](?![0-9])|\s)\s*(.+)$")),
+    ("cn", re.compile(rf"^\s*{_BULLET}([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
+    ("paren", re.compile(rf"^\s*{_BULLET}[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),
+    ("arabic", re.compile(rf"^\s*{_BULLET}([0-9]{{1,2}})\s*(?:[.\uff0e、](?![0-9])|\s)\s*(.+)$")),
     ("shi", re.compile(rf"^\s*(?:其|第)?([{_CN_DIGITS}]{{1,3}})是\s*(.*)$")),
 )
 _RANK = {kind: i for i, (kind, _) in enumerate(_HEADING_KINDS)}
@@ -53,6 +55,10 @@ _BLOCK_ENDS = ("case", "cn")
 
 # A bracket label opening a paragraph; short, and no sentence inside it.
 _LABEL = re.compile(rf"^【(?!\s*(?:典型)?案例\s*{_NUM}\s*】)([^】。!?;\uff01\uff1f\uff1b]{{1,8}})】")
+# A word label set off by a bar or a colon (事故经过｜…, 案件来源：…).  A colon also ends
+# a speaker (某某说：) or an introduction (经查：), so a word counts as a label only when it
+# opens at least two paragraphs and another such word does too: a layout, not a phrase.
+_WORD_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[｜|:\uff1a]\s*(?=\S)")
 
 # Sentence terminators, and brackets whose insides never end a sentence.
 _TERMINATORS = "。!?;\uff01\uff1f\uff1b"  # 。 ! ? ; and their full-width forms
@@ -302,17 +308,42 @@ def _split_labels(lines: Sequence[_Line]) -> list[_Line]:
     Only in a document with at least two labelled paragraphs (one bracketed
     phrase is more likely a quoted name than a layout).
     """
-    if sum(1 for line in lines if _LABEL.match(line.text)) < 2:
+    words = _word_labels(lines)
+    if not words and sum(1 for line in lines if _LABEL.match(line.text)) < 2:
         return list(lines)
     out: list[_Line] = []
     for line in lines:
         m = _LABEL.match(line.text)
-        if not m:
+        w = _WORD_LABEL.match(line.text)
+        if m:
+            out.append(_Line(m.group(), line.start, line.index, label=True))
+            out.extend(_cut(line, [m.end()])[1:])  # the rest of its paragraph, if any
+        elif w and w.group(1) in words:
+            # The word without its bar is the label; the bar belongs to neither.
+            out.append(_Line(w.group(1), line.start, line.index, label=True))
+            out.extend(_cut(line, [w.end()])[1:])
+        else:
             out.append(line)
-            continue
-        out.append(_Line(m.group(), line.start, line.index, label=True))
-        out.extend(_cut(line, [m.end()])[1:])  # the rest of its paragraph, if any
     return out
+
+
+def _word_labels(lines: Sequence[_Line]) -> set[str]:
+    """The words that label paragraphs in this document (see ``_WORD_LABEL``)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        w = _WORD_LABEL.match(line.text)
+        # A table row as the reader writes it (事故等级:一般事故 | 起数:12) is no label.
+        if w and " | " not in line.text:
+            counts[w.group(1)] = counts.get(w.group(1), 0) + 1
+    words = {word for word, n in counts.items() if n >= 2}
+    if len(words) < 2:
+        return set()
+    # A colon also sets off a speaker (记者：…? 答：…): colon labels only where numbered
+    # cases or parts hold them, not in an interview.
+    barred = {w.group(1) for line in lines if (w := _WORD_LABEL.match(line.text))
+              and line.text[w.end(1):w.end()].strip() in ("｜", "|")}
+    parts = sum(1 for line in lines if _match_heading(line, ("case", "cn", "paren")))
+    return words if parts >= 2 else words & barred
 
 
 def _split_inline_items(lines: Sequence[_Line]) -> list[_Line]:
@@ -333,13 +364,19 @@ def _split_inline_items(lines: Sequence[_Line]) -> list[_Line]:
 
 
 def _in_label_block(lines: Sequence[_Line]) -> list[bool]:
-    """For each line, whether it lies in a labelled block (after a 【…】, before a new case/part)."""
+    """For each line, whether it lies in a labelled block (after a 【…】, before a new case/part).
+
+    A heading of a kind the document uses before its first label ((一) over 案情简介：) is
+    a case or part of its own, whatever its rank: the labels stand under it."""
+    first = next((i for i, line in enumerate(lines) if line.label), len(lines))
+    ends = set(_BLOCK_ENDS) | {h.kind for line in lines[:first]
+                               if (h := _match_heading(line, _RANK))}
     flags: list[bool] = []
     inside = False
     for line in lines:
         if line.label:
             inside = True
-        elif _match_heading(line, _BLOCK_ENDS):
+        elif _match_heading(line, ends):
             inside = False
         flags.append(inside)
     return flags
@@ -375,19 +412,57 @@ def parse_document(raw: RawDocument, source: str) -> Document:
 
     preamble: list[_Line] = []
     groups: list[tuple[_Heading, list[_Line]]] = []
-    for line in body:
+    closing: list[_Line] = []
+    last_label = max((i for i, line in enumerate(body) if line.label), default=len(body))
+    for i, line in enumerate(body):
         h = _match_heading(line, (top,))
-        if h:
+        if closing:
+            closing.append(line)
+        elif h:
             groups.append((h, []))
+        elif groups and i > last_label and _closes(line, body[i - 1], body[i + 1:i + 2]):
+            closing.append(line)
         elif groups:
             groups[-1][1].append(line)
         else:
             preamble.append(line)
 
     cases = [_build_case(text, i, h, members, sec) for i, (h, members) in enumerate(groups)]
+    if closing:
+        cases.append(_closing_part(text, closing))
     return Document(title=title, source=source, sha256=sha, text=text,
                     meta=_with_title(raw.meta, title), preamble=_sentences_of(preamble),
                     cases=tuple(cases))
+
+
+def _closes(line: _Line, before: _Line, after: Sequence[_Line]) -> bool:
+    """Whether ``line``, after the last labelled paragraph of labelled cases, heads the
+    closing part (下一步工作要求): a short line of its own, no sentence, no numbered heading,
+    not what the line before announces (…分级情况如下: and a table's header row), and over
+    a measure or a paragraph (a signature has only its date under it).  Without it the
+    requirements would be cited as the last case's."""
+    return (len(line.text) <= 20 and _is_heading_line(line.text)
+            and _match_heading(line, _RANK) is None
+            and not before.text.endswith((":", "\uff1a")) and "  " not in line.text
+            and bool(after) and (_match_heading(after[0], _RANK) is not None
+                                 or any(t in after[0].text for t in _TERMINATORS)))
+
+
+def _closing_part(text: str, lines: Sequence[_Line]) -> Case:
+    """The part after the cases, under its heading line: one section per numbered measure
+    (一是…, 1.…), the heading line its first.  Unnumbered and untitled: it is no case."""
+    head = lines[0]
+    groups: list[tuple[_Heading, list[_Line]]] = [
+        (_Heading("part", 0, "", head.text, head.start, head.start), [head])]
+    for line in lines[1:]:
+        h = _match_heading(line, _MEASURE_KINDS)
+        if h:
+            groups.append((h, [line]))
+        else:
+            groups[-1][1].append(line)
+    sections = tuple(_build_section(text, i + 1, h, body) for i, (h, body) in enumerate(groups))
+    return Case(number=0, title="", marker="", lead="", lead_sentences=(), sections=sections,
+                start=head.start, end=lines[-1].start + len(lines[-1].text))
 
 
 # A headline is short and holds no full stop (a question or exclamation may be one:

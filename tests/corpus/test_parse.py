@@ -364,6 +364,39 @@ LABELLED = [
            ("2.", "抓规划", ["2.抓规划。", "编制规划。"]),
            ("", "【成效】", ["【成效】", "好。"])])],
         id="lead-before-labels-and-decimal-not-a-marker"),
+    pytest.param(
+        "通报\n▶ 案例一 甲厂爆炸事故\n经过｜甲厂爆炸。死3人。\n原因｜违规动火。\n"
+        "▶ 案例二 乙矿冒顶事故\n经过｜乙矿冒顶。\n原因｜未撤人。\n"
+        "下一步工作要求\n一是压实责任。各地学习。\n二是深化整治。",
+        [(1, "▶ 案例一", "甲厂爆炸事故", "",
+          [("", "经过", ["经过", "甲厂爆炸。", "死3人。"]), ("", "原因", ["原因", "违规动火。"])]),
+         (2, "▶ 案例二", "乙矿冒顶事故", "",
+          [("", "经过", ["经过", "乙矿冒顶。"]), ("", "原因", ["原因", "未撤人。"])]),
+         (0, "", "", "",
+          [("", "下一步工作要求", ["下一步工作要求"]),
+           ("一是", "压实责任", ["一是压实责任。", "各地学习。"]),
+           ("二是", "深化整治", ["二是深化整治。"])])],
+        id="ornamented-headings-bar-labels-and-a-closing-part"),
+    pytest.param(
+        "通报\n（一）甲局查处某公司案\n案情简介：甲局发现问题。\n处理结果：罚款5万元。\n"
+        "（二）乙局查处某企业案\n案情简介：乙局接到投诉。\n处理结果：责令整改。\n"
+        "甲省住房和城乡建设厅\n2025年6月18日",
+        [(1, "（一）", "甲局查处某公司案", "",
+          [("", "案情简介", ["案情简介", "甲局发现问题。"]),
+           ("", "处理结果", ["处理结果", "罚款5万元。"])]),
+         (2, "（二）", "乙局查处某企业案", "",
+          [("", "案情简介", ["案情简介", "乙局接到投诉。"]),
+           ("", "处理结果", ["处理结果", "责令整改。", "甲省住房和城乡建设厅", "2025年6月18日"])])],
+        id="colon-labels-under-paren-cases-signature-stays"),
+    pytest.param(
+        "通报\n案例1 甲\n经过｜甲事。\n原因｜甲因。\n表格如下：\n等级  起数\n一般  3\n"
+        "案例2 乙\n经过｜乙事。\n原因｜乙因。",
+        [(1, "案例1", "甲", "",
+          [("", "经过", ["经过", "甲事。"]),
+           ("", "原因", ["原因", "甲因。", "表格如下：", "等级  起数", "一般  3"])]),
+         (2, "案例2", "乙", "",
+          [("", "经过", ["经过", "乙事。"]), ("", "原因", ["原因", "乙因。"])])],
+        id="a-table-announced-stays-in-its-case"),
 ]
 
 
@@ -374,6 +407,12 @@ def test_labelled_layouts(text: str, expected: list[tuple[object, ...]]) -> None
     assert_offsets(doc)
     for case in doc.cases:
         assert [s.ordinal for s in case.sections] == list(range(1, len(case.sections) + 1))
+
+
+def test_speakers_of_an_interview_are_no_labels() -> None:
+    # 记者：… 答：… repeat, but no numbered case holds them: a colon here sets off a speaker.
+    text = "访谈\n记者：资金从哪来？\n部长：中央拨款。\n记者：何时完成？\n部长：年底前。"
+    assert all(not s.heading for c in parse(text).cases for s in c.sections)
 
 
 def test_one_bracket_phrase_is_not_a_layout() -> None:

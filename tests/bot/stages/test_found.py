@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from bot.found import (
     MODEL,
     Signals,
@@ -13,6 +15,7 @@ from bot.found import (
     attribute_missing,
     change_unsaid,
     counted_only,
+    holder_unnamed,
     is_found,
     name_withheld,
     names_part_only,
@@ -201,7 +204,6 @@ def test_places_without_the_topic() -> None:
     # No place asked: nothing to tell apart.
     assert not places_only(analysis("高铁票多少钱", ["高铁票"]), only_place)
     # A lone character of the question stands for words (查 → 排查): those count as its topic.
-    from dataclasses import replace
     checked = analysis("历下区查了多少个?", ["历下区", "查"])
     checked.units[1] = replace(checked.units[1], alts=("查", "排查", "查处"))
     assert not places_only(checked, ranked((row(3, "历下区共排查场所1420处。"), 1.0))[0])
@@ -247,3 +249,23 @@ def test_a_place_asked_that_the_passage_does_not_name() -> None:
     g = analysis("沈阳市地税局的局长是谁?", ["沈阳市地税局", "局长"])
     assert not place_missing(g, "沈阳地税局局长李天心")
     assert place_missing(g, "大连市地税局局长张某")
+
+
+@pytest.mark.parametrize(("question", "body", "unnamed"), [
+    # The post said, nobody named: the holder asked is not in the passage.
+    ("园区安全监管局局长叫什么", "园区管委会安全监管局局长等3名公职人员分别被给予政务记过处分", True),
+    ("那个局长是谁", "县应急管理局分管副局长被给予政务记大过处分", True),
+    # Named after the post, whatever the surname; after another post; before it; withheld.
+    ("是哪位局长宣布的", "国家环保局局长解振华庄重宣布", False),
+    ("世界冠军是谁", "中国乒乓球男选手容国团获得世界冠军", False),
+    ("市长是谁", "张建国市长在会上说", False),
+    ("矿长叫啥", "矿长赵某某、安全检查员刘某被移送司法机关", False),
+    ("主席选的是谁", "今天选举安启元为省政协主席", False),
+    ("作者是谁", "本书文章的作者都是冀中回民支队的老战士", False),
+    # The post not said, or no post asked: no judgement.
+    ("工人叫什么名字", "随后3名同事相继下池施救", False),
+    ("那家公司叫什么", "对该公司处以罚款", False),
+])
+def test_a_posts_holder_asked_and_nobody_named(question: str, body: str, unnamed: bool) -> None:
+    a = analysis(question, [], kind="who")
+    assert holder_unnamed(a, body) is unnamed
