@@ -46,6 +46,10 @@ CUES: tuple[Cue, ...] = (
     # "怎么做的?": the case's measures, from its overview.
     Cue("how_done", re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"
                                r"\bhow (?:did|does|do)\b"), "小饭桌治理是怎么做的?"),
+    # "为什么会炸?", "火是怎么烧起来的?": a cause, said by a sentence of causes (bot.rank).
+    Cue("asks_cause", re.compile(r"为什么|为何|为啥|咋会|怎么会|(?:什么|啥|哪些)原因|原因是|起因|"
+                                 r"怎么回事|怎么[\u4e00-\u9fff]{1,2}起来的|因为什么|\bwhy\b|"
+                                 r"\bcaused?\b|\breasons?\b"), "火是怎么烧起来的?"),
     # "贯彻哪个文件?": what the document implements, cited in its preamble.
     Cue("implements", re.compile("|".join(IMPLEMENTING_VERBS) + r"|\bimplement"),
         "这批案例是贯彻哪个文件?"),
@@ -107,6 +111,7 @@ class Intent:
     about_notice: bool = False
     asks_company: bool = False
     how_done: bool = False
+    asks_cause: bool = False
     implements: bool = False
     asks_several: bool = False
     asks_ordinal: bool = False

@@ -41,7 +41,40 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
             and _COMPANY.search(normalize(prev.text)) is not None)]
     if a.kind == "what" and a.intent.how_done:
         ranked = case_overview(a, ranked, searcher)
+    elif a.kind == "what" and a.intent.asks_cause:
+        ranked = with_cause(ranked)
     return with_case_openings(a, ranked, searcher)
+
+
+# A sentence giving a cause: 直接原因是, 导致, 引发, 由于, 所致.
+_CAUSE = re.compile(r"原因|导致|引发|引起|致使|由于|因为|起因|所致|诱因")
+
+
+def gives_cause(p: Passage) -> bool:
+    """Whether ``p`` gives a cause: says one (原因是, 导致) or stands under a heading of causes
+    (原因分析)."""
+    return bool(_CAUSE.search(p.norm)) or "原因" in normalize(p.section or "")
+
+
+def with_cause(ranked: list[Passage]) -> list[Passage]:
+    """"为什么会炸?", "火是怎么烧起来的?": the sentences giving a cause first — of those that
+    answer as well as the best match does, or go on with its case saying nearly as much
+    (起火原因为…, under a case titled by the fire).  A cause taken from the case is lifted
+    to the found threshold, as a figure continuing it is (:func:`with_answer_type`)."""
+    if not ranked:
+        return ranked
+    best = ranked[0]
+    same_case = best.case_id is not None
+    causes = [p if p.covers >= W.found_threshold
+              else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)
+              for p in ranked[:W.typed_pool_size] if gives_cause(p) and (
+                  p.covers >= W.found_threshold or (
+                      same_case and p.case_id == best.case_id
+                      and p.covers >= best.covers - W.cause_case_slack))]
+    # A sentence saying the cause (直接原因是, 导致) before one only standing under 原因分析.
+    causes.sort(key=lambda p: _CAUSE.search(p.norm) is None)
+    held = {p.id for p in causes}
+    return [*causes, *[p for p in ranked if p.id not in held]] if causes else ranked
 
 
 def with_case_openings(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:

@@ -44,6 +44,10 @@ class Weights:
     # threshold and still be a candidate for a figure or a date (it lacks the words its
     # case already said).
     same_case_slack: float = 0.05
+    # "为什么会炸?": a sentence giving a cause in the best match's case may say this much less
+    # of the question and still answer it first (the case title says what exploded;
+    # bot.narrow.with_cause).
+    cause_case_slack: float = 0.3
     # No candidate holds the figure or date asked, but a sentence at most this many after
     # the best match does, says a word the best match lacks, and the two together say this
     # share of the question's weight: it may answer (bot.narrow.following).

@@ -8,6 +8,7 @@ import pytest
 
 from bot.found import answers_nothing
 from bot.narrow import narrow, typed_fact
+from bot.reply import passage_of
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
@@ -68,6 +69,30 @@ def test_which_business_keeps_a_sentence_pointing_back_at_one() -> None:
     assert [p.id for p in narrow(a, ranked((then, 1.0)), MemoryLookup([first, then]))] == [2]
     # Not when the sentence before is another document's.
     assert narrow(a, ranked((elsewhere, 1.0)), MemoryLookup([first, elsewhere])) == []
+
+
+def test_why_puts_the_sentence_giving_the_cause_first() -> None:
+    a = analysis("恒泰化工为什么会炸?", ["恒泰化工", "爆炸"], kind="what")
+    assert a.intent.asks_cause
+    told = row(1, "2024年3月18日,恒泰化工硝化车间发生爆炸。", case=1, heading="事故经过")
+    under = row(2, "园区管委会对企业检修作业监管缺位。", case=1, heading="原因分析")
+    said = row(3, "事故直接原因是检修人员违规动火。", case=1, heading="原因分析")
+    elsewhere = row(4, "该矿事故直接原因是顶板冒落。", case=2, heading="原因分析")
+    best = W.found_threshold + 0.1
+    near = best - W.cause_case_slack + 0.05  # below the threshold, within the slack
+    assert near < W.found_threshold
+    pool = [passage_of(told, 1.0, [], coverage=best), passage_of(under, 0.6, [], coverage=near),
+            passage_of(said, 0.5, [], coverage=near),
+            passage_of(elsewhere, 0.4, [], coverage=near)]
+    out = narrow(a, pool, MemoryLookup([told, under, said, elsewhere]))
+    # The cause said, then the one under 原因分析, then the rest; another case's cause is
+    # no nearer for giving one; a cause lifted from the case is as found as the best match.
+    assert [p.id for p in out] == [3, 2, 1, 4]
+    assert out[0].covers >= W.found_threshold
+    # Not a why-question: the ranking stands.
+    b = analysis("恒泰化工什么时候爆炸的?", ["恒泰化工", "爆炸"], kind="what")
+    assert [p.id for p in narrow(b, pool, MemoryLookup([told, under, said, elsewhere]))] == [
+        1, 2, 3, 4]
 
 
 def test_a_weak_match_the_found_model_accepts_must_hold_the_asked_type_too() -> None:
