@@ -1,7 +1,7 @@
 """Stage *about the notice*: questions about the document itself, answered from its structure.
 
 "这是第几批?", "这份通知是谁发的?", "什么时候发的?", "文号是多少?", "贯彻哪个文件?",
-"一共有几个案例?": the title, the preamble, the signature, the date and number lines and the
+"一共有几个案例?", "标题叫什么?", "是发给哪些单位的?": the title, the addressee line, the preamble, the signature, the date and number lines and the
 cases answer, though they may share no word with the question — or the reply says the
 document does not name its issuer, date or number; "这些案例是谁组织评审的?" is answered by
 the body of the preamble clause that says so.  Which document: the only one indexed, or
@@ -98,9 +98,10 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
                         return Direct(other.text[full.start(1):full.end(1)], p)
                 return Direct(p.text[m.start(1):m.end(1)], p)
         return direct
-    if a.kind == "who" and a.intent.asks_several:
+    if a.kind == "who" and a.intent.asks_several and not a.intent.asks_issued:
         # "哪些部门一起评的?": the preamble's joint clause names them all
-        # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.
+        # (省农业农村厅、省自然资源厅、省财政厅联合组织…); the title names one.  (Not
+        # "哪几个部门一起发的?": its issuers, whom the title or signature names.)
         for p in preamble:
             for s, e in clause_spans(p.norm):
                 clause = p.norm[s:e]
@@ -238,6 +239,45 @@ def numbered(a: Analysis, ranked: list[Passage], searcher: Lookup
     return (NO_NUMBER, [passage_of(titles[0], W.found_threshold, [])]) if titles else None
 
 
+# "这个通报标题叫什么?", "通知的题目是啥?": the document's title.
+_TITLE_ASKED = re.compile(r"标题|题目|题名|全称|\btitle\b")
+
+
+def titled(a: Analysis, ranked: list[Passage], searcher: Lookup
+           ) -> tuple[str, list[Passage]] | None:
+    """"这个通报标题叫什么?": the document's title line, as written."""
+    if not ranked or not _TITLE_ASKED.search(a.norm):
+        return None
+    titles = searcher.document_passages(ranked[0].doc_id, roles=("title",))
+    if not titles:
+        return None
+    title = passage_of(titles[0], W.found_threshold, [])
+    return title.text.strip(), [title]
+
+
+# "这文件是发给哪些单位的?", "主送哪些部门?": who the document is addressed to.
+_ADDRESSEES_ASKED = re.compile(r"发给|发到|发往|下发给|主送|印发给|送给|\baddressed\b")
+# The addressee line under the title: bodies, often opening 各, ending with a colon
+# (各市（州）应急管理局、住房和城乡建设局，各消防救援支队：).
+_ADDRESSEE_LINE = re.compile(r"^[^。;；!?！？]{2,120}[:：]$")
+
+
+def addressed(a: Analysis, ranked: list[Passage], searcher: Lookup
+              ) -> tuple[str, list[Passage]] | None:
+    """"这文件是发给哪些单位的?": the addressee line under the title, without its colon —
+    a line of bodies alone (organisations, or 各… as addressees are named) ending in a
+    colon among the document's first lines; None when it has none (the text may say)."""
+    if not ranked or not _ADDRESSEES_ASKED.search(a.norm):
+        return None
+    for row in searcher.document_passages(ranked[0].doc_id)[:W.dateline_passages]:
+        line = normalize(row.text).strip()
+        if row.role in ("title", "preamble") and _ADDRESSEE_LINE.match(line) and (
+                line.startswith("各") or organisations(line)):
+            text = row.text.strip().rstrip(":：")
+            return text, [passage_of(row, W.found_threshold, [])]
+    return None
+
+
 def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
 
@@ -268,6 +308,6 @@ def published(doc_id: int, searcher: Lookup) -> tuple[str, list[Passage]] | None
     return None
 
 
-__all__ = ["NO_DATE", "NO_ISSUER", "NO_NUMBER", "counted_cases", "dated", "issue_date",
-           "numbered", "published", "signature",
+__all__ = ["NO_DATE", "NO_ISSUER", "NO_NUMBER", "addressed", "counted_cases", "dated",
+           "issue_date", "numbered", "published", "signature", "titled",
            "this_document", "this_one", "with_this_document"]

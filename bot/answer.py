@@ -25,7 +25,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.about import counted_cases, dated, numbered, this_document, with_this_document
+from bot.about import (
+    addressed,
+    counted_cases,
+    dated,
+    numbered,
+    this_document,
+    titled,
+    with_this_document,
+)
 from bot.analysis import Analysis
 from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, related
 from bot.calibration import CALIBRATION
@@ -82,7 +90,8 @@ class Engine:
         about_notice = a.intent.about_notice
         if about_notice:
             ranked = with_this_document(a, ranked, self.searcher)
-            told = dated(a, ranked, self.searcher) or numbered(a, ranked, self.searcher)
+            told = (dated(a, ranked, self.searcher) or numbered(a, ranked, self.searcher)
+                    or titled(a, ranked, self.searcher) or addressed(a, ranked, self.searcher))
             if told is not None:
                 return self._from_structure(a, *told)
         candidates = ranked

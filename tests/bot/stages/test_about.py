@@ -7,12 +7,14 @@ from bot.about import (
     NO_DATE,
     NO_ISSUER,
     NO_NUMBER,
+    addressed,
     counted_cases,
     dated,
     numbered,
     signature,
     this_document,
     this_one,
+    titled,
 )
 from bot.extract.direct import NONE, Direct
 from tests.bot.stages.kit import MemoryLookup, analysis, ranked, row
@@ -135,3 +137,31 @@ def test_a_labelled_date_answers_only_when_the_publishing_is_asked() -> None:
             row(52, "各地要在2025年9月底前完成整改。", "preamble", doc_id=5)]
     deadline = analysis("这批案例要求什么时候完成整改?", ["整改"])
     assert dated(deadline, ranked((rows[0], 1.0)), MemoryLookup(rows)) is None
+
+
+def test_the_title_asked_for() -> None:
+    a = analysis("这个通报标题叫什么?", ["通报"])
+    got = titled(a, ranked((CASES[1], 1.0)), MemoryLookup([TITLE, PREAMBLE, *CASES]))
+    assert got is not None and got[0] == "全省医保基金监管典型案例" and got[1][0].id == TITLE.id
+    assert titled(analysis("这份通知是谁发的?", ["通知"]), ranked((TITLE, 1.0)),
+                  MemoryLookup([TITLE])) is None
+
+
+def test_the_addressees_under_the_title() -> None:
+    to = row(2, "各市（州）应急管理局，各消防救援支队，省属有关企业：", "preamble")
+    lookup = MemoryLookup([TITLE, to, PREAMBLE, *CASES])
+    a = analysis("这文件是发给哪些单位的?", ["文件"])
+    got = addressed(a, ranked((TITLE, 1.0)), lookup)
+    assert got is not None and got[0] == "各市（州）应急管理局，各消防救援支队，省属有关企业"
+    assert got[1][0].id == 2
+    # No addressee line: left to the text (a sentence ending in a colon is none).
+    intro = row(2, "现将有关情况通报如下：", "preamble")
+    assert addressed(a, ranked((TITLE, 1.0)), MemoryLookup([TITLE, intro, *CASES])) is None
+
+
+def test_which_bodies_issued_it_jointly_are_the_titles_not_a_preamble_clause() -> None:
+    title = row(1, "甲省应急管理厅 甲省住房和城乡建设厅关于事故案例的通报", "title")
+    joint = row(2, "省应急管理厅会同省公安厅、省总工会联合开展调查。", "preamble")
+    a = analysis("这个通报是哪几个部门一起发的?", ["通报", "部门"], kind="who")
+    got = this_document(a, ranked((title, 1.0)), MemoryLookup([title, joint]), NONE)
+    assert got.answer == "甲省应急管理厅、甲省住房和城乡建设厅"
