@@ -164,7 +164,8 @@ QUESTION_WORDS = sorted({
 # passing, seldom in the documents' own words.
 DISCOURSE_WORDS = frozenset((
     "现在", "目前", "如今", "眼下", "以前", "之前", "从前", "后来", "最后", "最终", "原来",
-    "原先", "本来", "当时", "那时", "那会儿", "当初", "估计", "大概", "大约", "差不多", "平时"))
+    "原先", "本来", "当时", "那时", "那会儿", "当初", "估计", "大概", "大约", "差不多", "平时",
+    "以后", "今后", "往后", "将来", "再有"))
 
 # Words that make a sentence a question: in a long paste, the sentence that asks.
 ASKING_WORDS = ("多少", "几", "什么", "哪", "谁", "吗", "怎么", "如何", "是否",

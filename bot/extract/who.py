@@ -336,6 +336,12 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
             lead = names[:1] if names and norm_clause.find(names[0]) < joint.start() else []
             if after:
                 names = [*(lead if partners.startswith("哪") else []), *after]
+        if names and in_charge:
+            # 政府成立由市应急管理局牵头…的调查组: the one in charge is the name before
+            # 牵头, not the clause's first.
+            leading = [n for n in names if any(IN_CHARGE.match(norm_clause, at + len(n))
+                                               for at in occurrences(norm_clause, n))]
+            names = leading[:1] + [n for n in names if n not in leading[:1]]
         if names:
             # The actor stands in the very clause that answers: strongest.
             pos = norm_clause.find(names[0])

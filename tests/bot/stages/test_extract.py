@@ -641,3 +641,10 @@ def test_who_the_sentence_saying_the_deed_when_the_best_one_does_not() -> None:
     # One covering much less is no stand-in: no line.
     far = [pool[0], replace(pool[1], coverage=0.3)]
     assert who.extract(a, far, lookup).answer is None
+
+
+def test_who_is_in_charge_is_the_name_before_the_in_charge_verb() -> None:
+    r = row(1, "临江市人民政府成立由市应急管理局牵头，会同市公安局等单位组成的事故调查组。")
+    a = analysis("恒泰化工爆炸是哪个部门牵头查的?", ["牵头", "调查"], kind="who",
+                 frame=IN_CHARGE_VERBS)
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "市应急管理局"
