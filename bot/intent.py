@@ -22,9 +22,14 @@ class Cue:
     example: str  # a (normalised) question the cue must find
 
 
-# 几点 asking a clock time (几点发生的, 几点钟), not a count of points (提了几点意见): a
+# What points are counted of (提了几点意见, 有几点不同), maybe after a word (几点具体意见).
+_POINTS_OF = (r"意见|建议|要求|措施|做法|经验|内容|原因|理由|好处|问题|体会|启示|看法|共识|结论|"
+              r"主张|思考|原则|举措|任务|目标|变化|不同|区别|特点|成效|收获|说明|规定|精神|部署|"
+              r"考虑|打算|希望|教训")
+# 几点 asking a clock time (几点发生的, 几点才灭, 几点钟), not a count of points: a
 # when-question (bot/understand.py) that wants a time of day.
-CLOCK_ASKED = r"几点(?:钟|几分|(?=[发开举到出起结进召前左以的?接报抵离回停关收动]|$))"
+CLOCK_ASKED = (r"几点(?:钟|几分|(?=[?]|$)|"
+               rf"(?![\u4e00-\u9fff]{{0,2}}(?:{_POINTS_OF}))(?=[\u4e00-\u9fff]))")
 
 CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.

@@ -62,6 +62,9 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("是为了贯彻哪部法律?", "document"),
     ("穿山甲在哪个名录里被列为一级保护?", "document"),  # a list by its name, not a place
     ("提出了几点意见?", "number"),  # a count of points
+    ("提出了几点具体要求?", "number"),
+    ("恒泰化工几点爆炸的?", "when"),  # before any verb, a clock time
+    ("商贸城的火几点才灭?", "when"),
     ("用什么办法篡改的?", "what"),  # how, not which 办法
     ("tuzai duoshao", "number"),  # a pinyin question word
     ("Which department leads?", "who"),
