@@ -7,7 +7,8 @@ contains ``expect`` once both are normalised (so script does not matter).
 Direct answers are scored both ways, because a wrong bold answer line is worse than
 none: of the questions with an expected short ``answer``, ``direct`` is the share whose
 direct answer contains it, ``wrong`` the share that got a direct answer which does not
-(the rest got evidence without a direct answer).  An out-of-scope question that gets a
+(the rest got evidence without a direct answer); a figure counts as written in digits or in
+Chinese numerals (六点二级 holds 6.2级).  An out-of-scope question that gets a
 direct answer counts in ``wrong`` too (its denominator is then all questions that have
 an ``answer`` or are out of scope).
 """
@@ -15,6 +16,7 @@ an ``answer`` or are out of scope).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +24,49 @@ from pathlib import Path
 
 from bot.answer import Answer
 from indexer.normalize import normalize
+
+# A figure written in Chinese numerals (六点二, 一千二百, 两): what "六点二级" and "6.2级"
+# have in common.
+_CN_FIGURE = re.compile(r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _arabic(m: re.Match[str]) -> str:
+    whole, _, decimals = m.group(0).partition("点")
+    if not any(c in _CN_UNITS for c in whole) and len(whole) > 1:
+        number = "".join(str(_CN_DIGITS[c]) for c in whole)  # 一九九八 → 1998
+    else:
+        total = current = 0
+        for ch in whole:
+            if ch in _CN_DIGITS:
+                current = _CN_DIGITS[ch]
+            else:
+                total += (current or 1) * _CN_UNITS[ch]
+                current = 0
+        number = str(total + current)
+    return number + ("." + "".join(str(_CN_DIGITS[c]) for c in decimals) if decimals else "")
+
+
+def figures_as_digits(norm: str) -> str:
+    """``norm`` (normalised) with its Chinese numerals written in digits (六点二级 → 6.2级,
+    三百四十人 → 340人; 第一批 → 第1批 alike on both sides of a comparison)."""
+    return _CN_FIGURE.sub(_arabic, norm)
+
+
+def answers(want: str, got: str | None) -> bool:
+    """Whether the direct answer ``got`` holds the expected ``want``: as text, both
+    normalised, or as figures (六点二级 holds ６．２级)."""
+    if not got:
+        return False
+    w, g = normalize(want), normalize(got)
+    if w in g:
+        return True
+    w = figures_as_digits(w)
+    # A figure whole, not a part of another (第1 is not in 第11).
+    pattern = ((r"(?<![0-9.])" if w[:1].isdigit() else "") + re.escape(w)
+               + (r"(?![0-9])" if w[-1:].isdigit() else ""))
+    return re.search(pattern, figures_as_digits(g)) is not None
 
 
 @dataclass
@@ -125,8 +170,7 @@ def evaluate(questions: Iterable[dict[str, object]], ask: Callable[[str], Answer
                 report.misses.append(f"[{kind}] {text} → rank {rank}; top 「{got}」")
             if want:
                 t.direct_n = 1
-                t.direct_ok = int(bool(ans.answer) and normalize(str(want)) in normalize(
-                    ans.answer or ""))
+                t.direct_ok = int(answers(str(want), ans.answer))
                 t.direct_wrong = int(bool(ans.answer) and not t.direct_ok)
                 if not t.direct_ok:
                     report.misses.append(f"[{kind}] {text} → answer {ans.answer!r}, "

@@ -42,8 +42,7 @@ from bench.sets import (  # noqa: E402
     questions_file,
 )
 from bot.confidence import Calibration, Signals, signals  # noqa: E402
-from bot.evaluate import load_questions  # noqa: E402
-from indexer.normalize import normalize  # noqa: E402
+from bot.evaluate import answers, load_questions  # noqa: E402
 
 C = 0.5  # L2 strength of the logistic regression (sklearn's C); fixed, not searched
 
@@ -86,7 +85,7 @@ def collect(name: str, workdir: Path) -> SetData:
         s = signals(analysis, answer)
         if s is None:
             continue
-        right = bool(want) and normalize(str(want)) in normalize(answer.answer or "")
+        right = bool(want) and answers(str(want), answer.answer)
         data.rows.append(Row(name, str(q.get("id")), str(q.get("kind")), s, right))
     service.close()
     return data
