@@ -11,7 +11,13 @@ from dataclasses import replace
 
 from bot.analysis import Unit, Vocabulary
 from bot.expand.question_words import QuestionWordStripper
-from bot.expand.segment import general_words, loose_characters, merge_unknown, segment
+from bot.expand.segment import (
+    general_words,
+    loose_characters,
+    merge_unknown,
+    segment,
+    split_country,
+)
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.expand.units import UnitWeigher, unindexed_places
@@ -72,7 +78,7 @@ class ChineseReader:
             places = unindexed_places(run, pieces)
             if places:
                 pieces = _with_places(pieces, run, places)
-            merged = merge_unknown(pieces)
+            merged = merge_unknown(split_country(pieces, df))
             pieces_text = {w for w, _ in merged}
             items = general_words(loose_characters(merged, run, df, self.corrector, wt), df,
                                   wt.max_everyday_word_len)

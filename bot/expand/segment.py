@@ -13,6 +13,7 @@ from bot.expand.typos import TypoCorrector
 from bot.weights import WEIGHTS, Weights
 from indexer.lexicon import RARE_MIN_LEN, lexicon, rare_words
 from indexer.segment import MAX_TERM_LEN, substrings
+from indexer.words import COUNTRIES
 
 Piece = tuple[str, bool]
 Item = tuple[str, bool, tuple[str, ...]]
@@ -47,6 +48,26 @@ def segment(run: str, df: dict[str, int], synonyms: SynonymExpander,
         out.append((piece, piece in df or piece in partial or synonyms.has_indexed(piece, df)))
         end = start
     return out[::-1]
+
+
+# Countries whose name opens a body or a post of theirs (日本民主党, 美国国会): not China's,
+# whose bodies carry it in their own names (中国银行, 中国人民银行).
+_FOREIGN = tuple(sorted((c for c in COUNTRIES if c not in ("中国", "中华")), key=len, reverse=True))
+
+
+def split_country(pieces: list[Piece], df: dict[str, int]) -> list[Piece]:
+    """A word made of a country and an indexed word (日本民主党 → 日本, 民主党): news names
+    the body without its country once the country is said (现任民主党党首菅直人), so the
+    question's word counts as the two it is made of."""
+    out: list[Piece] = []
+    for word, known in pieces:
+        country = next((c for c in _FOREIGN if word.startswith(c)), None) if known else None
+        rest = word[len(country):] if country else ""
+        if country and len(rest) >= 2 and rest in df:
+            out += [(country, True), (rest, True)]
+        else:
+            out.append((word, known))
+    return out
 
 
 def merge_unknown(pieces: list[Piece]) -> list[Piece]:

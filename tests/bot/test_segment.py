@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.expand.segment import Item, general_words, loose_characters, merge_unknown, segment
+from bot.expand.segment import Item, general_words, loose_characters, merge_unknown, segment, split_country
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.expand.units import UnitWeigher
@@ -69,3 +69,16 @@ def test_loose_characters_as_a_mistyped_word() -> None:
 def test_general_words(chars: str, df: dict[str, int], expected: list[str]) -> None:
     items: list[Item] = [(c, True, ()) for c in chars]
     assert [w for w, _, _ in general_words(items, df)] == expected
+
+
+@pytest.mark.parametrize(("pieces", "expected"), [
+    ([("日本民主党", True), ("党首", True)], [("日本", True), ("民主党", True), ("党首", True)]),
+    ([("美国国会", True)], [("美国", True), ("国会", True)]),
+    ([("中国银行", True)], [("中国银行", True)]),  # China's bodies carry its name
+    ([("日本人", True)], [("日本人", True)]),  # the rest no indexed word of two or more
+    ([("日本民主党", False)], [("日本民主党", False)]),  # an unknown word is left to the typo pass
+])
+def test_a_country_and_its_body_are_two_words(pieces: list[tuple[str, bool]],
+                                               expected: list[tuple[str, bool]]) -> None:
+    df = {"民主党": 3, "国会": 5, "银行": 9, "党首": 1}
+    assert split_country(pieces, df) == expected
