@@ -18,8 +18,8 @@ asked (比1996年多了多少? met by 1997's figure alone), the asked place only
 another deed than the fine or sentence asked (被罚了多少钱? met by 拖欠工资218.6万元), a
 business asked by name that the passage names only as case reports withhold it (某服装加工厂),
 a yes-no question whose deed the passage does not say (被处罚了没有?), a post's holder
-asked and nobody named (局长叫什么? met by 局长等3名公职人员), or no time for a
-when-question.  When the best passage fails those, one covering
+asked and nobody named (局长叫什么? met by 局长等3名公职人员), not the thing a how-many
+question counts (多少名议员? met by a count of 选民), or no time for a when-question.  When the best passage fails those, one covering
 nearly as much that passes comes first (:func:`answering_first`)."""
 
 from __future__ import annotations
@@ -113,6 +113,7 @@ def answers_nothing(a: Analysis, p: Passage,
             or another_batch(a.intent.batch, p.norm, context)
             or another_year(a.norm, p.norm, context)
             or attribute_missing(a, p.norm + " " + context)
+            or counted_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or change_unsaid(a, p.norm + " " + p.carried)
             or narrower_scope(a, p.norm) or set_aside(a, p.norm)
@@ -177,6 +178,37 @@ _DEED_HOW_MUCH = re.compile(r"了(?:多少|几)")
 _NAMED_DEEDS = frozenset("罚赔判捐贷奖")
 _TIME_LAST = re.compile(r"(?:(?:到|截至|截止)?(?:去年|今年|前年|当年|上年|本年)?"
                         r"(?:年底|年末|年初|月底|底|目前|现在|如今|至今|为止))+$")
+
+
+# "选出多少名议员?", "有多少员工?": the thing counted, right after 多少 and its measure word.
+_COUNTED = re.compile(r"(?:多少|几)(?:个|名|位|家|条|项|件|起|只|头|辆|艘|架|所|座|部|台|种|类|"
+                      r"批|次|对|支|篇|本|套|口|张|块|根|棵|匹)?")
+# What ends a question after the thing counted (多少名议员啊?).
+_ASKING_END = re.compile(r"[?？!！。呢啊呀吗吧]*$")
+# Things counted in the asker's own general words (查出多少问题 → 安全隐患1372项).
+_GENERIC_THINGS = frozenset(("问题", "方面", "事情", "事儿", "情况", "内容", "措施", "做法", "部分",
+                             "地方", "东西", "单位", "部门"))
+# …unless it is a measure itself (多少万吨, 几个百分点): the figure's unit, not a thing.
+_MEASURE_WORD = re.compile(r"^(?:万|亿|千|百)?(?:元|吨|米|公里|千米|平方米|立方米|亩|公顷|人次|人|户|"
+                           r"斤|公斤|千克|克|度|天|年|月|小时|分钟|岁|倍|成|百分点|美元|港元|欧元)")
+
+
+def counted_missing(a: Analysis, where: str) -> bool:
+    """"一共要选出多少名议员?" met by a sentence counting 选民: the thing a how-many
+    question counts — the word right after 多少 and its measure word, ending the question
+    (not a general word: 问题, 情况) — is not said by the passage or its headings."""
+    if a.kind != "number":
+        return False
+    for m in _COUNTED.finditer(a.norm):
+        after = a.norm[m.end():]
+        # The thing ends the question: "多少种必须审批" counts what its verb says.
+        unit = next((u for u in a.units if u.known and len(u.text) >= 2
+                     and after.startswith(u.text)
+                     and _ASKING_END.fullmatch(after[len(u.text):])), None)
+        if unit is not None and unit.text not in _GENERIC_THINGS and not _MEASURE_WORD.match(
+                unit.text) and not any(x and x in where for x in unit.alts):
+            return True
+    return False
 
 
 def attribute_missing(a: Analysis, where: str) -> bool:
@@ -378,5 +410,5 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_only", "holder_unnamed", "is_found", "name_withheld", "names_part_only", "narrower_scope",
+           "counted_missing", "counted_only", "holder_unnamed", "is_found", "name_withheld", "names_part_only", "narrower_scope",
            "places_only", "set_aside", "signals", "yes_no_unanswered"]

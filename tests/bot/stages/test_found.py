@@ -14,6 +14,7 @@ from bot.found import (
     answers_nothing,
     attribute_missing,
     change_unsaid,
+    counted_missing,
     counted_only,
     holder_unnamed,
     is_found,
@@ -269,3 +270,20 @@ def test_a_place_asked_that_the_passage_does_not_name() -> None:
 def test_a_posts_holder_asked_and_nobody_named(question: str, body: str, unnamed: bool) -> None:
     a = analysis(question, [], kind="who")
     assert holder_unnamed(a, body) is unnamed
+
+
+@pytest.mark.parametrize(("question", "units", "body", "missing"), [
+    # The thing counted, ending the question, unsaid: another count answers nothing.
+    ("首届立法会一共要选出多少名议员?", ["立法会", "选出", "议员"],
+     "登记参加首届立法会选举的选民约280万人", True),
+    ("中远集装箱运输有限公司一共有多少员工", ["中远", "员工"], "中远现有总资产达230亿元", True),
+    ("选出多少名议员?", ["选出", "议员"], "共选出议员60名", False),
+    # A verb after the count is no thing; a general word or a measure is left to the text.
+    ("有多少种必须由国家审批", ["必须", "国家", "审批"], "35种主要矿种由国家审批", False),
+    ("茂名专家帮工厂查出多少问题", ["茂名", "专家", "问题"], "共排查发现各类安全隐患1372项", False),
+    ("去年出口了多少万吨", ["出口", "万吨"], "去年出口1.1万吨", False),
+    ("一共打了多少口井", ["打", "井"], "累计打井1346口", False),
+])
+def test_the_thing_a_how_many_question_counts(question: str, units: list[str], body: str,
+                                              missing: bool) -> None:
+    assert counted_missing(analysis(question, units, kind="number"), body) is missing
