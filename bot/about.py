@@ -308,6 +308,19 @@ def published(doc_id: int, searcher: Lookup) -> tuple[str, list[Passage]] | None
     return None
 
 
-__all__ = ["NO_DATE", "NO_ISSUER", "NO_NUMBER", "addressed", "counted_cases", "dated",
-           "issue_date", "numbered", "published", "signature", "titled",
-           "this_document", "this_one", "with_this_document"]
+__all__ = [
+    "NO_DATE",
+    "NO_ISSUER",
+    "NO_NUMBER",
+    "addressed",
+    "counted_cases",
+    "dated",
+    "issue_date",
+    "numbered",
+    "published",
+    "signature",
+    "this_document",
+    "this_one",
+    "titled",
+    "with_this_document",
+]

@@ -410,5 +410,6 @@ def counted_only(a: Analysis, body: str) -> bool:
 
 
 __all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_missing", "counted_only", "holder_unnamed", "is_found", "name_withheld", "names_part_only", "narrower_scope",
-           "places_only", "set_aside", "signals", "yes_no_unanswered"]
+           "counted_missing", "counted_only", "holder_unnamed", "is_found", "name_withheld",
+           "names_part_only", "narrower_scope", "places_only", "set_aside", "signals",
+           "yes_no_unanswered"]

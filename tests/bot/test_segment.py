@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.expand.segment import Item, general_words, loose_characters, merge_unknown, segment, split_country
+from bot.expand.segment import (
+    Item,
+    general_words,
+    loose_characters,
+    merge_unknown,
+    segment,
+    split_country,
+)
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.expand.units import UnitWeigher
