@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.expand.chinese import date_units_apart
 from bot.intent import Cue
 from bot.understand import (
     BY_WHAT_MEANS,
@@ -192,3 +193,14 @@ def test_how_long_far_deep_frame_the_question(analyzer: Analyzer, question: str)
     # 多长 / 多远 ask for a measure (bot.measures), 几月份 / 哪天 for a date: they are not
     # words the text must hold.
     assert [u.text for u in analyzer.analyze(question).units if u.text != "查"] == ["屠宰"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沈泉庄村1997年利税比上年", "沈泉庄村1997年 利税比上年"),
+    ("3月18日发生", "3月18日 发生"),
+    ("设立10年来", "设立10年来"),
+    ("3年内完成", "3年内完成"),
+    ("1998", "1998"),
+])
+def test_a_dates_unit_stays_with_its_figure(text: str, expected: str) -> None:
+    assert date_units_apart(text) == expected
