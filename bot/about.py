@@ -1,7 +1,8 @@
 """Stage *about the notice*: questions about the document itself, answered from its structure.
 
 "这是第几批?", "这份通知是谁发的?", "什么时候发的?", "文号是多少?", "贯彻哪个文件?",
-"一共有几个案例?", "标题叫什么?", "是发给哪些单位的?": the title, the addressee line, the preamble, the signature, the date and number lines and the
+"一共有几个案例?", "标题叫什么?", "是发给哪些单位的?", "第一条要求是啥?": the title, the
+addressee line, a numbered measure under the heading naming it, the preamble, the signature, the date and number lines and the
 cases answer, though they may share no word with the question — or the reply says the
 document does not name its issuer, date or number; "这些案例是谁组织评审的?" is answered by
 the body of the preamble clause that says so.  Which document: the only one indexed, or
@@ -17,8 +18,10 @@ from bot.analysis import Analysis
 from bot.extract.clauses import as_written
 from bot.extract.direct import Direct
 from bot.lookup import Lookup
+from bot.rank import HEADLINES
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus.parse import cn_number
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
 from indexer.terms import organisations
@@ -275,6 +278,38 @@ def addressed(a: Analysis, ranked: list[Passage], searcher: Lookup
                 line.startswith("各") or organisations(line)):
             text = row.text.strip().rstrip(":：")
             return text, [passage_of(row, W.found_threshold, [])]
+    return None
+
+
+# "最后提的第一条要求是啥?": the N-th numbered measure under a heading naming what is asked.
+_NTH_ASKED = re.compile(r"第([一二三四五六七八九十0-9]{1,3})(?:条|项|点|个)(要求|措施|任务|意见|建议|举措|"
+                        r"做法|经验)")
+_MARKER_NUMBER = re.compile(r"[一二三四五六七八九十0-9]{1,3}")
+
+
+def nth_measure(a: Analysis, ranked: list[Passage], searcher: Lookup
+                ) -> tuple[str, list[Passage]] | None:
+    """"通报最后提的第一条要求是啥?": in the best match's document, the N-th numbered measure
+    (一是…, （一）…, 1.…) of the part whose heading names what is asked (下一步工作要求) —
+    its heading phrase as the line, its sentence as the evidence; None when no heading
+    names it or the part has no N-th measure."""
+    m = _NTH_ASKED.search(a.norm)
+    if m is None or not ranked:
+        return None
+    n, asked = cn_number(m.group(1)), m.group(2)
+    part: int | None = None
+    rows = searcher.document_passages(ranked[0].doc_id)
+    for at, row in enumerate(rows):
+        if row.role in HEADLINES and asked in normalize(row.text):
+            part = row.case_id
+            continue
+        marker = _MARKER_NUMBER.search(row.section_marker or "")
+        if (part is not None and row.case_id == part and marker is not None
+                and cn_number(marker.group()) == n):
+            # The measure's heading sentence and what it goes on to say.
+            said = [r for r in rows[at:at + 3] if r.section_id == row.section_id]
+            line = (row.section_heading or row.text).strip()
+            return line, [passage_of(r, W.found_threshold, []) for r in said]
     return None
 
 

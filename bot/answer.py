@@ -29,6 +29,7 @@ from bot.about import (
     addressed,
     counted_cases,
     dated,
+    nth_measure,
     numbered,
     this_document,
     titled,
@@ -94,6 +95,9 @@ class Engine:
                     or titled(a, ranked, self.searcher) or addressed(a, ranked, self.searcher))
             if told is not None:
                 return self._from_structure(a, *told)
+        told = nth_measure(a, ranked, self.searcher)
+        if told is not None:
+            return self._from_structure(a, *told)
         candidates = ranked
         ranked = answering_first(a, narrow(a, ranked, self.searcher))
         if not is_found(a, ranked, self.found):

@@ -3,6 +3,8 @@ a few rows in memory)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.about import (
     NO_DATE,
     NO_ISSUER,
@@ -10,6 +12,7 @@ from bot.about import (
     addressed,
     counted_cases,
     dated,
+    nth_measure,
     numbered,
     signature,
     this_document,
@@ -17,6 +20,7 @@ from bot.about import (
     titled,
 )
 from bot.extract.direct import NONE, Direct
+from indexer.search import PassageHit
 from tests.bot.stages.kit import MemoryLookup, analysis, ranked, row
 
 TITLE = row(1, "全省医保基金监管典型案例", "title")
@@ -165,3 +169,27 @@ def test_which_bodies_issued_it_jointly_are_the_titles_not_a_preamble_clause() -
     a = analysis("这个通报是哪几个部门一起发的?", ["通报", "部门"], kind="who")
     got = this_document(a, ranked((title, 1.0)), MemoryLookup([title, joint]), NONE)
     assert got.answer == "甲省应急管理厅、甲省住房和城乡建设厅"
+
+
+def test_the_nth_measure_under_the_heading_naming_what_is_asked() -> None:
+    def measure(id: int, text: str, marker: str | None, heading: str | None,
+                role: str = "body") -> PassageHit:
+        hit = row(id, text, role, case=7, section=id, heading=heading)
+        return replace(hit, section_marker=marker)
+
+    rows = [TITLE, *CASES,
+            measure(10, "下一步工作要求", None, "下一步工作要求", "heading"),
+            measure(11, "一是压紧压实安全生产责任。", "一是", "压紧压实安全生产责任", "heading"),
+            replace(measure(12, "各地要组织专题学习。", "一是", "压紧压实安全生产责任"),
+                    section_id=11),
+            measure(13, "二是深化重点领域专项整治。", "二是", "深化重点领域专项整治", "heading")]
+    lookup = MemoryLookup(rows)
+    a = analysis("通报最后提的第一条要求是啥", ["通报", "要求"])
+    got = nth_measure(a, ranked((TITLE, 1.0)), lookup)
+    assert got is not None and got[0] == "压紧压实安全生产责任"
+    assert [p.id for p in got[1]] == [11, 12]  # the measure and what it goes on to say
+    second = nth_measure(analysis("第二项要求是什么", ["要求"]), ranked((TITLE, 1.0)), lookup)
+    assert second is not None and second[0] == "深化重点领域专项整治"
+    # No heading names 措施, nor is there a third requirement: left to the text.
+    assert nth_measure(analysis("第一条措施是啥", ["措施"]), ranked((TITLE, 1.0)), lookup) is None
+    assert nth_measure(analysis("第三条要求是啥", ["要求"]), ranked((TITLE, 1.0)), lookup) is None
