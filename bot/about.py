@@ -2,8 +2,9 @@
 
 "这是第几批?", "这份通知是谁发的?", "什么时候发的?", "文号是多少?", "贯彻哪个文件?",
 "一共有几个案例?", "标题叫什么?", "是发给哪些单位的?", "第一条要求是啥?": the title, the
-addressee line, a numbered measure under the heading naming it, the preamble, the signature, the date and number lines and the
-cases answer, though they may share no word with the question — or the reply says the
+addressee line, the preamble, the signature, the date and number lines, the cases and a
+numbered measure under the heading naming it answer, though they may share no word with
+the question — or the reply says the
 document does not name its issuer, date or number; "这些案例是谁组织评审的?" is answered by
 the body of the preamble clause that says so.  Which document: the only one indexed, or
 among the best candidates' documents the one whose title says most of the question
