@@ -205,7 +205,8 @@ PINYIN_QUESTION_WORDS: dict[str, str] = {
     "duoshao": "number", "jige": "number", "jixiang": "number", "nali": "where",
     "zainali": "where", "nage": "what", "shei": "who", "shui": "who", "nagebumen": "who",
     "shenme": "what", "sha": "what", "zenme": "what", "ruhe": "what", "shime": "what",
-    "heshi": "when", "shenmeshihou": "when",
+    "heshi": "when", "shenmeshihou": "when", "shuliang": "number", "narian": "when",
+    "natian": "when", "zainar": "where", "weishenme": "what",
 }
 
 # Toneless pinyin of the measure words a how-many question may name (duoshao liang → 辆).
