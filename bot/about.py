@@ -314,6 +314,27 @@ def nth_measure(a: Analysis, ranked: list[Passage], searcher: Lookup
     return None
 
 
+# "案例四说的是哪起事故?", "第二个案例讲的什么?": what the case pointed at is about.
+_CASE_ABOUT = re.compile(r"(?:说|讲|写)的?(?:是|了)?(?:什么|啥|哪|谁)|是(?:什么|啥|哪)|关于(?:什么|啥)|"
+                         r"标题|题目|内容")
+
+
+def case_titled(a: Analysis, ranked: list[Passage], searcher: Lookup
+                ) -> tuple[str, list[Passage]] | None:
+    """"案例四说的是哪起事故?": the title of the case the question points at by number, in
+    the best match's document (or the only one); None when it has no such case."""
+    number = a.intent.case_asked
+    if number is None or not _CASE_ABOUT.search(a.norm):
+        return None
+    doc_id = ranked[0].doc_id if ranked else searcher.only_document()
+    if doc_id is None:
+        return None
+    for row in searcher.document_passages(doc_id, roles=("case_title",)):
+        if row.case_number == number:
+            return (row.case_title or row.text).strip(), [passage_of(row, W.found_threshold, [])]
+    return None
+
+
 def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     """"这份通知是什么时候发的?": the date line under the signature (2025年3月18日).
 
@@ -349,6 +370,7 @@ __all__ = [
     "NO_ISSUER",
     "NO_NUMBER",
     "addressed",
+    "case_titled",
     "counted_cases",
     "dated",
     "issue_date",

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bot.about import (
     addressed,
+    case_titled,
     counted_cases,
     dated,
     nth_measure,
@@ -95,7 +96,7 @@ class Engine:
                     or titled(a, ranked, self.searcher) or addressed(a, ranked, self.searcher))
             if told is not None:
                 return self._from_structure(a, *told)
-        told = nth_measure(a, ranked, self.searcher)
+        told = nth_measure(a, ranked, self.searcher) or case_titled(a, ranked, self.searcher)
         if told is not None:
             return self._from_structure(a, *told)
         candidates = ranked

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.measures import wanted_units
+from corpus.parse import cn_number
 from indexer.words import IMPLEMENTING_VERBS
 
 
@@ -151,12 +152,17 @@ class Intent:
     keywords_only: bool = False
     # "什么叫住房分配货币化?", "“前收盘”指的是什么?": the term whose meaning is asked.
     defines: str | None = None
+    # The number of the case the question points at (案例一, 第三个案例).
+    case_asked: int | None = None
 
 
 # The question word of a what-question (什么监管模式?): where its focus starts.
 WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
 # A batch of cases (第一批, 首批), in a question or a document.
 BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
+# "案例一想说明什么?", "第三个案例里…": the case the question points at, by its number.
+CASE_ASKED = re.compile(r"(?:典型)?案例\s*([一二三四五六七八九十0-9]{1,3})|"
+                        r"第([一二三四五六七八九十0-9]{1,3})个?(?:典型)?案例")
 _ASKS_FULL_NAME = re.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
 _PLACE_LEVEL = re.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
 # A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
@@ -199,6 +205,7 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
     level = _PLACE_LEVEL.search(norm)
     part = _PART_OF.search(norm)
     name = _ASKS_NAME.search(norm)
+    case = CASE_ASKED.search(norm)
     return Intent(
         partners=partners.group(0) if partners else None, **flags,
         batch=batch.group(0) if batch else None,
@@ -210,7 +217,8 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         measures=wanted_units(norm),
         keywords_only=not WH.search(norm) and not _QUESTION_MARK.search(
             norm if question is None else question),
-        defines=defined_term(norm))
+        defines=defined_term(norm),
+        case_asked=cn_number(next(g for g in case.groups() if g)) if case else None)
 
 
-__all__ = ["BATCH", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "defined_term", "read_intent"]
+__all__ = ["BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "defined_term", "read_intent"]

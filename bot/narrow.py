@@ -43,7 +43,17 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
         ranked = case_overview(a, ranked, searcher)
     elif a.kind == "what" and a.intent.asks_cause:
         ranked = with_cause(ranked)
+    if a.intent.case_asked is not None:
+        ranked = in_asked_case(a.intent.case_asked, ranked)
     return with_case_openings(a, ranked, searcher)
+
+
+def in_asked_case(number: int, ranked: list[Passage]) -> list[Passage]:
+    """"案例一想说明什么?", "第三个案例罚了多少?": only the passages of case ``number``, in
+    their order — when the best candidates hold any (a document without that case leaves
+    the ranking as it is)."""
+    inside = [p for p in ranked[:W.typed_pool_size] if p.case == number]
+    return inside or ranked
 
 
 # A sentence giving a cause: 直接原因是, 导致, 引发, 由于, 所致.

@@ -36,7 +36,7 @@ from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
 from bot.focus import focus_of
-from bot.intent import CLOCK_ASKED, Cue, read_intent
+from bot.intent import CASE_ASKED, CLOCK_ASKED, Cue, read_intent
 from bot.measures import DURATION
 from bot.weights import WEIGHTS, Weights
 from indexer.lexicon import rare_words
@@ -222,6 +222,9 @@ class Analyzer:
                             intent=read_intent(norm, cleaned))
         n = max(self.vocab.passage_count, 1)
         latin_units, cjk_text = self.latin.units(norm, n)
+        if analysis.intent.case_asked is not None:
+            # 案例一 points at a case: where to look, not a word to find.
+            cjk_text = CASE_ASKED.sub(" ", cjk_text)
         analysis.units = [*latin_units, *self.chinese.units(cjk_text, n)]
         if analysis.kind == "who" and IN_CHARGE_Q.pattern.search(norm):
             analysis.frame = IN_CHARGE_VERBS

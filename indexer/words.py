@@ -124,6 +124,10 @@ QUESTION_WORDS = sorted({
     "这些", "这个", "这", "那些", "那个", "文中", "其中", "意思", "含义", "是指", "指的是", "指",
     "叫", "名字", "名称", "参与", "负责", "一起", "一共", "总共", "共", "值多少钱", "属于", "相关", "有关", "关于", "方面", "主要是", "还", "又", "也", "就", "么",
     "有人", "要", "应该", "需要", "怎么办", "这事", "这件事", "到底", "究竟",
+    # What a case is meant to show, what one must mind (案例一想说明什么, 要注意啥), and
+    # the conditional and the modal (不烧荒的话可以…): the frame, not the topic.
+    "想说明", "想要说明", "说明了什么", "说明什么", "要注意", "需要注意", "应该注意", "应注意",
+    "的话", "可以", "能不能", "能否",
     # Why, with the modal it takes (为什么会炸: 炸 is the topic, 会 is not).
     "为什么会", "为啥会", "为何会", "怎么会", "咋会", "为什么", "为啥", "为何", "怎么回事",
     # Verbs of the question's frame, not of its topic (适用于哪个地区, 怎么处理).
@@ -139,7 +143,7 @@ QUESTION_WORDS = sorted({
     "咋处理", "咋回事", "咋样", "咋办", "咋", "开始",
     # Directional complements (退回来, 查出来) and yes-no frames (会不会, 能不能):
     # the shape of the question, never its topic; 什么东西 is just "what".
-    "回来", "出来", "起来", "下来", "过来", "上来", "下去", "会不会", "能不能", "是不是",
+    "回来", "出来", "起来", "下来", "过来", "上来", "下去", "会不会", "是不是",
     "要不要", "可不可以", "算不算", "东西",
     # By what means (用什么办法篡改的?): how, not which 办法 (a regulation).
     "用什么办法", "用啥办法", "用什么方法", "用什么手段", "用什么方式", "通过什么方式",

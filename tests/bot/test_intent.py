@@ -83,3 +83,13 @@ def test_values_read_from_a_question(question: str, field: str, value: object) -
 def test_keywords_only_reads_the_marks_as_typed() -> None:
     # No question word, but a question mark as typed: a question, not keywords.
     assert not read_intent(normalize("小饭桌 昌吉?"), "小饭桌 昌吉?").keywords_only
+
+
+@pytest.mark.parametrize(("question", "number"), [
+    ("案例一想说明什么?", 1),
+    ("第三个案例罚了多少钱?", 3),
+    ("典型案例12的处罚依据", 12),
+    ("这批案例有几个?", None),  # the cases counted, none pointed at
+])
+def test_the_case_a_question_points_at(question: str, number: int | None) -> None:
+    assert read_intent(question).case_asked == number

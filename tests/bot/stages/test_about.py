@@ -10,6 +10,7 @@ from bot.about import (
     NO_ISSUER,
     NO_NUMBER,
     addressed,
+    case_titled,
     counted_cases,
     dated,
     nth_measure,
@@ -193,3 +194,13 @@ def test_the_nth_measure_under_the_heading_naming_what_is_asked() -> None:
     # No heading names 措施, nor is there a third requirement: left to the text.
     assert nth_measure(analysis("第一条措施是啥", ["措施"]), ranked((TITLE, 1.0)), lookup) is None
     assert nth_measure(analysis("第三条要求是啥", ["要求"]), ranked((TITLE, 1.0)), lookup) is None
+
+
+def test_the_title_of_the_case_asked_by_number() -> None:
+    lookup = MemoryLookup([TITLE, PREAMBLE, *CASES])
+    got = case_titled(analysis("案例二说的是什么?", []), ranked((CASES[0], 1.0)), lookup)
+    assert got is not None and got[1][0].id == 5
+    # No such case, or not asking what it is about: left to the text.
+    assert case_titled(analysis("案例九说的是什么?", []), ranked((CASES[0], 1.0)), lookup) is None
+    assert case_titled(analysis("案例二聘请了多少名监督员?", []), ranked((CASES[0], 1.0)),
+                       lookup) is None

@@ -95,6 +95,18 @@ def test_why_puts_the_sentence_giving_the_cause_first() -> None:
         1, 2, 3, 4]
 
 
+def test_a_case_asked_by_number_keeps_its_passages_only() -> None:
+    first = row(1, "甲公司被处以罚款95万元。", case=3)
+    other = row(2, "对监理单位处以罚款45万元。", case=4)
+    pool = ranked((other, 1.0), (first, 0.9))
+    a = analysis("第三个案例是怎么处罚的?", [("罚款", 1.0)], kind="what")
+    assert a.intent.case_asked == 3
+    assert [p.id for p in narrow(a, pool, MemoryLookup([first, other]))] == [1]
+    # No such case among the candidates: the ranking stands.
+    b = analysis("案例九是怎么处罚的?", [("罚款", 1.0)], kind="what")
+    assert [p.id for p in narrow(b, pool, MemoryLookup([first, other]))][:1] == [2]
+
+
 def test_a_weak_match_the_found_model_accepts_must_hold_the_asked_type_too() -> None:
     weak = (W.weak_match_floor + W.found_threshold) / 2  # may be found, no strong match
     fought = row(1, "经过9个小时扑救,明火全部扑灭。")
