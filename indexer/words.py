@@ -128,6 +128,8 @@ QUESTION_WORDS = sorted({
     # the conditional and the modal (不烧荒的话可以…): the frame, not the topic.
     "想说明", "想要说明", "说明了什么", "说明什么", "要注意", "需要注意", "应该注意", "应注意",
     "的话", "可以", "能不能", "能否",
+    # A time of day or a count of points asked (几点发生的, 提了几点意见): the frame.
+    "几点钟", "几点",
     # Why, with the modal it takes (为什么会炸: 炸 is the topic, 会 is not).
     "为什么会", "为啥会", "为何会", "怎么会", "咋会", "为什么", "为啥", "为何", "怎么回事",
     # Verbs of the question's frame, not of its topic (适用于哪个地区, 怎么处理).
