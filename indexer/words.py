@@ -128,6 +128,10 @@ QUESTION_WORDS = sorted({
     # the conditional and the modal (不烧荒的话可以…): the frame, not the topic.
     "想说明", "想要说明", "说明了什么", "说明什么", "要注意", "需要注意", "应该注意", "应注意",
     "的话", "可以", "能不能", "能否",
+    # Where, by the kind of place asked (哪个城市, 设在何处) — and with 在 before it, whole
+    # (在哪些地方: not 在哪 + 些 + a topic 地方).
+    "哪个城市", "哪座城市", "什么城市", "哪些城市", "何处", "何方", "在哪些地方", "在哪个地方",
+    "在什么地方", "在哪个城市", "在何处",
     # A time of day or a count of points asked (几点发生的, 提了几点意见): the frame.
     "几点钟", "几点",
     # Why, with the modal it takes (为什么会炸: 炸 is the topic, 会 is not).
