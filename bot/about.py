@@ -286,16 +286,18 @@ def addressed(a: Analysis, ranked: list[Passage], searcher: Lookup
 _NTH_ASKED = re.compile(r"第([一二三四五六七八九十0-9]{1,3})(?:条|项|点|个)(要求|措施|任务|意见|建议|举措|"
                         r"做法|经验)")
 _MARKER_NUMBER = re.compile(r"[一二三四五六七八九十0-9]{1,3}")
+# …not an article of a law (办法第十四条要求…): that is the text's to quote.
+_ARTICLE = re.compile(r"(?:法|条例|办法|规定|规则|细则|标准|》)\s*第[一二三四五六七八九十百0-9]+条")
 
 
 def nth_measure(a: Analysis, ranked: list[Passage], searcher: Lookup
                 ) -> tuple[str, list[Passage]] | None:
     """"通报最后提的第一条要求是啥?": in the best match's document, the N-th numbered measure
     (一是…, （一）…, 1.…) of the part whose heading names what is asked (下一步工作要求) —
-    its heading phrase as the line, its sentence as the evidence; None when no heading
-    names it or the part has no N-th measure."""
+    its heading phrase as the line, its sentences as the evidence; None when no heading
+    names it, the part has no N-th measure, or an article of a law is asked (办法第十四条)."""
     m = _NTH_ASKED.search(a.norm)
-    if m is None or not ranked:
+    if m is None or not ranked or _ARTICLE.search(a.norm):
         return None
     n, asked = cn_number(m.group(1)), m.group(2)
     part: int | None = None
@@ -374,6 +376,7 @@ __all__ = [
     "counted_cases",
     "dated",
     "issue_date",
+    "nth_measure",
     "numbered",
     "published",
     "signature",

@@ -19,8 +19,9 @@ another deed than the fine or sentence asked (被罚了多少钱? met by 拖欠�
 business asked by name that the passage names only as case reports withhold it (某服装加工厂),
 a yes-no question whose deed the passage does not say (被处罚了没有?), a post's holder
 asked and nobody named (局长叫什么? met by 局长等3名公职人员), not the thing a how-many
-question counts (多少名议员? met by a count of 选民), or no time for a when-question.  When the best passage fails those, one covering
-nearly as much that passes comes first (:func:`answering_first`)."""
+question counts (多少名议员? met by a count of 选民), or no time for a when-question.  When
+the best passage fails those, one covering nearly as much that passes comes first
+(:func:`answering_first`)."""
 
 from __future__ import annotations
 

@@ -15,8 +15,12 @@ open paragraphs with bracket labels (【基本情况】 【主要做法】 【�
 document with at least two, each label starts a section of its case headed by
 the label, and numbered measures after a label (1.强化资金保障。… 2.…, inline
 or at a paragraph start) are sections of that case too, in the same flat
-section list — they never count towards the case or section level.  Nothing here knows any
-particular document.  A document with no recognisable headings falls back to
+section list — they never count towards the case or section level.  Words set off by a bar
+or a colon (事故经过｜, 案情简介：) label paragraphs the same way when two of them recur (a
+colon only under numbered cases: 记者：… in an interview is a speaker), an ornament before
+a heading (▶ 案例一) is part of its marker, and a short heading line after the last labelled
+paragraph (下一步工作要求) opens a closing part, unnumbered, whose measures (一是…) are its
+sections.  Nothing here knows any particular document.  A document with no recognisable headings falls back to
 paragraphs: every paragraph becomes a section of a single untitled part.
 """
 

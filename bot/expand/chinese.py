@@ -38,13 +38,13 @@ ANSWER_TYPE_WORDS = Cue("answer_type_words", re.compile(
 # Modal verbs and particles of the asker's phrasing (能吃上饭, 里能看, 提前收多久).
 COLLOQUIAL = Cue("colloquial", re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里"),
                  "孩子放学后能吃上饭吗?")
+_DATE_UNIT = re.compile(r"(?<=[0-9])([年月日号])(?=[\u4e00-\u9fff])(?![来内间前后底初中末代度份])")
+
+
 def date_units_apart(text: str) -> str:
     """A date's unit kept with its figure: 1997年利税 is 1997年 and 利税, not 年利税 (10年来,
     3年内 stay words)."""
     return _DATE_UNIT.sub(r"\1 ", text)
-
-
-_DATE_UNIT = re.compile(r"(?<=[0-9])([年月日号])(?=[\u4e00-\u9fff])(?![来内间前后底初中末代度份])")
 _RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+")
 
 

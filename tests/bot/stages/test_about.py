@@ -194,6 +194,9 @@ def test_the_nth_measure_under_the_heading_naming_what_is_asked() -> None:
     # No heading names 措施, nor is there a third requirement: left to the text.
     assert nth_measure(analysis("第一条措施是啥", ["措施"]), ranked((TITLE, 1.0)), lookup) is None
     assert nth_measure(analysis("第三条要求是啥", ["要求"]), ranked((TITLE, 1.0)), lookup) is None
+    # An article of a law is the text's to quote, not a measure of the notice.
+    assert nth_measure(analysis("办法第一条要求什么", ["办法"]), ranked((TITLE, 1.0)),
+                       lookup) is None
 
 
 def test_the_title_of_the_case_asked_by_number() -> None:
