@@ -20,8 +20,9 @@ or a colon (事故经过｜, 案情简介：) label paragraphs the same way when
 colon only under numbered cases: 记者：… in an interview is a speaker), an ornament before
 a heading (▶ 案例一) is part of its marker, and a short heading line after the last labelled
 paragraph (下一步工作要求) opens a closing part, unnumbered, whose measures (一是…) are its
-sections.  Nothing here knows any particular document.  A document with no recognisable headings falls back to
-paragraphs: every paragraph becomes a section of a single untitled part.
+sections.  Nothing here knows any particular document.  A document with no recognisable
+headings falls back to paragraphs: every paragraph becomes a section of a single untitled
+part.
 """
 
 from __future__ import annotations
