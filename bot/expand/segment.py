@@ -8,6 +8,8 @@ A piece is ``(word, known)``; after the lone-character passes, an item is
 
 from __future__ import annotations
 
+import re
+
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.weights import WEIGHTS, Weights
@@ -52,7 +54,8 @@ def segment(run: str, df: dict[str, int], synonyms: SynonymExpander,
 
 # Countries whose name opens a body or a post of theirs (日本民主党, 美国国会): not China's,
 # whose bodies carry it in their own names (中国银行, 中国人民银行).
-_FOREIGN = tuple(sorted((c for c in COUNTRIES if c not in ("中国", "中华")), key=len, reverse=True))
+_FOREIGN = re.compile("|".join(sorted((c for c in COUNTRIES if c not in ("中国", "中华")),
+                                      key=len, reverse=True)))
 
 
 def split_country(pieces: list[Piece], df: dict[str, int]) -> list[Piece]:
@@ -61,8 +64,9 @@ def split_country(pieces: list[Piece], df: dict[str, int]) -> list[Piece]:
     question's word counts as the two it is made of."""
     out: list[Piece] = []
     for word, known in pieces:
-        country = next((c for c in _FOREIGN if word.startswith(c)), None) if known else None
-        rest = word[len(country):] if country else ""
+        m = _FOREIGN.match(word) if known else None
+        country = m.group() if m else ""
+        rest = word[len(country):]
         if country and len(rest) >= 2 and rest in df:
             out += [(country, True), (rest, True)]
         else:
