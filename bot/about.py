@@ -244,7 +244,7 @@ def numbered(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 
 # "这个通报标题叫什么?", "通知的题目是啥?": the document's title.
-_TITLE_ASKED = re.compile(r"标题|题目|题名|全称|\btitle\b")
+_TITLE_ASKED = re.compile(r"标题|题目|题名|\btitle\b")
 
 
 def titled(a: Analysis, ranked: list[Passage], searcher: Lookup

@@ -150,6 +150,9 @@ def test_the_title_asked_for() -> None:
     assert got is not None and got[0] == "全省医保基金监管典型案例" and got[1][0].id == TITLE.id
     assert titled(analysis("这份通知是谁发的?", ["通知"]), ranked((TITLE, 1.0)),
                   MemoryLookup([TITLE])) is None
+    # 全称 asks a body's full name more often than the document's.
+    assert titled(analysis("这份通知里那个局的全称是什么?", ["通知"]), ranked((TITLE, 1.0)),
+                  MemoryLookup([TITLE])) is None
 
 
 def test_the_addressees_under_the_title() -> None:
