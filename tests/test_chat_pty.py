@@ -47,11 +47,16 @@ class Terminal:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     def read_until(self, text: str, count: int = 1, timeout: float = 60.0) -> None:
+        if not self.saw(text, count, timeout):
+            raise AssertionError(f"waited for {text!r} ×{count}; screen:\n{self.screen[-2000:]}")
+
+    def saw(self, text: str, count: int = 1, timeout: float = 60.0) -> bool:
+        """Whether ``text`` has been printed ``count`` times within ``timeout`` seconds."""
         deadline = time.monotonic() + timeout  # a bound against hanging only
         while self.screen.count(text) < count:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"waited for {text!r} ×{count}; screen:\n{self.screen[-2000:]}")
+                return False
             ready, _, _ = select.select([self.master], [], [], left)
             if ready:
                 try:
@@ -61,6 +66,7 @@ class Terminal:
                 if not chunk:
                     raise AssertionError(f"chat ended; screen:\n{self.screen[-2000:]}")
                 self.screen += self._decoder.decode(chunk)
+        return True
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
@@ -84,7 +90,18 @@ def test_line_editing_history_ctrl_c_and_ctrl_d(built_db_copy: Path, cli_env: di
         term.read_until("170亿元", 2)
         assert "^[[A" not in term.screen
         term.read_until("问> ", 3)
-        term.type("half a line" + CTRL_C)  # dropped; the chat goes on
+        # Ctrl-C only once the line is on the screen: typed together, a busy machine may
+        # deliver the interrupt before the line editor reads, and the terminal drops both.
+        term.type("half a line")
+        term.read_until("half a line")
+        # Dropped; the chat goes on.  On a busy machine (three CPU hogs on two cores) one
+        # Ctrl-C in a few went unseen until the next key — seemingly a race in Python's
+        # readline between its signal check and its wait, not in the chat: press it
+        # again, as a person would, a bounded number of times.
+        for _ in range(3):
+            term.type(CTRL_C)
+            if term.saw("(Ctrl-D 或 /quit 退出)", timeout=10.0):
+                break
         term.read_until("(Ctrl-D 或 /quit 退出)")
         term.read_until("问> ", 4)
         term.type(CTRL_D)
