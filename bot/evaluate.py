@@ -23,29 +23,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.answer import Answer
+from corpus.parse import CN_DIGITS, cn_number
 from indexer.normalize import normalize
 
 # A figure written in Chinese numerals (六点二, 一千二百, 两): what "六点二级" and "6.2级"
 # have in common.
 _CN_FIGURE = re.compile(r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def _arabic(m: re.Match[str]) -> str:
     whole, _, decimals = m.group(0).partition("点")
-    if not any(c in _CN_UNITS for c in whole) and len(whole) > 1:
-        number = "".join(str(_CN_DIGITS[c]) for c in whole)  # 一九九八 → 1998
-    else:
-        total = current = 0
-        for ch in whole:
-            if ch in _CN_DIGITS:
-                current = _CN_DIGITS[ch]
-            else:
-                total += (current or 1) * _CN_UNITS[ch]
-                current = 0
-        number = str(total + current)
-    return number + ("." + "".join(str(_CN_DIGITS[c]) for c in decimals) if decimals else "")
+    # 一九九八 is read digit by digit, 三百四十 by its units.
+    number = ("".join(str(CN_DIGITS[c]) for c in whole)
+              if len(whole) > 1 and not any(c in "十百千" for c in whole) else str(cn_number(whole)))
+    return number + ("." + "".join(str(CN_DIGITS[c]) for c in decimals) if decimals else "")
 
 
 def figures_as_digits(norm: str) -> str:

@@ -39,7 +39,7 @@ from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize, occurrences
-from indexer.people import POST_ENDINGS, SURNAMES, asked_post, people
+from indexer.people import SURNAMES, asked_post, names_someone
 from indexer.words import PROVINCES
 
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
@@ -351,26 +351,13 @@ def name_withheld(a: Analysis, body: str) -> bool:
     return all("某" in name for name in businesses(body))
 
 
-# A name before a post (张建国市长, 李局长): someone named the other way round.
-_NAME_THEN_POST = re.compile(f"[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{0,3}}(?:"
-                             f"{'|'.join(sorted(POST_ENDINGS, key=len, reverse=True))})")
-# What follows a post that names nobody after it (局长等3名, 局长被给予处分, 局长和副局长).
-_ANY_POST = re.compile("|".join(sorted(POST_ENDINGS, key=len, reverse=True)))
-_NO_NAME_AFTER = re.compile(r"[^\u4e00-\u9fff]|[等和及与跟同的们被在将已对向于也分均各]")
-
-
 def holder_unnamed(a: Analysis, body: str) -> bool:
     """"园区安全监管局局长叫什么?": a post's holder asked for, the passage saying the post
-    and naming nobody — not after a post (局长解振华, 选手容国团, whatever the surname), not
-    before one (张建国市长), not by a vote (选举安启元为主席), not withheld (冯某):
-    局长等3名公职人员 only."""
+    and naming nobody (:func:`indexer.people.names_someone`): 局长等3名公职人员 only."""
     post = asked_post(a.norm)
     if not post:
         return False
-    if post not in body or _PARTY.search(body) or _NAME_THEN_POST.search(body) or people(
-            body, lambda candidates: candidates):
-        return False
-    return all(_NO_NAME_AFTER.match(body[m.end():] or "。") for m in _ANY_POST.finditer(body))
+    return post in body and not names_someone(body)
 
 
 def names_part_only(a: Analysis, body: str) -> bool:

@@ -56,8 +56,8 @@ def widen_body(line: str, text: str) -> str:
 
 
 def widen_place(line: str, text: str) -> str:
-    """``line`` with the finer place that follows it in ``text`` (乳源瑶族自治县 → …大桥镇);
-    a list of places (长安镇、虎门镇) is left as it is."""
+    """``line`` with the finer places that follow it in ``text`` (乳源瑶族自治县 → …大桥镇),
+    down to a zone (…桃源镇工业集中区); a list of places (长安镇、虎门镇) is left as it is."""
     after = _after(line, text)
     if not after or "、" in line:
         return line
@@ -75,11 +75,15 @@ def widen_place(line: str, text: str) -> str:
     if not finer:
         return line
     longest = max(finer, key=len)
-    return line + head[:len(longest)]
+    # …and on, place by place, to a zone written inside the last (宁远县 → 宁远县桃源镇 →
+    # 宁远县桃源镇工业集中区).
+    return widen_place(line + head[:len(longest)], text)
 
 
-# A zone named after its city (北京经济技术开发区, 苏州工业园区): a finer place than the city.
-_ZONE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区)")
+# A zone named after its city (北京经济技术开发区, 苏州工业园区) or its town (桃源镇工业集中区,
+# 沙河镇片区): a finer place than either.
+_ZONE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区|"
+                   r"集中区|片区)")
 
 
 def states_change(line: str) -> bool:

@@ -81,20 +81,20 @@ _TRAILING = "”」』’)\uff09\""
 _MARKS = re.compile("[" + re.escape("".join(_PAIRS) + _CLOSERS + '"' + _TERMINATORS) + "]")
 
 
+CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def cn_number(token: str) -> int:
-    """'3' → 3, '十二' → 12, '二十' → 20."""
+    """'3' → 3, '十二' → 12, '二十' → 20, '两千三百' → 2300."""
     if token.isdigit():
         return int(token)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     total, current = 0, 0
     for ch in token:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
             current = 0
     return total + current
 

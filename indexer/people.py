@@ -174,6 +174,24 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
     return sorted(out, key=lambda person: person.start)
 
 
+# A name before a post (张建国市长, 李局长), a name withheld (冯某, 陈某某), and what follows a
+# post that names nobody after it (局长等3名, 局长被给予处分, 局长和副局长).
+_NAME_THEN_POST = re.compile(rf"[{''.join(sorted(SURNAMES))}]{_HAN}{{0,3}}(?:{_POST})")
+_WITHHELD = re.compile(f"[{''.join(sorted(SURNAMES))}]某")
+_ANY_POST = re.compile(_POST)
+_NO_NAME_AFTER = re.compile(r"[^\u4e00-\u9fff]|[等和及与跟同的们被在将已对向于也分均各]")
+
+
+def names_someone(norm_text: str) -> bool:
+    """Whether ``norm_text`` names a person at all: after a post (局长解振华, 选手容国团,
+    whatever the surname), before one (张建国市长), by a vote (选举安启元为主席) or withheld
+    (冯某) — loosely, since it only tells a sentence that names nobody (局长等3名公职人员)."""
+    return bool(_WITHHELD.search(norm_text) or _NAME_THEN_POST.search(norm_text)
+                or people(norm_text, lambda candidates: candidates)
+                or any(not _NO_NAME_AFTER.match(norm_text[m.end():] or "。")
+                       for m in _ANY_POST.finditer(norm_text)))
+
+
 def named_after_post(norm_text: str, name: str) -> bool:
     """Whether ``name`` stands in ``norm_text`` right after a post or role (市长张建国), or
     a vote gives it one (选举安启元为主席), or it is a transcribed name after a post (议长托马斯.
@@ -185,4 +203,4 @@ def named_after_post(norm_text: str, name: str) -> bool:
 
 
 __all__ = ["POST_ENDINGS", "SURNAMES", "Person", "asked_post", "core_post", "holds_post",
-           "named_after_post", "people"]
+           "named_after_post", "names_someone", "people"]

@@ -86,7 +86,7 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
         # (Not one only its dateline names: it was blanked.)
         if f.subject and normalize(f.subject) not in named and normalize(f.subject) in best.norm and (
                 not suffix or of_level(f.norm, suffix)):
-            return Direct(f.subject if suffix else with_inner(best.text, f.subject), best)
+            return Direct(f.subject, best)
     if best.case_id is not None:
         lead = {r.id: r for r in searcher.case_passages(best.case_id,
                                                          roles=("case_title", "lead"))}
@@ -247,30 +247,7 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
     for other_pos, other in sorted(found, reverse=True):
         if other_pos + len(other) == start and levels[(other_pos, other)] < narrowest:
             start = other_pos
-    # …and a zone written right after it narrows it (桃源镇工业集中区, 沙河镇片区).
-    zone = _ZONE.match(norm, pos + len(name))
-    return clause[start:zone.end() if zone else pos + len(name)]
-
-
-def with_inner(text: str, name: str) -> str:
-    """``name`` as ``text`` writes it, with the places and the zone written right after it
-    that lie inside it (宁远县 → 宁远县桃源镇工业集中区 in 宁远县桃源镇工业集中区的…公司)."""
-    norm = normalize(text)
-    start = norm.find(normalize(name))
-    if start < 0:
-        return name
-    end = start + len(name)
-    inner = places(norm[end:])
-    while inner and norm.startswith(inner[0], end):
-        end += len(inner[0])
-        inner = places(norm[end:])
-    zone = _ZONE.match(norm, end)
-    return text[start:zone.end() if zone else end]
-
-
-# A zone inside a place, written right after it (桃源镇工业集中区, 高新区产业园).
-_ZONE = re.compile(r"(?:工业集中区|工业园区|产业园区|经济开发区|经济技术开发区|高新技术产业开发区|"
-                   r"开发区|工业园|产业园|物流园|园区|片区|集中区)")
+    return clause[start:pos + len(name)]
 
 
 def _continues(span: tuple[int, str], asked: list[tuple[int, str]],

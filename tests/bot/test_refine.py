@@ -48,6 +48,11 @@ def test_widen_body(line: str, text: str, want: str) -> None:
     ("北京", "新华社北京1月11日电 生产线今天在北京经济技术开发区投产", "北京经济技术开发区"),
     # A zone inside a zone runs on.
     ("彩云市", "彩云市高新区工业园区某厂房项目62名农民工集体讨要工资", "彩云市高新区工业园区"),
+    # Place by place, down to the zone written inside the last.
+    ("宁远县", "宁远县桃源镇工业集中区的丰收食品有限公司一名员工晕倒", "宁远县桃源镇工业集中区"),
+    ("沙河镇", "位于临江市化工园区沙河镇片区的公司", "沙河镇片区"),
+    ("广饶县", "广饶县、垦利区各查处1家", "广饶县"),  # a list: no place inside another
+    ("桃源镇", "该公司在宁远县", "桃源镇"),  # not in the text: as given
 ])
 def test_widen_place(line: str, text: str, want: str) -> None:
     assert widen_place(line, text) == want

@@ -648,14 +648,3 @@ def test_who_is_in_charge_is_the_name_before_the_in_charge_verb() -> None:
     a = analysis("恒泰化工爆炸是哪个部门牵头查的?", ["牵头", "调查"], kind="who",
                  frame=IN_CHARGE_VERBS)
     assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "市应急管理局"
-
-
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("宁远县桃源镇工业集中区的丰收食品有限公司一名员工晕倒", "宁远县", "宁远县桃源镇工业集中区"),
-    ("位于临江市化工园区沙河镇片区的公司", "沙河镇", "沙河镇片区"),
-    ("广饶县、垦利区各查处1家", "广饶县", "广饶县"),  # a list: no place inside another
-    ("该公司在宁远县", "桃源镇", "桃源镇"),  # not in the text: as given
-])
-def test_a_place_with_the_places_and_zone_written_inside_it(text: str, name: str,
-                                                            expected: str) -> None:
-    assert where.with_inner(text, name) == expected
