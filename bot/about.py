@@ -22,6 +22,7 @@ from bot.lookup import Lookup
 from bot.rank import HEADLINES
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from corpus.parse import cn_number
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
@@ -29,10 +30,10 @@ from indexer.terms import organisations
 from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS
 
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
-_IMPLEMENTED = re.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《[^》]{2,80}》)")
+_IMPLEMENTED = regex.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《[^》]{2,80}》)")
 _JOINT_ACTION = "|".join(JOINT_ACTION_VERBS)
 # A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
-_DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
+_DATE_LINE = regex.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
                         r"[0-9一二三四五六七八九十]{1,3}日")
 
 
@@ -153,14 +154,14 @@ def _actor_in_preamble(a: Analysis, title: Passage, preamble: list[Passage]) -> 
     return None
 
 
-_ISSUER_HEAD = re.compile(r"关于|(?:发出|印发|发布|下发|出台|颁布)(?=[^，,。]{0,6}(?:通知|通报|公告|"
+_ISSUER_HEAD = regex.compile(r"关于|(?:发出|印发|发布|下发|出台|颁布)(?=[^，,。]{0,6}(?:通知|通报|公告|"
                           r"通告|意见|决定|办法|方案))")
 # A day of a month (1月5日, 3月18日): a dateline or a date of issue near the top.
-_DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
+_DAY = regex.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 NO_ISSUER = "文件未写明发布单位"
 NO_DATE = "文件未写明发布日期"
 # "一共有几个案例?": the cases of the document, counted.
-_CASES_ASKED = re.compile(r"(?:几|多少)(?:个|项)?(?:典型)?(?:案例|经验|做法)|"
+_CASES_ASKED = regex.compile(r"(?:几|多少)(?:个|项)?(?:典型)?(?:案例|经验|做法)|"
                           r"(?:案例|经验|做法)(?:一共|总共|共)?(?:有|是)?(?:几|多少)个?")
 
 
@@ -223,8 +224,8 @@ def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 
 # "这份通报的文号是多少?": the document's number (苏交执〔2025〕12号, 国办发[2024]5号).
-_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|文件编号")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*号")
+_NUMBER_ASKED = regex.compile(r"文号|发文字号|发文号|文件编号")
+_DOC_NUMBER = regex.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*号")
 NO_NUMBER = "文件未写明文号"
 
 
@@ -244,7 +245,7 @@ def numbered(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 
 # "这个通报标题叫什么?", "通知的题目是啥?": the document's title.
-_TITLE_ASKED = re.compile(r"标题|题目|题名|\btitle\b")
+_TITLE_ASKED = regex.compile(r"标题|题目|题名|\btitle\b")
 
 
 def titled(a: Analysis, ranked: list[Passage], searcher: Lookup
@@ -260,10 +261,10 @@ def titled(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 
 # "这文件是发给哪些单位的?", "主送哪些部门?": who the document is addressed to.
-_ADDRESSEES_ASKED = re.compile(r"发给|发到|发往|下发给|主送|印发给|送给|\baddressed\b")
+_ADDRESSEES_ASKED = regex.compile(r"发给|发到|发往|下发给|主送|印发给|送给|\baddressed\b")
 # The addressee line under the title: bodies, often opening 各, ending with a colon
 # (各市（州）应急管理局、住房和城乡建设局，各消防救援支队：).
-_ADDRESSEE_LINE = re.compile(r"^[^。;；!?！？]{2,120}[:：]$")
+_ADDRESSEE_LINE = regex.compile(r"^[^。;；!?！？]{2,120}[:：]$")
 
 
 def addressed(a: Analysis, ranked: list[Passage], searcher: Lookup
@@ -283,11 +284,11 @@ def addressed(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 
 # "最后提的第一条要求是啥?": the N-th numbered measure under a heading naming what is asked.
-_NTH_ASKED = re.compile(r"第([一二三四五六七八九十0-9]{1,3})(?:条|项|点|个)(要求|措施|任务|意见|建议|举措|"
+_NTH_ASKED = regex.compile(r"第([一二三四五六七八九十0-9]{1,3})(?:条|项|点|个)(要求|措施|任务|意见|建议|举措|"
                         r"做法|经验)")
-_MARKER_NUMBER = re.compile(r"[一二三四五六七八九十0-9]{1,3}")
+_MARKER_NUMBER = regex.compile(r"[一二三四五六七八九十0-9]{1,3}")
 # …not an article of a law (办法第十四条要求…): that is the text's to quote.
-_ARTICLE = re.compile(r"(?:法|条例|办法|规定|规则|细则|标准|》)\s*第[一二三四五六七八九十百0-9]+条")
+_ARTICLE = regex.compile(r"(?:法|条例|办法|规定|规则|细则|标准|》)\s*第[一二三四五六七八九十百0-9]+条")
 
 
 def nth_measure(a: Analysis, ranked: list[Passage], searcher: Lookup
@@ -317,7 +318,7 @@ def nth_measure(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 
 # "案例四说的是哪起事故?", "第二个案例讲的什么?": what the case pointed at is about.
-_CASE_ABOUT = re.compile(r"(?:说|讲|写)的?(?:是|了)?(?:什么|啥|哪|谁)|是(?:什么|啥|哪)|关于(?:什么|啥)|"
+_CASE_ABOUT = regex.compile(r"(?:说|讲|写)的?(?:是|了)?(?:什么|啥|哪|谁)|是(?:什么|啥|哪)|关于(?:什么|啥)|"
                          r"标题|题目|内容")
 
 
@@ -353,7 +354,7 @@ def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
 
 
 # A web page's line under its title: 发布时间：2025年6月18日, 發布日期: …, 日期：….
-_LABELLED_DATE = re.compile(r"(?:发布|发文|印发|成文)?(?:时间|日期)\s*[:：]\s*(" + _DATE_LINE.pattern
+_LABELLED_DATE = regex.compile(r"(?:发布|发文|印发|成文)?(?:时间|日期)\s*[:：]\s*(" + _DATE_LINE.pattern
                             + ")")
 
 

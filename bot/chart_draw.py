@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import html
 import io
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.chart_model import FONT_FAMILY, Figure, Line, Rect, clean_label
+from corpus import regex
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont, ImageFont
@@ -75,7 +75,7 @@ def has_cjk_font() -> bool:
     return any(Path(regular).exists() for regular, _, _ in FONT_FILES)
 
 
-_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
+_ASTRAL = regex.compile(r"[\U00010000-\U0010ffff]")
 
 
 def to_png(fig: Figure, scale: float = 2.0) -> bytes:

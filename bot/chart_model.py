@@ -4,10 +4,11 @@ log: control characters and bidirectional overrides removed before any layout)."
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from corpus import regex
 
 Anchor = Literal["start", "middle", "end"]
 
@@ -68,7 +69,7 @@ class Figure:
 
 # -- text -----------------------------------------------------------------------------------
 
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = regex.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def clean_label(text: str, limit: int = LABEL_CHARS) -> str:

@@ -23,6 +23,7 @@ from bot.extract.business import businesses
 from bot.extract.where import of_level
 from bot.intent import CLOCK_ASKED
 from bot.refine import states_change
+from corpus import regex
 from indexer.normalize import normalize
 from indexer.people import named_after_post
 from indexer.terms import organisations
@@ -34,15 +35,15 @@ if TYPE_CHECKING:
 # The kinds a direct answer can have; each gets its own intercept.
 KINDS = ("who", "document", "number", "where", "when", "what")
 
-_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？:：|]")
-_DECORATION = re.compile(r"[《》“”\"'‘’()（）\s]")
+_CLAUSE_BREAK = regex.compile(r"[,，;；。!！?？:：|]")
+_DECORATION = regex.compile(r"[《》“”\"'‘’()（）\s]")
 # A figure in digits or in Chinese numerals (170亿元, 五部门, 四级, 第一批).
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_FIGURE_WITH_UNIT = re.compile(rf"({_NUMBER})\s*(?:万|亿)?([^\d\s，,。；;、零一二两三四五六七八九十百千]{{0,4}})")
+_FIGURE_WITH_UNIT = regex.compile(rf"({_NUMBER})\s*(?:万|亿)?([^\d\s，,。；;、零一二两三四五六七八九十百千]{{0,4}})")
 # Bodies named as a list (自治区市场监管、农业农村、公安等部门): a body, though no one name
 # in it ends in a suffix.
-_BODY_LIST = re.compile(r"[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,})*等(?:部门|单位|机关|机构)")
-_FINER_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|镇|乡|街道|村)")
+_BODY_LIST = regex.compile(r"[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,})*等(?:部门|单位|机关|机构)")
+_FINER_PLACE = regex.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|镇|乡|街道|村)")
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,10 @@ def _unit_match(wanted: tuple[str, ...], answer_norm: str) -> float:
 # What a when-question asks for — a year, a month, a day, a time of day — and how a date
 # that gives it reads (1968年, 3月下旬, 1月18日 or 18号, 11时50分).
 _ASKED_TIMES = (
-    (re.compile(r"哪(?:一)?年|几几年|什么年份|哪个年份"), re.compile(r"\d{2,4}年|[一二三四五六七八九〇零]{2,4}年")),
-    (re.compile(r"几月|哪(?:一)?个月|哪月"), re.compile(r"月")),
-    (re.compile(r"哪(?:一)?天|(?<!第)几号|几日|哪日|哪一日|什么日子"), re.compile(r"[日号]")),
-    (re.compile(CLOCK_ASKED), re.compile(r"\d+[时点]|[一二三四五六七八九十]+[时点]|\d+:\d+")),
+    (regex.compile(r"哪(?:一)?年|几几年|什么年份|哪个年份"), regex.compile(r"\d{2,4}年|[一二三四五六七八九〇零]{2,4}年")),
+    (regex.compile(r"几月|哪(?:一)?个月|哪月"), regex.compile(r"月")),
+    (regex.compile(r"哪(?:一)?天|(?<!第)几号|几日|哪日|哪一日|什么日子"), regex.compile(r"[日号]")),
+    (regex.compile(CLOCK_ASKED), regex.compile(r"\d+[时点]|[一二三四五六七八九十]+[时点]|\d+:\d+")),
 )
 
 

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.answer import Answer
+from corpus import regex
 from corpus.parse import CN_DIGITS, cn_number
 from indexer.normalize import normalize
 
 # A figure written in Chinese numerals (六点二, 一千二百, 两): what "六点二级" and "6.2级"
 # have in common.
-_CN_FIGURE = re.compile(r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?")
+_CN_FIGURE = regex.compile(r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?")
 
 
 def _arabic(m: re.Match[str]) -> str:

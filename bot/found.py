@@ -37,16 +37,17 @@ from bot.places import asked_places, is_place, none_named, said_by
 from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize, occurrences
 from indexer.people import SURNAMES, asked_post, names_someone
 from indexer.words import PROVINCES
 
-_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
+_COUNTED_BEFORE = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:余|多)?[家个所名位批座]$")
 # …or only pointed at, the name withheld as case reports do (该公司, 某住宅项目, 有位作家).
-_UNNAMED_BEFORE = re.compile(r"(?:某|该|此|这家|那家|一家|这位|那位|有位|一位|涉事)$")
+_UNNAMED_BEFORE = regex.compile(r"(?:某|该|此|这家|那家|一家|这位|那位|有位|一位|涉事)$")
 # The question ends asking a name: what stands before it is what is to be named.
-_NAME_ASKED_LAST = re.compile(r"(?:叫什么|叫啥|名字|名称|是哪家|是哪个|是谁)[^\u4e00-\u9fff]*"
+_NAME_ASKED_LAST = regex.compile(r"(?:叫什么|叫啥|名字|名称|是哪家|是哪个|是谁)[^\u4e00-\u9fff]*"
                               r"(?:[呢啊呀吗])?[^\u4e00-\u9fff]*$")
 
 
@@ -170,27 +171,27 @@ def places_only(a: Analysis, best: Passage) -> bool:
 
 # "X是多少" names the thing X whose figure is asked; "改了多少次", "超标多少" name a deed,
 # which the text may say in other words (修改, 超过标准).
-_HOW_MUCH = re.compile(r"(?:是|为|有|达到|共计?)(?:多少|几)")
+_HOW_MUCH = regex.compile(r"(?:是|为|有|达到|共计?)(?:多少|几)")
 # "被罚了多少钱?", "发行了多少钞票?": the deed whose figure is asked, right before 了多少 — a
 # word of two characters, or one of the one-character deeds of money and sentences that a
 # text always names (罚 → 罚款, 判 → 判处); everyday light verbs (凑了, 挣了, 修了, 给了) are
 # said in the text's own words (筹集, 增加收入, 新建, 下达).
-_DEED_HOW_MUCH = re.compile(r"了(?:多少|几)")
+_DEED_HOW_MUCH = regex.compile(r"了(?:多少|几)")
 _NAMED_DEEDS = frozenset("罚赔判捐贷奖")
-_TIME_LAST = re.compile(r"(?:(?:到|截至|截止)?(?:去年|今年|前年|当年|上年|本年)?"
+_TIME_LAST = regex.compile(r"(?:(?:到|截至|截止)?(?:去年|今年|前年|当年|上年|本年)?"
                         r"(?:年底|年末|年初|月底|底|目前|现在|如今|至今|为止))+$")
 
 
 # "选出多少名议员?", "有多少员工?": the thing counted, right after 多少 and its measure word.
-_COUNTED = re.compile(r"(?:多少|几)(?:个|名|位|家|条|项|件|起|只|头|辆|艘|架|所|座|部|台|种|类|"
+_COUNTED = regex.compile(r"(?:多少|几)(?:个|名|位|家|条|项|件|起|只|头|辆|艘|架|所|座|部|台|种|类|"
                       r"批|次|对|支|篇|本|套|口|张|块|根|棵|匹)?")
 # What ends a question after the thing counted (多少名议员啊?).
-_ASKING_END = re.compile(r"[?？!！。呢啊呀吗吧]*$")
+_ASKING_END = regex.compile(r"[?？!！。呢啊呀吗吧]*$")
 # Things counted in the asker's own general words (查出多少问题 → 安全隐患1372项).
 _GENERIC_THINGS = frozenset(("问题", "方面", "事情", "事儿", "情况", "内容", "措施", "做法", "部分",
                              "地方", "东西", "单位", "部门"))
 # …unless it is a measure itself (多少万吨, 几个百分点): the figure's unit, not a thing.
-_MEASURE_WORD = re.compile(r"^(?:万|亿|千|百)?(?:元|吨|米|公里|千米|平方米|立方米|亩|公顷|人次|人|户|"
+_MEASURE_WORD = regex.compile(r"^(?:万|亿|千|百)?(?:元|吨|米|公里|千米|平方米|立方米|亩|公顷|人次|人|户|"
                            r"斤|公斤|千克|克|度|天|年|月|小时|分钟|岁|倍|成|百分点|美元|港元|欧元)")
 
 
@@ -243,7 +244,7 @@ def no_figure(a: Analysis, body: str) -> bool:
 
 # The words a change is said in (增长, 下降, 同比, 比上年, 翻了一番, 净增): a passage with none
 # of them states no change.
-_CHANGE_WORDS = re.compile(r"比|较|同比|环比|增|减|降|升|涨|跌|翻|提高|回落|缩小|扩大")
+_CHANGE_WORDS = regex.compile(r"比|较|同比|环比|增|减|降|升|涨|跌|翻|提高|回落|缩小|扩大")
 
 
 def change_unsaid(a: Analysis, body: str) -> bool:
@@ -273,7 +274,7 @@ def narrower_scope(a: Analysis, body: str) -> bool:
 
 
 # "除北京、天津外", "除上海以外": what the sentence sets aside.
-_SET_ASIDE = re.compile(r"除(?:了)?[^,，。;；]{1,24}?(?:以外|之外|外)")
+_SET_ASIDE = regex.compile(r"除(?:了)?[^,，。;；]{1,24}?(?:以外|之外|外)")
 
 
 def set_aside(a: Analysis, body: str) -> bool:
@@ -289,7 +290,7 @@ def set_aside(a: Analysis, body: str) -> bool:
 
 
 # A party named the way case reports name them (王某某, 李某): each case has its own.
-_PARTY = re.compile(f"[{''.join(sorted(SURNAMES))}]某某?")
+_PARTY = regex.compile(f"[{''.join(sorted(SURNAMES))}]某某?")
 
 
 def another_party(a: Analysis, body: str) -> bool:
@@ -303,8 +304,8 @@ def another_party(a: Analysis, body: str) -> bool:
 
 # A yes-no question: "…被处罚了没有?", "…是真的吗?" end on it, "有没有申请行政复议?" opens with it.
 # (A bare 吗 asks other things too: 有啥文件规定吗, 有人管吗.)
-_YES_NO_END = re.compile(r"(?:了(?:没有|没)|与否|(?:是真的|属实|是假的)吗)[?!。,呢啊吧呀]*$")
-_YES_NO_START = re.compile(r"有没有|是否|是不是|有无")
+_YES_NO_END = regex.compile(r"(?:了(?:没有|没)|与否|(?:是真的|属实|是假的)吗)[?!。,呢啊吧呀]*$")
+_YES_NO_START = regex.compile(r"有没有|是否|是不是|有无")
 
 
 def yes_no_unanswered(a: Analysis, where: str) -> bool:
@@ -330,8 +331,8 @@ def yes_no_unanswered(a: Analysis, where: str) -> bool:
 
 
 # What a business or a unit is called by its kind (服装厂, 施工单位, 中介机构).
-_BUSINESS_KIND = re.compile(r"(?:厂|公司|企业|集团|单位|机构|中介|商户|商家|门店|酒店|饭店|作坊)$")
-_REAL_NAME = re.compile(r"真名|真实名称|全称|全名")
+_BUSINESS_KIND = regex.compile(r"(?:厂|公司|企业|集团|单位|机构|中介|商户|商家|门店|酒店|饭店|作坊)$")
+_REAL_NAME = regex.compile(r"真名|真实名称|全称|全名")
 
 
 def name_withheld(a: Analysis, body: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.measures import wanted_units
+from corpus import regex
 from corpus.parse import cn_number
 from indexer.words import IMPLEMENTING_VERBS
 
@@ -19,7 +20,7 @@ from indexer.words import IMPLEMENTING_VERBS
 @dataclass(frozen=True)
 class Cue:
     name: str
-    pattern: re.Pattern[str]
+    pattern: regex.LazyPattern
     example: str  # a (normalised) question the cue must find
 
 
@@ -34,7 +35,7 @@ CLOCK_ASKED = (r"几点(?:钟|几分|(?=[?]|$)|"
 
 CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
-    Cue("about_notice", re.compile(
+    Cue("about_notice", regex.compile(
         r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
@@ -47,50 +48,50 @@ CUES: tuple[Cue, ...] = (
         r"落款|(?:文件|通知|通报|公告|通告)的?(?:发文|印发|成文|发布)(?:日期|时间)|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
     # "哪家企业?" is answered only by a sentence that names a business.
-    Cue("asks_company", re.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家|银行)"),
+    Cue("asks_company", regex.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家|银行)"),
         "哪家企业被罚了?"),
     # "怎么做的?": the case's measures, from its overview.
-    Cue("how_done", re.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"
+    Cue("how_done", regex.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"
                                r"\bhow (?:did|does|do)\b"), "小饭桌治理是怎么做的?"),
     # "为什么会炸?", "火是怎么烧起来的?": a cause, said by a sentence of causes (bot.rank).
-    Cue("asks_cause", re.compile(r"为什么|为何|为啥|咋会|怎么会|(?:什么|啥|哪些)原因|原因是|起因|"
+    Cue("asks_cause", regex.compile(r"为什么|为何|为啥|咋会|怎么会|(?:什么|啥|哪些)原因|原因是|起因|"
                                  r"怎么回事|怎么[\u4e00-\u9fff]{1,2}起来的|因为什么|\bwhy\b|"
                                  r"\bcaused?\b|\breasons?\b"), "火是怎么烧起来的?"),
     # "贯彻哪个文件?": what the document implements, cited in its preamble.
-    Cue("implements", re.compile("|".join(IMPLEMENTING_VERBS) + r"|\bimplement"),
+    Cue("implements", regex.compile("|".join(IMPLEMENTING_VERBS) + r"|\bimplement"),
         "这批案例是贯彻哪个文件?"),
     # Who, in the plural or jointly (哪些部门, 哪几个部门, 一起, 联合).
-    Cue("asks_several", re.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|"
+    Cue("asks_several", regex.compile(r"哪些|哪几|几个部门|一起|一块|联合|共同|会同|"
                                    r"\bwhich (?:departments|bodies)\b"), "哪些部门一起抓的?"),
     # A rank or a batch (第几, 排名): answered by 第16位, 第二批, never by 多少.
-    Cue("asks_ordinal", re.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch"),
+    Cue("asks_ordinal", regex.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch"),
         "排名第几?"),
     # A day, not a year or a period (哪天, 几号).
-    Cue("asks_day", re.compile(r"哪一?天|(?<!第)几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
+    Cue("asks_day", regex.compile(r"哪一?天|(?<!第)几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
     # A time of day (几点发生的, 几点钟): a clock time answers, a day alone does not.
-    Cue("asks_clock", re.compile(rf"{CLOCK_ASKED}|几时几分|什么时刻|\bwhat time\b"), "几点发生的?"),
+    Cue("asks_clock", regex.compile(rf"{CLOCK_ASKED}|几时几分|什么时刻|\bwhat time\b"), "几点发生的?"),
     # "这份通知是谁发的/什么时候发的?": the document's own issuing, not a task it sets.
-    Cue("asks_issued", re.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|落款|"
+    Cue("asks_issued", regex.compile(r"发布|印发|下发|签发|出台|公布|颁布|发文|发出|发的|发了|落款|"
                                   r"\b(?:issued|published|signed)\b"), "这份通知是谁发的?"),
     # "Who issued 《…》?": an issuing fact answers; "who is in charge?" does not.
-    Cue("issuance", re.compile(
+    Cue("issuance", regex.compile(
         r"出台|制定|印发|修订|修改|发布|颁布|起草|编制|《|条例|意见|通知|规范|标准|手册|指南|办法|规定|"
         r"revis|issu|publish|draft|regulation|notice|standard|guideline|opinion|law"),
         "哪个部门修订了畜禽屠宰管理条例?"),
     # "哪个部门?" wants a body (…部门, …局), not a place.
-    Cue("asks_body", re.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit"),
+    Cue("asks_body", regex.compile(r"部门|单位|机构|机关|department|agency|bureau|authorit"),
         "归哪个部门管?"),
     # "哪些部门?" — a department, as …局 and …五部门 are and 州政府 is not.
-    Cue("asks_department", re.compile(r"部门|department"), "哪个部门牵头?"),
+    Cue("asks_department", regex.compile(r"部门|department"), "哪个部门牵头?"),
     # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action.
-    Cue("asks_partners", re.compile(
+    Cue("asks_partners", regex.compile(
         r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
         r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)"), "会同哪些部门开展的?"),
     # A change asked for (涨了多少, 提高了几个百分点, 增幅多少): answered by the change
     # figure, not the level reached (bot/refine.py).
     # One verb may stand between (多挣了多少, 少花了多少).
-    Cue("asks_change", re.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)"
+    Cue("asks_change", regex.compile(r"(?:增|涨|降|减|少|多|提高|提升|下降|上升)"
                                   r"(?:[挣赚收花用卖产交]了?|了)?(?:多少|几)|"
                                   r"(?:增幅|降幅|涨幅)(?:是|为|有)?多少|"
                                   # …and in English: "how much did soil pH rise".
@@ -101,10 +102,10 @@ CUES: tuple[Cue, ...] = (
     # An answer that is one of several (哪些, 和谁, 还有谁): one name shown may be a part
     # of the answer — a signal the confidence model weighs (bot/confidence.py), read
     # more widely than asks_several.
-    Cue("several_answers", re.compile(r"哪些|哪几|几个部门|几家单位|哪两|哪三|几部门|和谁|还有谁|"
+    Cue("several_answers", regex.compile(r"哪些|哪几|几个部门|几家单位|哪两|哪三|几部门|和谁|还有谁|"
                                       r"联合|一起"), "还有谁参与了?"),
     # Several places asked for (哪些镇).
-    Cue("plural_places", re.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|"
+    Cue("plural_places", regex.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|"
                                     r"cities)\b"), "哪些镇做到了零新增?"),
 )
 _BY_NAME = {c.name: c.pattern for c in CUES}
@@ -157,31 +158,31 @@ class Intent:
 
 
 # The question word of a what-question (什么监管模式?): where its focus starts.
-WH = re.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
+WH = regex.compile(r"什么样的|什么|哪些|哪个|哪项|哪种|哪|啥|何种|\bwhat\b|\bwhich\b")
 # A batch of cases (第一批, 首批), in a question or a document.
-BATCH = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
+BATCH = regex.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 # "案例一想说明什么?", "第三个案例里…": the case the question points at, by its number.
-CASE_ASKED = re.compile(r"(?:典型)?案例\s*([一二三四五六七八九十0-9]{1,3})|"
+CASE_ASKED = regex.compile(r"(?:典型)?案例\s*([一二三四五六七八九十0-9]{1,3})|"
                         r"第([一二三四五六七八九十0-9]{1,3})个?(?:典型)?案例")
-_ASKS_FULL_NAME = re.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
-_PLACE_LEVEL = re.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
+_ASKS_FULL_NAME = regex.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
+_PLACE_LEVEL = regex.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
 # A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
 # are often spelled out in the same sentence in other words.
-_PART_OF = re.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
+_PART_OF = regex.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
                       r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
-_ASKS_NAME = re.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪|"
+_ASKS_NAME = regex.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪|"
                         r"(?:具体|分别|都)(?:是)?哪几[个家所座位条项])")
-_QUESTION_MARK = re.compile(r"[??吗呢]")
+_QUESTION_MARK = regex.compile(r"[??吗呢]")
 # What a term means: 什么叫X, 什么是X, X是什么意思, X指的是什么, 何谓X (normalised text).
 _TERM = r'"?([\u4e00-\u9fffa-z0-9]{2,16}?)"?'
-_DEFINES = (re.compile(r"^(?:请问)?(?:什么(?:叫做?|是)|何谓|啥叫|啥是)" + _TERM + r"[??]?$"),
-            re.compile(_TERM + r"(?:是|指|说)?(?:的是)?(?:什么意思|啥意思|什么含义|指的是什么|"
+_DEFINES = (regex.compile(r"^(?:请问)?(?:什么(?:叫做?|是)|何谓|啥叫|啥是)" + _TERM + r"[??]?$"),
+            regex.compile(_TERM + r"(?:是|指|说)?(?:的是)?(?:什么意思|啥意思|什么含义|指的是什么|"
                        r"是指什么|指什么|的意思是什么|的含义是什么|的定义是什么|是什么|是啥)[??]?$"),
             # Keywords: "资本经营 定义", "钉住汇率制 含义".
-            re.compile(_TERM + r"\s*的?(?:定义|含义|概念|意思)[??]?$"))
+            regex.compile(_TERM + r"\s*的?(?:定义|含义|概念|意思)[??]?$"))
 
 
-_FILLERS = re.compile(r"具体|到底|究竟|主要")
+_FILLERS = regex.compile(r"具体|到底|究竟|主要")
 
 
 def defined_term(norm: str) -> str | None:

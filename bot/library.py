@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, cast
 
+from corpus import regex
 from corpus.readers import ReaderError
 from indexer.normalize import to_simplified
 
@@ -61,7 +62,7 @@ def named_documents(searcher: Searcher) -> list[NamedDocument]:
 
 
 
-_CASE_ARG = re.compile(r"(?:(\d+)\s*[::]\s*)?(?:案例)?\s*(\d+)")
+_CASE_ARG = regex.compile(r"(?:(\d+)\s*[::]\s*)?(?:案例)?\s*(\d+)")
 
 
 def find_cases(searcher: Searcher, arg: str) -> list[dict[str, object]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from corpus import regex
 from indexer.words import PINYIN_MEASURES
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
@@ -35,7 +36,7 @@ _NUMBER_UNITS = {
 _VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")
 # How long something lasts (多长时间, 多久, 要几天): a count of time, not a date.
 # (多久…一次 asks how often: 每周一次 answers it, no count of days.)
-DURATION = re.compile(r"(?:多长时间|多久)(?![^,，。?？]{0,8}一次)|多少(?:个)?(?:天|小时|分钟|个月|周)"
+DURATION = regex.compile(r"(?:多长时间|多久)(?![^,，。?？]{0,8}一次)|多少(?:个)?(?:天|小时|分钟|个月|周)"
                       r"|(?<![哪那这])几(?:天|个小时|小时|分钟|个月|周)|\bhow long\b")
 _TIME_SPANS = ("分钟", "小时", "天", "日", "周", "个月", "月", "年")
 
@@ -106,10 +107,10 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     return _pinyin_units(norm_question)
 
 
-_PINYIN_HOW_MANY = re.compile(r"\b(?:duoshao|ji)\s*(" + "|".join(
+_PINYIN_HOW_MANY = regex.compile(r"\b(?:duoshao|ji)\s*(" + "|".join(
     sorted(PINYIN_MEASURES, key=len, reverse=True)) + r")\b")
 # Money asked in pinyin (fakuan duoshao, butie duoshao).
-_PINYIN_MONEY = re.compile(r"\b(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei|jiage|"
+_PINYIN_MONEY = regex.compile(r"\b(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei|jiage|"
                            r"zijin|touru)\b[\sa-z]*\bduoshao\b|\bduoshao\s*qian\b")
 
 
@@ -121,7 +122,7 @@ def _pinyin_units(norm_question: str) -> tuple[str, ...]:
     return _NUMBER_UNITS[PINYIN_MEASURES[m.group(1)]] if m else ()
 
 
-_ENGLISH_MONEY = re.compile(
+_ENGLISH_MONEY = regex.compile(
     r"\b(fees?|prices?|costs?|money|yuan|charges?|tariffs?|funds?|funding|subsid\w*|budgets?|"
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 

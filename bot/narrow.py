@@ -7,7 +7,6 @@ business; "怎么做的?" about a whole case puts the case's overview (its lead)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
@@ -18,11 +17,12 @@ from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import CLOCK_RE
 from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 
-_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
+_COMPANY = regex.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + ")")
 
 
 def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
@@ -57,7 +57,7 @@ def in_asked_case(number: int, ranked: list[Passage]) -> list[Passage]:
 
 
 # A sentence giving a cause: 直接原因是, 导致, 引发, 由于, 所致.
-_CAUSE = re.compile(r"原因|导致|引发|引起|致使|由于|因为|起因|所致|诱因")
+_CAUSE = regex.compile(r"原因|导致|引发|引起|致使|由于|因为|起因|所致|诱因")
 
 
 def gives_cause(p: Passage) -> bool:

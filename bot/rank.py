@@ -20,6 +20,7 @@ from bot.intent import BATCH
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import QUANTITY_RE, places, says_a_time
 from indexer.normalize import normalize, normalize_many
 from indexer.search import PassageHit
@@ -161,8 +162,8 @@ def another_batch(batch: str | None, body: str, context: str) -> bool:
     return BATCH.search(body + context) is not None
 
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
-_RELATIVE_YEAR = re.compile(r"去年|今年|前年|上年|当年|同年|本年|明年")
+_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_RELATIVE_YEAR = regex.compile(r"去年|今年|前年|上年|当年|同年|本年|明年")
 
 
 def another_year(question: str, body: str, context: str) -> bool:
@@ -183,7 +184,7 @@ def another_year(question: str, body: str, context: str) -> bool:
 
 # A sentence opening with a demonstrative (此项工程, 该公司, 这部话剧, 上述企业) goes on
 # about what the sentence before it named.
-_REFERS_BACK = re.compile(r"^(?:此|该|这|上述|其)")
+_REFERS_BACK = regex.compile(r"^(?:此|该|这|上述|其)")
 
 
 def referred_to(hits: list[tuple[PassageHit, float]], searcher: Lookup) -> dict[int, str]:
@@ -238,9 +239,9 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
 HEADLINES = frozenset({"title", "case_title", "heading"})
 
 # A news dateline (本报北京1月13日讯, 据新华社华盛顿1月19日电): the date of the report.
-DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24}?[电讯]")
+DATELINE = regex.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24}?[电讯]")
 # … and the reporter's byline after it ((记者孙杰), 记者刘华新报道:): who reported, not what.
-BYLINE = re.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
+BYLINE = regex.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
 
 
 __all__ = ["BYLINE", "HEADLINES", "RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",

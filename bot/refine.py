@@ -18,12 +18,12 @@ the question already names answers nothing (:func:`repeats_question`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
+from corpus import regex
 from indexer.facts import places
 from indexer.normalize import normalize, occurrences
 
@@ -33,12 +33,12 @@ if TYPE_CHECKING:
 
 _CJK = "\u4e00-\u9fff"
 # A unit of a body directly after it: 支队, 分局, 交警大队, 基金监管科.
-_SUB_UNIT = re.compile(rf"^[{_CJK}]{{0,8}}?(?:支队|大队|中队|分局|分院|办公室|中心|科|处|站|所)"
+_SUB_UNIT = regex.compile(rf"^[{_CJK}]{{0,8}}?(?:支队|大队|中队|分局|分院|办公室|中心|科|处|站|所)"
                        rf"(?![{_CJK}]{{0,1}}(?:等|和|与|及|、))")
 _FIGURE = r"\d+(?:\.\d+)?(?:万|亿)?(?:个百分点|百分点|%|倍|[^\d\s,，。;；、]{0,3})"
-_CHANGE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
+_CHANGE = regex.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
                      rf"(?:了|达|为|达到)?({_FIGURE})")
-_SENTENCE_END = re.compile(r"[。!！?？;；]")
+_SENTENCE_END = regex.compile(r"[。!！?？;；]")
 
 
 def _after(line: str, text: str) -> str | None:
@@ -82,7 +82,7 @@ def widen_place(line: str, text: str) -> str:
 
 # A zone named after its city (北京经济技术开发区, 苏州工业园区) or its town (桃源镇工业集中区,
 # 沙河镇片区): a finer place than either.
-_ZONE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区|"
+_ZONE = regex.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|试验区|"
                    r"集中区|片区)")
 
 
@@ -124,7 +124,7 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
 
 
 # A place's level word, left off when a line is compared with the question (佛山市 ~ 佛山).
-_LEVEL = re.compile(r"(?:省|市|县|区|州|镇|乡|村)$")
+_LEVEL = regex.compile(r"(?:省|市|县|区|州|镇|乡|村)$")
 
 
 # A body's usual short form (龙脊镇人民政府 is asked as 龙脊镇政府).

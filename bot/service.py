@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Engine
+from corpus import regex
 from corpus.paths import BUNDLED_DIR, DATA_DIR
 from indexer.errors import IndexMissing, IndexOutdated
 from indexer.storage import Storage, Target, is_url, open_storage, storage_for
@@ -77,7 +78,8 @@ class Casebot:
         return cls(db_path, storage.engine, storage)
 
     def warm_up(self) -> None:
-        """Load lazy caches now (for long-running processes)."""
+        """Load lazy caches and compile the rules' patterns now (for long-running processes)."""
+        regex.compile_all()
         self._refresh()  # notes the index generation, so the first question keeps the caches
         self.engine.analyzer.warm_up()
 

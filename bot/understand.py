@@ -39,6 +39,7 @@ from bot.focus import focus_of
 from bot.intent import CASE_ASKED, CLOCK_ASKED, Cue, read_intent
 from bot.measures import DURATION
 from bot.weights import WEIGHTS, Weights
+from corpus import regex
 from indexer.lexicon import rare_words
 from indexer.normalize import detect_script, is_cjk, normalize
 from indexer.people import asked_post
@@ -57,12 +58,12 @@ MAX_QUESTION_CHARS = 500
 
 # "归哪个部门管?", "谁负责?", "who leads?": the question asks who is in charge, and
 # a sentence answers it with "X牵头抓总", "X负责".
-IN_CHARGE_Q = Cue("in_charge", re.compile(
+IN_CHARGE_Q = Cue("in_charge", regex.compile(
     r"归[^,。?]{0,12}管|谁[来在]?管|(?:部门|单位|机构)来?管|负责|牵头|主管|主抓|抓总|统筹|"
     r"\blead(?:s|ing)?\b|\bled\b|in charge|responsible|oversee"), "归哪个部门管?")
 
 # "除了X(以外)," / "besides X,": X is set aside, the question asks about the others.
-EXCLUSION = Cue("set_aside", re.compile(
+EXCLUSION = Cue("set_aside", regex.compile(
     r"(除了[^,。?;]{1,20}?(?:以外|之外)?(?=,|还|另外|以外|之外)|"
     r"(?<![消清排去剔免废解拆扣破])除[^,。?;]{1,20}?(?:以外|之外)|"
     r"\b(?:besides|apart from|other than|except(?: for)?)\b[^,.?;]{1,40}?(?=,|\balso\b))"),
@@ -74,19 +75,19 @@ EXCLUSION = Cue("set_aside", re.compile(
 KIND_CUES: tuple[Cue, ...] = (
     # How long something lasts is counted in days, months, years (多长时间, 多久), not dated.
     Cue("number", DURATION, "两次献血要间隔多长时间?"),
-    Cue("when", re.compile(
+    Cue("when", regex.compile(
         # 时间 as the thing asked (什么时间, 时间是…?), not inside a name (时间银行).
         # 几点 asks a clock time, not a count of points (bot.intent.CLOCK_ASKED).
         rf"{CLOCK_ASKED}|"
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|(?<!第)几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         # In English keywords a date asked is named so ("Havel re-elected date").
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),
-    Cue("who", re.compile(
+    Cue("who", regex.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
         r"学校|大学|报社|电视台|协会|剧团|法院|检察院|银行)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
         r"\bwhat (department|agency|body|bureau)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
-    Cue("document", re.compile(
+    Cue("document", regex.compile(
         r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法律|法规|法案|议案|决议|公约|条约|协定|规范|标准|意见|通知|办法|手册|指南|规定|"
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|名录|名单|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
@@ -94,9 +95,9 @@ KIND_CUES: tuple[Cue, ...] = (
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b"),
         "自治区出台了什么条例?"),
     # "哪几个镇…?" counts nothing: it asks which places, as 哪个县 does.
-    Cue("where", re.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)"),
+    Cue("where", regex.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)"),
         "哪几个镇做到了零新增?"),
-    Cue("number", re.compile(
+    Cue("number", regex.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
@@ -104,12 +105,12 @@ KIND_CUES: tuple[Cue, ...] = (
         r"\b(?:pass|coverage|qualification|compliance|success|growth|approval)\s+rate\b|"
         # Keywords ending in the measure they want ("code scanning rate").
         r"\b(?:rate|percent|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
-    Cue("where", re.compile(
+    Cue("where", regex.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county)\b"), "小饭桌试点在哪里?"),
 )
 # "用什么办法篡改的?" asks how, not for a 办法 (a regulation): a what-question.
-BY_WHAT_MEANS = Cue("by_what_means", re.compile(
+BY_WHAT_MEANS = Cue("by_what_means", regex.compile(
     r"(?:用|靠|通过|采取了?|采用)(?:什么|啥)(?:办法|方法|手段|方式|招)"), "用什么办法篡改数据的?")
 
 
@@ -133,8 +134,8 @@ def classify(norm: str) -> Kind:
 # --- cleaning -----------------------------------------------------------------
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
-_SENTENCE_END = re.compile(r"(?<=[。!?;！？；])|(?<=\.)\s")  # not the dot of 2.5
-_QUESTION_WORD = re.compile("|".join(ASKING_WORDS))
+_SENTENCE_END = regex.compile(r"(?<=[。!?;！？；])|(?<=\.)\s")  # not the dot of 2.5
+_QUESTION_WORD = regex.compile("|".join(ASKING_WORDS))
 
 
 def clean(question: str) -> tuple[str, str | None]:

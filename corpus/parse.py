@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from corpus import regex
 from corpus.model import Case, Document, DocumentMeta, RawDocument, Section, Sentence
 
 _CN_DIGITS = "零一二三四五六七八九十百"
@@ -41,14 +42,14 @@ _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 _BULLET = r"(?:[▶►▷▸■□●○◆◇★☆※•▪◎]\s*)?"
 # (kind, pattern).  Each pattern matches at the start of a line and captures
 # the number and the rest of the line.  Order = rank.
-_HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_HEADING_KINDS: tuple[tuple[str, regex.LazyPattern], ...] = (
     # (also bracketed: 【案例一】…, 〔案例2〕…)
-    ("case", re.compile(rf"^\s*{_BULLET}[【〔\[]?\s*(?:典型)?案例\s*({_NUM})\s*[】〕\]]?"
+    ("case", regex.compile(rf"^\s*{_BULLET}[【〔\[]?\s*(?:典型)?案例\s*({_NUM})\s*[】〕\]]?"
                         rf"\s*[、.\uff0e:\uff1a,\uff0c\s]?\s*(.*)$")),
-    ("cn", re.compile(rf"^\s*{_BULLET}([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
-    ("paren", re.compile(rf"^\s*{_BULLET}[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),
-    ("arabic", re.compile(rf"^\s*{_BULLET}([0-9]{{1,2}})\s*(?:[.\uff0e、](?![0-9])|\s)\s*(.+)$")),
-    ("shi", re.compile(rf"^\s*(?:其|第)?([{_CN_DIGITS}]{{1,3}})是\s*(.*)$")),
+    ("cn", regex.compile(rf"^\s*{_BULLET}([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
+    ("paren", regex.compile(rf"^\s*{_BULLET}[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),
+    ("arabic", regex.compile(rf"^\s*{_BULLET}([0-9]{{1,2}})\s*(?:[.\uff0e、](?![0-9])|\s)\s*(.+)$")),
+    ("shi", regex.compile(rf"^\s*(?:其|第)?([{_CN_DIGITS}]{{1,3}})是\s*(.*)$")),
 )
 _RANK = {kind: i for i, (kind, _) in enumerate(_HEADING_KINDS)}
 # Kinds that number measures inside a labelled block (【主要做法】1.…); they
@@ -59,11 +60,11 @@ _MEASURE_KINDS = ("arabic", "paren", "shi")
 _BLOCK_ENDS = ("case", "cn")
 
 # A bracket label opening a paragraph; short, and no sentence inside it.
-_LABEL = re.compile(rf"^【(?!\s*(?:典型)?案例\s*{_NUM}\s*】)([^】。!?;\uff01\uff1f\uff1b]{{1,8}})】")
+_LABEL = regex.compile(rf"^【(?!\s*(?:典型)?案例\s*{_NUM}\s*】)([^】。!?;\uff01\uff1f\uff1b]{{1,8}})】")
 # A word label set off by a bar or a colon (事故经过｜…, 案件来源：…).  A colon also ends
 # a speaker (某某说：) or an introduction (经查：), so a word counts as a label only when it
 # opens at least two paragraphs and another such word does too: a layout, not a phrase.
-_WORD_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[｜|:\uff1a]\s*(?=\S)")
+_WORD_LABEL = regex.compile(r"^([\u4e00-\u9fff]{2,6})\s*[｜|:\uff1a]\s*(?=\S)")
 
 # Sentence terminators, and brackets whose insides never end a sentence.
 _TERMINATORS = "。!?;\uff01\uff1f\uff1b"  # 。 ! ? ; and their full-width forms
@@ -75,10 +76,10 @@ _CLOSERS = "".join(_PAIRS.values())
 _ITEM_TITLE = (r"(?:[0-9]{1,2}[.\uff0e、](?![0-9])"
                rf"|[(\uff08][{_CN_DIGITS}]{{1,3}}[)\uff09])\s*[^{_TERMINATORS}]{{1,30}}。")
 # Where to cut a paragraph before an inline numbered title.
-_ITEM_CUT = re.compile(rf"(?<=[{_TERMINATORS}])(?=\s*{_ITEM_TITLE})")
+_ITEM_CUT = regex.compile(rf"(?<=[{_TERMINATORS}])(?=\s*{_ITEM_TITLE})")
 # Closing marks that belong to the sentence just ended (…。” stays together).
 _TRAILING = "”」』’)\uff09\""
-_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + _CLOSERS + '"' + _TERMINATORS) + "]")
+_MARKS = regex.compile("[" + re.escape("".join(_PAIRS) + _CLOSERS + '"' + _TERMINATORS) + "]")
 
 
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -565,7 +566,7 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
 
 
 # A byline (本报驻南非记者李新烽, 新华社记者刘云峰) and a caption label (图片:) head no article.
-_BYLINE = re.compile(r"^(?:本报|新华社|人民日报|中新社)?[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|评论员)"
+_BYLINE = regex.compile(r"^(?:本报|新华社|人民日报|中新社)?[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|评论员)"
                      r"[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4})*$")
 HEADLINE_MIN_CHARS = 5
 

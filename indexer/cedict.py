@@ -24,12 +24,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from corpus import regex
 from indexer.lookup import Lookup, open_lookup
 
 MAX_GLOSS_WORDS = 3  # "to recharge (a battery)" → recharge; longer glosses say too little
 MAX_ENTRIES = 60  # headwords kept per English word, tightest first
-_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_ENTRY = regex.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_PARENS = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _FILLER = frozenset("to a an the of sb sth one's oneself etc and or in on for with by as "
                     "at from into up out".split())
 

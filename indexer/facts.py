@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from corpus import regex
 from corpus.paths import DATA_DIR
 from indexer.normalize import normalize
 from indexer.terms import QUOTED_RE, TITLE_RE, organisations
@@ -40,38 +41,38 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
                "个月", "天", "小时", "分钟", "周", "种", "类")
 # The penalties whose length a sentence gives in words (有期徒刑六年, 行政拘留十日), read in
 # the four characters before the length, and the units of that length.
-_TERM_BEFORE = re.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")
+_TERM_BEFORE = regex.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")
 _TERM_UNITS = ("年", "个月", "月", "天")
-_DETENTION_DAYS = re.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
-_NUMBERED = re.compile(rf"第(?:\d{{1,5}}|[{_CN_NUM}零]{{1,6}})号")
-_DAYS_WITHIN = re.compile(rf"(?<![月\d{_CN_NUM}])((?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:工作)?日)"
+_DETENTION_DAYS = regex.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
+_NUMBERED = regex.compile(rf"第(?:\d{{1,5}}|[{_CN_NUM}零]{{1,6}})号")
+_DAYS_WITHIN = regex.compile(rf"(?<![月\d{_CN_NUM}])((?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:工作)?日)"
                           r"(?=内|之内|以内)")
 # A figure with its measure word; 万/亿 may stand between them (1.2万家, 3.4万人次, 1万余人):
 # the measure, not the multiplier, is what a how-many question asks for.
 _MEASURES = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-QUANTITY_RE = re.compile(
+QUANTITY_RE = regex.compile(
     # News writes large figures in words: 一千三百九十九亿美元, 九万一千亿元, 二百零五人.
     r"(第)?([" + _CN_NUM + r"零]{1,9}万[" + _CN_NUM + r"零]{1,8}(?=[亿万]?(?:" + _MEASURES
     + r"))|[" + _CN_NUM + r"零]{4,9}"
     r"|\d+(?:\.\d+)?|[" + _CN_NUM + r"]{1,3}(?:点[一二三四五六七八九]{1,2})?)(余|多)?(?:[万亿](?:余|多)?(?="
     + _MEASURES + r"))?(" + _MEASURES + r")"
 )
-_MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
+_MONTH_DAY = regex.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
 # A month without its year, as news and case reports write it: 今年6月, 去年3月份, 5月底.
-_MONTH = re.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)?"
+_MONTH = regex.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)?"
                     r"|(?<![\d年至到~第-])(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)")
-YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
+YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
 # Times said without a digit date: the day of a report (今天, 昨天), a season or a holiday,
 # a year or month in Chinese numerals (二〇二四年, 十月).  (目前, "at present", is no time an
 # event happened at.)
-_RELATIVE_TIME = re.compile(r"今天|昨天|前天|明天|今日|昨日|当天|当日|次日|近日|日前|今年|去年|前年|明年|"
+_RELATIVE_TIME = regex.compile(r"今天|昨天|前天|明天|今日|昨日|当天|当日|次日|近日|日前|今年|去年|前年|明年|"
                             r"年初|年底|年末|年内|月初|月底|上旬|中旬|下旬|春节|元旦|国庆|季度|"
                             r"[春夏秋冬]季|星期[一二三四五六日天]|周[一二三四五六日]|凌晨|上午|下午|"
                             r"晚上|傍晚|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月")
 
 
 # A time of day (14时20分, 11时许, 8点30分): what 几点 asks.  A bare 3点 is no time (3点意见).
-CLOCK_RE = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])(?:时(?:[0-5]?\d分)?许?|点[0-5]?\d分)")
+CLOCK_RE = regex.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])(?:时(?:[0-5]?\d分)?许?|点[0-5]?\d分)")
 
 
 def says_a_time(text: str) -> bool:
@@ -91,21 +92,21 @@ _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其�
 # 会同市公安局 is 会同 + 市公安局, 会同温州市 is 会同 + 温州市: a verb that joins bodies, not
 # part of a city.
 _JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调"
-_VERB_HEAD = re.compile(rf"(?:{_JOINING_VERBS})$")
-_VERB_LEAD = re.compile(rf"^(?:{_JOINING_VERBS})")
+_VERB_HEAD = regex.compile(rf"(?:{_JOINING_VERBS})$")
+_VERB_LEAD = regex.compile(rf"^(?:{_JOINING_VERBS})")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
 # How the name of a body a clause opens with ends (and not 厅级, 局长).
 _BODY_END = "委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委"
-_ORG_HEAD_RE = re.compile(
+_ORG_HEAD_RE = regex.compile(
     rf"^([{_CJK}、和及]{{1,40}}?(?<![格布大结全开当])(?:等部门|部门|单位|机关|{_BODY_END}))"
     r"(?![级长])")
 # …and another written right after it, not a partner joined to it (市民政局会同公安局).
-_ORG_MORE_RE = re.compile(
+_ORG_MORE_RE = regex.compile(
     rf"(?!{_JOINING_VERBS}|[和与及同向对在将把被等])[{_CJK}]{{1,4}}?(?:{_BODY_END})(?![级长])")
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
-_COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
+_COUNT_AFTER = regex.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
                           r"[家个所名位批座人件起项条处户]")
-_ADVERBS = re.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
+_ADVERBS = regex.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def _local_places(chunk: str) -> list[str]:
 
 
 # A district named after its mountain (铜山区, 平山区) is no 山区 (a mountain area: 深山区).
-_NAMED_MOUNTAIN_DISTRICT = re.compile(r"^[^深高大小老半荒原]山区$")
+_NAMED_MOUNTAIN_DISTRICT = regex.compile(r"^[^深高大小老半荒原]山区$")
 
 
 def clause_subject(clause: str) -> str | None:
@@ -267,9 +268,9 @@ def clause_subject(clause: str) -> str | None:
 
 # 由/经 introduce an actor (not 由于, 经济, 经营…), and so does a passive's 被 (被县纪委监委问责;
 # not 被告, 被害人).
-_BY = re.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信])|被(?![告害服子褥迫动捕执]))")
+_BY = regex.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信])|被(?![告害服子褥迫动捕执]))")
 # A place the clause opens with; not a preposition's object (在巴州, 对该县, 向市里).
-_PLACE_HEAD_RE = re.compile(rf"(?![对向在被将把从据])([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
+_PLACE_HEAD_RE = regex.compile(rf"(?![对向在被将把从据])([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
 
 
 @lru_cache(maxsize=1)
@@ -359,10 +360,10 @@ def _scope(doc: Document, spec: PassageSpec) -> tuple[int | None, int | None, in
             None if section.marker or section.heading else spec.paragraph)
 
 
-_ALIAS_RE = re.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")
+_ALIAS_RE = regex.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")
 
 
-_TITLE_THEN_VERB = re.compile(
+_TITLE_THEN_VERB = regex.compile(
     r"([^,,。;;::《》]{1,30}?)《([^《》]{2,60})》(\([^()]{0,30}\))?(印发|出台|发布|颁布|施行)")
 
 
@@ -390,14 +391,14 @@ def clause_spans(norm: str) -> list[tuple[int, int]]:
 
 
 # | separates the cells of a table row (with_table_headers writes them so).
-_CLAUSE_MARKS = re.compile(r'[《()》",;:。!?|]')
+_CLAUSE_MARKS = regex.compile(r'[《()》",;:。!?|]')
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
     return [(s, text[s:e]) for s, e in clause_spans(text)]
 
 
-_ANY_ACTION = re.compile("|".join(ISSUING_ACTIONS))
+_ANY_ACTION = regex.compile("|".join(ISSUING_ACTIONS))
 
 
 def _verbs(clause: str) -> list[tuple[int, str]]:

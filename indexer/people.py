@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from corpus import regex
 from indexer.normalize import occurrences
 from indexer.words import COUNTRIES
 
@@ -38,16 +39,16 @@ _HAN = r"[\u4e00-\u9fff]"
 # "X是谁", "X叫什么名字", "X姓什么", "哪位X" — X ending in a post (第一任大使, 副厅长).
 _ASKED = (
     # (主席选的是谁: the holder a vote chose.)
-    re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:(?:当?选|任命|换)(?:了|的)?)?(?:是|叫|为)?"
+    regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:(?:当?选|任命|换)(?:了|的)?)?(?:是|叫|为)?"
                rf"(?:谁|哪位|哪一位|什么名字|啥名字|叫什么|叫啥|姓什么|姓啥)"),
     # (哪个村给农民拜年 asks a place: a place level after 哪个 heads no post but its 长.)
-    re.compile(rf"哪(?:一)?[位个名](?![村镇乡县区市州省](?!长))({_HAN}{{0,6}}?(?:{_POST}))"),
+    regex.compile(rf"哪(?:一)?[位个名](?![村镇乡县区市州省](?!长))({_HAN}{{0,6}}?(?:{_POST}))"),
 )
 # Words ending in 长 that are no post (哪个增长点, 延长多久, 最长).
-_NOT_A_POST = re.compile(r"(?:增|成|延|生|擅|专|特|漫|助|见|消|涨|拉|伸|悠|冗|狭|细|较|最|很|多)长$")
+_NOT_A_POST = regex.compile(r"(?:增|成|延|生|擅|专|特|漫|助|见|消|涨|拉|伸|悠|冗|狭|细|较|最|很|多)长$")
 # 哪位领导/哪位官员 asks for a person without a post to match.
 # (叫什么名字 alone does not: 那家企业叫什么名字 asks a company's name.)
-_ANY_PERSON = re.compile(r"哪(?:一)?位|姓什么|姓甚名谁")
+_ANY_PERSON = regex.compile(r"哪(?:一)?位|姓什么|姓甚名谁")
 # The most common surnames, and the double ones: a name opens with one.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -55,17 +56,17 @@ SURNAMES = frozenset(
     "郝龚邵万钱严覃武戴莫孔向汤")
 _DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容")
 # A post or role, then a surname: where a name may start.
-_POST_THEN_NAME = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(SURNAMES))}]|"
+_POST_THEN_NAME = regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(SURNAMES))}]|"
                              rf"{'|'.join(_DOUBLE_SURNAMES)})")
 
 
 # A post or a nationality, then a name transcribed from another language, its parts joined
 # by a dot (议长托马斯·萨维, 美国专家斯科特·里特, 美国人斯科特·里特; normalised, the dot is ".").
 _NATIONALITY = "|".join(sorted(COUNTRIES, key=len, reverse=True))
-_POST_THEN_FOREIGN = re.compile(rf"({_HAN}{{0,6}}?(?:{_POST})|(?:{_NATIONALITY})人)"
+_POST_THEN_FOREIGN = regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST})|(?:{_NATIONALITY})人)"
                                 rf"({_HAN}{{1,6}}\.{_HAN})")
 # What follows a transcribed name (…萨维率领的, …里特说): where its last part may end.
-_AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|率|领|为|在|说|表|的|等|和|与|及|会|指|访|抵|出|"
+_AFTER_NAME = regex.compile(r"[^\u4e00-\u9fff]|率|领|为|在|说|表|的|等|和|与|及|会|指|访|抵|出|"
                          r"今|昨|已|也|还|是|将|对|同|向|于|称|认|强|宣|一|先|并|就|时")
 
 
@@ -90,11 +91,11 @@ def _foreign_name(text: str, at: int, words: Callable[[Collection[str]], Collect
 # A vote or an appointment names the person before the post: 选举安启元为省政协主席,
 # 安启元当选陕西省政协主席 (the name opens the text or follows a break).
 _ELECTED = (
-    re.compile(rf"(?:选举|推选|任命)({_HAN}{{2,4}}?)为({_HAN}{{0,10}}?(?:{_POST}))"),
-    re.compile(rf"(?<![\u4e00-\u9fff])({_HAN}{{2,4}})当选为?({_HAN}{{0,10}}?(?:{_POST}))"),
+    regex.compile(rf"(?:选举|推选|任命)({_HAN}{{2,4}}?)为({_HAN}{{0,10}}?(?:{_POST}))"),
+    regex.compile(rf"(?<![\u4e00-\u9fff])({_HAN}{{2,4}})当选为?({_HAN}{{0,10}}?(?:{_POST}))"),
 )
 # What stands before 当选 without being a name (全票当选, 今天当选).
-_NOT_A_NAME = re.compile(r"^(?:全票|高票|再次|首次|成功|顺利|光荣|正式|分别|同时|今天|昨天|当天|"
+_NOT_A_NAME = regex.compile(r"^(?:全票|高票|再次|首次|成功|顺利|光荣|正式|分别|同时|今天|昨天|当天|"
                          r"日前|近日|已经|他|她|其|该)")
 
 
@@ -109,7 +110,7 @@ class Person:
     end: int
 
 
-_DEPUTY_SLIP = re.compile(rf"付(?=[\u4e00-\u9fff]{{0,1}}(?:{_POST}))")
+_DEPUTY_SLIP = regex.compile(rf"付(?=[\u4e00-\u9fff]{{0,1}}(?:{_POST}))")
 
 
 def asked_post(norm_question: str) -> str | None:
@@ -176,10 +177,10 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
 
 # A name before a post (张建国市长, 李局长), a name withheld (冯某, 陈某某), and what follows a
 # post that names nobody after it (局长等3名, 局长被给予处分, 局长和副局长).
-_NAME_THEN_POST = re.compile(rf"[{''.join(sorted(SURNAMES))}]{_HAN}{{0,3}}(?:{_POST})")
-_WITHHELD = re.compile(f"[{''.join(sorted(SURNAMES))}]某")
-_ANY_POST = re.compile(_POST)
-_NO_NAME_AFTER = re.compile(r"[^\u4e00-\u9fff]|[等和及与跟同的们被在将已对向于也分均各]")
+_NAME_THEN_POST = regex.compile(rf"[{''.join(sorted(SURNAMES))}]{_HAN}{{0,3}}(?:{_POST})")
+_WITHHELD = regex.compile(f"[{''.join(sorted(SURNAMES))}]某")
+_ANY_POST = regex.compile(_POST)
+_NO_NAME_AFTER = regex.compile(r"[^\u4e00-\u9fff]|[等和及与跟同的们被在将已对向于也分均各]")
 
 
 def names_someone(norm_text: str) -> bool:

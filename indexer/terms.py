@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from corpus import regex
 from indexer.words import CENTRAL_BODIES, ORG_SUFFIXES
 
 _CJK = "\u4e00-\u9fff"
 
-TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
-QUOTED_RE = re.compile(r'"([^"\n]{2,16})"')
+TITLE_RE = regex.compile(r"《([^《》\n]{2,60})》")
+QUOTED_RE = regex.compile(r'"([^"\n]{2,16})"')
 
 # The longest body name read: 南京市交通运输综合行政执法支队 and 新疆维吾尔自治区市场监督管理局
 # have 15 characters.
@@ -25,12 +26,12 @@ _NAME_MAX = 18
 # characters holds 科 too (莫斯科, 斯科特, 普里马科夫): no section of a bureau.
 _ONE_CHAR_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) == 1)
 _LONGER_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) > 1)
-_ORG_RE = re.compile(
+_ORG_RE = regex.compile(
     rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专斯评])"
     rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关|(?<=科)[夫特娃])"
 )
 
-_ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")
+_ORG_LAST_CHAR = regex.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")
 
 # Words that precede a name without being part of it (…联合公安厅 → 公安厅, but 联合国 is a
 # name of its own; a news dateline's
@@ -40,7 +41,7 @@ _ORG_LAST_CHAR = re.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES
 _ONE_CHAR_NOISE = {"的": "", "由": "", "经": "济贸信营销侦", "与": "", "及": "", "同": "济仁心",
                    "向": "阳", "对": "外", "将": "乐", "把": "", "在": "线", "是": "", "等": "",
                    "被": "服"}
-_LEADING_NOISE = re.compile(
+_LEADING_NOISE = regex.compile(
     r"^(?:.*?(?:联合(?!国)|会同|组织|推动|督促|指导|协调|牵头|深化|凝聚|建立|形成|健全|完善|加强|强化"
     r"|打破|成立|出台|印发|制定|、|日电|日讯|宣布|禁止|来到|到了|上了|诉至|告到|移送|移交|交由|交给"
     r"|配合|协助|邀请|依据|根据|按照|通过|报请|提请|责令|约谈了?|所在地|属地|驻地|"
@@ -61,7 +62,7 @@ def quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in QUOTED_RE.finditer(text) if _mostly_cjk(m.group(1))]
 
 
-_CENTRAL_RE = re.compile("|".join(sorted(CENTRAL_BODIES, key=len, reverse=True)))
+_CENTRAL_RE = regex.compile("|".join(sorted(CENTRAL_BODIES, key=len, reverse=True)))
 
 
 def organisations(text: str) -> list[str]:

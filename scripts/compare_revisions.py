@@ -26,6 +26,7 @@ _IN_PROCESS = """
 import json, sys, time
 from bot.service import Casebot
 service = Casebot.open(sys.argv[1], build=False)
+service.warm_up()  # as a server starts (both trees have it)
 questions = [json.loads(line)["q"] for line in open(sys.argv[2], encoding="utf-8")]
 for q in questions[:10]:
     service.answer(q)

@@ -6,7 +6,6 @@ corrected typo, as a piece of a longer index word, or as everyday words of gener
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 from bot.analysis import Unit, Vocabulary
@@ -23,29 +22,30 @@ from bot.expand.typos import TypoCorrector
 from bot.expand.units import UnitWeigher, unindexed_places
 from bot.intent import Cue
 from bot.weights import WEIGHTS, Weights
+from corpus import regex
 from indexer.lexicon import lexicon
 from indexer.normalize import is_cjk
 from indexer.segment import substrings
 
 # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积): not words the
 # answer must contain.
-ANSWER_TYPE_WORDS = Cue("answer_type_words", re.compile(
+ANSWER_TYPE_WORDS = Cue("answer_type_words", regex.compile(
     # A day or a month asked (哪天收网的, 几月份查的): the frame of a when-question.
     r"哪一?天|几月份|几月|哪个月|哪月|几号|"
     r"(?:多少|几)(?:钱|元|家|项|个月|个|亩|级|位|名|件|人次|人|次|部门|公里|小时|张|处|户|所|座|条|"
     r"吨|批|辆|台|天|场|起|例|间|套|支|头)?|哪一?年|什么时候|啥时候|几时|何时|"
     r"多大面积|面积|多大|规模|数量|第几位|第几|排名|排第"), "小饭桌有多少家?")
 # Modal verbs and particles of the asker's phrasing (能吃上饭, 里能看, 提前收多久).
-COLLOQUIAL = Cue("colloquial", re.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里"),
+COLLOQUIAL = Cue("colloquial", regex.compile(r"[能会可吗了着过还再就才把给让被去来得]|多久|上[饭去来]|里"),
                  "孩子放学后能吃上饭吗?")
-_DATE_UNIT = re.compile(r"(?<=[0-9])([年月日号])(?=[\u4e00-\u9fff])(?![来内间前后底初中末代度份])")
+_DATE_UNIT = regex.compile(r"(?<=[0-9])([年月日号])(?=[\u4e00-\u9fff])(?![来内间前后底初中末代度份])")
 
 
 def date_units_apart(text: str) -> str:
     """A date's unit kept with its figure: 1997年利税 is 1997年 and 利税, not 年利税 (10年来,
     3年内 stay words)."""
     return _DATE_UNIT.sub(r"\1 ", text)
-_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+")
+_RUN = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9a-z+]+")
 
 
 class ChineseReader:

@@ -7,12 +7,13 @@ import re
 
 from bot.analysis import Vocabulary
 from bot.expand.tables import WordTable
+from corpus import regex
 from indexer.normalize import is_cjk
 from indexer.segment import MAX_TERM_LEN
 from indexer.words import DISCOURSE_WORDS, QUESTION_WORDS
 
 # Longest first, so that 哪个部门 goes as one and not as 哪个 + 部门.
-QUESTION_WORD_RE = re.compile(
+QUESTION_WORD_RE = regex.compile(
     "|".join(re.escape(w) for w in sorted(QUESTION_WORDS, key=len, reverse=True)))
 
 

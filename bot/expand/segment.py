@@ -8,11 +8,10 @@ A piece is ``(word, known)``; after the lone-character passes, an item is
 
 from __future__ import annotations
 
-import re
-
 from bot.expand.synonyms import SynonymExpander
 from bot.expand.typos import TypoCorrector
 from bot.weights import WEIGHTS, Weights
+from corpus import regex
 from indexer.lexicon import RARE_MIN_LEN, lexicon, rare_words
 from indexer.segment import MAX_TERM_LEN, substrings
 from indexer.words import COUNTRIES
@@ -54,7 +53,7 @@ def segment(run: str, df: dict[str, int], synonyms: SynonymExpander,
 
 # Countries whose name opens a body or a post of theirs (日本民主党, 美国国会): not China's,
 # whose bodies carry it in their own names (中国银行, 中国人民银行).
-_FOREIGN = re.compile("|".join(sorted((c for c in COUNTRIES if c not in ("中国", "中华")),
+_FOREIGN = regex.compile("|".join(sorted((c for c in COUNTRIES if c not in ("中国", "中华")),
                                       key=len, reverse=True)))
 
 

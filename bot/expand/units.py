@@ -6,13 +6,13 @@ shares (is a phrase inside some index word, is it made of index words), cached p
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
 from bot.analysis import Unit, Vocabulary
 from bot.weights import WEIGHTS, Weights
+from corpus import regex
 from corpus.paths import DATA_DIR
 from indexer.lexicon import lexicon
 from indexer.normalize import is_cjk
@@ -20,7 +20,7 @@ from indexer.segment import substrings
 from indexer.words import PLACE_TAILS
 
 # A place name by its suffix (广东省, 克州): the documents not naming it matters.
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
+_PLACE_RE = regex.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|州|自治区|地区)$")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from bot.extract.document import alias
 from bot.extract.where import VAGUE_PLACE
 from bot.lookup import Lookup
 from bot.reply import Passage
+from corpus import regex
 from indexer.facts import QUANTITY_RE, YEAR_RE, is_calendar_year, places
 from indexer.normalize import normalize
 from indexer.terms import TITLE_RE, organisations
@@ -72,7 +73,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
 # A ministry and its departments (农业农村部农田建设管理司), which the index's body names
 # leave out: 部 and 司 end too many other words (干部, 全部, 公司) to be body suffixes there.
-_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长])|"
+_MINISTRY = regex.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长])|"
                        r"[\u4e00-\u9fff]{2}(?<!公)司(?![机法])")
 
 
@@ -90,7 +91,7 @@ def _figures(clause: str) -> list[str]:
 # A document named by its kind without brackets ends its phrase there (…合格证制度。,
 # 紧急通知和…); 紧急通知确保减负 goes on to say what the notice is for, and 做法, 执法, 依法
 # are no laws.
-_UNBRACKETED_DOCUMENT = re.compile(
+_UNBRACKETED_DOCUMENT = regex.compile(
     "(?:" + "|".join(k for k in (*DOC_KINDS, "制度") if k != "法")
     + r"|(?<![做方说看想执违依合非守立司办])法)(?=$|[的和与及、,，。;；)）\"”])")
 

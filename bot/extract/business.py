@@ -18,20 +18,21 @@ from bot.extract.direct import NONE, Direct
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 
 _SUFFIX = r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|合作社|厂)"
 # The longest run of characters before a suffix that may belong to the name.
-_NAME = re.compile(r"([\u4e00-\u9fff]{1,16}?" + _SUFFIX + r")(?![\u4e00-\u9fff]{0,2}" + _SUFFIX + ")")
+_NAME = regex.compile(r"([\u4e00-\u9fff]{1,16}?" + _SUFFIX + r")(?![\u4e00-\u9fff]{0,2}" + _SUFFIX + ")")
 # Where a name cannot reach back past: what the report says of the business (施工总承包单位,
 # 经查, 对), and pointing words (该公司 is no name).
-_BEFORE_NAME = re.compile(r"^.*(?:单位|经查|发现|查明|对|由|与|和|及|同|跟|向|给|把|让|的|是|为|系|"
+_BEFORE_NAME = regex.compile(r"^.*(?:单位|经查|发现|查明|对|由|与|和|及|同|跟|向|给|把|让|的|是|为|系|"
                           r"被|将|在|从|到|据|涉事|当事|所属|旗下|下属|其|称|以|经营者|反映|举报|"
                           r"投诉|约谈|责令|督促|要求|查处|处罚|罚款|起诉|承包给)")
-_POINTER = re.compile(r"^(?:该|此|上述|这家|那家|本|[一二三四五六七八九十两几多0-9]+(?:余|多)?家)")
+_POINTER = regex.compile(r"^(?:该|此|上述|这家|那家|本|[一二三四五六七八九十两几多0-9]+(?:余|多)?家)")
 # A business only pointed back at (此外,该公司…): the sentence before names it.
-POINTED_BUSINESS = re.compile(r"(?:该|此|上述)(?:" + "|".join(COMPANY_SUFFIXES) + ")")
+POINTED_BUSINESS = regex.compile(r"(?:该|此|上述)(?:" + "|".join(COMPANY_SUFFIXES) + ")")
 
 
 def businesses(norm: str) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.analysis import Analysis
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import clause_spans, clause_subject
 from indexer.normalize import normalize
 from indexer.terms import organisations
@@ -22,7 +23,7 @@ from indexer.words import IN_CHARGE_VERBS, JOINT_VERBS
 JOINT = "(?:" + "|".join(JOINT_VERBS) + ")"
 # "X牵头抓总", "X负责": the authority in charge, right before its verb.
 # Not the nouns: 负责人 (the person in charge), 主管部门 named as a thing.
-IN_CHARGE = re.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + r")(?![人同])")
+IN_CHARGE = regex.compile(r"(?:具体|统一|全面)?(?:" + "|".join(IN_CHARGE_VERBS) + r")(?![人同])")
 # Whether a (normalised) name may answer "who?" (not what the question itself names, …).
 Acceptable = Callable[[str], bool]
 
@@ -51,7 +52,7 @@ def best_clause(p: Passage, a: Analysis) -> str | None:
 
 
 # 谁, or which body or person (哪个单位, 哪家法院, 哪位): what follows is the deed asked about.
-_AFTER_WHO = re.compile(r"(?:谁|哪(?:个|些|家|位|一个|一家)(?:部门|单位|机关|机构|法院|检察院|"
+_AFTER_WHO = regex.compile(r"(?:谁|哪(?:个|些|家|位|一个|一家)(?:部门|单位|机关|机构|法院|检察院|"
                         r"人|领导|官员)?)([^,;:。!?]+)")
 
 

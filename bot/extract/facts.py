@@ -3,16 +3,16 @@ passages an answer is chosen from — the one read of the fact table the extract
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.search import FactHit
 
 # A rank or a batch (第16位, 第二批, 首批) answers 第几, never 多少/几个.
-ORDINAL = re.compile(r"第|首批")
+ORDINAL = regex.compile(r"第|首批")
 
 
 def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],

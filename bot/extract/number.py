@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
@@ -17,47 +15,48 @@ from bot.lookup import Lookup
 from bot.rank import BYLINE, DATELINE, HEADLINES, another_batch, another_year, heading_context
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import CLOCK_RE, QUANTITY_RE, clause_spans, places
 from indexer.normalize import normalize
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
-_CLAUSE_BREAK = re.compile(r"[,;:。!?|]")
-_SENTENCE_BREAK = re.compile(r"[;。!?]")
+_CLAUSE_BREAK = regex.compile(r"[,;:。!?|]")
+_SENTENCE_BREAK = regex.compile(r"[;。!?]")
 # A question asking for a total, in Chinese, pinyin or English.
-_ASKS_TOTAL = re.compile(r"一共|总共|共计|合计|总计|累计|总数|总额|总量|\b(?:yigong|zonggong|heji|"
+_ASKS_TOTAL = regex.compile(r"一共|总共|共计|合计|总计|累计|总数|总额|总量|\b(?:yigong|zonggong|heji|"
                          r"leiji|zongshu|total|altogether|in all)\b")
 # Words before a figure that make it a total (总数达到186辆, 共计, 累计) …
-_TOTAL = re.compile(r"总数|总量|总额|总计|合计|累计|共")  # 共 covers 共计, 一共, 总共
+_TOTAL = regex.compile(r"总数|总量|总额|总计|合计|累计|共")  # 共 covers 共计, 一共, 总共
 # … and ones that make it a figure per unit or a bound (每条最高2000元, 人均, 不超过).
-_PER_UNIT = re.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于|[人户亩]均|平均|单[次笔件]")
+_PER_UNIT = regex.compile(r"每[^\d]{0,6}$|最高|最多|最低|不超过|不低于|[人户亩]均|平均|单[次笔件]")
 # … and one that makes the figures after it in its sentence parts of a total said before
 # (共发行…2412亿元,其中凭证式国债1643亿元,无记名国债395亿元).
-_PART = re.compile(r"其中")
+_PART = regex.compile(r"其中")
 # … and a sentence that opens so is about a part of the total before it.
-_PART_SENTENCE = re.compile(r"\s*其中")
+_PART_SENTENCE = regex.compile(r"\s*其中")
 # Places below a city: a figure said of one is that place's.
-_FINER = re.compile(r"(?:区|县|街道|镇|乡|村)$")
+_FINER = regex.compile(r"(?:区|县|街道|镇|乡|村)$")
 # …read as a place, a preposition and what follows it is none (以整区域推进: 以整区).
 _PREPOSITIONS = frozenset("以在对从向于将把")
 # A question asking for a figure per unit (每户多挣多少, 人均收入, 平均每亩) — not per
 # period: 每年安排多少, 每个月 ask the sum of one.
-_ASKS_PER_UNIT = re.compile(r"每(?:一)?(?:[户人亩家位名]|个(?![月年]))|[人户亩]均|平均")
+_ASKS_PER_UNIT = regex.compile(r"每(?:一)?(?:[户人亩家位名]|个(?![月年]))|[人户亩]均|平均")
 # A question asking what is left (还剩多少, 剩下几个) …
-_ASKS_REMAINING = re.compile(r"剩")
+_ASKS_REMAINING = regex.compile(r"剩")
 # … is answered by the figure a count came down to (减少到96座, 减至53个, 只剩3家).
-_CAME_DOWN_TO = re.compile(r"(?:(?:减少|下降|降低|压减|缩减|精简|减|降)(?:到|至)|剩(?:下|余)?)"
+_CAME_DOWN_TO = regex.compile(r"(?:(?:减少|下降|降低|压减|缩减|精简|减|降)(?:到|至)|剩(?:下|余)?)"
                            r"(?:了|目前的?|现在的?)?$")
 # Words that make the figure after them a change (增加200元, 下降了3个百分点, 增长12%).
-_CHANGE_BEFORE = re.compile(r"(增加|增长|提高|下降|减少|上涨|下跌|降低|上升|回落|增|降|涨|跌)了?(?:约|近|超过)?$")
+_CHANGE_BEFORE = regex.compile(r"(增加|增长|提高|下降|减少|上涨|下跌|降低|上升|回落|增|降|涨|跌)了?(?:约|近|超过)?$")
 # A question asking by how much something passed a limit (超标多少, 超出了几) …
-_ASKS_EXCESS = re.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
+_ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
 # … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
-_EXCESS = re.compile(r"超标|超出|超过|高出")
+_EXCESS = regex.compile(r"超标|超出|超过|高出")
 # A year said only to compare with (比1996年增长, 较上年, 与1996年相比): not the figure's own.
-_COMPARED_YEAR = re.compile(r"(?:比|较|与|同|相比)(?:(?:19|20)[0-9]{2}年|去年|上年|前年)")
+_COMPARED_YEAR = regex.compile(r"(?:比|较|与|同|相比)(?:(?:19|20)[0-9]{2}年|去年|上年|前年)")
 
-_HOW_MANY = re.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
+_HOW_MANY = regex.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
     sorted(MEASURE_WORDS, key=len, reverse=True)) + ")?")
 
 

@@ -7,7 +7,6 @@ person a role names (领队张雄说…).  Names end where the index's words say
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 
 from bot.analysis import Analysis
@@ -16,6 +15,7 @@ from bot.extract.direct import NONE, Direct
 from bot.lookup import Lookup
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
 from indexer.people import Person, holds_post, people
@@ -63,7 +63,7 @@ def byline(person: Person) -> bool:
     return person.post.endswith("记者")
 
 
-_BREAK = re.compile(r"[,，;；。:：!！?？]")
+_BREAK = regex.compile(r"[,，;；。:：!！?？]")
 
 
 def with_officer(found: Direct, searcher: Lookup) -> Direct | None:

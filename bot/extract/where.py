@@ -7,7 +7,6 @@ clause, the place facts of the best passage, then of its case's title and lead.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
@@ -17,12 +16,13 @@ from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.rank import BYLINE, DATELINE
 from bot.reply import Passage, passage_of
+from corpus import regex
 from indexer.facts import clause_spans, places
 from indexer.normalize import normalize, occurrences
 from indexer.words import PLACE_LEVELS, PROVINCES
 
-_WITH_WHERE = re.compile(r"[和与跟同]哪")
-VAGUE_PLACE = re.compile(r"[多各全外][省市县州地国](?:市|区)?")
+_WITH_WHERE = regex.compile(r"[和与跟同]哪")
+VAGUE_PLACE = regex.compile(r"[多各全外][省市县州地国](?:市|区)?")
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
@@ -121,7 +121,7 @@ def case_place(best: Passage, named: set[str], suffix: str, searcher: Lookup) ->
 _SITE_KINDS = ("遗址", "基地", "公园", "景区", "广场", "湿地", "水库", "机场", "港口", "码头", "口岸",
                "车站", "大学", "学院", "学校", "医院", "小区", "园区", "开发区", "体育馆", "体育场",
                "博物馆", "纪念馆", "展览馆", "大厦", "酒店", "宾馆", "山", "湖", "岛", "河", "江")
-_ASKED_SITE = re.compile(r"(?:哪|什么|何)(?:个|所|座|片|家|条|一)?("
+_ASKED_SITE = regex.compile(r"(?:哪|什么|何)(?:个|所|座|片|家|条|一)?("
                          + "|".join(sorted(_SITE_KINDS, key=len, reverse=True)) + ")")
 # Where a site's own name stops, read backwards: a place of administration, a preposition.
 _SITE_NAME_STOP = set("省市县区镇乡村在于到从自的和与及、该此这那其个座所")
@@ -145,7 +145,7 @@ def site_named(text: str, kind: str, named: set[str]) -> str | None:
 
 # A named spot: a station, an airport, a port, a scenic area, a square, a site of works
 # (南京南站, 禄口国际机场, 龙脊山风电场).
-_LANDMARK = re.compile(r"(?<=[在到从往于至、,和与及])([\u4e00-\u9fff]{2,8}?(?:火车站|高铁站|汽车站|"
+_LANDMARK = regex.compile(r"(?<=[在到从往于至、,和与及])([\u4e00-\u9fff]{2,8}?(?:火车站|高铁站|汽车站|"
                        r"客运站|南站|北站|东站|西站|国际机场|机场|码头|港口|口岸|景区|广场|公园|"
                        r"服务区|收费站|古镇|风电场|水电站|电站|工地|矿山|煤矿|矿坑|厂区))")
 
@@ -165,11 +165,11 @@ def landmarks(clause: str, named: set[str]) -> list[str]:
 
 # "…大会于近日在广州召开", "在波士顿举行的会议上": where an event is held, named by its
 # position whatever its name (a foreign city carries no suffix the place patterns know).
-_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,12}?)(?:举行|召开|举办|开幕|闭幕|开馆|落成|揭牌|签署|"
+_VENUE = regex.compile(r"在([\u4e00-\u9fff]{2,12}?)(?:举行|召开|举办|开幕|闭幕|开馆|落成|揭牌|签署|"
                     r"签字|宣布|公布)")
 # What stands between a country the question names and its city (孟加拉国首都达卡).
-_CAPITAL = re.compile(r"的?(?:行政|政治|经济|商业)?(?:首都|首府|省会|港口城市|城市)")
-_NOT_A_VENUE = re.compile(r"[此这那该其]|期间|会上|近日|今天|明天|昨天|当天|日前|同时")
+_CAPITAL = regex.compile(r"的?(?:行政|政治|经济|商业)?(?:首都|首府|省会|港口城市|城市)")
+_NOT_A_VENUE = regex.compile(r"[此这那该其]|期间|会上|近日|今天|明天|昨天|当天|日前|同时")
 
 
 def venues(clause: str, named: set[str]) -> list[str]:
@@ -282,8 +282,8 @@ def _at_in_other_clause(a: Analysis, best: Passage, named: set[str], suffix: str
 
 
 # "在哪儿拉客?", "在哪被查获?": the place the text puts after 在 answers it.
-_ASKS_AT = re.compile(r"在(?:哪|什么地方|何处|何地)")
-_AT = re.compile(r"在")
+_ASKS_AT = regex.compile(r"在(?:哪|什么地方|何处|何地)")
+_AT = regex.compile(r"在")
 
 
 def place_after_at(clause: str, named: set[str], suffix: str) -> str | None:

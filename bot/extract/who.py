@@ -31,6 +31,7 @@ from bot.extract.person import holder, is_a_body, named_person, with_officer
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.facts import clause_spans, clause_subject, places
 from indexer.normalize import normalize, normalize_many, occurrences
 from indexer.people import asked_post
@@ -64,11 +65,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
 
 # Who took a post (谁出任/担任/接任…): a person.
-_TAKES_POST = re.compile(r"谁(?:来)?(?:出任|担任|兼任|当选|接任|继任|接替)")
+_TAKES_POST = regex.compile(r"谁(?:来)?(?:出任|担任|兼任|当选|接任|继任|接替)")
 
 
 # A body pointed back at (该局, 此单位, 上述公司): what it points at is the answer.
-_POINTER = re.compile(r"(?:该|此|其|本|上述)([\u4e00-\u9fff]{1,4})$")
+_POINTER = regex.compile(r"(?:该|此|其|本|上述)([\u4e00-\u9fff]{1,4})$")
 _GENERIC_POINTED = ("单位", "部门", "机关", "机构")
 
 
@@ -172,7 +173,7 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
 
 # "谁当总田长?", "由谁担任组长?": a role, and who takes it — 由县长担任总田长.
-_ASKS_ROLE = re.compile(r"谁(?:来)?(?:当|担任|兼任|出任)(?:了)?([\u4e00-\u9fff]{2,8}?)(?:[?？呢吗啊]|$)")
+_ASKS_ROLE = regex.compile(r"谁(?:来)?(?:当|担任|兼任|出任)(?:了)?([\u4e00-\u9fff]{2,8}?)(?:[?？呢吗啊]|$)")
 _TAKES = r"(?:担任|兼任|出任)(?:了)?"
 
 
@@ -215,8 +216,8 @@ def _in_answering_clause(a: Analysis, found: Direct, best: Passage) -> bool:
 
 
 # "由县长担任总田长": a post, named by what it heads (县长, 镇党委书记, 站长).
-_POST = re.compile(r"由([\u4e00-\u9fff]{0,6}?(?:长|书记|主任|负责人|专干))(?:担任|兼任|任|牵头|负责)")
-_PREPOSITION = re.compile(r"^(?:由|经|对|向|在|被|将|把|从)")
+_POST = regex.compile(r"由([\u4e00-\u9fff]{0,6}?(?:长|书记|主任|负责人|专干))(?:担任|兼任|任|牵头|负责)")
+_PREPOSITION = regex.compile(r"^(?:由|经|对|向|在|被|将|把|从)")
 
 
 def names_an_actor(line: str) -> bool:
@@ -228,7 +229,7 @@ def names_an_actor(line: str) -> bool:
                 or _POST_WORD.search(core))
 
 
-_POST_WORD = re.compile(r"(?:长|书记|主任|负责人|专干|员)$")
+_POST_WORD = regex.compile(r"(?:长|书记|主任|负责人|专干|员)$")
 
 
 def actor(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:

@@ -24,6 +24,7 @@ import io
 import re
 from typing import Any
 
+from corpus import regex
 from corpus.model import RawDocument
 from corpus.readers.errors import UnreadableDocument
 from corpus.readers.text import clean_line, make_document
@@ -39,10 +40,10 @@ _NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
 # deleted revisions, field instructions are different tags and never match.
 _SKIP = frozenset({f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del", f"{_W}pPr", f"{_W}rPr"})
 
-_HEADING_STYLE = re.compile(r"^(?:heading|标题|標題)\s*([1-4])$", re.I)
-_TITLE_STYLE = re.compile(r"^(?:title|标题|標題|subtitle|副标题|副標題)$", re.I)
+_HEADING_STYLE = regex.compile(r"^(?:heading|标题|標題)\s*([1-4])$", re.I)
+_TITLE_STYLE = regex.compile(r"^(?:title|标题|標題|subtitle|副标题|副標題)$", re.I)
 # Authors that are software defaults or personal accounts, not an issuing body.
-_ORG_AUTHOR = re.compile(
+_ORG_AUTHOR = regex.compile(
     r"(?:局|厅|廳|委|委员会|委員會|办|辦|办公室|辦公室|部|院|政府|中心|会|會|署|处|處)$"
 )
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from corpus import regex
 from corpus.model import RawDocument
 from corpus.readers.errors import UnreadableDocument
 from corpus.readers.text import (
@@ -53,7 +54,7 @@ _BLOCK_TAGS = frozenset(
 # scoring text density (Word-exported pages wrap every paragraph in <span>/<font>).
 _PARAGRAPHISH = frozenset({"p", "span", "font", "strong", "b", "em", "i", "u", "section"})
 
-_CONTAINER_NAME = re.compile(
+_CONTAINER_NAME = regex.compile(
     r"^(?:trs_editor|trs_ueditor|trs_paper_default|zoom|fontzoom|ucap-content|article"
     r"|article[-_]?(?:content|body|text|con)|art[-_]?con|content|contents|main[-_]?(?:text|content)"
     r"|view|detail|details|news[-_]?(?:content|text|con)|con|con[-_]?text|pages?[-_]?content"
@@ -61,12 +62,12 @@ _CONTAINER_NAME = re.compile(
     r"|entry[-_]?content|post[-_]?content|rich[-_]?text|txt|text)$"
 )
 # Prefix match on id/class tokens: bdsharebuttonbox, share-bar, navbar, footer …
-_FURNITURE_NAME = re.compile(
+_FURNITURE_NAME = regex.compile(
     r"(?:^|[-_])(?:bdshare|share|print|close|pager|paging|prev|next|breadcrumbs?|crumbs?"
     r"|location|position|nav|menu|footer|copyright|related|relevant|comment|toolbar"
     r"|tools?\b|fontsize|qrcode|ewm|social|sidebar|header|topbar|banner|search|login)"
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # Only article-level tags: a bare "title" meta is usually the site name.
 _META_TITLE = ("articletitle", "og:title")
@@ -78,41 +79,41 @@ _META_SOURCE = ("contentsource", "source", "dc.publisher", "publisher", "article
 
 # "Title_Column_Site", "Title - Site", "Title|Site"; a bare hyphen only between
 # Chinese characters, so "COVID-19" survives.
-_TITLE_SEPARATORS = re.compile(
+_TITLE_SEPARATORS = regex.compile(
     r"\s*(?:_|\||｜|—{1,2}|–|\s-{1,2}\s|-{2}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff]))\s*"
 )
 _CHARSET_IN_HTML = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_WS = re.compile(r"[ \t\r\n\f]+")
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
+_WS = regex.compile(r"[ \t\r\n\f]+")
 _CJK_CHAR = "\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Browsers render a newline in the source as a space, but in Chinese text it is
 # an artefact of the editor's line wrapping, not a word gap: drop it when one
 # side is Chinese (characters or punctuation, including “ ” —) and the other
 # is not a Latin letter.
-_CJK_NEWLINE = re.compile(
+_CJK_NEWLINE = regex.compile(
     rf"(?:(?<=[{_CJK_CHAR}])[ \t\r\f]*\n[ \t\r\n\f]*(?![A-Za-z])"
     rf"|(?<![A-Za-z])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK_CHAR}]))"
 )
 
-_NAV_LINE = re.compile(
+_NAV_LINE = regex.compile(
     r"^[【\[(（]?\s*(?:上一篇|下一篇|上一条|下一条|上一條|下一條|上篇|下篇|前一篇|后一篇|後一篇)"
 )
-_CRUMB_LINE = re.compile(
+_CRUMB_LINE = regex.compile(
     r"^(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|所在位置|现在位置|現在位置)"
     r"(?:是)?\s*[:：]"
 )
-_FOOTER_LINE = re.compile(
+_FOOTER_LINE = regex.compile(
     r"版权所有|版權所有|ICP\s*备|ICP\s*備|ICP\s*证|ICP\s*證|公网安备|公網安備|网站标识码|網站標識碼"
     r"|Copyright|©|^(?:主办单位|主辦單位|承办单位|承辦單位|技术支持|技術支持|网站地图|網站地圖"
     r"|联系我们|聯繫我們)"
 )
-_META_SEGMENT = re.compile(
+_META_SEGMENT = regex.compile(
     r"(?:发布时间|發布時間|发布日期|發布日期|时间|時間|日期|信息来源|信息來源|来源|來源|作者|编辑|編輯"
     r"|责任编辑|責任編輯|浏览次数|瀏覽次數|点击数|點擊數|点击率|點擊率|阅读次数|閱讀次數|访问量|訪問量"
     r"|发布机构|發布機構)\s*[:：]\s*[^\s【\[|｜]*"
 )
-_TOOL_WORDS = re.compile(
+_TOOL_WORDS = regex.compile(
     r"打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|分享到|分享|扫一扫在手机打开当前页"
     r"|扫一扫|掃一掃|加入收藏|收藏|字体|字體|字号|字號|默认|默認|微信|微博|QQ空间|QQ|我要纠错|纠错"
     r"|保存本页|[大中小]|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[【】\[\]()（）:：|｜/·•\s]"

@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from corpus import regex
 from corpus.model import RawDocument
 from corpus.readers.errors import UnreadableDocument
 from corpus.readers.text import (
@@ -41,7 +42,7 @@ from corpus.readers.text import (
     split_raw_lines,
 )
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = regex.compile(
     r"^(?:"
     r"[-—–~·]?\s*\d{1,4}\s*[-—–~·]?"  # 3, - 3 -, —3—
     r"|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?"  # 第3页, 第3页 共10页
@@ -57,10 +58,10 @@ _PAGE_NUMBER = re.compile(
 _EDGE = 3
 _MAX_FURNITURE_LEN = 60
 
-_FILENAME_TITLE = re.compile(
+_FILENAME_TITLE = regex.compile(
     r"\.(?:docx?|wps|pdf|rtf|txt)$|^microsoft (?:word|excel)|^untitled|^无标题|^無標題", re.I
 )
-_ORG = re.compile(
+_ORG = regex.compile(
     r"(?:局|厅|廳|委|委员会|委員會|办|辦|办公室|辦公室|部|院|政府|中心|会|會|署|处|處)$"
 )
 

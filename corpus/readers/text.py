@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from corpus import regex
 from corpus.model import DocumentMeta, RawDocument
 from corpus.readers.errors import UnreadableDocument
 
@@ -46,7 +47,7 @@ _HANZI_RANGES = (
 )
 
 
-_HANZI_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HANZI_RANGES) + "]")
+_HANZI_RE = regex.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HANZI_RANGES) + "]")
 
 
 def is_hanzi(ch: str) -> bool:
@@ -115,18 +116,18 @@ for _cp in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
     if _cp not in (0x09, 0x0A):
         _INVISIBLE[_cp] = None
 # The line-separating ones become newlines instead of vanishing.
-_NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_NEWLINES = regex.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Whitespace a paragraph may be indented or padded with (ideographic space and
 # NBSP included, which str.strip() alone would also handle, but explicitly).
 _PAD = " \t\u00a0\u3000\u2002\u2003\u2009\u202f\u205f"
 
-_STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)\"'》〉]*$|\.[”’\"']?$")
-_WEAK_END = re.compile(r"[；;：:]$")
+_STRONG_END = regex.compile(r"[。！？!?…]+[”’」』）)\"'》〉]*$|\.[”’\"']?$")
+_WEAK_END = regex.compile(r"[；;：:]$")
 
 # Lines that begin a new paragraph whatever the previous line looks like: the
 # numbering schemes of Chinese official documents.  Kept in step with what
 # corpus.parse recognises, but deliberately a little broader.
-_HEADING_START = re.compile(
+_HEADING_START = regex.compile(
     r"^(?:"
     r"案例\s*[0-9０-９一二三四五六七八九十百]+"
     r"|[一二三四五六七八九十百]+\s*[、．.]"
@@ -140,7 +141,7 @@ _HEADING_START = re.compile(
 )
 
 
-_CASE_TITLE = re.compile(r"^案例\s*[0-9０-９一二三四五六七八九十百]+")
+_CASE_TITLE = regex.compile(r"^案例\s*[0-9０-９一二三四五六七八九十百]+")
 
 
 def is_heading_start(line: str) -> bool:
@@ -267,7 +268,7 @@ def _text_score(text: str) -> tuple[float, float]:
 _MIN_PLAUSIBLE = 0.9
 # What _text_score counts as impossible in a document: C0 controls but tab and
 # newlines, C1 controls, the replacement character, the private-use area.
-_IMPLAUSIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+_IMPLAUSIBLE_RE = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 
 
 def plausibility(text: str) -> float:
@@ -563,11 +564,11 @@ def paragraphs_from_plain(text: str) -> list[str]:
 _CN_DIGITS = {ch: i for i, chars in enumerate(("〇零○ＯO", *"一二三四五六七八九")) for ch in chars}
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
 _DATE_PATTERNS = (
-    re.compile(r"(?<![0-9])(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-    re.compile(r"(?<![0-9])(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![0-9])"),
-    re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})(?![0-9])"),
+    regex.compile(r"(?<![0-9])(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    regex.compile(r"(?<![0-9])(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![0-9])"),
+    regex.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})(?![0-9])"),
 )
-_CN_DATE = re.compile(
+_CN_DATE = regex.compile(
     rf"([{_CN_DIGIT}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*"
     rf"([一二三四五六七八九十]{{1,3}})\s*日"
 )
@@ -614,10 +615,10 @@ def parse_date(s: str, *, compact: bool = False) -> str | None:
     return min(found)[1] if found else None
 
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL = regex.compile(
     r"(?:^|(?<=[\s|｜【\[]))(?:发布|發布|發佈|公布|印发|印發|成文|发文|發文)?(?:时间|時間|日期)\s*[:：]"
 )
-_DATE_ONLY = re.compile(
+_DATE_ONLY = regex.compile(
     r"^[(（\[【]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
     rf"|[{_CN_DIGIT}]{{4}}\s*年\s*[一二三四五六七八九十]{{1,3}}\s*月\s*[一二三四五六七八九十]{{1,3}}\s*日)"
@@ -650,14 +651,14 @@ def find_date(lines: Sequence[str]) -> str | None:
 
 # The label must start the line or follow a separator: "资金来源:" in a
 # sentence is not a source line.
-_ISSUER_LABEL = re.compile(
+_ISSUER_LABEL = regex.compile(
     r"(?:^|(?<=[\s|｜【\[]))(?:发布单位|發布單位|发布机构|發布機構|发文机关|發文機關|发文单位|發文單位|发布者|發布者"
     r"|信息来源|信息來源|文章来源|文章來源|来源|來源|发布部门|發布部門)\s*[:：]\s*"
 )
-_LABEL_STOP = re.compile(
+_LABEL_STOP = regex.compile(
     r"\s|【|\[|\||｜|(?:发布|發布|發佈)?(?:时间|時間|日期)\s*[:：]|作者\s*[:：]|浏览|瀏覽|点击|點擊|字号|字號"
 )
-_ORG_SUFFIX = re.compile(
+_ORG_SUFFIX = regex.compile(
     r"(?:局|厅|廳|委|委员会|委員會|办|辦|办公室|辦公室|部|院|政府|中心|会|會|所|站|处|處|署|组|組|队|隊"
     r"|协会|協會|联盟|聯盟|公司|司)$"
 )
@@ -690,7 +691,7 @@ def find_issuer(lines: Sequence[str]) -> str | None:
     return None
 
 
-_BATCH = re.compile(r"第[一二三四五六七八九十百零〇两兩0-9０-９]+批")
+_BATCH = regex.compile(r"第[一二三四五六七八九十百零〇两兩0-9０-９]+批")
 
 
 def find_batch(*texts: str | None) -> str | None:
@@ -702,7 +703,7 @@ def find_batch(*texts: str | None) -> str | None:
 
 
 # How an official document's title ends: its kind (…的通知, …典型案例, …（第一批）).
-_TITLE_END = re.compile(
+_TITLE_END = regex.compile(
     r"(?:通知|通報|通报|公告|通告|公報|公报|意見|意见|辦法|办法|決定|决定|規定|规定|方案|報告|报告|"
     r"案例|經驗|经验|做法|批復|批复|函|細則|细则|條例|条例|規劃|规划|綱要|纲要|名單|名单)$"
     r"|[(（]第[一二三四五六七八九十\d]+批[)）]$")
@@ -710,7 +711,7 @@ _TITLE_END = re.compile(
 
 # What a title line is made of: characters, figures, book-title marks and brackets — not
 # sentence punctuation, and not a breadcrumb's 首页 > 曝光台 or a menu's separators.
-_TITLE_TEXT = re.compile(r"[\u4e00-\u9fff\d０-９《》“”「」〈〉()（）·、—-]+")
+_TITLE_TEXT = regex.compile(r"[\u4e00-\u9fff\d０-９《》“”「」〈〉()（）·、—-]+")
 
 
 def join_wrapped_title(lines: list[str]) -> list[str]:
@@ -788,7 +789,7 @@ def detect_script(text: str) -> str | None:
     return "traditional" if trad > 2 * simp else "simplified"
 
 
-_CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+_CELL_SPLIT = regex.compile(r"\s*[|｜]\s*")
 
 
 def with_table_headers(lines: list[str]) -> list[str]:
@@ -818,12 +819,12 @@ def with_table_headers(lines: list[str]) -> list[str]:
 
 # Columns aligned with runs of spaces (a table typed as plain text): two or more spaces, or
 # a tab; one full-width space separates a dateline's parts (电　记者), not columns.
-_SPACED_SPLIT = re.compile(r"(?:[ \u3000]{2,}|\t)[ \t\u3000]*")
+_SPACED_SPLIT = regex.compile(r"(?:[ \u3000]{2,}|\t)[ \t\u3000]*")
 
 
 # The unit a column header gives in brackets: 罚没款（万元）, 查处案件（件）, 占比(%).
-_HEADER_UNIT = re.compile(r"[（(]([^（）()\d]{1,4})[）)]$")
-_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_HEADER_UNIT = regex.compile(r"[（(]([^（）()\d]{1,4})[）)]$")
+_BARE_NUMBER = regex.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def _with_unit(cell: str, header: str) -> str:
@@ -889,28 +890,28 @@ def read_txt(data: bytes, name: str) -> RawDocument:
     return make_document(paragraphs_from_plain(text), name, fmt="txt")
 
 
-_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_MD_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_MD_BULLET = re.compile(r"^(\s*)[-*+][ \t]+")
-_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_MD_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_ATX = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_MD_RULE = regex.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_MD_FENCE = regex.compile(r"^ {0,3}(```|~~~)")
+_MD_BULLET = regex.compile(r"^(\s*)[-*+][ \t]+")
+_MD_QUOTE = regex.compile(r"^\s*(?:>\s?)+")
+_MD_REFDEF = regex.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+_MD_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → their text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<(https?://[^>]+)>"), r"\1"),  # autolinks
-    (re.compile(r"<br\s*/?>", re.I), "\n"),
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
-    (re.compile(r"`+([^`]*)`+"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"(?<!\*)\*(?=\S)(.+?)(?<=\S)\*(?!\*)"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),  # backslash escapes
+    (regex.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
+    (regex.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → their text
+    (regex.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (regex.compile(r"<(https?://[^>]+)>"), r"\1"),  # autolinks
+    (regex.compile(r"<br\s*/?>", re.I), "\n"),
+    (regex.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+    (regex.compile(r"`+([^`]*)`+"), r"\1"),
+    (regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (regex.compile(r"(?<!\*)\*(?=\S)(.+?)(?<=\S)\*(?!\*)"), r"\1"),
+    (regex.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (regex.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),  # backslash escapes
 )
 
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from corpus import regex
 from indexer.search import _CHUNK, _PASSAGE_SELECT, PassageHit, Searcher, fts_query, passage_hit
 from indexer.storage.postgres import lexeme_key, quote_lexeme
 from indexer.storage.tokens import phrase_tokens
@@ -31,9 +32,9 @@ ONE_MINUS_B = 1 - B
 IDF_FLOOR = 1e-6
 
 T = TypeVar("T")
-_EMPTY_NOT_IN = re.compile(r"[\w.]+\s+NOT\s+IN\s*\(\s*\)", re.I)
-_EMPTY_IN = re.compile(r"[\w.]+\s+IN\s*\(\s*\)", re.I)
-_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+_EMPTY_NOT_IN = regex.compile(r"[\w.]+\s+NOT\s+IN\s*\(\s*\)", re.I)
+_EMPTY_IN = regex.compile(r"[\w.]+\s+IN\s*\(\s*\)", re.I)
+_NAMED = regex.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 # One row per passage that matches: the sum over the query's terms, in query order
 # (ORDER BY inside the aggregate), of FTS5's per-phrase term with the same operations
