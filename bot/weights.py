@@ -208,6 +208,12 @@ class Weights:
     # A bare heading ranked first is followed by this many sentences of its section.
     heading_sentences: int = 3
 
+    # -- the answer line's confidence (bot/confidence.py) ---------------------------------
+    # Its "agreeing" signal: how many passages after the first may come from the first's
+    # article or case (chosen on the training sets' leave-one-set-out figures; the signal's
+    # weight itself is fitted, bot/calibration.py).
+    agreeing_passages: int = 3
+
     # -- reading the text around an answer ------------------------------------------------
     # A signature's date line may follow the issuer's name on the same line, this far in.
     issuer_before_date: int = 30

@@ -115,13 +115,21 @@ class LatinReader:
                      if key + s in pinyin_hits), [])
                 terms = tuple(t for t, _ in hits[:self.weights.max_pinyin_alts])
                 source = "pinyin"
-            if not terms:
-                # A wildcard (ton* → 吨) only after pinyin: tongjiang is 通江.
+            if not terms and not (size == 1 and self._dictionary_pair(content, i)):
+                # A wildcard (ton* → 吨) only after pinyin: tongjiang is 通江; and not on
+                # the first word of a pair the dictionary reads whole (costa rica is
+                # 哥斯达黎加, not cost* → 成本).
                 terms = self.english.glossary_words(phrase)
                 source = "english"
             if terms:
                 return self.weigher.unit(phrase, terms, n, source), size
         return None
+
+    def _dictionary_pair(self, content: list[str], i: int) -> tuple[str, ...]:
+        """The index words the dictionary gives words ``i`` and ``i + 1`` read as one."""
+        if i + 1 >= len(content):
+            return ()
+        return self.english.dictionary_words(" ".join(content[i:i + 2]))[1]
 
     def _word_at(self, content: list[str], i: int, n: int) -> tuple[list[Unit], int]:
         """Word ``i`` when no phrase read: glued pinyin, a dictionary pair or word, or an
@@ -132,12 +140,11 @@ class LatinReader:
         if glued:
             # "cunweishengshi": 村 + 卫生室 typed as one word.
             return [self.weigher.unit(part, terms, n, "pinyin") for part, terms in glued], 1
-        pair = " ".join(content[i:i + 2]) if i + 1 < len(content) else ""
-        pair_translated = self.english.dictionary_words(pair)[1] if pair else ()
+        pair_translated = self._dictionary_pair(content, i)
         if pair_translated:
             # A phrase the dictionary glosses as a whole ("gas cylinder" →
             # 气瓶) reads better than its words one by one.
-            return [self._dictionary_unit(pair, pair_translated, n)], 2
+            return [self._dictionary_unit(" ".join(content[i:i + 2]), pair_translated, n)], 2
         known_word, translated = self.english.dictionary_words(word)
         if translated:
             # A dictionary's reading, not the glossary's: less sure of it.

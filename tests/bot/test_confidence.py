@@ -164,3 +164,32 @@ def test_probability_is_a_logistic_of_the_weighted_signals() -> None:
     low = Calibration(bias=-1.0, weights={"kind_who": 0.0}, threshold=0.5).probability(s)
     high = Calibration(bias=-1.0, weights={"kind_who": 3.0}, threshold=0.5).probability(s)
     assert low < 0.5 < high
+
+
+def _from(pid: int, doc_id: int, case_id: int | None, headline: str | None = None) -> Passage:
+    return Passage(id=pid, text="消防部门查处违法行为3起。", score=1.0 - 0.1 * pid, doc="通报",
+                   doc_id=doc_id, case=None, case_id=case_id, case_title=headline,
+                   section=None, section_id=None, role="body")
+
+
+@pytest.mark.parametrize(("sources", "share"), [
+    ([(1, 5), (1, 5), (1, 5), (1, 5)], 1.0),  # all from the first's case
+    ([(1, 5), (1, 6), (1, 5), (2, None)], 1 / 3),  # another case, another document
+    ([(1, 5), (1, 5), (1, 5), (1, 5), (1, 6), (1, 6)], 1.0),  # only the next three count
+    ([(1, 5)], 1.0),  # nothing after the first: nothing disagrees
+])
+def test_agreeing_counts_the_next_passages_from_the_firsts_case(
+        sources: list[tuple[int, int | None]], share: float) -> None:
+    passages = tuple(_from(i, doc, case) for i, (doc, case) in enumerate(sources, 1))
+    answer = Answer(question="?", found=True, answer="3起", passages=passages[:3],
+                    more=passages[3:], kind="number")
+    s = signals(_analysis("查处了几起", "number", "查处"), answer)
+    assert s is not None and s.agreeing == pytest.approx(share)
+
+
+def test_news_articles_of_one_document_are_told_apart_by_their_headline() -> None:
+    passages = (_from(1, 9, None, "甲地通报"), _from(2, 9, None, "乙地新闻"),
+                _from(3, 9, None, "甲地通报"))
+    s = signals(_analysis("查处了几起", "number", "查处"),
+                Answer(question="?", found=True, answer="3起", passages=passages, kind="number"))
+    assert s is not None and s.agreeing == pytest.approx(0.5)

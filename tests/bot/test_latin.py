@@ -45,6 +45,17 @@ def test_units(norm: str, expected: list[tuple[str, tuple[str, ...], str]]) -> N
     assert [(u.text, u.alts, u.source) for u in units] == expected
 
 
+def test_a_wildcard_does_not_take_the_first_word_of_a_dictionary_pair() -> None:
+    df = {**DF, "哥斯达黎加": 2, "成本": 5}
+    vocab = FakeVocabulary(df, N)
+    latin = LatinReader(vocab, EnglishReader(vocab, {"cost*": ("成本",)}), UnitWeigher(vocab))
+    units, _ = latin.units("costa rica tourism", N)
+    assert [u.alts for u in units][:1] == [("哥斯达黎加",)]
+    assert ("成本",) not in [u.alts for u in units]
+    units, _ = latin.units("costs", N)
+    assert [u.alts for u in units] == [("成本",)]  # the wildcard still reads a lone word
+
+
 def test_the_rest_is_left_for_the_chinese_reader() -> None:
     _, rest = reader().units("food safety 屠宰条例", N)
     assert rest.split() == ["屠宰条例"]
