@@ -92,6 +92,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         body = by_id[f.passage_id].norm
         return words_before(body, body.find(f.norm))
 
+    def after(f: FactHit) -> str:
+        body = by_id[f.passage_id].norm
+        pos = body.find(f.norm)
+        return _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
+
     def sentence_before(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
         return _SENTENCE_BREAK.split(body[:max(body.find(f.norm), 0)])[-1]
@@ -127,19 +132,25 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # level reached (最高达到72.4分贝), when the text says.
         facts = [(f, r) for f, r in facts if _EXCESS.search(before(f))] or facts
 
+    head = possessed(a)
+    if head:
+        # "恒泰化工的主要负责人罚了多少?": the figure the possessed thing's words describe
+        # (对…主要负责人处…60%的罚款), not the possessor's beside it (对恒泰化工…罚款180万元).
+        facts = [(f, r) for f, r in facts if any(
+            _says(_clause_of(by_id[f.passage_id], f), x, a.norm) for x in head)] or facts
+
     def fit(item: tuple[FactHit, int]) -> tuple[float, float, bool, float, int]:
         f, rank = item
         p = by_id[f.passage_id]
         body = p.norm
         pos = body.find(f.norm)
-        after = _CLAUSE_BREAK.split(body[pos:pos + len(f.norm) + W.figure_words_after])[0]
         # A dateline's date (新华社联合国1月20日电) is the report's: the place and agency
         # before it describe the report, not what the question asks about — it answers
         # only when no other date is described by the question's words.
         dateline = DATELINE.match(body)
         in_dateline = dateline is not None and pos < dateline.end()
         described = "" if in_dateline else before(f)
-        near = "" if in_dateline else described + after
+        near = "" if in_dateline else described + after(f)
         if a.kind == "when" and not in_dateline:
             # A time set off by itself (今天上午11时50分,…发生里氏6.2级地震) dates the clause
             # after it: that clause describes it.
@@ -189,6 +200,33 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             p = by_id[f.passage_id]
     return Direct(dateline_dropped(clause_around(p, f.norm), f.norm), p)
 
+
+
+# "X的Y…多少": the possessive before the person the question asks the figure of …
+_POSSESSIVE = regex.compile(r"的(?!话)")
+_ASKED_FIGURE = regex.compile(r"多少|几")
+# … a person by role: a company is fined beside its people (对公司处罚款…,对主要负责人处…).
+_PERSON_ROLE = regex.compile(r"(?:人|长|员|者|员工|职工|主任|书记|代表|经理|董事)$")
+
+
+def possessed(a: Analysis) -> tuple[str, ...]:
+    """The spellings of the person a how-many question asks about as someone's (恒泰化工的主要
+    负责人罚了多少 → 负责人): the first of its words after the last 的 before 多少/几, when it
+    names a person by role and a word of the question stands before that 的; () otherwise
+    (…占着床位的医院查出多少家 asks about 医院 itself, described, not someone's)."""
+    asked = _ASKED_FIGURE.search(a.norm)
+    if asked is None:
+        return ()
+    marks = [m.end() for m in _POSSESSIVE.finditer(a.norm, 0, asked.start())]
+    if not marks:
+        return ()
+    mark = marks[-1]
+    found = [(at, u) for u in a.units if u.known
+             for at in [a.norm.find(u.text)] if at >= 0]
+    if not any(at + len(u.text) < mark for at, u in found):
+        return ()
+    heads = sorted((at, u.text, u.alts) for at, u in found if mark <= at < asked.start())
+    return heads[0][2] if heads and _PERSON_ROLE.search(heads[0][1]) else ()
 
 
 def changed_by(words: str, question: str) -> bool:

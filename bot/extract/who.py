@@ -355,6 +355,9 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
             if a.excluded or joint:
                 # "还有哪些?" wants all the others (市消防救援支队、市场监管局).
                 shown += [n for n in names[1:] if not any(n in m for m in shown)]
+            elif a.intent.several_answers:
+                # "是哪三个部门?": the bodies listed with the first (X局、Y局和Z局三部门).
+                shown = listed_with_first(norm_clause, names)
             candidate = (p.score + bonus,
                          "、".join(as_written(clause, n, norm_clause) for n in shown), p)
         else:
@@ -373,6 +376,28 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
     if best:
         return Direct(best[1], best[2])
     return subject_of(pool[0], searcher, acceptable) if pool else NONE
+
+
+# What joins the names of one list (X局、Y局和Z局).
+_LIST_JOIN = regex.compile(r"、|和|及|以及|与|、以及")
+
+
+def listed_with_first(norm_clause: str, names: list[str]) -> list[str]:
+    """The first name and those written in one list with it, in order: 广汉市自然资源局、
+    市农业农村局和市综合行政执法局 → all three; a name in another phrase ends the list."""
+    run = names[:1]
+    if not run:
+        return run
+    end = norm_clause.find(run[0]) + len(run[0])
+    for name in names[1:]:
+        if name in run:
+            continue  # named twice: as an actor and as the clause's subject
+        at = norm_clause.find(name, end)
+        if at < 0 or not _LIST_JOIN.fullmatch(norm_clause, end, at):
+            break
+        run.append(name)
+        end = at + len(name)
+    return run
 
 
 def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct:

@@ -193,3 +193,13 @@ def test_news_articles_of_one_document_are_told_apart_by_their_headline() -> Non
     s = signals(_analysis("查处了几起", "number", "查处"),
                 Answer(question="?", found=True, answer="3起", passages=passages, kind="number"))
     assert s is not None and s.agreeing == pytest.approx(0.5)
+
+
+def test_unknown_share_is_the_weight_of_what_the_index_lacks() -> None:
+    a = _analysis("护照办理要多少钱", "number", "办理")
+    a.units.append(Unit(text="护照", alts=("护照",), weight=3.0, known=False))
+    s = signals(a, _answer("100元", "number", "办理费用100元。"))
+    assert s is not None and s.unknown_share == pytest.approx(3.0 / 4.0)
+    known = signals(_analysis("办理要多少钱", "number", "办理"),
+                    _answer("100元", "number", "办理费用100元。"))
+    assert known is not None and known.unknown_share == 0.0

@@ -147,6 +147,26 @@ def test_who_partners_of_a_joint_action() -> None:
     assert line == "州卫健委、州教育局"
 
 
+def test_who_several_asked_the_bodies_listed_with_the_first() -> None:
+    r = row(1, "甲市自然资源局、市农业农村局和市综合执法局建立联合执法机制,州公安局配合。")
+    a = analysis("甲市是哪三个部门建立的机制?", ["甲市", "建立", "机制"])
+    line, _, _ = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
+    assert line == "甲市自然资源局、市农业农村局和市综合执法局"
+    one = analysis("甲市是哪个部门建立的机制?", ["甲市", "建立", "机制"])
+    assert who.extract(one, ranked((r, 1.0)), MemoryLookup([r]))[0] == "甲市自然资源局"
+
+
+@pytest.mark.parametrize(("clause", "names", "listed"), [
+    ("甲局、乙局和丙局开展检查", ["甲局", "乙局", "丙局"], ["甲局", "乙局", "丙局"]),
+    ("甲局会同乙局开展检查", ["甲局", "乙局"], ["甲局"]),  # a partner is no list
+    ("甲局、乙局开展检查,丙局配合", ["甲局", "乙局", "丙局"], ["甲局", "乙局"]),
+    ("甲局及乙局", ["甲局", "甲局", "乙局"], ["甲局", "乙局"]),  # named twice
+    ("甲局", [], []),
+])
+def test_listed_with_first(clause: str, names: list[str], listed: list[str]) -> None:
+    assert who.listed_with_first(clause, names) == listed
+
+
 def test_number_the_figure_the_question_describes_in_its_measure() -> None:
     r = row(1, "共检查医疗机构312家,查处89家,立案5起。")
     facts = [fact(1, "quantity", n) for n in ("312家", "89家", "5起")]
@@ -157,6 +177,29 @@ def test_number_the_figure_the_question_describes_in_its_measure() -> None:
     assert number.extract(b, ranked((r, 1.0)), MemoryLookup([r], facts))[0] == "立案5起"
     c = analysis("检查了多少吨?", ["检查"])  # no figure in 吨
     assert number.extract(c, ranked((r, 1.0)), MemoryLookup([r], facts)) == (None, None, ())
+
+
+def test_number_a_person_asked_as_someones_is_not_answered_by_the_owners_figure() -> None:
+    r = row(1, "对甲化工公司处以罚款180万元,对企业主要负责人张某某处上一年年收入60%的罚款。")
+    facts = [fact(1, "quantity", n) for n in ("180万元", "60%")]
+    a = analysis("甲化工的主要负责人罚了多少?", ["甲化工", "负责人", "罚款"])
+    assert number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))[0] == (
+        "对企业主要负责人张某某处上一年年收入60%的罚款")
+    b = analysis("甲化工罚了多少?", ["甲化工", "罚款"])
+    assert number.extract(b, ranked((r, 1.0)), MemoryLookup([r], facts))[0] == (
+        "对甲化工公司处以罚款180万元")
+
+
+@pytest.mark.parametrize(("question", "units", "head"), [
+    ("甲化工的主要负责人罚了多少?", ["甲化工", "负责人", "罚款"], ("负责人",)),
+    ("甲公司的员工有多少人?", ["甲公司", "员工"], ("员工",)),
+    # 的 after a description, not an owner: the thing itself is asked about.
+    ("没住院却占着床位的医院查出多少家?", ["住院", "床位", "医院"], ()),
+    ("负责人罚了多少?", ["负责人", "罚款"], ()),  # no owner before it
+    ("负责人的罚款是多少?", ["负责人", "罚款"], ()),  # what is owned is no person
+])
+def test_possessed(question: str, units: list[str], head: tuple[str, ...]) -> None:
+    assert number.possessed(analysis(question, units)) == head
 
 
 def test_number_the_words_after_how_many_say_what_is_counted() -> None:
