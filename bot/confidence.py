@@ -66,7 +66,11 @@ class Signals:
     the direct rate to 0.384 at wrong 0.013; tried with it and dropped: the share read
     rather than matched as typed (0.392, but a weight for it with no reading), how many
     known words the question has (0.385), the lead over the best passage of another
-    article or case (0.367).
+    article or case (0.367).  With the rules of that session (several bodies asked, a
+    person asked as someone's; 0.805 / 0.391 before) the first passage's own score, cut
+    to 0…1 (``top_score``), raised it to 0.806 / 0.401 at wrong 0.014 (cut at 1.5: 0.807 /
+    0.403) — passage coverage, tried in sessions 8 and 11, had not: the score adds the
+    ranking's hints and BM25 to what is said.
     """
 
     kind: str
@@ -85,6 +89,7 @@ class Signals:
     long_line: float  # who/where/number/when, a document without 《》: a whole clause, not a span
     agreeing: float  # share of the next three passages from the first's article or case
     unknown_share: float  # share of the question's weight the index lacks
+    top_score: float  # the first passage's score (how much of the question it says), 0…1
 
     def vector(self) -> dict[str, float]:
         """Feature name → value, with the kind as one-hot intercepts."""
@@ -236,6 +241,7 @@ def signals(analysis: Analysis, answer: Answer) -> Signals | None:
         margin=max(-1.0, min(1.0, margin)),
         agreeing=_agreeing((*answer.passages, *answer.more)),
         unknown_share=_unknown_share(analysis),
+        top_score=min(1.0, max(0.0, top.score)),
         long_line=1.0 if len(piece) > 12 and (kind in ("who", "where", "number", "when") or (
             kind == "document" and "《" not in answer.answer)) else 0.0,
     )

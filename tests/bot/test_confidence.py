@@ -203,3 +203,11 @@ def test_unknown_share_is_the_weight_of_what_the_index_lacks() -> None:
     known = signals(_analysis("办理要多少钱", "number", "办理"),
                     _answer("100元", "number", "办理费用100元。"))
     assert known is not None and known.unknown_share == 0.0
+
+
+@pytest.mark.parametrize(("score", "signal"), [(0.62, 0.62), (1.4, 1.0), (-0.1, 0.0)])
+def test_top_score_is_the_first_passages_score_cut_to_0_1(score: float, signal: float) -> None:
+    answer = Answer(question="?", found=True, answer="3起",
+                    passages=(_passage("查处违法行为3起。", 1, score),), kind="number")
+    s = signals(_analysis("查处了几起", "number", "查处"), answer)
+    assert s is not None and s.top_score == pytest.approx(signal)
