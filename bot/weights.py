@@ -190,6 +190,9 @@ class Weights:
     own_subject_bonus: float = 0.15
     # The actor of the answering clause stands in an earlier clause.
     earlier_actor_bonus: float = 0.1
+    # … or only in an earlier sentence (随即约谈建设单位: the index carried it over): no bonus —
+    # a sentence naming its actor, a little lower, still wins.
+    inherited_actor_bonus: float = 0.0
     # Candidates for a figure or a place within this much of the best score.
     value_pool: float = 0.1
 

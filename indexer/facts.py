@@ -106,7 +106,27 @@ _ORG_MORE_RE = regex.compile(
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
 _COUNT_AFTER = regex.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
                           r"[家个所名位批座人件起项条处户]")
-_ADVERBS = regex.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外)+")
+_ADVERBS = regex.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外|"
+                         r"随即|随后|立即|当即|及时|迅速|依法|第一时间|因此|为此|对此)+")
+# What an authority's name ends with (a company, 建设单位 or 总包单位 is none) …
+_AUTHORITY_END = regex.compile(r"(?:委员会|办公室|办公厅|政府|支队|大队|总队|法院|检察院|厅|局|委|部门|"
+                               r"机关|纪委监委|监察委员会|派出所|管理处|执法队)$")
+# … and the verbs of a sanction, which an authority takes (约谈, 责令, 督促其…).
+_SANCTION_LEAD = regex.compile(r"^(?:约谈|责令|督促|通报|查处|处以|给予|作出|移送|立案|暂扣|吊销|没收|"
+                               r"罚款|依法|对其)")
+
+
+def is_authority(name: str) -> bool:
+    """Whether ``name`` (normalised) is a public authority by its ending (市劳动保障监察支队,
+    县政府, 等部门) — not a business or a party to a case (建设单位, 某置业有限公司)."""
+    return bool(name) and _AUTHORITY_END.search(name) is not None and not name.endswith(
+        ("单位", "公司"))
+
+
+# A clause opening with its verb has no subject of its own (同时约谈了…负责人, 随即约谈建设单位):
+# what ends in 政府 or 单位 there is the object, and the actor is the one said before.
+_ACTION_LEAD = regex.compile(r"^(?:约谈|责令|落实|协助|帮助|敦促|提醒|告知|走访|通报|查处|处以|给予|作出|启动|印发|出台|下达|移送|"
+                             r"立案|暂扣|吊销|没收|罚款)|^[\u4e00-\u9fff]{1,3}了(?![解结])")
 
 
 @dataclass(frozen=True)
@@ -247,6 +267,8 @@ def clause_subject(clause: str) -> str | None:
     body = _BY.sub("", _ADVERBS.sub("", clause.strip()))
     if _VERB_LEAD.match(body):
         return None  # 会同章贡区住建局…: a partner, the actor is named before the clause
+    if _ACTION_LEAD.match(body):
+        return None
     # A conjoined list counts as one subject: 自治区市场监管、农业农村、公安等部门.
     m = _ORG_HEAD_RE.match(body)
     if m:
@@ -267,8 +289,9 @@ def clause_subject(clause: str) -> str | None:
 
 
 # 由/经 introduce an actor (not 由于, 经济, 经营…), and so does a passive's 被 (被县纪委监委问责;
-# not 被告, 被害人).
-_BY = regex.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信])|被(?![告害服子褥迫动捕执]))")
+# not 被告, 被害人); 因/由于 a cause, whose own subject follows (因总包单位未结算…).
+_BY = regex.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信])|被(?![告害服子褥迫动捕执])|"
+                    r"因为|因(?![此而素])|由于)")
 # A place the clause opens with; not a preposition's object (在巴州, 对该县, 向市里).
 _PLACE_HEAD_RE = regex.compile(rf"(?![对向在被将把从据])([{_CJK}]{{1,4}}?(?:州|市|县|盟))(?=[{_CJK}])")
 
@@ -297,6 +320,8 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
     facts: list[Fact] = []
     lead_subject: dict[int | None, str | None] = {}
     last_subject: dict[tuple[int | None, int | None, int | None], str | None] = {}
+    # The last authority among them: who takes a sanction the text leaves its actor out of.
+    last_authority: dict[tuple[int | None, int | None, int | None], str] = {}
     for i, (spec, text) in enumerate(zip(specs, norm, strict=True)):
         original = spec.text
         clauses = _clauses(text)
@@ -325,12 +350,22 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
                 if actor:
                     last_subject[scope] = actor_orig
             if subj:
-                last_subject[scope] = _orig(original, text, subj)
+                said = _orig(original, text, subj)
+                last_subject[scope] = said
+                if is_authority(subj) and said:
+                    last_authority[scope] = said
         # Who acts in this sentence: its own opening subject, else the section's,
         # else the case lead's — answers "who" for sentences that omit it.
         # Stored only when inherited: a sentence's own subject is read off it at answer time.
         own = first if spec.role not in ("title", "case_title") else None
         inherited = None if own else (last_subject.get(scope) or lead_subject.get(spec.case))
+        if not own and clauses and _SANCTION_LEAD.match(
+                _ADVERBS.sub("", clauses[0][1].strip())) and not is_authority(inherited or ""):
+            # 经核查,建设单位…拖欠…。随即约谈建设单位,督促其…: the offender was the last
+            # subject; the one who sanctions is the authority said before it (…支队接到投诉后…).
+            lead = lead_subject.get(spec.case)
+            inherited = last_authority.get(scope) or (
+                lead if lead and is_authority(lead) else None) or inherited
         if inherited:
             facts.append(Fact(i, "subject", inherited, None, None, normalize(inherited)))
         # "《X》(以下简称《Y》)": Y is an alias of X.

@@ -261,7 +261,7 @@ def acceptable_for(a: Analysis) -> Acceptable:
 
     def acceptable(norm_name: str) -> bool:
         # Names come from normalised text (organisations, clause_subject): no re-normalising.
-        if norm_name in named or any(x and x in norm_name for x in a.excluded):
+        if spelled_by(norm_name, named) or any(x and x in norm_name for x in a.excluded):
             return False
         if norm_name.rsplit("、", 1)[-1] in BODY_SUFFIXES:
             return False  # 政府主导、部门(联动): a bare 部门 names nobody
@@ -274,6 +274,17 @@ def acceptable_for(a: Analysis) -> Acceptable:
         return not (wants_body and not norm_name.endswith(BODY_SUFFIXES))
 
     return acceptable
+
+
+def spelled_by(name: str, words: set[str]) -> bool:
+    """Whether ``name`` is written with the question's words alone, one after another:
+    龙脊镇人民政府 is 龙脊 + 镇 + 人民政府 when 谁约谈了龙脊镇政府负责人? asks (政府 ↔ 人民政府)."""
+    if name in words:
+        return True
+    reach = [True] + [False] * len(name)
+    for end in range(1, len(name) + 1):
+        reach[end] = any(reach[start] and name[start:end] in words for start in range(end))
+    return reach[-1]
 
 
 def answering_clause(a: Analysis, p: Passage, acceptable: Acceptable) -> tuple[str, list[str]]:
@@ -323,7 +334,7 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
     acceptable = acceptable_for(a)
     in_charge = bool(a.frame)
     partners = a.intent.partners
-    best: tuple[float, str, Passage] | None = None
+    best: tuple[float, Direct] | None = None
     for p in pool:
         clause, names = answering_clause(a, p, acceptable)
         if not clause:
@@ -358,8 +369,8 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
             elif a.intent.several_answers:
                 # "是哪三个部门?": the bodies listed with the first (X局、Y局和Z局三部门).
                 shown = listed_with_first(norm_clause, names)
-            candidate = (p.score + bonus,
-                         "、".join(as_written(clause, n, norm_clause) for n in shown), p)
+            candidate = (p.score + bonus, Direct(
+                "、".join(as_written(clause, n, norm_clause) for n in shown), p))
         else:
             own = clause_subject(p.norm)
             bonus = W.own_subject_bonus  # the sentence's own subject acts in all its clauses
@@ -368,13 +379,22 @@ def orgs_in(a: Analysis, pool: list[Passage], searcher: Lookup,
                 # the answering clause stands in an earlier one.
                 own = earlier_actor(p, norm_clause, acceptable)
                 bonus = W.earlier_actor_bonus
-            if not own or p.score < floor:
-                continue  # a sentence that names no actor cannot say who
-            candidate = (p.score + bonus, as_written(p.text, own, p.norm), p)
+            if p.score < floor:
+                continue
+            if own:
+                candidate = (p.score + bonus, Direct(as_written(p.text, own, p.norm), p))
+            else:
+                # 随即约谈建设单位,督促其…: the best match names no actor; the one it carries
+                # over from the sentences before (or its case's lead) acts, as the index read
+                # — for the best match only: further down, a sentence naming its own wins.
+                told = subject_of(p, searcher, acceptable) if p is pool[0] else NONE
+                if told.answer is None:
+                    continue  # a sentence that names no actor cannot say who
+                candidate = (p.score + W.inherited_actor_bonus, told)
         if best is None or candidate[0] > best[0]:
             best = candidate
     if best:
-        return Direct(best[1], best[2])
+        return best[1]
     return subject_of(pool[0], searcher, acceptable) if pool else NONE
 
 
@@ -421,4 +441,4 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
 
 
 __all__ = ["acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in",
-           "role_taker", "subject_of"]
+           "role_taker", "spelled_by", "subject_of"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facts import clause_subject
+from indexer.facts import clause_subject, is_authority
 
 
 @pytest.mark.parametrize(("clause", "subject"), [
@@ -31,6 +31,15 @@ from indexer.facts import clause_subject
     ("在巴州全面推开", None),
     # A clause opening with a joining verb names a partner: its actor stands before it.
     ("会同章贡区住房和城乡建设局召开座谈会", None),
+    # A clause opening with its verb names its object, not who acts (…政府, …单位).
+    ("同时约谈了项目所在地龙脊镇人民政府主要负责人", None),
+    ("随即约谈建设单位", None),
+    ("依法落实建设单位先行垫付责任", None),
+    ("责令涉事单位整改", None),
+    ("县政府约谈了企业负责人", "县政府"),
+    ("市局了解到相关单位已整改", "市局"),  # 了解 is no 了 of a done deed
+    ("因总包单位未结算工程款", "总包单位"),  # a cause's own subject, without 因
+    ("因此市政府决定", "市政府"),  # 因此 is no cause: an adverb
 ])
 def test_clause_subject(clause: str, subject: str | None) -> None:
     assert clause_subject(clause) == subject
@@ -59,3 +68,24 @@ def test_an_actor_carries_over_within_a_section_not_across_news_paragraphs() -> 
     # A numbered section (一是…) carries its actor to the sentences after it.
     notice = "一、强化监管\n市市场监管局开展检查。查处案件12起。\n"
     assert _inherited(notice).get("查处案件12起。") == "市市场监管局"
+
+
+@pytest.mark.parametrize(("name", "authority"), [
+    ("彩云市劳动保障监察支队", True), ("县政府", True), ("自治区市场监管、农业农村等部门", True),
+    ("建设单位", False), ("彩云某置业有限公司", False), ("总包单位", False), ("", False),
+])
+def test_is_authority(name: str, authority: bool) -> None:
+    assert is_authority(name) is authority
+
+
+def test_a_sanction_without_its_actor_is_the_last_authoritys_not_the_offenders() -> None:
+    notice = ("一、某厂房项目欠薪案\n"
+              "【处理结果】\n"
+              "彩云市劳动保障监察支队接到投诉后，联合市住建局进驻项目现场。"
+              "经核查，建设单位某置业公司拖欠总包单位工程款1200万元。"
+              "随即约谈建设单位，督促其先行垫付工资。"
+              "3天后，62名农民工全部领到工资。\n")
+    said = _inherited(notice)
+    assert said.get("随即约谈建设单位，督促其先行垫付工资。") == "彩云市劳动保障监察支队"
+    # Other sentences still carry over the nearest subject.
+    assert said.get("3天后，62名农民工全部领到工资。") == "建设单位"

@@ -156,6 +156,31 @@ def test_who_several_asked_the_bodies_listed_with_the_first() -> None:
     assert who.extract(one, ranked((r, 1.0)), MemoryLookup([r]))[0] == "甲市自然资源局"
 
 
+def test_who_the_best_match_leaving_its_actor_out_is_the_inherited_actors() -> None:
+    """随即约谈建设单位: the actor the index carried over to the best match beats another
+    sentence's own subject ranked well below it (因总包单位未结算…)."""
+    best = row(1, "随即约谈建设单位,督促其先行垫付工资。", case=3)
+    other = row(2, "因总包单位未结算工程款,无法支付工资。", case=3)
+    lookup = MemoryLookup([best, other], [fact(1, "subject", "甲市监察支队", "甲市监察支队")])
+    a = analysis("谁督促建设单位垫付工资的?", ["督促", "建设", "单位", "垫付", "工资"])
+    line, evidence, _ = who.extract(a, ranked((best, 0.95), (other, 0.52)), lookup)
+    assert line == "甲市监察支队" and evidence is not None and evidence.id == 1
+    # A sentence naming its own actor and scoring near the best match still wins.
+    low = analysis("谁没结算工程款?", ["结算", "工程款"])
+    assert who.extract(low, ranked((best, 0.95), (other, 0.9)), MemoryLookup(
+        [best, other], [fact(1, "subject", "甲市监察支队", "甲市监察支队")]))[0] == "总包单位"
+
+
+@pytest.mark.parametrize(("name", "words", "spelled"), [
+    ("龙脊镇人民政府", {"龙脊", "镇", "人民政府", "政府"}, True),
+    ("龙脊镇人民政府", {"龙脊", "政府"}, False),
+    ("市场监管局", {"市场监管局"}, True),
+    ("市场监管局", {"市场", "监管"}, False),
+])
+def test_spelled_by(name: str, words: set[str], spelled: bool) -> None:
+    assert who.spelled_by(name, words) is spelled
+
+
 @pytest.mark.parametrize(("clause", "names", "listed"), [
     ("甲局、乙局和丙局开展检查", ["甲局", "乙局", "丙局"], ["甲局", "乙局", "丙局"]),
     ("甲局会同乙局开展检查", ["甲局", "乙局"], ["甲局"]),  # a partner is no list
