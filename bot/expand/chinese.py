@@ -26,6 +26,7 @@ from corpus import regex
 from indexer.lexicon import lexicon
 from indexer.normalize import is_cjk
 from indexer.segment import substrings
+from indexer.words import QUESTION_ISSUING_VERBS
 
 # Words that name the kind of answer wanted (多少家, 几级, 哪一年, 面积): not words the
 # answer must contain.
@@ -130,7 +131,9 @@ class ChineseReader:
         when unknown, weighed as colloquial, retrieved by its parts when long."""
         wt = self.weights
         alts = self.synonyms.alts(word, df)
-        if not known and not any(a in df for a in alts):
+        if not known and not any(a in df for a in alts) and word not in QUESTION_ISSUING_VERBS:
+            # (哪天印发的 against a text without 印发 is no typo of 引发: a verb of issuing
+            # frames the question, and understand weighs it down.)
             corrected = self.corrector.correct(word, run, df)
             if corrected:
                 return [self.weigher.unit(word, corrected, n, "typo")]

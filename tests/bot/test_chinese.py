@@ -39,6 +39,13 @@ def test_units(question: str, expected: list[tuple[str, tuple[str, ...], str]]) 
     assert [(u.text, u.alts, u.source) for u in units(question)] == expected
 
 
+def test_a_verb_of_issuing_is_no_typo_of_a_homophone() -> None:
+    """哪天印发的 over a text that has 引发 (引发火灾) but not 印发: 印发 frames the question."""
+    read = units("通知印发", {**DF, "通知": 12, "引发": 9})
+    assert ("引发",) not in [u.alts for u in read]
+    assert [u.source for u in read if u.text == "印发"] == ["question"]
+
+
 def test_a_typo_is_corrected_and_a_piece_of_a_longer_word_is_kept() -> None:
     without = {w: f for w, f in DF.items() if w != "畜禽屠宰管理条例"}
     typo = [(u.text, u.alts, u.source) for u in units("屠宰管里条例", without)]
