@@ -37,9 +37,6 @@ CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
     Cue("about_notice", regex.compile(
         r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文)|"
-        # … with its topic between (这个典型案例通知, 这份森林防火通报) — not a clause (这个县
-        # 出台的办法 is another document).
-        r"(?:这份|这个|这篇|本)[^的了是在出发定制印有,，、\s]{2,6}?(?:通知|通报|公告|通告)|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"
