@@ -30,7 +30,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "seventeenth", "eighteenth", "news", "news-a", "news-b", "news-c", "news-d", "news-e",
         "news-f", "news-g", "news-h", "nineteenth", "news-i", "twentieth", "news-j",
         "twenty-first", "news-k", "twenty-second", "news-l", "twenty-third", "twenty-fourth",
-        "news-m", "twenty-fifth", "news-n", "twenty-sixth", "news-o", "twenty-seventh")
+        "news-m", "twenty-fifth", "news-n", "twenty-sixth", "news-o", "twenty-seventh",
+        "news-p", "twenty-eighth")
 
 
 def questions(name: str) -> list[dict[str, object]]:

@@ -41,10 +41,11 @@ CALIBRATION = ("fifteenth", "sixteenth", "seventeenth", "eighteenth", "news-c", 
 # (twentieth, a Word file, and news-j came in session 11 and were first scored at its end;
 # twenty-second, a web page, in session 12; twenty-fourth, a news-style work report, in
 # session 13; news-n in session 15; news-o and twenty-seventh, a press conference's
-# transcript on a web page, in session 16).
+# transcript on a web page, in session 16; news-p and twenty-eighth, a grain bureau's web
+# page, in session 17).
 HELD_OUT = ("second", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "news", "news-a",
             "news-b", "twentieth", "news-j", "twenty-second", "twenty-fourth", "news-n",
-            "news-o", "twenty-seventh")
+            "news-o", "twenty-seventh", "news-p", "twenty-eighth")
 
 
 def documents(name: str) -> list[Path]:
