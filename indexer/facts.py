@@ -108,19 +108,19 @@ _COUNT_AFTER = regex.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九�
                           r"[家个所名位批座人件起项条处户]")
 _ADVERBS = regex.compile(r"^(?:并|同时|同步|还|也|已|先后|进一步|积极|主动|率先|首次|近年来|目前|此外|"
                          r"随即|随后|立即|当即|及时|迅速|依法|第一时间|因此|为此|对此)+")
-# What an authority's name ends with (a company, 建设单位 or 总包单位 is none) …
-_AUTHORITY_END = regex.compile(r"(?:委员会|办公室|办公厅|政府|支队|大队|总队|法院|检察院|厅|局|委|部门|"
-                               r"机关|纪委监委|监察委员会|派出所|管理处|执法队)$")
+# What an authority's name ends with — a body's ending, not a 中心's (a company, 建设单位 or
+# 总包单位 is none) …
+_AUTHORITY_END = regex.compile(rf"(?:{_BODY_END}|部门|机关|派出所|管理处|执法队)$")
 # … and the verbs of a sanction, which an authority takes (约谈, 责令, 督促其…).
 _SANCTION_LEAD = regex.compile(r"^(?:约谈|责令|督促|通报|查处|处以|给予|作出|移送|立案|暂扣|吊销|没收|"
-                               r"罚款|依法|对其)")
+                               r"罚款|对其)")  # (依法 is one of the _ADVERBS stripped first)
 
 
 def is_authority(name: str) -> bool:
     """Whether ``name`` (normalised) is a public authority by its ending (市劳动保障监察支队,
     县政府, 等部门) — not a business or a party to a case (建设单位, 某置业有限公司)."""
     return bool(name) and _AUTHORITY_END.search(name) is not None and not name.endswith(
-        ("单位", "公司"))
+        ("单位", "公司", "中心"))
 
 
 # A clause opening with its verb has no subject of its own (同时约谈了…负责人, 随即约谈建设单位):

@@ -115,11 +115,13 @@ class LatinReader:
                      if key + s in pinyin_hits), [])
                 terms = tuple(t for t, _ in hits[:self.weights.max_pinyin_alts])
                 source = "pinyin"
-            if not terms and not (size == 1 and self._dictionary_pair(content, i)):
+            if not terms:
                 # A wildcard (ton* → 吨) only after pinyin: tongjiang is 通江; and not on
                 # the first word of a pair the dictionary reads whole (costa rica is
-                # 哥斯达黎加, not cost* → 成本).
+                # 哥斯达黎加, not cost* → 成本) — looked up only when a wildcard matched.
                 terms = self.english.glossary_words(phrase)
+                if terms and size == 1 and self._dictionary_pair(content, i):
+                    terms = ()
                 source = "english"
             if terms:
                 return self.weigher.unit(phrase, terms, n, source), size
