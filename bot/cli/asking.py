@@ -96,7 +96,12 @@ def chat(db: DbTarget | None) -> None:
                     original = not original
                     click.echo("原文显示:开" if original else "原文显示:关(按提问的字体显示)")
                     continue
-                click.echo(to_terminal(service.answer(q), sys.stdout.isatty(), original))
+                try:
+                    answer = service.answer(q)
+                except KeyboardInterrupt:  # Ctrl-C while it answers: drop that question
+                    click.echo("\n(已取消。Ctrl-D 或 /quit 退出)")
+                    continue
+                click.echo(to_terminal(answer, sys.stdout.isatty(), original))
                 click.echo()
         finally:
             history()
