@@ -18,12 +18,13 @@ RANKING: dict[str, float] = {
     "named_focus": 0.1,
     "new_place": 0.05,
     "in_charge_lead": 0.03,
+    "focus_said": 0.1,
 }
 
 # The found model (bot/found.py), written by `python scripts/fit_found.py`
-# on the folds dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth.
+# on the folds dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth.
 FOUND: dict[str, float] = {
-    'bias': -2.626074610211444,
-    'coverage': 5.842645968696959,
+    'bias': -2.573199782745111,
+    'coverage': 5.781812992225462,
     'threshold': 0.58,
 }

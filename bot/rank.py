@@ -42,6 +42,7 @@ class Features(NamedTuple):
     named_focus: float  # 1: the thing a what/document question names, in 《》 or quotes
     new_place: float  # 1: "在哪?" and the sentence names a place the question does not
     in_charge_lead: float  # 1: "谁负责?" and the case's lead covering most of the question
+    focus_said: float  # 1: the sentence says what the question word asks about (第二轮哪天?)
 
 
 # The weight of each feature, from the table (the sentence's own coverage is the unit).
@@ -49,7 +50,8 @@ RANKING = Features(
     body=1.0, heading=W.heading_only_credit, place=W.heading_place_credit, bm25=W.bm25_share,
     heading_role=W.heading_hint, lead_role=W.lead_hint, issuing=W.issuing_hint,
     figure=W.figure_hint, other_batch=W.other_batch_weight, named_focus=W.named_focus_bonus,
-    new_place=W.new_place_bonus, in_charge_lead=W.in_charge_lead_bonus)
+    new_place=W.new_place_bonus, in_charge_lead=W.in_charge_lead_bonus,
+    focus_said=W.focus_said_bonus)
 
 
 def score(f: Features, weights: Features = RANKING) -> float:
@@ -99,6 +101,12 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
     if a.intent.defines:
         # "什么叫X?" is answered by the sentence that defines X (所谓X,就是…; X是指…).
         named = defining(a.intent.defines)
+    # What the question word asks about (第二轮 of 第二轮哪天下?) — else its last word
+    # (纪念邮票设计者, 修订了哪部条例 → 条例): a Chinese noun phrase ends in its head.
+    asked_about = next((u.alts for u in a.units if a.focus and u.text == a.focus),
+                       (a.focus,) if a.focus else ())
+    if not asked_about and a.units:
+        asked_about = a.units[-1].alts
     for (row, bm25), body in zip(hits, bodies, strict=True):
         context: str | None = None  # only looked at for units the body lacks
         said = heading = place = 0.0
@@ -142,6 +150,7 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
             # Who is in charge of a case is said in its lead paragraph.
             in_charge_lead=1.0 if (in_charge and row.role == "lead"
                                    and share >= W.in_charge_lead_share) else 0.0,
+            focus_said=1.0 if any(x in body for x in asked_about) else 0.0,
         ), matched))
     return out
 

@@ -172,6 +172,21 @@ def _question_part(text: str) -> str | None:
     return None
 
 
+# Dates as people say them: 12月29号 is 12月29日; 97年12月, 97年前11个月, 05年底 name 1997
+# and 2005 (a two-digit year before a month or a part of the year — not 10年来, a span).
+_DAY_SAID = regex.compile(r"(?<=月)([0-9]{1,2})号(?![楼院线门室房库井站口机台车])")
+_YEAR_SAID = regex.compile(r"(?<![0-9.])([0-9]{2})年(?=[0-9]{1,2}月|底|初|末|前[0-9]|上半年|"
+                           r"下半年|全年|年底|年初)")
+
+
+def written_dates(norm: str) -> str:
+    """``norm`` with its spoken dates as documents write them (12月29号 → 12月29日,
+    97年12月 → 1997年12月; 50–99 are of the 1900s, 00–49 of the 2000s)."""
+    norm = _DAY_SAID.sub(r"\1日", norm)
+    return _YEAR_SAID.sub(lambda m: ("19" if m.group(1) >= "50" else "20") + m.group(1) + "年",
+                          norm)
+
+
 def is_askable(text: str) -> bool:
     """Does ``text`` hold any letter, digit or ideograph to search for?"""
     return any(is_cjk(c) or c.isalnum() for c in text)
@@ -218,7 +233,7 @@ class Analyzer:
 
     def analyze(self, question: str) -> Analysis:
         cleaned, notice = clean(question)
-        norm = normalize(cleaned)
+        norm = written_dates(normalize(cleaned))
         analysis = Analysis(cleaned, norm, detect_script(cleaned), classify(norm), notice=notice,
                             intent=read_intent(norm, cleaned))
         n = max(self.vocab.passage_count, 1)

@@ -25,7 +25,8 @@ def test_coverage_decides_and_bm25_breaks_ties() -> None:
     one = row(2, "昌吉州推进小饭桌建设。")
     out = rank(a, [(one, 10.0), (both, 5.0)])
     assert [p.id for p in out] == [1, 2]
-    assert out[0].score == pytest.approx(1.0 + W.bm25_share * 0.5)
+    # 监管, the question's last word, is said by the first only.
+    assert out[0].score == pytest.approx(1.0 + W.bm25_share * 0.5 + W.focus_said_bonus)
     assert out[1].score == pytest.approx(2 / 3 + W.bm25_share * 1.0)
     assert out[0].terms == ("小饭桌", "监管")
 
@@ -43,10 +44,11 @@ def test_a_word_only_in_the_heading_counts_partly_a_place_fully() -> None:
     a = analysis("西充县一田一档", [("西充", 1.0), ("一田一档", 1.0)])
     under = row(1, "建立一田一档。", case=1, case_title="西充县推进耕地保护")
     [p] = rank(a, [(under, 1.0)])
-    assert p.score == pytest.approx(1.0 + W.bm25_share)  # 西充 names a place: fully
+    said = W.bm25_share + W.focus_said_bonus  # and 一田一档, asked about, is said
+    assert p.score == pytest.approx(1.0 + said)  # 西充 names a place: fully
     b = analysis("耕地保护一田一档", [("耕地保护", 1.0), ("一田一档", 1.0)])
     [q] = rank(b, [(under, 1.0)])
-    assert q.score == pytest.approx((1 + W.heading_only_credit) / 2 + W.bm25_share)
+    assert q.score == pytest.approx((1 + W.heading_only_credit) / 2 + said)
 
 
 def test_another_batch_is_penalised() -> None:
@@ -91,9 +93,9 @@ def test_who_in_charge_is_not_an_issuing_question() -> None:
 def test_score_is_the_weighted_sum_of_the_features() -> None:
     f = Features(body=0.5, heading=0.25, place=0.0, bm25=1.0, heading_role=0.0, lead_role=1.0,
                  issuing=0.0, figure=0.0, other_batch=0.0, named_focus=0.0, new_place=0.0,
-                 in_charge_lead=0.0)
+                 in_charge_lead=0.0, focus_said=1.0)
     assert score(f) == pytest.approx(0.5 + 0.25 * W.heading_only_credit + W.bm25_share
-                                     + W.lead_hint)
+                                     + W.lead_hint + W.focus_said_bonus)
     assert RANKING.body == 1.0  # the unit the other weights are measured in
 
 
@@ -144,3 +146,15 @@ def test_another_year_said_relatively_may_be_the_one_asked() -> None:
     assert not another_year("1997年旅游收入是多少?", "去年旅游收入为750亿美元,比1996年增加", "")
     # … but not 1995, earlier than the 1996 it is compared with.
     assert another_year("1995年旅游收入是多少?", "去年旅游收入为750亿美元,比1996年增加", "")
+
+
+def test_the_sentence_saying_what_is_asked_comes_before_the_story_alone() -> None:
+    # A news story's opening names it (国脉杯…天元战); the question asks one detail of it
+    # (第二轮哪天?), said further on beside fewer of the story's words.
+    a = analysis("国脉杯天元战第二轮哪天下", ["国脉杯", "天元战", "第二轮"], kind="when")
+    a.focus = "第二轮"
+    opening = row(1, "国脉杯天元战本赛今天战罢最后一轮。")
+    detail = row(2, "天元战第二轮比赛1月7日继续进行。")
+    hits = [(opening, 10.0), (detail, 1.0)]
+    assert [p.id for p in rank(a, hits, RANKING._replace(focus_said=0.0))] == [1, 2]
+    assert [p.id for p in rank(a, hits)] == [2, 1]
