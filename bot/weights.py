@@ -112,8 +112,8 @@ class Weights:
     in_charge_lead_share: float = 0.8
     # … gets this much (who is in charge of a case is said in its lead).
     in_charge_lead_bonus: float = _RANK["in_charge_lead"]
-    # The sentence says what the question word asks about (第二轮 of 第二轮哪天下?), not only
-    # the story around it.
+    # The sentence says what the question word asks about (第二轮 of 第二轮哪天下?) — else
+    # the question's last word, the head of its noun phrase — not only the story around it.
     focus_said_bonus: float = _RANK["focus_said"]
 
     # "这份通知…?" with several documents indexed: the documents of this many best

@@ -18,6 +18,7 @@ from bot.understand import (
     classify,
     clean,
     is_askable,
+    written_dates,
 )
 from bot.weights import WEIGHTS
 from indexer.normalize import normalize
@@ -38,6 +39,22 @@ def test_clean(question: str, cleaned: str, cut: bool) -> None:
     text, notice = clean(question)
     assert text == cleaned
     assert (notice is not None) is cut
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    ("97年12月29号人大常委会通过了什么", "1997年12月29日人大常委会通过了什么"),
+    ("97年前11个月", "1997年前11个月"),
+    ("05年底", "2005年底"),
+    ("24年上半年", "2024年上半年"),
+    ("5月1号开业", "5月1日开业"),
+    ("12月3号楼", "12月3号楼"),  # a building's number, not a day
+    ("10年来", "10年来"),  # a span of years
+    ("这50年", "这50年"),
+    ("2024年5月", "2024年5月"),  # written out already
+    ("3号文件", "3号文件"),  # no month before it: a document's number
+])
+def test_written_dates(said: str, written: str) -> None:
+    assert written_dates(said) == written
 
 
 @pytest.mark.parametrize(("text", "askable"), [
