@@ -133,6 +133,11 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
                         else:
                             heading += weight
                         break
+        focus_said = 0.0
+        for x in asked_about:
+            if x in body:
+                focus_said = 1.0
+                break
         other = 0.0
         if batch and batch not in body and another_batch(batch, body, context or heading_context(
                 row.doc_title, row.case_title, row.section_heading)):
@@ -150,7 +155,7 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
             # Who is in charge of a case is said in its lead paragraph.
             in_charge_lead=1.0 if (in_charge and row.role == "lead"
                                    and share >= W.in_charge_lead_share) else 0.0,
-            focus_said=1.0 if any(x in body for x in asked_about) else 0.0,
+            focus_said=focus_said,
         ), matched))
     return out
 
