@@ -6,8 +6,10 @@ weight of the ranking or of the weight table is chosen, on the sets the fits may
     .venv/bin/python scripts/sweep.py focus_said 0,0.1 dev third     # named sets only
 
 A ranking weight is a field of :class:`bot.rank.Features` (the weights of ``RANKING``);
-``W.<name>`` is a field of :data:`bot.weights.WEIGHTS`, set in place for the run (the
-answer core reads that one table).  The confidence gate keeps its shipped model: a change
+sweep it by that name — ``RANKING`` reads its weights from the table once, at import, so
+``W.heading_only_credit`` and the like would change nothing.  ``W.<name>`` is any other
+field of :data:`bot.weights.WEIGHTS`, set in place for the run (the answer core reads that
+one table).  The confidence gate keeps its shipped model: a change
 that moves many proposed lines wants `scripts/fit_confidence.py` afterwards.  Each value
 prints the pooled figures and each set's overall counts (hit@1 / hit@3 / right lines /
 wrong lines / out-of-scope rejected) — overall rows only, as the calibration sets allow.
@@ -20,7 +22,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +71,7 @@ def sweep(field: str, values: Sequence[float], names: Sequence[str],
     try:
         for value in values:
             ranking = RANKING if field.startswith("W.") else RANKING._replace(**{field: value})
-            with table_weight(field[2:], value) if field.startswith("W.") else _nothing():
+            with table_weight(field[2:], value) if field.startswith("W.") else nullcontext():
                 pooled, rows = Tally(), []
                 for name, service in services.items():
                     service.engine.ranking = ranking
@@ -81,11 +83,6 @@ def sweep(field: str, values: Sequence[float], names: Sequence[str],
     finally:
         for service in services.values():
             service.close()
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield
 
 
 def main(argv: Sequence[str] | None = None) -> int:
