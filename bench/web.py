@@ -1,11 +1,11 @@
 """``/api/ask`` under concurrent clients: a real ``casebot web`` process on loopback.
 
-One server process (as deployed: ``casebot web``, the request limit off for the run, the
-question log on), warmed by one sequential pass over the questions — timed: that is the
-one-client figure — and then ``clients`` threads, each with its own keep-alive connection,
-asking the questions in turn (each thread from another starting point) until each has made
-``per_client`` requests or ``max_seconds`` have passed.  Bounded in count and time,
-loopback only.  Any response other than 200 with the JSON contract is an error.
+One server (as deployed: ``casebot web``, the request limit off for the run, the question
+log on; ``workers`` answering processes), warmed by one sequential pass over the questions —
+timed: that is the one-client figure (one keep-alive connection: one worker) — and then
+``clients`` threads, each with its own keep-alive connection, asking the questions in turn
+(each thread from another starting point) until each has made ``per_client`` requests or
+``max_seconds`` have passed.  Bounded in count and time, loopback only.  Any response other than 200 with the JSON contract is an error.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.measure import Latency
@@ -36,6 +36,7 @@ class Load:
     latency: Latency  # per request, seconds, as the clients saw it
     single: Latency  # one client, one request at a time (the warm-up pass)
     first_error: str | None = None
+    workers: int = 1
 
     @property
     def rps(self) -> float:
@@ -88,8 +89,9 @@ def _ask(conn: http.client.HTTPConnection, path: str) -> str | None:
 
 def measure(db: Path, questions: list[str], workdir: Path, clients: int = 20,
             per_client: int = 50, max_seconds: float = 120.0,
-            extra_env: dict[str, str] | None = None) -> Load:
-    """Start ``casebot web`` over ``db`` and load ``/api/ask`` with ``clients`` threads."""
+            extra_env: dict[str, str] | None = None, workers: int = 1) -> Load:
+    """Start ``casebot web --workers N`` over ``db`` and load ``/api/ask`` with ``clients``
+    threads."""
     port = _free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / "web-server.log"
@@ -97,7 +99,8 @@ def measure(db: Path, questions: list[str], workdir: Path, clients: int = 20,
     env.update({"CASEBOT_WEB_RATE_LIMIT": "0", "PYTHONIOENCODING": "utf-8", **(extra_env or {})})
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "web", "--db", str(db),
-                                 "--host", "127.0.0.1", "--port", str(port)],
+                                 "--host", "127.0.0.1", "--port", str(port),
+                                 "--workers", str(workers)],
                                 cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_ready(port, proc, log)
@@ -111,7 +114,8 @@ def measure(db: Path, questions: list[str], workdir: Path, clients: int = 20,
             if problem:
                 raise RuntimeError(f"warm-up request failed: {problem}")
         conn.close()
-        return _concurrent(port, paths, clients, per_client, max_seconds, Latency(tuple(single)))
+        load = _concurrent(port, paths, clients, per_client, max_seconds, Latency(tuple(single)))
+        return replace(load, workers=workers)
     finally:
         proc.terminate()
         try:

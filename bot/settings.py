@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     casebot_web_rate_limit: int = 60  # requests per client address per window; 0: no limit
     casebot_web_rate_window: float = 60.0  # seconds
     casebot_web_log_questions: bool = True  # web questions count in the admin charts
+    casebot_web_workers: int = Field(default=1, ge=1, le=64)  # answering processes
 
     @field_validator("telegram_admin_ids", "telegram_allowed_chats", mode="before")
     @classmethod

@@ -35,26 +35,28 @@ def bot(db: DbTarget | None) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
-def web(db: DbTarget | None, host: str, port: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes answering requests, up to one per core (default: "
+                   "CASEBOT_WEB_WORKERS, else 1). Each holds its own caches (~200 MB).")
+def web(db: DbTarget | None, host: str, port: int, workers: int | None) -> None:
     """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /openapi.json).
 
     Settings (see .env.example): CASEBOT_ADMIN_TOKEN opens the admin charts at /admin;
-    CASEBOT_WEB_RATE_LIMIT / CASEBOT_WEB_RATE_WINDOW limit requests per client.  Put a
-    reverse proxy with HTTPS in front of it for the public.
+    CASEBOT_WEB_RATE_LIMIT / CASEBOT_WEB_RATE_WINDOW limit requests per client (each worker
+    counts its own).  Put a reverse proxy with HTTPS in front of it for the public.
     """
-    import uvicorn
-
-    from bot.web.app import WebConfig, create_app
+    from bot.web.serve import serve
 
     settings = settings_for(db)
+    workers = workers or settings.casebot_web_workers
     with friendly_errors(db):
         service = open_index(db)
-        service.warm_up()
-    click.echo(f"casebot web: http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    # No access log: it would write every question (the URL) to the log, which the
-    # bot never does at INFO.
-    uvicorn.run(create_app(service, WebConfig.from_settings(settings)), host=host, port=port,
-                log_level="warning", access_log=False, proxy_headers=True, server_header=False)
+        if workers == 1:
+            service.warm_up()
+    more = f", {workers} workers" if workers > 1 else ""
+    click.echo(f"casebot web: http://{host}:{port}/{more} (Ctrl-C stops)", err=True)
+    with friendly_errors(db):
+        serve(service, settings, host, port, workers)
 
 
 @main.command()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.news import CorpusUnavailable, bench_corpus, strip_tags
-from bench.run import SECTIONS
+from bench.run import SECTIONS, web_workers
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,6 +37,8 @@ def test_quick_benchmark_prints_every_section(tmp_path: Path) -> None:
     targets = report.split("## Targets", 1)[1]
     # Every target judged: six of issue #5, one of #15 (the web API), six of #16 (both stores).
     assert targets.count("**PASS**") + targets.count("**MISS**") == 13, targets
+    # The web target is judged as deployed: one worker per core (one on a one-core machine).
+    assert f"--workers {web_workers()})" in targets, targets
     # Every latency row has figures, not placeholders (bm25-jieba may be n/a).
     latency = report.split("## Answer latency", 1)[1].split("## Peers", 1)[0]
     # A NaN cell, not the letters in a listed question ("governance").

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +86,8 @@ def clean_env(home: Path, extra: Mapping[str, str] | None = None) -> dict[str, s
 
 
 def start_server(db: Path, home: Path, extra_env: Mapping[str, str] | None = None,
-                 startup: float = 120.0) -> Server:
-    """``casebot web --db DB`` on a free loopback port, once ``/healthz`` answers.
+                 startup: float = 120.0, args: Sequence[str] = ()) -> Server:
+    """``casebot web --db DB [ARGS]`` on a free loopback port, once ``/healthz`` answers.
 
     ``startup`` only bounds a hang (a slow machine still passes); the process's output goes
     to a file under ``home`` so a failure can show it.
@@ -97,7 +97,7 @@ def start_server(db: Path, home: Path, extra_env: Mapping[str, str] | None = Non
     cmd = [str(CASEBOT)] if CASEBOT.exists() else [sys.executable, "-m", "bot.cli"]
     out = (home / "server.log").open("wb")
     proc = subprocess.Popen([*cmd, "web", "--db", str(db), "--host", "127.0.0.1", "--port",
-                             str(port)], cwd=home, env=clean_env(home, extra_env),
+                             str(port), *args], cwd=home, env=clean_env(home, extra_env),
                             stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + startup

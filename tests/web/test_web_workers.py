@@ -1,0 +1,94 @@
+"""``casebot web --workers 2``: two answering processes behind one port, both serving the
+same answers, every question logged, all of them gone when the server stops."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.service import Casebot
+from tests.conftest import copy_index
+from tests.web.conftest import QUESTION, start_server, stop_server
+
+REQUESTS = 12
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # it ended meanwhile
+            continue
+        # pid (comm) state ppid …: comm may hold spaces, so split after its ')'.
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            out.append(int(entry.name))
+    return out
+
+
+def is_worker(pid: int) -> bool:
+    try:
+        return b"multiprocessing.spawn" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in (
+        Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0])
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_two_workers_answer_alike_log_everything_and_stop(
+        built_db_path: Path, tmp_path: Path) -> None:
+    db = copy_index(built_db_path, tmp_path / "casebot.db")
+    service = Casebot.open(db, build=False)
+    try:
+        expected = service.answer(QUESTION, 3).to_json()
+    finally:
+        service.close()
+    server = start_server(db, tmp_path / "home", {"CASEBOT_WEB_RATE_LIMIT": "0"},
+                          args=("--workers", "2"))
+    try:
+        workers = [pid for pid in children(server.process.pid) if is_worker(pid)]
+        assert len(workers) == 2
+
+        def ask(_: int) -> tuple[int, object]:
+            # A connection per request: the kernel hands them to either worker.
+            url = f"{server.url}/api/ask?q={urllib.parse.quote(QUESTION)}"
+            with urllib.request.urlopen(url, timeout=60) as r:
+                return r.status, json.loads(r.read())
+
+        with ThreadPoolExecutor(4) as pool:
+            replies = list(pool.map(ask, range(REQUESTS)))
+        assert replies == [(200, expected)] * REQUESTS
+    finally:
+        stop_server(server.process)
+    assert server.process.returncode is not None
+    assert not [pid for pid in workers if alive(pid)]
+    # Each worker wrote its queued questions before it ended: none is lost.
+    with sqlite3.connect(tmp_path / "casebot-questions.db") as log:
+        assert log.execute("SELECT count(*) FROM questions").fetchone() == (REQUESTS,)
+
+
+@pytest.mark.parametrize("value", ["0", "65"])
+def test_workers_out_of_range_say_so(value: str) -> None:
+    result = CliRunner().invoke(main, ["web", "--workers", value])
+    assert result.exit_code == 2
+    assert "--workers" in result.output and "1<=x<=64" in result.output
