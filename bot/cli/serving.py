@@ -42,8 +42,9 @@ def web(db: DbTarget | None, host: str, port: int, workers: int | None) -> None:
     """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /openapi.json).
 
     Settings (see .env.example): CASEBOT_ADMIN_TOKEN opens the admin charts at /admin;
-    CASEBOT_WEB_RATE_LIMIT / CASEBOT_WEB_RATE_WINDOW limit requests per client (each worker
-    counts its own).  Put a reverse proxy with HTTPS in front of it for the public.
+    CASEBOT_WEB_RATE_LIMIT / CASEBOT_WEB_RATE_WINDOW limit requests per client (on
+    PostgreSQL counted in the database for every worker and instance; on SQLite by each
+    worker).  Put a reverse proxy with HTTPS in front of it for the public.
     """
     from bot.web.serve import serve
 

@@ -39,7 +39,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.answer import Answer, Status
 from bot.service import Casebot
 from bot.web import schemas, views
-from bot.web.limits import MemoryLimiter, RequestLimiter
+from bot.web.limits import RequestLimiter, blocks, limiter_for
 from bot.web.recorder import Entry, Recorder
 from indexer.normalize import Script
 
@@ -121,14 +121,21 @@ def is_api(request: Request) -> bool:
 
 def create_app(service: Casebot, config: WebConfig | None = None,
                limiter: RequestLimiter | None = None) -> FastAPI:
-    """The application over ``service``; ``limiter`` defaults to one in memory."""
+    """The application over ``service``; ``limiter`` defaults to
+    :func:`~bot.web.limits.limiter_for` (shared through the database on PostgreSQL, in
+    memory on SQLite)."""
     config = config or WebConfig()
-    limiter = limiter or MemoryLimiter(config.rate_limit, config.rate_window)
+    limiter = limiter or limiter_for(service.storage.limit_store(), config.rate_limit,
+                                     config.rate_window, config.user_salt)
+    off_loop = blocks(limiter)
 
     async def within_limit(request: Request) -> None:
         if request.url.path.startswith(NOT_LIMITED):
             return
-        verdict = limiter.hit(client_of(request))
+        client = client_of(request)
+        # A shared limiter's transaction must not hold up the event loop.
+        verdict = (await asyncio.to_thread(limiter.hit, client) if off_loop
+                   else limiter.hit(client))
         if not verdict.allowed:
             raise Limited(verdict.retry_after)
 

@@ -1,18 +1,24 @@
 """Per-client request limits for the web application, behind one small interface.
 
 The application asks a :class:`RequestLimiter` "may this client make a request now?" and
-nothing else, so where the counts live is a choice made at the entry point: in this
-process's memory today (:class:`MemoryLimiter`); a limiter whose counts are shared through
-the database (several web processes behind one proxy) only has to implement ``hit``.
+nothing else, so where the counts live is a choice made once (:func:`limiter_for`): on
+PostgreSQL in the database every web process and instance shares (the bot's
+:class:`~bot.telegram.ratelimit.SharedLimiter` and table, under keys of their own), so a
+client's limit holds whichever worker or instance serves it; on SQLite in this process's
+memory (:class:`MemoryLimiter`) — each worker counts its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from bot.telegram.ratelimit import Clock, SlidingWindowLimiter, Verdict
+from bot.telegram.ratelimit import Clock, SharedLimiter, SlidingWindowLimiter, Verdict
+
+if TYPE_CHECKING:
+    from indexer.storage.limits import LimitStore
 
 
 class RequestLimiter(Protocol):
@@ -39,4 +45,23 @@ class MemoryLimiter:
             return self._window.hit(client)
 
 
-__all__ = ["MemoryLimiter", "RequestLimiter", "Verdict"]
+def limiter_for(store: LimitStore | None, limit: int, window: float,
+                salt: str) -> RequestLimiter:
+    """The limiter for a web process: shared through ``store`` when there is one (and a
+    limit at all), else in memory.  The shared table holds a salted hash of the client's
+    address, never the address."""
+    if store is None or limit <= 0 or window <= 0:
+        return MemoryLimiter(limit, window)
+
+    def key(client: object) -> str:
+        return hashlib.sha256(f"{salt}:web:{client}".encode()).hexdigest()[:32]
+
+    return SharedLimiter(store, limit, window, "w", key)
+
+
+def blocks(limiter: RequestLimiter) -> bool:
+    """Whether ``hit`` waits on a database (to be called off the event loop)."""
+    return not isinstance(limiter, MemoryLimiter)
+
+
+__all__ = ["MemoryLimiter", "RequestLimiter", "Verdict", "blocks", "limiter_for"]

@@ -5,8 +5,9 @@ thread (:func:`bot.web.app.create_app`) — so a machine with more cores serves 
 with more processes.  uvicorn's supervisor starts them; each worker builds its own settings,
 index and application through :func:`app_from_environment`, its entry point, which reads the
 index's place from ``CASEBOT_DB`` (the parent puts ``--db`` there).  Requests share nothing
-in memory: each worker keeps its own caches and counts the request limit on its own; the
-question log is one SQLite file in WAL mode (or the PostgreSQL server) that all write to.
+in memory: each worker keeps its own caches; the question log is one SQLite file in WAL
+mode (or the PostgreSQL server) that all write to; the request limit is counted in the
+database on PostgreSQL, by each worker on SQLite (:func:`bot.web.limits.limiter_for`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,19 @@
-"""The web's request limiter: the interface the application uses, counted in memory."""
+"""The web's request limiter: the interface the application uses, counted in memory, and
+shared through PostgreSQL by every worker and instance."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
+from urllib.parse import quote
 
-from bot.web.limits import MemoryLimiter, RequestLimiter
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from bot.service import Casebot
+from bot.web.app import WebConfig, create_app
+from bot.web.limits import MemoryLimiter, RequestLimiter, blocks, limiter_for
 
 
 class Clock:
@@ -50,3 +59,51 @@ def test_exactly_the_limit_is_allowed_from_many_threads() -> None:
     for t in threads:
         t.join(timeout=60)
     assert len(allowed) == 160 and sum(allowed) == 50
+
+
+# --- shared through PostgreSQL: every worker and instance counts the same client -------
+
+Instances = tuple[list[Casebot], list[TestClient]]
+
+
+@pytest.fixture
+def two_web_instances(pg_database: Callable[[str], str]) -> Iterator[Instances]:
+    """Two web applications on one PostgreSQL index, each with its own engine (as two
+    workers or instances behind nginx), a limit of 3 requests a minute per client."""
+    url = pg_database("weblimit")
+    services = [Casebot.open(url), Casebot.open(url, build=False)]
+    config = WebConfig(rate_limit=3, rate_window=60.0, log_questions=False)
+    yield services, [TestClient(create_app(s, config)) for s in services]
+    for s in services:
+        s.close()
+
+
+def test_a_clients_limit_holds_across_instances_on_postgresql(
+        two_web_instances: Instances) -> None:
+    _, clients = two_web_instances
+    path = "/api/ask?q=" + quote("库尔勒香梨品牌价值多少")
+    statuses = [clients[i % 2].get(path).status_code for i in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]  # alternating, as nginx would
+    limited = clients[1].get(path)
+    assert limited.json()["error"].startswith("too many requests")
+    assert 1 <= int(limited.headers["Retry-After"]) <= 60
+    assert clients[0].get("/healthz").status_code == 200  # never limited
+
+
+def test_the_shared_table_holds_a_hash_not_the_address(two_web_instances: Instances) -> None:
+    services, clients = two_web_instances
+    clients[0].get("/api/ask?q=" + quote("香梨"))
+    with services[0].storage.engine.connect() as c:
+        keys = [k for (k,) in c.execute(text("SELECT key FROM rate_limits"))]
+    assert len(keys) == 1 and keys[0].startswith("w:")
+    assert "testclient" not in keys[0]  # the test client's address
+
+
+def test_sqlite_counts_in_memory(built_casebot: Casebot) -> None:
+    assert built_casebot.storage.limit_store() is None
+    limiter = limiter_for(built_casebot.storage.limit_store(), 60, 60.0, "salt")
+    assert isinstance(limiter, MemoryLimiter) and not blocks(limiter)
+
+
+def test_no_limit_needs_no_store() -> None:
+    assert isinstance(limiter_for(object(), 0, 60.0, "salt"), MemoryLimiter)  # type: ignore[arg-type]
