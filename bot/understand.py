@@ -216,12 +216,11 @@ class Analyzer:
         self.typos.reset()
 
     def warm_up(self) -> None:
-        """Load what typo correction needs (vocabulary, rapidfuzz, pypinyin) ahead of time.
+        """Load what typo correction needs (vocabulary, rapidfuzz, pinyin readings) ahead of time.
 
         A long-running process (the bot) calls this at start so that the first
         question with a typo is as fast as the rest; one-shot commands skip it.
         """
-        import pypinyin  # noqa: F401
         import rapidfuzz.process  # noqa: F401
 
         self.weigher.inside_word("")

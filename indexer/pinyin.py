@@ -1,21 +1,46 @@
-"""Toneless pinyin keys of index words, for questions typed in pinyin (tuzai tiaoli)."""
+"""Toneless pinyin of characters and index words, for questions typed in pinyin (tuzai
+tiaoli) and homophone typos (管里 → 管理).
+
+The readings come from pypinyin's character table (``pinyin_dict.json``), read as a data
+file: importing the ``pypinyin`` package loads its phrase dictionary and segmenter too
+(about 40 MB held for the life of the process), and casebot reads characters only.
+"""
 
 from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 _CHAR_PINYIN: dict[str, str] = {}
 
 
-def _char_pinyin(ch: str) -> str:
+@lru_cache(maxsize=1)
+def char_table() -> dict[int, str]:
+    """pypinyin's table: a code point → its readings with tones, comma-separated, the most
+    common first (``{38134: "yín"}``)."""
+    spec = find_spec("pypinyin")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pypinyin is not installed: pip install pypinyin")
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    with path.open(encoding="utf-8") as fp:
+        return {int(code): readings for code, readings in json.load(fp).items()}
+
+
+def toneless(reading: str) -> str:
+    """``yín`` → ``yin``; ü loses its dots with the tone (``lǜ`` → ``lu``), as the index's
+    pinyin keys have always been made."""
+    bare = unicodedata.normalize("NFD", reading)
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+def first_reading(ch: str) -> str:
     """A character's most common reading, toneless (the first entry of pypinyin's table)."""
     found = _CHAR_PINYIN.get(ch)
     if found is None:
-        import unicodedata
-
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        reading = pinyin_dict.get(ord(ch), "").split(",")[0]
-        bare = unicodedata.normalize("NFD", reading)
-        found = "".join(c for c in bare if not unicodedata.combining(c)).replace("ü", "v")
+        found = toneless(char_table().get(ord(ch), "").split(",")[0])
         _CHAR_PINYIN[ch] = found
     return found
 
@@ -29,5 +54,5 @@ def pinyin_key(term: str) -> str | None:
     """
     if not 2 <= len(term) <= 6 or not all("\u4e00" <= c <= "\u9fff" for c in term):
         return None
-    key = "".join(_char_pinyin(c) for c in term)
+    key = "".join(first_reading(c) for c in term)
     return key or None

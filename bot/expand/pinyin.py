@@ -2,8 +2,8 @@
 stored it under (polyphones), and two index words typed as one.
 
 The index keys each word by its characters' first readings in pypinyin's table
-(:meth:`indexer.search.Searcher.terms_by_pinyin`); these helpers bridge what an asker types
-to those keys.
+(:mod:`indexer.pinyin`, :meth:`indexer.search.Searcher.terms_by_pinyin`); these helpers
+bridge what an asker types to those keys.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from functools import lru_cache
 from bot.analysis import Vocabulary
 from bot.weights import WEIGHTS
 from indexer.lexicon import lexicon
+from indexer.pinyin import char_table
 from indexer.words import POLYPHONES
 
 
 @lru_cache(maxsize=1)
 def pinyin_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     """All toneless syllables, and: a syllable as typed → the first readings it may be stored as."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    pinyin_dict = char_table()
 
     def bare(reading: str) -> str:
         decomposed = unicodedata.normalize("NFD", reading)

@@ -12,23 +12,23 @@ from functools import lru_cache
 
 from bot.analysis import Vocabulary
 from bot.weights import WEIGHTS, Weights
+from indexer.pinyin import first_reading
 
 
 @lru_cache(maxsize=8192)
-def sound(text: str) -> tuple[str, ...] | None:
-    """Toneless pinyin of ``text`` (cached: a typo is compared with up to 20 index
-    words per window, and pypinyin takes tens of microseconds a call)."""
-    try:
-        from pypinyin import Style, lazy_pinyin
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
-        return None
-    return tuple(lazy_pinyin(text, style=Style.NORMAL))
+def sound(text: str) -> tuple[str, ...]:
+    """The toneless first reading of each character of ``text``, a character without one
+    standing for itself (cached: a typo is compared with up to 20 index words per window)."""
+    return tuple(first_reading(ch) or ch for ch in text)
 
 
 def same_sound(a: str, b: str) -> float:
-    """1.0 when two strings sound alike (a homophone typo), else 0."""
-    sound_a = sound(a)
-    return 1.0 if sound_a is not None and sound_a == sound(b) else 0.0
+    """1.0 when two strings sound alike (a homophone typo: 管里 / 管理), else 0 — character by
+    character, by first readings.  pypinyin's phrase-aware reading answered every question
+    set the same (tests/data/golden) but costs its whole package in memory (indexer/pinyin.py)."""
+    if len(a) != len(b):
+        return 0.0
+    return 1.0 if sound(a) == sound(b) else 0.0
 
 
 class TypoCorrector:

@@ -52,7 +52,7 @@ class VocabularyReads(SearcherBase):
         cached vocabulary (a dictionary look-up per character, ~0.1 s for a
         large index) rather than stored: on disk they cost more than the FTS index.
         """
-        if not keys:  # a question without Latin words: pypinyin need not even load
+        if not keys:  # a question without Latin words: the readings need not even load
             return {}
         by_pinyin = self._by_pinyin
         if by_pinyin is None:
