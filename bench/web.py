@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.measure import Latency
+from bot.web.serve import READY
 
 STARTUP_SECONDS = 300.0  # a bound against a hang: opening the 100 % index takes seconds
 
@@ -65,6 +66,20 @@ def _wait_ready(port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
                        + log.read_text("utf-8", "replace")[-2000:])
 
 
+def _wait_workers(workers: int, proc: subprocess.Popen[bytes], log: Path) -> None:
+    """Until every worker has said it is ready: one that is still loading takes no
+    connection, and a keep-alive client stays with the worker it reached first."""
+    if workers <= 1:
+        return
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline and proc.poll() is None:
+        if log.read_text("utf-8", "replace").count(READY) >= workers:
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"not all {workers} workers of casebot web started: "
+                       + log.read_text("utf-8", "replace")[-2000:])
+
+
 def _path(question: str) -> str:
     return "/api/ask?" + urllib.parse.urlencode({"q": question})
 
@@ -104,6 +119,7 @@ def measure(db: Path, questions: list[str], workdir: Path, clients: int = 20,
                                 cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_ready(port, proc, log)
+        _wait_workers(workers, proc, log)
         paths = [_path(q) for q in questions]
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         single: list[float] = []

@@ -13,6 +13,7 @@ database on PostgreSQL, by each worker on SQLite (:func:`bot.web.limits.limiter_
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from fastapi import FastAPI
@@ -23,6 +24,7 @@ from bot.web.app import WebConfig, create_app
 
 # uvicorn imports this in each worker (``factory=True``).
 FACTORY = "bot.web.serve:app_from_environment"
+READY = "casebot web: worker ready"  # a worker's line on stderr once it can answer
 # Both ways: no access log (URLs hold the question, never logged at INFO), no Server header,
 # the client address from X-Forwarded-For when a proxy on this machine sends it.
 UVICORN_OPTIONS: dict[str, Any] = {"log_level": "warning", "access_log": False,
@@ -31,11 +33,17 @@ UVICORN_OPTIONS: dict[str, Any] = {"log_level": "warning", "access_log": False,
 
 def app_from_environment() -> FastAPI:
     """A worker's application: settings from the environment (``CASEBOT_DB`` set by the
-    parent), the index opened as it is — the parent built or checked it — and warmed."""
+    parent), the index opened as it is — the parent built or checked it — and warmed.
+
+    Says so on stderr (:data:`READY`) when done: a worker takes connections only from then
+    on, and keep-alive connections (a load test's, nginx's) stay with the worker that took
+    them — whoever waits for the server to be whole waits for every worker's line."""
     settings = Settings()
     service = Casebot.open(settings.casebot_db, build=False)
     service.warm_up()
-    return create_app(service, WebConfig.from_settings(settings))
+    app = create_app(service, WebConfig.from_settings(settings))
+    print(f"{READY} (pid {os.getpid()})", file=sys.stderr, flush=True)
+    return app
 
 
 def serve(service: Casebot, settings: Settings, host: str, port: int, workers: int) -> None:
@@ -59,4 +67,4 @@ def serve(service: Casebot, settings: Settings, host: str, port: int, workers: i
                 **UVICORN_OPTIONS)
 
 
-__all__ = ["FACTORY", "app_from_environment", "serve"]
+__all__ = ["FACTORY", "READY", "app_from_environment", "serve"]

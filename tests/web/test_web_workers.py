@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +17,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.service import Casebot
+from bot.web.serve import READY
 from tests.conftest import copy_index
 from tests.web.conftest import QUESTION, start_server, stop_server
 
@@ -68,6 +70,13 @@ def test_two_workers_answer_alike_log_everything_and_stop(
     try:
         workers = [pid for pid in children(server.process.pid) if is_worker(pid)]
         assert len(workers) == 2
+        # Each says when it can answer (what a load test or a deployment check waits for).
+        log = tmp_path / "home" / "server.log"
+        deadline = time.monotonic() + 120  # bounds a hang only
+        while log.read_text("utf-8").count(READY) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert {f"{READY} (pid {pid})" for pid in workers} <= set(
+            log.read_text("utf-8").splitlines())
 
         def ask(_: int) -> tuple[int, object]:
             # A connection per request: the kernel hands them to either worker.
