@@ -46,10 +46,12 @@ def web(db: DbTarget | None, host: str, port: int, workers: int | None) -> None:
     PostgreSQL counted in the database for every worker and instance; on SQLite by each
     worker).  Put a reverse proxy with HTTPS in front of it for the public.
     """
-    from bot.web.serve import serve
+    from bot.web.serve import port_problem, serve
 
     settings = settings_for(db)
     workers = workers or settings.casebot_web_workers
+    if (problem := port_problem(host, port)) is not None:
+        raise CliError(problem)
     with friendly_errors(db):
         service = open_index(db)
         if workers == 1:

@@ -1,10 +1,12 @@
 """``casebot web --workers 2``: two answering processes behind one port, both serving the
-same answers, every question logged, all of them gone when the server stops."""
+same answers, every question logged, all of them gone when the server stops; a port that
+cannot be listened on is said, with the fix, before anything starts."""
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import time
 import urllib.parse
@@ -17,7 +19,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.service import Casebot
-from bot.web.serve import READY
+from bot.web.serve import READY, port_problem
 from tests.conftest import copy_index
 from tests.web.conftest import QUESTION, start_server, stop_server
 
@@ -101,3 +103,29 @@ def test_workers_out_of_range_say_so(value: str) -> None:
     result = CliRunner().invoke(main, ["web", "--workers", value])
     assert result.exit_code == 2
     assert "--workers" in result.output and "1<=x<=64" in result.output
+
+
+def test_a_port_in_use_is_said_before_anything_starts(tmp_path: Path) -> None:
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = CliRunner().invoke(main, ["web", "--db", str(tmp_path / "none.db"),
+                                           "--port", str(port), "--workers", "2"])
+    assert result.exit_code == 1
+    assert f"Port {port} on 127.0.0.1 is in use" in result.output
+    assert "--port" in result.output and "Traceback" not in result.output
+
+
+def test_an_address_that_cannot_be_listened_on_is_said_with_the_fix() -> None:
+    host = "192.0.2.1"  # TEST-NET-1: no interface of this machine has it
+    problem = port_problem(host, 8080)
+    assert problem is not None and problem.startswith(f"Cannot listen on {host}:8080")
+    assert "--host" in problem
+
+
+def test_a_free_port_is_no_problem() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert port_problem("127.0.0.1", port) is None
