@@ -1,8 +1,10 @@
-"""What every ``casebot`` command shares: the group, --db, settings, opening the index, and
-turning anticipated errors into one line with its fix."""
+"""What every ``casebot`` command shares: the group, --db, settings, opening the index, a
+port to listen on, and turning anticipated errors into one line with its fix."""
 
 from __future__ import annotations
 
+import errno
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +58,27 @@ def friendly_errors(db: DbTarget | None = None) -> Iterator[None]:
     except PermissionError as exc:
         raise CliError(f"Permission denied: {exc.filename}. Check the file's permissions "
                        "or choose another path with --db.") from exc
+
+
+def port_problem(host: str, port: int, host_option: str = "--host",
+                 port_option: str = "--port") -> str | None:
+    """Why ``host:port`` cannot be listened on (in use, no such address), said with the fix
+    (the options or settings that choose them) — checked before anything is announced;
+    None when it can."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port,
+                                                             type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            # As uvicorn binds: a port left in TIME_WAIT by a stopped server is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return (f"Port {port} on {host} is in use (is casebot already running?). Stop "
+                    f"what holds it, or choose another port with {port_option}.")
+        return (f"Cannot listen on {host}:{port} ({exc.strerror or exc}). Check "
+                f"{host_option}: 127.0.0.1 for this machine only, 0.0.0.0 for every interface.")
+    return None
 
 
 def reader_error() -> type[Exception]:

@@ -12,6 +12,7 @@ from bot.cli.common import (
     friendly_errors,
     main,
     open_index,
+    port_problem,
     settings_for,
 )
 from bot.cli.indexing import index
@@ -27,6 +28,10 @@ def bot(db: DbTarget | None) -> None:
     if not settings.telegram_bot_token:
         raise CliError("TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put "
                        "TELEGRAM_BOT_TOKEN=... in .env (see .env.example).")
+    if settings.telegram_webhook_url and (problem := port_problem(
+            settings.telegram_webhook_listen, settings.telegram_webhook_port,
+            "TELEGRAM_WEBHOOK_LISTEN", "TELEGRAM_WEBHOOK_PORT")):
+        raise CliError(problem)
     with friendly_errors():
         run(settings)
 
@@ -46,7 +51,7 @@ def web(db: DbTarget | None, host: str, port: int, workers: int | None) -> None:
     PostgreSQL counted in the database for every worker and instance; on SQLite by each
     worker).  Put a reverse proxy with HTTPS in front of it for the public.
     """
-    from bot.web.serve import port_problem, serve
+    from bot.web.serve import serve
 
     settings = settings_for(db)
     workers = workers or settings.casebot_web_workers

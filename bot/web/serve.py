@@ -12,9 +12,7 @@ database on PostgreSQL, by each worker on SQLite (:func:`bot.web.limits.limiter_
 
 from __future__ import annotations
 
-import errno
 import os
-import socket
 import sys
 from typing import Any
 
@@ -48,25 +46,6 @@ def app_from_environment() -> FastAPI:
     return app
 
 
-def port_problem(host: str, port: int) -> str | None:
-    """Why ``host:port`` cannot be listened on (in use, no such address), said with the fix
-    — checked before anything is announced; None when it can."""
-    try:
-        family, kind, proto, _, address = socket.getaddrinfo(host, port,
-                                                             type=socket.SOCK_STREAM)[0]
-        with socket.socket(family, kind, proto) as probe:
-            # As uvicorn binds: a port left in TIME_WAIT by a stopped server is free.
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind(address)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            return (f"Port {port} on {host} is in use (another casebot web?). Stop what "
-                    "holds it, or choose another port with --port.")
-        return (f"Cannot listen on {host}:{port} ({exc.strerror or exc}). Check --host: "
-                "127.0.0.1 for this machine only, 0.0.0.0 for every interface.")
-    return None
-
-
 def serve(service: Casebot, settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve until Ctrl-C: ``service`` (warmed by the caller) in this process when
     ``workers`` is 1; else it is closed, and ``workers`` processes each open the index
@@ -88,4 +67,4 @@ def serve(service: Casebot, settings: Settings, host: str, port: int, workers: i
                 **UVICORN_OPTIONS)
 
 
-__all__ = ["FACTORY", "READY", "app_from_environment", "port_problem", "serve"]
+__all__ = ["FACTORY", "READY", "app_from_environment", "serve"]

@@ -1,6 +1,7 @@
 """``casebot web --workers 2``: two answering processes behind one port, both serving the
 same answers, every question logged, all of them gone when the server stops; a port that
-cannot be listened on is said, with the fix, before anything starts."""
+cannot be listened on (the web's, the webhook bot's) is said, with the fix, before anything
+starts."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.cli.common import port_problem
 from bot.service import Casebot
-from bot.web.serve import READY, port_problem
+from bot.web.serve import READY
 from tests.conftest import copy_index
 from tests.web.conftest import QUESTION, start_server, stop_server
 
@@ -129,3 +131,21 @@ def test_a_free_port_is_no_problem() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     assert port_problem("127.0.0.1", port) is None
+
+
+def test_the_webhook_port_in_use_names_its_setting(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        monkeypatch.chdir(tmp_path)  # no .env of the checkout
+        for key, value in {"TELEGRAM_BOT_TOKEN": "123:abc",
+                           "TELEGRAM_WEBHOOK_URL": "https://example.org/hook",
+                           "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
+                           "TELEGRAM_WEBHOOK_PORT": str(port)}.items():
+            monkeypatch.setenv(key, value)
+        result = CliRunner().invoke(main, ["bot", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert f"Port {port} on 127.0.0.1 is in use" in result.output
+    assert "TELEGRAM_WEBHOOK_PORT" in result.output
