@@ -27,7 +27,8 @@ from typing import Any
 from corpus import regex
 from corpus.model import RawDocument
 from corpus.readers.errors import UnreadableDocument
-from corpus.readers.text import clean_line, make_document
+from corpus.readers.paragraphs import clean_line
+from corpus.readers.text import make_document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -25,17 +25,12 @@ from typing import Any
 
 from corpus import regex
 from corpus.model import RawDocument
+from corpus.readers.chars import is_hanzi
+from corpus.readers.decoding import decode_text
 from corpus.readers.errors import UnreadableDocument
-from corpus.readers.text import (
-    clean_lines,
-    decode_text,
-    find_date,
-    find_issuer,
-    find_labelled_date,
-    is_hanzi,
-    make_document,
-    parse_date,
-)
+from corpus.readers.metadata import find_date, find_issuer, find_labelled_date, parse_date
+from corpus.readers.paragraphs import clean_lines
+from corpus.readers.text import make_document
 
 # lxml has no type stubs here; its elements are typed as Any.
 Element = Any

@@ -4,7 +4,7 @@ This module owns getting text out of pypdf page by page, removing page
 furniture (page numbers such as ``3``, ``- 3 -``, ``第3页``, ``3/10``, and
 running headers/footers: short lines repeated at the top or bottom of most
 pages), and re-joining paragraphs that the layout broke into lines
-(:func:`corpus.readers.text.join_wrapped`).  The title and author come from
+(:func:`corpus.readers.paragraphs.join_wrapped`).  The title and author come from
 the document information dictionary when they are plausible (not
 "Microsoft Word - x.docx"), everything else from the text.  The creation date
 is not used: PDFs are often printed from a browser or viewer at download time,
@@ -33,14 +33,10 @@ from typing import Any
 
 from corpus import regex
 from corpus.model import RawDocument
+from corpus.readers.chars import is_hanzi
 from corpus.readers.errors import UnreadableDocument
-from corpus.readers.text import (
-    clean_line,
-    is_hanzi,
-    join_wrapped,
-    make_document,
-    split_raw_lines,
-)
+from corpus.readers.paragraphs import clean_line, join_wrapped, split_raw_lines
+from corpus.readers.text import make_document
 
 _PAGE_NUMBER = regex.compile(
     r"^(?:"

@@ -19,12 +19,14 @@ from corpus.readers import (
     ReaderError,
     UnreadableDocument,
     UnsupportedFormat,
+    decoding,
+    metadata,
     read_bytes,
     read_document,
 )
-from corpus.readers import text as text_module
+from corpus.readers.metadata import detect_script, join_wrapped_title, parse_date
+from corpus.readers.paragraphs import join_wrapped
 from corpus.readers.pdf import is_page_number, strip_page_furniture
-from corpus.readers.text import detect_script, join_wrapped, join_wrapped_title, parse_date
 from tests.corpus import fixtures as F
 
 EXPECTED = F.sample_lines()
@@ -170,7 +172,7 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 
 def test_script_without_opencc(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text_module, "_opencc", lambda: None)
+    monkeypatch.setattr(metadata, "_opencc", lambda: None)
     assert detect_script(F.sample_text()) == "traditional"
     assert detect_script("国家市场监督管理总局发布关于进一步加强食品安全监管的通知") == "simplified"
     assert detect_script("no Chinese here") is None
@@ -563,7 +565,7 @@ def test_read_bytes_matches_read_document(tmp_path: Path) -> None:
     ("“小飯桌”—…", 1.0),
 ])
 def test_plausibility(text: str, share: float) -> None:
-    assert text_module.plausibility(text) == pytest.approx(share)
+    assert decoding.plausibility(text) == pytest.approx(share)
 
 
 def test_plausibility_is_the_first_half_of_the_text_score() -> None:
@@ -574,5 +576,5 @@ def test_plausibility_is_the_first_half_of_the_text_score() -> None:
                                  *range(0xFF00, 0xFF10), *range(0xF900, 0xF904)]]
     for _ in range(2000):
         sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
-        assert text_module.plausibility(sample) == pytest.approx(
-            text_module._text_score(sample)[0]), repr(sample)
+        assert decoding.plausibility(sample) == pytest.approx(
+            decoding._text_score(sample)[0]), repr(sample)
