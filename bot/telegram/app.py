@@ -33,6 +33,7 @@ from telegram.ext import AIORateLimiter, Application, Defaults
 from bot.telegram import handlers
 from bot.telegram.connect import shown_url, wait_for_bot_api
 from bot.telegram.ratelimit import SharedLimiter
+from bot.telegram.state import INLINE_LIMIT_FACTOR, init_state, state_of
 
 if TYPE_CHECKING:
     from bot.service import Casebot
@@ -112,7 +113,7 @@ async def post_init(app: Application) -> None:
     """Open the service (building the index if missing), warm it up, publish the commands."""
     from bot.service import Casebot
 
-    shared = handlers.state_of(app)
+    shared = state_of(app)
     settings = shared.settings
     service = await asyncio.to_thread(Casebot.open, settings.casebot_db)
     shared.service = service
@@ -138,14 +139,14 @@ def share_limits(app: Application, service: Casebot, settings: Settings) -> None
         return settings.user_hash(int(user)) if isinstance(user, int) else str(user)
 
     limit, window = settings.casebot_rate_limit, settings.casebot_rate_window
-    shared = handlers.state_of(app)
+    shared = state_of(app)
     shared.limiter = SharedLimiter(store, limit, window, "q", key)
     shared.inline_limiter = SharedLimiter(
-        store, limit * handlers.INLINE_LIMIT_FACTOR, window, "i", key)
+        store, limit * INLINE_LIMIT_FACTOR, window, "i", key)
 
 
 async def post_shutdown(app: Application) -> None:
-    shared = handlers.state_of(app)
+    shared = state_of(app)
     service, shared.service = shared.service, None
     if service is not None:
         service.close()
@@ -174,7 +175,7 @@ def build_application(settings: Settings) -> Application:
     if settings.telegram_proxy:
         builder = builder.proxy(settings.telegram_proxy).get_updates_proxy(settings.telegram_proxy)
     app = builder.build()
-    handlers.init_state(app, settings)
+    init_state(app, settings)
     handlers.register(app)
     return app
 

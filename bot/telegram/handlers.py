@@ -3,12 +3,13 @@
 This module owns *which* updates the bot reacts to and how: private chats
 (any text is a question), groups (``/ask``, ``/ask@bot``, replies to the bot
 and ``@bot`` mentions; other chatter is ignored), commands, inline buttons,
-inline mode, the admin upload, the allow-list, the per-user limit, the
-question log and the global error handler.
+inline mode, the question log and the global error handler.
 
 Everything else lives elsewhere: answers in :mod:`bot.answer` (via the
-:class:`bot.service.Casebot` kept in ``bot_data``), looks in
-:mod:`bot.telegram.format`, button data in :mod:`bot.telegram.callbacks`.
+:class:`bot.service.Casebot` kept in ``bot_data``), the shared state, sending and the
+allow-list and per-user limit in :mod:`bot.telegram.state`, the admins' upload and
+re-index in :mod:`bot.telegram.uploads`, looks in :mod:`bot.telegram.format`, button
+data in :mod:`bot.telegram.callbacks`.
 Blocking work — jieba, SQLite, parsing an upload — runs in worker threads
 (:func:`asyncio.to_thread`) so that one slow question never stalls the others.
 """
@@ -19,65 +20,45 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from dataclasses import dataclass, field
-from functools import wraps
-from pathlib import Path, PurePath
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy.exc import SQLAlchemyError
-from telegram import (
-    BotCommand,
-    InlineKeyboardMarkup,
-    Message,
-    MessageEntity,
-    ReplyParameters,
-    Update,
-    User,
-)
-from telegram.constants import ChatType
+from telegram import BotCommand, Message, MessageEntity, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     filters,
 )
 
 from bot.answer import Answer, Status
-from bot.library import (
-    example_questions,
-    find_cases,
-    named_documents,
-    safe_name,
-    store_and_index,
-    upload_dir,
-)
+from bot.library import example_questions, find_cases, named_documents
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
-from bot.telegram.ratelimit import SharedLimiter, SlidingWindowLimiter
-from corpus.loader import BUNDLED_DIR, load_bytes
-from corpus.readers import SUPPORTED_SUFFIXES, ReaderError
-from indexer.errors import IndexError_
+from bot.telegram.state import (
+    Context,
+    admit,
+    admitted,
+    get_service,
+    get_settings,
+    is_admin,
+    is_group,
+    reply,
+    send_parts,
+    state,
+    user_script,
+)
+from bot.telegram.uploads import cmd_reindex, on_document
 from indexer.normalize import Script, to_script
 
 if TYPE_CHECKING:
     from bot.service import Casebot
     from bot.settings import Settings
-    from corpus.model import Document
-    from indexer.writer import IndexSummary
 
 log = logging.getLogger(__name__)
-
-Context = ContextTypes.DEFAULT_TYPE
-Limiter = SlidingWindowLimiter | SharedLimiter
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # the Bot API's getFile limit
-INLINE_LIMIT_FACTOR = 3  # inline queries fire while typing: a larger budget
 
 COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("start", "介绍与示例问题"),
@@ -90,149 +71,6 @@ COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("stats", "使用统计(管理员)"),
     BotCommand("reindex", "重建索引(管理员)"),
 )
-
-# -- state kept in bot_data ------------------------------------------------------------------
-
-STATE = "casebot"  # the one bot_data key: a BotState
-
-
-@dataclass
-class BotState:
-    """What the handlers share, kept in ``bot_data[STATE]`` and read through :func:`state`."""
-
-    settings: Settings
-    limiter: Limiter  # questions per user (shared by the instances when the store is)
-    inline_limiter: Limiter  # inline queries per user, more generous
-    upload_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one index writer
-    refused_chats: set[int] = field(default_factory=set)  # told once that they are not served
-    service: Casebot | None = None  # opened in post_init, closed in post_shutdown
-    examples: list[str] | None = None  # example questions, until the corpus changes
-
-
-def state_of(app: Application) -> BotState:
-    return cast(BotState, app.bot_data[STATE])
-
-
-def state(context: Context) -> BotState:
-    return cast(BotState, context.bot_data[STATE])
-
-
-def get_service(context: Context) -> Casebot:
-    service = state(context).service
-    if service is None:  # only before post_init finished, which PTB never lets happen
-        raise RuntimeError("the casebot service is not open")
-    return service
-
-
-def get_settings(context: Context) -> Settings:
-    return state(context).settings
-
-
-def init_state(app: Application, settings: Settings) -> None:
-    """Everything handlers need besides the service (which post_init opens)."""
-    app.bot_data[STATE] = BotState(
-        settings=settings,
-        limiter=SlidingWindowLimiter(settings.casebot_rate_limit, settings.casebot_rate_window),
-        inline_limiter=SlidingWindowLimiter(settings.casebot_rate_limit * INLINE_LIMIT_FACTOR,
-                                            settings.casebot_rate_window))
-
-
-def user_script(user: User | None) -> Script:
-    """The script to use when there is no question to read it from (/start, /case …)."""
-    code = ((user.language_code if user else None) or "").lower()
-    return "traditional" if code.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")) else (
-        "simplified")
-
-
-def is_admin(context: Context, user: User | None) -> bool:
-    return user is not None and user.id in get_settings(context).telegram_admin_ids
-
-
-def is_group(update: Update) -> bool:
-    chat = update.effective_chat
-    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
-
-
-# -- sending -------------------------------------------------------------------------------------
-
-
-async def send_parts(context: Context, chat_id: int, parts: Sequence[str],
-                     keyboard: InlineKeyboardMarkup | None = None,
-                     reply_to: int | None = None) -> Message | None:
-    """Send HTML ``parts`` in order; the keyboard goes on the last, the reply on the first."""
-    last: Message | None = None
-    for i, part in enumerate(parts):
-        markup = keyboard if i == len(parts) - 1 else None
-        params = (ReplyParameters(reply_to, allow_sending_without_reply=True)
-                  if reply_to is not None and i == 0 else None)
-        for attempt in (1, 2):
-            try:
-                last = await context.bot.send_message(chat_id, part, reply_markup=markup,
-                                                      reply_parameters=params)
-                break
-            except NetworkError as exc:
-                # A dropped connection or a time-out: the answer is ready, so try
-                # once more rather than leave the user without one.
-                if isinstance(exc, BadRequest) or attempt == 2:
-                    raise
-                await asyncio.sleep(0.5)
-    return last
-
-
-async def reply(update: Update, context: Context, html_text: str | Sequence[str],
-                keyboard: InlineKeyboardMarkup | None = None) -> None:
-    """Answer the update's chat; in groups as a reply to the user's message."""
-    chat = update.effective_chat
-    if chat is None:
-        return
-    message = update.effective_message
-    reply_to = message.message_id if is_group(update) and message is not None \
-        and update.callback_query is None else None
-    parts = [html_text] if isinstance(html_text, str) else list(html_text)
-    await send_parts(context, chat.id, parts, keyboard, reply_to)
-
-
-# -- gatekeeping: allow-list and per-user limit -------------------------------------------------
-
-
-async def admit(update: Update, context: Context, *, count: bool = True) -> bool:
-    """Whether to serve this update; tells the user why not (politely, and not every time)."""
-    settings = get_settings(context)
-    chat, user, query = update.effective_chat, update.effective_user, update.callback_query
-    allowed = settings.telegram_allowed_chats
-    if allowed and chat is not None and chat.id not in allowed:
-        refused = state(context).refused_chats
-        text = fmt.chrome(fmt.NOT_ALLOWED, user_script(user))
-        if query is not None:
-            await query.answer(text)
-        elif chat.id not in refused:  # once per chat, or the bot would argue with a group
-            refused.add(chat.id)
-            await reply(update, context, fmt.escape(text))
-        return False
-    if not count or user is None:
-        return True
-    verdict = state(context).limiter.hit(user.id)
-    if verdict.allowed:
-        return True
-    log.info("rate limit: dropped an update from one user (retry in %.0fs)", verdict.retry_after)
-    text = fmt.chrome(fmt.RATE_LIMITED, user_script(user)).format(
-        seconds=max(1, round(verdict.retry_after)))
-    if query is not None:
-        await query.answer(text if verdict.notify else None)
-    elif verdict.notify:
-        await reply(update, context, fmt.escape(text))
-    return False
-
-
-def admitted(handler: Handler) -> Handler:
-    """Serve ``handler``'s updates only from allowed chats (see :func:`admit`); commands
-    that show the corpus or help do not count towards a user's question limit."""
-    @wraps(handler)
-    async def run(update: Update, context: Context) -> None:
-        if await admit(update, context, count=False):
-            await handler(update, context)
-
-    return run
 
 
 # -- the question log ---------------------------------------------------------------------------
@@ -548,120 +386,6 @@ async def on_inline(update: Update, context: Context) -> None:
     answer = await asyncio.to_thread(get_service(context).answer, text, fmt.PAGE_SIZE)
     await query.answer(fmt.inline_articles(answer), cache_time=60)
 
-
-# -- admin upload -----------------------------------------------------------------------------------
-
-
-async def on_document(update: Update, context: Context) -> None:
-    message, user = update.effective_message, update.effective_user
-    if message is None or message.document is None:
-        return
-    script = user_script(user)
-    if not is_admin(context, user):
-        await reply(update, context, fmt.escape(fmt.chrome(fmt.UPLOAD_REFUSED, script)))
-        return
-    document = message.document
-    name = document.file_name or ""
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        reason = (f"{suffix or '没有扩展名的'}文件不支持。请发送 .txt、.md、.html、.docx 或 .pdf 文件"
-                  "(.doc/.wps 请先另存为 .docx)。")
-        await reply(update, context, fmt.format_upload_error(name or "?", reason))
-        return
-    if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
-        await reply(update, context, fmt.format_upload_error(name, "文件超过 20 MB。"))
-        return
-    file = await document.get_file()
-    data = bytes(await file.download_as_bytearray())
-    if len(data) > MAX_UPLOAD_BYTES:
-        await reply(update, context, fmt.format_upload_error(name, "文件超过 20 MB。"))
-        return
-    service, settings = get_service(context), get_settings(context)
-    async with state(context).upload_lock:  # one index writer at a time
-        try:
-            # Parse first: a file that cannot be read must change nothing.
-            doc: Document = await asyncio.to_thread(load_bytes, data, name)
-            added = await asyncio.to_thread(store_and_index, service, settings, data, name)
-        except ReaderError as exc:
-            await reply(update, context, fmt.format_upload_error(name, exc.reason))
-            return
-        state(context).examples = None  # the examples may change with the corpus
-    summary = added.summary
-    log.info("upload: %s stored at %s (%d passages)", safe_name(name), added.stored,
-             summary.passages)
-    await reply(update, context, fmt.format_upload(
-        doc.title, len(doc.cases), sum(len(c.sections) for c in doc.cases),
-        summary.passages, updated=bool(summary.updated),
-        unchanged=not summary.added and not summary.updated))
-
-
-# -- admin re-index -------------------------------------------------------------------------------
-
-# Failures a re-index is expected to meet: a damaged or locked index (IndexError_, SQLite
-# errors through SQLAlchemy), a missing or unreadable folder (OSError), a bad file.  They
-# are reported to the admins by name; anything else is a bug and also gets a traceback in
-# the log.
-EXPECTED_REINDEX_ERRORS = (IndexError_, SQLAlchemyError, OSError, ReaderError)
-
-
-def default_sources(settings: Settings) -> list[Path]:
-    """What ``casebot index`` indexes without arguments: the bundled corpus and the uploads.
-
-    The upload folder only counts if it exists — before the first upload there is none.
-    """
-    uploads = upload_dir(settings)
-    return [BUNDLED_DIR, *([uploads] if uploads.is_dir() else [])]
-
-
-async def notify_admins(context: Context, html_text: str, *, skip: int | None = None) -> None:
-    """Send ``html_text`` to every admin's private chat (best effort; ``skip``: already told).
-
-    An admin who never started a chat with the bot cannot be messaged (Telegram answers
-    403/400); that must not stop the others from hearing about the problem.
-    """
-    for admin_id in sorted(get_settings(context).telegram_admin_ids):
-        if admin_id == skip:
-            continue
-        try:
-            await context.bot.send_message(admin_id, html_text)
-        except TelegramError as exc:
-            log.warning("Could not notify an admin: %s", exc)
-
-
-async def cmd_reindex(update: Update, context: Context) -> None:
-    """/reindex (admins): re-index the default sources, then report what changed.
-
-    The writer commits in one transaction and SQLite runs in WAL mode, so questions keep
-    being answered from the last good index while this runs — and if it fails, that index
-    simply stays.  The upload lock keeps it from racing an upload (one writer at a time).
-    """
-    user, chat = update.effective_user, update.effective_chat
-    if not is_admin(context, user):
-        await reply(update, context, fmt.escape(fmt.chrome(fmt.ADMINS_ONLY, user_script(user))))
-        return
-    service, settings = get_service(context), get_settings(context)
-    # The requester is told in this chat; in their private chat there is no need to repeat it.
-    told = chat.id if chat is not None and chat.type == ChatType.PRIVATE else None
-    async with state(context).upload_lock:
-        try:
-            sources = await asyncio.to_thread(default_sources, settings)
-            summary: IndexSummary = await asyncio.to_thread(service.index, sources)
-        except Exception as exc:  # every failure, expected or not, must reach the admins
-            expected = isinstance(exc, EXPECTED_REINDEX_ERRORS)
-            log.error("re-index failed: %s", exc, exc_info=None if expected else exc)
-            problem = str(exc) if expected else f"{type(exc).__name__}: {exc}"
-            notice = fmt.format_reindex_failed(problem or type(exc).__name__)
-            await reply(update, context, notice)
-            await notify_admins(context, notice, skip=told)
-            return
-        state(context).examples = None  # the examples may change with the corpus
-    log.info("re-index: %d added, %d updated, %d unchanged, %d removed, %d errors in %.1fs",
-             len(summary.added), len(summary.updated), len(summary.unchanged),
-             len(summary.removed), len(summary.errors), summary.seconds)
-    await reply(update, context, fmt.format_reindex(summary))
-    if summary.errors:
-        # The readable files were indexed; the admins must hear about the others.
-        await notify_admins(context, fmt.format_reindex_problems(summary.errors))
 
 
 # -- errors ---------------------------------------------------------------------------------------

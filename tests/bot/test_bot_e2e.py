@@ -138,7 +138,7 @@ def test_build_application_registers_everything() -> None:
 
     settings = settings_for_tests(telegram_admin_ids=frozenset({1}))
     app = build_application(settings)
-    from bot.telegram.handlers import state_of
+    from bot.telegram.state import state_of
 
     assert state_of(app).settings is settings
     handlers = [h for group in app.handlers.values() for h in group]
@@ -194,7 +194,7 @@ def test_group_messages_addressed_to_the_bot() -> None:
 
 
 def test_upload_names_are_made_safe() -> None:
-    from bot.telegram.handlers import safe_name
+    from bot.library import safe_name
 
     assert safe_name("../../etc/passwd.txt") == "passwd.txt"
     assert safe_name("..\\x\\批次 2.TXT") == "批次 2.txt"
@@ -206,7 +206,7 @@ def test_upload_names_are_made_safe() -> None:
 
 def test_a_failed_index_leaves_no_file_and_restores_the_old_one(
         casebot_service: Casebot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.telegram.handlers import store_and_index
+    from bot.library import store_and_index
 
     settings = settings_for_tests(casebot_corpus_dir=tmp_path)
     (tmp_path / "doc.txt").write_bytes(b"old")

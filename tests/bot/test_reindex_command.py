@@ -27,7 +27,7 @@ from telegram import Chat, Message, Update, User
 from telegram.error import Forbidden
 
 from bot.settings import Settings
-from bot.telegram import handlers
+from bot.telegram import state, uploads
 from bot.telegram.ratelimit import SlidingWindowLimiter
 from indexer.errors import IndexBusy
 from tests.index_gate import IndexGate
@@ -236,11 +236,11 @@ def run_reindex(error: Exception, tmp_path: Path) -> StubBot:
                         telegram_admin_ids=frozenset({ADMIN_ID, OTHER_ADMIN, SILENT_ADMIN}),
                         casebot_db=tmp_path / "casebot.db", casebot_corpus_dir=tmp_path / "up")
     bot = StubBot(unreachable={SILENT_ADMIN})
-    shared = handlers.BotState(settings=settings, limiter=SlidingWindowLimiter(5, 60),
+    shared = state.BotState(settings=settings, limiter=SlidingWindowLimiter(5, 60),
                                inline_limiter=SlidingWindowLimiter(5, 60),
                                service=cast(Any, FailingService(error)), examples=["kept"])
-    context = StubContext(bot, {handlers.STATE: shared})
-    asyncio.run(handlers.cmd_reindex(admin_update(ADMIN_ID), cast(Any, context)))
+    context = StubContext(bot, {state.STATE: shared})
+    asyncio.run(uploads.cmd_reindex(admin_update(ADMIN_ID), cast(Any, context)))
     assert shared.examples == ["kept"]  # nothing changed, nothing reset
     return bot
 
