@@ -16,7 +16,7 @@ from bot.answer import Answer, Passage
 from bot.service import Casebot
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
-from bot.telegram.format import Block, Run
+from bot.telegram.richtext import Block, Run, split_message
 
 from .telegram_html import (
     MESSAGE_LIMIT,
@@ -237,7 +237,7 @@ def test_a_sentence_longer_than_a_message_is_split_between_characters() -> None:
 
 def test_utf16_counting_for_characters_outside_the_bmp() -> None:
     text = "😀" * 3000  # 6,000 UTF-16 units
-    parts = fmt.split_message([(Block((Run(text),), quote=True),)])
+    parts = split_message([(Block((Run(text),), quote=True),)])
     check(parts)
     assert len(parts) == 2
     assert sum(parse_telegram_html(p).text.count("😀") for p in parts) == 3000
@@ -245,7 +245,7 @@ def test_utf16_counting_for_characters_outside_the_bmp() -> None:
 
 def test_split_keeps_styles_across_a_cut() -> None:
     runs = (Run("a" * 50), Run("b" * 50, "b"), Run("c" * 50, "i"))
-    parts = fmt.split_message([(Block(runs, quote=True),)], limit=60)
+    parts = split_message([(Block(runs, quote=True),)], limit=60)
     check(parts)
     assert "".join(parse_telegram_html(p).text for p in parts) == "a" * 50 + "b" * 50 + "c" * 50
     assert all(p.startswith("<blockquote>") and p.endswith("</blockquote>") for p in parts)
@@ -268,7 +268,7 @@ def test_split_message_property(units: list[list[tuple[list[tuple[str, str]], bo
                                 limit: int) -> None:
     model = [tuple(Block(tuple(Run(t, s) for t, s in runs), quote) for runs, quote in unit)
              for unit in units]
-    parts = fmt.split_message(model, limit=limit)  # type: ignore[arg-type]
+    parts = split_message(model, limit=limit)  # type: ignore[arg-type]
     expected = "".join(b.text for unit in model for b in unit if b.text.strip())
     shown = ""
     for part in parts:
