@@ -1,7 +1,9 @@
-"""Rendering an :class:`~bot.answer.Answer` for the terminal and as JSON.
+"""Rendering an :class:`~bot.answer.Answer` for the terminal and as JSON, and what every
+channel shows alike: a quote cut at the terms it matched (:func:`marked_pieces`) and the
+passages a reply pages through (:func:`answer_pool`).
 
-Finding the answer is the core's job; this module only formats it.
-Telegram's HTML lives in ``bot.telegram.format``.
+Finding the answer is the core's job; this module only formats it.  Telegram's HTML lives
+in ``bot.telegram.format``, the web page's in ``bot.web.views`` and its templates.
 """
 
 from __future__ import annotations
@@ -19,16 +21,33 @@ def to_json_line(answer: Answer) -> str:
     return json.dumps(answer.to_json(), ensure_ascii=False)
 
 
-def _marked(p: Passage, text: str, start: str, end: str) -> str:
-    """``text`` (``p.text`` or its same-length conversion) with matched terms marked."""
-    if len(text) != len(p.text):  # a conversion that moved offsets: no marks
-        return text
-    out, pos = [], 0
+def answer_pool(answer: Answer) -> tuple[Passage, ...]:
+    """Every ranked passage of ``answer``, in order: what 更多结果 pages through."""
+    return answer.passages + answer.more
+
+
+def marked_pieces(p: Passage, text: str) -> list[tuple[str, bool]]:
+    """``text`` (``p.text`` or its same-length conversion) cut at the terms the question
+    matched: ``(piece, matched)`` in order, no empty piece; unmarked when a conversion
+    moved the offsets."""
+    if len(text) != len(p.text):
+        return [(text, False)] if text else []
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
     for s, e in p.highlight_spans():
-        out.extend([text[pos:s], start, text[s:e], end])
+        s, e = max(s, pos), min(e, len(text))
+        if s >= e:
+            continue
+        pieces.extend([(text[pos:s], False), (text[s:e], True)])
         pos = e
-    out.append(text[pos:])
-    return "".join(out)
+    pieces.append((text[pos:], False))
+    return [(piece, matched) for piece, matched in pieces if piece]
+
+
+def _marked(p: Passage, text: str, start: str, end: str) -> str:
+    """``text`` with matched terms between ``start`` and ``end``."""
+    return "".join(f"{start}{piece}{end}" if matched else piece
+                   for piece, matched in marked_pieces(p, text))
 
 
 def to_terminal(answer: Answer, color: bool = True, original: bool = False) -> str:

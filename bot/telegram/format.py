@@ -36,7 +36,7 @@ from telegram.constants import ParseMode
 
 from bot.answer import Answer, Passage
 from bot.library import NamedDocument
-from bot.render import RELATED
+from bot.render import RELATED, answer_pool, marked_pieces
 from bot.telegram import callbacks
 from bot.telegram.richtext import (
     MESSAGE_LIMIT,
@@ -90,12 +90,9 @@ def chrome(text: str, script: Script) -> str:
     return to_script(text, script)
 
 
-
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: max(1, limit - 1)] + "…"
-
-
 
 
 # -- answers -------------------------------------------------------------------------------
@@ -108,29 +105,13 @@ def _doc_text(text: str, script: Script, original: bool) -> str:
 
 def highlighted_runs(p: Passage, text: str) -> tuple[Run, ...]:
     """``text`` (``p.text`` or its same-length conversion) with matched terms bold."""
-    if len(text) != len(p.text):  # a conversion that broke the offsets: no highlights
-        return (Run(text),)
-    runs: list[Run] = []
-    pos = 0
-    for s, e in p.highlight_spans():
-        s, e = max(s, pos), min(e, len(text))
-        if s >= e:
-            continue
-        runs.extend([Run(text[pos:s]), Run(text[s:e], "b")])
-        pos = e
-    runs.append(Run(text[pos:]))
-    return tuple(r for r in runs if r.text)
+    return tuple(Run(piece, "b" if matched else "") for piece, matched in marked_pieces(p, text))
 
 
 def passage_unit(p: Passage, script: Script, original: bool = False) -> Unit:
     quote = Block(highlighted_runs(p, _doc_text(p.text, script, original)), quote=True)
     cite = line("—— " + _doc_text(p.citation(), script, original))
     return (quote, cite)
-
-
-def answer_pool(answer: Answer) -> tuple[Passage, ...]:
-    """Every ranked passage of ``answer``, in order: what 更多结果 pages through."""
-    return answer.passages + answer.more
 
 
 def format_answer(answer: Answer, *, offset: int = 0, original: bool = False,
@@ -467,7 +448,7 @@ def format_reindex_failed(problem: str) -> str:
 
 
 __all__ = [
-    "APOLOGY", "PAGE_SIZE", "NamedDocument", "answer_keyboard", "answer_pool", "chrome",
+    "APOLOGY", "PAGE_SIZE", "NamedDocument", "answer_keyboard", "chrome",
     "escape", "format_answer", "format_case", "format_cases", "format_help",
     "format_named_documents", "format_reindex", "format_reindex_failed",
     "format_reindex_problems", "format_start", "format_stats", "format_upload",

@@ -36,6 +36,7 @@ from telegram.ext import (
 
 from bot.answer import Answer, Status
 from bot.library import example_questions, find_cases, named_documents
+from bot.render import answer_pool
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
 from bot.telegram.state import (
@@ -298,7 +299,7 @@ async def show_page(update: Update, context: Context, page: callbacks.Page) -> N
     logged = await asyncio.to_thread(service.log.get, page.qid)
     answer = None if logged is None else await asyncio.to_thread(
         service.answer, logged.question, fmt.PAGE_SIZE)
-    if answer is None or not answer.found or page.offset >= len(fmt.answer_pool(answer)):
+    if answer is None or not answer.found or page.offset >= len(answer_pool(answer)):
         # The question is gone (a new database) or the index changed under it.
         await query.answer(fmt.chrome(fmt.STALE_BUTTON, script))
         return

@@ -1,9 +1,9 @@
 """What the web pages show, as pure helpers the templates call: no I/O, no FastAPI.
 
-Script mirroring and the marking of matched words are the Telegram channel's rules
-(:mod:`bot.telegram.format`), reused here so both channels quote alike: quotes,
-citations and the page's own words in the asker's script (a length-preserving
-conversion, so the highlight spans still line up), ``<mark>`` where Telegram has bold.
+Script mirroring and the marking of matched words are every channel's rules
+(:mod:`bot.render`), so the page quotes as Telegram does: quotes, citations and the page's
+own words in the asker's script (a length-preserving conversion, so the highlight spans
+still line up), ``<mark>`` where Telegram has bold.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.answer import Passage
-from bot.telegram.format import answer_pool, chrome, highlighted_runs
-from indexer.normalize import Script, detect_script
+from bot.render import answer_pool, marked_pieces
+from indexer.normalize import Script, detect_script, to_script
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -33,12 +33,12 @@ class Run:
 
 def marked_runs(p: Passage, text: str) -> list[Run]:
     """``text`` (``p.text`` or its same-length conversion) cut at the matched terms."""
-    return [Run(r.text, bool(r.style)) for r in highlighted_runs(p, text)]
+    return [Run(piece, matched) for piece, matched in marked_pieces(p, text)]
 
 
 def shown_in(script: Script) -> Callable[[str], str]:
     """The templates' ``t()``: the page's words and the documents' text in ``script``."""
-    return lambda text: chrome(text, script)
+    return lambda text: to_script(text, script)
 
 
 def lang(script: Script) -> str:
@@ -63,7 +63,7 @@ def script_param(request: Request) -> Script:
 
 def citation_text(p: Passage, script: Script) -> str:
     """What the copy-citation button copies: the quote and where it stands."""
-    return f"「{chrome(p.text, script)}」—— {chrome(p.citation(), script)}"
+    return f"「{to_script(p.text, script)}」—— {to_script(p.citation(), script)}"
 
 
 @dataclass(frozen=True)

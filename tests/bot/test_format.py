@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.answer import Answer, Passage
+from bot.render import answer_pool, marked_pieces
 from bot.service import Casebot
 from bot.telegram import callbacks
 from bot.telegram import format as fmt
@@ -297,7 +298,7 @@ def test_inline_articles(casebot_service: Casebot) -> None:
 def test_real_answer_pages_and_case(casebot_service: Casebot) -> None:
     a = casebot_service.answer("哪个部门修订了畜禽屠宰管理条例?")
     assert a.found
-    for offset in range(0, len(fmt.answer_pool(a)), fmt.PAGE_SIZE):
+    for offset in range(0, len(answer_pool(a)), fmt.PAGE_SIZE):
         for original in (False, True):
             check(fmt.format_answer(a, offset=offset, original=original))
     case_id = a.passages[0].case_id
@@ -358,3 +359,18 @@ def test_start_lists_documents_with_their_metadata() -> None:
     text = "".join(fmt.format_start(docs, "simplified"))
     assert "某省市场监管局 · 2025-03-12 · 第二批" in text
     assert "无元数据的文件(1 个案例)" in text and "无元数据的文件(1 个案例) —" not in text
+
+
+@pytest.mark.parametrize(("text", "terms", "shown", "pieces"), [
+    ("库尔勒香梨品牌价值", ("香梨",), None, [("库尔勒", False), ("香梨", True), ("品牌价值", False)]),
+    ("香梨品牌", ("香梨", "品牌"), None, [("香梨品牌", True)]),  # adjacent spans merged
+    ("香梨", ("香梨",), None, [("香梨", True)]),
+    ("没有", ("香梨",), None, [("没有", False)]),
+    ("庫爾勒香梨", ("香梨",), "库尔勒香梨", [("库尔勒", False), ("香梨", True)]),  # same length
+    ("香梨", ("香梨",), "香梨x", [("香梨x", False)]),  # offsets moved: no marks
+])
+def test_marked_pieces_every_channel_shares(text: str, terms: tuple[str, ...],
+                                            shown: str | None,
+                                            pieces: list[tuple[str, bool]]) -> None:
+    p = passage(text, terms=terms)
+    assert marked_pieces(p, shown if shown is not None else text) == pieces
