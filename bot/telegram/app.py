@@ -30,9 +30,9 @@ from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, Defaults
 
+from bot.ratelimit import SharedLimiter
 from bot.telegram import handlers
 from bot.telegram.connect import shown_url, wait_for_bot_api
-from bot.telegram.ratelimit import SharedLimiter
 from bot.telegram.state import INLINE_LIMIT_FACTOR, init_state, state_of
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import Application, ContextTypes
 
+from bot.ratelimit import SharedLimiter, SlidingWindowLimiter
 from bot.telegram import format as fmt
-from bot.telegram.ratelimit import SharedLimiter, SlidingWindowLimiter
 from indexer.normalize import Script
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 The application asks a :class:`RequestLimiter` "may this client make a request now?" and
 nothing else, so where the counts live is a choice made once (:func:`limiter_for`): on
 PostgreSQL in the database every web process and instance shares (the bot's
-:class:`~bot.telegram.ratelimit.SharedLimiter` and table, under keys of their own), so a
+:class:`~bot.ratelimit.SharedLimiter` and table, under keys of their own), so a
 client's limit holds whichever worker or instance serves it; on SQLite in this process's
 memory (:class:`MemoryLimiter`) — each worker counts its own.
 """
@@ -15,7 +15,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Protocol
 
-from bot.telegram.ratelimit import Clock, SharedLimiter, SlidingWindowLimiter, Verdict
+from bot.ratelimit import Clock, SharedLimiter, SlidingWindowLimiter, Verdict
 
 if TYPE_CHECKING:
     from indexer.storage.limits import LimitStore
@@ -31,7 +31,7 @@ class MemoryLimiter:
     """At most ``limit`` requests per client in any ``window`` seconds, counted in memory;
     ``limit <= 0`` turns the limit off.
 
-    The sliding window is the Telegram bot's (:mod:`bot.telegram.ratelimit`, which is
+    The sliding window is the Telegram bot's (:mod:`bot.ratelimit`, which is
     pure); the lock makes check-and-record atomic from any thread, as the application
     may call it from its thread pool as well as from the event loop.
     """

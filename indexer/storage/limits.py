@@ -1,7 +1,7 @@
 """Per-key state for rate limits, kept where every serving process sees it.
 
 The decision (how many hits in which window, when to tell the user) is the
-caller's — :mod:`bot.telegram.ratelimit`, pure and tested alone; this module
+caller's — :mod:`bot.ratelimit`, pure and tested alone; this module
 only reads and writes one key's state atomically: the row is locked, handed to
 the caller's function with the database's clock, and written back in the same
 transaction, so two processes counting the same user cannot both let the

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.ratelimit import SharedLimiter, SlidingWindowLimiter
 from bot.service import Casebot
-from bot.telegram.ratelimit import SharedLimiter, SlidingWindowLimiter
 
 
 class Clock:

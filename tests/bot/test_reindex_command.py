@@ -26,9 +26,9 @@ import sqlalchemy.exc
 from telegram import Chat, Message, Update, User
 from telegram.error import Forbidden
 
+from bot.ratelimit import SlidingWindowLimiter
 from bot.settings import Settings
 from bot.telegram import state, uploads
-from bot.telegram.ratelimit import SlidingWindowLimiter
 from indexer.errors import IndexBusy
 from tests.index_gate import IndexGate
 

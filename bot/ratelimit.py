@@ -1,12 +1,13 @@
 """A per-user sliding-window limit on questions, pure and clock-injected.
 
 This module owns the decision "may this user ask now, and should we tell them
-they may not?" (:func:`decide`).  It knows nothing about Telegram: the handlers ask
-``limiter.hit(key)`` with a key (a user id) and act on the :class:`Verdict`.  Two
+they may not?" (:func:`decide`).  It knows no channel: Telegram's handlers ask
+``limiter.hit(key)`` with a user id, the web page with a client address
+(:mod:`bot.web.limits`), and act on the :class:`Verdict`.  Two
 limiters make that decision:
 
 * :class:`SlidingWindowLimiter` keeps the state in this process (one process
-  serves the index: SQLite, the web page of one machine);
+  serves the index: SQLite);
 * :class:`SharedLimiter` keeps it in the database every instance uses
   (PostgreSQL, :mod:`indexer.storage.limits`), so a user's limit holds whichever
   instance behind the load balancer gets their next message.
