@@ -42,7 +42,7 @@ def bot(db: DbTarget | None) -> None:
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes answering requests, up to one per core (default: "
-                   "CASEBOT_WEB_WORKERS, else 1). Each holds its own caches (~200 MB).")
+                   "CASEBOT_WEB_WORKERS, else 1). Each holds its own caches (~150 MB).")
 def web(db: DbTarget | None, host: str, port: int, workers: int | None) -> None:
     """The web page for citizens and the HTTP API (/api/ask, /api/docs, /healthz, /openapi.json).
 
