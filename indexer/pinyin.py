@@ -25,8 +25,13 @@ def char_table() -> dict[int, str]:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("pypinyin is not installed: pip install pypinyin")
     path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
-    with path.open(encoding="utf-8") as fp:
-        return {int(code): readings for code, readings in json.load(fp).items()}
+    try:
+        with path.open(encoding="utf-8") as fp:
+            return {int(code): readings for code, readings in json.load(fp).items()}
+    except FileNotFoundError:  # a pypinyin that keeps the table in code: the costly way
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return dict(pinyin_dict)
 
 
 def toneless(reading: str) -> str:

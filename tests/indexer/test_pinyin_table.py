@@ -56,3 +56,20 @@ def test_answering_never_loads_the_pypinyin_package(built_db_path: Path) -> None
     found, loaded = json.loads(out.stdout.strip().splitlines()[-1])
     assert found == [True, True, True]
     assert loaded == []
+
+
+def test_a_pypinyin_without_the_json_file_still_gives_the_table(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from importlib.machinery import ModuleSpec
+
+    import indexer.pinyin as module
+
+    expected = char_table()
+    spec = ModuleSpec("pypinyin", None, is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]  # a package folder without the JSON
+    monkeypatch.setattr(module, "find_spec", lambda name: spec)
+    module.char_table.cache_clear()
+    try:
+        assert module.char_table() == expected
+    finally:
+        module.char_table.cache_clear()
