@@ -5,7 +5,9 @@ log on; ``workers`` answering processes), warmed by one sequential pass over the
 timed: that is the one-client figure (one keep-alive connection: one worker) — and then
 ``clients`` threads, each with its own keep-alive connection, asking the questions in turn
 (each thread from another starting point) until each has made ``per_client`` requests or
-``max_seconds`` have passed.  Bounded in count and time, loopback only.  Any response other than 200 with the JSON contract is an error.
+``max_seconds`` have passed.  With several workers the load waits until each has said it is
+ready.  Bounded in count and time, loopback only.  Any response other than 200 with the JSON
+contract is an error.
 """
 
 from __future__ import annotations
