@@ -539,7 +539,8 @@ def section_web(st: State) -> str:
 
 
 def web_workers() -> int:
-    """One worker per core, as ``casebot web`` is deployed (CASEBOT_WEB_WORKERS)."""
+    """The deployed run's ``--workers``: one per core of this machine, at most
+    :data:`WEB_MAX_WORKERS`."""
     return max(1, min(os.cpu_count() or 1, WEB_MAX_WORKERS))
 
 
