@@ -16,7 +16,7 @@ stored strings are sliced from the ORIGINAL passage (quoted as written).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -44,6 +44,7 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
 _TERM_BEFORE = regex.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")
 _TERM_UNITS = ("年", "个月", "月", "天")
 _DETENTION_DAYS = regex.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
+_BATCH = regex.compile(r"(?:第[一二三四五六七八九十0-9]+|首)批")
 _NUMBERED = regex.compile(rf"第(?:\d{{1,5}}|[{_CN_NUM}零]{{1,6}})号")
 _DAYS_WITHIN = regex.compile(rf"(?<![月\d{_CN_NUM}])((?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:工作)?日)"
                           r"(?=内|之内|以内)")
@@ -206,10 +207,19 @@ def _place_patterns() -> _PlacePatterns:
     )
 
 
+# Text between non-Chinese characters: a place name never spans one.
+_NOT_CJK = regex.compile(rf"[^{_CJK}]")
+# Every suffix the place patterns end in (州市县区 and 地区; 自治县/州/旗; 街道区镇乡村):
+# a chunk without one of these names no place by its suffix, and is not searched.
+_PLACE_SUFFIX_CHAR = regex.compile("[州市县区旗镇乡村街]")
+
+
 def places(norm: str) -> list[str]:
     pat = _place_patterns()
     out = []
-    for chunk in re.split(rf"[^{_CJK}]", norm):
+    for chunk in _NOT_CJK.split(norm):
+        if not _PLACE_SUFFIX_CHAR.search(chunk):
+            continue
         autonomous = [m.group(1) for m in pat.autonomous.finditer(chunk)]
         out.extend(autonomous)
         for m in pat.suffix.finditer(chunk):
@@ -369,11 +379,11 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         if inherited:
             facts.append(Fact(i, "subject", inherited, None, None, normalize(inherited)))
         # "《X》(以下简称《Y》)": Y is an alias of X.
-        for m in _ALIAS_RE.finditer(text):
+        for m in _matches(_ALIAS_RE, text):
             facts.append(Fact(i, "alias", original[m.start(2):m.end(2)], None,
                               original[m.start(1):m.end(1)], m.group(2)))
         # "X《Y》(以下简称…)印发以来": the actor precedes the title, the verb follows it.
-        for m in _TITLE_THEN_VERB.finditer(text):
+        for m in _matches(_TITLE_THEN_VERB, text):
             actor = _actor_before(m.group(1))
             if actor:
                 o = m.start(2)
@@ -492,22 +502,22 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
 
     for place in places(text):
         add("place", place)
-    for m in TITLE_RE.finditer(text):
+    for m in _matches(TITLE_RE, text):
         add("document", m.group(1), doc_kind(m.group(1)))
-    for m in QUOTED_RE.finditer(text):
+    for m in _matches(QUOTED_RE, text):
         add("measure", m.group(1))
     # 首批 is the first batch (这是第几批? → 首批).
-    for m in re.finditer(r"(?:第[一二三四五六七八九十0-9]+|首)批", text):
+    for m in _matches(_BATCH, text):
         add("quantity", m.group(0))
-    for m in YEAR_RE.finditer(text):
+    for m in _matches(YEAR_RE, text):
         add("date", m.group(0))
     # A day without its year, as news datelines and reports write it (1月6日电, 5月20日起).
-    for m in _MONTH_DAY.finditer(text):
+    for m in _matches(_MONTH_DAY, text):
         add("date", m.group(0))
-    for m in _MONTH.finditer(text):
+    for m in _matches(_MONTH, text):
         if not _MONTH_DAY.match(text, m.start() + (2 if m.group(0)[0] in "今去前明当同" else 0)):
             add("date", m.group(0))
-    for m in CLOCK_RE.finditer(text):
+    for m in _matches(CLOCK_RE, text):
         add("date", m.group(0))
     term_end = -1  # where the last term of a sentence in words ended (一年 of 一年至三年)
     for m in QUANTITY_RE.finditer(text):
@@ -535,16 +545,33 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
                 and m.group(4) in _CN_COUNTED):
             add("quantity", m.group(0))
     # Detention in days (行政拘留十日): 日 is no measure word, as it ends every date.
-    for m in _DETENTION_DAYS.finditer(text):
+    for m in _matches(_DETENTION_DAYS, text):
         add("quantity", m.group(1))
     # A numbered order or document (第217号国务院令, 国务院令第217号): 号 is no measure
     # word (18号楼, 5号 as a day), but after 第 it numbers.
-    for m in _NUMBERED.finditer(text):
+    for m in _matches(_NUMBERED, text):
         add("quantity", m.group(0))
     # …and a time limit in days (责令其在10日内支付, 15个工作日内办结).
-    for m in _DAYS_WITHIN.finditer(text):
+    for m in _matches(_DAYS_WITHIN, text):
         add("quantity", m.group(1))
     return out
+
+
+# What each pattern of :func:`entities` cannot match without: a text holding none of these
+# pieces is not searched.  Most sentences have no 《, 批 or 月, and the facts pass is most of
+# parsing's time (tests/indexer/test_fact_guards.py holds every pattern to its pieces).
+NEEDS: dict[regex.LazyPattern, tuple[str, ...]] = {
+    TITLE_RE: ("《",), QUOTED_RE: ('"',), _BATCH: ("批",), YEAR_RE: ("19", "20"),
+    _MONTH_DAY: ("月",), _MONTH: ("月",), CLOCK_RE: ("时", "点"), _DETENTION_DAYS: ("拘",),
+    _NUMBERED: ("号",), _DAYS_WITHIN: ("内",), _ALIAS_RE: ("简称",), _TITLE_THEN_VERB: ("《",),
+}
+
+
+def _matches(pattern: regex.LazyPattern, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``text`` lacks every piece it needs."""
+    needs = NEEDS[pattern]
+    if any(piece in text for piece in needs):
+        yield from pattern.finditer(text)
 
 
 def _orig(original: str, norm: str, piece: str) -> str:

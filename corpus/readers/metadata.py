@@ -128,9 +128,19 @@ def find_date(lines: Sequence[str]) -> str | None:
     if iso := find_labelled_date(lines):
         return iso
     for line in lines:
-        if _DATE_ONLY.match(unicodedata.normalize("NFKC", line)):
+        if _may_be_date_only(line) and _DATE_ONLY.match(unicodedata.normalize("NFKC", line)):
             return parse_date(line)
     return None
+
+
+# A date-only line says at most 15 characters besides spaces (【2024年12月31日】); NFKC
+# never turns one character into none, so a line with more is no date line — and most
+# lines are sentences, which are not worth normalising to find that out.
+_DATE_ONLY_MAX_CHARS = 16
+
+
+def _may_be_date_only(line: str) -> bool:
+    return sum(map(len, line.split())) <= _DATE_ONLY_MAX_CHARS
 
 
 # The label must start the line or follow a separator: "资金来源:" in a
@@ -163,7 +173,8 @@ def find_issuer(lines: Sequence[str]) -> str | None:
             return value
     tail = list(lines[-6:])
     for i in range(len(tail) - 1, 0, -1):
-        if _DATE_ONLY.match(unicodedata.normalize("NFKC", tail[i])):
+        if _may_be_date_only(tail[i]) and _DATE_ONLY.match(
+                unicodedata.normalize("NFKC", tail[i])):
             above = tail[i - 1]
             if (
                 len(above) <= 40

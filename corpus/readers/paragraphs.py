@@ -22,6 +22,9 @@ _INVISIBLE: dict[int, None] = dict.fromkeys(
 for _cp in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
     if _cp not in (0x09, 0x0A):
         _INVISIBLE[_cp] = None
+# The same characters as a class: most lines hold none, and a search is far cheaper than
+# str.translate, which looks every character up in the table.
+_INVISIBLE_RE = regex.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE)) + "]")
 # The line-separating ones become newlines instead of vanishing.
 _NEWLINES = regex.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -62,14 +65,19 @@ def display_width(s: str, *, proportional: bool = False) -> float:
 # --------------------------------------------------------------------------
 
 
+def visible(text: str) -> str:
+    """``text`` without its invisible characters."""
+    return text.translate(_INVISIBLE) if _INVISIBLE_RE.search(text) else text
+
+
 def clean_line(line: str) -> str:
     """One paragraph: invisible characters removed, outer padding stripped."""
-    return line.translate(_INVISIBLE).strip(PAD).rstrip()
+    return visible(line).strip(PAD).rstrip()
 
 
 def split_raw_lines(text: str) -> list[str]:
     """Split on every newline convention; invisible characters removed, padding kept."""
-    return [line.translate(_INVISIBLE).rstrip() for line in _NEWLINES.sub("\n", text).split("\n")]
+    return [visible(line).rstrip() for line in _NEWLINES.sub("\n", text).split("\n")]
 
 
 def clean_lines(lines: Iterable[str]) -> list[str]:
