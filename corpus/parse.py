@@ -547,22 +547,35 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
         return i < len(body) and not is_headline(body[i].text)
 
     # A headline may have its byline under it (本报记者王楚) before the first paragraph.
-    starts = [i for i, line in enumerate(body[:-1])
-              if _is_article_headline(line.text) and (paragraph(i + 1) or (
-                  _BYLINE.match(body[i + 1].text) is not None and paragraph(i + 2)))]
-    if not starts:
+    heads = [i for i, line in enumerate(body[:-1])
+             if _is_article_headline(line.text) and (paragraph(i + 1) or (
+                 _BYLINE.match(body[i + 1].text) is not None and paragraph(i + 2)))]
+    if not heads:
         return []
+    # An item printed without a headline opens with its dateline (本报北京1月21日讯…): it
+    # is an article of its own, not more of the one above it — whose headline would
+    # otherwise stand over its sentences.  (A headline's own lede is no new item.)
+    ledes = {i + 1 for i in heads} | {i + 2 for i in heads if i + 1 < len(body)
+                                      and _BYLINE.match(body[i + 1].text)}
+    untitled = [i for i, line in enumerate(body)
+                if i not in ledes and _DATELINE.match(line.text) and not is_headline(line.text)]
+    starts = sorted({*heads, *untitled})
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
     for at, stop in zip(starts, [*starts[1:], len(body)], strict=True):
-        head, rest = body[at], body[at + 1:stop]
+        headed = at in heads
+        head, rest = body[at], body[at + 1 if headed else at:stop]
         # One section of its paragraphs: no heading opens them (and a row per paragraph
         # would cost the index a tenth of the raw text over a news corpus).
         sections = (_build_section(text, 1, None, rest),) if rest else ()
         end_line = body[stop - 1]
-        parts.append(Case(number=0, title=head.text, marker="", lead="",
+        parts.append(Case(number=0, title=head.text if headed else "", marker="", lead="",
                           lead_sentences=(), sections=sections,
                           start=head.start, end=end_line.start + len(end_line.text)))
     return parts
+
+
+# A news item's dateline: 本报北京1月21日讯, 据新华社华盛顿1月19日电, 新华社记者…报道 is not one.
+_DATELINE = regex.compile(r"^\s*(?:据)?(?:本报|新华社|中新社)[^,，:：;；。]{0,24}?[电讯]")
 
 
 # A byline (本报驻南非记者李新烽, 新华社记者刘云峰) and a caption label (图片:) head no article.

@@ -517,6 +517,30 @@ def test_a_page_of_news_articles_is_cut_at_its_headlines() -> None:
     assert all(c.number == 0 for c in doc.cases)
 
 
+def test_an_item_without_a_headline_starts_at_its_dateline() -> None:
+    # A short item printed without a headline opens with its dateline: it is no part of
+    # the article above it, whose headline must not stand over its sentences.  A
+    # headline's own lede (after a byline too) opens no second item.
+    text = ("某市举办冰雕节\n"
+            "本报某市1月5日电第十届冰雕节今天开幕。\n"
+            "冰雕节展出作品300件。\n"
+            "本报某县1月6日讯某县公路今天通车。\n"
+            "公路全长30公里。\n"
+            "某县建成水库\n"
+            "本报记者王楚\n"
+            "据新华社某县1月7日电某县水库今天蓄水。\n"
+            "据介绍,本报讯一词不在段首。\n")
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="某报第一版")), "p.txt")
+    assert [c.title for c in doc.cases] == ["某市举办冰雕节", "", "某县建成水库"]
+    ice, road, dam = doc.cases
+    assert [s.text for s in ice.sections[0].sentences] == [
+        "本报某市1月5日电第十届冰雕节今天开幕。", "冰雕节展出作品300件。"]
+    assert [s.text for s in road.sections[0].sentences] == [
+        "本报某县1月6日讯某县公路今天通车。", "公路全长30公里。"]
+    assert any(s.text.startswith("据新华社某县") for s in dam.sections[0].sentences)
+    assert all(c.number == 0 for c in doc.cases)
+
+
 def test_a_note_without_headlines_stays_one_part() -> None:
     text = "第一段说一件事。\n第二段说另一件事。\n"
     doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), "note.txt")
