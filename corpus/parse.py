@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus import regex
 from corpus.model import Case, Document, DocumentMeta, RawDocument, Section, Sentence
@@ -547,31 +547,72 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
         return i < len(body) and not is_headline(body[i].text)
 
     # A headline may have its byline under it (本报记者王楚) before the first paragraph.
-    heads = [i for i, line in enumerate(body[:-1])
+    lasts = [i for i, line in enumerate(body[:-1])
              if _is_article_headline(line.text) and (paragraph(i + 1) or (
                  _BYLINE.match(body[i + 1].text) is not None and paragraph(i + 2)))]
+    # A headline may be printed over two or three lines (北京举行新年音乐会 / 江泽民…一起辞旧
+    # 迎新, or a kicker above the main line): the article starts at the first of them.  A
+    # note in brackets alone (新华社记者樊如钧摄) is the photo credit of the article it
+    # closes, not a headline.
+    heads = {i: _headline_start(body, i) for i in lasts}
+    heads = {i: at for i, at in heads.items() if at < i or not _NOTE.match(body[i].text)}
     if not heads:
         return []
     # An item printed without a headline opens with its dateline (本报北京1月21日讯…): it
     # is an article of its own, not more of the one above it — whose headline would
-    # otherwise stand over its sentences.  (A headline's own lede is no new item.)
-    ledes = {i + 1 for i in heads} | {i + 2 for i in heads if i + 1 < len(body)
-                                      and _BYLINE.match(body[i + 1].text)}
-    untitled = [i for i, line in enumerate(body)
-                if i not in ledes and _DATELINE.match(line.text) and not is_headline(line.text)]
-    starts = sorted({*heads, *untitled})
+    # otherwise stand over its sentences.  The first dateline under a headline is its own
+    # lede, though a photo caption may come between them.
+    untitled: list[int] = []
+    under = False  # whether a dateline was seen since the last headline
+    for i, line in enumerate(body):
+        if i in heads:
+            under = False
+        elif _DATELINE.match(line.text) and not is_headline(line.text):
+            if under or not any(h < i for h in heads):
+                untitled.append(i)
+            under = True
+    starts = sorted({*heads.values(), *untitled})
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
     for at, stop in zip(starts, [*starts[1:], len(body)], strict=True):
-        headed = at in heads
+        headed = at in heads.values()
         head, rest = body[at], body[at + 1 if headed else at:stop]
         # One section of its paragraphs: no heading opens them (and a row per paragraph
-        # would cost the index a tenth of the raw text over a news corpus).
-        sections = (_build_section(text, 1, None, rest),) if rest else ()
+        # would cost the index a tenth of the raw text over a news corpus) — but the
+        # headline's second line, under which every sentence stands as under the first.
+        second = rest[0].text if headed and rest and is_headline(rest[0].text) else ""
+        sections = (_news_section(text, rest, second),) if rest else ()
         end_line = body[stop - 1]
         parts.append(Case(number=0, title=head.text if headed else "", marker="", lead="",
                           lead_sentences=(), sections=sections,
                           start=head.start, end=end_line.start + len(end_line.text)))
     return parts
+
+
+# A line that is a note in brackets: a photo credit (新华社记者周确摄), a reporter's name
+# closing an article (杜中武孙传刚), (附图片1张).
+_NOTE = regex.compile(r"^[(（][^()（）]*[)）]$")
+# How many lines above its last one a headline may start.
+HEADLINE_EXTRA_LINES = 2
+# A line that says something ends (谢谢!, 祝大家新年快乐!): the close of the article above.
+_SAYS = regex.compile(r"[!！?？;；]")
+
+
+def _headline_start(body: Sequence[_Line], last: int) -> int:
+    """The first line of the headline whose last line is ``body[last]``: headline lines
+    right above it, up to two — never a note in brackets or an exclamation, which close
+    the article above."""
+    start = last
+    while start > 0 and last - start < HEADLINE_EXTRA_LINES:
+        line = body[start - 1].text
+        if not _is_article_headline(line) or _NOTE.match(line) or _SAYS.search(line):
+            break
+        start -= 1
+    return start
+
+
+def _news_section(text: str, rest: Sequence[_Line], heading: str) -> Section:
+    section = _build_section(text, 1, None, rest)
+    return replace(section, heading=heading) if heading else section
 
 
 # A news item's dateline: 本报北京1月21日讯, 据新华社华盛顿1月19日电, 新华社记者…报道 is not one.
@@ -585,8 +626,9 @@ HEADLINE_MIN_CHARS = 5
 
 
 def _is_article_headline(line: str) -> bool:
+    # (A table's row, its cells set off by |, is no headline either.)
     return (is_headline(line) and len(line) >= HEADLINE_MIN_CHARS and not _BYLINE.match(line)
-            and not line.endswith((":", "：")))
+            and not line.endswith((":", "：")) and "|" not in line)
 
 
 def _fallback_part(text: str, body: Sequence[_Line]) -> Case | None:

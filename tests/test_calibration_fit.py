@@ -53,5 +53,6 @@ def test_the_bagged_threshold_is_reproducible_and_agrees_when_the_lines_separate
     plain = script.choose_threshold([data], probability, 0.03)
     bagged = script.bagged_threshold([data], probability, 0.03)
     assert bagged == script.bagged_threshold([data], probability, 0.03)
-    # Every resample needs a threshold above the wrong lines that outnumber the 3 allowed.
-    assert plain == 0.41 and 0.3 < bagged <= 0.56
+    # Every resample needs a threshold above the wrong lines that outnumber the 3 allowed:
+    # the first thousandth above the fourth likeliest (0.4).
+    assert plain == 0.401 and 0.3 < bagged <= 0.551

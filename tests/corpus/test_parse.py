@@ -541,6 +541,41 @@ def test_an_item_without_a_headline_starts_at_its_dateline() -> None:
     assert all(c.number == 0 for c in doc.cases)
 
 
+def test_a_headline_over_two_lines_heads_its_article_whole() -> None:
+    # 北京举行新年音乐会 / 领导人与群众一起辞旧迎新: the first line is the title, the
+    # second heads the article's sentences too, and neither is left in the article above.
+    # A photo credit in brackets closes the article above (and is no headline of its own,
+    # even right before a paragraph); so does a closing exclamation (谢谢!).
+    text = ("某县修通公路\n"
+            "本报某县1月4日讯某县公路今天通车。\n"
+            "祝全县人民新年快乐!\n"
+            "(新华社记者某某摄)\n"
+            "某市举行新年音乐会\n"
+            "领导同志与万名群众一起辞旧迎新\n"
+            "本报某市1月5日讯新年音乐会今晚举行。\n"
+            "领导同志观看演出\n"
+            "(新华社记者某某摄)\n"
+            "本报某市1月5日讯另一场演出在剧院举行。\n")
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="某报第一版")), "p.txt")
+    assert [c.title for c in doc.cases] == ["某县修通公路", "某市举行新年音乐会", "领导同志观看演出"]
+    road, concert, show = doc.cases
+    assert [s.text for s in road.sections[0].sentences] == [
+        "本报某县1月4日讯某县公路今天通车。", "祝全县人民新年快乐!", "(新华社记者某某摄)"]
+    assert concert.sections[0].heading == "领导同志与万名群众一起辞旧迎新"
+    assert [s.text for s in concert.sections[0].sentences] == [
+        "领导同志与万名群众一起辞旧迎新", "本报某市1月5日讯新年音乐会今晚举行。"]
+    # The photo credit stays with its article, and the report under it is no new item: it
+    # is the first dateline under its headline.
+    assert [s.text for s in show.sections[0].sentences] == [
+        "(新华社记者某某摄)", "本报某市1月5日讯另一场演出在剧院举行。"]
+
+
+def test_a_table_row_is_no_headline() -> None:
+    text = "某市执法情况\n设区市 | 查处案件\n甲市 | 1946\n本报讯记者王明报道:执法工作持续推进。\n"
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), "t.txt")
+    assert all("|" not in c.title for c in doc.cases)
+
+
 def test_a_note_without_headlines_stays_one_part() -> None:
     text = "第一段说一件事。\n第二段说另一件事。\n"
     doc = parse_document(RawDocument(text=text, meta=DocumentMeta()), "note.txt")
