@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from corpus import regex
 from corpus.model import Case, Document, DocumentMeta, RawDocument, Section, Sentence
@@ -571,18 +571,22 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
             if under or not any(h < i for h in heads):
                 untitled.append(i)
             under = True
-    starts = sorted({*heads.values(), *untitled})
+    last_of = {at: i for i, at in heads.items()}
+    starts = sorted({*last_of, *untitled})
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
     for at, stop in zip(starts, [*starts[1:], len(body)], strict=True):
-        headed = at in heads.values()
+        headed = at in last_of
         head, rest = body[at], body[at + 1 if headed else at:stop]
+        # The title is the whole headline, every sentence of the article standing under
+        # it; its first line is the article's title passage, the others its first
+        # sentences (a note in brackets under it is no part of the title).
+        title = " ".join(line.text for line in body[at:last_of[at] + 1]
+                         if not _NOTE.match(line.text)) if headed else ""
         # One section of its paragraphs: no heading opens them (and a row per paragraph
-        # would cost the index a tenth of the raw text over a news corpus) — but the
-        # headline's second line, under which every sentence stands as under the first.
-        second = rest[0].text if headed and rest and is_headline(rest[0].text) else ""
-        sections = (_news_section(text, rest, second),) if rest else ()
+        # would cost the index a tenth of the raw text over a news corpus).
+        sections = (_build_section(text, 1, None, rest),) if rest else ()
         end_line = body[stop - 1]
-        parts.append(Case(number=0, title=head.text if headed else "", marker="", lead="",
+        parts.append(Case(number=0, title=title, marker="", lead="",
                           lead_sentences=(), sections=sections,
                           start=head.start, end=end_line.start + len(end_line.text)))
     return parts
@@ -608,11 +612,6 @@ def _headline_start(body: Sequence[_Line], last: int) -> int:
             break
         start -= 1
     return start
-
-
-def _news_section(text: str, rest: Sequence[_Line], heading: str) -> Section:
-    section = _build_section(text, 1, None, rest)
-    return replace(section, heading=heading) if heading else section
 
 
 # A news item's dateline: 本报北京1月21日讯, 据新华社华盛顿1月19日电, 新华社记者…报道 is not one.

@@ -159,10 +159,10 @@ def choose_threshold(sets: Sequence[SetData], probability: dict[int, float],
 
 
 BOOTSTRAP_ROUNDS = 200  # resamples of the calibration questions behind the bagged threshold
-# The threshold's grid.  Hundredths until session 20, when the bagged choices split 52 / 56
-# between 0.91 and 0.92 and the median sat on the step between them (pooled direct 0.370 at
-# 0.911, 0.345 at 0.92, for one wrong line on the calibration sets): the grid, not the
-# resamples, decided.  Thousandths let the median fall between.
+# The threshold's grid.  Hundredths until session 20, when (on a tree of that session) the
+# bagged choices split 52 / 56 between 0.91 and 0.92 and the median sat on the step between
+# them (pooled direct 0.370 at 0.911, 0.345 at 0.92, for one wrong line on the calibration
+# sets): the grid, not the resamples, decided.  Thousandths let the median fall between.
 THRESHOLD_STEPS = 1000
 
 

@@ -102,21 +102,21 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # (hit@1, hit@3, direct, out-of-scope rejection) and ceiling (wrong direct answers).
 # They are the confidence model's training sets, so `wrong` here is in-sample; the
 # README gives the leave-one-set-out figures.  Session 20: the gate refitted after the
-# news articles' structure changed shows a line or three fewer on fifth, eighth,
-# nineteenth, twenty-sixth, fifteenth, eighteenth and twenty-fifth (their floors follow).
+# news articles' structure changed (threshold 0.909) shows a line fewer on nineteenth (its
+# floor follows) and one more wrong line on news-d.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
     "third": (70, 0.96, 0.98, 0.89, 1.0, 0.01),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
     "fourth": (48, 0.92, 1.0, 0.74, 1.0, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.91, 0.95, 0.69, 0.9, 0.01),
+    "fifth": (83, 0.91, 0.95, 0.7, 0.9, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
     "sixth": (83, 0.93, 0.94, 0.61, 0.9, 0.02),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
     "seventh": (85, 0.88, 0.96, 0.61, 1.0, 0.01),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.88, 0.94, 0.55, 1.0, 0.01),
+    "eighth": (85, 0.88, 0.94, 0.57, 1.0, 0.01),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
     "fourteenth": (70, 0.91, 0.96, 0.5, 0.78, 0.02),
@@ -135,7 +135,7 @@ DEVELOPMENT_SETS = {
     # paragraphs opening 事故经过｜/原因分析｜/责任追究｜/警示｜, a plain-text table, a
     # 下一步工作要求 part, issuers on separate lines); written blind, held out in session 15
     # (scored once: hit@1 0.464), a development set since session 16.
-    "twenty-sixth": (70, 0.89, 0.92, 0.4, 0.71, 0.01),
+    "twenty-sixth": (70, 0.89, 0.92, 0.42, 0.71, 0.01),
     # Session 14 refitted the gate with two more calibration sets (threshold 0.92 → 0.94):
     # fewer lines shown on every set (direct floors lowered), more passages found and more
     # near misses rejected (hit and rejection floors raised where they rose).  Session 15
@@ -150,21 +150,21 @@ DEVELOPMENT_SETS = {
     # Session 13 moved single questions of the calibration sets both ways (their totals of
     # hit@1 and hit@3 are unchanged, rejections +3, direct up on most): fifteenth −1 hit@1,
     # −1 hit@3, −1 rejection; news-c −1 hit@1, −1 hit@3.
-    "fifteenth": (70, 0.83, 0.89, 0.28, 0.78, 0.02),
+    "fifteenth": (70, 0.83, 0.89, 0.34, 0.78, 0.02),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
     "sixteenth": (70, 0.82, 0.87, 0.4, 0.71, 0.04),
     # Session 10: 黑龙江 农资打假 (文号 and addressee lines, 【案例一】 cases with 基本案情：
     # labels, a plain-text table) and 湖北 藥品安全 in traditional script (一、 cases with
     # （一）基本案情 headings).
     "seventeenth": (70, 0.82, 0.89, 0.43, 0.64, 0.02),
-    "eighteenth": (70, 0.69, 0.71, 0.3, 0.57, 0.02),
+    "eighteenth": (70, 0.69, 0.71, 0.32, 0.57, 0.02),
     # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
     # and news-f, development sets, are asked over the whole news index: bench/, golden).
     "news-c": (70, 0.62, 0.69, 0.22, 0.64, 0.05),
-    "news-d": (70, 0.71, 0.71, 0.19, 0.78, 0.02),
+    "news-d": (70, 0.71, 0.71, 0.21, 0.78, 0.04),
     # Session 14: a 知识产权局 notice (文号 and addressee lines, 典型案例N： headings with
     # 案件来源：/调查处理：/法律依据：/案例启示： paragraphs, a plain-text table).
-    "twenty-fifth": (70, 0.66, 0.76, 0.35, 0.42, 0.04),
+    "twenty-fifth": (70, 0.66, 0.76, 0.37, 0.42, 0.04),
     # Session 18: a 药品监督管理局 通报 (two-line title, 文号 and addressee lines, 一、/二、/三、
     # parts, six cases each a paragraph opening with its name: 1.…案。…, 附件 line).
     "twenty-ninth": (70, 0.66, 0.69, 0.24, 0.64, 0.04),
@@ -211,19 +211,19 @@ HELD_OUT_SETS = {
     # more lines shown on most; one more wrong line on second, ninth, twelfth, news-a and
     # twenty-fourth, two fewer on tenth; news-r and thirtieth (a Word file) scored for the
     # first time.  Session 20 (news articles cut at their datelines and headlines read over
-    # two lines; the gate refitted — the threshold on a grid of thousandths, 0.911): these
+    # two lines; the gate refitted — the threshold on a grid of thousandths, 0.909): these
     # sets' documents parse as before, so what moved is the gate's: more lines shown on
     # tenth (0.474 → 0.596, with two more wrong: 0.028 → 0.056) and twenty-eighth, fewer on
-    # ninth, twelfth (one more wrong: 0.034), thirteenth, twenty-second and thirtieth;
-    # hit@1, hit@3 and rejection unchanged but for twenty-seventh's hit@3 (+1).
-    "ninth": (79, 0.83, 0.89, 0.51, 0.64, 0.03),
+    # twelfth, twenty-second and thirtieth; hit@1, hit@3 and rejection unchanged but for
+    # twenty-seventh's hit@3 (+1).
+    "ninth": (79, 0.83, 0.89, 0.53, 0.64, 0.03),
     "tenth": (80, 0.8, 0.83, 0.59, 0.64, 0.06),
     "eleventh": (72, 0.62, 0.71, 0.28, 0.81, 0.02),
     "twelfth": (65, 0.76, 0.92, 0.4, 0.85, 0.04),
-    "thirteenth": (65, 0.84, 0.86, 0.34, 0.64, 0.02),
+    "thirteenth": (65, 0.84, 0.86, 0.36, 0.64, 0.02),
     # 消防安全 通报 as a Word file (Heading 1 title, 文号 and addressee lines, Heading 2
     # 案例一…五 with 【案情】【处理】【警示】 paragraphs, issuers and date at the end).
-    "twentieth": (70, 0.75, 0.76, 0.42, 0.78, 0.02),
+    "twentieth": (70, 0.75, 0.76, 0.44, 0.78, 0.02),
     # A tax bureau's web page (navigation, breadcrumb, <h1>, 来源/发布时间 line,
     # <p><strong>一、…</strong></p> cases, a <table>, a footer).
     "twenty-second": (70, 0.71, 0.85, 0.28, 0.64, 0.02),
@@ -242,7 +242,7 @@ HELD_OUT_SETS = {
     # Session 18: a provincial 文化和旅游厅's 通报 as a Word file (Title-styled title with the
     # issuer and date under it, Heading 2 cases 一、…案 whose paragraphs open with bold
     # 基本案情：/处理结果：/案例评析： runs, a List Number 下一步工作 list, a summary table last).
-    "thirtieth": (70, 0.6, 0.75, 0.14, 0.5, 0.01),
+    "thirtieth": (70, 0.6, 0.75, 0.16, 0.5, 0.01),
 }
 
 

@@ -542,10 +542,10 @@ def test_an_item_without_a_headline_starts_at_its_dateline() -> None:
 
 
 def test_a_headline_over_two_lines_heads_its_article_whole() -> None:
-    # 北京举行新年音乐会 / 领导人与群众一起辞旧迎新: the first line is the title, the
-    # second heads the article's sentences too, and neither is left in the article above.
-    # A photo credit in brackets closes the article above (and is no headline of its own,
-    # even right before a paragraph); so does a closing exclamation (谢谢!).
+    # 北京举行新年音乐会 / 领导人与群众一起辞旧迎新: the article's title is the whole
+    # headline, and neither line is left in the article above.  A photo credit in brackets
+    # closes the article above (and is no headline of its own, even right before a
+    # paragraph); so does a closing exclamation (谢谢!).
     text = ("某县修通公路\n"
             "本报某县1月4日讯某县公路今天通车。\n"
             "祝全县人民新年快乐!\n"
@@ -557,13 +557,16 @@ def test_a_headline_over_two_lines_heads_its_article_whole() -> None:
             "(新华社记者某某摄)\n"
             "本报某市1月5日讯另一场演出在剧院举行。\n")
     doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="某报第一版")), "p.txt")
-    assert [c.title for c in doc.cases] == ["某县修通公路", "某市举行新年音乐会", "领导同志观看演出"]
+    assert [c.title for c in doc.cases] == [
+        "某县修通公路", "某市举行新年音乐会 领导同志与万名群众一起辞旧迎新", "领导同志观看演出"]
     road, concert, show = doc.cases
     assert [s.text for s in road.sections[0].sentences] == [
         "本报某县1月4日讯某县公路今天通车。", "祝全县人民新年快乐!", "(新华社记者某某摄)"]
-    assert concert.sections[0].heading == "领导同志与万名群众一起辞旧迎新"
+    # The headline's second line is the article's first sentence (no section heading: a
+    # news article's paragraphs each say who acts, and so are read one by one).
     assert [s.text for s in concert.sections[0].sentences] == [
         "领导同志与万名群众一起辞旧迎新", "本报某市1月5日讯新年音乐会今晚举行。"]
+    assert concert.sections[0].heading == ""
     # The photo credit stays with its article, and the report under it is no new item: it
     # is the first dateline under its headline.
     assert [s.text for s in show.sections[0].sentences] == [
