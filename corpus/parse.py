@@ -563,14 +563,14 @@ def _articles(text: str, body: Sequence[_Line]) -> list[Case | None]:
     # otherwise stand over its sentences.  The first dateline under a headline is its own
     # lede, though a photo caption may come between them.
     untitled: list[int] = []
-    under = False  # whether a dateline was seen since the last headline
+    own_item = True  # whether the next dateline starts an item: none is a headline's lede yet
     for i, line in enumerate(body):
         if i in heads:
-            under = False
+            own_item = False
         elif _DATELINE.match(line.text) and not is_headline(line.text):
-            if under or not any(h < i for h in heads):
+            if own_item:
                 untitled.append(i)
-            under = True
+            own_item = True
     last_of = {at: i for i, at in heads.items()}
     starts = sorted({*last_of, *untitled})
     parts: list[Case | None] = [_fallback_part(text, body[:starts[0]])]
