@@ -12,7 +12,8 @@ a large re-index outlasts the busy timeout.  Re-indexing never touches the log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -20,6 +21,17 @@ from sqlalchemy import Connection, Engine, case, func, insert, inspect, select, 
 from sqlalchemy.orm import Session
 
 from indexer.models import QuestionRow
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question to log, as :meth:`QuestionLog.record_many` takes it."""
+
+    user_hash: str | None
+    question: str
+    found: bool
+    top_passage_id: int | None
+    asked_at: datetime = field(default_factory=datetime.now)  # when asked, not when written
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,18 @@ class QuestionLog:
             s.add(row)
             s.flush()
             return row.id
+
+    def record_many(self, entries: Sequence[Entry]) -> None:
+        """Log ``entries`` in one transaction, in order (no ids back).  Why: a writer that
+        falls behind writes what has queued up at once — one commit and one statement for
+        many rows costs a fraction of one ORM transaction per row."""
+        if not entries:
+            return
+        with self.engine.begin() as c:
+            c.execute(insert(QuestionRow), [
+                {"asked_at": e.asked_at, "user_hash": e.user_hash, "question": e.question[:500],
+                 "found": e.found, "top_passage_id": e.top_passage_id, "feedback": None}
+                for e in entries])
 
     def feedback(self, question_id: int, value: int) -> bool:
         """Record +1/-1 for a logged question; False if there is no such question."""

@@ -139,7 +139,7 @@ def create_app(service: Casebot, config: WebConfig | None = None,
         if not verdict.allowed:
             raise Limited(verdict.retry_after)
 
-    recorder = Recorder(lambda *entry: service.log.record(*entry))
+    recorder = Recorder(lambda entries: service.log.record_many(entries))
     # Every call into the answer core and the index runs on this one thread, in arrival
     # order.  The core is CPU-bound Python: threads of a pool give no parallelism under the
     # GIL, only time-slicing, so under 20 clients every answer took as long as all of them

@@ -7,6 +7,8 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
 
 from bot.web.recorder import Entry, Recorder
 from indexer.db import make_engine
@@ -20,7 +22,7 @@ def entry(i: int) -> Entry:
 
 def test_entries_are_written_in_order_and_flush_writes_them_all() -> None:
     written: list[str] = []
-    recorder = Recorder(lambda _h, q, _f, _t: written.append(q))
+    recorder = Recorder(lambda batch: written.extend(e.question for e in batch), linger=0)
     recorder.start()
     for i in range(200):
         recorder.add(entry(i))
@@ -28,37 +30,87 @@ def test_entries_are_written_in_order_and_flush_writes_them_all() -> None:
     assert written == [f"q{i}" for i in range(200)]
 
 
-def test_a_failing_write_does_not_stop_the_writer() -> None:
-    written: list[str] = []
+def test_what_queues_up_behind_a_write_is_written_in_batches_of_at_most_max_batch() -> None:
+    gate = threading.Event()
+    batches: list[list[str]] = []
 
-    def write(_h: str | None, q: str, _f: bool, _t: int | None) -> None:
-        if q == "q1":
-            raise OSError("disk full")
-        written.append(q)
+    def write(batch: Sequence[Entry]) -> None:
+        gate.wait(30)  # the first write waits until all are queued
+        batches.append([e.question for e in batch])
 
-    recorder = Recorder(write)
+    recorder = Recorder(write, max_batch=4, linger=0)
     recorder.start()
-    for i in range(3):
+    for i in range(11):
         recorder.add(entry(i))
+    gate.set()
     recorder.flush()
-    assert written == ["q0", "q2"]
+    assert [q for b in batches for q in b] == [f"q{i}" for i in range(11)]
+    # The first write holds what had queued when it began; the rest queue behind it.
+    assert max(map(len, batches)) == 4 and len(batches) <= 1 + -(-10 // 4)
+
+
+def test_the_writer_lingers_for_more_and_flush_ends_the_linger() -> None:
+    batches: list[list[str]] = []
+    recorder = Recorder(lambda batch: batches.append([e.question for e in batch]),
+                        linger=3600)
+    recorder.start()
+    for i in range(5):
+        recorder.add(entry(i))
+    recorder.flush(timeout=60)  # would not return before the linger ended, were it not cut
+    assert batches == [[f"q{i}" for i in range(5)]]
+
+
+def test_a_failing_entry_loses_only_itself_and_does_not_stop_the_writer() -> None:
+    written: list[str] = []
+    gate = threading.Event()
+
+    def write(batch: Sequence[Entry]) -> None:
+        gate.wait(30)
+        if any(e.question == "q1" for e in batch):
+            raise OSError("disk full")
+        written.extend(e.question for e in batch)
+
+    recorder = Recorder(write, linger=0)
+    recorder.start()
+    for i in range(4):
+        recorder.add(entry(i))
+    gate.set()
+    recorder.flush()
+    assert written == ["q0", "q2", "q3"]
 
 
 def test_a_full_queue_drops_log_entries_without_blocking() -> None:
     gate = threading.Event()
     written: list[str] = []
 
-    def slow(_h: str | None, q: str, _f: bool, _t: int | None) -> None:
+    def slow(batch: Sequence[Entry]) -> None:
         gate.wait(30)
-        written.append(q)
+        written.extend(e.question for e in batch)
 
-    recorder = Recorder(slow, max_queued=5)
+    recorder = Recorder(slow, max_queued=5, max_batch=5, linger=0)
     recorder.start()
     for i in range(50):  # must return at once although nothing is written yet
         recorder.add(entry(i))
     gate.set()
     recorder.flush()
-    assert 5 <= len(written) <= 7 and written[0] == "q0"
+    # What the writer held when the gate opened (at most a batch) and what the queue held.
+    assert 5 <= len(written) <= 5 + 5 + 1 and written[0] == "q0"
+    assert written == sorted(written, key=lambda q: int(q[1:]))
+
+
+def test_record_many_writes_each_entry_with_the_time_it_was_asked(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    index = make_engine(db)
+    log = open_question_log(index, db)
+    first, second = Entry("a", "甲?", True, 3), Entry(None, "乙?", False, None)
+    log.record_many([first, second])
+    log.record_many([])
+    stats = log.stats()
+    assert (stats.questions, stats.answered, stats.users) == (2, 1, 1)
+    assert stats.top_unanswered == [("乙?", 1)]
+    assert [d.questions for d in log.per_day(first.asked_at.date())] == [2]
+    log.engine.dispose()
+    index.dispose()
 
 
 def test_the_running_server_logs_its_questions(web_server: Server) -> None:
