@@ -485,7 +485,8 @@ def _space(size: Size) -> list[str]:
 
 def section_web(st: State) -> str:
     """``/api/ask`` of a real ``casebot web`` under concurrent clients (bench/web.py): one
-    process, then one worker per core (as a deployment on this machine runs it)."""
+    process, then one worker per core (as a deployment on this machine runs it), then one
+    process with the question log off — what logging costs."""
     largest = st.sizes[-1]
     qs = [str(q["q"]) for q in st.questions]
     loads = []
@@ -495,6 +496,10 @@ def section_web(st: State) -> str:
         loads.append(web_mod.measure(largest.db, qs, st.tmp / f"web-{workers}", WEB_CLIENTS,
                                      st.plan.web_requests, workers=workers))
     deployed = loads[-1]
+    log("web: one process, the question log off")
+    quiet = web_mod.measure(largest.db, qs, st.tmp / "web-quiet", WEB_CLIENTS,
+                            st.plan.web_requests,
+                            extra_env={"CASEBOT_WEB_LOG_QUESTIONS": "false"})
     lat = deployed.latency
     ok = deployed.errors == 0 and lat.p99 * 1000 <= TARGET_WEB_P99_MS
     st.targets.append(Target(f"/api/ask p99 under {WEB_CLIENTS} clients ({largest.label}, "
@@ -506,11 +511,11 @@ def section_web(st: State) -> str:
     if core:
         rows.append(["`Casebot.answer` in-process (Answer latency above)", "", "",
                      ms(core.p50), ms(core.p95), ms(core.p99), ""])
-    for load in loads:
-        rows += [[f"1 client (sequential, {load.single.n} requests)", str(load.workers), "",
-                  ms(load.single.p50), ms(load.single.p95), ms(load.single.p99), "0"],
-                 [f"{load.clients} clients ({load.requests} requests in {load.seconds:.1f} s)",
-                  str(load.workers), f"{load.rps:.0f}", ms(load.latency.p50),
+    for load, note in [*((x, "") for x in loads), (quiet, ", question log off")]:
+        rows += [[f"1 client (sequential, {load.single.n} requests{note})", str(load.workers),
+                  "", ms(load.single.p50), ms(load.single.p95), ms(load.single.p99), "0"],
+                 [f"{load.clients} clients ({load.requests} requests in {load.seconds:.1f} s"
+                  f"{note})", str(load.workers), f"{load.rps:.0f}", ms(load.latency.p50),
                   ms(load.latency.p95), ms(load.latency.p99), str(load.errors)]]
     md = ["## Web API", "",
           f"`casebot web --workers N` over the {largest.label} index (request limit off, "
@@ -518,7 +523,8 @@ def section_web(st: State) -> str:
           f"questions: one sequential pass, then {WEB_CLIENTS} client threads with a "
           f"keep-alive connection each, {st.plan.web_requests} requests per client (bounded "
           "to 120 s); first one process, then one worker per core, as a deployment on this "
-          "machine runs it (the target). The client threads run on the same cores. Latency "
+          "machine runs it (the target), then one process with the question log off "
+          "(`CASEBOT_WEB_LOG_QUESTIONS=false`). The client threads run on the same cores. Latency "
           "as the clients saw it, milliseconds; an error is any response but 200 with the "
           "JSON contract.", "",
           table(["clients", "workers", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
@@ -532,7 +538,10 @@ def section_web(st: State) -> str:
     if len(loads) > 1:
         md += ["", f"{deployed.workers} workers / one process: requests per second "
                f"{deployed.rps / one.rps:.2f}×, p99 {deployed.latency.p99 / one.latency.p99:.2f}×."]
-    for load in loads:
+    md += ["", f"Question log on / off, one process: requests per second "
+           f"{one.rps / quiet.rps:.2f}×, p99 {one.latency.p99 / quiet.latency.p99:.2f}× "
+           "(its writer batches what queues up: `bot/web/recorder.py`)."]
+    for load in [*loads, quiet]:
         if load.first_error:
             md += ["", f"First error (--workers {load.workers}): `{load.first_error}`"]
     return "\n".join(md)
