@@ -166,6 +166,15 @@ CASE_ASKED = regex.compile(r"(?:典型)?案例\s*([一二三四五六七八九�
                         r"第([一二三四五六七八九十0-9]{1,3})个?(?:典型)?案例")
 _ASKS_FULL_NAME = regex.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
 _PLACE_LEVEL = regex.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
+# The same asked in English (which district …?).
+_ENGLISH_LEVELS = {"province": "省", "prefecture": "州", "city": "市", "county": "县",
+                   "district": "区", "town": "镇", "township": "乡", "village": "村"}
+_ENGLISH_LEVEL = regex.compile(r"\bwhich (" + "|".join(_ENGLISH_LEVELS) + r")\b")
+# … and in toneless pinyin (na ge xian: 哪个县).
+PINYIN_LEVELS = {"sheng": "省", "zhou": "州", "shi": "市", "xian": "县", "qu": "区",
+                 "zhen": "镇", "xiang": "乡", "cun": "村"}
+PINYIN_LEVEL = regex.compile(r"\bna\s*(?:yi\s*)?(?:ge|xie)\s*(" + "|".join(PINYIN_LEVELS)
+                           + r")\b")  # with its classifier: na shi may be 那是
 # A letter standing for something (the N of 2+N): Chinese parts (两检 of 两检两公开)
 # are often spelled out in the same sentence in other words.
 _PART_OF = regex.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1,3})"
@@ -204,6 +213,8 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
     batch = BATCH.search(norm)
     full_name = bool(_ASKS_FULL_NAME.search(norm))
     level = _PLACE_LEVEL.search(norm)
+    english = None if level else _ENGLISH_LEVEL.search(norm)
+    pinyin = None if level or english else PINYIN_LEVEL.search(norm)
     part = _PART_OF.search(norm)
     name = _ASKS_NAME.search(norm)
     case = CASE_ASKED.search(norm)
@@ -212,7 +223,9 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         batch=batch.group(0) if batch else None,
         asks_alias=full_name or "《" in norm,
         asks_full_name=full_name,
-        place_level=level.group(1) if level else "",
+        place_level=level.group(1) if level else (
+            _ENGLISH_LEVELS[english.group(1)] if english else
+            PINYIN_LEVELS[pinyin.group(1)] if pinyin else ""),
         part_of=(part.group(1), part.group(2)) if part else None,
         names_asked_of=norm[:name.start()] if name else None,
         measures=wanted_units(norm),

@@ -14,7 +14,9 @@ from indexer.words import PINYIN_MEASURES
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘")
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘", "部")
+# A currency asked by name (多少美元) is answered in it, not in another (750亿元 is no dollars).
+_CURRENCIES = ("美元", "日元", "港元", "欧元", "英镑", "马克", "法郎", "卢布", "韩元", "泰铢")
 # Money is counted in 元 (美元, 日元, 港元 end so) or in a currency of another name.
 _MONEY = ("元", "马克", "英镑", "法郎", "卢布", "比索", "里拉", "卢比", "泰铢", "韩元")
 _NUMBER_UNITS = {
@@ -32,6 +34,7 @@ _NUMBER_UNITS = {
     # Visits and trips asked as such (多少家次, 多少辆次) are answered in that measure.
     **{u: (u,) for u in ("家次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")},
     "人次": ("人次",),
+    **{c: (c,) for c in _CURRENCIES},
 }
 _VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")
 # How long something lasts (多长时间, 多久, 要几天): a count of time, not a date.
@@ -81,8 +84,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
                  r"|\bhow old\b", norm_question):
         return ("岁", "周岁")
     # 那几家/这几个/哪几家 point at things (those few companies), they do not ask a count.
-    m = re.search(r"(?:多少|(?<![那这哪])几)(个)?(" + "|".join(_VISITS) + r"|"
-                  r"钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
+    # A magnitude may stand before the measure (多少万吨, 几百名, 几十个): the measure asks.
+    m = re.search(r"(?:多少|(?<![那这哪])几)(?:十|百|千|万|亿)?(个)?(" + "|".join(_VISITS) + r"|"
+                  + "|".join(_CURRENCIES) + r"|钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
         return _NUMBER_UNITS[m.group(2)]
@@ -95,7 +99,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS["钱"]
     # A sum of money named a few words before a bare 多少 (钱要回来多少了, 损失有多少).
     if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|补偿金|工资|薪酬|奖金|补贴|补助|"
-                 r"损失|赃款|货值|产值|营收|价值)"
+                 r"损失|赃款|货值|产值|营收|价值|片酬|报酬|酬金|利润|税款|租金|票价|外汇储备|"
+                 r"销售额|营业额|成交额|交易额|出口额|进口额|投资额)"
                  r"[^,，。;；?？]{0,6}多少(?:[了呢啊呀吗啦]|[^\u4e00-\u9fff]|$)", norm_question):
         return _NUMBER_UNITS["钱"]
     if re.search(r"\bhow much\b|\bamount\b|\btotal\b|\bsum\b", norm_question) and (
@@ -104,22 +109,71 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     # …率 in pinyin keywords (chuzhilv, hegelv): a share.
     if re.search(r"\b[a-z]{2,}lv\b", norm_question):
         return ("%", "百分点")
-    return _pinyin_units(norm_question)
+    return _english_units(norm_question) or _pinyin_units(norm_question)
 
 
-_PINYIN_HOW_MANY = regex.compile(r"\b(?:duoshao|ji)\s*(" + "|".join(
-    sorted(PINYIN_MEASURES, key=len, reverse=True)) + r")\b")
-# Money asked in pinyin (fakuan duoshao, butie duoshao).
-_PINYIN_MONEY = regex.compile(r"\b(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei|jiage|"
-                           r"zijin|touru)\b[\sa-z]*\bduoshao\b|\bduoshao\s*qian\b")
+_PINYIN_MEASURE = "(" + "|".join(sorted(PINYIN_MEASURES, key=len, reverse=True)) + ")"
+# A magnitude may come between (duoshao wanmu: 多少万亩).
+_PINYIN_HOW_MANY = regex.compile(r"\b(?:duoshao|ji)\s*(?:(?:wan|yi|bai)\s*)?" + _PINYIN_MEASURE
+                              + r"\b")
+# A how-many typed as one word (duoshaoge, jisuo): a frame, not a word of the topic.
+PINYIN_HOW_MANY_WORD = regex.compile(r"^(?:duoshao|ji)" + _PINYIN_MEASURE + "$")
+# Sums of money named in pinyin (fakuan 罚款, sunshi 损失, touzi 投资).
+_PINYIN_SUMS = (r"(?:fakuan|jine|feiyong|butie|buzhu|gongzi|shoufei|jiage|zijin|touru|touzi|"
+                r"sunshi|kaizhi)")
+# Money asked in pinyin: a sum before duoshao (fakuan duoshao), or a sum as the last keyword
+# (huaibei meicengqi xiangmu zong touzi), as English keywords end in what is asked.
+_PINYIN_MONEY = regex.compile(rf"\b{_PINYIN_SUMS}\b[\sa-z]*\bduoshao\b|\bduoshao\s*qian\b"
+                           rf"|\b{_PINYIN_SUMS}\s*[?？]?$")
+# An area as the last keyword (suanhua gengdi mianji: 酸化耕地面积).
+_PINYIN_AREA = regex.compile(r"\bmianji\s*[?？]?$")
+
+
+def pinyin_asks_figure(norm_question: str) -> bool:
+    """Whether toneless pinyin keywords ask a figure: a how-many (duoshao ge, ji zhi,
+    jisuo) or a sum or an area as the last keyword."""
+    return bool(_PINYIN_HOW_MANY.search(norm_question) or _PINYIN_MONEY.search(norm_question)
+                or _PINYIN_AREA.search(norm_question))
 
 
 def _pinyin_units(norm_question: str) -> tuple[str, ...]:
     """The measure of a how-many question typed in toneless pinyin."""
     if _PINYIN_MONEY.search(norm_question):
         return _NUMBER_UNITS["钱"]
+    if _PINYIN_AREA.search(norm_question):
+        return _NUMBER_UNITS["面积"]
     m = _PINYIN_HOW_MANY.search(norm_question)
     return _NUMBER_UNITS[PINYIN_MEASURES[m.group(1)]] if m else ()
+
+
+# English keywords naming what is measured.  Keyword questions end with the attribute asked
+# ("Qingyang gas explosion supplier fine", "Costa Rica coffee export value 1996"); a sentence
+# asks for people right after "how many" / "number of".
+_ENGLISH_ASKED = r"(?:\bhow many (?:[a-z]+ )?|\bnumber of (?:[a-z]+ )?)"
+_ENGLISH_LAST = r"\s*(?:(?:in )?(?:19|20)[0-9]{2}\s*)?[?？]?$"  # a year may close the keywords
+_ENGLISH_PEOPLE = ("people|persons|suspects|teachers|volunteers|workers|employees|staff|"
+                   "students|doctors|nurses|officers|residents|villagers|farmers|patients|victims")
+_ENGLISH_UNITS: tuple[tuple[regex.LazyPattern, tuple[str, ...]], ...] = (
+    # People counted: named right after "how many" (one word may qualify them), or the dead
+    # and injured as the last keyword ("… collapse deaths").
+    (regex.compile(rf"{_ENGLISH_ASKED}(?:{_ENGLISH_PEOPLE}|dead|injured)\b"
+                   rf"|\b(?:deaths|dead|casualties|injured|killed){_ENGLISH_LAST}"),
+     ("人", "名", "位")),
+    (regex.compile(r"\b(?:length|distance|how far)\b"), ("米", "公里", "千米")),
+    (regex.compile(r"\b(?:height|how tall|how high|altitude)\b"), ("米", "千米")),
+    (regex.compile(r"\b(?:area|hectares?)\b"), ("亩", "平方米", "公顷", "平方公里", "平方千米")),
+    (regex.compile(r"\b(?:prices?|costs?|fines?|funding|budget|revenue|earnings|investment|"
+                   rf"compensation|salary|wages?|value){_ENGLISH_LAST}"), _MONEY),
+)
+
+
+def _english_units(norm_question: str) -> tuple[str, ...]:
+    """The measure an English question asks in: people (how many suspects, … deaths),
+    a length, a height, an area, or money named as the last keyword (… supplier fine)."""
+    for pattern, units in _ENGLISH_UNITS:
+        if pattern.search(norm_question):
+            return units
+    return ()
 
 
 _ENGLISH_MONEY = regex.compile(
@@ -127,4 +181,4 @@ _ENGLISH_MONEY = regex.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
-__all__ = ["wanted_units"]
+__all__ = ["PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]

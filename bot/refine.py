@@ -39,6 +39,7 @@ _FIGURE = r"\d+(?:\.\d+)?(?:万|亿)?(?:个百分点|百分点|%|倍|[^\d\s,，�
 _CHANGE = regex.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
                      rf"(?:了|达|为|达到)?({_FIGURE})")
 _SENTENCE_END = regex.compile(r"[。!！?？;；]")
+_NUMBER = regex.compile(r"^\d+(?:\.\d+)?(?:万|亿)?")
 
 
 def _after(line: str, text: str) -> str | None:
@@ -91,9 +92,23 @@ def states_change(line: str) -> bool:
     return bool(_CHANGE.search(normalize(line)))
 
 
-def change_figure(line: str, text: str, norm: str | None = None) -> str | None:
+def in_measure(figure: str, measures: tuple[str, ...]) -> bool:
+    """Whether ``figure`` (460元, 15个百分点, 3万美元增) is counted in one of ``measures``
+    (any, when there are none): its unit, read from the number on, ends in one of them
+    within the few characters the figure takes after it."""
+    if not measures:
+        return True
+    unit = _NUMBER.sub("", figure, count=1)
+    return any(unit[:k].endswith(measures) for k in range(1, len(unit) + 1))
+
+
+def change_figure(line: str, text: str, norm: str | None = None,
+                  measures: tuple[str, ...] = ()) -> str | None:
     """The change stated in the sentence of ``line`` (提高55个百分点), as ``text`` writes
     it, when ``line`` itself states none; None when the sentence states no change either.
+    Only a change counted in the question's ``measures``, when it asks one: "每亩多挣了多少
+    钱?" answered by 农户亩均增收460元 is not answered by 灌溉水利用系数提高15个百分点 of
+    the same sentence.
 
     Read on the normalised text (``norm``, when the caller has it: 下降6.8個百分點 is
     下降6.8个百分点 there, and normalising keeps offsets), quoted from the original."""
@@ -105,7 +120,8 @@ def change_figure(line: str, text: str, norm: str | None = None) -> str | None:
         return None
     start = max((m.end() for m in _SENTENCE_END.finditer(norm, 0, at)), default=0)
     end_m = _SENTENCE_END.search(norm, at + len(line))
-    m = _CHANGE.search(norm, start, end_m.start() if end_m else len(norm))
+    m = next((m for m in _CHANGE.finditer(norm, start, end_m.start() if end_m else len(norm))
+              if in_measure(m.group(1), measures)), None)
     if m is None:
         return None
     return text[m.start():m.end()]
@@ -156,7 +172,8 @@ def refine(analysis: Analysis, answer: Answer) -> Answer:
     elif answer.kind == "where":
         line = widen_place(line, text)
     elif answer.kind == "number" and analysis.intent.asks_change:
-        line = change_figure(line, text, answer.passages[0].norm) or line
+        line = change_figure(line, text, answer.passages[0].norm,
+                             analysis.intent.measures) or line
     if repeats_question(analysis, line):
         return replace(answer, answer=None)
     return answer if line == answer.answer else replace(answer, answer=line)

@@ -36,8 +36,8 @@ from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
 from bot.focus import focus_of
-from bot.intent import CASE_ASKED, CLOCK_ASKED, Cue, read_intent
-from bot.measures import DURATION
+from bot.intent import CASE_ASKED, CLOCK_ASKED, PINYIN_LEVEL, Cue, read_intent
+from bot.measures import DURATION, pinyin_asks_figure
 from bot.weights import WEIGHTS, Weights
 from corpus import regex
 from indexer.lexicon import rare_words
@@ -85,8 +85,9 @@ KIND_CUES: tuple[Cue, ...] = (
     Cue("who", regex.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
         r"学校|大学|报社|电视台|协会|剧团|法院|检察院|银行)|由谁|谁|牵头单位|主管部门|"
-        r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments)\b|"
-        r"\bwhat (department|agency|body|bureau)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
+        r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments|"
+        r"committee|commission|ministry|office|council|administration|organi[sz]ation|unit)\b|"
+        r"\bwhat (department|agency|body|bureau|committee|commission|ministry)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
     Cue("document", regex.compile(
         r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法律|法规|法案|议案|决议|公约|条约|协定|规范|标准|意见|通知|办法|手册|指南|规定|"
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|名录|名单|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
@@ -102,12 +103,17 @@ KIND_CUES: tuple[Cue, ...] = (
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"
         r"\bhow (many|much|large|big|often|long)\b|\bwhat (rank|percentage|proportion|share|rate)\b|"
         r"\bnumber of\b|\branked?\b|\barea\b|\bamount\b|\btotal\b|\bnumber\s*\??$|"
+        r"\b(?:length|distance|height)\b|\bhow (?:far|tall|high)\b|"
+        # Keywords ending in what is counted or paid ("… supplier fine", "… collapse deaths").
+        r"\b(?:prices?|costs?|fines?|funding|budget|revenue|earnings|investment|"
+        r"compensation|salary|wages?|deaths|casualties)\s*(?:(?:in )?(?:19|20)[0-9]{2}\s*)?\??$|"
         r"\b(?:pass|coverage|qualification|compliance|success|growth|approval)\s+rate\b|"
         # Keywords ending in the measure they want ("code scanning rate").
         r"\b(?:rate|percent|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
     Cue("where", regex.compile(
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
-        r"\bwhich (place|city|region|prefecture|county)\b"), "小饭桌试点在哪里?"),
+        r"\bwhich (place|city|region|prefecture|county|district|province|town|township|village|"
+        r"country)\b"), "小饭桌试点在哪里?"),
 )
 # "用什么办法篡改的?" asks how, not for a 办法 (a regulation): a what-question.
 BY_WHAT_MEANS = Cue("by_what_means", regex.compile(
@@ -128,6 +134,10 @@ def classify(norm: str) -> Kind:
             return cast(Kind, PINYIN_QUESTION_WORDS[word])
         if len(word) > 2 and word.endswith("lv"):
             return "number"  # …率 in pinyin (chuzhilv, hegelv): a rate
+    if pinyin_asks_figure(norm):
+        return "number"  # ji zhi, duoshaoge, … zong touzi: a count or a sum
+    if PINYIN_LEVEL.search(norm):
+        return "where"  # na ge xian: 哪个县
     return "what"
 
 

@@ -227,7 +227,7 @@ PINYIN_MEASURES: dict[str, str] = {
     "liang": "辆", "ge": "个", "jia": "家", "ren": "人", "ming": "名", "dun": "吨", "mu": "亩",
     "gongli": "公里", "tai": "台", "zuo": "座", "suo": "所", "xiang": "项", "ci": "次",
     "qi": "起", "jian": "件", "tiao": "条", "chu": "处", "hu": "户", "pi": "批", "tian": "天",
-    "nian": "年", "yuan": "元", "qian": "钱", "zhang": "张", "li": "例",
+    "nian": "年", "yuan": "元", "qian": "钱", "zhang": "张", "li": "例", "zhi": "只",
 }
 
 # Pinyin of the place suffixes 市 县 州 省 区: places are indexed with theirs (changsha → 长沙市).

@@ -17,6 +17,8 @@ from bot.expand.english import EnglishReader
 from bot.expand.pinyin import changed_syllables, glued_pinyin, pinyin_tables, reading_variants
 from bot.expand.pinyin import syllables as pinyin_syllables
 from bot.expand.units import UnitWeigher
+from bot.intent import PINYIN_LEVELS
+from bot.measures import PINYIN_HOW_MANY_WORD
 from bot.weights import WEIGHTS, Weights
 from indexer.words import (
     ENGLISH_FRAME_NOUNS,
@@ -33,12 +35,16 @@ PinyinHits = dict[str, list[tuple[str, int]]]
 def content_words(words: list[str]) -> list[str]:
     """The words that carry the topic: no stop word, number, pinyin question word, nor the
     frame noun of "which department…?" (framed as 哪个部门 is: no topic word), nor the
-    measure after a pinyin how-many (duoshao xiang: 多少项)."""
+    measure after a pinyin how-many (duoshao xiang: 多少项, or as one word: duoshaoge), nor
+    the level of a pinyin which-place (na ge xian: 哪个县)."""
     framed = {i + 1 for i, w in enumerate(words[:-1])
               if (w in ENGLISH_WHICH_WORDS and words[i + 1] in ENGLISH_FRAME_NOUNS)
-              or (w in ("duoshao", "ji") and words[i + 1] in PINYIN_MEASURES)}
+              or (w in ("duoshao", "ji") and words[i + 1] in PINYIN_MEASURES)
+              or (w in ("ge", "xie") and i > 0 and words[i - 1] == "na"
+                  and words[i + 1] in PINYIN_LEVELS)}
     return [w for i, w in enumerate(words) if w not in ENGLISH_STOP_WORDS and not w.isdigit()
-            and w not in PINYIN_QUESTION_WORDS and i not in framed]
+            and w not in PINYIN_QUESTION_WORDS and i not in framed
+            and not PINYIN_HOW_MANY_WORD.match(w)]
 
 
 class LatinReader:

@@ -101,11 +101,17 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
     "who": lambda c: bool(organisations(c)) or _MINISTRY.search(c) is not None,
     "where": lambda c: bool(places(c)) or VAGUE_PLACE.search(c) is not None,
     "number": lambda c: bool(_figures(c)) or "%" in c,
-    "when": lambda c: YEAR_RE.search(c) is not None or re.search(r"\d{1,2}月|\d{1,2}日", c)
-    is not None,
+    # A date outside a quoted name: 跻身"2025中国品牌价值评价"百强榜 names a ranking, it dates
+    # nothing (the extractor keeps it when the question names the ranking).
+    "when": lambda c: _dated(number.QUOTED.sub("", c)),
     # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
     "document": lambda c: "《" in c or _UNBRACKETED_DOCUMENT.search(c) is not None,
 }
+
+
+def _dated(clause: str) -> bool:
+    return YEAR_RE.search(clause) is not None or re.search(r"\d{1,2}月|\d{1,2}日", clause) \
+        is not None
 
 
 def holds_asked_type(kind: Kind, clause: str, measures: tuple[str, ...] = (),

@@ -17,7 +17,7 @@ from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from corpus import regex
 from indexer.facts import CLOCK_RE, QUANTITY_RE, clause_spans, places
-from indexer.normalize import normalize
+from indexer.normalize import normalize, occurrences
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 
@@ -74,6 +74,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # "几点发生的?": a time of day, when the text gives one.
         facts = [(f, r) for f, r in facts if CLOCK_RE.search(f.norm)] or facts
     by_id = {p.id: p for p in pool}
+    if a.kind == "when":
+        # A year inside quotes or a title names something (躋身“2025中國品牌價值評價”百強榜,
+        # 《2024年工作要点》): it dates nothing the question asks about.
+        facts = [(f, r) for f, r in facts
+                 if not quoted(by_id[f.passage_id].norm, f.norm, a.norm)]
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
     # a figure whose clause names only another year or batch is that one's.
     facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
@@ -200,6 +205,22 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             p = by_id[f.passage_id]
     return Direct(dateline_dropped(clause_around(p, f.norm), f.norm), p)
 
+
+
+# A quoted name or a title, in a normalised passage (normalising makes “” and 「」 "): short,
+# no clause inside — quoted speech (“1月8日是周总理的忌日,我选定这一天…”) says when.
+QUOTED = regex.compile(r'"[^",，。;；!！?？"]{1,24}"|《[^》]{1,40}》')
+
+
+def quoted(body: str, figure: str, question: str = "") -> bool:
+    """Whether every mention of ``figure`` in ``body`` stands inside a quoted name or a
+    title that the (normalised) ``question`` does not name: "哪一年的中国品牌价值评价?"
+    asks the year of 跻身"2025中国品牌价值评价" itself."""
+    spans = [m.span() for m in QUOTED.finditer(body)
+             if not question or body[m.start() + 1:m.end() - 1].replace(figure, "")
+             not in question]
+    at = occurrences(body, figure)
+    return bool(at) and bool(spans) and all(any(s < i < e for s, e in spans) for i in at)
 
 
 # "X的Y…多少": the possessive before the person the question asks the figure of …

@@ -103,34 +103,37 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # They are the confidence model's training sets, so `wrong` here is in-sample; the
 # README gives the leave-one-set-out figures.  Session 20: the gate refitted after the
 # news articles' structure changed (threshold 0.909) shows a line fewer on nineteenth (its
-# floor follows) and one more wrong line on news-d.
+# floor follows) and one more wrong line on news-d.  Session 21 (English, pinyin and
+# currency measures, the refitted gate at 0.909): more lines on sixth, seventh and six more
+# sets, fewer on fifth and twenty-fifth; one more wrong line on news-c; a question lower in
+# hit@1 on eighteenth and news-d, higher on seventh, fifteenth and seventeenth.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
     "third": (70, 0.96, 0.98, 0.89, 1.0, 0.01),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
     "fourth": (48, 0.92, 1.0, 0.74, 1.0, 0.03),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.91, 0.95, 0.7, 0.9, 0.01),
+    "fifth": (83, 0.91, 0.95, 0.67, 0.9, 0.01),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.93, 0.94, 0.61, 0.9, 0.02),
+    "sixth": (83, 0.93, 0.94, 0.67, 0.9, 0.02),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.88, 0.96, 0.61, 1.0, 0.01),
+    "seventh": (85, 0.89, 0.97, 0.66, 1.0, 0.01),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.88, 0.94, 0.57, 1.0, 0.01),
+    "eighth": (85, 0.88, 0.94, 0.58, 1.0, 0.01),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    "fourteenth": (70, 0.91, 0.96, 0.5, 0.78, 0.02),
+    "fourteenth": (70, 0.91, 0.96, 0.52, 0.78, 0.02),
     # 住房城乡建设 (a web page's 来源/发布时间 line, （一）… case headings, 案情简介：/处理结果：
     # labels); written blind, scored once unread, a development set since session 11.
     "nineteenth": (70, 0.94, 1.0, 0.52, 0.85, 0.01),
     # 林草 防火/野生动物 通知 as a **PDF** (文号 line, 典型案例N with 【案件情况】… labels, first-line
     # indents, a title centred over two lines); written blind, scored once unread, a
     # development set since session 12.
-    "twenty-first": (70, 0.89, 0.92, 0.58, 0.78, 0.02),
+    "twenty-first": (70, 0.89, 0.92, 0.6, 0.78, 0.02),
     # 人社 根治欠薪 通报 as a **Word file** (a title set over two lines with a manual break,
     # Heading 2 cases with bold 【基本案情】 runs, a Word table); written blind, scored once
     # unread, a development set since session 13.
-    "twenty-third": (70, 0.85, 0.91, 0.41, 0.85, 0.01),
+    "twenty-third": (70, 0.85, 0.91, 0.43, 0.85, 0.01),
     # 应急管理厅 notice of six accident cases (文号 and addressee lines, ▶ 案例N headings,
     # paragraphs opening 事故经过｜/原因分析｜/责任追究｜/警示｜, a plain-text table, a
     # 下一步工作要求 part, issuers on separate lines); written blind, held out in session 15
@@ -150,24 +153,24 @@ DEVELOPMENT_SETS = {
     # Session 13 moved single questions of the calibration sets both ways (their totals of
     # hit@1 and hit@3 are unchanged, rejections +3, direct up on most): fifteenth −1 hit@1,
     # −1 hit@3, −1 rejection; news-c −1 hit@1, −1 hit@3.
-    "fifteenth": (70, 0.83, 0.89, 0.34, 0.78, 0.02),
+    "fifteenth": (70, 0.85, 0.89, 0.34, 0.78, 0.02),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
     "sixteenth": (70, 0.82, 0.87, 0.4, 0.71, 0.04),
     # Session 10: 黑龙江 农资打假 (文号 and addressee lines, 【案例一】 cases with 基本案情：
     # labels, a plain-text table) and 湖北 藥品安全 in traditional script (一、 cases with
     # （一）基本案情 headings).
-    "seventeenth": (70, 0.82, 0.89, 0.43, 0.64, 0.02),
-    "eighteenth": (70, 0.69, 0.71, 0.32, 0.57, 0.02),
+    "seventeenth": (70, 0.83, 0.89, 0.45, 0.64, 0.02),
+    "eighteenth": (70, 0.67, 0.69, 0.32, 0.57, 0.02),
     # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
     # and news-f, development sets, are asked over the whole news index: bench/, golden).
-    "news-c": (70, 0.62, 0.69, 0.22, 0.64, 0.05),
-    "news-d": (70, 0.71, 0.71, 0.21, 0.78, 0.04),
+    "news-c": (70, 0.62, 0.69, 0.22, 0.64, 0.07),
+    "news-d": (70, 0.69, 0.69, 0.19, 0.78, 0.04),
     # Session 14: a 知识产权局 notice (文号 and addressee lines, 典型案例N： headings with
     # 案件来源：/调查处理：/法律依据：/案例启示： paragraphs, a plain-text table).
-    "twenty-fifth": (70, 0.66, 0.76, 0.37, 0.42, 0.04),
+    "twenty-fifth": (70, 0.66, 0.76, 0.33, 0.42, 0.04),
     # Session 18: a 药品监督管理局 通报 (two-line title, 文号 and addressee lines, 一、/二、/三、
     # parts, six cases each a paragraph opening with its name: 1.…案。…, 附件 line).
-    "twenty-ninth": (70, 0.66, 0.69, 0.24, 0.64, 0.04),
+    "twenty-ninth": (70, 0.66, 0.69, 0.26, 0.64, 0.04),
 }
 
 
@@ -215,11 +218,15 @@ HELD_OUT_SETS = {
     # sets' documents parse as before, so what moved is the gate's: more lines shown on
     # tenth (0.474 → 0.596, with two more wrong: 0.028 → 0.056) and twenty-eighth, fewer on
     # twelfth, twenty-second and thirtieth; hit@1, hit@3 and rejection unchanged but for
-    # twenty-seventh's hit@3 (+1).
-    "ninth": (79, 0.83, 0.89, 0.53, 0.64, 0.03),
+    # twenty-seventh's hit@3 (+1).  Session 21 (measures read from English, pinyin and
+    # currency words; a change figure only in the asked measure; a year inside a quoted name
+    # dates nothing; the gate refitted, 0.909): a line more on ninth, twelfth, twenty-fourth
+    # and thirtieth, no wrong line more or fewer; hit@1 a question lower on eleventh, news-a
+    # and thirtieth, hit@3 one lower on news-a and thirtieth.
+    "ninth": (79, 0.83, 0.89, 0.55, 0.64, 0.03),
     "tenth": (80, 0.8, 0.83, 0.59, 0.64, 0.06),
-    "eleventh": (72, 0.62, 0.71, 0.28, 0.81, 0.02),
-    "twelfth": (65, 0.76, 0.92, 0.4, 0.85, 0.04),
+    "eleventh": (72, 0.6, 0.71, 0.28, 0.81, 0.02),
+    "twelfth": (65, 0.76, 0.92, 0.43, 0.85, 0.04),
     "thirteenth": (65, 0.84, 0.86, 0.36, 0.64, 0.02),
     # 消防安全 通报 as a Word file (Heading 1 title, 文号 and addressee lines, Heading 2
     # 案例一…五 with 【案情】【处理】【警示】 paragraphs, issuers and date at the end).
@@ -229,7 +236,7 @@ HELD_OUT_SETS = {
     "twenty-second": (70, 0.71, 0.85, 0.28, 0.64, 0.02),
     # A city 交通运输局's news-style work report (headline, 来源/发布时间 line, 【导语】, 一、…
     # subheadings with 一是/二是 lists, a 责任编辑 line, no signature).
-    "twenty-fourth": (70, 0.8, 0.82, 0.36, 0.64, 0.1),
+    "twenty-fourth": (70, 0.8, 0.82, 0.38, 0.64, 0.1),
     # Session 16: a provincial 人民检察院's press conference transcript as a web page
     # (<h1> title, 发布时间/来源 line, <p><strong>speaker：</strong> paragraphs presenting six
     # public-interest cases in speech, reporters' questions, a <table>).
@@ -242,7 +249,7 @@ HELD_OUT_SETS = {
     # Session 18: a provincial 文化和旅游厅's 通报 as a Word file (Title-styled title with the
     # issuer and date under it, Heading 2 cases 一、…案 whose paragraphs open with bold
     # 基本案情：/处理结果：/案例评析： runs, a List Number 下一步工作 list, a summary table last).
-    "thirtieth": (70, 0.6, 0.75, 0.16, 0.5, 0.01),
+    "thirtieth": (70, 0.58, 0.73, 0.18, 0.5, 0.01),
 }
 
 

@@ -60,6 +60,8 @@ def test_partners_keeps_the_words_that_asked() -> None:
     ("在哪个州?", "place_level", "州"),
     ("在哪几个镇试点?", "place_level", "镇"),
     ("在哪里?", "place_level", ""),
+    ("which district has a white list", "place_level", "区"),  # asked in English
+    ("which county in 2024", "place_level", "县"),
     ("2+N监管模式里的N是哪些部门?", "part_of", ("2+n监管模式", "n")),
     ("被解除协议的民营医院叫什么名字?", "names_asked_of", "被解除协议的民营医院"),
     ("那11个贫困乡具体是哪几个乡?", "names_asked_of", "那11个贫困乡"),

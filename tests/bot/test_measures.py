@@ -28,6 +28,11 @@ from indexer.normalize import normalize
     ("那个案子钱要回来多少了", "元", ()),  # money named a few words before a bare 多少
     ("损失有多少", "元", ()),
     ("有多少个站点", "个", ("处", "名")),
+    # A magnitude before the measure: the measure is asked.
+    ("造船产量多少万吨", "吨", ()),
+    ("去了几百名医护人员", "名", ("人",)),
+    ("罚没款多少万元", "元", ()),
+    ("出动了几千人次", "人次", ()),
 ])
 def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
     units = wanted_units(normalize(question))
@@ -53,6 +58,27 @@ def test_english_and_pinyin_keywords_of_a_sum_or_a_rate() -> None:
     assert wanted_units("xuzhou driving school fine amount")[0] == "元"
     assert wanted_units("jiangsu total fines jan-sep")[0] == "元"
     assert wanted_units("liaohuangdi fugenglv")[0] == "%"  # 复耕率
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("how many suspects were arrested", "人"),  # people, right after how many
+    ("how many elderly people", "人"),  # one word may qualify them
+    ("dongchuan construction collapse deaths", "人"),  # the dead, as the last keyword
+    ("changxing dyeing plant hidden pipe length", "米"),
+    ("brasilia eco hotel land area hectares", "亩"),
+    ("qingyang gas explosion supplier fine", "元"),  # money, as the last keyword
+    ("costa rica coffee export value 1996", "元"),  # a year may close the keywords
+])
+def test_english_keywords_of_a_measure(question: str, first: str) -> None:
+    assert wanted_units(question)[0] == first
+
+
+@pytest.mark.parametrize("question", [
+    "how many cases involving students",  # cases are counted, not the students
+    "fine dust measures in beijing",  # fine is not the last keyword
+])
+def test_english_keywords_that_ask_no_measure(question: str) -> None:
+    assert wanted_units(question) == ()
 
 
 def test_pinyin_without_a_measure_wants_none() -> None:

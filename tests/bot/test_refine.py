@@ -8,6 +8,7 @@ from bot.intent import read_intent
 from bot.refine import (
     change_figure,
     elsewhere,
+    in_measure,
     refine,
     repeats_question,
     widen_body,
@@ -85,6 +86,30 @@ def test_asks_change(question: str, asks: bool) -> None:
 ])
 def test_change_figure(line: str, text: str, want: str | None) -> None:
     assert change_figure(line, text) == want
+
+
+@pytest.mark.parametrize(("line", "text", "measures", "want"), [
+    # Money asked: the change in points of the same sentence is no answer.
+    ("农户亩均增收460元", "灌溉水利用系数提高15个百分点,农户亩均增收460元。", ("元",), None),
+    # The first change counted in the asked measure, not merely the first change.
+    ("收入达到46万元", "产量提高15个百分点,收入达到46万元,比上年增加12万元。", ("元",),
+     "增加12万元"),
+    ("出口额达8亿元", "出口增长8%,出口额达8亿元,收入增加3万美元。", ("元",),
+     "增加3万美元"),  # 美元 ends in 元
+    ("合格率为96%", "合格率为96%,提高2.5个百分点。", ("%", "百分点"), "提高2.5个百分点"),
+])
+def test_change_figure_in_the_asked_measure(line: str, text: str, measures: tuple[str, ...],
+                                            want: str | None) -> None:
+    assert change_figure(line, text, measures=measures) == want
+
+
+@pytest.mark.parametrize(("figure", "measures", "fits"), [
+    ("460元", ("元",), True), ("15个百分点", ("元",), False), ("3万美元", ("元",), True),
+    ("15个百分点", ("%", "百分点"), True), ("5万元增", ("元",), True), ("12%", (), True),
+    ("2.3倍", ("%",), False),
+])
+def test_in_measure(figure: str, measures: tuple[str, ...], fits: bool) -> None:
+    assert in_measure(figure, measures) is fits
 
 
 def _answer(line: str, *rows: PassageHit) -> Answer:

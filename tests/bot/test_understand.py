@@ -98,6 +98,14 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("Czech president Havel re-elected date", "when"),  # a date asked, by keyword
     ("Thailand baht devaluation percent", "number"),
     ("update the data", "what"),  # data is no date
+    # English keywords ending in what is paid or counted, and a length asked.
+    ("Qingyang gas explosion supplier fine", "number"),
+    ("Cisco acquisition of StrataCom 1996 price", "number"),
+    ("Dongchuan construction collapse deaths", "number"),
+    ("Changxing dyeing plant hidden pipe length", "number"),
+    ("measures against fines evasion", "what"),  # the sum is not the last keyword
+    ("Which committee leads ISO 14000 implementation in China?", "who"),
+    ("which district has a white list of tutoring centers", "where"),
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import holds_asked_type
+from bot.extract.number import quoted
 from indexer.normalize import normalize
 
 
@@ -22,6 +23,10 @@ from indexer.normalize import normalize
     ("number", "合格率达99.7%", True),
     ("when", "于2024年下半年在全市推开", True),
     ("when", "建立县乡村三级田长体系", False),
+    # A year inside quotes or a title names something; it dates nothing.
+    ("when", "库尔勒香梨跻身“2025中国品牌价值评价”百强榜第16位", False),
+    ("when", "印发《2024年食品安全工作要点》", False),
+    ("when", "“2025中国品牌价值评价”于2025年5月发布", True),
     ("document", "修订《湖州市排污许可证后管理实施办法》", True),
     ("document", "落实承诺达标合格证制度", True),
     ("document", "开展专项整治行动", False),
@@ -56,3 +61,21 @@ def test_a_year_of_the_calendar_is_no_count_of_years() -> None:
     assert not holds_asked_type("number", normalize("排污许可证已于2023年12月到期"), ("年",))
     assert not holds_asked_type("number", normalize("排污许可证已于2023年12月到期"))
     assert holds_asked_type("number", normalize("判处有期徒刑3年"), ("年",))
+
+
+@pytest.mark.parametrize(("body", "figure", "inside"), [
+    ('跻身"2025中国品牌价值评价"百强榜', "2025", True),
+    ("印发《2024年工作要点》", "2024年", True),
+    ('于2025年发布"2025榜单"', "2025", False),  # one mention stands outside
+    ("于2025年发布", "2025", False),
+    # Quoted speech is no name: it says when.
+    ('"1月8日是周总理的忌日,我选定这一天动手术。"', "1月8日", False),
+])
+def test_a_figure_only_inside_a_quoted_name(body: str, figure: str, inside: bool) -> None:
+    assert quoted(body, figure) is inside
+
+
+def test_a_quoted_name_the_question_names_keeps_its_year() -> None:
+    body = '库尔勒香梨跻身"2025中国品牌价值评价"百强榜'
+    assert quoted(body, "2025", "库尔勒香梨什么时候上市?")
+    assert not quoted(body, "2025", "库尔勒香梨进的是哪一年的中国品牌价值评价?")
