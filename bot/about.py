@@ -23,7 +23,7 @@ from bot.rank import HEADLINES
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
-from corpus.parse import cn_number
+from corpus.lines import cn_number
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
 from indexer.terms import organisations

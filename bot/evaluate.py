@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.answer import Answer
 from corpus import regex
-from corpus.parse import CN_DIGITS, cn_number
+from corpus.lines import CN_DIGITS, cn_number
 from indexer.normalize import normalize
 
 # A figure written in Chinese numerals (六点二, 一千二百, 两): what "六点二级" and "6.2级"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.measures import wanted_units
 from corpus import regex
-from corpus.parse import cn_number
+from corpus.lines import cn_number
 from indexer.words import IMPLEMENTING_VERBS
 
 

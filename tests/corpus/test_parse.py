@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from corpus.lines import cn_number, split_sentences
 from corpus.loader import load_document
 from corpus.model import Document, DocumentMeta, RawDocument, Sentence
-from corpus.parse import cn_number, parse_document, split_sentences
+from corpus.parse import parse_document
 
 # --- helpers -------------------------------------------------------------------
 
