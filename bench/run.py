@@ -538,6 +538,11 @@ def section_web(st: State) -> str:
     if len(loads) > 1:
         md += ["", f"{deployed.workers} workers / one process: requests per second "
                f"{deployed.rps / one.rps:.2f}×, p99 {deployed.latency.p99 / one.latency.p99:.2f}×."]
+        if deployed.split:
+            # Keep-alive connections stay with the worker that accepted them: the busier
+            # worker's queue sets the tail.
+            md += ["", f"The {deployed.clients} clients' connections per worker (`ss`, while "
+                   f"all were open): {' / '.join(map(str, deployed.split))}."]
     md += ["", f"Question log on / off, one process: requests per second "
            f"{one.rps / quiet.rps:.2f}×, p99 {one.latency.p99 / quiet.latency.p99:.2f}× "
            "(its writer batches what queues up: `bot/web/recorder.py`)."]

@@ -12,9 +12,12 @@ contract is an error.
 
 from __future__ import annotations
 
+import collections
 import http.client
 import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,6 +43,9 @@ class Load:
     single: Latency  # one client, one request at a time (the warm-up pass)
     first_error: str | None = None
     workers: int = 1
+    # How the clients' keep-alive connections fell to the workers, busiest first (from
+    # ``ss`` while all were open; empty where it cannot tell).
+    split: tuple[int, ...] = ()
 
     @property
     def rps(self) -> float:
@@ -150,6 +156,7 @@ def _concurrent(port: int, paths: list[str], clients: int, per_client: int,
     lock = threading.Lock()
     start_line = threading.Barrier(clients + 1)
     stop_at = [0.0]
+    connected = threading.Semaphore(0)  # one release per client after its first answer
 
     def client(index: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -163,6 +170,8 @@ def _concurrent(port: int, paths: list[str], clients: int, per_client: int,
             start = time.perf_counter()
             problem = _ask(conn, path)
             mine.append(time.perf_counter() - start)
+            if i == 0:
+                connected.release()
             if problem:
                 failed.append(problem)
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -177,11 +186,29 @@ def _concurrent(port: int, paths: list[str], clients: int, per_client: int,
     began = time.perf_counter()
     stop_at[0] = began + max_seconds
     start_line.wait()
+    split: tuple[int, ...] = ()
+    if all(connected.acquire(timeout=max_seconds) for _ in range(clients)):
+        split = connections_per_worker(port)
     for t in threads:
         t.join(timeout=max_seconds + 120)
     elapsed = time.perf_counter() - began
     return Load(clients, len(samples), len(errors), elapsed, Latency(tuple(samples)), single,
-                errors[0] if errors else None)
+                errors[0] if errors else None, split=split)
+
+
+def connections_per_worker(port: int) -> tuple[int, ...]:
+    """The established connections to ``port`` each server process holds, busiest first,
+    as ``ss`` reports them; empty when ``ss`` is missing or says nothing."""
+    ss = shutil.which("ss")
+    if ss is None:
+        return ()
+    try:
+        out = subprocess.run([ss, "-tnpH", "state", "established", f"( sport = :{port} )"],
+                             capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    counts = collections.Counter(re.findall(r"pid=(\d+)", out))
+    return tuple(sorted(counts.values(), reverse=True))
 
 
 __all__ = ["Load", "measure"]
