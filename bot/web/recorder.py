@@ -83,9 +83,10 @@ class Recorder:
         while not stopping:
             batch: list[Entry] = []
             entry = self._queue.get()
-            if entry is not None:
+            if entry is not None and self._queue.qsize() < self._max_batch - 1:
                 # Wait on the event, not the queue: a writer waiting on the queue would wake
                 # for every entry put, taking the GIL from the answering thread each time.
+                # (A full batch already queued is written at once: no wait caps the rate.)
                 self._stopping.wait(self._linger)
             while entry is not None:
                 batch.append(entry)

@@ -60,6 +60,21 @@ def test_the_writer_lingers_for_more_and_flush_ends_the_linger() -> None:
     assert batches == [[f"q{i}" for i in range(5)]]
 
 
+def test_a_full_batch_queued_is_written_without_lingering() -> None:
+    batches: list[int] = []
+    recorder = Recorder(lambda batch: batches.append(len(batch)), max_batch=5, linger=3600)
+    for i in range(16):  # queued before the writer starts: it finds three full batches
+        recorder._queue.put_nowait(entry(i))
+    recorder.start()
+    # Were the writer to linger before each full batch, this would wait an hour a batch.
+    deadline = time.monotonic() + 60
+    while sum(batches) < 15 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert batches[:3] == [5, 5, 5], batches
+    recorder.flush(timeout=60)  # the last entry lingers until the flush cuts it short
+    assert batches == [5, 5, 5, 1]
+
+
 def test_a_failing_entry_loses_only_itself_and_does_not_stop_the_writer() -> None:
     written: list[str] = []
     gate = threading.Event()
