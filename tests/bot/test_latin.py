@@ -27,6 +27,9 @@ def reader(df: dict[str, int] = DF) -> LatinReader:
     (["which", "department", "handles", "food", "safety"], ["handles", "food", "safety"]),
     (["what", "is", "the", "fine", "in", "2023"], ["fine"]),
     (["tuzai", "tiaoli", "duoshao"], ["tuzai", "tiaoli"]),  # a pinyin question word
+    (["lanxi", "zerenqu", "duoshaoge"], ["lanxi", "zerenqu"]),  # a how-many as one word
+    # The level after na ge is the frame (哪个县); na and ge the reader finds no word for.
+    (["tianzhangzhi", "na", "ge", "xian", "tuixing"], ["tianzhangzhi", "na", "ge", "tuixing"]),
 ])
 def test_content_words(words: list[str], expected: list[str]) -> None:
     assert content_words(words) == expected

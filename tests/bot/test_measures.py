@@ -49,9 +49,22 @@ def test_a_question_without_a_measure_wants_none() -> None:
     ("leling xiaoche yigong duoshao liang", "辆"),
     ("foshan yehuashiyouqi fakuan duoshao", "元"),
     ("duoshao jia qiye", "家"),
+    # A how-many as one word, with a magnitude, or 几 with its measure.
+    ("lanxi jinshaozerenqu duoshaoge", "个"),
+    ("binzhou huxuegang jisuo xuexiao", "所"),
+    ("jiangyou gaobiaozhun nongtian duoshao wanmu", "亩"),
+    ("jinghu shidi baipilu jiu le ji zhi", "只"),
+    # A sum or an area as the last keyword.
+    ("huaibei meicengqi xiangmu zong touzi", "元"),
+    ("qingshi xian senlin huozai zhijie jingji sunshi", "元"),
+    ("suanhua gengdi mianji", "亩"),
+    # A currency by name, and 部.
+    ("1997年中国旅游收入是多少美元", "美元"),
+    ("一年能产多少部电话机", "部"),
+    ("一集片酬最高能要到多少", "元"),
 ])
 def test_wanted_units_in_pinyin(question: str, first: str) -> None:
-    assert wanted_units(question)[0] == first
+    assert wanted_units(normalize(question))[0] == first
 
 
 def test_english_and_pinyin_keywords_of_a_sum_or_a_rate() -> None:

@@ -85,6 +85,11 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("商贸城的火几点才灭?", "when"),
     ("用什么办法篡改的?", "what"),  # how, not which 办法
     ("tuzai duoshao", "number"),  # a pinyin question word
+    ("lanxi jinshaozerenqu duoshaoge", "number"),  # a how-many as one word
+    ("jinghu shidi baipilu jiu le ji zhi", "number"),
+    ("huaibei meicengqi xiangmu zong touzi", "number"),  # a sum as the last keyword
+    ("tianzhangzhi na ge xian shuaixian tuixing", "where"),  # 哪个县
+    ("na shi shenme", "what"),  # 那是什么: na shi alone is no place asked
     ("Which department leads?", "who"),
     ("怎么做的?", "what"),
     ("沧海横流是哪个剧院演的?", "who"),  # a body by its kind: 剧院, 医院, 学校…
