@@ -150,20 +150,22 @@ def _pinyin_units(norm_question: str) -> tuple[str, ...]:
 # ("Qingyang gas explosion supplier fine", "Costa Rica coffee export value 1996"); a sentence
 # asks for people right after "how many" / "number of".
 _ENGLISH_ASKED = r"(?:\bhow many (?:[a-z]+ )?|\bnumber of (?:[a-z]+ )?)"
-_ENGLISH_LAST = r"\s*(?:(?:in )?(?:19|20)[0-9]{2}\s*)?[?？]?$"  # a year may close the keywords
+ENGLISH_LAST = r"\s*(?:(?:in )?(?:19|20)[0-9]{2}\s*)?[?？]?$"  # a year may close the keywords
+# Sums asked by name as the last keyword ("… supplier fine"); the kind cue reads them too.
+ENGLISH_SUMS = ("prices?|costs?|fines?|funding|budget|revenue|earnings|investment|compensation|"
+                "salary|wages?")
 _ENGLISH_PEOPLE = ("people|persons|suspects|teachers|volunteers|workers|employees|staff|"
                    "students|doctors|nurses|officers|residents|villagers|farmers|patients|victims")
 _ENGLISH_UNITS: tuple[tuple[regex.LazyPattern, tuple[str, ...]], ...] = (
     # People counted: named right after "how many" (one word may qualify them), or the dead
     # and injured as the last keyword ("… collapse deaths").
     (regex.compile(rf"{_ENGLISH_ASKED}(?:{_ENGLISH_PEOPLE}|dead|injured)\b"
-                   rf"|\b(?:deaths|dead|casualties|injured|killed){_ENGLISH_LAST}"),
+                   rf"|\b(?:deaths|dead|casualties|injured|killed){ENGLISH_LAST}"),
      ("人", "名", "位")),
     (regex.compile(r"\b(?:length|distance|how far)\b"), ("米", "公里", "千米")),
     (regex.compile(r"\b(?:height|how tall|how high|altitude)\b"), ("米", "千米")),
     (regex.compile(r"\b(?:area|hectares?)\b"), ("亩", "平方米", "公顷", "平方公里", "平方千米")),
-    (regex.compile(r"\b(?:prices?|costs?|fines?|funding|budget|revenue|earnings|investment|"
-                   rf"compensation|salary|wages?|value){_ENGLISH_LAST}"), _MONEY),
+    (regex.compile(rf"\b(?:{ENGLISH_SUMS}|value){ENGLISH_LAST}"), _MONEY),
 )
 
 
@@ -181,4 +183,4 @@ _ENGLISH_MONEY = regex.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
-__all__ = ["PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]
+__all__ = ["ENGLISH_LAST", "ENGLISH_SUMS", "PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]

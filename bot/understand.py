@@ -37,7 +37,7 @@ from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
 from bot.focus import focus_of
 from bot.intent import CASE_ASKED, CLOCK_ASKED, PINYIN_LEVEL, Cue, read_intent
-from bot.measures import DURATION, pinyin_asks_figure
+from bot.measures import DURATION, ENGLISH_LAST, ENGLISH_SUMS, pinyin_asks_figure
 from bot.weights import WEIGHTS, Weights
 from corpus import regex
 from indexer.lexicon import rare_words
@@ -105,8 +105,7 @@ KIND_CUES: tuple[Cue, ...] = (
         r"\bnumber of\b|\branked?\b|\barea\b|\bamount\b|\btotal\b|\bnumber\s*\??$|"
         r"\b(?:length|distance|height)\b|\bhow (?:far|tall|high)\b|"
         # Keywords ending in what is counted or paid ("… supplier fine", "… collapse deaths").
-        r"\b(?:prices?|costs?|fines?|funding|budget|revenue|earnings|investment|"
-        r"compensation|salary|wages?|deaths|casualties)\s*(?:(?:in )?(?:19|20)[0-9]{2}\s*)?\??$|"
+        rf"\b(?:{ENGLISH_SUMS}|deaths|casualties){ENGLISH_LAST}|"
         r"\b(?:pass|coverage|qualification|compliance|success|growth|approval)\s+rate\b|"
         # Keywords ending in the measure they want ("code scanning rate").
         r"\b(?:rate|percent|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
