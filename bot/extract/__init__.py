@@ -62,6 +62,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "哪个单位立案侦查的?" is not answered by the court that sentenced
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元
+        if clause and a.kind == "number" and number.of_another_country(a, best.norm,
+                                                                       normalize(clause)):
+            return found  # "我国和德国的贸易额?" is not answered by 我国与美国…贸易额298亿美元
         if clause and a.kind == "document":
             # "依据的是什么文件?": the titles the clause names are the answer, not the clause.
             titles = TITLE_RE.findall(clause)
@@ -102,8 +105,9 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
     "where": lambda c: bool(places(c)) or VAGUE_PLACE.search(c) is not None,
     "number": lambda c: bool(_figures(c)) or "%" in c,
     # A date outside a quoted name: 跻身"2025中国品牌价值评价"百强榜 names a ranking, it dates
-    # nothing (the extractor keeps it when the question names the ranking).
-    "when": lambda c: _dated(number.QUOTED.sub("", c)),
+    # nothing (the extractor keeps it when the question names the ranking); nor does a year
+    # said only to compare with (比1997年净增约3.2万人).
+    "when": lambda c: _dated(number.uncompared(number.QUOTED.sub("", c))),
     # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
     "document": lambda c: "《" in c or _UNBRACKETED_DOCUMENT.search(c) is not None,
 }

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
@@ -19,7 +21,7 @@ from corpus import regex
 from indexer.facts import CLOCK_RE, QUANTITY_RE, clause_spans, places
 from indexer.normalize import normalize, occurrences
 from indexer.search import FactHit
-from indexer.words import MEASURE_WORDS
+from indexer.words import COUNTRIES, MEASURE_WORDS
 
 _CLAUSE_BREAK = regex.compile(r"[,;:。!?|]")
 _SENTENCE_BREAK = regex.compile(r"[;。!?]")
@@ -79,6 +81,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # 《2024年工作要点》): it dates nothing the question asks about.
         facts = [(f, r) for f, r in facts
                  if not quoted(by_id[f.passage_id].norm, f.norm, a.norm)]
+        # …nor does a year said only to compare with (比1997年净增约3.2万人).
+        facts = [(f, r) for f, r in facts if not compared(by_id[f.passage_id].norm, f.norm)]
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
     # a figure whose clause names only another year or batch is that one's.
     facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
@@ -114,6 +118,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             read[p.id] = places(p.norm)
         return read[p.id]
 
+    # "1997年中国旅游收入是多少?" is not answered by …最多的国家仍然是美国,为750.56亿美元.
+    asked_countries = countries_asked(a)
+    if asked_countries:
+        facts = [(f, r) for f, r in facts if not another_country(
+            _sentence_at(by_id[f.passage_id].norm, f.norm), asked_countries)]
+        if not facts:
+            return NONE
     if a.kind == "number" and not a.intent.asks_change:
         # "商品房平均卖多少钱?" asks a level (2024元/平方米), not a change said beside it
         # (比上年平均增加200元) — unless the question says that change (新增多少).
@@ -279,6 +290,63 @@ def _says(near: str, word: str, question: str) -> bool:
     return word in near.replace("不" + word, "")
 
 
+def uncompared(clause: str) -> str:
+    """``clause`` without the years it only compares with (比1996年增长12% → 增长12%)."""
+    return _COMPARED_YEAR.sub("", clause)
+
+
+def compared(body: str, date: str) -> bool:
+    """Whether every mention of ``date`` in ``body`` (both normalised) is a year said only to
+    compare with (比1997年净增, 较上年, 与1996年相比): it dates nothing that happened."""
+    spots = [m.start() for m in _COMPARED_YEAR.finditer(body)]
+    found = occurrences(body, date)
+    return bool(found) and all(any(s < i <= s + 3 for s in spots) for i in found)
+
+
+# A country by name (我国 is 中国), the longer names first (印度尼西亚 before 印度).
+_COUNTRY = regex.compile("|".join(sorted((*COUNTRIES, "我国"), key=len, reverse=True)))
+
+
+def countries_asked(a: Analysis) -> frozenset[str]:
+    """The countries the question names (我国 is 中国)."""
+    return frozenset("中国" if u.text == "我国" else u.text for u in a.units
+                     if u.text in COUNTRIES or u.text == "我国")
+
+
+def another_country(text: str, asked: frozenset[str]) -> bool:
+    """Whether ``text`` (normalised: a figure's sentence) names countries and not
+    every one ``asked`` — in full, or as news shortens one it has named (中美, 美方, 以军):
+    去年旅游收入最多的国家仍然是美国,为750.56亿美元 is America's, whatever the question
+    asks of China; 我国与美国直接贸易额 is not the trade with Germany."""
+    named = {"中国" if m.group(0) == "我国" else m.group(0) for m in _COUNTRY.finditer(text)}
+    return bool(named) and not all(c in named or _shortened(c, text) for c in asked)
+
+
+def _shortened(country: str, text: str) -> bool:
+    """Whether ``text`` names ``country`` by its first character, as news does once it has
+    named it in full (中美, 对日, 美方, 以军, 德总理)."""
+    c = re.escape(country[0])
+    return re.search(f"[中对与和同、]{c}(?!国)|{c}(?:方|军|政府|总统|总理|首相|外长)",
+                     text) is not None
+
+
+def of_another_country(a: Analysis, body: str, clause: str) -> bool:
+    """Whether ``clause`` of ``body`` (both normalised), given as a how-many answer, tells
+    another country's figure than the question asks about (:func:`another_country`)."""
+    asked = countries_asked(a)
+    return bool(asked) and another_country(_sentence_at(body, clause), asked)
+
+
+def _sentence_at(body: str, piece: str) -> str:
+    """The sentence of ``body`` that holds ``piece`` (all of ``body`` if none does)."""
+    at = body.find(piece)
+    if at < 0:
+        return body
+    start = max(body.rfind(x, 0, at) for x in "。;!?") + 1
+    ends = [e for e in (body.find(x, at + len(piece)) for x in "。;!?") if e >= 0]
+    return body[start:min(ends) if ends else len(body)]
+
+
 def _clause_of(p: Passage, f: FactHit) -> str:
     """The normalised clause a figure stands in (``""`` if the passage does not hold it)."""
     at = p.norm.find(f.norm)
@@ -288,7 +356,7 @@ def _clause_of(p: Passage, f: FactHit) -> str:
 def of_another(a: Analysis, clause: str) -> bool:
     """Whether a figure's clause names only another year or another batch than the question
     asks about (a year it only compares with does not count: 比1996年增长12%)."""
-    own = _COMPARED_YEAR.sub("", clause)
+    own = uncompared(clause)
     return another_year(a.norm, own, "") or another_batch(a.intent.batch, own, "")
 
 
@@ -312,4 +380,5 @@ def no_total(a: Analysis, clause: str) -> bool:
     return bool(spots) and all(_PER_UNIT.search(words_before(clause, at)) for at in spots)
 
 
-__all__ = ["extract", "no_total"]
+__all__ = ["another_country", "compared", "countries_asked", "extract", "no_total", "of_another_country",
+           "uncompared"]

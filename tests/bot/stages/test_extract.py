@@ -716,3 +716,56 @@ def test_who_is_in_charge_is_the_name_before_the_in_charge_verb() -> None:
     a = analysis("恒泰化工爆炸是哪个部门牵头查的?", ["牵头", "调查"], kind="who",
                  frame=IN_CHARGE_VERBS)
     assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "市应急管理局"
+
+
+def test_when_a_year_only_compared_with_dates_nothing() -> None:
+    r = row(1, "今年全国报名总人数为27.4万人,比1997年净增约3.2万人。")
+    lookup = MemoryLookup([r], [fact(1, "date", "1997年", "1997年")])
+    a = analysis("今年报名什么时候开始?", ["今年", "报名", "开始"], kind="when")
+    assert extract(a, ranked((r, 1.0)), lookup).answer is None
+    held = row(2, "考试于1997年举行,报名人数比上年增加。")
+    dated = MemoryLookup([held], [fact(2, "date", "1997年", "1997年")])
+    assert "1997年" in (number.extract(a, ranked((held, 1.0)), dated).answer or "")
+
+
+@pytest.mark.parametrize(("body", "date", "compared"), [
+    ("比1997年净增约3.2万人", "1997年", True),
+    ("与1996年相比增长12%", "1996年", True),
+    ("较上年下降", "上年", True),
+    ("1997年比1996年增长12%", "1997年", False),  # 1997年 dates the figure
+    ("于1997年举行", "1997年", False),
+])
+def test_compared(body: str, date: str, compared: bool) -> None:
+    assert number.compared(body, date) is compared
+
+
+def test_number_another_countrys_figure_does_not_answer() -> None:
+    # The sentence names America only: its figure is America's, not China's.
+    r = row(1, "据世界旅游组织公布的数字,去年旅游收入最多的国家仍然是美国,为750.56亿美元。")
+    lookup = MemoryLookup([r], [fact(1, "quantity", "750.56亿美元")])
+    a = analysis("1997年中国旅游收入是多少美元?", ["中国", "旅游", "收入"])
+    assert extract(a, ranked((r, 1.0)), lookup).answer is None
+    # Both countries asked must be named: 我国与美国 is not the trade with Germany.
+    trade = row(2, "1997年,我国与美国直接贸易额298亿美元。")
+    facts = MemoryLookup([trade], [fact(2, "quantity", "298亿美元")])
+    b = analysis("1997年我国和德国的贸易额是多少?", ["我国", "德国", "贸易额"])
+    assert extract(b, ranked((trade, 1.0)), facts).answer is None
+    c = analysis("1997年我国和美国的贸易额是多少?", ["我国", "美国", "贸易额"])
+    assert "298亿美元" in (extract(c, ranked((trade, 1.0)), facts).answer or "")
+    # A country the text shortens once named (中德) is named.
+    aid = row(3, "德国外交部日前为中国地震灾区提供了第一批人道主义援助7.5万马克。")
+    helped = MemoryLookup([aid], [fact(3, "quantity", "7.5万马克")])
+    d = analysis("德国给地震灾区援助了多少钱?", ["德国", "地震", "援助"])
+    assert "7.5万马克" in (extract(d, ranked((aid, 1.0)), helped).answer or "")
+
+
+@pytest.mark.parametrize(("text", "asked", "another"), [
+    ("去年旅游收入最多的国家仍然是美国,为750.56亿美元", {"中国"}, True),
+    ("我国旅游收入为120.74亿美元", {"中国"}, False),
+    ("全国旅游收入为120.74亿美元", {"中国"}, False),  # no country named: no judgement
+    ("除美国外,中德贸易额增长最快", {"德国"}, False),  # 中德 names Germany
+    ("德方提供援助7.5万马克", {"德国"}, False),
+    ("美国向伊拉克提供援助", {"德国"}, True),
+])
+def test_another_country(text: str, asked: set[str], another: bool) -> None:
+    assert number.another_country(text, frozenset(asked)) is another
