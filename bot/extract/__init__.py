@@ -60,6 +60,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "被哪家企业承包?" wants a business, not any body
         if clause and a.kind == "who" and who.deed_unsaid(a, best):
             return found  # "哪个单位立案侦查的?" is not answered by the court that sentenced
+        if clause and number.deed_unsaid(a, normalize(clause)):
+            return found  # "什么时候被洪水冲垮的?" is not answered by 初建于1951年
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元
         if clause and a.kind == "number" and number.of_another_country(a, best.norm,

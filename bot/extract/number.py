@@ -83,6 +83,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
                  if not quoted(by_id[f.passage_id].norm, f.norm, a.norm)]
         # …nor does a year said only to compare with (比1997年净增约3.2万人).
         facts = [(f, r) for f, r in facts if not compared(by_id[f.passage_id].norm, f.norm)]
+        # "水库什么时候被洪水冲垮的?" is not answered by 水库初建于1951年: the date's clause (or
+        # the one after it, for a time set off by itself) must say the deed asked.
+        facts = [(f, r) for f, r in facts if not deed_unsaid(a, _dating(by_id[f.passage_id], f))]
+        if not facts:
+            return NONE
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
     # a figure whose clause names only another year or batch is that one's.
     facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
@@ -353,6 +358,42 @@ def _clause_of(p: Passage, f: FactHit) -> str:
     return next((p.norm[s:e] for s, e in clause_spans(p.norm) if s <= at < e), "")
 
 
+def _dating(p: Passage, f: FactHit) -> str:
+    """What a date may describe: its clause and the one after it (今天上午11时50分,…发生
+    地震; 各省…于2月15日前,将…完成情况报…) — a deed said further off is another's."""
+    at = p.norm.find(f.norm)
+    spans = clause_spans(p.norm)
+    i = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
+    if i is None:
+        return ""
+    return p.norm[spans[i][0]:spans[min(i + 1, len(spans) - 1)][1]]
+
+
+# The words a when-question asks with, and what follows them: the deed it dates
+# (什么时候被洪水冲垮的 → 被洪水冲垮的).
+_AFTER_WHEN = regex.compile(r"(?:什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|"
+                            r"几号|几点|(?:什么|哪个|具体)时间)(.+)$")
+
+
+# …of which these place the deed in time, and are no deed (什么时候之前要报上去).
+_NO_DEEDS = frozenset(("之前", "以前", "之后", "以后", "以来", "前后", "左右", "期间", "当时", "时候"))
+
+
+def deed_unsaid(a: Analysis, clause: str) -> bool:
+    """Whether a when-question names the deed it dates after its question word
+    (什么时候被洪水冲垮的, 哪一年当上厂长的) and ``clause`` (normalised) says none of its
+    words, in any of their forms: 初建于1951年 dates another deed."""
+    if a.kind != "when":
+        return False
+    m = _AFTER_WHEN.search(a.norm)
+    if m is None:
+        return False
+    words = [x for u in a.units if u.known and len(u.text) >= 2 and u.text in m.group(1)
+             and u.text not in _NO_DEEDS for x in u.alts]
+    # A word is said in another form too when all its characters are (开业: 开张营业).
+    return bool(words) and not any(x in clause or all(c in clause for c in x) for x in words)
+
+
 def of_another(a: Analysis, clause: str) -> bool:
     """Whether a figure's clause names only another year or another batch than the question
     asks about (a year it only compares with does not count: 比1996年增长12%)."""
@@ -380,5 +421,5 @@ def no_total(a: Analysis, clause: str) -> bool:
     return bool(spots) and all(_PER_UNIT.search(words_before(clause, at)) for at in spots)
 
 
-__all__ = ["another_country", "compared", "countries_asked", "extract", "no_total", "of_another_country",
-           "uncompared"]
+__all__ = ["another_country", "compared", "countries_asked", "deed_unsaid", "extract", "no_total",
+           "of_another_country", "uncompared"]

@@ -721,11 +721,12 @@ def test_who_is_in_charge_is_the_name_before_the_in_charge_verb() -> None:
 def test_when_a_year_only_compared_with_dates_nothing() -> None:
     r = row(1, "今年全国报名总人数为27.4万人,比1997年净增约3.2万人。")
     lookup = MemoryLookup([r], [fact(1, "date", "1997年", "1997年")])
-    a = analysis("今年报名什么时候开始?", ["今年", "报名", "开始"], kind="when")
+    a = analysis("今年报名的日子是哪天?", ["今年", "报名", "日子"], kind="when")
     assert extract(a, ranked((r, 1.0)), lookup).answer is None
     held = row(2, "考试于1997年举行,报名人数比上年增加。")
     dated = MemoryLookup([held], [fact(2, "date", "1997年", "1997年")])
-    assert "1997年" in (number.extract(a, ranked((held, 1.0)), dated).answer or "")
+    b = analysis("考试什么时候举行?", ["考试", "举行"], kind="when")
+    assert "1997年" in (number.extract(b, ranked((held, 1.0)), dated).answer or "")
 
 
 @pytest.mark.parametrize(("body", "date", "compared"), [
@@ -769,3 +770,32 @@ def test_number_another_countrys_figure_does_not_answer() -> None:
 ])
 def test_another_country(text: str, asked: set[str], another: bool) -> None:
     assert number.another_country(text, frozenset(asked)) is another
+
+
+def test_when_the_date_of_the_deed_asked() -> None:
+    # 初建于1951年 dates the building, not the flood the question asks about.
+    r = row(1, "石漫滩水库初建于1951年,是淮河上游的大型水库。")
+    flood = row(2, "1975年8月,特大洪水冲垮了水库。")
+    lookup = MemoryLookup([r, flood], [fact(1, "date", "1951年", "1951年"),
+                                       fact(2, "date", "1975年8月", "1975年8月")])
+    a = analysis("石漫滩水库是什么时候被洪水冲垮的?", ["石漫滩", "水库", "洪水", "冲垮"],
+                 kind="when")
+    assert "1975年8月" in (number.extract(a, ranked((r, 1.0), (flood, 0.9)),
+                                          lookup).answer or "")
+    only = row(2, "石漫滩水库初建于1951年。")
+    built = MemoryLookup([only], [fact(2, "date", "1951年", "1951年")])
+    assert extract(a, ranked((only, 1.0)), built).answer is None
+
+
+@pytest.mark.parametrize(("question", "units", "clause", "unsaid"), [
+    ("水库是什么时候被洪水冲垮的?", ["水库", "洪水", "冲垮"], "水库初建于1951年", True),
+    ("水库是什么时候被洪水冲垮的?", ["水库", "洪水", "冲垮"], "1975年8月被洪水冲垮", False),
+    # …in another form: all its characters said (开业 → 开张营业).
+    ("市场是几号开业的?", ["市场", "开业"], "于1月18日重新开张营业", False),
+    # A word placing the deed in time is no deed; nothing named after the question word.
+    ("总结什么时候之前要报?", ["总结", "之前"], "于7月15日前报送", False),
+    ("水库的手术定在哪天?", ["水库", "手术"], "1月8日", False),
+])
+def test_deed_unsaid(question: str, units: list[str], clause: str, unsaid: bool) -> None:
+    a = analysis(question, units, kind="when")
+    assert number.deed_unsaid(a, clause) is unsaid
