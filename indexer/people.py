@@ -126,6 +126,24 @@ def asked_post(norm_question: str) -> str | None:
     return "" if _ANY_PERSON.search(norm_question) else None
 
 
+def post_countries(post: str) -> frozenset[str]:
+    """The countries a post is placed by (驻法国大使 → 法国; 中国驻日本大使 → 日本): the
+    country it serves in, not the one that sends it."""
+    named = {c for c in COUNTRIES if c in post}
+    sent = {c for c in named if post.find(c) < post.find("驻")} if "驻" in post else set()
+    return frozenset(named - sent)
+
+
+def asked_post_countries(norm_question: str) -> frozenset[str]:
+    """The countries the post a question asks the holder of is placed by (驻法国大使是哪位
+    → 法国); empty when it names none."""
+    for pattern in _ASKED:
+        m = pattern.search(norm_question)
+        if m and not _NOT_A_POST.search(m.group(1)):
+            return post_countries(m.group(1))
+    return frozenset()
+
+
 def core_post(post: str) -> str:
     """The post without what only places it (首任大使 → 大使; 青山市长 → 市长): its ending
     with one character before it, and 副 when it is a deputy."""

@@ -18,7 +18,13 @@ from bot.weights import WEIGHTS as W
 from corpus import regex
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
-from indexer.people import Person, holds_post, people
+from indexer.people import (
+    Person,
+    asked_post_countries,
+    holds_post,
+    people,
+    post_countries,
+)
 from indexer.terms import organisations
 
 
@@ -98,12 +104,18 @@ def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> D
     passages name nobody in that post — a body or a place never answers such a question."""
     best_score = ranked[0].score
     best: tuple[float, float, str, Passage] | None = None
+    # "驻法国大使是哪位?" is not answered by 中国驻日本大使徐敦信: a post placed by a country
+    # is held only by who is named with it in that country.
+    countries = asked_post_countries(a.norm)
     for p in ranked[:W.answer_pool_size]:
         if p.score < best_score - W.actor_pool:
             continue
         for person in people(p.norm, _vocabulary(searcher)):
             if not holds_post(person.post, post) or (byline(person) and "记者" not in a.norm):
                 continue  # "哪位领导人到场?" is not answered by the reporter
+            theirs = post_countries(person.post)
+            if countries and theirs and not countries & theirs:
+                continue
             start, end = next(((s, e) for s, e in clause_spans(p.norm)
                                if s <= person.start < e), (0, len(p.norm)))
             clause = p.norm[start:end]

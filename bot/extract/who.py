@@ -114,7 +114,12 @@ def deed_unsaid(a: Analysis, evidence: Passage) -> bool:
         # word (X会同Y开展…): the in-charge frame reads it (clauses.in_charge_clause).
         return False
     words = deed_alts(a)
-    return bool(words) and not any(x in evidence.norm for x in words)
+    return bool(words) and not any(_CEREMONY.sub("", evidence.norm).find(x) >= 0
+                                   for x in words)
+
+
+# A deed named as the ceremony of it (出席了揭牌仪式): who attended did not do it.
+_CEREMONY = regex.compile(r"[\u4e00-\u9fff]{2}(?=仪式|典礼)")
 
 
 def deed_alts(a: Analysis) -> list[str]:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from indexer.normalize import normalize
-from indexer.people import asked_post, holds_post, named_after_post, people
+from indexer.people import (
+    asked_post,
+    asked_post_countries,
+    holds_post,
+    named_after_post,
+    people,
+    post_countries,
+)
 
 
 @pytest.mark.parametrize(("question", "post"), [
@@ -86,3 +93,18 @@ def test_named_after_post_reads_votes_and_transcribed_names() -> None:
     assert named_after_post("会议选举安启元为省政协主席", "安启元")
     assert named_after_post("由议长托马斯.萨维率领", "托马斯.萨维")
     assert not named_after_post("安启元出席会议", "安启元")
+
+
+@pytest.mark.parametrize(("post", "countries"), [
+    ("驻法国大使", {"法国"}),
+    ("中国驻日本大使", {"日本"}),  # the country it serves in, not the one that sends it
+    ("首任大使", set()),
+    ("美国总统", {"美国"}),
+])
+def test_post_countries(post: str, countries: set[str]) -> None:
+    assert post_countries(post) == countries
+
+
+def test_asked_post_countries() -> None:
+    assert asked_post_countries("咱们驻法国大使是哪位") == {"法国"}
+    assert asked_post_countries("青山市长是谁") == frozenset()

@@ -799,3 +799,21 @@ def test_when_the_date_of_the_deed_asked() -> None:
 def test_deed_unsaid(question: str, units: list[str], clause: str, unsaid: bool) -> None:
     a = analysis(question, units, kind="when")
     assert number.deed_unsaid(a, clause) is unsaid
+
+
+def test_who_holds_a_post_placed_by_a_country() -> None:
+    # 驻日本大使 does not hold the 驻法国大使 asked, though both are 大使.
+    r = row(1, "中国驻日本大使徐敦信出席座谈会并讲话,中国驻法国大使蔡方柏在发言中说。")
+    lookup = MemoryLookup([r], words={1: ("徐敦信", "蔡方柏", "出席", "座谈会")})
+    a = analysis("座谈会上驻法国大使是哪位?", ["座谈会", "法国", "大使"])
+    assert who.extract(a, ranked((r, 1.0)), lookup).answer == "蔡方柏"
+    b = analysis("座谈会上驻英国大使是哪位?", ["座谈会", "英国", "大使"])
+    assert who.extract(b, ranked((r, 1.0)), lookup).answer is None
+
+
+def test_who_attending_the_ceremony_of_a_deed_did_not_do_it() -> None:
+    attended = ranked((row(1, "交通部部长黄镇东、水利部副部长张春园出席了揭牌仪式。"), 1.0))[0]
+    did = ranked((row(2, "国务院副总理吴邦国为公司成立揭牌。"), 1.0))[0]
+    a = analysis("公司成立是谁揭牌的?", ["公司", "成立", "揭牌"])
+    assert who.deed_unsaid(a, attended)
+    assert not who.deed_unsaid(a, did)
