@@ -21,6 +21,8 @@ from indexer.people import (
     ("中国驻南非第一任大使是谁？", "大使"),  # 第一任 only places the post
     ("哪位副厅长讲了通行时间", "副厅长"),  # a deputy stays a deputy
     ("那个厂的厂长叫什么名字", "厂长"),
+    ("那家公司的法定代表人是谁", "代表人"),  # who answers for a business is a person
+    ("起火的那家服装店老板叫啥", "老板"),
     ("發言人是誰", "发言人"),  # traditional script, normalised
     ("哪位领导讲的话", ""),
     ("这条新闻是哪个记者写的", "记者"),
