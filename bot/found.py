@@ -227,8 +227,11 @@ def attribute_missing(a: Analysis, where: str) -> bool:
         # A time said last (外汇储备到去年年底有多少?) dates the figure: the thing is
         # named before it.
         before = _TIME_LAST.sub("", a.norm[:m.start()])
-        unit = next((u for u in a.units if u.known and before.endswith(u.text) and (
-            len(u.text) >= 2 or (deed and u.text in _NAMED_DEEDS))), None)
+        # A word the index lacks altogether counts when it is a word of three characters
+        # or more (起征点: jieba's dictionary knows it, no document says it).
+        unit = next((u for u in a.units if (u.known or len(u.text) >= 3)
+                     and before.endswith(u.text)
+                     and (len(u.text) >= 2 or (deed and u.text in _NAMED_DEEDS))), None)
         if unit is not None and not any(x and x in where for x in unit.alts):
             return True
     return False

@@ -90,6 +90,13 @@ def test_the_thing_whose_figure_is_asked_must_be_said() -> None:
                  kind="number")
     assert not attribute_missing(f, "截至去年12月底,泰国外汇储备达到270亿美元")
     assert attribute_missing(f, "截至去年12月底,泰国的外债为900亿美元")
+    # A word no document says (起征点: the index lacks it) is said by none of them.
+    g = analysis("个人所得税起征点是多少", ["个人所得税", "起征点"], kind="number")
+    g.units[1] = replace(g.units[1], known=False)
+    assert attribute_missing(g, "去年个人所得税入库近200万元")
+    h = analysis("个人所得税起征点是多少", ["个人所得税", "征点"], kind="number")
+    h.units[1] = replace(h.units[1], known=False)  # two characters: perhaps a mis-cut word
+    assert not attribute_missing(h, "去年个人所得税入库近200万元")
 
 
 def test_a_yes_no_question_needs_its_deed_said() -> None:
