@@ -31,7 +31,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "news-f", "news-g", "news-h", "nineteenth", "news-i", "twentieth", "news-j",
         "twenty-first", "news-k", "twenty-second", "news-l", "twenty-third", "twenty-fourth",
         "news-m", "twenty-fifth", "news-n", "twenty-sixth", "news-o", "twenty-seventh",
-        "news-p", "twenty-eighth", "news-q", "twenty-ninth", "news-r", "thirtieth")
+        "news-p", "twenty-eighth", "news-q", "twenty-ninth", "news-r", "thirtieth", "news-s",
+        "news-t", "thirty-first")
 
 
 def questions(name: str) -> list[dict[str, object]]:
