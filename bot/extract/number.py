@@ -83,8 +83,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
                  if not quoted(by_id[f.passage_id].norm, f.norm, a.norm)]
         # …nor does a year said only to compare with (比1997年净增约3.2万人).
         facts = [(f, r) for f, r in facts if not compared(by_id[f.passage_id].norm, f.norm)]
-        # "水库什么时候被洪水冲垮的?" is not answered by 水库初建于1951年: the date's clause (or
-        # the one after it, for a time set off by itself) must say the deed asked.
+        # "水库什么时候被洪水冲垮的?" is not answered by 水库初建于1951年: the date's clause or
+        # the one after it (a time set off by itself dates the next) must say the deed asked.
         facts = [(f, r) for f, r in facts if not deed_unsaid(a, _dating(by_id[f.passage_id], f))]
         if not facts:
             return NONE

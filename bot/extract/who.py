@@ -114,8 +114,8 @@ def deed_unsaid(a: Analysis, evidence: Passage) -> bool:
         # word (X会同Y开展…): the in-charge frame reads it (clauses.in_charge_clause).
         return False
     words = deed_alts(a)
-    return bool(words) and not any(_CEREMONY.sub("", evidence.norm).find(x) >= 0
-                                   for x in words)
+    said = _CEREMONY.sub("", evidence.norm)
+    return bool(words) and not any(x in said for x in words)
 
 
 # A deed named as the ceremony of it (出席了揭牌仪式): who attended did not do it.
