@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from bot.analysis import Analysis, Kind
-from bot.extract import document, number, where, who
+from bot.extract import document, number, where, who, whose
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
@@ -60,12 +60,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "被哪家企业承包?" wants a business, not any body
         if clause and a.kind == "who" and who.deed_unsaid(a, best):
             return found  # "哪个单位立案侦查的?" is not answered by the court that sentenced
-        if clause and number.deed_unsaid(a, normalize(clause)):
+        if clause and whose.deed_unsaid(a, normalize(clause)):
             return found  # "什么时候被洪水冲垮的?" is not answered by 初建于1951年
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元
-        if clause and a.kind == "number" and number.of_another_country(a, best.norm,
-                                                                       normalize(clause)):
+        if clause and a.kind == "number" and whose.of_another_country(a, best.norm,
+                                                                      normalize(clause)):
             return found  # "我国和德国的贸易额?" is not answered by 我国与美国…贸易额298亿美元
         if clause and a.kind == "document":
             # "依据的是什么文件?": the titles the clause names are the answer, not the clause.
@@ -109,7 +109,7 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
     # A date outside a quoted name: 跻身"2025中国品牌价值评价"百强榜 names a ranking, it dates
     # nothing (the extractor keeps it when the question names the ranking); nor does a year
     # said only to compare with (比1997年净增约3.2万人).
-    "when": lambda c: _dated(number.uncompared(number.QUOTED.sub("", c))),
+    "when": lambda c: _dated(whose.uncompared(number.QUOTED.sub("", c))),
     # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
     "document": lambda c: "《" in c or _UNBRACKETED_DOCUMENT.search(c) is not None,
 }

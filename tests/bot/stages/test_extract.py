@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.extract import EXTRACTORS, document, extract, number, where, who
+from bot.extract import EXTRACTORS, document, extract, number, where, who, whose
 from bot.extract.where import (
     landmarks,
     place_after_at,
@@ -635,7 +635,7 @@ def test_number_a_figure_per_unit_when_one_is_asked() -> None:
     ("第二批示范区有多少个?", "批准命名60个乡镇企业小区为第二批全国乡镇企业示范区", False),
 ])
 def test_of_another_year_or_batch(question: str, clause: str, other: bool) -> None:
-    assert number.of_another(analysis(question, []), clause) is other
+    assert whose.of_another(analysis(question, []), clause) is other
 
 
 def test_number_a_negated_word_does_not_describe_a_figure() -> None:
@@ -737,7 +737,7 @@ def test_when_a_year_only_compared_with_dates_nothing() -> None:
     ("于1997年举行", "1997年", False),
 ])
 def test_compared(body: str, date: str, compared: bool) -> None:
-    assert number.compared(body, date) is compared
+    assert whose.compared(body, date) is compared
 
 
 def test_number_another_countrys_figure_does_not_answer() -> None:
@@ -769,7 +769,7 @@ def test_number_another_countrys_figure_does_not_answer() -> None:
     ("美国向伊拉克提供援助", {"德国"}, True),
 ])
 def test_another_country(text: str, asked: set[str], another: bool) -> None:
-    assert number.another_country(text, frozenset(asked)) is another
+    assert whose.another_country(text, frozenset(asked)) is another
 
 
 def test_when_the_date_of_the_deed_asked() -> None:
@@ -798,7 +798,7 @@ def test_when_the_date_of_the_deed_asked() -> None:
 ])
 def test_deed_unsaid(question: str, units: list[str], clause: str, unsaid: bool) -> None:
     a = analysis(question, units, kind="when")
-    assert number.deed_unsaid(a, clause) is unsaid
+    assert whose.deed_unsaid(a, clause) is unsaid
 
 
 def test_who_holds_a_post_placed_by_a_country() -> None:
