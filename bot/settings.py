@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     casebot_web_rate_window: float = 60.0  # seconds
     casebot_web_log_questions: bool = True  # web questions count in the admin charts
     casebot_web_workers: int = Field(default=1, ge=1, le=64)  # answering processes
+    # requests on one keep-alive connection before it is handed back (several workers); 0: never
+    casebot_web_keepalive_requests: int = Field(default=5, ge=0)
 
     @field_validator("telegram_admin_ids", "telegram_allowed_chats", mode="before")
     @classmethod

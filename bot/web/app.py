@@ -39,6 +39,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.answer import Answer, Status
 from bot.service import Casebot
 from bot.web import schemas, views
+from bot.web.keepalive import HandBack
 from bot.web.limits import RequestLimiter, blocks, limiter_for
 from bot.web.recorder import Entry, Recorder
 from indexer.normalize import Script
@@ -68,6 +69,9 @@ class WebConfig:
     admin_token: str | None = None  # None: no admin view
     user_salt: str = "casebot"  # clients are logged as a salted hash of their address
     log_questions: bool = True
+    # Requests per keep-alive connection before it is handed back to be opened again
+    # (bot.web.keepalive); 0: never — one process has no other worker to spread to.
+    keepalive_requests: int = 0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WebConfig:
@@ -76,7 +80,9 @@ class WebConfig:
                    rate_window=settings.casebot_web_rate_window,
                    admin_token=token.get_secret_value() if token else None,
                    user_salt=settings.casebot_user_salt,
-                   log_questions=settings.casebot_web_log_questions)
+                   log_questions=settings.casebot_web_log_questions,
+                   keepalive_requests=(settings.casebot_web_keepalive_requests
+                                       if settings.casebot_web_workers > 1 else 0))
 
 
 class Limited(Exception):
@@ -163,6 +169,8 @@ def create_app(service: Casebot, config: WebConfig | None = None,
                   version="1", docs_url=None, redoc_url=None,  # their pages load a CDN
                   dependencies=[Depends(within_limit)], lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
+    if config.keepalive_requests > 0:
+        app.add_middleware(HandBack, every=config.keepalive_requests)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.trim_blocks = templates.env.lstrip_blocks = True  # tidy HTML, same output

@@ -63,6 +63,8 @@ def serve(service: Casebot, settings: Settings, host: str, port: int, workers: i
     service.close()
     # The workers are spawned: they inherit the environment, not this process's settings.
     os.environ["CASEBOT_DB"] = str(settings.casebot_db)
+    # …and how many they are, which `--workers` may have said (bot.web.keepalive).
+    os.environ["CASEBOT_WEB_WORKERS"] = str(workers)
     uvicorn.run(FACTORY, factory=True, workers=workers, host=host, port=port,
                 **UVICORN_OPTIONS)
 

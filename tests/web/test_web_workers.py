@@ -5,6 +5,7 @@ starts."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -91,6 +92,19 @@ def test_two_workers_answer_alike_log_everything_and_stop(
         with ThreadPoolExecutor(4) as pool:
             replies = list(pool.map(ask, range(REQUESTS)))
         assert replies == [(200, expected)] * REQUESTS
+        # A keep-alive connection is handed back after CASEBOT_WEB_KEEPALIVE_REQUESTS (5,
+        # the default) requests: that response says Connection: close, and the client
+        # connects again — to whichever worker accepts it (bot.web.keepalive).
+        parts = urllib.parse.urlsplit(server.url)
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+        said = []
+        for _ in range(11):
+            conn.request("GET", "/healthz")
+            response = conn.getresponse()
+            response.read()
+            said.append(response.status == 200 and response.getheader("connection") == "close")
+        conn.close()
+        assert said == ([False] * 4 + [True]) * 2 + [False]
     finally:
         stop_server(server.process)
     assert server.process.returncode is not None
