@@ -10,7 +10,10 @@ to whichever worker accepts it then — over a load of many requests the connect
 so the questions, spread over the workers.
 
 Pure ASGI, no I/O: it counts requests per connection (the client's and the server's
-address and port name one while it is open) and adds one header.
+address and port name one while it is open) and adds one header. Behind a proxy whose
+X-Forwarded-For uvicorn trusts, ``scope["client"]`` is the end client's address, so the
+count is per end client: the proxy's connection that carries its fifth request is the one
+handed back — as often, on the whole, and the proxy keeps its own clients' connections.
 """
 
 from __future__ import annotations
