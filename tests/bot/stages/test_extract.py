@@ -794,7 +794,7 @@ def test_when_the_date_of_the_deed_asked() -> None:
     ("市场是几号开业的?", ["市场", "开业"], "于1月18日重新开张营业", False),
     # A word placing the deed in time is no deed; nothing named after the question word.
     ("总结什么时候之前要报?", ["总结", "之前"], "于7月15日前报送", False),
-    ("水库的手术定在哪天?", ["水库", "手术"], "1月8日", False),
+    ("戴碧蓉的手术定在哪天?", ["戴碧蓉", "手术"], "1月8日", False),
 ])
 def test_deed_unsaid(question: str, units: list[str], clause: str, unsaid: bool) -> None:
     a = analysis(question, units, kind="when")
