@@ -120,12 +120,24 @@ def asked_post(norm_question: str) -> str | None:
     ``""`` when it asks for a person without naming a post (哪位领导讲的); None when it
     does not ask for a person.  Two slips askers make are read as meant: 付 for 副 before a
     post (付书记), 名子 for 名字."""
-    norm_question = _DEPUTY_SLIP.sub("副", norm_question).replace("名子", "名字")
+    norm_question = _mend_slips(norm_question)
+    asked = _asked_post_phrase(norm_question)
+    if asked is not None:
+        return core_post(asked)
+    return "" if _ANY_PERSON.search(norm_question) else None
+
+
+def _mend_slips(norm_question: str) -> str:
+    return _DEPUTY_SLIP.sub("副", norm_question).replace("名子", "名字")
+
+
+def _asked_post_phrase(norm_question: str) -> str | None:
+    """The words naming the post asked, as written (咱们驻法国大使, 青山市长)."""
     for pattern in _ASKED:
         m = pattern.search(norm_question)
         if m and not _NOT_A_POST.search(m.group(1)):
-            return core_post(m.group(1))
-    return "" if _ANY_PERSON.search(norm_question) else None
+            return m.group(1)
+    return None
 
 
 def post_countries(post: str) -> frozenset[str]:
@@ -139,11 +151,8 @@ def post_countries(post: str) -> frozenset[str]:
 def asked_post_countries(norm_question: str) -> frozenset[str]:
     """The countries the post a question asks the holder of is placed by (驻法国大使是哪位
     → 法国); empty when it names none."""
-    for pattern in _ASKED:
-        m = pattern.search(norm_question)
-        if m and not _NOT_A_POST.search(m.group(1)):
-            return post_countries(m.group(1))
-    return frozenset()
+    asked = _asked_post_phrase(_mend_slips(norm_question))
+    return post_countries(asked) if asked is not None else frozenset()
 
 
 def core_post(post: str) -> str:

@@ -13,12 +13,13 @@ from bot.extract.direct import NONE, Direct
 from bot.extract.facts import ORDINAL, facts_for
 from bot.extract.whose import (
     another_country,
+    asked_deed,
     compared,
     countries_asked,
     dating,
-    deed_unsaid,
     of_another,
     sentence_at,
+    unsaid,
 )
 from bot.lookup import Lookup
 from bot.rank import BYLINE, DATELINE, HEADLINES, heading_context
@@ -89,7 +90,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         facts = [(f, r) for f, r in facts if not compared(by_id[f.passage_id].norm, f.norm)]
         # "水库什么时候被洪水冲垮的?" is not answered by 水库初建于1951年: the date's clause or
         # the one after it (a time set off by itself dates the next) must say the deed asked.
-        facts = [(f, r) for f, r in facts if not deed_unsaid(a, dating(by_id[f.passage_id], f))]
+        deed = asked_deed(a)
+        facts = [(f, r) for f, r in facts if not unsaid(deed, dating(by_id[f.passage_id], f))]
         if not facts:
             return NONE
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:

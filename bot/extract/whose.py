@@ -103,19 +103,29 @@ _AFTER_WHEN = regex.compile(r"(?:什么时候|啥时候|啥时|几时|何时|哪
 _NO_DEEDS = frozenset(("之前", "以前", "之后", "以后", "以来", "前后", "左右", "期间", "当时", "时候"))
 
 
+def asked_deed(a: Analysis) -> list[str]:
+    """The forms of the words a when-question names the deed it dates with, after its
+    question word (什么时候被洪水冲垮的 → 洪水, 冲垮); none when it names none."""
+    if a.kind != "when":
+        return []
+    m = _AFTER_WHEN.search(a.norm)
+    if m is None:
+        return []
+    return [x for u in a.units if u.known and len(u.text) >= 2 and u.text in m.group(1)
+            and u.text not in _NO_DEEDS for x in u.alts]
+
+
+def unsaid(deed: list[str], clause: str) -> bool:
+    """Whether ``clause`` (normalised) says none of the ``deed``'s words — a word is said in
+    another form too when all its characters are (开业: 开张营业); False with no deed."""
+    return bool(deed) and not any(x in clause or all(c in clause for c in x) for x in deed)
+
+
 def deed_unsaid(a: Analysis, clause: str) -> bool:
     """Whether a when-question names the deed it dates after its question word
     (什么时候被洪水冲垮的, 哪一年当上厂长的) and ``clause`` (normalised) says none of its
     words, in any of their forms: 初建于1951年 dates another deed."""
-    if a.kind != "when":
-        return False
-    m = _AFTER_WHEN.search(a.norm)
-    if m is None:
-        return False
-    words = [x for u in a.units if u.known and len(u.text) >= 2 and u.text in m.group(1)
-             and u.text not in _NO_DEEDS for x in u.alts]
-    # A word is said in another form too when all its characters are (开业: 开张营业).
-    return bool(words) and not any(x in clause or all(c in clause for c in x) for x in words)
+    return unsaid(asked_deed(a), clause)
 
 
 def of_another(a: Analysis, clause: str) -> bool:
@@ -125,5 +135,6 @@ def of_another(a: Analysis, clause: str) -> bool:
     return another_year(a.norm, own, "") or another_batch(a.intent.batch, own, "")
 
 
-__all__ = ["another_country", "compared", "countries_asked", "dating", "deed_unsaid",
-           "of_another", "of_another_country", "sentence_at", "uncompared"]
+__all__ = ["another_country", "asked_deed", "compared", "countries_asked", "dating",
+           "deed_unsaid", "of_another", "of_another_country", "sentence_at", "uncompared",
+           "unsaid"]
