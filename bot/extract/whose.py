@@ -99,26 +99,35 @@ _AFTER_WHEN = regex.compile(r"(?:什么时候|啥时候|啥时|几时|何时|哪
                             r"几号|几点|(?:什么|哪个|具体)时间)(.+)$")
 
 
-# …of which these place the deed in time, and are no deed (什么时候之前要报上去).
-_NO_DEEDS = frozenset(("之前", "以前", "之后", "以后", "以来", "前后", "左右", "期间", "当时", "时候"))
+# …of which these place the deed in time, and are no deed (什么时候之前要报上去), nor are
+# the directions a verb takes (报上去, 引出来): the text says 报送, 引出.
+_NO_DEEDS = frozenset(("之前", "以前", "之后", "以后", "以来", "前后", "左右", "期间", "当时", "时候",
+                       "上去", "下去", "上来", "下来", "出来", "出去", "进来", "进去", "回来",
+                       "回去", "过来", "过去", "起来", "开来"))
 
 
-def asked_deed(a: Analysis) -> list[str]:
-    """The forms of the words a when-question names the deed it dates with, after its
-    question word (什么时候被洪水冲垮的 → 洪水, 冲垮); none when it names none."""
+def asked_deed(a: Analysis) -> list[tuple[str, ...]]:
+    """The words a when-question names the deed it dates with, after its question word,
+    each as its forms (什么时候被洪水冲垮的 → 洪水, 冲垮); none when it names none.  A word
+    no document says counts too: 什么时候结束, over a text without 结束, is dated by no
+    clause.  Single characters do not (几点才灭, 什么时候打: the text says 扑灭, 举行)."""
     if a.kind != "when":
         return []
     m = _AFTER_WHEN.search(a.norm)
     if m is None:
         return []
-    return [x for u in a.units if u.known and len(u.text) >= 2 and u.text in m.group(1)
-            and u.text not in _NO_DEEDS for x in u.alts]
+    return [u.alts for u in a.units
+            if len(u.text) >= 2 and u.text in m.group(1) and u.text not in _NO_DEEDS]
 
 
-def unsaid(deed: list[str], clause: str) -> bool:
-    """Whether ``clause`` (normalised) says none of the ``deed``'s words — a word is said in
-    another form too when all its characters are (开业: 开张营业); False with no deed."""
-    return bool(deed) and not any(x in clause or all(c in clause for c in x) for x in deed)
+def unsaid(deed: list[tuple[str, ...]], clause: str) -> bool:
+    """Whether ``clause`` (normalised) says fewer than half of the ``deed``'s words, a word
+    in any of its forms — or in another, when all its characters are said (开业: 开张营业);
+    False with no deed.  Half, not one: 1952年加入中国共产党,担任过…玉溪行署人事科长 says
+    玉溪 but not 当上…卷烟厂厂长."""
+    said = sum(any(x in clause or all(c in clause for c in x) for x in forms)
+               for forms in deed)
+    return bool(deed) and said * 2 < len(deed)
 
 
 def deed_unsaid(a: Analysis, clause: str) -> bool:

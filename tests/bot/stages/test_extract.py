@@ -795,10 +795,25 @@ def test_when_the_date_of_the_deed_asked() -> None:
     # A word placing the deed in time is no deed; nothing named after the question word.
     ("总结什么时候之前要报?", ["总结", "之前"], "于7月15日前报送", False),
     ("戴碧蓉的手术定在哪天?", ["戴碧蓉", "手术"], "1月8日", False),
+    # …nor is the direction a verb takes (报上去: the text says 报送).
+    ("总结什么时候之前要报上去?", ["总结", "之前", "上去"], "于7月15日前报送", False),
+    # A clause must say half the deed's words: a place named on the way is not the deed.
+    ("褚时健哪一年当上玉溪卷烟厂厂长的?", ["褚时健", "当上", "玉溪", "卷烟厂", "厂长"],
+     "1952年加入中国共产党,担任过服务员、玉溪行署人事科长", True),
+    ("褚时健哪一年当上玉溪卷烟厂厂长的?", ["褚时健", "当上", "玉溪", "卷烟厂", "厂长"],
+     "1979年出任玉溪卷烟厂厂长", False),
 ])
 def test_deed_unsaid(question: str, units: list[str], clause: str, unsaid: bool) -> None:
     a = analysis(question, units, kind="when")
     assert whose.deed_unsaid(a, clause) is unsaid
+
+
+def test_a_deed_no_document_says_dates_nothing() -> None:
+    # 结束 is a word of no indexed text: no clause says the deed, so no date is its.
+    a = analysis("专项执法什么时候结束?", ["专项", "执法", "结束"], kind="when")
+    a.units[2] = replace(a.units[2], known=False)
+    assert whose.deed_unsaid(a, "并于2024年下半年在全市推开")
+    assert not whose.deed_unsaid(a, "于2024年底结束")
 
 
 def test_who_holds_a_post_placed_by_a_country() -> None:
