@@ -56,3 +56,18 @@ def test_the_bagged_threshold_is_reproducible_and_agrees_when_the_lines_separate
     # Every resample needs a threshold above the wrong lines that outnumber the 3 allowed:
     # the first thousandth above the fourth likeliest (0.4).
     assert plain == 0.401 and 0.3 < bagged <= 0.551
+
+
+def test_the_threshold_keeps_most_sets_under_the_ceiling_not_only_the_pool() -> None:
+    script = load_script("fit_confidence")
+    # Three sets of 100 questions; pooled, 9 wrong lines are allowed at 0.03.  One set's
+    # wrong lines sit high (0.9): pooled they pass, but that set alone is at 0.06.
+    def questions(wrong_at: float, wrong: int) -> list[tuple[float, bool] | None]:
+        return [(wrong_at, True)] * wrong + [(0.95, False)] * 50 + [None] * (50 - wrong)
+
+    sets = [questions(0.9, 6), questions(0.2, 1), questions(0.2, 1)]
+    assert script.spread_threshold(sets, 0.03, share=1.0) == 0.0  # pooled alone: 8 ≤ 9
+    # At most one set in three may be over: still all three pass …
+    assert script.spread_threshold(sets, 0.03, share=1 / 3) == 0.0
+    # … none may: the high set's wrong lines must fall below the threshold.
+    assert script.spread_threshold(sets, 0.03, share=0.0) == 0.901
