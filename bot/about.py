@@ -37,6 +37,11 @@ _DATE_LINE = regex.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一
                         r"[0-9一二三四五六七八九十]{1,3}日")
 
 
+# What a question calls a web page's report and what its info bar labels (这篇文章来源
+# 是哪个单位?): words of the page, not things the text must say.
+_PAGE_WORDS = frozenset(("文章", "综述", "报道", "稿子", "新闻", "消息", "来源", "出处"))
+
+
 def with_this_document(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """"这是第几批?", "这批一共选了多少项?": about the document itself, in few words.
 
@@ -44,7 +49,7 @@ def with_this_document(a: Analysis, ranked: list[Passage], searcher: Lookup) -> 
     question.  When the question names something else the documents lack (这个通知里
     说的高铁票价), nothing is added: that stays not found.
     """
-    if any(not u.known and len(u.text) >= 2 for u in a.units):
+    if any(not u.known and len(u.text) >= 2 and u.text not in _PAGE_WORDS for u in a.units):
         return ranked
     only = searcher.only_document() if not ranked else None
     if not ranked and only is None:
@@ -128,6 +133,10 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
         signed = signature(ranked[0].doc_id, searcher)
         if signed is not None:
             return signed
+        asked = a.intent.asks_issued or _SOURCE_ASKED.search(a.norm) is not None
+        labels = page_labels(ranked[0].doc_id, searcher) if asked else None
+        if labels is not None and labels[0] is not None:
+            return Direct(labels[0], title)
         if a.intent.asks_issued:
             # Neither title nor signature names an issuer: say so, never a body the
             # preamble names for another document (中办、国办印发的《意见》).
@@ -214,6 +223,9 @@ def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
         line = issue_date(ranked[0].doc_id, searcher)
         if line is not None:
             return line.text.strip(), [line]
+        labels = page_labels(ranked[0].doc_id, searcher)
+        if labels is not None and labels[1] is not None:
+            return labels[1], labels[2]
     if not a.intent.asks_issued:
         return None  # "这个通知要求什么时候完成?": a date the text may give
     rows = searcher.document_passages(ranked[0].doc_id)
@@ -353,6 +365,39 @@ def issue_date(doc_id: int, searcher: Lookup) -> Passage | None:
     return None
 
 
+# "这篇文章来源是哪个单位?": a web page's source, which its info bar labels 来源.
+_SOURCE_ASKED = regex.compile(r"来源|出处")
+_SOURCE_LABEL = regex.compile(r"(?:来源|來源)\s*[:：]\s*([^\s|｜:：]{2,40}?)(?=\s|$|[|｜]|发布|發布|时间|時間|日期)")
+
+
+def page_labels(doc_id: int, searcher: Lookup
+                ) -> tuple[str | None, str | None, list[Passage]] | None:
+    """The issuer and date a web page's info bar labels (来源：…, 发布时间：2024-07-16 09:31),
+    which the reader keeps as the document's own and not among its passages, with the
+    title as the passage to cite (None when the document has no title)."""
+    titles = searcher.document_passages(doc_id, roles=("title",))
+    if not titles:
+        return None
+    issuer, published = searcher.document_labels(doc_id)
+    return issuer, published, [passage_of(titles[0], W.found_threshold, [])]
+
+
+def sourced(a: Analysis, ranked: list[Passage], searcher: Lookup
+            ) -> tuple[str, list[Passage]] | None:
+    """"这篇文章来源是哪个单位?": the source a web page's info bar labels 来源 (answer line,
+    passages) — None when it labels none, so the text may answer."""
+    if not ranked or not _SOURCE_ASKED.search(a.norm):
+        return None
+    for row in searcher.document_passages(ranked[0].doc_id)[:W.dateline_passages]:
+        m = _SOURCE_LABEL.search(row.text)  # a text that keeps its info line quotes it
+        if m:
+            return m.group(1), [passage_of(row, W.found_threshold, [])]
+    labels = page_labels(ranked[0].doc_id, searcher)
+    if labels is None or labels[0] is None:
+        return None
+    return labels[0], labels[2]
+
+
 # A web page's line under its title: 发布时间：2025年6月18日, 發布日期: …, 日期：….
 _LABELLED_DATE = regex.compile(r"(?:发布|发文|印发|成文)?(?:时间|日期)\s*[:：]\s*(" + _DATE_LINE.pattern
                             + ")")
@@ -379,8 +424,10 @@ __all__ = [
     "issue_date",
     "nth_measure",
     "numbered",
+    "page_labels",
     "published",
     "signature",
+    "sourced",
     "this_document",
     "this_one",
     "titled",

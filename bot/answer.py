@@ -32,6 +32,7 @@ from bot.about import (
     dated,
     nth_measure,
     numbered,
+    sourced,
     this_document,
     titled,
     with_this_document,
@@ -93,7 +94,8 @@ class Engine:
         if about_notice:
             ranked = with_this_document(a, ranked, self.searcher)
             told = (dated(a, ranked, self.searcher) or numbered(a, ranked, self.searcher)
-                    or titled(a, ranked, self.searcher) or addressed(a, ranked, self.searcher))
+                    or titled(a, ranked, self.searcher) or addressed(a, ranked, self.searcher)
+                    or sourced(a, ranked, self.searcher))
             if told is not None:
                 return self._from_structure(a, *told)
         told = nth_measure(a, ranked, self.searcher) or case_titled(a, ranked, self.searcher)

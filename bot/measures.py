@@ -14,7 +14,10 @@ from indexer.words import PINYIN_MEASURES
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘", "部")
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘", "部",
+            # …and units of measurement asked by name (多少毫米, 多少立方米, 多少分贝).
+            "毫米", "厘米", "千米", "平方米", "平方公里", "立方米", "公顷", "分贝", "千克", "公斤",
+            "毫克")
 # A currency asked by name (多少美元) is answered in it, not in another (750亿元 is no dollars).
 _CURRENCIES = ("美元", "日元", "港元", "欧元", "英镑", "马克", "法郎", "卢布", "韩元", "泰铢")
 # Money is counted in 元 (美元, 日元, 港元 end so) or in a currency of another name.
@@ -35,6 +38,9 @@ _NUMBER_UNITS = {
     **{u: (u,) for u in ("家次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")},
     "人次": ("人次",),
     **{c: (c,) for c in _CURRENCIES},
+    # An area or a weight asked in one unit may be said in another (多少平方米 → 12亩).
+    **{u: ("亩", "平方米", "公顷", "平方公里", "平方千米") for u in ("平方米", "平方公里", "公顷")},
+    **{u: ("吨", "公斤", "千克", "克", "斤") for u in ("公斤", "千克")},
 }
 _VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")
 # How long something lasts (多长时间, 多久, 要几天): a count of time, not a date.
@@ -42,6 +48,8 @@ _VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次",
 DURATION = regex.compile(r"(?:多长时间|多久)(?![^,，。?？]{0,8}一次)|多少(?:个)?(?:天|小时|分钟|个月|周)"
                       r"|(?<![哪那这])几(?:天|个小时|小时|分钟|个月|周)|\bhow long\b")
 _TIME_SPANS = ("分钟", "小时", "天", "日", "周", "个月", "月", "年")
+_COUNT_NAMED = re.compile(r"(?:(人|户|家|件|次|起|所|座|辆|台)数|数量)(?:是|为|有|达到|一共|共|总共)?"
+                          r"(?:多少|几)")
 
 
 def wanted_units(norm_question: str) -> tuple[str, ...]:
@@ -92,6 +100,11 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS[m.group(2)]
     if m and m.group(1):
         return _NUMBER_UNITS["个"]
+    # A count asked by its name (报名人数多少, 企业户数是多少, 数量有多少): a count of those,
+    # not a share or a sum.
+    counted = _COUNT_NAMED.search(norm_question)
+    if counted:
+        return _NUMBER_UNITS[counted.group(1) or "个"]
     if "面积" in norm_question:
         return _NUMBER_UNITS["面积"]
     # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.

@@ -11,9 +11,10 @@ Three rules of the genre, each a pure function of the answer line and the eviden
   the figure after the change verb (提高55个百分点, 降幅达88.5%), not by the level it
   reached (提高到96%) (:func:`change_figure`).
 
-And two that withhold the line: a question naming a place the evidence does not is not
-answered by another place's figure (:func:`elsewhere`), and a line that only repeats what
-the question already names answers nothing (:func:`repeats_question`).
+And three that withhold the line: a question naming a place the evidence does not is not
+answered by another place's figure (:func:`elsewhere`) nor by a figure said of a wider whole
+(全市…, :func:`of_the_whole`) or another part of the year (:func:`another_period`), and a line that only repeats what the question already
+names answers nothing (:func:`repeats_question`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
 from corpus import regex
-from indexer.facts import places
+from indexer.facts import QUANTITY_RE, places
 from indexer.normalize import normalize, occurrences
 
 if TYPE_CHECKING:
@@ -139,6 +140,58 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     return none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title, p.section))
 
 
+# A whole named by its level (全市, 全县) and the level of a place by its last character:
+# 0 the country, 1 a province, 2 a city or prefecture, 3 a county, 4 a town or village.
+# 全区 is left out: a region (自治区) to some documents, a district to others.
+_WHOLES = (("全国", 0), ("我国", 0), ("全省", 1), ("全市", 2), ("全州", 2), ("全盟", 2),
+           ("全县", 3), ("全旗", 3), ("全镇", 4), ("全乡", 4))
+_PLACE_LEVELS = {"省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4,
+                 "乡": 4, "村": 4}
+
+
+def of_the_whole(analysis: Analysis, answer: Answer) -> bool:
+    """"东坪县那个储备库有多大面积?" answered by 全市储备库总面积达到1.2万平方米: the figure
+    is said of a whole (全市) wider than the place the question asks about, so it is not
+    that place's.  A place named without its level word (苏州) is taken for a city, so only
+    a province's or the country's whole is wider for it."""
+    if analysis.kind != "number" or analysis.intent.asks_ordinal or not answer.answer:
+        return False  # 排全省第2位: the whole a rank is in
+    norm = normalize(answer.answer)
+    figure = QUANTITY_RE.search(norm)
+    # the whole the figure is said of comes before it (not …的我国第一条光纤系统 after it)
+    said = [level for word, level in _WHOLES
+            if figure is not None and 0 <= norm.find(word) < figure.start()]
+    if not said:
+        return False
+    # Only places the question names as such (东坪县, 苏州): a word the text only writes
+    # before a place suffix (房地产市场) is no place to compare.
+    asked = [_PLACE_LEVELS.get(alts[0][-1], 2) for alts in asked_places(analysis)]
+    return bool(asked) and min(said) < min(asked)
+
+
+# Parts of a year, each kind apart: a half (上半年) is not answered by the other half's
+# figure, a quarter (一季度, 第二季度, 前三季度) by another quarter's.
+_PERIODS = (regex.compile(r"[上下]半年"), regex.compile(r"前?[一二三四1-4](?=季度)"))
+
+
+def another_period(analysis: Analysis, answer: Answer) -> bool:
+    """"下半年发生了几起事故?" answered by 上半年,全市共发生…事故37起: the sentence, up to the
+    line, names another part of the year than the one asked, and not the asked one."""
+    if analysis.kind not in ("number", "when") or not answer.answer:
+        return False
+    body, line = answer.passages[0].norm, normalize(answer.answer)
+    at = body.find(line)
+    if at < 0:
+        return False
+    before = _SENTENCE_END.split(body[:at + len(line)])[-1]
+    for period in _PERIODS:
+        asked = set(period.findall(analysis.norm.replace("第", "")))
+        said = set(period.findall(before.replace("第", "")))
+        if asked and said and not asked & said:
+            return True
+    return False
+
+
 # A place's level word, left off when a line is compared with the question (佛山市 ~ 佛山).
 _LEVEL = regex.compile(r"(?:省|市|县|区|州|镇|乡|村)$")
 
@@ -163,7 +216,8 @@ def refine(analysis: Analysis, answer: Answer) -> Answer:
     line when the evidence is about another place than the one asked."""
     if not answer.answer or not answer.passages:
         return answer
-    if elsewhere(analysis, answer):
+    if (elsewhere(analysis, answer) or of_the_whole(analysis, answer)
+            or another_period(analysis, answer)):
         return replace(answer, answer=None)
     text = answer.passages[0].text
     line = answer.answer

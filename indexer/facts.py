@@ -94,7 +94,8 @@ _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其�
 # part of a city.
 _JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调"
 _VERB_HEAD = regex.compile(rf"(?:{_JOINING_VERBS})$")
-_VERB_LEAD = regex.compile(rf"^(?:{_JOINING_VERBS})")
+# …nor is a verb whose object a place is (新建东坪县、临河区2个储备库, 位于临江市).
+_VERB_LEAD = regex.compile(rf"^(?:{_JOINING_VERBS}|新建|建成|位于|地处|覆盖|涉及|包括|前往|来自)")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
 # How the name of a body a clause opens with ends (and not 厅级, 局长).
 _BODY_END = "委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委"

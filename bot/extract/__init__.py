@@ -64,6 +64,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "什么时候被洪水冲垮的?" is not answered by 初建于1951年
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元
+        if clause and number.no_bound(a, normalize(clause)):
+            return found  # "单笔最高给了多少?" is not answered by 兑现奖励资金28.6万元
         if clause and a.kind == "number" and whose.of_another_country(a, best.norm,
                                                                       normalize(clause)):
             return found  # "我国和德国的贸易额?" is not answered by 我国与美国…贸易额298亿美元

@@ -52,6 +52,12 @@ _PREPOSITIONS = frozenset("以在对从向于将把")
 # A question asking for a figure per unit (每户多挣多少, 人均收入, 平均每亩) — not per
 # period: 每年安排多少, 每个月 ask the sum of one.
 _ASKS_PER_UNIT = regex.compile(r"每(?:一)?(?:[户人亩家位名]|个(?![月年]))|[人户亩]均|平均")
+# … or a ceiling, a floor or a single item's figure (单笔最高, 最多能罚多少, 单次最低).
+_ASKS_BOUND = regex.compile(r"最高(?!人民|法院|检察院|法|检)|最低|(?<!哪个)最多(?!的)|最少|上限|封顶|"
+                            r"单[次笔件]")
+# … which a figure answers when the words before it say it is one (单笔最高2000元, 一次性
+# 收取…不得跨越3个月, 每条最高).
+_BOUND_SAID = regex.compile(rf"{_PER_UNIT.pattern}|最少|不得|至多|至少|上限|一次")
 # A question asking what is left (还剩多少, 剩下几个) …
 _ASKS_REMAINING = regex.compile(r"剩")
 # … is answered by the figure a count came down to (减少到96座, 减至53个, 只剩3家).
@@ -146,6 +152,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # ceiling is no total — none of those, no line.
         facts = [(f, r) for f, r in facts
                  if not _PER_UNIT.search(before(f)) and not _PART.search(sentence_before(f))]
+        if not facts:
+            return NONE
+    elif asks_bound(a):
+        # "单笔最高给了多少钱?" is not answered by 兑现举报奖励资金28.6万元: a ceiling or a
+        # figure per item asked, only one the text says so answers — none, no line.
+        facts = [(f, r) for f, r in facts if _BOUND_SAID.search(before(f))]
         if not facts:
             return NONE
     elif _ASKS_PER_UNIT.search(a.norm):
@@ -318,6 +330,21 @@ def asks_total(a: Analysis) -> bool:
     return a.kind == "number" and _ASKS_TOTAL.search(a.norm) is not None
 
 
+def asks_bound(a: Analysis) -> bool:
+    """"单笔最高奖励多少?", "最多能罚多少?": a ceiling, a floor or a figure per single item
+    is asked (最高人民法院 names a court, not a ceiling)."""
+    return a.kind == "number" and _ASKS_BOUND.search(a.norm) is not None
+
+
+def no_bound(a: Analysis, clause: str) -> bool:
+    """A ceiling or a figure per item asked and ``clause`` (normalised) gives none of its
+    figures as one (兑现举报奖励资金28.6万元 for 单笔最高…): it cannot answer."""
+    if not asks_bound(a):
+        return False
+    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
+    return bool(spots) and not any(_BOUND_SAID.search(words_before(clause, at)) for at in spots)
+
+
 def no_total(a: Analysis, clause: str) -> bool:
     """A total asked and ``clause`` (normalised) gives figures only per unit or as a bound
     (每条最高2000元): it cannot answer, even as a whole clause."""
@@ -327,4 +354,4 @@ def no_total(a: Analysis, clause: str) -> bool:
     return bool(spots) and all(_PER_UNIT.search(words_before(clause, at)) for at in spots)
 
 
-__all__ = ["extract", "no_total"]
+__all__ = ["asks_bound", "extract", "no_bound", "no_total"]

@@ -239,6 +239,10 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
         found = inside
     narrowest = max(levels[span] for span in found)
     chosen = sorted(span for span in found if levels[span] == narrowest)
+    if plural:
+        # "在哪几个地方?": the places listed with those chosen go with them, whatever their
+        # suffixes (新建东坪县、临河区2个储备库 → 东坪县、临河区).
+        chosen = _with_listed(chosen, found, norm)
     if plural and len(chosen) > 1:
         return "、".join(clause[pos:pos + len(name)] for pos, name in chosen)
     pos, name = chosen[0]
@@ -248,6 +252,26 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
         if other_pos + len(other) == start and levels[(other_pos, other)] < narrowest:
             start = other_pos
     return clause[start:pos + len(name)]
+
+
+# What lists places side by side (东坪县、临河区; 嘉兴和湖州).
+_LISTED = frozenset(("、", "和", "及", "与", "以及"))
+
+
+def _with_listed(chosen: list[tuple[int, str]], found: list[tuple[int, str]],
+                 norm: str) -> list[tuple[int, str]]:
+    """``chosen`` and every place of ``found`` listed next to one of them, in order."""
+    out = set(chosen)
+    grew = True
+    while grew:
+        grew = False
+        for span in found:
+            if span not in out and any(
+                    norm[a[0] + len(a[1]):b[0]] in _LISTED
+                    for a, b in ((span, c) if span < c else (c, span) for c in out)):
+                out.add(span)
+                grew = True
+    return sorted(out)
 
 
 def _continues(span: tuple[int, str], asked: list[tuple[int, str]],

@@ -59,6 +59,12 @@ class Listings(SearcherBase):
                     self._titles[limit] = cached
         return list(cached[0]), cached[1]
 
+    def document_labels(self, doc_id: int) -> tuple[str | None, str | None]:
+        """The issuer and the publication date (ISO) the reader found for a document — a web
+        page's 来源/发布时间 bar, which is not among its passages, or its signature."""
+        rows = self._rows("SELECT issuer, published FROM documents WHERE id = ?", (doc_id,))
+        return (rows[0][0], rows[0][1]) if rows else (None, None)
+
     def cases(self) -> list[dict[str, object]]:
         rows = self._rows("SELECT c.id, c.number, c.title, d.id, d.title FROM cases c "
                           "JOIN documents d ON d.id = c.document_id ORDER BY d.id, c.number")

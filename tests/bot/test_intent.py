@@ -36,6 +36,9 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("石油天然气这些矿种有多少种?", set()),  # 这些 points at the 矿种, not the notice
     ("这个目标是哪个文件定的?", set()),  # 这个 points at the 目标
     ("通报落款日期是哪天?", {"about_notice", "asks_day", "asks_issued"}),  # its signature
+    # A web page's report named as such is the document too.
+    ("这篇综述哪天发布的?", {"about_notice", "asks_day", "asks_issued", "issuance"}),
+    ("这篇报道里说的事故是哪天?", {"about_notice", "asks_day"}),
 ])
 def test_intent_of_a_question(question: str, expected: set[str]) -> None:
     intent = read_intent(normalize(question))

@@ -33,6 +33,15 @@ from indexer.normalize import normalize
     ("去了几百名医护人员", "名", ("人",)),
     ("罚没款多少万元", "元", ()),
     ("出动了几千人次", "人次", ()),
+    # Units of measurement asked by name; an area or a weight may be said in another unit.
+    ("单日最大降雨量多少毫米", "毫米", ()),
+    ("用了多少立方米水", "立方米", ()),
+    ("储备库多少平方米", "亩", ("平方米", "公顷")),
+    ("收缴了多少公斤", "吨", ("公斤", "千克")),
+    # A count asked by its name: a count of those, not a share said beside it.
+    ("今年高考报名人数多少", "人", ("名",)),
+    ("企业户数是多少", "户", ()),
+    ("抽检数量有多少", "个", ("批",)),
 ])
 def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
     units = wanted_units(normalize(question))

@@ -6,9 +6,11 @@ import pytest
 
 from bot.intent import read_intent
 from bot.refine import (
+    another_period,
     change_figure,
     elsewhere,
     in_measure,
+    of_the_whole,
     refine,
     repeats_question,
     widen_body,
@@ -157,3 +159,50 @@ def test_a_line_repeating_the_question_answers_nothing(question: str, line: str,
     assert repeats_question(a, line) is repeats
     r = row(1, f"{line}查处了一批案件。")
     assert (refine(a, _answer(line, r)).answer is None) is repeats
+
+
+@pytest.mark.parametrize(("question", "units", "line", "whole"), [
+    # A county asked, a city's whole said before the figure: the city's figure.
+    ("东坪县那个储备库有多大面积", ["东坪县", "储备库", "面积"], "全市储备库总面积达到1.2万平方米",
+     True),
+    # The county's own whole is the county's.
+    ("东坪县储备库有多大面积", ["东坪县", "储备库", "面积"], "全县储备库总面积达到3000平方米", False),
+    # A place without its level word is taken for a city: only a wider whole counts.
+    ("苏州修了多少公里水渠", ["苏州", "水渠"], "全市新建渠系316公里", False),
+    ("苏州修了多少公里水渠", ["苏州", "水渠"], "全省新建渠系3160公里", True),
+    # A word only the text writes before a place suffix (房地产市场) is no place asked.
+    ("全省检查了多少家房地产中介机构", ["房地产", "中介", "机构"],
+     "全省共检查房地产中介机构2316家,规范房地产市场", False),
+    # A whole after the figure is not the figure's (…的我国第一条光纤通信系统).
+    ("广州到深圳能同时通多少路电话", ["广州", "深圳", "电话"],
+     "可同时接通12万多路电话的我国第一条光纤通信系统", False),
+    # A rank is in a whole (排全省第2位): the rank asked is the place's.
+    ("东坡区耕地质量全省排第几", ["东坡区", "耕地", "质量"], "东坡区耕地质量排名全省第2位", False),
+    # No place asked: nothing to be wider than.
+    ("储备库有多大面积", ["储备库", "面积"], "全市储备库总面积达到1.2万平方米", False),
+])
+def test_a_figure_of_a_wider_whole_is_not_the_places(question: str, units: list[str],
+                                                      line: str, whole: bool) -> None:
+    a = analysis(question, units, kind="number")
+    # The case's title names the places asked, as a report's heading does.
+    r = row(1, f"{line}。", case=1, case_title="、".join(units[:2]))
+    assert of_the_whole(a, _answer(line, r)) is whole
+    assert (refine(a, _answer(line, r)).answer is None) is whole
+
+
+@pytest.mark.parametrize(("question", "sentence", "line", "another"), [
+    # The other half of the year, said before the figure.
+    ("下半年发生了几起事故?", "上半年,全市共发生事故37起、死亡19人。", "全市共发生事故37起", True),
+    ("上半年发生了几起事故?", "上半年,全市共发生事故37起、死亡19人。", "全市共发生事故37起", False),
+    # Quarters, with or without 第.
+    ("第二季度查处多少起?", "一季度,全市查处案件52起。", "全市查处案件52起", True),
+    ("二季度查处多少起?", "第二季度,全市查处案件52起。", "全市查处案件52起", False),
+    # A part of the year the question does not name: nothing to compare.
+    ("全年发生了几起事故?", "上半年,全市共发生事故37起。", "全市共发生事故37起", False),
+    # A half said after the line, in the next sentence, is not the line's.
+    ("下半年发生了几起事故?", "全市共发生事故37起。上半年同比下降。", "全市共发生事故37起", False),
+])
+def test_another_part_of_the_year_does_not_answer(question: str, sentence: str, line: str,
+                                                  another: bool) -> None:
+    a = analysis(question, [], kind="number")
+    assert another_period(a, _answer(line, row(1, sentence))) is another

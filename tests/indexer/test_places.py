@@ -115,6 +115,11 @@ def test_places_in_order_of_appearance() -> None:
     ("在深圳市开展检查", ["深圳市"]),
     ("到佛山市调研", ["佛山市"]),
     ("家住哈尔滨市南岗区宽城街", ["哈尔滨市", "南岗区"]),  # 住 is where one lives, no name
+    # A verb whose object is the place is no part of its name …
+    ("今年新建东坪县、临河区2个储备库", ["东坪县", "临河区"]),
+    ("位于临江市化工园区", ["临江市"]),
+    # … unless nothing would be left of the name (新建县 is a county).
+    ("新建县人民政府", ["新建县"]),
 ])
 def test_place_after_preposition(sentence: str, expected: list[str]) -> None:
     assert places(normalize(sentence)) == expected

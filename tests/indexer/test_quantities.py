@@ -24,6 +24,7 @@ from indexer.facts import QUANTITY_RE, entities, says_a_time
     ("旅游收入为120.74亿美元", "120.74亿美元", "美元"),  # money in another currency
     ("提供援助7.5万马克", "7.5万马克", "马克"),
     ("受害率控制在0.008‰以内", "0.008‰", "‰"),  # per mille
+    ("单日降雨量达到213毫米", "213毫米", "毫米"),  # rainfall, not 213 and 毫
 ])
 def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     m = QUANTITY_RE.search(text)

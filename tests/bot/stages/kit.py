@@ -50,6 +50,8 @@ class MemoryLookup:
     rows: list[PassageHit]
     fact_rows: list[FactHit] = field(default_factory=list)
     words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # row id → its tokens
+    # document id → (issuer, ISO date), as a web page's info bar gives them
+    labels: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def search_passages(self, terms: Sequence[str],
                         limit: int = 200) -> list[tuple[PassageHit, float]]:
@@ -82,6 +84,9 @@ class MemoryLookup:
     def document_titles(self, limit: int) -> tuple[list[str], int]:
         titles = list(dict.fromkeys(r.doc_title for r in self.rows))
         return titles[:limit], len(titles)
+
+    def document_labels(self, doc_id: int) -> tuple[str | None, str | None]:
+        return self.labels.get(doc_id, (None, None))
 
     def document_frequencies(self, terms: Collection[str]) -> dict[str, int]:
         """The terms the rows' words hold (``words``: the index's tokens, by hand), with how

@@ -16,6 +16,7 @@ from bot.about import (
     nth_measure,
     numbered,
     signature,
+    sourced,
     this_document,
     this_one,
     titled,
@@ -134,6 +135,29 @@ def test_a_web_pages_labelled_date_under_the_title() -> None:
     plain = [rows[0], rows[2]]
     assert dated(a, ranked((rows[0], 1.0)), MemoryLookup(plain)) != (
         "2025年1月", [plain[1]])
+
+
+def test_a_web_pages_info_bar_kept_apart_from_its_text() -> None:
+    # The reader keeps a page's 来源/发布时间 bar as the document's own, not as a passage.
+    rows = [row(60, "青川市应急管理局上半年工作综述", "title", doc_id=6),
+            row(61, "4月15日,市政府发布修订后的应急预案。", "preamble", doc_id=6)]
+    lookup = MemoryLookup(rows, labels={6: ("青川市应急管理局", "2024-07-16")})
+    when = analysis("这篇综述哪天发布的", ["综述", "发布"], kind="when")
+    got = dated(when, ranked((rows[0], 1.0)), lookup)
+    assert got is not None and got[0] == "2024-07-16" and got[1][0].id == 60
+    source = analysis("这篇文章来源是哪个单位", ["文章", "来源"], kind="who")
+    said = sourced(source, ranked((rows[0], 1.0)), lookup)
+    assert said is not None and said[0] == "青川市应急管理局" and said[1][0].id == 60
+    who = analysis("这篇综述是哪个单位发的", ["综述"], kind="who")
+    assert this_document(who, ranked((rows[0], 1.0)), lookup, NONE).answer == "青川市应急管理局"
+    # Without a bar, the page does not say: no date made up from the text.
+    bare = MemoryLookup(rows)
+    assert (dated(when, ranked((rows[0], 1.0)), bare) or ("", []))[0] != "4月15日"
+    assert sourced(source, ranked((rows[0], 1.0)), bare) is None
+    # A text that keeps its info line is quoted from it.
+    kept = [rows[0], row(62, "来源：青川市应急管理局  发布时间：2024年7月16日", "preamble", doc_id=6)]
+    said = sourced(source, ranked((kept[0], 1.0)), MemoryLookup(kept))
+    assert said is not None and said[0] == "青川市应急管理局" and said[1][0].id == 62
 
 
 def test_a_labelled_date_answers_only_when_the_publishing_is_asked() -> None:

@@ -412,6 +412,10 @@ def test_place_in_clause_levels_and_plurals() -> None:
     assert place_in_clause(clause, set(), "", plural=False) == "乳源瑶族自治县大桥镇"
     assert place_in_clause(clause, set(), "县", plural=False) == "乳源瑶族自治县"
     assert place_in_clause("在大桥镇", {"大桥镇"}, "", plural=False) is None
+    # Places listed together go together whatever their suffixes (区 is narrower than 县).
+    listed = "今年新建东坪县、临河区2个区域性应急物资储备库"
+    assert place_in_clause(listed, {"新建"}, "", plural=True) == "东坪县、临河区"
+    assert place_in_clause(listed, {"新建"}, "", plural=False) == "临河区"
 
 
 def test_alias_spells_out_a_short_name() -> None:
@@ -548,6 +552,23 @@ def test_number_a_total_asked() -> None:
     b = analysis("举报奖励一共发了多少钱?", ["举报", "奖励"])
     lookup = MemoryLookup([r2], [fact(2, "quantity", "2000元")])
     assert extract(b, ranked((r2, 1.0)), lookup).answer is None
+
+
+def test_number_a_bound_asked_is_answered_by_a_bound_or_not_at_all() -> None:
+    # "单笔最高给了多少?" is not answered by the total paid out …
+    total = row(1, "全市共受理举报线索673条,查实并兑现举报奖励资金28.6万元。")
+    a = analysis("举报奖励单笔最高给了多少钱?", ["举报", "奖励"])
+    lookup = MemoryLookup([total], [fact(1, "quantity", "673条"), fact(1, "quantity", "28.6万元")])
+    assert extract(a, ranked((total, 1.0)), lookup).answer is None
+    assert number.no_bound(a, "查实并兑现举报奖励资金28.6万元")
+    # … but by a figure the text gives as a ceiling.
+    bound = row(2, "对查实的线索给予举报人每条最高2000元奖励。")
+    line, _, _ = number.extract(a, ranked((bound, 1.0)),
+                                MemoryLookup([bound], [fact(2, "quantity", "2000元")]))
+    assert line is not None and "2000元" in line
+    assert not number.no_bound(a, "给予举报人每条最高2000元奖励")
+    # 最高人民法院 is a court, not a ceiling.
+    assert not number.asks_bound(analysis("最高人民法院发布了多少个案例?", ["最高人民法院", "案例"]))
 
 
 def test_number_the_parts_after_其中_are_no_total() -> None:
