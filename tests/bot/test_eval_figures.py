@@ -90,8 +90,8 @@ def test_second_announcement_floors(second: Casebot) -> None:
     # 0.72 before session 11's (threshold 0.90 → 0.93), which also showed one more wrong line
     # (0.028 → 0.042): held out, so the ceiling follows the measure, not the other way.
     # 0.738 after session 13's (threshold 0.92), wrong unchanged; 0.656 after session 14's
-    # (threshold 0.94), wrong unchanged; 0.656 after session 23's (0.919).
-    assert (f["direct"] or 0) >= 0.65, f
+    # (threshold 0.94), wrong unchanged; 0.639 after session 23's (0.919, three more sets).
+    assert (f["direct"] or 0) >= 0.63, f
     # 0.042 in session 17; 0.056 in session 18 (one more wrong line shown at the threshold
     # refitted with two more calibration sets, 0.92 → 0.91); 0.07 in session 22 (refitted
     # with three more, 0.909 → 0.898); 0.042 in session 23 (the threshold also holds two
@@ -114,9 +114,10 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # lines on most sets, one more wrong line on twenty-fifth, two fewer on news-c; hit@1 a
 # question lower on sixteenth (the found model refitted, 0.58 → 0.59), higher on eighteenth.
 # Session 23 (the threshold also holds two in three calibration sets under the ceiling:
-# 0.898 → 0.919; a when-line must say half the deed): fewer lines shown on most sets
-# (seventh 0.662 → 0.554, fifteenth 0.4 → 0.28), one wrong line fewer on fourteenth,
-# news-d, twenty-fifth, two fewer on news-h.
+# 0.898 → 0.919; its rules; three more sets, the found threshold 0.59 → 0.58): fewer lines
+# shown on most sets (seventh 0.662 → 0.554, fifteenth 0.4 → 0.26), one wrong line fewer
+# on fourteenth, sixteenth, news-d, news-h, news-l, twenty-fifth, news-q and news-s; hit@1
+# a question higher on sixteenth and news-h, rejection one lower on thirty-first.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
     "third": (70, 0.96, 0.98, 0.84, 1.0, 0.0),
@@ -125,30 +126,34 @@ DEVELOPMENT_SETS = {
     # 安全生产执法 (一、 cases, （一） measures).
     "fifth": (83, 0.91, 0.95, 0.63, 0.9, 0.0),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.93, 0.94, 0.62, 0.9, 0.02),
+    "sixth": (83, 0.93, 0.94, 0.61, 0.9, 0.02),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
     "seventh": (85, 0.89, 0.97, 0.55, 1.0, 0.0),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.88, 0.94, 0.55, 1.0, 0.0),
+    "eighth": (85, 0.88, 0.94, 0.5, 1.0, 0.0),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
     "fourteenth": (70, 0.91, 0.96, 0.48, 0.78, 0.0),
     # 住房城乡建设 (a web page's 来源/发布时间 line, （一）… case headings, 案情简介：/处理结果：
     # labels); written blind, scored once unread, a development set since session 11.
-    "nineteenth": (70, 0.94, 1.0, 0.51, 0.85, 0.0),
+    "nineteenth": (70, 0.94, 1.0, 0.52, 0.85, 0.0),
     # 林草 防火/野生动物 通知 as a **PDF** (文号 line, 典型案例N with 【案件情况】… labels, first-line
     # indents, a title centred over two lines); written blind, scored once unread, a
     # development set since session 12.
-    "twenty-first": (70, 0.89, 0.92, 0.62, 0.78, 0.02),
+    "twenty-first": (70, 0.89, 0.92, 0.64, 0.78, 0.02),
     # 人社 根治欠薪 通报 as a **Word file** (a title set over two lines with a manual break,
     # Heading 2 cases with bold 【基本案情】 runs, a Word table); written blind, scored once
     # unread, a development set since session 13.
-    "twenty-third": (70, 0.85, 0.91, 0.43, 0.85, 0.0),
+    "twenty-third": (70, 0.85, 0.91, 0.41, 0.85, 0.0),
     # 应急管理厅 notice of six accident cases (文号 and addressee lines, ▶ 案例N headings,
     # paragraphs opening 事故经过｜/原因分析｜/责任追究｜/警示｜, a plain-text table, a
     # 下一步工作要求 part, issuers on separate lines); written blind, held out in session 15
     # (scored once: hit@1 0.464), a development set since session 16.
     "twenty-sixth": (70, 0.89, 0.92, 0.38, 0.71, 0.0),
+    # 应急管理局 news-style work report on a **web page** (navigation, <h1>, a 来源/发布时间
+    # info bar, 一、… subheadings over paragraphs of 一是/二是 lists, a <table>, 责任编辑 and a
+    # footer); written blind, scored once unread, a development set since session 23.
+    "thirty-second": (70, 0.83, 0.91, 0.56, 0.57, 0.0),
     # Session 14 refitted the gate with two more calibration sets (threshold 0.92 → 0.94):
     # fewer lines shown on every set (direct floors lowered), more passages found and more
     # near misses rejected (hit and rejection floors raised where they rose).  Session 15
@@ -163,29 +168,33 @@ DEVELOPMENT_SETS = {
     # Session 13 moved single questions of the calibration sets both ways (their totals of
     # hit@1 and hit@3 are unchanged, rejections +3, direct up on most): fifteenth −1 hit@1,
     # −1 hit@3, −1 rejection; news-c −1 hit@1, −1 hit@3.
-    "fifteenth": (70, 0.85, 0.89, 0.28, 0.78, 0.02),
+    "fifteenth": (70, 0.85, 0.89, 0.26, 0.78, 0.02),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
-    "sixteenth": (70, 0.8, 0.85, 0.44, 0.71, 0.04),
+    "sixteenth": (70, 0.82, 0.87, 0.44, 0.71, 0.02),
     # Session 10: 黑龙江 农资打假 (文号 and addressee lines, 【案例一】 cases with 基本案情：
     # labels, a plain-text table) and 湖北 藥品安全 in traditional script (一、 cases with
     # （一）基本案情 headings).
-    "seventeenth": (70, 0.83, 0.89, 0.41, 0.64, 0.02),
-    "eighteenth": (70, 0.69, 0.69, 0.32, 0.57, 0.02),
+    "seventeenth": (70, 0.83, 0.89, 0.43, 0.64, 0.02),
+    "eighteenth": (70, 0.69, 0.69, 0.26, 0.57, 0.02),
     # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
     # and news-f, development sets, are asked over the whole news index: bench/, golden).
-    "news-c": (70, 0.64, 0.71, 0.22, 0.64, 0.04),
-    "news-d": (70, 0.69, 0.69, 0.19, 0.78, 0.02),
+    "news-c": (70, 0.64, 0.71, 0.2, 0.64, 0.04),
+    "news-d": (70, 0.69, 0.69, 0.17, 0.78, 0.02),
     # Session 14: a 知识产权局 notice (文号 and addressee lines, 典型案例N： headings with
     # 案件来源：/调查处理：/法律依据：/案例启示： paragraphs, a plain-text table).
     "twenty-fifth": (70, 0.66, 0.76, 0.33, 0.42, 0.04),
     # Session 18: a 药品监督管理局 通报 (two-line title, 文号 and addressee lines, 一、/二、/三、
     # parts, six cases each a paragraph opening with its name: 1.…案。…, 附件 line).
-    "twenty-ninth": (70, 0.66, 0.69, 0.28, 0.64, 0.04),
+    "twenty-ninth": (70, 0.66, 0.69, 0.26, 0.64, 0.04),
     # Session 22: a 市场监督管理局 通报 of 特种设备 cases as a **PDF** made with reportlab
     # (red-header line, 文号 and addressee lines, two-line title, （一）… cases whose
     # paragraphs open 案情简介：/查处情况：/法律依据：/警示意义：, a ruled table broken across
     # two pages, a running header and page numbers).
-    "thirty-first": (70, 0.6, 0.69, 0.28, 0.71, 0.0),
+    "thirty-first": (70, 0.6, 0.69, 0.26, 0.64, 0.0),
+    # Session 23: a 税务局 通报 of 涉税 cases as a **Word file** (red-header line, 文号 and
+    # addressee lines, a title over two lines, Heading 2 cases with bold 【案情】… runs, a
+    # Word table, issuer and date right-aligned).
+    "thirty-third": (70, 0.53, 0.57, 0.3, 0.57, 0.0),
 }
 
 
@@ -242,24 +251,25 @@ HELD_OUT_SETS = {
     # 0.596 → 0.649, thirteenth 0.366 → 0.415); one more wrong line on second and
     # thirteenth, and on news, news-j (two) and twenty-seventh among the sets below; hit@1
     # and hit@3 a question lower on thirteenth.  Session 23 (the threshold also holds two in
-    # three calibration sets under the ceiling, 0.898 → 0.919; a when-line must say half
-    # the deed asked): fewer lines shown on every set but twenty-fourth (tenth 0.649 →
-    # 0.544, twelfth 0.455 → 0.341); wrong lines fewer on second, ninth, twelfth and
-    # twenty-seventh (and news-a, news-b below); hit@1, hit@3 and rejection unchanged.
-    "ninth": (79, 0.83, 0.89, 0.53, 0.64, 0.02),
+    # three calibration sets under the ceiling, 0.898 → 0.919; its rules; three more
+    # training sets): fewer lines shown on most sets (tenth 0.649 → 0.544, twelfth 0.477
+    # → 0.364); a wrong line fewer on second (two), ninth, twelfth and twenty-seventh, one
+    # more on twenty-fourth; hit@1 a question higher on thirteenth, hit@3 on thirteenth and
+    # twenty-fourth.
+    "ninth": (79, 0.83, 0.89, 0.51, 0.64, 0.02),
     "tenth": (80, 0.8, 0.83, 0.54, 0.64, 0.06),
     "eleventh": (72, 0.6, 0.71, 0.26, 0.81, 0.02),
-    "twelfth": (65, 0.76, 0.92, 0.34, 0.85, 0.02),
-    "thirteenth": (65, 0.82, 0.84, 0.31, 0.64, 0.04),
+    "twelfth": (65, 0.76, 0.92, 0.36, 0.85, 0.02),
+    "thirteenth": (65, 0.84, 0.86, 0.34, 0.64, 0.04),
     # 消防安全 通报 as a Word file (Heading 1 title, 文号 and addressee lines, Heading 2
     # 案例一…五 with 【案情】【处理】【警示】 paragraphs, issuers and date at the end).
     "twentieth": (70, 0.75, 0.76, 0.44, 0.78, 0.02),
     # A tax bureau's web page (navigation, breadcrumb, <h1>, 来源/发布时间 line,
     # <p><strong>一、…</strong></p> cases, a <table>, a footer).
-    "twenty-second": (70, 0.71, 0.85, 0.22, 0.64, 0.02),
+    "twenty-second": (70, 0.71, 0.85, 0.2, 0.64, 0.02),
     # A city 交通运输局's news-style work report (headline, 来源/发布时间 line, 【导语】, 一、…
     # subheadings with 一是/二是 lists, a 责任编辑 line, no signature).
-    "twenty-fourth": (70, 0.8, 0.82, 0.38, 0.64, 0.1),
+    "twenty-fourth": (70, 0.8, 0.83, 0.4, 0.64, 0.11),
     # Session 16: a provincial 人民检察院's press conference transcript as a web page
     # (<h1> title, 发布时间/来源 line, <p><strong>speaker：</strong> paragraphs presenting six
     # public-interest cases in speech, reporters' questions, a <table>).
@@ -268,7 +278,7 @@ HELD_OUT_SETS = {
     # breadcrumb, a <div class="title">, 来源/发布时间, 文号 and addressee lines, seven
     # <p><strong>一、…</strong></p> cases with bold 【违法事实】… labels, a <table>, 一是…
     # requirements, signature and date, a footer).
-    "twenty-eighth": (70, 0.76, 0.87, 0.38, 0.71, 0.02),
+    "twenty-eighth": (70, 0.76, 0.87, 0.36, 0.71, 0.02),
     # Session 18: a provincial 文化和旅游厅's 通报 as a Word file (Title-styled title with the
     # issuer and date under it, Heading 2 cases 一、…案 whose paragraphs open with bold
     # 基本案情：/处理结果：/案例评析： runs, a List Number 下一步工作 list, a summary table last).
