@@ -11,10 +11,11 @@ Three rules of the genre, each a pure function of the answer line and the eviden
   the figure after the change verb (提高55个百分点, 降幅达88.5%), not by the level it
   reached (提高到96%) (:func:`change_figure`).
 
-And three that withhold the line: a question naming a place the evidence does not is not
-answered by another place's figure (:func:`elsewhere`) nor by a figure said of a wider whole
-(全市…, :func:`of_the_whole`) or another part of the year (:func:`another_period`), and a line that only repeats what the question already
-names answers nothing (:func:`repeats_question`).
+And four that withhold the line: a question naming a place the evidence does not is not
+answered by another place's figure (:func:`elsewhere`), nor by a figure said of a wider
+whole (全市…, :func:`of_the_whole`); a part of the year asked is not answered by another's
+(:func:`another_period`); and a line that only repeats what the question already names
+answers nothing (:func:`repeats_question`).
 """
 
 from __future__ import annotations
