@@ -14,6 +14,7 @@ among the best candidates' documents the one whose title says most of the questi
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.analysis import Analysis
 from bot.extract.clauses import as_written
@@ -27,7 +28,7 @@ from corpus.lines import cn_number
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
 from indexer.terms import organisations
-from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS
+from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS, PAGE_KINDS
 
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
 _IMPLEMENTED = regex.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《[^》]{2,80}》)")
@@ -39,7 +40,7 @@ _DATE_LINE = regex.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一
 
 # What a question calls a web page's report and what its info bar labels (这篇文章来源
 # 是哪个单位?): words of the page, not things the text must say.
-_PAGE_WORDS = frozenset(("文章", "综述", "报道", "稿子", "新闻", "消息", "来源", "出处"))
+_PAGE_WORDS = frozenset((*PAGE_KINDS, "文章", "来源", "出处"))
 
 
 def with_this_document(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
@@ -133,10 +134,10 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
         signed = signature(ranked[0].doc_id, searcher)
         if signed is not None:
             return signed
-        asked = a.intent.asks_issued or _SOURCE_ASKED.search(a.norm) is not None
-        labels = page_labels(ranked[0].doc_id, searcher) if asked else None
-        if labels is not None and labels[0] is not None:
-            return Direct(labels[0], title)
+        # (来源 asked is answered before this, by sourced().)
+        labels = page_labels(ranked[0].doc_id, searcher) if a.intent.asks_issued else None
+        if labels is not None and labels.issuer is not None:
+            return Direct(labels.issuer, title)
         if a.intent.asks_issued:
             # Neither title nor signature names an issuer: say so, never a body the
             # preamble names for another document (中办、国办印发的《意见》).
@@ -224,8 +225,8 @@ def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
         if line is not None:
             return line.text.strip(), [line]
         labels = page_labels(ranked[0].doc_id, searcher)
-        if labels is not None and labels[1] is not None:
-            return labels[1], labels[2]
+        if labels is not None and labels.published is not None:
+            return labels.published, labels.cited
     if not a.intent.asks_issued:
         return None  # "这个通知要求什么时候完成?": a date the text may give
     rows = searcher.document_passages(ranked[0].doc_id)
@@ -370,16 +371,22 @@ _SOURCE_ASKED = regex.compile(r"来源|出处")
 _SOURCE_LABEL = regex.compile(r"(?:来源|來源)\s*[:：]\s*([^\s|｜:：]{2,40}?)(?=\s|$|[|｜]|发布|發布|时间|時間|日期)")
 
 
-def page_labels(doc_id: int, searcher: Lookup
-                ) -> tuple[str | None, str | None, list[Passage]] | None:
-    """The issuer and date a web page's info bar labels (来源：…, 发布时间：2024-07-16 09:31),
-    which the reader keeps as the document's own and not among its passages, with the
-    title as the passage to cite (None when the document has no title)."""
+class PageLabels(NamedTuple):
+    """What a web page's info bar labels (来源：…, 发布时间：2024-07-16 09:31) — kept by the
+    reader as the document's own, not among its passages — and the title to cite for it."""
+
+    issuer: str | None
+    published: str | None
+    cited: list[Passage]
+
+
+def page_labels(doc_id: int, searcher: Lookup) -> PageLabels | None:
+    """The document's :class:`PageLabels` (None when it has no title to cite)."""
     titles = searcher.document_passages(doc_id, roles=("title",))
     if not titles:
         return None
     issuer, published = searcher.document_labels(doc_id)
-    return issuer, published, [passage_of(titles[0], W.found_threshold, [])]
+    return PageLabels(issuer, published, [passage_of(titles[0], W.found_threshold, [])])
 
 
 def sourced(a: Analysis, ranked: list[Passage], searcher: Lookup
@@ -393,9 +400,9 @@ def sourced(a: Analysis, ranked: list[Passage], searcher: Lookup
         if m:
             return m.group(1), [passage_of(row, W.found_threshold, [])]
     labels = page_labels(ranked[0].doc_id, searcher)
-    if labels is None or labels[0] is None:
+    if labels is None or labels.issuer is None:
         return None
-    return labels[0], labels[2]
+    return labels.issuer, labels.cited
 
 
 # A web page's line under its title: 发布时间：2025年6月18日, 發布日期: …, 日期：….
@@ -417,6 +424,7 @@ __all__ = [
     "NO_DATE",
     "NO_ISSUER",
     "NO_NUMBER",
+    "PageLabels",
     "addressed",
     "case_titled",
     "counted_cases",

@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass
 from bot.analysis import Analysis
 from bot.extract.business import businesses
 from bot.fitted import FOUND
-from bot.places import asked_places, is_place, none_named, said_by
+from bot.places import asked_places, is_place, none_named, said_by, whole_levels
 from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
@@ -257,22 +257,13 @@ def change_unsaid(a: Analysis, body: str) -> bool:
             and _CHANGE_WORDS.search(body) is None)
 
 
-# The whole of a country, a province (自治区: 全区), a city or prefecture, a county, widest
-# first: a how-many question names the scope its figure is of.
-_SCOPES = (("全国", 0), ("我国", 0), ("全省", 1), ("全区", 1), ("全市", 2), ("全州", 2),
-           ("全县", 3))
-
-
-def _scope_levels(text: str) -> set[int]:
-    return {level for word, level in _SCOPES if word in text}
-
-
 def narrower_scope(a: Analysis, body: str) -> bool:
     """"住房公积金全国累计归集了多少?" met by 全市…累计归集房改资金36亿元: the figure asked is
     of the whole country, the sentence gives one only for a narrower whole."""
     if a.kind != "number":
         return False
-    asked, said = _scope_levels(a.norm), _scope_levels(body)
+    # (a how-many question names the scope its figure is of: bot.places.WHOLES)
+    asked, said = whole_levels(a.norm), whole_levels(body)
     return bool(asked and said) and min(said) > min(asked)
 
 

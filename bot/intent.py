@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.measures import wanted_units
 from corpus import regex
 from corpus.lines import cn_number
-from indexer.words import IMPLEMENTING_VERBS
+from indexer.words import IMPLEMENTING_VERBS, PAGE_KINDS
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ CUES: tuple[Cue, ...] = (
     Cue("about_notice", regex.compile(
         r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文|"
         # …or a web page's report on work done (这篇综述哪天发布的?).
-        r"综述|报道|报告|总结|稿子|新闻|消息)|"
+        + "|".join(PAGE_KINDS) + ")|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"

@@ -62,9 +62,24 @@ def said_by(passages: Iterable[Passage]) -> str:
                     for p in passages)
 
 
+# A whole named by its level, widest first: 0 the country, 1 a province (自治区: 全区), 2 a city
+# or prefecture, 3 a county — the scope a figure is of (全市…共有).  A place named by its
+# last character is placed on the same scale (东坪县: 3).
+WHOLES = (("全国", 0), ("我国", 0), ("全省", 1), ("全区", 1), ("全市", 2), ("全州", 2),
+          ("全县", 3))
+PLACE_SCALE = {"省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4,
+               "乡": 4, "村": 4}
+
+
+def whole_levels(text: str) -> set[int]:
+    """The levels of the wholes ``text`` (normalised) names."""
+    return {level for word, level in WHOLES if word in text}
+
+
 def none_named(asked: list[tuple[str, ...]], where: str) -> bool:
     """Places were asked and ``where`` names none of them (of two asked, one suffices)."""
     return bool(asked) and not any(x in where for alts in asked for x in alts)
 
 
-__all__ = ["asked_places", "is_place", "none_named", "said_by"]
+__all__ = ["PLACE_SCALE", "WHOLES", "asked_places", "is_place", "none_named", "said_by",
+           "whole_levels"]

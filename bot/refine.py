@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.places import asked_places, none_named, said_by
+from bot.places import PLACE_SCALE, WHOLES, asked_places, none_named, said_by
 from bot.rank import heading_context
 from corpus import regex
 from indexer.facts import QUANTITY_RE, places
@@ -141,15 +141,6 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     return none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title, p.section))
 
 
-# A whole named by its level (全市, 全县) and the level of a place by its last character:
-# 0 the country, 1 a province, 2 a city or prefecture, 3 a county, 4 a town or village.
-# 全区 is left out: a region (自治区) to some documents, a district to others.
-_WHOLES = (("全国", 0), ("我国", 0), ("全省", 1), ("全市", 2), ("全州", 2), ("全盟", 2),
-           ("全县", 3), ("全旗", 3), ("全镇", 4), ("全乡", 4))
-_PLACE_LEVELS = {"省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4,
-                 "乡": 4, "村": 4}
-
-
 def of_the_whole(analysis: Analysis, answer: Answer) -> bool:
     """"东坪县那个储备库有多大面积?" answered by 全市储备库总面积达到1.2万平方米: the figure
     is said of a whole (全市) wider than the place the question asks about, so it is not
@@ -160,13 +151,14 @@ def of_the_whole(analysis: Analysis, answer: Answer) -> bool:
     norm = normalize(answer.answer)
     figure = QUANTITY_RE.search(norm)
     # the whole the figure is said of comes before it (not …的我国第一条光纤系统 after it)
-    said = [level for word, level in _WHOLES
-            if figure is not None and 0 <= norm.find(word) < figure.start()]
+    # (全区 is left out: a region, 自治区, to some documents, a district to others.)
+    said = [level for word, level in WHOLES if word != "全区"
+            and figure is not None and 0 <= norm.find(word) < figure.start()]
     if not said:
         return False
     # Only places the question names as such (东坪县, 苏州): a word the text only writes
     # before a place suffix (房地产市场) is no place to compare.
-    asked = [_PLACE_LEVELS.get(alts[0][-1], 2) for alts in asked_places(analysis)]
+    asked = [PLACE_SCALE.get(alts[0][-1], 2) for alts in asked_places(analysis)]
     return bool(asked) and min(said) < min(asked)
 
 

@@ -17,6 +17,8 @@ ISSUING_ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布
 # What a titled document is (…条例, …意见): a 《》 title ending in one is a document.
 DOC_KINDS = ("条例", "意见", "通知", "规范", "标准", "手册", "指南", "办法", "方案", "规定",
              "细则", "规划", "决定", "法", "清单", "目录", "制度", "指引", "公告", "纲要")
+# What a web page calls a report on work done (这篇综述, 这个报告): the document itself.
+PAGE_KINDS = ("综述", "报道", "报告", "总结", "稿子", "新闻", "消息")
 # Measure words a figure may carry (12家, 3.4万人次, 55个百分点), for the quantity facts.
 MEASURE_WORDS = (
     "部门", "级", "大", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人",
