@@ -32,7 +32,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "twenty-first", "news-k", "twenty-second", "news-l", "twenty-third", "twenty-fourth",
         "news-m", "twenty-fifth", "news-n", "twenty-sixth", "news-o", "twenty-seventh",
         "news-p", "twenty-eighth", "news-q", "twenty-ninth", "news-r", "thirtieth", "news-s",
-        "news-t", "thirty-first", "news-u", "thirty-second", "thirty-third")
+        "news-t", "thirty-first", "news-u", "thirty-second", "thirty-third", "news-v",
+        "thirty-fourth", "news-w", "thirty-fifth")
 
 
 def questions(name: str) -> list[dict[str, object]]:

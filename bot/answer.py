@@ -42,7 +42,7 @@ from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, rela
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
 from bot.extract import extract
-from bot.found import MODEL, FoundModel, answering_first, is_found
+from bot.found import MODEL, FoundModel, answerable, answering_first, is_found
 from bot.narrow import narrow
 from bot.rank import RANKING, Features, rank, referred_to
 from bot.refine import refine
@@ -114,7 +114,7 @@ class Engine:
                           message=not_found_message(a, self.searcher), notice=a.notice,
                           terms=matched_terms(a), status=Status.NOT_FOUND,
                           related=related(candidates))
-        direct = extract(a, ranked, self.searcher)
+        direct = extract(a, answerable(a, ranked), self.searcher)
         if about_notice:
             direct = this_document(a, ranked, self.searcher, direct)
         passages = assemble(a, ranked, direct, top, self.searcher)

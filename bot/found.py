@@ -21,7 +21,8 @@ a yes-no question whose deed the passage does not say (被处罚了没有?), a p
 asked and nobody named (局长叫什么? met by 局长等3名公职人员), not the thing a how-many
 question counts (多少名议员? met by a count of 选民), or no time for a when-question.  When
 the best passage fails those, one covering nearly as much that passes comes first
-(:func:`answering_first`)."""
+(:func:`answering_first`); and a passage failing them gives no direct answer either, though
+it stands in the answer pool (:func:`answerable`)."""
 
 from __future__ import annotations
 
@@ -153,6 +154,17 @@ def answering_first(a: Analysis, ranked: list[Passage]) -> list[Passage]:
     return ranked
 
 
+def answerable(a: Analysis, ranked: list[Passage]) -> list[Passage]:
+    """The found passage and those of the answer pool that can answer: a passage found would
+    refuse (see :func:`answers_nothing`) gives no direct answer either — an asked 2025年,
+    a found 2025年 sentence, and 2024年…约6200公里 beside it."""
+    if len(ranked) < 2:
+        return ranked
+    asked = asked_of(a, ranked)
+    pool = [p for p in ranked[1:W.answer_pool_size] if not answers_nothing(a, p, asked)]
+    return [ranked[0], *pool, *ranked[W.answer_pool_size:]]
+
+
 def places_only(a: Analysis, best: Passage) -> bool:
     """"成都到绵阳高铁票多少钱?" matched by a sentence of the 绵阳 case on its places
     alone: the places scope a question, its topic must be met as well."""
@@ -203,10 +215,13 @@ def counted_missing(a: Analysis, where: str) -> bool:
         return False
     for m in _COUNTED.finditer(a.norm):
         after = a.norm[m.end():]
-        # The thing ends the question: "多少种必须审批" counts what its verb says.
+        thing = _ASKING_END.sub("", after)
+        if thing.startswith("钱"):
+            continue  # 多少钱一张: a price per unit, no thing counted
+        # The thing ends the question: "多少种必须审批" counts what its verb says.  Of a
+        # phrase (多少燃气用户), its head — the last word — is the thing counted.
         unit = next((u for u in a.units if u.known and len(u.text) >= 2
-                     and after.startswith(u.text)
-                     and _ASKING_END.fullmatch(after[len(u.text):])), None)
+                     and thing.endswith(u.text) and len(thing) <= W.counted_thing_chars), None)
         if unit is not None and unit.text not in _GENERIC_THINGS and not _MEASURE_WORD.match(
                 unit.text) and not any(x and x in where for x in unit.alts):
             return True
@@ -392,7 +407,7 @@ def counted_only(a: Analysis, body: str) -> bool:
                for b in prefixes)
 
 
-__all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answering_first", "answers_nothing",
-           "counted_missing", "counted_only", "holder_unnamed", "is_found", "name_withheld",
-           "names_part_only", "narrower_scope", "places_only", "set_aside", "signals",
-           "yes_no_unanswered"]
+__all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answerable", "answering_first",
+           "answers_nothing", "counted_missing", "counted_only", "holder_unnamed", "is_found",
+           "name_withheld", "names_part_only", "narrower_scope", "places_only", "set_aside",
+           "signals", "yes_no_unanswered"]

@@ -39,6 +39,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文|"
         # …or a web page's report on work done (这篇综述哪天发布的?).
         + "|".join(PAGE_KINDS) + ")|"
+        # …named with what it is about (这篇燃气条例解读是哪个单位发布的?): 这篇 and 这份
+        # point at a document whatever stands between.
+        r"(?:这篇|这份|本篇)[\u4e00-\u9fff]{1,10}?(?:文件|通知|通报|公告|通告|意见|方案|办法|"
+        + "|".join(PAGE_KINDS) + r")(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"

@@ -14,7 +14,13 @@ from indexer.words import PINYIN_MEASURES
 
 # Measure words a how-many question may name, each answered by a count in it (多少张 → …张).
 _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨", "批", "辆", "台", "天", "场",
-            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘", "部",
+            "起", "例", "间", "套", "支", "头", "宗", "只", "块", "份", "票", "架", "艘",
+            # Parts (由几部分组成 → 四部分), read before 部 (几部法律 → 三部).
+            "部分", "部",
+            # Containers (最多能放几瓶 → 2瓶) and writings (收了多少篇 → 200篇).
+            "瓶", "罐", "箱", "袋", "桶", "盒", "篇", "首", "幅", "册",
+            # Couples (多少对新人 → 106对).
+            "对",
             # …and units of measurement asked by name (多少毫米, 多少立方米, 多少分贝).
             "毫米", "厘米", "千米", "平方米", "平方公里", "立方米", "公顷", "分贝", "千克", "公斤",
             "毫克")
@@ -113,6 +119,8 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     # A sum of money named a few words before a bare 多少 (钱要回来多少了, 损失有多少).
     if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|补偿金|工资|薪酬|奖金|补贴|补助|"
                  r"损失|赃款|货值|产值|营收|价值|片酬|报酬|酬金|利润|税款|租金|票价|外汇储备|"
+                 # Allowances as people name them (房补, 车补, 餐补: a subsidy for …).
+                 r"[房车餐饭话]补|"
                  r"销售额|营业额|成交额|交易额|出口额|进口额|投资额)"
                  r"[^,，。;；?？]{0,6}多少(?:[了呢啊呀吗啦]|[^\u4e00-\u9fff]|$)", norm_question):
         return _NUMBER_UNITS["钱"]

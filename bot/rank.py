@@ -200,16 +200,33 @@ def another_year(question: str, body: str, context: str) -> bool:
 # about what the sentence before it named.
 _REFERS_BACK = regex.compile(r"^(?:此|该|这|上述|其)")
 
+# A measure's label inside a paragraph (…持续提升执法质效。一是推行"执法+专家"模式。从全市…):
+# a short numbered phrase, one clause, naming the measure the sentences after it tell.  It
+# names a topic as a heading does, and heads the sentence after it, though the paragraph
+# runs on.
+LABEL = regex.compile(r"^(?:其)?[一二三四五六七八九十]是[^,，;；:：。!?！？]{2,18}[。;；]?$")
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` (normalised or not) is a measure's label (:data:`LABEL`)."""
+    return LABEL.match(text.strip()) is not None
+
 
 def referred_to(hits: list[tuple[PassageHit, float]], searcher: Lookup) -> dict[int, str]:
-    """For each candidate that opens with a demonstrative, the sentence before it in the
-    same document, normalised (one read of the index for all of them)."""
+    """For each candidate that opens with a demonstrative, or follows a measure's label in
+    its paragraph, the sentence before it, normalised (one read of the index for all)."""
+    by_id = {row.id: row for row, _ in hits}
+    # A label that names a word of the question is a candidate itself: no read needed
+    # (one that names none adds nothing to what the sentence after it says).
+    labelled = [(row.id, prev.text) for row, _ in hits
+                if row.role not in HEADLINES and (prev := by_id.get(row.id - 1)) is not None
+                and prev.doc_id == row.doc_id and prev.paragraph == row.paragraph
+                and is_label(prev.text) and not is_label(row.text)]
     back = [row for row, _ in hits if _REFERS_BACK.match(row.text)]
-    if not back:
-        return {}
-    rows = searcher.passages([row.id - 1 for row in back])
-    pairs = [(row.id, prev.text) for row in back
-             if (prev := rows.get(row.id - 1)) is not None and prev.doc_id == row.doc_id]
+    rows = searcher.passages([row.id - 1 for row in back]) if back else {}
+    pairs = [*labelled, *[(row.id, prev.text) for row in back
+                          if (prev := rows.get(row.id - 1)) is not None
+                          and prev.doc_id == row.doc_id]]
     return dict(zip([i for i, _ in pairs], normalize_many([t for _, t in pairs]), strict=True))
 
 
@@ -235,7 +252,7 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
     "who is in charge?" does not), "how many?" a sentence with a figure — in the asked
     ``measures`` when the question names one (多少钱 → …元) —, "when?" one that dates
     something other than the report (not only 本报北京1月13日讯)."""
-    if row.role in HEADLINES:
+    if row.role in HEADLINES or is_label(body):
         return (1.0, 0.0, 0.0, 0.0)
     if row.role == "lead":
         return (0.0, 1.0, 0.0, 0.0)

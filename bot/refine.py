@@ -11,11 +11,12 @@ Three rules of the genre, each a pure function of the answer line and the eviden
   the figure after the change verb (提高55个百分点, 降幅达88.5%), not by the level it
   reached (提高到96%) (:func:`change_figure`).
 
-And four that withhold the line: a question naming a place the evidence does not is not
+And five that withhold the line: a question naming a place the evidence does not is not
 answered by another place's figure (:func:`elsewhere`), nor by a figure said of a wider
 whole (全市…, :func:`of_the_whole`); a part of the year asked is not answered by another's
-(:func:`another_period`); and a line that only repeats what the question already names
-answers nothing (:func:`repeats_question`).
+(:func:`another_period`); a line that only repeats what the question already names
+answers nothing (:func:`repeats_question`), and "谁?" is not answered by bodies referred
+to without a name (有关部门, :func:`names_nobody`).
 """
 
 from __future__ import annotations
@@ -204,6 +205,17 @@ def repeats_question(analysis: Analysis, line: str) -> bool:
     return len(stem) >= 2 and (stem in analysis.norm or short in analysis.norm)
 
 
+# A body referred to, not named (有关部门, 相关单位, 各职能部门): no answer to "谁?".
+_UNNAMED_BODY = regex.compile(r"^(?:各|其他|其它)?(?:有关|相关|职能|多个?|各级|主管|上级)?"
+                           r"(?:部门|单位|方面|机关|机构)$")
+
+
+def names_nobody(line: str) -> bool:
+    """""何长工的名字是谁改的?" answered by 有关部门: the line refers to bodies without
+    naming one."""
+    return _UNNAMED_BODY.match(normalize(line).strip()) is not None
+
+
 def refine(analysis: Analysis, answer: Answer) -> Answer:
     """``answer`` with its direct answer refined against its first passage, by kind; no
     line when the evidence is about another place than the one asked."""
@@ -221,6 +233,6 @@ def refine(analysis: Analysis, answer: Answer) -> Answer:
     elif answer.kind == "number" and analysis.intent.asks_change:
         line = change_figure(line, text, answer.passages[0].norm,
                              analysis.intent.measures) or line
-    if repeats_question(analysis, line):
+    if repeats_question(analysis, line) or (answer.kind == "who" and names_nobody(line)):
         return replace(answer, answer=None)
     return answer if line == answer.answer else replace(answer, answer=line)

@@ -80,6 +80,8 @@ KIND_CUES: tuple[Cue, ...] = (
         # 几点 asks a clock time, not a count of points (bot.intent.CLOCK_ASKED).
         rf"{CLOCK_ASKED}|"
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|(?<!第)几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
+        # A day of the week (星期几出版?, 礼拜几, 周几).
+        r"(?:星期|礼拜|周)几|"
         # In English keywords a date asked is named so ("Havel re-elected date").
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),
     Cue("who", regex.compile(

@@ -59,6 +59,9 @@ class Weights:
     # A case report names its place in its first sentences (江阴市某公司…) when its title
     # names the city above (无锡市查处…): a place asked counts as named when these say it.
     case_opening_sentences: int = 2
+    # "有多少燃气用户?": the thing a how-many question counts ends it, in at most this many
+    # characters after 多少 (bot.found.counted_missing) — a longer tail is a clause.
+    counted_thing_chars: int = 6
     # The best passage meets the question only by its places, a count or part of a term:
     # one covering at most this much less that can answer comes first (bot/found.py).
     answering_slack: float = 0.05

@@ -38,11 +38,18 @@ _CN_NUM = "一二三四五六七八九十百千两"
 _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "亿元", "人", "名", "万人",
                "人次",
                # Spans of time (间隔期不少于六个月, 三天内) and kinds (分为四类).
-               "个月", "天", "小时", "分钟", "周", "种", "类")
+               "个月", "天", "小时", "分钟", "周", "种", "类", "部分", "个工作日", "工作日",
+               # Writings counted in words (共十一篇).
+               "篇", "首", "幅")
 # The penalties whose length a sentence gives in words (有期徒刑六年, 行政拘留十日), read in
 # the four characters before the length, and the units of that length.
 _TERM_BEFORE = regex.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")
 _TERM_UNITS = ("年", "个月", "月", "天")
+# How long something took, in words (仅用一年时间, 历时一个月): a span, though 一年 alone is "a
+# year" in passing (一年来).
+_SPAN_BEFORE = regex.compile(r"(?:用|用了|历时|花了|耗时|经过|不到|仅)$")
+_SPAN_AFTER = ("时间", "之久", "就", "便")
+_SPAN_UNITS = (*_TERM_UNITS, "小时", "周")
 _DETENTION_DAYS = regex.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
 _BATCH = regex.compile(r"(?:第[一二三四五六七八九十0-9]+|首)批")
 _NUMBERED = regex.compile(rf"第(?:\d{{1,5}}|[{_CN_NUM}零]{{1,6}})号")
@@ -62,6 +69,13 @@ _MONTH_DAY = regex.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9
 # A month without its year, as news and case reports write it: 今年6月, 去年3月份, 5月底.
 _MONTH = regex.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)?"
                     r"|(?<![\d年至到~第-])(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)")
+# A year or a day in Chinese numerals, as news often writes them (组建于一九六二年, 一月十日,
+# 一九九七年十二月): a date, though no digit says it.
+CN_DATE = regex.compile(r"(?<![〇零一二三四五六七八九十])(?:[〇零一二三四五六七八九]{4}年"
+                        r"(?:(?:十[一二]?|[一二三四五六七八九])月(?:(?:[一二]?十[一二三四五六七八九]?|三十一?|"
+                        r"[一二三四五六七八九])日)?)?|(?:十[一二]?|[一二三四五六七八九])月"
+                        r"(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])日)")
+_WEEKDAY = regex.compile(r"(?:星期|礼拜|周)[一二三四五六日天](?![一二三四五六七八九十年])")
 YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?!\d)")
 # Times said without a digit date: the day of a report (今天, 昨天), a season or a holiday,
 # a year or month in Chinese numerals (二〇二四年, 十月).  (目前, "at present", is no time an
@@ -96,7 +110,8 @@ _JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求
 _VERB_HEAD = regex.compile(rf"(?:{_JOINING_VERBS})$")
 # …nor is a verb whose object a place is (新建东坪县、临河区2个储备库, 位于临江市).
 _VERB_LEAD = regex.compile(rf"^(?:{_JOINING_VERBS}|新建|建成|位于|地处|覆盖|涉及|包括|前往|来自)")
-_NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委")
+# Characters no place name holds before its suffix (设: 部分设区的市 are cities with districts).
+_NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委设")
 # How the name of a body a clause opens with ends (and not 厅级, 局长).
 _BODY_END = "委员会|办公室|办公厅|政府|中心|支队|大队|总队|法院|检察院|厅|局|委"
 _ORG_HEAD_RE = regex.compile(
@@ -215,10 +230,15 @@ _NOT_CJK = regex.compile(rf"[^{_CJK}]")
 _PLACE_SUFFIX_CHAR = regex.compile("[州市县区旗镇乡村街]")
 
 
+# A date said right before a place (2023年松溪县, 去年松溪县, 3月临河区) is no part of its name.
+_DATE_BEFORE = regex.compile(r"[0-9０-９]+[年月日号]|(?:去|今|前|明|当|同|上|本)年")
+
+
 def places(norm: str) -> list[str]:
     pat = _place_patterns()
     out = []
-    for chunk in _NOT_CJK.split(norm):
+    for chunk in _NOT_CJK.split(_DATE_BEFORE.sub(" ", norm) if "年" in norm or "月" in norm
+                                or "日" in norm or "号" in norm else norm):
         if not _PLACE_SUFFIX_CHAR.search(chunk):
             continue
         autonomous = [m.group(1) for m in pat.autonomous.finditer(chunk)]
@@ -520,6 +540,11 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
             add("date", m.group(0))
     for m in _matches(CLOCK_RE, text):
         add("date", m.group(0))
+    for m in _matches(CN_DATE, text):
+        add("date", m.group(0))
+    # A day of the week (每星期三出版, 周一至周五): what 星期几? asks.
+    for m in _matches(_WEEKDAY, text):
+        add("date", m.group(0))
     term_end = -1  # where the last term of a sentence in words ended (一年 of 一年至三年)
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of
@@ -541,7 +566,11 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
             or (term_end >= 0 and text[term_end:m.start()] in ("", "至", "到", "零")))
         if term:
             term_end = m.end()
-        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or term or (
+        # 仅用一年时间就实现达标: how long it took, even in the one word 一.
+        span = (not digits and m.group(4) in _SPAN_UNITS and (
+            _SPAN_BEFORE.search(text, max(0, m.start() - 2), m.start()) is not None
+            or text.startswith(_SPAN_AFTER, m.end())))
+        if (digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or term or span or (
                 not digits and m.group(2) != "一"
                 and m.group(4) in _CN_COUNTED):
             add("quantity", m.group(0))
@@ -565,6 +594,7 @@ NEEDS: dict[regex.LazyPattern, tuple[str, ...]] = {
     TITLE_RE: ("《",), QUOTED_RE: ('"',), _BATCH: ("批",), YEAR_RE: ("19", "20"),
     _MONTH_DAY: ("月",), _MONTH: ("月",), CLOCK_RE: ("时", "点"), _DETENTION_DAYS: ("拘",),
     _NUMBERED: ("号",), _DAYS_WITHIN: ("内",), _ALIAS_RE: ("简称",), _TITLE_THEN_VERB: ("《",),
+    CN_DATE: ("年", "月"), _WEEKDAY: ("星期", "礼拜", "周"),
 }
 
 

@@ -23,12 +23,13 @@ _NAME_MAX = 18
 # 格局/布局/大局 end in 局 without being bureaus, 评委 is a judge; 厅级 is a rank, not a body.
 # (The characters before a one-character suffix that make another word of it are checked
 # for those alone: 安全监督站 and 安全委员会 are bodies.)  A foreign name spelt in
-# characters holds 科 too (莫斯科, 斯科特, 普里马科夫): no section of a bureau.
+# characters holds 科 too (莫斯科, 斯科特, 普里马科夫): no section of a bureau; nor does
+# research (科研人员), popular science (科普) or a hospital's department (科室).
 _ONE_CHAR_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) == 1)
 _LONGER_SUFFIXES = "|".join(x for x in ORG_SUFFIXES if len(x) > 1)
 _ORG_RE = regex.compile(
     rf"[{_CJK}]{{1,{_NAME_MAX - 2}}}?(?:{_LONGER_SUFFIXES}|(?<![格布大结全开当学本专斯评])"
-    rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关|(?<=科)[夫特娃])"
+    rf"(?:{_ONE_CHAR_SUFFIXES}))(?![级长技学]|办公|机关|(?<=科)[夫特娃研普室])"
 )
 
 _ORG_LAST_CHAR = regex.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFIXES}) + "]")

@@ -18,7 +18,7 @@ ISSUING_ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布
 DOC_KINDS = ("条例", "意见", "通知", "规范", "标准", "手册", "指南", "办法", "方案", "规定",
              "细则", "规划", "决定", "法", "清单", "目录", "制度", "指引", "公告", "纲要")
 # What a web page calls a report on work done (这篇综述, 这个报告): the document itself.
-PAGE_KINDS = ("综述", "报道", "报告", "总结", "稿子", "新闻", "消息")
+PAGE_KINDS = ("综述", "报道", "报告", "总结", "稿子", "新闻", "消息", "解读", "问答")
 # Measure words a figure may carry (12家, 3.4万人次, 55个百分点), for the quantity facts.
 MEASURE_WORDS = (
     "部门", "级", "大", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人",
@@ -44,8 +44,15 @@ MEASURE_WORDS = (
     "磅", "盎司", "斤",
     # Ages (60岁以上的老人), and grades of an award (荣立二等功, 获一等奖).
     "周岁", "岁", "等功", "等奖",
-    # Kinds and classes counted (３５种主要矿种, 分为三类).
-    "种", "类")
+    # Kinds and classes counted (３５种主要矿种, 分为三类), and parts (由四部分组成).
+    "种", "类", "部分",
+    # Working days (审批时限由20个工作日压缩至5个工作日): a span of days, as 天 is.
+    "个工作日", "工作日",
+    # Containers counted (存放的气瓶不得超过2瓶, 查扣白酒120箱).
+    "瓶", "罐", "箱", "袋", "桶", "盒",
+    # Writings and pictures counted (收入文稿200篇, 诗词30首, 展出作品80幅, 图书5000册),
+    # and couples (106对新人).
+    "篇", "首", "幅", "册", "对")
 # Stations and offices named by what they do (质量安全监督站, 花桥派出所); not a bare 站 or
 # 所 (车站, 场所).
 _STATION_SUFFIXES = ("监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所")

@@ -19,7 +19,7 @@ from bot.extract.where import VAGUE_PLACE
 from bot.lookup import Lookup
 from bot.reply import Passage
 from corpus import regex
-from indexer.facts import QUANTITY_RE, YEAR_RE, is_calendar_year, places
+from indexer.facts import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year, places
 from indexer.normalize import normalize
 from indexer.terms import TITLE_RE, organisations
 from indexer.words import DOC_KINDS
@@ -119,7 +119,7 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
 
 def _dated(clause: str) -> bool:
     return YEAR_RE.search(clause) is not None or re.search(r"\d{1,2}月|\d{1,2}日", clause) \
-        is not None
+        is not None or CN_DATE.search(clause) is not None
 
 
 def holds_asked_type(kind: Kind, clause: str, measures: tuple[str, ...] = (),

@@ -32,13 +32,15 @@ def best_clause(p: Passage, a: Analysis) -> str | None:
     """The clause of ``p`` that holds the question's focus, else covers most of it."""
     text, norm = p.text, p.norm
     focus = a.focus
+    # The focus in any of its forms (什么设备 → 装置).
+    forms = next((u.alts for u in a.units if u.text == focus), (focus,)) if focus else ()
     deed = deed_words(a)
     best: tuple[float, int, tuple[int, int]] | None = None
     for s, e in clause_spans(norm):
         piece = norm[s:e]
         score = sum(u.weight * (W.deed_word_factor if u.text in deed else 1.0)
                     for u in a.units if any(x in piece for x in u.alts))
-        if focus and focus in piece:
+        if focus and any(x and x in piece for x in forms):
             score += W.focus_in_clause
         elif focus and len(focus) > 2 and focus[-2:] in piece:
             score += W.focus_head_in_clause  # the head noun (…模式, …机制) alone

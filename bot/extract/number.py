@@ -18,6 +18,7 @@ from bot.extract.whose import (
     countries_asked,
     dating,
     of_another,
+    of_the_asked_year,
     sentence_at,
     unsaid,
 )
@@ -65,6 +66,11 @@ _CAME_DOWN_TO = regex.compile(r"(?:(?:减少|下降|降低|压减|缩减|精简|
                            r"(?:了|目前的?|现在的?)?$")
 # Words that make the figure after them a change (增加200元, 下降了3个百分点, 增长12%).
 _CHANGE_BEFORE = regex.compile(r"(增加|增长|提高|下降|减少|上涨|下跌|降低|上升|回落|增|降|涨|跌)了?(?:约|近|超过)?$")
+# A question asking what there was before (原来有多少, 以前有几家) …
+_ASKS_BEFORE = regex.compile(r"原来|原先|原本|以前|过去|当初|起初|最初|本来")
+# … is answered by the figure said of that time (一度有撂荒地5.3万亩, 原有…), not by what
+# was done since (累计复耕4.9万亩).
+_WAS = regex.compile(r"一度|原有|原来|原先|曾经?|过去|此前|最初|起初|最多时")
 # A question asking by how much something passed a limit (超标多少, 超出了几) …
 _ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
 # … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
@@ -105,6 +111,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
     if not facts:
         return NONE
+    if a.kind == "number":
+        # "2024年要改造多少公里?": the found sentence's figure whose clause names the asked
+        # year (其中2024年完成1500公里), when one does — not the plan's whole beside it
+        # (约6200公里).
+        facts = [(f, r) for f, r in facts if f.passage_id == ranked[0].id
+                 and of_the_asked_year(a, _clause_of(by_id[f.passage_id], f))] or facts
     # "有多少批不合格?", "没收了多少个煤气罐?": the words right after 多少/几 say what is
     # counted — the figure they describe answers, not another of the same sentence
     # (共抽检…580批次,其中不合格58批次).
@@ -166,6 +178,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if _ASKS_REMAINING.search(a.norm):
         # "还剩多少座?": what a count came down to (由143座减少到96座), when the text says.
         facts = [(f, r) for f, r in facts if _CAME_DOWN_TO.search(before(f))] or facts
+    if a.kind == "number" and _ASKS_BEFORE.search(a.norm):
+        # "没人种的地原来有多少?": the figure of the time before (一度有…5.3万亩), when the
+        # text says one.
+        facts = [(f, r) for f, r in facts if _WAS.search(before(f))] or facts
     if _ASKS_EXCESS.search(a.norm):
         # "超标多少分贝?": by how much a limit was passed (超过标准限值17.4分贝), not the
         # level reached (最高达到72.4分贝), when the text says.

@@ -133,7 +133,7 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     asked = asked_post(a.norm)
     if asked is not None:
         return holder(a, ranked, asked, searcher)
-    taking = role_taker(a, ranked)
+    taking = role_taker(a, ranked) or done_by(a, ranked)
     if taking is not None:
         return taking
     if a.intent.asks_company:
@@ -195,6 +195,26 @@ def role_taker(a: Analysis, ranked: list[Passage]) -> Direct | None:
         if found:
             return Direct(p.text[found.start(1):found.end(1)], p)
     return None
+
+
+# "由省住房和城乡建设厅负责起草": who does the deed is named after 由, whoever the clause
+# opens with (省政府将《条例》列入计划,由…负责起草).
+_DONE_BY = r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|组织|统一|具体|依法)?"
+# … a name, not a phrase (由法院设立的工作室开展, 由州应急管理局联合州公安局组成).
+_NOT_A_NAME = regex.compile(r"的|联合|会同|组成|设立|开展|配合|协同")
+
+
+def done_by(a: Analysis, ranked: list[Passage]) -> Direct | None:
+    """"条例是哪个单位起草的?": the body the found sentence names after 由, right before
+    the deed asked (由省住房和城乡建设厅负责起草); None when it names none so."""
+    words = deed_alts(a)
+    if not words or not ranked:
+        return None
+    best = ranked[0]
+    m = re.search(_DONE_BY + "(?:" + "|".join(map(re.escape, words)) + ")", best.norm)
+    if m is None or _NOT_A_NAME.search(m.group(1)) or not names_an_actor(m.group(1)):
+        return None
+    return Direct(best.text[m.start(1):m.end(1)], best)
 
 
 def names_a_business(line: str) -> bool:

@@ -137,6 +137,16 @@ def deed_unsaid(a: Analysis, clause: str) -> bool:
     return unsaid(asked_deed(a), clause)
 
 
+_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def of_the_asked_year(a: Analysis, clause: str) -> bool:
+    """Whether a figure's clause names the year the question asks about (2024年 asked:
+    其中2024年完成1500公里 does, 计划用4年时间改造约6200公里 does not)."""
+    asked = set(_YEAR.findall(a.norm))
+    return bool(asked) and bool(asked & set(_YEAR.findall(uncompared(clause))))
+
+
 def of_another(a: Analysis, clause: str) -> bool:
     """Whether a figure's clause names only another year or another batch than the question
     asks about (a year it only compares with does not count: 比1996年增长12%)."""
@@ -145,5 +155,5 @@ def of_another(a: Analysis, clause: str) -> bool:
 
 
 __all__ = ["another_country", "asked_deed", "compared", "countries_asked", "dating",
-           "deed_unsaid", "of_another", "of_another_country", "sentence_at", "uncompared",
-           "unsaid"]
+           "deed_unsaid", "of_another", "of_another_country", "of_the_asked_year",
+           "sentence_at", "uncompared", "unsaid"]

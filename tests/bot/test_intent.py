@@ -39,6 +39,10 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     # A web page's report named as such is the document too.
     ("这篇综述哪天发布的?", {"about_notice", "asks_day", "asks_issued", "issuance"}),
     ("这篇报道里说的事故是哪天?", {"about_notice", "asks_day"}),
+    # … and named with what it is about, after 这篇 or 这份.
+    ("这篇燃气条例解读是哪个单位发布的", {"about_notice", "asks_body", "asks_issued",
+                                "issuance"}),
+    ("这份材料里的处罚决定是谁作出的", set()),  # 这份 points at the 材料, no document kind
 ])
 def test_intent_of_a_question(question: str, expected: set[str]) -> None:
     intent = read_intent(normalize(question))

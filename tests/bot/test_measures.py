@@ -28,6 +28,10 @@ from indexer.normalize import normalize
     ("那个案子钱要回来多少了", "元", ()),  # money named a few words before a bare 多少
     ("损失有多少", "元", ()),
     ("有多少个站点", "个", ("处", "名")),
+    ("反腐败工作机制由几部分组成", "部分", ()),  # parts, not 部 (几部法律)
+    ("通过了几部法律", "部", ()),
+    ("饭店里最多能放几瓶液化气", "瓶", ()),  # containers counted
+    ("文选收了多少篇文章", "篇", ()),  # writings counted
     # A magnitude before the measure: the measure is asked.
     ("造船产量多少万吨", "吨", ()),
     ("去了几百名医护人员", "名", ("人",)),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from bot.analysis import Kind
 from bot.intent import read_intent
 from bot.refine import (
     another_period,
     change_figure,
     elsewhere,
     in_measure,
+    names_nobody,
     of_the_whole,
     refine,
     repeats_question,
@@ -114,9 +116,9 @@ def test_in_measure(figure: str, measures: tuple[str, ...], fits: bool) -> None:
     assert in_measure(figure, measures) is fits
 
 
-def _answer(line: str, *rows: PassageHit) -> Answer:
+def _answer(line: str, *rows: PassageHit, kind: Kind = "number") -> Answer:
     return Answer(question="q", found=True, answer=line, passages=tuple(
-        passage_of(r, 1.0, []) for r in rows), kind="number")
+        passage_of(r, 1.0, []) for r in rows), kind=kind)
 
 
 def test_no_line_from_another_places_evidence() -> None:
@@ -159,6 +161,21 @@ def test_a_line_repeating_the_question_answers_nothing(question: str, line: str,
     assert repeats_question(a, line) is repeats
     r = row(1, f"{line}查处了一批案件。")
     assert (refine(a, _answer(line, r)).answer is None) is repeats
+
+
+@pytest.mark.parametrize(("line", "nobody"), [
+    ("有关部门", True),
+    ("相关单位", True),
+    ("各职能部门", True),
+    ("市场监管部门", False),  # a body named by its field
+    ("有关部门负责人", False),
+    ("毛泽东", False),
+])
+def test_bodies_referred_to_name_nobody(line: str, nobody: bool) -> None:
+    assert names_nobody(line) is nobody
+    a = analysis("何长工的名字是谁给改的", [])
+    r = row(1, f"何长工曾要求督促{line}搞好职工生活。")
+    assert (refine(a, _answer(line, r, kind="who")).answer is None) is nobody
 
 
 @pytest.mark.parametrize(("question", "units", "line", "whole"), [

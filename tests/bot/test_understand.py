@@ -111,6 +111,8 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("measures against fines evasion", "what"),  # the sum is not the last keyword
     ("Which committee leads ISO 14000 implementation in China?", "who"),
     ("which district has a white list of tutoring centers", "where"),
+    ("社会周刊礼拜几出", "when"),  # a day of the week, not a count
+    ("图书馆星期几闭馆", "when"),
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind

@@ -95,6 +95,7 @@ def test_no_place(sentence: str) -> None:
     ("多个镇开展了排查", "多个镇"),
     ("与多省市建立协作机制", "与多省市"),
     ("某某州市场监管局抽检", "某某州市"),  # 州 + 市场监管局, not a city 州市
+    ("2024年部分设区的市开展试点", "部分设区"),  # cities with districts, no name
 ])
 def test_not_a_place(sentence: str, absent: str) -> None:
     assert absent not in places(normalize(sentence))
@@ -120,6 +121,11 @@ def test_places_in_order_of_appearance() -> None:
     ("位于临江市化工园区", ["临江市"]),
     # … unless nothing would be left of the name (新建县 is a county).
     ("新建县人民政府", ["新建县"]),
+    # A date right before a place is no part of its name (and 永年县 keeps its 年).
+    ("2023年松溪县一家餐馆发生燃气爆燃", ["松溪县"]),
+    ("去年松溪县共排查隐患", ["松溪县"]),
+    ("今年3月临河区开展检查", ["临河区"]),
+    ("永年县人民政府", ["永年县"]),
 ])
 def test_place_after_preposition(sentence: str, expected: list[str]) -> None:
     assert places(normalize(sentence)) == expected

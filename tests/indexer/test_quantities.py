@@ -38,6 +38,17 @@ def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     ("检查123家", ["123家"]),
     ("排污许可证已于2023年12月到期", []),  # a year of the calendar is a date, not a count
     ("已有2000余年历史,运营30年", ["2000余年", "30年"]),  # durations are counts
+    # Working days are a span of days (审批要几天?), not 20个 of something.
+    ("审批时限由20个工作日压缩至5个工作日", ["20个工作日", "5个工作日"]),
+    ("这个机制主要由四部分组成", ["四部分"]),  # parts, in words
+    ("大部分企业已整改", []),
+    ("同一场所存放的气瓶不得超过2瓶", ["2瓶"]),  # containers counted (单瓶 is none)
+    ("编入土地革命战争时期的文稿200篇", ["200篇"]),  # writings counted
+    ("获奖作品共十一篇", ["十一篇"]),
+    # How long something took, even in the word 一 (一年来 is only "over the year").
+    ("仅用一年时间就实现产量达标", ["一年"]),
+    ("历时一个月完成整治", ["一个月"]),
+    ("一年来,全省共查处案件", []),
 ])
 def test_quantity_facts(text: str, kept: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "quantity"] == kept
@@ -66,12 +77,12 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
     ("对其行政拘留十日", ["十日"]),
     # A time limit in days; a day of the month is a date.
     ("责令其在10日内支付全部工资", ["10日"]),
-    ("于15个工作日内办结", ["15个", "15个工作日"]),
+    ("于15个工作日内办结", ["15个工作日"]),
     ("5月20日内完成", []),
     # An order's number after 第 (号 is no measure word elsewhere: 18号楼).
     ("发布第217号国务院令", ["第217号"]),
     ("住在18号楼", []),
-    ("用一年时间完成整改", []),
+    ("用一年时间完成整改", ["一年"]),  # how long it took (see below)
     ("实施三年行动计划", []),
 ])
 def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
@@ -87,6 +98,14 @@ def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     ("1至9月,全省共出动执法人员", []),  # a range of months is no date
     ("于当日14时20分接到报警", ["14时20分"]),  # a time of day
     ("提出3点意见,用时24小时", []),  # points and hours counted are no time
+    # Dates in Chinese numerals, as news writes them.
+    ("八一飞行表演队组建于一九六二年", ["一九六二年"]),
+    ("一月十日,河北省张北尚义地区发生地震", ["一月十日"]),
+    ("一九九七年十二月三十一日夜", ["一九九七年十二月三十一日"]),
+    ("二十一日下午", []),  # a day alone, without its month
+    ("合并为《社会周刊》,每星期三出版", ["星期三"]),  # a day of the week
+    ("周一至周五开放,逢周年纪念日闭馆", ["周一", "周五"]),
+    ("分为三类,检查一百二十家", []),  # figures in words are no date
 ])
 def test_date_facts(text: str, dates: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "date"] == dates

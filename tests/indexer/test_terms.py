@@ -102,6 +102,9 @@ def test_organisations_of_the_bundled_document() -> None:
     # A foreign name spelt in characters is no section (科) of a bureau.
     ("由美国人斯科特·里特率领的核查小组", []),
     ("叶利钦在莫斯科会见普里马科夫", []),
+    # …nor is research (科研), popular science (科普) or a hospital's 科室.
+    ("中国地质科研人员在蓟县山区发现了宇宙尘", []),
+    ("深入社区开展科普宣传", []),
     ("由80位足球记者组成评委", []),  # judges, no body
     # 联合国 is a name, not the verb 联合 before one.
     ("按照联合国特委会的要求", ["联合国特委"]),

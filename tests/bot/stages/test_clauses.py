@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.extract.clauses import (
@@ -96,3 +98,12 @@ def test_the_deed_asked_after_who_chooses_the_clause() -> None:
     assert deed_words(analysis("这个案子是哪个单位立案侦查的?", ["案子", "立案侦查"],
                                kind="who")) == "立案侦查的"
     assert deed_words(analysis("是哪家法院判的?", ["法院", "判"], kind="who")) == "判的"
+
+
+def test_the_focus_in_the_words_the_text_uses_chooses_the_clause() -> None:
+    r = row(1, "餐饮企业、单位食堂等非居民用户使用燃气的,应当安装燃气泄漏报警装置和紧急切断装置。")
+    a = analysis("餐馆用燃气必须装什么设备", [("餐馆", 3.0), ("燃气", 1.0), ("设备", 2.0)])
+    a.units[0] = replace(a.units[0], alts=("餐馆", "餐饮"))
+    a.units[2] = replace(a.units[2], alts=("设备", "装置"))  # as the synonyms give them
+    assert a.focus == "设备"
+    assert best_clause(passage_of(r, 1.0, []), a) == "应当安装燃气泄漏报警装置和紧急切断装置"

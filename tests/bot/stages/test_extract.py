@@ -659,6 +659,37 @@ def test_of_another_year_or_batch(question: str, clause: str, other: bool) -> No
     assert whose.of_another(analysis(question, []), clause) is other
 
 
+def test_the_figure_of_the_asked_year_of_the_found_sentence() -> None:
+    r = row(1, "全省计划用4年时间改造老旧燃气管道约6200公里,其中2024年完成1500公里。")
+    facts = [fact(1, "quantity", "6200公里"), fact(1, "quantity", "1500公里")]
+    a = analysis("2024年要改造多少公里燃气管道", ["2024", "改造", "燃气管道"])
+    line, _, _ = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "1500公里" in line and "6200" not in line
+    b = analysis("一共要改造多少公里燃气管道", ["改造", "燃气管道"])  # no year asked
+    line, _, _ = number.extract(b, ranked((r, 1.0)), MemoryLookup([r], facts))
+    assert line is not None and "6200公里" in line
+
+
+def test_what_there_was_before_is_the_figure_said_of_that_time() -> None:
+    done = row(1, "截至2024年底,通江县累计复耕撂荒地4.9万亩。")
+    was = row(2, "通江县地处大巴山区,一度有撂荒地5.3万亩。")
+    facts = [fact(1, "quantity", "4.9万亩"), fact(2, "quantity", "5.3万亩")]
+    a = analysis("通江县没人种的地原来有多少", ["通江县", "撂荒地"])
+    line, _, _ = number.extract(a, ranked((done, 1.0), (was, 0.95)),
+                                MemoryLookup([done, was], facts))
+    assert line is not None and "5.3万亩" in line and "4.9" not in line
+
+
+@pytest.mark.parametrize(("question", "clause", "asked"), [
+    ("2024年要改造多少公里?", "其中2024年完成1500公里", True),
+    ("2024年要改造多少公里?", "全省计划用4年时间改造约6200公里", False),
+    ("1997年增长多少?", "比1997年增长12%", False),  # compared with, not the figure's year
+    ("要改造多少公里?", "其中2024年完成1500公里", False),  # no year asked
+])
+def test_of_the_asked_year(question: str, clause: str, asked: bool) -> None:
+    assert whose.of_the_asked_year(analysis(question, []), clause) is asked
+
+
 def test_number_a_negated_word_does_not_describe_a_figure() -> None:
     r = row(1, "抽查的商品总合格率为50.5%,不合格率为49.5%。")
     facts = [fact(1, "quantity", "50.5%"), fact(1, "quantity", "49.5%")]
@@ -730,6 +761,17 @@ def test_who_the_sentence_saying_the_deed_when_the_best_one_does_not() -> None:
     # One covering much less is no stand-in: no line.
     far = [pool[0], replace(pool[1], coverage=0.3)]
     assert who.extract(a, far, lookup).answer is None
+
+
+def test_who_does_the_deed_is_named_after_by() -> None:
+    r = row(1, "省政府将《条例》列入2024年度立法工作计划,由省住房和城乡建设厅负责起草,"
+               "经省司法厅审查修改后提请省人大常委会审议。")
+    a = analysis("燃气安全条例是哪个单位起草的", ["燃气", "条例", "起草"], kind="who")
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "省住房和城乡建设厅"
+    # A phrase after 由 names no one: the rule leaves the answer to the others.
+    q = row(2, "剩余纠纷由信州区人民法院设立的诉调对接工作室开展调解。")
+    b = analysis("剩下的纠纷由谁来调解?", ["纠纷", "调解"], kind="who")
+    assert who.done_by(b, ranked((q, 1.0))) is None
 
 
 def test_who_is_in_charge_is_the_name_before_the_in_charge_verb() -> None:

@@ -10,6 +10,7 @@ from bot.found import (
     MODEL,
     Signals,
     another_party,
+    answerable,
     answering_first,
     answers_nothing,
     attribute_missing,
@@ -229,6 +230,17 @@ def test_a_passage_that_can_answer_comes_before_one_that_meets_only_the_places()
     assert [p.id for p in answering_first(a, [topic, places])] == [2, 1]
 
 
+def test_a_passage_found_would_refuse_gives_no_answer_either() -> None:
+    a = analysis("2025年全省计划改造多少公里燃气管道", [("2025", 2.0), ("改造", 1.0), ("燃气管道", 1.0)])
+    found = passage_of(row(1, "全省计划于2025年6月底前完成燃气管道改造联网。"), 0.8, [], coverage=0.8)
+    other_year = passage_of(row(2, "2024年全省改造燃气管道约1500公里。"), 0.79, [], coverage=0.6)
+    undated = passage_of(row(3, "全省改造燃气管道约6200公里。"), 0.7, [], coverage=0.5)
+    assert answers_nothing(a, other_year) and not answers_nothing(a, undated)
+    # The 2024年 figure answers another question: the extractor never sees it.
+    assert [p.id for p in answerable(a, [found, other_year, undated])] == [1, 3]
+    assert answerable(a, [other_year]) == [other_year]  # the found one is kept as it is
+
+
 def test_a_place_asked_that_the_passage_does_not_name() -> None:
     a = analysis("明天乌鲁木齐天气怎么样?", [("明天", 6.0), ("乌鲁木齐", 7.0), ("天气", 6.0)])
     forecast = passage_of(row(1, "今天晚上到明天，黄河以南地区将出现雨雪天气。"), 0.7, [], 0.62)
@@ -290,6 +302,10 @@ def test_a_posts_holder_asked_and_nobody_named(question: str, body: str, unnamed
     ("茂名专家帮工厂查出多少问题", ["茂名", "专家", "问题"], "共排查发现各类安全隐患1372项", False),
     ("去年出口了多少万吨", ["出口", "万吨"], "去年出口1.1万吨", False),
     ("一共打了多少口井", ["打", "井"], "累计打井1346口", False),
+    # Of a phrase counted, its head (the last word) is the thing.
+    ("安平市有多少燃气用户", ["安平市", "燃气", "用户"], "安平市共改造燃气配送车辆1180辆", True),
+    ("全省有多少燃气用户", ["全省", "燃气", "用户"], "全省城镇燃气用户达到1260万户", False),
+    ("月票多少钱一张", ["月票", "一张"], "月票每张600元", False),  # a price, no thing counted
 ])
 def test_the_thing_a_how_many_question_counts(question: str, units: list[str], body: str,
                                               missing: bool) -> None:

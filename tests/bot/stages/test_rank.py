@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.rank import (
@@ -62,6 +64,10 @@ def test_another_batch_is_penalised() -> None:
 
 @pytest.mark.parametrize(("kind", "role", "text", "expected"), [
     ("what", "heading", "一是加强监管。", (1.0, 0.0, 0.0, 0.0)),
+    # A measure's label inside a paragraph names a topic as a heading does …
+    ("what", "lead", '二是推行"安全管家"服务。', (1.0, 0.0, 0.0, 0.0)),
+    # … a measure told in full does not.
+    ("what", "lead", "二是推行安全管家服务,为1860家小微企业提供专家指导。", (0.0, 1.0, 0.0, 0.0)),
     ("what", "lead", "昌吉州强化监管。", (0.0, 1.0, 0.0, 0.0)),
     ("who", "body", "州局修订《条例》。", (0.0, 0.0, 1.0, 0.0)),
     ("number", "body", "检查12家。", (0.0, 0.0, 0.0, 1.0)),
@@ -124,6 +130,26 @@ def test_a_sentence_opening_with_a_demonstrative_is_read_with_the_one_before() -
     out = rank(a, [(other, 1.0), (cost, 1.0)], before=before)
     assert [p.id for p in out] == [2, 3]
     assert out[0].covers > out[1].covers
+
+
+def test_a_measures_label_names_it_and_heads_the_sentence_after_it() -> None:
+    label = replace(row(1, '二是推行"安全管家"服务。'), paragraph=1)
+    told = replace(row(2, '在全市推行"安全管家"服务模式,由政府购买专家指导服务。'), paragraph=1)
+    a = analysis("安全管家服务具体是怎么搞的", [("安全管家", 2.0), ("服务", 1.0)])
+    # Both say every word; the sentence telling the measure comes before its label.
+    assert [p.id for p in rank(a, [(label, 1.0), (told, 1.0)])] == [2, 1]
+
+    label = replace(row(11, "一是推行执法加专家模式。"), paragraph=5)
+    after = replace(row(12, "从专家库中抽调专家参与执法检查。"), paragraph=5)
+    elsewhere = replace(row(13, "从专家库中抽调专家参与执法检查。"), paragraph=6)
+    lookup = MemoryLookup([label, after, elsewhere])
+    hits = [(label, 1.0), (after, 1.0), (elsewhere, 1.0)]  # the label, naming 模式, is one
+    before = referred_to(hits, lookup)
+    assert set(before) == {12}  # the label heads the sentence after it, in its paragraph only
+    b = analysis("执法加专家模式怎么做的", [("执法", 1.0), ("专家", 1.0), ("模式", 1.0)])
+    _, under, alone = sorted(rank(b, hits, before=before), key=lambda p: p.id)
+    assert under.covers == pytest.approx((2 + W.coverage_heading_credit) / 3)
+    assert alone.covers == pytest.approx(2 / 3)
 
 
 @pytest.mark.parametrize(("question", "body", "context", "other"), [
