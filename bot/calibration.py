@@ -1,37 +1,37 @@
 """The fitted confidence model of :mod:`bot.confidence` — generated, do not edit.
 
 Written by ``python scripts/fit_confidence.py``: a logistic regression over the signals of
-:class:`bot.confidence.Signals`, fitted on the training sets dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth, news-s, news-t, thirty-first, news-u, thirty-second, thirty-third;
+:class:`bot.confidence.Signals`, fitted on the training sets dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth, news-s, news-t, thirty-first, news-u, thirty-second, thirty-third, news-v, thirty-fourth, news-w, thirty-fifth;
 the threshold was chosen on their leave-one-set-out predictions (see the script).
 """
 
 from bot.confidence import Calibration
 
 CALIBRATION = Calibration(
-    bias=-2.271635440997704,
+    bias=-2.086030841621519,
     weights={
-        'clause_coverage': 1.3127540180388335,
-        'missing': 0.1672204802775201,
-        'adjacent': 1.2700448403158575,
-        'unit_loose': 1.4615162400323523,
-        'unit_exact': 0.7468474565823933,
-        'level_match': 0.9778078201465951,
-        'finer_place': -1.1396187729242133,
-        'not_a_body': -2.039094084769653,
-        'one_of_several': -0.3499919582997203,
-        'change_asked': -0.17486588979206777,
-        'margin': 2.1544937929512926,
-        'long_line': -0.4810262769639206,
-        'agreeing': 1.1734481922261524,
-        'unknown_share': -0.8119055626287902,
-        'top_score': 2.0669509071025383,
-        'kind_who': 0.6715276014157406,
-        'kind_document': 1.9420917955060444,
-        'kind_number': -0.3015185563207262,
-        'kind_where': -0.7061109580621329,
-        'kind_when': 0.6885087664786644,
-        'kind_what': -1.111599132246156,
+        'clause_coverage': 1.1918696545038932,
+        'missing': 0.16048739826141845,
+        'adjacent': 1.417466696923307,
+        'unit_loose': 1.108836208806425,
+        'unit_exact': 0.8215198628347488,
+        'level_match': 1.0106367746118394,
+        'finer_place': -1.0538863607181266,
+        'not_a_body': -1.9850135947794736,
+        'one_of_several': -0.6710367323606166,
+        'change_asked': 0.12104660772343642,
+        'margin': 2.324389775497424,
+        'long_line': -0.4297654501447781,
+        'agreeing': 0.9770103340161611,
+        'unknown_share': -0.5745144220987609,
+        'top_score': 1.8854504962791205,
+        'kind_who': 0.6776614846303222,
+        'kind_document': 1.6810020037223918,
+        'kind_number': -0.35282073034904926,
+        'kind_where': -0.4862035725741007,
+        'kind_when': 0.5826305563273037,
+        'kind_what': -0.9551783278002467,
     },
-    threshold=0.919,
-    fitted_on=('dev', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'fourteenth', 'news-e', 'news-f', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'news-c', 'news-d', 'news-g', 'news-h', 'nineteenth', 'news-i', 'twenty-first', 'news-k', 'news-l', 'twenty-third', 'news-m', 'twenty-fifth', 'twenty-sixth', 'news-q', 'twenty-ninth', 'news-s', 'news-t', 'thirty-first', 'news-u', 'thirty-second', 'thirty-third'),
+    threshold=0.906,
+    fitted_on=('dev', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'fourteenth', 'news-e', 'news-f', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'news-c', 'news-d', 'news-g', 'news-h', 'nineteenth', 'news-i', 'twenty-first', 'news-k', 'news-l', 'twenty-third', 'news-m', 'twenty-fifth', 'twenty-sixth', 'news-q', 'twenty-ninth', 'news-s', 'news-t', 'thirty-first', 'news-u', 'thirty-second', 'thirty-third', 'news-v', 'thirty-fourth', 'news-w', 'thirty-fifth'),
 )
