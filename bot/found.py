@@ -39,7 +39,7 @@ from bot.rank import another_batch, another_year, heading_context, names_place
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from corpus import regex
-from indexer.facts import QUANTITY_RE, says_a_time
+from indexer.figures import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize, occurrences
 from indexer.people import SURNAMES, asked_post, names_someone
 from indexer.words import PROVINCES

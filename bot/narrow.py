@@ -18,7 +18,7 @@ from bot.rank import heading_context
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
-from indexer.facts import CLOCK_RE
+from indexer.figures import CLOCK_RE
 from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
 

@@ -16,7 +16,7 @@ from bot.analysis import Analysis
 from bot.expand.units import place_names
 from bot.rank import heading_context
 from bot.reply import Passage
-from indexer.facts import places
+from indexer.places import places
 from indexer.words import COUNTRIES, GENERIC_PLACE_WORDS, PROVINCES, WORLD_REGIONS
 
 _SUFFIX_AFTER = "[市县区州镇乡旗盟]"

@@ -21,8 +21,9 @@ from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
-from indexer.facts import QUANTITY_RE, places, says_a_time
+from indexer.figures import QUANTITY_RE, says_a_time
 from indexer.normalize import normalize, normalize_many
+from indexer.places import places
 from indexer.search import PassageHit
 from indexer.words import PLACE_TAILS
 

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 from bot.places import PLACE_SCALE, WHOLES, asked_places, none_named, said_by
 from bot.rank import heading_context
 from corpus import regex
-from indexer.facts import QUANTITY_RE, places
+from indexer.figures import QUANTITY_RE
 from indexer.normalize import normalize, occurrences
+from indexer.places import places
 
 if TYPE_CHECKING:
     from bot.analysis import Analysis

@@ -7,7 +7,7 @@ every question asking for an organisation, a place or a date that has an
 and runs each span tagger on that sentence (normalised: simplified script,
 half-width):
 
-  rules   indexer.terms.organisations, indexer.facts.places and DATE_RE below
+  rules   indexer.terms.organisations, indexer.places.places and DATE_RE below
   posseg  jieba.posseg: nt = organisation, ns = place, t = date; adjacent tokens
           of one type merged into one span
   lac     Baidu LAC through the ONNX port (pip install 'casebot[study]'):
@@ -59,9 +59,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus.loader import BUNDLED_DIR, load_document  # noqa: E402
-from indexer.facts import places  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 from indexer.pipeline import passages_of  # noqa: E402
+from indexer.places import places  # noqa: E402
 from indexer.terms import organisations  # noqa: E402
 
 DATA = ROOT / "tests" / "data"

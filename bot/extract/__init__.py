@@ -19,8 +19,9 @@ from bot.extract.where import VAGUE_PLACE
 from bot.lookup import Lookup
 from bot.reply import Passage
 from corpus import regex
-from indexer.facts import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year, places
+from indexer.figures import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year
 from indexer.normalize import normalize
+from indexer.places import places
 from indexer.terms import TITLE_RE, organisations
 from indexer.words import DOC_KINDS
 

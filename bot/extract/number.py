@@ -27,8 +27,10 @@ from bot.rank import BYLINE, DATELINE, HEADLINES, heading_context
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from corpus import regex
-from indexer.facts import CLOCK_RE, QUANTITY_RE, clause_spans, places
+from indexer.facts import clause_spans
+from indexer.figures import CLOCK_RE, QUANTITY_RE
 from indexer.normalize import normalize, occurrences
+from indexer.places import places
 from indexer.search import FactHit
 from indexer.words import MEASURE_WORDS
 

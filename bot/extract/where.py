@@ -17,8 +17,9 @@ from bot.lookup import Lookup
 from bot.rank import BYLINE, DATELINE
 from bot.reply import Passage, passage_of
 from corpus import regex
-from indexer.facts import clause_spans, places
+from indexer.facts import clause_spans
 from indexer.normalize import normalize, occurrences
+from indexer.places import places
 from indexer.words import PLACE_LEVELS, PROVINCES
 
 _WITH_WHERE = regex.compile(r"[和与跟同]哪")

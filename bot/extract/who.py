@@ -32,9 +32,10 @@ from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
-from indexer.facts import clause_spans, clause_subject, places
+from indexer.facts import clause_spans, clause_subject
 from indexer.normalize import normalize, normalize_many, occurrences
 from indexer.people import asked_post
+from indexer.places import places
 from indexer.terms import organisations
 from indexer.words import BODY_SUFFIXES, COMPANY_SUFFIXES, DEPARTMENT_SUFFIXES
 

@@ -1,7 +1,7 @@
 """The cheap checks that let the parser skip a pattern are never wrong.
 
 The facts pass and the readers skip a regular expression on text that lacks what it needs
-(:data:`indexer.facts.NEEDS`, the place-suffix characters of :func:`indexer.facts.places`,
+(:data:`indexer.facts.NEEDS`, the place-suffix characters of :func:`indexer.places.places`,
 the length bound of a date-only line, the invisible characters).  A skip that is wrong
 loses a fact silently, so each is held here to its pattern: on every sentence of the test
 documents, on sentences made up to match, and on random strings of the characters that
@@ -20,6 +20,7 @@ import pytest
 from corpus.readers.metadata import _DATE_ONLY, _may_be_date_only, find_date
 from corpus.readers.paragraphs import _INVISIBLE, clean_line, visible
 from indexer import facts
+from indexer import places as place_module
 from indexer.normalize import normalize
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -62,15 +63,15 @@ def test_every_match_holds_what_its_guard_looks_for(pattern: object) -> None:
 
 
 def test_place_suffix_guard() -> None:
-    pat = facts._place_patterns()
+    pat = place_module._place_patterns()
     chunks = [c for text in map(normalize, sentences())
-              for c in facts._NOT_CJK.split(text) if c]
+              for c in place_module._NOT_CJK.split(text) if c]
     chunks += list(random_strings("某白沙宝安瑶族自治州市县区旗镇乡村街道地和与", seed=11))
     matched = 0
     for chunk in chunks:
         if any(p.search(chunk) for p in (pat.suffix, pat.autonomous, pat.local)):
             matched += 1
-            assert facts._PLACE_SUFFIX_CHAR.search(chunk), chunk
+            assert place_module._PLACE_SUFFIX_CHAR.search(chunk), chunk
     assert matched > 100
 
 

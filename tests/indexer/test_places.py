@@ -1,4 +1,4 @@
-"""Places a sentence names (indexer.facts.places): made-up sentences, expected places.
+"""Places a sentence names (indexer.places.places): made-up sentences, expected places.
 
 The place names are real or made-up; none of the sentences is copied from a test
 document.  Every sentence's full list is given, so a place too many fails as
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facts import known_places, places
 from indexer.normalize import normalize
+from indexer.places import known_places, places
 
 POSITIVE = [
     # Districts in a list, after their city.

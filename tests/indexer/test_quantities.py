@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facts import QUANTITY_RE, entities, says_a_time
+from indexer.facts import entities
+from indexer.figures import QUANTITY_RE, says_a_time
 
 
 @pytest.mark.parametrize(("text", "figure", "measure"), [
