@@ -200,7 +200,8 @@ def role_taker(a: Analysis, ranked: list[Passage]) -> Direct | None:
 
 # "由省住房和城乡建设厅负责起草": who does the deed is named after 由, whoever the clause
 # opens with (省政府将《条例》列入计划,由…负责起草).
-_DONE_BY = r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|组织|统一|具体|依法)?"
+# (The name never runs on past another 由: the search goes on to that one.)
+_DONE_BY = r"由((?:(?!由)[\u4e00-\u9fff、]){2,24}?)(?:负责|牵头|组织|统一|具体|依法)?"
 # … a name, not a phrase (由法院设立的工作室开展, 由州应急管理局联合州公安局组成).
 _NOT_A_NAME = regex.compile(r"的|联合|会同|组成|设立|开展|配合|协同")
 

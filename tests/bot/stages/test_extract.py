@@ -768,6 +768,9 @@ def test_who_does_the_deed_is_named_after_by() -> None:
                "经省司法厅审查修改后提请省人大常委会审议。")
     a = analysis("燃气安全条例是哪个单位起草的", ["燃气", "条例", "起草"], kind="who")
     assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "省住房和城乡建设厅"
+    # The name after the last 由 before the deed, not a stretch from an earlier one.
+    two = row(3, "由省政府统筹安排由省住房和城乡建设厅负责起草。")
+    assert who.done_by(a, ranked((two, 1.0))).answer == "省住房和城乡建设厅"  # type: ignore[union-attr]
     # A phrase after 由 names no one: the rule leaves the answer to the others.
     q = row(2, "剩余纠纷由信州区人民法院设立的诉调对接工作室开展调解。")
     b = analysis("剩下的纠纷由谁来调解?", ["纠纷", "调解"], kind="who")
