@@ -115,13 +115,11 @@ def figure_facts(text: str) -> Iterator[tuple[str, str]]:
     for m in matches(_MONTH, text):
         if not _MONTH_DAY.match(text, m.start() + (2 if m.group(0)[0] in "今去前明当同" else 0)):
             yield "date", m.group(0)
-    for m in matches(CLOCK_RE, text):
-        yield "date", m.group(0)
-    for m in matches(CN_DATE, text):
-        yield "date", m.group(0)
-    # A day of the week (每星期三出版, 周一至周五): what 星期几? asks.
-    for m in matches(_WEEKDAY, text):
-        yield "date", m.group(0)
+    # A time of day, a date in Chinese numerals, a day of the week (每星期三出版, 周一至周五:
+    # what 星期几? asks).
+    for pattern in (CLOCK_RE, CN_DATE, _WEEKDAY):
+        for m in matches(pattern, text):
+            yield "date", m.group(0)
     term_end = -1  # where the last term of a sentence in words ended (一年 of 一年至三年)
     for m in QUANTITY_RE.finditer(text):
         # Chinese numerals only with counting units (五部门, 三项, 四级, 十大) and grades of
@@ -151,16 +149,13 @@ def figure_facts(text: str) -> Iterator[tuple[str, str]]:
         if ((digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or term
                 or span or counted):
             yield "quantity", m.group(0)
-    # Detention in days (行政拘留十日): 日 is no measure word, as it ends every date.
-    for m in matches(_DETENTION_DAYS, text):
-        yield "quantity", m.group(1)
-    # A numbered order or document (第217号国务院令, 国务院令第217号): 号 is no measure
-    # word (18号楼, 5号 as a day), but after 第 it numbers.
-    for m in matches(_NUMBERED, text):
-        yield "quantity", m.group(0)
-    # …and a time limit in days (责令其在10日内支付, 15个工作日内办结).
-    for m in matches(_DAYS_WITHIN, text):
-        yield "quantity", m.group(1)
+    # Detention in days (行政拘留十日): 日 is no measure word, as it ends every date.  A
+    # numbered order or document (第217号国务院令, 国务院令第217号): 号 is no measure word
+    # (18号楼, 5号 as a day), but after 第 it numbers.  And a time limit in days (责令其在10日内
+    # 支付, 15个工作日内办结).  (The figure is the group named.)
+    for pattern, group in ((_DETENTION_DAYS, 1), (_NUMBERED, 0), (_DAYS_WITHIN, 1)):
+        for m in matches(pattern, text):
+            yield "quantity", m.group(group)
 
 
 __all__ = ["CLOCK_RE", "CN_DATE", "NEEDS", "QUANTITY_RE", "YEAR_RE", "figure_facts",
