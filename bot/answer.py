@@ -42,7 +42,7 @@ from bot.assemble import EMPTY, assemble, matched_terms, not_found_message, rela
 from bot.calibration import CALIBRATION
 from bot.confidence import Calibration, gate
 from bot.extract import extract
-from bot.found import MODEL, FoundModel, answerable, answering_first, is_found
+from bot.found import MODEL, FoundModel, answerable, answering_first, asked_of, is_found
 from bot.narrow import narrow
 from bot.rank import RANKING, Features, rank, referred_to
 from bot.refine import refine
@@ -103,7 +103,8 @@ class Engine:
             return self._from_structure(a, *told)
         candidates = ranked
         ranked = answering_first(a, narrow(a, ranked, self.searcher))
-        if not is_found(a, ranked, self.found):
+        asked = asked_of(a, ranked)  # the places the question names, read once
+        if not is_found(a, ranked, self.found, asked):
             counted = (counted_cases(a, candidates[0].doc_id, self.searcher)
                        if about_notice and candidates else None)
             if counted is not None:
@@ -114,7 +115,7 @@ class Engine:
                           message=not_found_message(a, self.searcher), notice=a.notice,
                           terms=matched_terms(a), status=Status.NOT_FOUND,
                           related=related(candidates))
-        direct = extract(a, answerable(a, ranked), self.searcher)
+        direct = extract(a, answerable(a, ranked, asked), self.searcher)
         if about_notice:
             direct = this_document(a, ranked, self.searcher, direct)
         passages = assemble(a, ranked, direct, top, self.searcher)

@@ -99,10 +99,13 @@ def signals(a: Analysis, best: Passage) -> Signals:
                    short=1.0 / max(1, len(a.units)))
 
 
-def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODEL) -> bool:
+def is_found(a: Analysis, ranked: list[Passage], model: FoundModel | None = MODEL,
+             asked: list[tuple[str, ...]] | None = None) -> bool:
     """Whether ``ranked[0]`` answers the question (else the reply is "not found"); with no
-    model, whenever it meets the question in a way that can answer (for fitting)."""
-    if not ranked or answers_nothing(a, ranked[0], asked_of(a, ranked)):
+    model, whenever it meets the question in a way that can answer (for fitting).
+    ``asked`` are the places the question names (:func:`asked_of`), if already read."""
+    if not ranked or answers_nothing(a, ranked[0], asked_of(a, ranked) if asked is None
+                                     else asked):
         return False
     return model is None or model.probability(signals(a, ranked[0])) >= model.threshold
 
@@ -154,13 +157,15 @@ def answering_first(a: Analysis, ranked: list[Passage]) -> list[Passage]:
     return ranked
 
 
-def answerable(a: Analysis, ranked: list[Passage]) -> list[Passage]:
+def answerable(a: Analysis, ranked: list[Passage],
+               asked: list[tuple[str, ...]] | None = None) -> list[Passage]:
     """The found passage and those of the answer pool that can answer: a passage found would
     refuse (see :func:`answers_nothing`) gives no direct answer either — an asked 2025年,
-    a found 2025年 sentence, and 2024年…约6200公里 beside it."""
+    a found 2025年 sentence, and 2024年…约6200公里 beside it.  ``asked`` as for
+    :func:`is_found`."""
     if len(ranked) < 2:
         return ranked
-    asked = asked_of(a, ranked)
+    asked = asked_of(a, ranked) if asked is None else asked
     pool = [p for p in ranked[1:W.answer_pool_size] if not answers_nothing(a, p, asked)]
     return [ranked[0], *pool, *ranked[W.answer_pool_size:]]
 

@@ -33,16 +33,18 @@ _POINTS_OF = (r"意见|建议|要求|措施|做法|经验|内容|原因|理由|�
 CLOCK_ASKED = (r"几点(?:钟|几分|(?=[?]|$)|"
                rf"(?![\u4e00-\u9fff]{{0,2}}(?:{_POINTS_OF}))(?=[\u4e00-\u9fff]))")
 
+# What a document is called when a question points at it (这份通知, 本办法) — or a web page's
+# report on work done (这篇综述哪天发布的?).
+_NOTICE_KINDS = "文件|通知|通报|公告|通告|意见|方案|办法|" + "|".join(PAGE_KINDS)
+
 CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
     Cue("about_notice", regex.compile(
-        r"(?:这份|这个|这篇|这|本|该|此)(?:文件|通知|通报|公告|通告|意见|方案|办法|文|"
-        # …or a web page's report on work done (这篇综述哪天发布的?).
-        + "|".join(PAGE_KINDS) + ")|"
+        rf"(?:这份|这个|这篇|这|本|该|此)(?:{_NOTICE_KINDS}|文)|"
         # …named with what it is about (这篇燃气条例解读是哪个单位发布的?): 这篇 and 这份
         # point at a document whatever stands between.
-        r"(?:这篇|这份|本篇)[\u4e00-\u9fff]{1,10}?(?:文件|通知|通报|公告|通告|意见|方案|办法|"
-        + "|".join(PAGE_KINDS) + r")(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
+        rf"(?:这篇|这份|本篇)[\u4e00-\u9fff]{{1,10}}?(?:{_NOTICE_KINDS})"
+        r"(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"

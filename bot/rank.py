@@ -177,18 +177,19 @@ def another_batch(batch: str | None, body: str, context: str) -> bool:
     return BATCH.search(body + context) is not None
 
 
-_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+# A year of the calendar written out (1997年), its four digits the group.
+YEAR_SAID = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _RELATIVE_YEAR = regex.compile(r"去年|今年|前年|上年|当年|同年|本年|明年")
 
 
 def another_year(question: str, body: str, context: str) -> bool:
     """1995年 asked, only 1997年 said by the sentence or the headings above it: a figure of
     another year, not the one asked about (a sentence that names no year may still be)."""
-    asked = set(_YEAR.findall(question))
+    asked = set(YEAR_SAID.findall(question))
     if not asked:
         return False
     text = body + " " + context
-    said = set(_YEAR.findall(text))
+    said = set(YEAR_SAID.findall(text))
     if not said or asked & said:
         return False
     # 去年 in January 1998's news is 1997, said beside 比1996年: a year said relatively is
@@ -276,5 +277,5 @@ DATELINE = regex.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24
 BYLINE = regex.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
 
 
-__all__ = ["BYLINE", "HEADLINES", "RANKING", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",
+__all__ = ["BYLINE", "HEADLINES", "RANKING", "YEAR_SAID", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",
            "score"]

@@ -17,14 +17,14 @@ stored strings are sliced from the ORIGINAL passage (quoted as written).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from corpus import regex
 from indexer.figures import NEEDS as FIGURE_NEEDS
-from indexer.figures import figure_facts
+from indexer.figures import figure_facts, matches
 from indexer.normalize import normalize
 from indexer.places import JOINING_VERBS, VERB_LEAD, known_places, places
 from indexer.terms import QUOTED_RE, TITLE_RE, organisations
@@ -199,11 +199,11 @@ def extract(doc: Document, specs: Sequence[PassageSpec], norm: Sequence[str]) ->
         if inherited:
             facts.append(Fact(i, "subject", inherited, None, None, normalize(inherited)))
         # "《X》(以下简称《Y》)": Y is an alias of X.
-        for m in _matches(_ALIAS_RE, text):
+        for m in matches(_ALIAS_RE, text, NEEDS):
             facts.append(Fact(i, "alias", original[m.start(2):m.end(2)], None,
                               original[m.start(1):m.end(1)], m.group(2)))
         # "X《Y》(以下简称…)印发以来": the actor precedes the title, the verb follows it.
-        for m in _matches(_TITLE_THEN_VERB, text):
+        for m in matches(_TITLE_THEN_VERB, text, NEEDS):
             actor = _actor_before(m.group(1))
             if actor:
                 o = m.start(2)
@@ -322,9 +322,9 @@ def entities(i: int, text: str, original: str) -> list[Fact]:
 
     for place in places(text):
         add("place", place)
-    for m in _matches(TITLE_RE, text):
+    for m in matches(TITLE_RE, text, NEEDS):
         add("document", m.group(1), doc_kind(m.group(1)))
-    for m in _matches(QUOTED_RE, text):
+    for m in matches(QUOTED_RE, text, NEEDS):
         add("measure", m.group(1))
     for kind, figure in figure_facts(text):
         add(kind, figure)
@@ -338,13 +338,6 @@ NEEDS: dict[regex.LazyPattern, tuple[str, ...]] = {
     TITLE_RE: ("《",), QUOTED_RE: ('"',), _ALIAS_RE: ("简称",), _TITLE_THEN_VERB: ("《",),
     **FIGURE_NEEDS,
 }
-
-
-def _matches(pattern: regex.LazyPattern, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, skipped when ``text`` lacks every piece it needs."""
-    needs = NEEDS[pattern]
-    if any(piece in text for piece in needs):
-        yield from pattern.finditer(text)
 
 
 def _orig(original: str, norm: str, piece: str) -> str:

@@ -9,7 +9,7 @@ Everything works on normalised text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from corpus import regex
 from indexer.words import MEASURE_WORDS
@@ -95,9 +95,11 @@ NEEDS: dict[regex.LazyPattern, tuple[str, ...]] = {
 }
 
 
-def matches(pattern: regex.LazyPattern, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, skipped when ``text`` lacks every piece it needs."""
-    if any(piece in text for piece in NEEDS[pattern]):
+def matches(pattern: regex.LazyPattern, text: str,
+            needs: Mapping[regex.LazyPattern, tuple[str, ...]] = NEEDS) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``text`` lacks every piece ``needs`` says
+    it needs (:mod:`indexer.facts` passes its own table)."""
+    if any(piece in text for piece in needs[pattern]):
         yield from pattern.finditer(text)
 
 

@@ -27,12 +27,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The sets the rules are written on (bench.sets.TRAINING less the calibration sets), and the
-# development questions over the news index.
-DEVELOPMENT = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "fourteenth",
-               "news-e", "news-f", "nineteenth", "news-i", "twenty-first", "news-k", "news-l",
-               "twenty-third", "twenty-sixth", "news-u", "thirty-second", "news-v",
-               "thirty-fourth", "dev-news")
+
+def development_sets() -> list[str]:
+    """The sets the rules are written on — the training sets less the calibration sets —
+    and the development questions over the news index."""
+    from bench.sets import CALIBRATION, TRAINING
+
+    return [*(n for n in TRAINING if n not in CALIBRATION), "dev-news"]
 
 
 def dump(names: Sequence[str], work: Path, out: Path) -> None:
@@ -76,7 +77,7 @@ def dump(names: Sequence[str], work: Path, out: Path) -> None:
     print(f"wrote {out} ({len(rows)} questions)")
 
 
-def _load(path: Path) -> dict[tuple[str, str], dict[str, object]]:
+def _load(path: Path) -> Dump:
     rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
     return {(str(r["set"]), str(r["q"])): r for r in rows}
 
@@ -105,16 +106,21 @@ def totals(rows: Iterable[dict[str, object]]) -> dict[str, int]:
                               "out of scope", "rejected")}
 
 
-def changes(old: dict[tuple[str, str], dict[str, object]],
-            new: dict[tuple[str, str], dict[str, object]]) -> list[tuple[str, str, str]]:
+Dump = dict[tuple[str, str], dict[str, object]]
+
+
+def _changed(old: Dump, new: Dump) -> list[tuple[str, str]]:
+    """The (set, question) keys of both dumps whose line, found flag or rank changed."""
+    return sorted(k for k in old.keys() & new.keys()
+                  if [old[k][f] for f in ("answer", "found", "rank")]
+                  != [new[k][f] for f in ("answer", "found", "rank")])
+
+
+def changes(old: Dump, new: Dump) -> list[tuple[str, str, str]]:
     """The questions of both dumps whose line, found flag or rank changed, as (question,
     old outcome, new outcome)."""
-    out = []
-    for key in old.keys() & new.keys():
-        a, b = old[key], new[key]
-        if (a["answer"], a["found"], a["rank"]) != (b["answer"], b["found"], b["rank"]):
-            out.append((f"{key[0]}|{a['kind']}|{key[1]}", outcome(a), outcome(b)))
-    return sorted(out)
+    return sorted((f"{k[0]}|{old[k]['kind']}|{k[1]}", outcome(old[k]), outcome(new[k]))
+                  for k in _changed(old, new))
 
 
 def compare(old_path: Path, new_path: Path) -> None:
@@ -123,19 +129,15 @@ def compare(old_path: Path, new_path: Path) -> None:
     for label, rows in ((old_path.name, old), (new_path.name, new)):
         t = totals(rows[k] for k in common)
         print(f"{label}: " + ", ".join(f"{k} {v}" for k, v in t.items()))
-    changed = changes(old, new)
-    moves = Counter((a, b) for _, a, b in changed)
+    changed = _changed(old, new)
+    moves = Counter((outcome(old[k]), outcome(new[k])) for k in changed)
     print(f"{len(changed)} questions changed: "
           + ", ".join(f"{a} → {b} {n}" for (a, b), n in sorted(moves.items())))
-    for key in sorted(k for k, _, _ in changed):
-        a, b = old[_split(key)], new[_split(key)]
-        print(f"{key}  want={a['want']}\n    {outcome(a)}: {a['answer']} r{a['rank']}"
+    for k in changed:
+        a, b = old[k], new[k]
+        print(f"{k[0]}|{a['kind']}|{k[1]}  want={a['want']}\n"
+              f"    {outcome(a)}: {a['answer']} r{a['rank']}"
               f"  →  {outcome(b)}: {b['answer']} r{b['rank']}")
-
-
-def _split(key: str) -> tuple[str, str]:
-    name, _, question = key.split("|", 2)
-    return name, question
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,6 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "compare":
         compare(args.old, args.new)
         return 0
+    data = os.environ.get("CASEBOT_PROPOSED_DATA")
+    if not data:
+        sys.path.insert(0, str(ROOT))
+    # This checkout's list, whichever code answers: both dumps hold the same questions.
+    names = args.sets or development_sets()
     if args.tree is not None:
         # The other checkout's code, this checkout's question sets (bench.sets reads them
         # from its DATA, set below) and news corpus.
@@ -160,17 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = ("import runpy, sys; sys.path.insert(0, sys.argv[1]); "
                 "sys.argv = sys.argv[2:]; runpy.run_path(sys.argv[0], run_name='__main__')")
         command = [sys.executable, "-c", code, str(args.tree.resolve()), __file__, "dump",
-                   str(args.out.resolve()), *args.sets, "--workdir", str(args.workdir.resolve())]
+                   str(args.out.resolve()), *names, "--workdir", str(args.workdir.resolve())]
         return subprocess.run(command, env=env, cwd=args.tree, check=False).returncode
-    data = os.environ.get("CASEBOT_PROPOSED_DATA")
     if data:
         from bench import sets
 
         sets.DATA = Path(data) / "tests" / "data"
         sets.NEWS = Path(data) / "bench" / ".cache" / "news-v1" / "pct-100"
-    else:
-        sys.path.insert(0, str(ROOT))
-    dump(args.sets or DEVELOPMENT, args.workdir, args.out)
+    dump(names, args.workdir, args.out)
     return 0
 
 

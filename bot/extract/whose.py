@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis import Analysis
-from bot.rank import another_batch, another_year
+from bot.rank import YEAR_SAID, another_batch, another_year
 from bot.reply import Passage
 from corpus import regex
 from indexer.facts import clause_spans
@@ -137,14 +137,11 @@ def deed_unsaid(a: Analysis, clause: str) -> bool:
     return unsaid(asked_deed(a), clause)
 
 
-_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
-
-
 def of_the_asked_year(a: Analysis, clause: str) -> bool:
     """Whether a figure's clause names the year the question asks about (2024年 asked:
     其中2024年完成1500公里 does, 计划用4年时间改造约6200公里 does not)."""
-    asked = set(_YEAR.findall(a.norm))
-    return bool(asked) and bool(asked & set(_YEAR.findall(uncompared(clause))))
+    asked = set(YEAR_SAID.findall(a.norm))
+    return bool(asked) and bool(asked & set(YEAR_SAID.findall(uncompared(clause))))
 
 
 def of_another(a: Analysis, clause: str) -> bool:
