@@ -33,7 +33,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "news-m", "twenty-fifth", "news-n", "twenty-sixth", "news-o", "twenty-seventh",
         "news-p", "twenty-eighth", "news-q", "twenty-ninth", "news-r", "thirtieth", "news-s",
         "news-t", "thirty-first", "news-u", "thirty-second", "thirty-third", "news-v",
-        "thirty-fourth", "news-w", "thirty-fifth")
+        "thirty-fourth", "news-w", "thirty-fifth", "news-x", "thirty-sixth", "news-y",
+        "thirty-seventh")
 
 
 def questions(name: str) -> list[dict[str, object]]:

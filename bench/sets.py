@@ -28,11 +28,13 @@ NEWS = ROOT / "bench" / ".cache" / "news-v1" / "pct-100"
 # 12, the same), news-l and twenty-third (a Word file; session 13, the same), twenty-sixth
 # (held out in session 15, scored once at its end, read from session 16 on), news-u and
 # thirty-second (a web page's news-style work report; session 23, the same), news-v and
-# thirty-fourth (a policy interpretation in questions and answers; session 24, the same) — and the
+# thirty-fourth (a policy interpretation in questions and answers; session 24, the same), news-x
+# and thirty-sixth (a Word 通报 with a summary table; session 25, the same) — and the
 # calibration sets (fifteenth … eighteenth, news-c, news-d, news-g, news-h; news-m and
 # twenty-fifth since session 14; news-q and twenty-ninth since session 18; news-s, news-t
 # and thirty-first, a PDF, since session 22; thirty-third, a Word file, since session 23;
-# news-w and thirty-fifth, a court's typical cases as a PDF, since session 24),
+# news-w and thirty-fifth, a court's typical cases as a PDF, since session 24; news-y and
+# thirty-seventh, a 医疗保障局 web page of fraud cases, since session 25),
 # written blind and never read, so that the fits see the errors of text nobody tuned the
 # rules for …
 TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "fourteenth",
@@ -41,11 +43,12 @@ TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "fo
             "news-k", "news-l", "twenty-third", "news-m", "twenty-fifth", "twenty-sixth",
             "news-q", "twenty-ninth", "news-s", "news-t", "thirty-first", "news-u",
             "thirty-second", "thirty-third", "news-v", "thirty-fourth", "news-w",
-            "thirty-fifth")
+            "thirty-fifth", "news-x", "thirty-sixth", "news-y", "thirty-seventh")
 # The calibration sets among them: written blind, never read, only fitted on.
 CALIBRATION = ("fifteenth", "sixteenth", "seventeenth", "eighteenth", "news-c", "news-d",
                "news-g", "news-h", "news-m", "twenty-fifth", "news-q", "twenty-ninth",
-               "news-s", "news-t", "thirty-first", "thirty-third", "news-w", "thirty-fifth")
+               "news-s", "news-t", "thirty-first", "thirty-third", "news-w", "thirty-fifth",
+               "news-y", "thirty-seventh")
 # … and the sets written blind, scored once after a behaviour change and never used to choose
 # (twentieth, a Word file, and news-j came in session 11 and were first scored at its end;
 # twenty-second, a web page, in session 12; twenty-fourth, a news-style work report, in

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.measures import wanted_units
+from bot.measures import FREQUENCY_ASKED, wanted_units
 from corpus import regex
 from corpus.lines import cn_number
 from indexer.words import IMPLEMENTING_VERBS, PAGE_KINDS
@@ -56,8 +56,10 @@ CUES: tuple[Cue, ...] = (
         r"落款|(?:文件|通知|通报|公告|通告)的?(?:发文|印发|成文|发布)(?:日期|时间)|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
     # "哪家企业?" is answered only by a sentence that names a business.
-    Cue("asks_company", regex.compile(r"(哪家|哪个|哪些|什么)(企业|公司|集团|厂家|商家|银行)"),
-        "哪家企业被罚了?"),
+    # (A word may qualify it: 哪家美国公司.)
+    Cue("asks_company", regex.compile(r"(哪家|哪个|哪些|什么)[\u4e00-\u9fff]{0,3}?"
+                                      r"(企业|公司|集团|厂家|商家|银行)"),
+        "和哪家美国公司签的合同?"),
     # "怎么做的?": the case's measures, from its overview.
     Cue("how_done", regex.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"
                                r"\bhow (?:did|does|do)\b"), "小饭桌治理是怎么做的?"),
@@ -94,7 +96,7 @@ CUES: tuple[Cue, ...] = (
     Cue("asks_department", regex.compile(r"部门|department"), "哪个部门牵头?"),
     # "会同哪些部门…?", "哪些部门联合开展的?": the partners of a joint action.
     Cue("asks_partners", regex.compile(
-        r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|谁)|"
+        r"(?:联合|会同|协同|配合|共同|与|和|同|跟)(?:了)?(?:哪些|哪几个|哪个|哪家|谁)|"
         r"(?:哪些|哪几个)[^,,??]{0,6}(?:联合|会同|协同|配合|共同)"), "会同哪些部门开展的?"),
     # A change asked for (涨了多少, 提高了几个百分点, 增幅多少): answered by the change
     # figure, not the level reached (bot/refine.py).
@@ -112,6 +114,8 @@ CUES: tuple[Cue, ...] = (
     # more widely than asks_several.
     Cue("several_answers", regex.compile(r"哪些|哪几|几个部门|几家单位|哪两|哪三|几部门|和谁|还有谁|"
                                       r"联合|一起"), "还有谁参与了?"),
+    # How often (多久上门查一次?): only a rate said per period answers (bot.measures).
+    Cue("asks_frequency", FREQUENCY_ASKED, "多久上门检查一次?"),
     # Several places asked for (哪些镇).
     Cue("plural_places", regex.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|"
                                     r"cities)\b"), "哪些镇做到了零新增?"),
@@ -142,6 +146,7 @@ class Intent:
     plural_places: bool = False
     asks_change: bool = False
     several_answers: bool = False
+    asks_frequency: bool = False
     # -- values read from the question, not just cues -------------------------------
     # The batch it names (第一批, 首批): another batch's sentences do not answer.
     batch: str | None = None

@@ -48,11 +48,25 @@ _NUMBER_UNITS = {
     **{u: ("亩", "平方米", "公顷", "平方公里", "平方千米") for u in ("平方米", "平方公里", "公顷")},
     **{u: ("吨", "公斤", "千克", "克", "斤") for u in ("公斤", "千克")},
 }
+# Nouns that begin with a measure word (条目, 项目, 家庭, 块钱), as a how-many question names
+# them: counted in the measures given here, not in the one they begin with (3.1万个条目).
+_MEASURE_NOUNS = {
+    "条目": ("个", "条"), "条款": ("条", "款", "个"), "项目": ("个", "项"),
+    "家庭": ("户", "个", "家"), "名额": ("个", "名"), "块钱": _MONEY,
+}
 _VISITS = ("家次", "人次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")
 # How long something lasts (多长时间, 多久, 要几天): a count of time, not a date.
 # (多久…一次 asks how often: 每周一次 answers it, no count of days.)
 DURATION = regex.compile(r"(?:多长时间|多久)(?![^,，。?？]{0,8}一次)|多少(?:个)?(?:天|小时|分钟|个月|周)"
                       r"|(?<![哪那这])几(?:天|个小时|小时|分钟|个月|周)|\bhow long\b")
+# How often (多久上门查一次, 几天巡查一次, 检查频次, how often): a rate, said per period
+# (每年至少1次, 每季度开展一次, 一年两次) or as 定期 — a delay (3日内推送) or a
+# date says none.
+FREQUENCY_ASKED = regex.compile(r"(?:多长时间|多久|隔多久|多少天|几天|几个月|几年|几周)"
+                             r"[^,，。?？]{0,8}一次|频次|频率|\bhow often\b|\bfrequency\b")
+FREQUENCY_SAID = regex.compile(r"每(?:个|一)?[\d一二两三四五六七八九十半]*个?(?:年|季度|季|月|周|"
+                            r"星期|礼拜|天|日|小时)|定期|一年[\d一两二三四五六七八九十]+次|"
+                            r"[\d一两二三四五六七八九十]+(?:年|个月|月|周|天|日)一次")
 _TIME_SPANS = ("分钟", "小时", "天", "日", "周", "个月", "月", "年")
 _COUNT_NAMED = regex.compile(r"(?:(人|户|家|件|次|起|所|座|辆|台)数|数量)(?:是|为|有|达到|一共|共|总共)?"
                           r"(?:多少|几)")
@@ -103,7 +117,9 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
                   + "|".join(_CURRENCIES) + r"|钱|万元|亿元|元|家|项|亩|级|位|名|件|人|次|部门|月|年(?!级)|"
                   + "|".join(_COUNTED) + ")?", norm_question)
     if m and m.group(2):
-        return _NUMBER_UNITS[m.group(2)]
+        # 多少条目, 多少项目, 几块钱: the measure begins a noun, which says what is counted.
+        noun = norm_question[m.start(2):m.end(2) + 1]
+        return _MEASURE_NOUNS.get(noun) or _NUMBER_UNITS[m.group(2)]
     if m and m.group(1):
         return _NUMBER_UNITS["个"]
     # A count asked by its name (报名人数多少, 企业户数是多少, 数量有多少): a count of those,
@@ -204,4 +220,4 @@ _ENGLISH_MONEY = regex.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
-__all__ = ["ENGLISH_LAST", "ENGLISH_SUMS", "PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]
+__all__ = ["ENGLISH_LAST", "ENGLISH_SUMS", "FREQUENCY_ASKED", "FREQUENCY_SAID", "PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]

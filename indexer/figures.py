@@ -32,7 +32,10 @@ _TERM_UNITS = ("年", "个月", "月", "天")
 _SPAN_BEFORE = regex.compile(r"(?:用|用了|历时|花了|耗时|经过|不到|仅)$")
 _SPAN_AFTER = ("时间", "之久", "就", "便")
 _SPAN_UNITS = (*_TERM_UNITS, "小时", "周")
-_DETENTION_DAYS = regex.compile(rf"(?<=拘留|拘役)([{_CN_NUM}]{{1,3}}日)")
+# Days a penalty lasts, written with 日 after its verb (行政拘留十日, 责令停产整顿45日, 停业
+# 7日): a span; a bare 20日 elsewhere is as often a day of the month (２０日在此间宣布).
+_PENALTY_DAYS = regex.compile(rf"(?<=拘留|拘役|整顿|停产|停业|停工|暂扣|为期)"
+                              rf"((?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})日)(?![电晚上下午凌])")
 _BATCH = regex.compile(r"(?:第[一二三四五六七八九十0-9]+|首)批")
 _NUMBERED = regex.compile(rf"第(?:\d{{1,5}}|[{_CN_NUM}零]{{1,6}})号")
 _DAYS_WITHIN = regex.compile(rf"(?<![月\d{_CN_NUM}])((?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:工作)?日)"
@@ -48,8 +51,10 @@ QUANTITY_RE = regex.compile(
     + _MEASURES + r"))?(" + _MEASURES + r")"
 )
 _MONTH_DAY = regex.compile(r"(?<![\d年])(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日")
-# A month without its year, as news and case reports write it: 今年6月, 去年3月份, 5月底.
-_MONTH = regex.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)?"
+# A month without its year, as news and case reports write it: 今年6月, 去年3月份, 5月底,
+# 今年2月1日 (the day with it).
+_MONTH = regex.compile(r"(?:今年|去年|前年|明年|当年|同年)(?:1[0-2]|[1-9])月"
+                    r"(?:(?:[12]\d|3[01]|[1-9])日|份|初|中旬|上旬|下旬|底|末)?"
                     r"|(?<![\d年至到~第-])(?:1[0-2]|[1-9])月(?:份|初|中旬|上旬|下旬|底|末)")
 # A year or a day in Chinese numerals, as news often writes them (组建于一九六二年, 一月十日,
 # 一九九七年十二月): a date, though no digit says it.
@@ -90,7 +95,8 @@ def is_calendar_year(quantity: str) -> bool:
 # its pieces).
 NEEDS: dict[regex.LazyPattern, tuple[str, ...]] = {
     _BATCH: ("批",), YEAR_RE: ("19", "20"), _MONTH_DAY: ("月",), _MONTH: ("月",),
-    CLOCK_RE: ("时", "点"), _DETENTION_DAYS: ("拘",), _NUMBERED: ("号",), _DAYS_WITHIN: ("内",),
+    CLOCK_RE: ("时", "点"), _PENALTY_DAYS: ("拘", "整顿", "停", "暂扣", "为期"),
+    _NUMBERED: ("号",), _DAYS_WITHIN: ("内",),
     CN_DATE: ("年", "月"), _WEEKDAY: ("星期", "礼拜", "周"),
 }
 
@@ -151,11 +157,11 @@ def figure_facts(text: str) -> Iterator[tuple[str, str]]:
         if ((digits and m.group(4) not in ("级", "大")) or grade or spelled or ordinal or term
                 or span or counted):
             yield "quantity", m.group(0)
-    # Detention in days (行政拘留十日): 日 is no measure word, as it ends every date.  A
+    # Days of a penalty (行政拘留十日, 停产整顿45日): 日 is no measure word, as it ends every date.  A
     # numbered order or document (第217号国务院令, 国务院令第217号): 号 is no measure word
     # (18号楼, 5号 as a day), but after 第 it numbers.  And a time limit in days (责令其在10日内
     # 支付, 15个工作日内办结).  (The figure is the group named.)
-    for pattern, group in ((_DETENTION_DAYS, 1), (_NUMBERED, 0), (_DAYS_WITHIN, 1)):
+    for pattern, group in ((_PENALTY_DAYS, 1), (_NUMBERED, 0), (_DAYS_WITHIN, 1)):
         for m in matches(pattern, text):
             yield "quantity", m.group(group)
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from corpus import regex
+from indexer.lexicon import lexicon
 from indexer.normalize import occurrences
 from indexer.words import COUNTRIES
 
@@ -58,7 +59,8 @@ SURNAMES = frozenset(
     "郝龚邵万钱严覃武戴莫孔向汤")
 _DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容")
 # A post or role, then a surname: where a name may start.
-_POST_THEN_NAME = regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?=[{''.join(sorted(SURNAMES))}]|"
+# (…艺术团团长的曾若虹说: 的 may stand between them.)
+_POST_THEN_NAME = regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))的?(?=[{''.join(sorted(SURNAMES))}]|"
                              rf"{'|'.join(_DOUBLE_SURNAMES)})")
 
 
@@ -180,6 +182,9 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
     names a vote gives a post (选举安启元为省政协主席, 安启元当选…主席), whatever the surname:
     the words around them mark where they begin and end."""
     spots = [(m.group(1), m.end()) for m in _POST_THEN_NAME.finditer(norm_text)]
+    # After 的 (团长的曾若虹) an everyday word may stand as well (专家的严格检查): there a
+    # name is only what general Chinese does not hold as a word.
+    linked = {at for post, at in spots if norm_text[at - 1] == "的"}
     candidates = {norm_text[at:at + size] for _, at in spots for size in (2, 3, 4)}
     known = set(words(candidates)) if candidates else set()
     out: list[Person] = []
@@ -188,6 +193,8 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
         name = some.group(0) if some else next(
             (norm_text[at:at + size] for size in (4, 3, 2)
              if at + size <= len(norm_text) and norm_text[at:at + size] in known), None)
+        if name and at in linked and name in lexicon().words:
+            continue
         if name and not _NOT_A_POST.search(post):
             out.append(Person(post, name, at, at + len(name)))
     taken = {person.start for person in out}

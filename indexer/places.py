@@ -27,6 +27,9 @@ _VERB_HEAD = regex.compile(rf"(?:{JOINING_VERBS})$")
 # …nor is a verb whose object a place is (新建东坪县、临河区2个储备库, 位于临江市).
 VERB_LEAD = regex.compile(rf"^(?:{JOINING_VERBS}|新建|建成|位于|地处|覆盖|涉及|包括|前往|来自)")
 # Characters no place name holds before its suffix (设: 部分设区的市 are cities with districts).
+# The part of a site given to one use (储罐区, 厂区, 作业区, 停车区) is no district.
+_FACILITY_AREA = regex.compile(r"(?:罐|厂|仓|装置|作业|生产|仓储|施工|储存|存储|停车|办公|生活|"
+                               r"装卸|加油|充电)区$")
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委设")
 
 
@@ -123,8 +126,8 @@ def places(norm: str) -> list[str]:
             if lead and len(name) - lead.end() >= 2:
                 name = name[lead.end():]
             head = name[:-2] if name.endswith("州市") else name[:-1]  # 温州市, 苏州市
-            if not head or name in GENERIC_PLACE_WORDS:
-                continue  # 各州市: the cities and prefectures, no name; 城市, 超市
+            if not head or name in GENERIC_PLACE_WORDS or _FACILITY_AREA.search(name):
+                continue  # 各州市: the cities and prefectures, no name; 城市, 超市, 储罐区
             if any(name in a for a in autonomous):
                 continue  # 瑶族自治县 is the tail of 乳源瑶族自治县
             if (len(name) >= 2 and not (set(head) & _NOT_IN_PLACE) and "自治区" not in name
@@ -150,7 +153,7 @@ def _local_places(chunk: str) -> list[str]:
         # be a name of its own (长兴县和平镇).
         conjunction = head[0] in "和与及" and len(head) > 2
         if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and not conjunction
-                and not pat.not_local_head.search(head)
+                and not pat.not_local_head.search(head) and not _FACILITY_AREA.search(name)
                 and not (pat.generic_local.search(name) and not _NAMED_MOUNTAIN_DISTRICT.match(name))
                 and not any(name in o for o in out)):
             out.append(name)

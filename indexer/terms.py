@@ -66,6 +66,10 @@ def quoted(text: str) -> list[str]:
 _CENTRAL_RE = regex.compile("|".join(sorted(CENTRAL_BODIES, key=len, reverse=True)))
 
 
+# Verbs that end in a body suffix (…三年行动部署, 签署): 署 ends 海关总署, not these.
+_VERBS_IN_SUFFIX = ("部署", "签署")
+
+
 def organisations(text: str) -> list[str]:
     """Authority names such as 自治区市场监管局, 公安厅, 州政府 (heuristic)."""
     found: list[str] = []
@@ -78,7 +82,8 @@ def organisations(text: str) -> list[str]:
         last_end = -1
         for m in _ORG_RE.finditer(chunk):
             name = _LEADING_NOISE.sub("", m.group(0))
-            if 2 <= len(name) <= _NAME_MAX and name not in ORG_SUFFIXES:
+            if (2 <= len(name) <= _NAME_MAX and name not in ORG_SUFFIXES
+                    and not name.endswith(_VERBS_IN_SUFFIX)):
                 if (m.end() - len(name) == last_end == m.start() and found
                         and len(found[-1]) + len(name) <= 20):
                     # 市医保局基金监管科: a bureau and its section, one body.

@@ -71,3 +71,24 @@ def test_the_threshold_keeps_most_sets_under_the_ceiling_not_only_the_pool() -> 
     assert script.spread_threshold(sets, 0.03, share=1 / 3) == 0.0
     # … none may: the high set's wrong lines must fall below the threshold.
     assert script.spread_threshold(sets, 0.03, share=0.0) == 0.901
+
+
+def test_resampling_never_lowers_the_threshold_below_the_rule_it_smooths() -> None:
+    script = load_script("fit_confidence")
+    # Three sets of 70 questions (2 wrong lines allowed each at 0.03).  Two sets hold 3 wrong
+    # lines at 0.9: as they are, both are over unless the threshold passes 0.9 — the rule
+    # allows one set in three over.  Resampled, such a set often holds two or fewer, so the
+    # bagged median alone settles lower.
+    sets = []
+    probability: dict[int, float] = {}
+    for name, wrong in (("a", 3), ("b", 3), ("c", 0)):
+        data = script.SetData(name, denominator=70, expected=60)
+        for i in range(40):
+            r = script.Row(name, str(i), "number", None, i >= wrong)
+            data.rows.append(r)
+            probability[id(r)] = 0.9 if i < wrong else 0.95
+        sets.append(data)
+    plain = script.spread_threshold(script.set_questions(sets, probability), 0.03)
+    assert plain == 0.901
+    assert script.bagged_threshold(sets, probability, 0.03) < plain
+    assert script.chosen_threshold(sets, probability, 0.03) == plain

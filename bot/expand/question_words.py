@@ -50,7 +50,12 @@ class QuestionWordStripper:
         """
         found: list[tuple[int, int]] = []
         if self._keep_re is not None:
-            found += [m.span() for m in self._keep_re.finditer(text)]
+            kept_phrases = [m.span() for m in self._keep_re.finditer(text)]
+            if kept_phrases:
+                # Not one that an index word runs into (整改了: 整改 + 了, not 整 + 改了).
+                inside = self._index_spans(text)
+                found += [(s, e) for s, e in kept_phrases
+                          if not any(a < s < b <= e for a, b in inside)]
         spans = [m.span() for m in QUESTION_WORD_RE.finditer(text)]
         candidates: dict[tuple[int, int], str] = {}
         for qs, qe in spans:
@@ -70,19 +75,24 @@ class QuestionWordStripper:
                 kept.append((start, end))
         return sorted(kept)
 
+    def _index_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of ``text`` that are index words of two characters or more."""
+        words = {text[i:j] for i in range(len(text))
+                 for j in range(i + 2, min(len(text), i + MAX_TERM_LEN) + 1)}
+        df = self.vocab.document_frequencies(words)
+        return [(i, j) for i in range(len(text))
+                for j in range(i + 2, min(len(text), i + MAX_TERM_LEN) + 1)
+                if text[i:j] in df]
+
     def _indexed(self, text: str, spans: list[tuple[int, int]],
                  candidates: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
         """The candidate words around question words that are index words of their own,
         not cut by a word running on past them."""
-        words = {text[i:j] for i in range(len(text))
-                 for j in range(i + 2, min(len(text), i + MAX_TERM_LEN) + 1)}
-        df = self.vocab.document_frequencies(words)
-        spans_in = [(i, j) for i in range(len(text))
-                    for j in range(i + 2, min(len(text), i + MAX_TERM_LEN) + 1)
-                    if text[i:j] in df]
+        spans_in = self._index_spans(text)
+        indexed = {text[i:j] for i, j in spans_in}
         found: list[tuple[int, int]] = []
         for (i, j), word in candidates.items():
-            if word not in df:
+            if word not in indexed:
                 continue
             qs, qe = next(q for q in spans if i <= q[0] and q[1] <= j)
             # Not when the rest of it belongs to a word running on past it

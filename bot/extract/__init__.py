@@ -15,12 +15,14 @@ from bot.extract import document, number, where, who, whose
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
-from bot.extract.where import VAGUE_PLACE
+from bot.extract.where import QUOTED_NAME, VAGUE_PLACE
 from bot.lookup import Lookup
+from bot.measures import FREQUENCY_SAID
 from bot.reply import Passage
 from corpus import regex
 from indexer.figures import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year
 from indexer.normalize import normalize
+from indexer.people import asked_post, names_someone
 from indexer.places import places
 from indexer.terms import TITLE_RE, organisations
 from indexer.words import DOC_KINDS
@@ -38,7 +40,17 @@ EXTRACTORS: dict[Kind, Extractor] = {
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The direct answer and its evidence: a defined short name, the kind's extractor, or
-    else the clause of the best sentence that answers the question's focus."""
+    else the clause of the best sentence that answers the question's focus — and for a
+    question of how often, only a line that says a rate (每年至少1次, 定期): "多久上门查一次?"
+    is not answered by 3日内推送 or by a clause on something else."""
+    found = _extract(a, ranked, searcher)
+    if (a.intent.asks_frequency and found.answer is not None
+            and not FREQUENCY_SAID.search(normalize(found.answer))):
+        return found._replace(answer=None)
+    return found
+
+
+def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     defined = alias(a, searcher)
     if defined is not None:
         return defined
@@ -57,8 +69,19 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures,
                                            a.intent.place_level):
             return found
+        if clause and a.kind == "when" and a.intent.asks_day and not _DAY_SAID.search(
+                normalize(clause)):
+            return found  # "从哪天开始的?" is not answered by a title's 2025年
+        if clause and a.kind == "where" and not _new_place(
+                QUOTED_NAME.sub("", normalize(clause)), a):
+            # "博物馆准备设在哪?" is not answered by the 福州 it names, nor by a place
+            # inside a quoted name (“…地区留京学生新春团拜会”在这里举行).
+            return found
         if clause and a.intent.asks_company and not who.names_a_business(clause):
             return found  # "被哪家企业承包?" wants a business, not any body
+        if (clause and a.kind == "who" and asked_post(a.norm) is not None
+                and not names_someone(normalize(clause))):
+            return found  # "团长是谁?": a person holds a post, a body's clause names none
         if clause and a.kind == "who" and who.deed_unsaid(a, best):
             return found  # "哪个单位立案侦查的?" is not answered by the court that sentenced
         if clause and whose.deed_unsaid(a, normalize(clause)):
@@ -81,7 +104,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
 # A ministry and its departments (农业农村部农田建设管理司), which the index's body names
 # leave out: 部 and 司 end too many other words (干部, 全部, 公司) to be body suffixes there.
-_MINISTRY = regex.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长])|"
+_MINISTRY = regex.compile(r"[\u4e00-\u9fff]{2}(?<![干内全局东西南北外上下总本支分])部(?![门分长署位件落])|"
                        r"[\u4e00-\u9fff]{2}(?<!公)司(?![机法])")
 
 
@@ -116,6 +139,20 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
     # A titled document, or one named by its kind without brackets (承诺达标合格证制度).
     "document": lambda c: "《" in c or _UNBRACKETED_DOCUMENT.search(c) is not None,
 }
+
+
+def _new_place(clause: str, a: Analysis) -> bool:
+    """Whether a (normalised) clause names a place the question does not (福州 asked in
+    "福州工艺美术博物馆准备设在哪?" is the thing asked of, not where it is), a landmark or
+    venue (南通兴东国际机场), or a vague place."""
+    named = {x for unit in a.units for x in unit.alts}
+    return VAGUE_PLACE.search(clause) is not None or any(
+        p not in a.norm and (len(p) < 3 or p[:-1] not in a.norm) for p in places(clause)
+    ) or bool(where.landmarks(clause, named) or where.venues(clause, named))
+
+
+# A day said (4月1日, 1日起, 一月十日, 当天): what "哪天?" asks.
+_DAY_SAID = regex.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]日|当天|当日|次日|今天|昨天|前天")
 
 
 def _dated(clause: str) -> bool:

@@ -30,6 +30,7 @@ _NAME = regex.compile(r"([\u4e00-\u9fff]{1,16}?" + _SUFFIX + r")(?![\u4e00-\u9ff
 _BEFORE_NAME = regex.compile(r"^.*(?:单位|经查|发现|查明|对|由|与|和|及|同|跟|向|给|把|让|的|是|为|系|"
                           r"被|将|在|从|到|据|涉事|当事|所属|旗下|下属|其|称|以|经营者|反映|举报|"
                           r"投诉|约谈|责令|督促|要求|查处|处罚|罚款|起诉|承包给)")
+_SUFFIX_END = regex.compile(_SUFFIX + "$")
 _POINTER = regex.compile(r"^(?:该|此|上述|这家|那家|本|[一二三四五六七八九十两几多0-9]+(?:余|多)?家)")
 # A business only pointed back at (此外,该公司…): the sentence before names it.
 POINTED_BUSINESS = regex.compile(r"(?:该|此|上述)(?:" + "|".join(COMPANY_SUFFIXES) + ")")
@@ -51,12 +52,17 @@ def business(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     the question names; a sentence that points back (此外,该公司…) is answered by the last
     business the sentence before it names (quoted after it)."""
     named = {x for u in a.units for x in u.alts if len(x) >= 2}
+    # The businesses the question itself names, by the name before the suffix (中联煤层气公司
+    # asked is 中国中联煤层气有限责任公司 said): the one asked about, not the one asked for.
+    own = [core for n in businesses(a.norm) if not n.startswith(("哪", "什么"))
+           and len(core := _SUFFIX_END.sub("", n)) >= 2]
     best_score = ranked[0].score if ranked else 0.0
     for p in ranked[:W.answer_pool_size]:
         if p.score < best_score - W.actor_pool:
             break
         clause = normalize(best_clause(p, a) or p.text)
-        names = [n for n in businesses(clause) or businesses(p.norm) if n not in named]
+        names = [n for n in businesses(clause) or businesses(p.norm)
+                 if n not in named and not any(core in n for core in own)]
         if names:
             return Direct(as_written(p.text, names[0], p.norm), p)
         if POINTED_BUSINESS.search(p.norm):

@@ -94,6 +94,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if a.kind == "when" and a.intent.asks_clock:
         # "几点发生的?": a time of day, when the text gives one.
         facts = [(f, r) for f, r in facts if CLOCK_RE.search(f.norm)] or facts
+    elif a.kind == "when" and a.intent.asks_day:
+        # "从哪天开始的?": a day; a year (a title's 2025年) says none.
+        facts = [(f, r) for f, r in facts if "日" in f.norm or "号" in f.norm]
     by_id = {p.id: p for p in pool}
     if a.kind == "when":
         # A year inside quotes or a title names something (躋身“2025中國品牌價值評價”百強榜,
@@ -130,7 +133,8 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 
     def before(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
-        return words_before(body, body.find(f.norm))
+        at = body.find(f.norm)
+        return cell_label(body, at) or words_before(body, at)
 
     def after(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
@@ -335,6 +339,15 @@ def _clause_of(p: Passage, f: FactHit) -> str:
     """The normalised clause a figure stands in (``""`` if the passage does not hold it)."""
     at = p.norm.find(f.norm)
     return next((p.norm[s:e] for s, e in clause_spans(p.norm) if s <= at < e), "")
+
+
+def cell_label(text: str, at: int) -> str:
+    """A table cell's label, when the figure at ``at`` is the cell's value: the readers
+    write a row as 区县:高新区 | 发现隐患(项):574项 | 已整改(项):562项, and the label, not the
+    cell before, says what the figure counts (""  when the figure is no cell's value)."""
+    if "|" not in text or not text[:at].rstrip().endswith(":"):
+        return ""
+    return text[:at].rstrip()[:-1].rsplit("|", 1)[-1].strip()
 
 
 def words_before(text: str, at: int) -> str:

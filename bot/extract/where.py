@@ -7,6 +7,7 @@ clause, the place facts of the best passage, then of its case's title and lead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.analysis import Analysis
@@ -24,11 +25,27 @@ from indexer.words import PLACE_LEVELS, PROVINCES
 
 _WITH_WHERE = regex.compile(r"[和与跟同]哪")
 VAGUE_PLACE = regex.compile(r"[多各全外][省市县州地国](?:市|区)?")
+# A name in quotation marks (normalised text writes them "…").
+QUOTED_NAME = regex.compile(r'"[^"。]{1,40}"')
+
+
+def only_in_a_name(place: str, norm: str) -> bool:
+    """Whether ``place`` stands in ``norm`` only inside quoted names longer than itself
+    (“首都高校老少边穷地区留京学生新春团拜会”): part of what a thing is called, not where
+    it is."""
+    titled = [m.span() for m in QUOTED_NAME.finditer(norm)]
+    spots = [m.start() for m in re.finditer(re.escape(place), norm)]
+    return bool(spots) and all(any(
+        start < pos and pos + len(place) < end and end - start - 2 > len(place) + 2
+        for start, end in titled) for pos in spots)
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     """The place that answers, from the clause, the best passage's facts or its case's."""
     found = _extract(a, without_dateline(ranked[0]), searcher)
+    if found.answer and found.evidence is not None and only_in_a_name(
+            normalize(found.answer), found.evidence.norm):
+        return NONE
     # The line quotes the passage as it is written.
     return found._replace(evidence=ranked[0]) if found.evidence is not None else found
 
@@ -228,6 +245,7 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
     吴江区), the answer is in that chain."""
     norm = normalize(clause)
     spans = sorted({(norm.find(name), name) for name in places(norm) if name in norm})
+    spans = [(pos, name) for pos, name in spans if not only_in_a_name(name, norm)]
     levels = _chain_levels(spans, norm)
     asked = [(pos, name) for pos, name in spans if name in named or any(
         len(x) >= 2 and name.startswith(x) for x in named)]

@@ -15,6 +15,10 @@ from indexer.normalize import normalize
     ("不合格的有多少批", "批", ("批次",)),  # samples are counted in 批次
     ("检查了多少家次经营业户", "家次", ()),  # visits asked as such
     ("出动了多少人次", "人次", ()),
+    # A noun that begins with a measure word says what is counted (3.1万个条目).
+    ("简明版一共多少条目", "个", ("条",)),
+    ("有多少家庭领到补贴", "户", ("家",)),
+    ("门票几块钱", "元", ()),
     ("考核全省第几名", "名", ("位",)),  # a place in a ranking: 第3位 answers 第几名
     ("排在第几位", "位", ("名",)),
     ("排名第几", "位", ("名",)),

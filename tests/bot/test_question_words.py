@@ -7,8 +7,8 @@ import pytest
 from bot.expand.question_words import QuestionWordStripper
 from tests.bot.fake_vocab import FakeVocabulary
 
-DF = {"土地": 9, "指导": 4, "有限空间": 3, "存量": 6, "修订": 5, "那曲": 2, "哪位": 3, "哪样": 2}
-TABLE = {"没人管": ("无人监管",)}
+DF = {"整改": 7, "土地": 9, "指导": 4, "有限空间": 3, "存量": 6, "修订": 5, "那曲": 2, "哪位": 3, "哪样": 2}
+TABLE = {"没人管": ("无人监管",), "改了": ("修订",)}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -17,6 +17,8 @@ TABLE = {"没人管": ("无人监管",)}
     ("有限空间有哪些", ["有限空间"]),  # 有 likewise
     ("对存量怎么处理", ["存量"]),  # 对存 is no word: 对 stays a question word
     ("没人管怎么办", ["没人管"]),  # a colloquial phrase of the synonym table survives
+    ("条例改了吗", ["条例", "改了"]),
+    ("隐患整改了多少", ["隐患整改"]),  # …not one an index word runs into (整改 + 了)
     ("请问是否有吗", []),
     # Pointing back (那家, 这次, 那场) says which one is meant, never a word of the text;
     # a place holding 那 (那曲) is an index word and stays.

@@ -113,6 +113,7 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("which district has a white list of tutoring centers", "where"),
     ("社会周刊礼拜几出", "when"),  # a day of the week, not a count
     ("图书馆星期几闭馆", "when"),
+    ("国家测绘局出了哪些部门规章", "document"),  # rules a department makes, not a department
 ])
 def test_classify(question: str, kind: str) -> None:
     assert classify(normalize(question)) == kind

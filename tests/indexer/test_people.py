@@ -41,7 +41,7 @@ def test_asked_post(question: str, post: str | None) -> None:
 
 
 # The index's words, as jieba cut the texts below (an unknown name stays whole).
-WORDS = {"张建国", "朱邦造", "李明", "刘芳", "报道", "出席", "表示"}
+WORDS = {"张建国", "朱邦造", "李明", "刘芳", "曾若虹", "严格", "报道", "出席", "表示"}
 
 
 def _words(strings: object) -> set[str]:
@@ -56,6 +56,8 @@ def _words(strings: object) -> set[str]:
     ("对涉事司机李某处以罚款", [("对涉事司机", "李某")]),  # 某 names as written
     ("大桥由青山路桥集团承建", []),  # no post, no name
     ("市长出席仪式", []),  # a post, nobody named
+    ("身兼小白鹭艺术团团长的曾若虹说", [("白鹭艺术团团长", "曾若虹")]),  # 的 between
+    ("历经专家的严格检查", []),  # …but after 的 an everyday word is no name
     ("青山市长江二桥通车", []),  # 长江 is no name
     # A name transcribed from another language, its parts joined by a dot.
     ("由议长托马斯·萨维率领的代表团", [("由议长", "托马斯.萨维")]),

@@ -72,6 +72,8 @@ NEGATIVE = [
     "各州市要落实责任",  # the prefectures and cities, no name
     "大会在哪个城市召开",  # 城市 asks for a place, names none
     "超市和股市",  # markets
+    "但储罐区液氯报警探头被屏蔽",  # the part of a site given to one use
+    "进入厂区和作业区",
 ]
 
 

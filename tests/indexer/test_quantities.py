@@ -76,6 +76,8 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
     ("判处有期徒刑一年至三年不等", ["一年", "三年"]),
     ("判处有期徒刑一年六个月，缓刑二年", ["一年", "六个月", "二年"]),
     ("对其行政拘留十日", ["十日"]),
+    ("责令停产停业整顿45日", ["45日"]),  # the days of a penalty, in digits too
+    ("外长２０日在此间宣布", []),  # …but a bare 20日 is a day of the month
     # A time limit in days; a day of the month is a date.
     ("责令其在10日内支付全部工资", ["10日"]),
     ("于15个工作日内办结", ["15个工作日"]),
@@ -95,6 +97,7 @@ def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     ("2024年5月20日起施行", ["2024年5月20日"]),  # the whole date once, not its day again
     ("第12月份", []),
     ("今年6月,执法支队开展突击检查", ["今年6月"]),  # a month without its year
+    ("泰国将从今年2月1日起发行债券", ["今年2月1日"]),  # …with its day
     ("5月底前完成整改", ["5月底"]),
     ("1至9月,全省共出动执法人员", []),  # a range of months is no date
     ("于当日14时20分接到报警", ["14时20分"]),  # a time of day

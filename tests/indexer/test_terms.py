@@ -110,6 +110,9 @@ def test_organisations_of_the_bundled_document() -> None:
     ("按照联合国特委会的要求", ["联合国特委"]),
     ("市场监管局联合公安局开展检查", ["市场监管局", "公安局"]),
     ("市医保局基金监管科负责核查", ["市医保局基金监管科"]),
+    ("落实全国安全生产治本攻坚三年行动部署", []),  # deploying, no 署
+    ("两国外长签署联合公报", []),
+    ("海关总署开展专项行动", ["海关总署"]),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected

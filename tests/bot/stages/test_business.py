@@ -36,3 +36,12 @@ def test_which_business_a_sentence_pointing_back_means() -> None:
     # A body is no answer to it.
     body = row(3, "县人社局未按规定开设专用账户。")
     assert who.extract(a, ranked((body, 1.0)), MemoryLookup([body])).answer is None
+
+
+def test_the_business_the_question_names_is_not_the_answer() -> None:
+    """中联煤层气公司 asked, 中国中联煤层气有限责任公司 said: its partner answers."""
+    r = row(1, "中国中联煤层气有限责任公司同美国德士古公司签署了合作开发淮北煤层气项目的合同。")
+    a = analysis("中联煤层气公司是和哪家美国公司签的合同?",
+                 [("中联", 3.0), ("煤层气", 3.0), ("合同", 2.0)], kind="who")
+    assert a.intent.asks_company
+    assert who.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "美国德士古公司"

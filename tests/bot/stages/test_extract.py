@@ -15,6 +15,7 @@ from bot.extract.where import (
     site_named,
     venues,
 )
+from bot.measures import FREQUENCY_SAID
 from indexer.words import IN_CHARGE_VERBS
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
@@ -898,3 +899,72 @@ def test_who_attending_the_ceremony_of_a_deed_did_not_do_it() -> None:
     a = analysis("公司成立是谁揭牌的?", ["公司", "成立", "揭牌"])
     assert who.deed_unsaid(a, attended)
     assert not who.deed_unsaid(a, did)
+
+
+def test_how_often_only_a_rate_said_answers() -> None:
+    """多久…一次 asks a rate: 3日内推送 is a delay, not how often anything is done."""
+    delay = row(1, "市自然资源局利用卫星遥感影像开展全覆盖监测，发现疑似违法图斑后3日内推送镇核查。")
+    a = analysis("卫星监测多久搞一次?", [("卫星", 3.0), ("监测", 3.0)], kind="what")
+    assert a.intent.asks_frequency
+    assert extract(a, ranked((delay, 1.0)), MemoryLookup([delay])).answer is None
+
+
+@pytest.mark.parametrize(("line", "rate"), [
+    ("每季度对全市耕地变化情况开展一次全覆盖监测", True),
+    ("乡镇卫生院医生每周上门巡诊不少于1次", True),
+    ("对居民用户每年至少进行1次免费入户安全检查", True),
+    ("定期开展消防检查", True),
+    ("一年两次", True),
+    ("发现疑似违法图斑后3日内推送镇核查", False),
+    ("2024年5月开展一次检查", False),
+])
+def test_a_rate_said(line: str, rate: bool) -> None:
+    assert (FREQUENCY_SAID.search(line) is not None) is rate
+
+
+@pytest.mark.parametrize(("place", "text", "only"), [
+    ("老少边穷地区", '"首都高校老少边穷地区留京学生新春团拜会"在这里举行', True),
+    ("老少边穷地区", '"首都高校老少边穷地区留京学生新春团拜会"在老少边穷地区举行', False),
+    ("北京", '会议在"北京"举行', False),  # the quoted name is the place itself
+])
+def test_a_place_only_in_a_quoted_name(place: str, text: str, only: bool) -> None:
+    assert where.only_in_a_name(place, text) is only
+
+
+def test_where_no_place_the_question_names_or_only_a_quoted_name_holds() -> None:
+    named = row(1, "千呼万唤的福州工艺美术博物馆馆址，终于定了下来。")
+    a = analysis("福州工艺美术博物馆准备设在哪?", [("福州", 3.0), ("工艺美术博物馆", 3.0)],
+                 kind="where")
+    assert extract(a, ranked((named, 1.0)), MemoryLookup([named])).answer is None
+    quoted = row(2, "“首都高校老少边穷地区留京学生新春团拜会”在这里举行。")
+    b = analysis("新春团拜会举办地点", [("团拜会", 3.0), ("举办", 2.0)], kind="where")
+    assert extract(b, ranked((quoted, 1.0)), MemoryLookup([quoted])).answer is None
+
+
+def test_which_day_is_not_answered_by_a_year() -> None:
+    """"从哪天开始的?": a title's 2025年 is no day; the preamble's 4月1日 is."""
+    title = row(1, "岚州市应急管理局关于2025年全市危险化学品专项执法检查情况的通报", role="title")
+    a = analysis("执法检查是从哪天开始的", [("执法", 2.0), ("检查", 2.0)], kind="when")
+    assert a.intent.asks_day
+    lookup = MemoryLookup([title], [fact(1, "date", "2025年", subject="2025年")])
+    assert number.extract(a, ranked((title, 1.0)), lookup).answer is None
+    said = row(2, "2025年4月1日至8月31日，市应急管理局组织开展了专项执法检查。")
+    both = MemoryLookup([title, said], [fact(1, "date", "2025年", subject="2025年"),
+                                        fact(2, "date", "2025年4月1日", subject="2025年4月1日")])
+    line = number.extract(a, ranked((title, 1.0), (said, 1.0)), both).answer
+    assert line is not None and "4月1日" in line
+
+
+@pytest.mark.parametrize(("row_text", "figure", "label"), [
+    ("区县:高新区 | 发现隐患(项):574项 | 已整改(项):562项", "562项", "已整改(项)"),
+    ("区县:高新区 | 发现隐患(项):574项 | 已整改(项):562项", "574项", "发现隐患(项)"),
+    ("全市共发现隐患574项,已整改562项", "562项", ""),  # a sentence has no cells
+])
+def test_a_table_cells_label_describes_its_figure(row_text: str, figure: str, label: str) -> None:
+    assert number.cell_label(row_text, row_text.find(figure)) == label
+
+
+def test_a_posts_holder_is_a_person_never_a_bodys_clause() -> None:
+    r = row(1, "小白鹭民间舞团是中共厦门市委常委会决定成立的，自开始就受到各方关心。")
+    a = analysis("小白鹭民间舞团团长是谁", [("小白鹭", 3.0), ("民间舞团", 3.0)], kind="who")
+    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
