@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.measures import FREQUENCY_ASKED, wanted_units
+from bot.measures import FREQUENCY_ASKED, PHONE_ASKED, wanted_units
 from corpus import regex
 from corpus.lines import cn_number
 from indexer.words import IMPLEMENTING_VERBS, PAGE_KINDS
@@ -116,6 +116,8 @@ CUES: tuple[Cue, ...] = (
                                       r"联合|一起"), "还有谁参与了?"),
     # How often (多久上门查一次?): only a rate said per period answers (bot.measures).
     Cue("asks_frequency", FREQUENCY_ASKED, "多久上门检查一次?"),
+    # A telephone number (举报打什么电话?): only a number of that length answers.
+    Cue("asks_phone", PHONE_ASKED, "举报打什么电话?"),
     # Several places asked for (哪些镇).
     Cue("plural_places", regex.compile(r"哪些|哪几|\bwhich (?:places|towns|districts|counties|"
                                     r"cities)\b"), "哪些镇做到了零新增?"),
@@ -147,6 +149,7 @@ class Intent:
     asks_change: bool = False
     several_answers: bool = False
     asks_frequency: bool = False
+    asks_phone: bool = False
     # -- values read from the question, not just cues -------------------------------
     # The batch it names (第一批, 首批): another batch's sentences do not answer.
     batch: str | None = None

@@ -21,6 +21,8 @@ _COUNTED = ("公里", "小时", "张", "处", "户", "所", "座", "条", "吨",
             "瓶", "罐", "箱", "袋", "桶", "盒", "篇", "首", "幅", "册",
             # Couples (多少对新人 → 106对).
             "对",
+            # Floors (几楼先着的 → 二层).
+            "层", "楼",
             # …and units of measurement asked by name (多少毫米, 多少立方米, 多少分贝).
             "毫米", "厘米", "千米", "平方米", "平方公里", "立方米", "公顷", "分贝", "千克", "公斤",
             "毫克")
@@ -43,6 +45,8 @@ _NUMBER_UNITS = {
     # Visits and trips asked as such (多少家次, 多少辆次) are answered in that measure.
     **{u: (u,) for u in ("家次", "辆次", "户次", "台次", "车次", "架次", "艘次", "批次")},
     "人次": ("人次",),
+    # A floor is said as 层 or 楼 alike (二层, 3楼).
+    "层": ("层", "楼"), "楼": ("层", "楼"),
     **{c: (c,) for c in _CURRENCIES},
     # An area or a weight asked in one unit may be said in another (多少平方米 → 12亩).
     **{u: ("亩", "平方米", "公顷", "平方公里", "平方千米") for u in ("平方米", "平方公里", "公顷")},
@@ -67,6 +71,13 @@ FREQUENCY_ASKED = regex.compile(r"(?:多长时间|多久|隔多久|多少天|几
 FREQUENCY_SAID = regex.compile(r"每(?:个|一)?[\d一二两三四五六七八九十半]*个?(?:年|季度|季|月|周|"
                             r"星期|礼拜|天|日|小时)|定期|一年[\d一两二三四五六七八九十]+次|"
                             r"[\d一两二三四五六七八九十]+(?:年|个月|月|周|天|日)一次")
+# A telephone number asked (打什么电话, 热线是多少, hotline): only a number of telephone
+# length answers (12319, 0991-1234567), not an amount (32000元) or a clause.
+PHONE_ASKED = regex.compile(r"(?:什么|啥|哪个|几号)电话|电话(?:号码)?(?:是|为)?(?:多少|几号|什么|啥)|"
+                         r"(?:热线|号码|专线)(?:电话)?(?:是|为)?(?:多少|什么|啥|几号)|"
+                         r"\b(?:phone|hotline|telephone)\b")
+PHONE_SAID = regex.compile(r"(?<![\d.])(?:\d{3,4}-)?(?:1\d{10}|\d{5,8})"
+                        r"(?![\d.%万亿元人名个家项吨米亩户次件起辆台套张条])")
 _TIME_SPANS = ("分钟", "小时", "天", "日", "周", "个月", "月", "年")
 _COUNT_NAMED = regex.compile(r"(?:(人|户|家|件|次|起|所|座|辆|台)数|数量)(?:是|为|有|达到|一共|共|总共)?"
                           r"(?:多少|几)")
@@ -220,4 +231,5 @@ _ENGLISH_MONEY = regex.compile(
     r"invest\w*|spen[dt]|pay|paid|salar\w*|wages?|pensions?|allowances?)\b")
 
 
-__all__ = ["ENGLISH_LAST", "ENGLISH_SUMS", "FREQUENCY_ASKED", "FREQUENCY_SAID", "PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]
+__all__ = ["ENGLISH_LAST", "ENGLISH_SUMS", "FREQUENCY_ASKED", "FREQUENCY_SAID", "PHONE_ASKED",
+           "PHONE_SAID", "PINYIN_HOW_MANY_WORD", "pinyin_asks_figure", "wanted_units"]

@@ -22,7 +22,9 @@ _CN_COUNTED = ("部门", "项", "个", "家", "级", "大", "元", "万元", "�
                # Spans of time (间隔期不少于六个月, 三天内) and kinds (分为四类).
                "个月", "天", "小时", "分钟", "周", "种", "类", "部分", "个工作日", "工作日",
                # Writings counted in words (共十一篇).
-               "篇", "首", "幅")
+               "篇", "首", "幅",
+               # Floors (起火点位于二层).
+               "层")
 # The penalties whose length a sentence gives in words (有期徒刑六年, 行政拘留十日), read in
 # the four characters before the length, and the units of that length.
 _TERM_BEFORE = regex.compile(r"(?:徒刑|拘役|缓刑|拘留|管制|监禁|禁业|禁止从业)$")

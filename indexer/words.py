@@ -30,8 +30,8 @@ MEASURE_WORDS = (
     "宗", "份", "块", "眼", "口", "株", "棵", "根", "片", "家次", "车次", "架次", "余宗",
     # Votes (以58票赞成) and sessions (第十四届).
     "票", "届",
-    # Aircraft and vessels (7架客机, 3艘渔船).
-    "架", "艘",
+    # Aircraft and vessels (7架客机, 3艘渔船); floors (二层, 3楼).
+    "架", "艘", "层", "楼",
     # Visits and trips counted, not things (检查出租汽车2860辆次 does not say how many cars).
     "辆次", "户次", "台次", "艘次", "批次",
     # Money in other currencies, as news writes it (120.74亿美元, 7.5万马克).

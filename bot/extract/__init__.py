@@ -15,10 +15,10 @@ from bot.extract import document, number, where, who, whose
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
-from bot.extract.where import QUOTED_NAME, VAGUE_PLACE
+from bot.extract.where import QUOTED_NAME
 from bot.lookup import Lookup
-from bot.measures import FREQUENCY_SAID
-from bot.reply import Passage
+from bot.measures import FREQUENCY_SAID, PHONE_SAID
+from bot.reply import Passage, passage_of
 from corpus import regex
 from indexer.figures import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year
 from indexer.normalize import normalize
@@ -43,11 +43,33 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     else the clause of the best sentence that answers the question's focus — and for a
     question of how often, only a line that says a rate (每年至少1次, 定期): "多久上门查一次?"
     is not answered by 3日内推送 or by a clause on something else."""
+    if a.intent.asks_phone:
+        return telephone(ranked, searcher)
     found = _extract(a, ranked, searcher)
     if (a.intent.asks_frequency and found.answer is not None
             and not FREQUENCY_SAID.search(normalize(found.answer))):
         return found._replace(answer=None)
     return found
+
+
+def telephone(ranked: list[Passage], searcher: Lookup) -> Direct:
+    """"举报打什么电话?": the telephone number the best passage gives, or the sentence right
+    after it (鼓励公众举报… ; 全省统一燃气服务热线为12319), as written — or no line: an
+    amount or a clause is no number to dial."""
+    if not ranked:
+        return NONE
+    best = ranked[0]
+    m = PHONE_SAID.search(best.norm)
+    if m:
+        return Direct(best.text[m.start():m.end()], best)
+    after = searcher.passages([best.id + 1]).get(best.id + 1)
+    if after is not None and after.doc_id == best.doc_id:
+        m = PHONE_SAID.search(normalize(after.text))
+        if m:
+            # The number's sentence is the evidence; the one that matched goes with it.
+            told = passage_of(after, best.score, [])
+            return Direct(after.text[m.start():m.end()], told, (best,))
+    return Direct(None, best)
 
 
 def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
@@ -130,7 +152,9 @@ _UNBRACKETED_DOCUMENT = regex.compile(
 # What a clause must hold to answer a question of each typed kind.
 _TYPED: dict[Kind, Callable[[str], bool]] = {
     "who": lambda c: bool(organisations(c)) or _MINISTRY.search(c) is not None,
-    "where": lambda c: bool(places(c)) or VAGUE_PLACE.search(c) is not None,
+    # A vague place (全国, 各地) answers only a question of places in the plural, which
+    # the where extractor reads itself: "在哪个城市开的?" is not answered by 全国….
+    "where": lambda c: bool(places(c)),
     "number": lambda c: bool(_figures(c)) or "%" in c,
     # A date outside a quoted name: 跻身"2025中国品牌价值评价"百强榜 names a ranking, it dates
     # nothing (the extractor keeps it when the question names the ranking); nor does a year
@@ -144,11 +168,11 @@ _TYPED: dict[Kind, Callable[[str], bool]] = {
 def _new_place(clause: str, a: Analysis) -> bool:
     """Whether a (normalised) clause names a place the question does not (福州 asked in
     "福州工艺美术博物馆准备设在哪?" is the thing asked of, not where it is), a landmark or
-    venue (南通兴东国际机场), or a vague place."""
+    venue (南通兴东国际机场)."""
     named = {x for unit in a.units for x in unit.alts}
-    return VAGUE_PLACE.search(clause) is not None or any(
-        p not in a.norm and (len(p) < 3 or p[:-1] not in a.norm) for p in places(clause)
-    ) or bool(where.landmarks(clause, named) or where.venues(clause, named))
+    return any(p not in a.norm and (len(p) < 3 or p[:-1] not in a.norm)
+               for p in places(clause)) or bool(where.landmarks(clause, named)
+                                                or where.venues(clause, named))
 
 
 # A day said (4月1日, 1日起, 一月十日, 当天): what "哪天?" asks.

@@ -77,6 +77,7 @@ def test_quantity_facts(text: str, kept: list[str]) -> None:
     ("判处有期徒刑一年六个月，缓刑二年", ["一年", "六个月", "二年"]),
     ("对其行政拘留十日", ["十日"]),
     ("责令停产停业整顿45日", ["45日"]),  # the days of a penalty, in digits too
+    ("商贸城二层一家服装商铺起火", ["二层"]),  # a floor
     ("外长２０日在此间宣布", []),  # …but a bare 20日 is a day of the month
     # A time limit in days; a day of the month is a date.
     ("责令其在10日内支付全部工资", ["10日"]),

@@ -15,7 +15,7 @@ from bot.extract.where import (
     site_named,
     venues,
 )
-from bot.measures import FREQUENCY_SAID
+from bot.measures import FREQUENCY_SAID, PHONE_SAID
 from indexer.words import IN_CHARGE_VERBS
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
 
@@ -968,3 +968,33 @@ def test_a_posts_holder_is_a_person_never_a_bodys_clause() -> None:
     r = row(1, "小白鹭民间舞团是中共厦门市委常委会决定成立的，自开始就受到各方关心。")
     a = analysis("小白鹭民间舞团团长是谁", [("小白鹭", 3.0), ("民间舞团", 3.0)], kind="who")
     assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
+
+
+def test_which_city_is_not_answered_by_a_vague_place() -> None:
+    r = row(1, "副总理李岚清在今天召开的全国高等教育管理体制改革经验交流会上发表讲话指出。")
+    a = analysis("那个经验交流会是在哪个城市开的", [("经验交流会", 3.0), ("开", 1.0)], kind="where")
+    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
+
+
+def test_a_telephone_number_asked_is_the_number_or_nothing() -> None:
+    """"打什么电话?": the number the next sentence gives, quoted from it; an amount is none."""
+    asked = row(1, "鼓励公众举报燃气安全违法行为，单次最高奖励金额为10000元。")
+    told = row(2, "全省统一燃气服务热线为12319，接到举报后应当在5个工作日内核查处理。")
+    a = analysis("举报燃气违法行为打什么电话", [("举报", 3.0), ("燃气", 2.0)], kind="what")
+    assert a.intent.asks_phone
+    line, evidence, support = extract(a, ranked((asked, 1.0)), MemoryLookup([asked, told]))
+    assert line == "12319" and evidence is not None and evidence.id == 2
+    assert [p.id for p in support] == [1]
+    assert extract(a, ranked((asked, 1.0)), MemoryLookup([asked])).answer is None
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("全省统一燃气服务热线为12319", "12319"),
+    ("举报电话0991-2345678。", "0991-2345678"),
+    ("罚款32000元", None),  # an amount
+    ("同比增长12.5%", None),
+    ("2025年4月1日", None),
+])
+def test_a_telephone_number_said(text: str, number: str | None) -> None:
+    m = PHONE_SAID.search(text)
+    assert (m.group(0) if m else None) == number
