@@ -56,9 +56,9 @@ CUES: tuple[Cue, ...] = (
         r"落款|(?:文件|通知|通报|公告|通告)的?(?:发文|印发|成文|发布)(?:日期|时间)|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),
     # "哪家企业?" is answered only by a sentence that names a business.
-    # (A word may qualify it: 哪家美国公司.)
-    Cue("asks_company", regex.compile(r"(哪家|哪个|哪些|什么)[\u4e00-\u9fff]{0,3}?"
-                                      r"(企业|公司|集团|厂家|商家|银行)"),
+    # (A word may qualify it: 哪家美国公司 — not another body: 哪个部门和企业.)
+    Cue("asks_company", regex.compile(r"(哪家|哪个|哪些|什么)(?:(?!部门|单位|机构|地方|和|与|及|的|、)"
+                                      r"[\u4e00-\u9fff]){0,3}?(企业|公司|集团|厂家|商家|银行)"),
         "和哪家美国公司签的合同?"),
     # "怎么做的?": the case's measures, from its overview.
     Cue("how_done", regex.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"

@@ -2,7 +2,9 @@
 of a count (名, 处, 座 …), 多少钱 → 元, 第几 → 位, 占比多少 → %.
 
 Read by the extractor that picks a figure (:mod:`bot.answer`) and by the confidence stage
-that checks it (:mod:`bot.confidence`), from one table.
+that checks it (:mod:`bot.confidence`), from one table.  Also what a question of how often
+or of a telephone number asks, and what in a text answers it (a rate per period, a number
+of telephone length): :data:`FREQUENCY_ASKED`, :data:`PHONE_ASKED` and their ``_SAID``.
 """
 
 from __future__ import annotations

@@ -39,10 +39,11 @@ EXTRACTORS: dict[Kind, Extractor] = {
 
 
 def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
-    """The direct answer and its evidence: a defined short name, the kind's extractor, or
-    else the clause of the best sentence that answers the question's focus — and for a
-    question of how often, only a line that says a rate (每年至少1次, 定期): "多久上门查一次?"
-    is not answered by 3日内推送 or by a clause on something else."""
+    """The direct answer and its evidence: a telephone number when one is asked
+    (:func:`telephone`); else a defined short name, the kind's extractor, or the clause of
+    the best sentence that answers the question's focus — and for a question of how often,
+    only a line that says a rate (每年至少1次, 定期): "多久上门查一次?" is not answered by
+    3日内推送 or by a clause on something else."""
     if a.intent.asks_phone:
         return telephone(ranked, searcher)
     found = _extract(a, ranked, searcher)

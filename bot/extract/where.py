@@ -30,9 +30,9 @@ QUOTED_NAME = regex.compile(r'"[^"。]{1,40}"')
 
 
 def only_in_a_name(place: str, norm: str) -> bool:
-    """Whether ``place`` stands in ``norm`` only inside quoted names longer than itself
-    (“首都高校老少边穷地区留京学生新春团拜会”): part of what a thing is called, not where
-    it is."""
+    """Whether ``place`` stands in ``norm`` only inside quoted names longer than itself by
+    more than two characters (“首都高校老少边穷地区留京学生新春团拜会”): part of what a thing is
+    called, not where it is — “北京” quoted alone is still the place."""
     titled = [m.span() for m in QUOTED_NAME.finditer(norm)]
     spots = [m.start() for m in re.finditer(re.escape(place), norm)]
     return bool(spots) and all(any(

@@ -31,6 +31,10 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("排第几?", {"asks_ordinal"}),
     ("哪个部门修订了畜禽屠宰管理条例?", {"issuance", "asks_body", "asks_department"}),
     ("合作银行是哪家银行?", {"asks_company"}),  # a bank is a business
+    ("是和哪家美国公司签的合同", {"asks_company", "partners"}),  # a word may qualify it
+    ("什么地方的企业被罚了", set()),  # … but not a place: it asks where
+    ("举报打什么电话", {"asks_phone"}),
+    ("多久上门查一次", {"asks_frequency"}),
     ("这些案例是哪个部门发布的?", {"about_notice", "asks_body", "asks_department", "asks_issued",
                             "issuance"}),
     ("石油天然气这些矿种有多少种?", set()),  # 这些 points at the 矿种, not the notice
