@@ -184,7 +184,7 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
     spots = [(m.group(1), m.end()) for m in _POST_THEN_NAME.finditer(norm_text)]
     # After 的 (团长的曾若虹) an everyday word may stand as well (专家的严格检查): there a
     # name is only what general Chinese does not hold as a word.
-    linked = {at for post, at in spots if norm_text[at - 1] == "的"}
+    linked = {at for _, at in spots if norm_text[at - 1] == "的"}
     candidates = {norm_text[at:at + size] for _, at in spots for size in (2, 3, 4)}
     known = set(words(candidates)) if candidates else set()
     out: list[Person] = []

@@ -26,10 +26,10 @@ JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|
 _VERB_HEAD = regex.compile(rf"(?:{JOINING_VERBS})$")
 # …nor is a verb whose object a place is (新建东坪县、临河区2个储备库, 位于临江市).
 VERB_LEAD = regex.compile(rf"^(?:{JOINING_VERBS}|新建|建成|位于|地处|覆盖|涉及|包括|前往|来自)")
-# Characters no place name holds before its suffix (设: 部分设区的市 are cities with districts).
 # The part of a site given to one use (储罐区, 厂区, 作业区, 停车区) is no district.
 _FACILITY_AREA = regex.compile(r"(?:罐|厂|仓|装置|作业|生产|仓储|施工|储存|存储|停车|办公|生活|"
                                r"装卸|加油|充电)区$")
+# Characters no place name holds before its suffix (设: 部分设区的市 are cities with districts).
 _NOT_IN_PLACE = set("与和及的或等在为将把对省县市区州各全多个该本其局厅委设")
 
 

@@ -30,6 +30,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -227,8 +228,14 @@ def bagged_threshold(sets: Sequence[SetData], probability: dict[int, float],
     return choices[len(choices) // 2]
 
 
+class Choice(NamedTuple):
+    threshold: float  # the higher of the two below
+    plain: float  # the rule on the questions as they are (spread_threshold)
+    bagged: float  # its median over resamples (bagged_threshold)
+
+
 def chosen_threshold(sets: Sequence[SetData], probability: dict[int, float],
-                     target: float, share: float = SETS_OVER_SHARE) -> float:
+                     target: float, share: float = SETS_OVER_SHARE) -> Choice:
     """The threshold the gate uses: the bagged median, but never below the same rule on the
     questions as they are.
 
@@ -238,7 +245,8 @@ def chosen_threshold(sets: Sequence[SetData], probability: dict[int, float],
     0.03 where the rule allows 6; 0.923 on the questions as they are).  Bagging may raise the
     threshold above a choice one line made low; it may not lower it below the rule."""
     plain = spread_threshold(set_questions(sets, probability), target, share)
-    return max(plain, bagged_threshold(sets, probability, target, share))
+    bagged = bagged_threshold(sets, probability, target, share)
+    return Choice(max(plain, bagged), plain, bagged)
 
 
 def write_calibration(cal: Calibration, path: Path, command: str) -> None:
@@ -277,7 +285,7 @@ def fit_model(work: Path, target: float) -> tuple[Calibration, list[str]]:
     # development sets' errors were fixed by the rules written on them, so a pooled rate
     # promises too little (session 8: pooled .03, the calibration sets .03–.08).
     blind = [d for d in training if d.name in CALIBRATION] or training
-    threshold = chosen_threshold(blind, probability, target)
+    threshold, plain, bagged = chosen_threshold(blind, probability, target)
     from sklearn.metrics import roc_auc_score
 
     rows = [r for d in training for r in d.rows]
@@ -294,8 +302,6 @@ def fit_model(work: Path, target: float) -> tuple[Calibration, list[str]]:
         return sum(figures([d], probability, t).wrong > target * d.denominator for d in blind)
 
     over = above(threshold)
-    plain = spread_threshold(set_questions(blind, probability), target)
-    bagged = bagged_threshold(blind, probability, target)
     report += [f"threshold {threshold:.3f}: the lowest with wrong ≤ {target} pooled and in all "
                f"but {SETS_OVER_SHARE:.0%} of the calibration sets, {plain:.3f} on the "
                f"questions as they are, {bagged:.3f} as the median over {BOOTSTRAP_ROUNDS} "

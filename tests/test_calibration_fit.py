@@ -91,4 +91,5 @@ def test_resampling_never_lowers_the_threshold_below_the_rule_it_smooths() -> No
     plain = script.spread_threshold(script.set_questions(sets, probability), 0.03)
     assert plain == 0.901
     assert script.bagged_threshold(sets, probability, 0.03) < plain
-    assert script.chosen_threshold(sets, probability, 0.03) == plain
+    assert script.chosen_threshold(sets, probability, 0.03) == (
+        plain, plain, script.bagged_threshold(sets, probability, 0.03))
