@@ -49,6 +49,7 @@ class QuestionWordStripper:
         synonyms) that holds a whole question word and more is kept as it is.
         """
         found: list[tuple[int, int]] = []
+        inside: list[tuple[int, int]] | None = None  # the index words in text, read once
         if self._keep_re is not None:
             kept_phrases = [m.span() for m in self._keep_re.finditer(text)]
             if kept_phrases:
@@ -68,7 +69,8 @@ class QuestionWordStripper:
                             and QUESTION_WORD_RE.sub("", word).strip()):
                         candidates[(i, j)] = word
         if candidates:
-            found += self._indexed(text, spans, candidates)
+            found += self._indexed(text, spans, candidates,
+                                   self._index_spans(text) if inside is None else inside)
         kept: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda sp: (sp[0] - sp[1], sp[0])):  # longest first
             if all(end <= a or start >= b for a, b in kept):
@@ -85,10 +87,11 @@ class QuestionWordStripper:
                 if text[i:j] in df]
 
     def _indexed(self, text: str, spans: list[tuple[int, int]],
-                 candidates: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
-        """The candidate words around question words that are index words of their own,
-        not cut by a word running on past them."""
-        spans_in = self._index_spans(text)
+                 candidates: dict[tuple[int, int], str],
+                 spans_in: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The candidate words around question words that are index words of their own
+        (``spans_in``: the spans of ``text`` that are index words), not cut by a word
+        running on past them."""
         indexed = {text[i:j] for i, j in spans_in}
         found: list[tuple[int, int]] = []
         for (i, j), word in candidates.items():

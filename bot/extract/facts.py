@@ -15,6 +15,11 @@ from indexer.search import FactHit
 ORDINAL = regex.compile(r"第|首批")
 
 
+def names_a_day(date: str) -> bool:
+    """Whether a date fact (normalised) names a day — what 哪天 asks; 2025年 names none."""
+    return "日" in date or "号" in date
+
+
 def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],
               limit: int = W.answer_pool_size) -> list[tuple[FactHit, int]]:
     """Facts of the given kinds in the top ``limit`` passages, with the passage's rank."""
@@ -23,4 +28,4 @@ def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],
     return sorted(((f, order[f.passage_id]) for f in facts), key=lambda x: x[1])
 
 
-__all__ = ["ORDINAL", "facts_for"]
+__all__ = ["ORDINAL", "facts_for", "names_a_day"]

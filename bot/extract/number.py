@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
-from bot.extract.facts import ORDINAL, facts_for
+from bot.extract.facts import ORDINAL, facts_for, names_a_day
 from bot.extract.whose import (
     another_country,
     asked_deed,
@@ -96,7 +96,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         facts = [(f, r) for f, r in facts if CLOCK_RE.search(f.norm)] or facts
     elif a.kind == "when" and a.intent.asks_day:
         # "从哪天开始的?": a day; a year (a title's 2025年) says none.
-        facts = [(f, r) for f, r in facts if "日" in f.norm or "号" in f.norm]
+        facts = [(f, r) for f, r in facts if names_a_day(f.norm)]
     by_id = {p.id: p for p in pool}
     if a.kind == "when":
         # A year inside quotes or a title names something (躋身“2025中國品牌價值評價”百強榜,
