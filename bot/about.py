@@ -171,8 +171,8 @@ _DAY = regex.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三�
 NO_ISSUER = "文件未写明发布单位"
 NO_DATE = "文件未写明发布日期"
 # "一共有几个案例?": the cases of the document, counted.
-_CASES_ASKED = regex.compile(r"(?:几|多少)(?:个|项)?(?:典型)?(?:案例|经验|做法)|"
-                          r"(?:案例|经验|做法)(?:一共|总共|共)?(?:有|是)?(?:几|多少)个?")
+_CASES_ASKED = regex.compile(r"(?:几|多少)(个|项|起|件|宗)?(?:典型)?(?:案例|经验|做法)|"
+                          r"(?:案例|经验|做法)(?:一共|总共|共)?(?:有|是)?(?:几|多少)(个|起|件|宗)?")
 
 
 def signature(doc_id: int, searcher: Lookup) -> Direct | None:
@@ -197,11 +197,14 @@ def _strip(line: str, names: list[str]) -> str:
 def counted_cases(a: Analysis, doc_id: int, searcher: Lookup) -> tuple[str, list[Passage]] | None:
     """"这份通知一共有几个案例?": the document's cases counted (answer line, their titles), when
     the question asks for them and the document has cases."""
-    if a.kind != "number" or not _CASES_ASKED.search(a.norm):
+    asked = _CASES_ASKED.search(a.norm) if a.kind == "number" else None
+    if asked is None:
         return None
     titles = [passage_of(row, W.found_threshold, [])
               for row in searcher.document_passages(doc_id, roles=("case_title",))]
-    return (f"共{len(titles)}个案例", titles) if titles else None
+    # Counted as asked (几起案例: 共8起案例), cases being counted in 起 or 个 alike.
+    measure = next((m for m in asked.groups() if m and m != "项"), "个")
+    return (f"共{len(titles)}{measure}案例", titles) if titles else None
 
 
 # Words that name the document itself (这份通知是什么时候的?), not something it tells.

@@ -48,6 +48,8 @@ CUES: tuple[Cue, ...] = (
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"
+        # What this one made public (这次一共通报了几起案例?, 本次公布了多少个案例).
+        r"(?:这次|本次|此次)(?:一共|总共|共)?(?:通报|公布|曝光|发布)了?(?:几|多少)|"
         # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
         r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
         # Its number (文号是多少?) belongs to the document itself.

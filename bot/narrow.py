@@ -27,7 +27,8 @@ _COMPANY = regex.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + 
 
 def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """The passages that can answer this kind of question, best first."""
-    if a.kind in ("number", "when"):
+    if a.kind in ("number", "when") and not a.intent.asks_phone:
+        # (A telephone number is no count: "hotline number?" is read by the extractor.)
         ranked = with_answer_type(a, ranked, searcher)
     elif a.kind == "who" and a.intent.asks_company:
         # "哪家企业?" is answered only by a sentence that names a business — or points back
@@ -117,9 +118,10 @@ def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> li
         return weakly_typed(a, ranked, searcher)
     # A sentence that goes on with the best match's case (南昌…平台 ; 一是建立规则库,
     # …知识规则126条) lacks the words its case already said: nearly as good.
-    pool += [p for p in ranked[len(pool):W.typed_pool_size]
-             if p.covers >= W.found_threshold - W.same_case_slack and p.case_id is not None
-             and p.case_id == pool[0].case_id]
+    # (Ranked by score, not coverage: such a sentence may stand before the best match.)
+    pool += [p for p in ranked[:W.typed_pool_size]
+             if W.found_threshold - W.same_case_slack <= p.covers < W.found_threshold
+             and p.case_id is not None and p.case_id == pool[0].case_id]
     held = holding(a, pool, searcher)
     typed = [p if p.covers >= W.found_threshold
              else replace(p, score=max(p.score, W.found_threshold), coverage=W.found_threshold)

@@ -52,6 +52,8 @@ _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 
 # An ornament some layouts set before a heading (▶ 案例一 …, ■ 一、…): part of the marker.
 _BULLET = r"(?:[▶►▷▸■□●○◆◇★☆※•▪◎]\s*)?"
+# Ornaments framing a heading line (◆ 石桥镇某某超市价格欺诈案 ◆), and the spaces inside them.
+_ORNAMENTS = regex.compile(r"^[\s▶►▷▸■□●○◆◇★☆※•▪◎]+|[\s◀◄◁◂■□●○◆◇★☆※•▪◎]+$")
 # (kind, pattern).  Each pattern matches at the start of a line and captures
 # the number and the rest of the line.  Order = rank.
 _HEADING_KINDS: tuple[tuple[str, regex.LazyPattern], ...] = (
@@ -350,6 +352,12 @@ def _build_case(text: str, index: int, head: Heading, members: list[Line],
     if any(t in title_line for t in TERMINATORS) and len(title_line) > 40:
         phrase, title_end = section_heading(title_line, head.rest_start)
         case_title = phrase or title_line[:40]
+    if not title_line and members and not members[0].label and _is_heading_line(
+            members[0].text) and _match_heading(members[0], _RANK) is None:
+        # "案例一" alone in a badge, the case's name on the line under it (◆ …案 ◆), as
+        # a WeChat article sets them: that line is the title, not the case's lead.
+        case_title = _ORNAMENTS.sub("", members[0].text)
+        members = members[1:]
     if title_end:
         rest_text = title_line[title_end:].strip()
         if rest_text:

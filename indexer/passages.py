@@ -36,9 +36,14 @@ def passages_of(doc: Document) -> list[PassageSpec]:
         out.append(PassageSpec("preamble", None, None, s.paragraph, s.start, s.end, s.text))
     for ci, case in enumerate(doc.cases):
         if case.title:
-            line = doc.text[case.start:].split("\n", 1)[0].strip()
-            out.append(PassageSpec("case_title", ci, None, -1, case.start,
-                                   case.start + len(line), line))
+            start = case.start
+            line = doc.text[start:].split("\n", 1)[0].strip()
+            named_at = doc.text.find(case.title, start, case.end)
+            if case.title not in line and named_at >= 0:
+                # The name on the line under a marker alone (案例一 / ◆ …案 ◆): that line.
+                start = doc.text.rfind("\n", 0, named_at) + 1
+                line = doc.text[start:].split("\n", 1)[0].strip()
+            out.append(PassageSpec("case_title", ci, None, -1, start, start + len(line), line))
         for s in case.lead_sentences:
             out.append(PassageSpec("lead", ci, None, s.paragraph, s.start, s.end, s.text))
         for si, sec in enumerate(case.sections):

@@ -56,7 +56,11 @@ _ANY_PERSON = regex.compile(r"哪(?:一)?位|姓什么|姓甚名谁")
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
-    "郝龚邵万钱严覃武戴莫孔向汤")
+    "郝龚邵万钱严覃武戴莫孔向汤"
+    # …and less common ones that seldom open another word after a post (关, 计, 施, 成
+    # are left out: 局长关心, 计划, 施工, 成立).
+    "洪柳庞樊殷翟倪俞葛伍聂焦岳庄祝涂祁舒耿牟詹苗凌靳盛童甄裴鲍霍翁隋柏柯阮桂闵饶瞿戚滕邬臧褚"
+    "娄奚郎栾郁喻窦卓艾蓝巩虞卞冼佟匡鞠岑蔺章鲁季尤毕申辛梅")
 _DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容")
 # A post or role, then a surname: where a name may start.
 # (…艺术团团长的曾若虹说: 的 may stand between them.)

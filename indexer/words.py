@@ -17,8 +17,9 @@ ISSUING_ACTIONS = ("联合印发", "联合出台", "联合制定", "联合发布
 # What a titled document is (…条例, …意见): a 《》 title ending in one is a document.
 DOC_KINDS = ("条例", "意见", "通知", "规范", "标准", "手册", "指南", "办法", "方案", "规定",
              "细则", "规划", "决定", "法", "清单", "目录", "制度", "指引", "公告", "纲要")
-# What a web page calls a report on work done (这篇综述, 这个报告): the document itself.
-PAGE_KINDS = ("综述", "报道", "报告", "总结", "稿子", "新闻", "消息", "解读", "问答")
+# What a web page calls a report on work done (这篇综述, 这个报告), and a WeChat account its
+# article (这篇推送): the document itself.
+PAGE_KINDS = ("综述", "报道", "报告", "总结", "稿子", "新闻", "消息", "解读", "问答", "推送", "推文")
 # Measure words a figure may carry (12家, 3.4万人次, 55个百分点), for the quantity facts.
 MEASURE_WORDS = (
     "部门", "级", "大", "万亩", "亿元", "万元", "千元", "元", "项", "个", "家", "亩", "位", "人次", "万人",
@@ -53,9 +54,12 @@ MEASURE_WORDS = (
     # Writings and pictures counted (收入文稿200篇, 诗词30首, 展出作品80幅, 图书5000册),
     # and couples (106对新人).
     "篇", "首", "幅", "册", "对")
-# Stations and offices named by what they do (质量安全监督站, 花桥派出所); not a bare 站 or
-# 所 (车站, 场所).
-_STATION_SUFFIXES = ("监督站", "管理站", "监测站", "检测站", "派出所", "管理所", "监督所", "司法所")
+# Stations, offices and bodies named by what they do (质量安全监督站, 花桥派出所, 清水镇市场
+# 监管所, 县计量检定测试所, 省级产品质量检验机构); not a bare 站, 所 or 机构 (车站, 场所,
+# 金融机构).
+_STATION_SUFFIXES = ("监督站", "管理站", "监测站", "检测站", "检验站", "派出所", "管理所", "监督所",
+                     "监管所", "司法所", "检定所", "测试所", "检验所", "检测所", "研究所", "检验机构",
+                     "检测机构", "鉴定机构", "认证机构")
 # How an authority's name ends, for finding names in text (…市场监管局, …消防救援支队).
 ORG_SUFFIXES = (
     "委员会", "办公室", "办公厅", "办事处", "管理局", "监管局", "政府", "部门", "委", "厅", "局", "署",

@@ -89,6 +89,13 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # no clause an answer to where or when.
         scan = where.without_dateline(best) if a.kind in ("where", "when") else best
         clause = (best_clause(scan, a) or "").strip()
+        if a.kind == "document":
+            # "通过了哪个法案?": the titles the clause names are the answer, not the clause.
+            titles = titled(a, best, clause)
+            if titles:
+                return found._replace(answer=titles)
+            if TITLE_RE.search(clause):
+                return found  # only the titles the question names itself
         if clause and not holds_asked_type(a.kind, normalize(clause), a.intent.measures,
                                            a.intent.place_level):
             return found
@@ -116,13 +123,36 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         if clause and a.kind == "number" and whose.of_another_country(a, best.norm,
                                                                       normalize(clause)):
             return found  # "我国和德国的贸易额?" is not answered by 我国与美国…贸易额298亿美元
-        if clause and a.kind == "document":
-            # "依据的是什么文件?": the titles the clause names are the answer, not the clause.
-            titles = TITLE_RE.findall(clause)
-            if titles:
-                return found._replace(answer="、".join(f"《{t}》" for t in titles))
         return found._replace(answer=clause)
     return found
+
+
+def titled(a: Analysis, best: Passage, clause: str) -> str | None:
+    """"依据的是什么文件?", "通过了哪个法案?": the 《》 titles of the answering clause that
+    the question does not name itself — else the one title of the whole sentence
+    (美国国会通过了《普雷斯勒修正案》,以…为由 when the clause matched is the reason), as
+    written; None when neither gives one."""
+    def unnamed(text: str) -> list[str]:
+        return list(dict.fromkeys(t for t in TITLE_RE.findall(text) if not named(t, a.norm)))
+
+    titles = unnamed(clause) if clause else []
+    if not titles:
+        titles = unnamed(best.text)
+        if len(titles) != 1:
+            return None
+    return "、".join(f"《{t}》" for t in titles)
+
+
+def named(title: str, question: str) -> bool:
+    """Whether a (normalised) ``question`` names the document ``title`` itself: said in
+    it, whole or but for the state's name before a law (违反了安全生产法第几条 names
+    《中华人民共和国安全生产法》) — a title the question names is what it asks about, not
+    its answer."""
+    core = normalize(title).removeprefix(_STATE)
+    return len(core) >= 2 and core in question
+
+
+_STATE = "中华人民共和国"
 
 
 # A ministry and its departments (农业农村部农田建设管理司), which the index's body names

@@ -198,25 +198,37 @@ def role_taker(a: Analysis, ranked: list[Passage]) -> Direct | None:
     return None
 
 
-# "由省住房和城乡建设厅负责起草": who does the deed is named after 由, whoever the clause
-# opens with (省政府将《条例》列入计划,由…负责起草).
+# "由省住房和城乡建设厅负责起草", "经县计量检定测试所检测": who does the deed is named
+# after 由 or 经, whoever the clause opens with (省政府将《条例》列入计划,由…负责起草) — 经
+# not of a word (已经, 经济, 经营).
 # (The name never runs on past another 由: the search goes on to that one.)
-_DONE_BY = r"由((?:(?!由)[\u4e00-\u9fff、]){2,24}?)(?:负责|牵头|组织|统一|具体|依法)?"
+_BY = r"(?:由|(?<![已曾神途业行历])经(?![济营过历验常费理典纪销手办]))"
+_MAX_NAME, _MAX_HOW = 24, 2
+_NAME = regex.compile(rf"((?:(?!由)[\u4e00-\u9fff、]){{2,{_MAX_NAME}}}?)"
+                      r"(?:负责|牵头|组织|统一|具体|依法)?")
 # … a name, not a phrase (由法院设立的工作室开展, 由州应急管理局联合州公安局组成).
 _NOT_A_NAME = regex.compile(r"的|联合|会同|组成|设立|开展|配合|协同")
 
 
 def done_by(a: Analysis, ranked: list[Passage]) -> Direct | None:
-    """"条例是哪个单位起草的?": the body the found sentence names after 由, right before
-    the deed asked (由省住房和城乡建设厅负责起草); None when it names none so."""
+    """"条例是哪个单位起草的?": the body the found sentence names after 由 or 经, right
+    before the deed asked (由省住房和城乡建设厅负责起草, 经省级产品质量检验机构检验); None
+    when it names none so."""
     words = deed_alts(a)
     if not words or not ranked:
         return None
     best = ranked[0]
-    m = re.search(_DONE_BY + "(?:" + "|".join(map(re.escape, words)) + ")", best.norm)
-    if m is None or _NOT_A_NAME.search(m.group(1)) or not names_an_actor(m.group(1)):
-        return None
-    return Direct(best.text[m.start(1):m.end(1)], best)
+    deed = re.compile("|".join(map(re.escape, words)))
+    norm = best.norm
+    for by in re.finditer(_BY, norm):
+        at = by.end()
+        # The shortest name first, then longer ones: the deed's word may be a word of
+        # the name too (经省级产品质量检验机构检验).
+        for d in deed.finditer(norm, at, at + _MAX_NAME + _MAX_HOW):
+            m = _NAME.fullmatch(norm, at, d.start())
+            if m and not _NOT_A_NAME.search(m.group(1)) and names_an_actor(m.group(1)):
+                return Direct(best.text[at:at + len(m.group(1))], best)
+    return None
 
 
 def names_a_business(line: str) -> bool:

@@ -440,7 +440,8 @@ def read_html(data: bytes, name: str) -> RawDocument:
             lines.insert(0, title)
         headings.insert(0, title)
 
-    published = parse_date(_first(meta, _META_DATE) or "", compact=True)
+    published = (parse_date(_first(meta, _META_DATE) or "", compact=True)
+                 or _element_date(root))
     issuer = _first(meta, _META_SOURCE)
     if published is None:
         # Labelled dates anywhere on the page (the info bar is usually outside
@@ -459,6 +460,21 @@ def read_html(data: bytes, name: str) -> RawDocument:
         published=published,
         empty_reason=empty_reason,
     )
+
+
+# An element a page keeps its own date in (WeChat's <em id="publish_time">, a CMS's
+# <span class="pub-date">): the article's date, though no label says so.
+_DATE_NAME = regex.compile(r"^(?:publish|pub|post|article|release)[-_]?(?:time|date)$")
+
+
+def _element_date(root: Element) -> str | None:
+    """The date of the first element whose id or class names it the page's date."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and any(_DATE_NAME.match(n) for n in _names(el)):
+            date = parse_date(_text_of(el), compact=True)
+            if date:
+                return date
+    return None
 
 
 def _squash(s: str) -> str:

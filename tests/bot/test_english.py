@@ -36,3 +36,11 @@ def test_glossary_words(phrase: str, wildcards: bool, expected: tuple[str, ...])
 def test_dictionary_words(word: str, expected: tuple[bool, tuple[str, ...]]) -> None:
     reader = EnglishReader(FakeVocabulary({"签证": 3, "选举": 5}), GLOSSARY)
     assert reader.dictionary_words(word) == expected
+
+
+def test_the_shipped_glossary_reads_a_hotline_as_the_telephone_announcements_give() -> None:
+    from bot.expand.tables import read_table
+    from corpus.paths import DATA_DIR
+
+    shipped = EnglishReader(FakeVocabulary({}), read_table(DATA_DIR / "glossary_en.tsv"))
+    assert "电话" in shipped.glossary_words("hotline", wildcards=True)

@@ -47,6 +47,10 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("这篇燃气条例解读是哪个单位发布的", {"about_notice", "asks_body", "asks_issued",
                                 "issuance"}),
     ("这份材料里的处罚决定是谁作出的", set()),  # 这份 points at the 材料, no document kind
+    # A WeChat account's article, and what this one made public, are the document too.
+    ("这篇推送是什么时候发的?", {"about_notice", "asks_issued"}),
+    ("这次一共通报了几起案例?", {"about_notice"}),
+    ("这次发布会在哪开的?", {"asks_issued", "issuance"}),  # an event, not what it made public
 ])
 def test_intent_of_a_question(question: str, expected: set[str]) -> None:
     intent = read_intent(normalize(question))

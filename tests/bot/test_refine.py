@@ -34,6 +34,9 @@ from tests.bot.stages.kit import analysis, row
     ("县农业农村局", "县农业农村局、县财政局联合印发办法", "县农业农村局"),
     # The line is not in the text (a lead the core quoted elsewhere): unchanged.
     ("水务局", "由县政府统筹推进", "水务局"),
+    # Its head's post follows, not a unit: unchanged.
+    ("首都骨伤病研究所", "由首都骨伤病研究所所长柳海峰研究员发明", "首都骨伤病研究所"),
+    ("市公安局", "市公安局处长王某介绍", "市公安局"),
 ])
 def test_widen_body(line: str, text: str, want: str) -> None:
     assert widen_body(line, text) == want

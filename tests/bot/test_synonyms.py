@@ -80,3 +80,17 @@ def test_synonym_before_near_synonym() -> None:
                                                     1000)
     assert found.alts == ("噪声",)
     assert found.weight == pytest.approx(WEIGHTS.thesaurus_credit * 2.0)
+
+
+def test_the_shipped_table_dates_a_founding_however_the_text_says_it() -> None:
+    """"哪年成立的?" over 表演队组建于1962年: the deed the when-question dates is said, in
+    the form the text uses (bot.extract.whose.unsaid)."""
+    from bot.expand.tables import read_table
+    from bot.extract.whose import unsaid
+    from corpus.paths import DATA_DIR
+
+    vocab = FakeVocabulary({"组建": 3, "成立": 40}, 1000)
+    shipped = SynonymExpander(vocab, read_table(DATA_DIR / "synonyms.tsv"), UnitWeigher(vocab))
+    deed = [shipped.alts("成立", {"组建": 3, "成立": 40})]
+    assert not unsaid(deed, "八一飞行表演队组建于一九六二年")
+    assert unsaid(deed, "表演队完成了第213次特技飞行表演")

@@ -319,6 +319,23 @@ def test_case_start_with_space_after_marker() -> None:
         assert doc.text[case.start:].startswith(case.marker)
 
 
+def test_a_case_named_on_the_line_under_its_marker() -> None:
+    """案例一 alone in a badge, the name framed by ornaments on the next line (a WeChat
+    article): the name is the case's title, not its lead."""
+    doc = parse("通报\n案例一\n◆ 某某超市价格欺诈案 ◆\n【基本案情】超市多收价款。\n【处罚结果】罚款3万元。\n"
+                "案例二\n● 某某商行销售假酒案 ●\n【基本案情】查获白酒186瓶。")
+    assert [(c.marker, c.title, c.lead) for c in doc.cases] == [
+        ("案例一", "某某超市价格欺诈案", ""), ("案例二", "某某商行销售假酒案", "")]
+    # Its passage is the line that names it, quoted as written.
+    from indexer.passages import passages_of
+
+    titles = [(x.text, doc.text[x.start:x.end]) for x in passages_of(doc) if x.role == "case_title"]
+    assert titles == [("◆ 某某超市价格欺诈案 ◆",) * 2, ("● 某某商行销售假酒案 ●",) * 2]
+    # A sentence under the marker is the lead, as before.
+    doc = parse("通报\n案例一\n超市多收价款。\n案例二\n商行销售假酒。")
+    assert [(c.title, c.lead) for c in doc.cases] == [("", "超市多收价款。"), ("", "商行销售假酒。")]
+
+
 # --- bracket labels and inline numbered measures -----------------------------------------
 # Made-up texts in the 【基本情况】/【主要做法】/【取得成效】 layout.  The old parser
 # kept every label in the lead and let a paragraph-level "4." swallow 【取得成效】.

@@ -283,6 +283,20 @@ def test_html_simplified_furniture_and_br_paragraphs() -> None:
     assert doc.meta.script == "simplified"
 
 
+def test_html_date_kept_by_an_element_named_for_it() -> None:
+    """A WeChat article's date stands alone in <em id="publish_time">, labelled by nothing."""
+    page = (
+        '<html><head><meta charset="utf-8"><title>铁拳行动典型案例</title></head><body>'
+        '<h1 class="rich_media_title">铁拳行动典型案例</h1>'
+        '<div id="meta_content"><span>某某市场监管</span><em id="publish_time">2024-06-18 17:30</em></div>'
+        '<div id="js_content"><section><span>县市场监管局公布典型案例。</span>'
+        "<span>2023年共查处案件97件。</span></section></div></body></html>"
+    ).encode()
+    assert read_bytes(page, "wechat.html").meta.published == "2024-06-18"
+    undated = page.replace(b' id="publish_time"', b"")
+    assert read_bytes(undated, "wechat.html").meta.published is None
+
+
 def test_html_without_article_text() -> None:
     page = b"<html><head><title>x</title></head><body><script>render()</script></body></html>"
     with pytest.raises(UnreadableDocument, match="no article text"):

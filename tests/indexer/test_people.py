@@ -41,7 +41,8 @@ def test_asked_post(question: str, post: str | None) -> None:
 
 
 # The index's words, as jieba cut the texts below (an unknown name stays whole).
-WORDS = {"张建国", "朱邦造", "李明", "刘芳", "曾若虹", "严格", "报道", "出席", "表示"}
+WORDS = {"张建国", "朱邦造", "李明", "刘芳", "曾若虹", "严格", "报道", "出席", "表示", "洪成南", "闵耀良",
+         "关心", "致电"}
 
 
 def _words(strings: object) -> set[str]:
@@ -70,6 +71,10 @@ def _words(strings: object) -> set[str]:
     ("安启元当选陕西省政协主席", [("陕西省政协主席", "安启元")]),
     ("会上,全票当选为村委会主任", []),  # 全票 is no name
     ("会议选举产生了新一届委员会", []),  # no post after 为
+    # Less common surnames too (洪, 闵) — not a character that opens a word after a post.
+    ("朝鲜政务院总理洪成南致电李鹏", [("朝鲜政务院总理", "洪成南")]),
+    ("农业部司长闵耀良说", [("农业部司长", "闵耀良")]),
+    ("局长关心群众生活", []),
 ])
 def test_people(text: str, named: list[tuple[str, str]]) -> None:
     assert [(p.post, p.name) for p in people(normalize(text), _words)] == named

@@ -113,6 +113,12 @@ def test_organisations_of_the_bundled_document() -> None:
     ("落实全国安全生产治本攻坚三年行动部署", []),  # deploying, no 署
     ("两国外长签署联合公报", []),
     ("海关总署开展专项行动", ["海关总署"]),
+    # Offices and bodies named by what they do; not a bare 所 or 机构.
+    ("清水镇市场监管所执法人员发现", ["清水镇市场监管所"]),
+    ("经县计量检定测试所检测", ["县计量检定测试所"]),
+    ("经省级产品质量检验机构检验", ["省级产品质量检验机构"]),
+    ("商场等公共场所", []),
+    ("各类金融机构", []),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected

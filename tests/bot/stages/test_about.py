@@ -95,6 +95,11 @@ def test_the_cases_counted() -> None:
         assert got is not None and got[0] == "共2个案例"
         assert [p.id for p in got[1]] == [3, 5]
     assert counted_cases(analysis("宜春聘请了多少名监督员?", ["监督员"]), 1, lookup) is None
+    # Counted in the measure asked: 几起 cases are 2起.
+    a = analysis("这次一共通报了几起案例", ["案例"])
+    assert a.intent.about_notice
+    got = counted_cases(a, 1, lookup)
+    assert got is not None and got[0] == "共2起案例"
 
 
 def test_this_notice_of_several_is_the_one_whose_title_says_the_question() -> None:

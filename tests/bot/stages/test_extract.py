@@ -446,6 +446,22 @@ def test_a_document_question_falls_back_to_the_titles_of_the_clause() -> None:
     assert line == "《建设工程质量管理条例》、《江西省建筑市场管理条例》"
 
 
+def test_a_document_question_is_answered_by_the_one_title_of_the_sentence() -> None:
+    """The clause matched gives the reason, another names the document: the sentence's one
+    title answers — but never a title the question names itself."""
+    r = row(1, "美国国会通过了《普雷斯勒修正案》,以所谓巴秘密研制核武器为由,宣布对巴进行制裁。")
+    a = analysis("以秘密研制核武器为由通过了哪个法案制裁巴基斯坦", [("核武器", 3.0), "制裁"],
+                 kind="document")
+    assert extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "《普雷斯勒修正案》"
+    law = row(2, "该行为违反了《中华人民共和国安全生产法》第四十三条的规定。")
+    b = analysis("动火作业违反了安全生产法第几条", [("违反", 2.0), ("安全生产法", 3.0)],
+                 kind="document")
+    assert extract(b, ranked((law, 1.0)), MemoryLookup([law])).answer is None
+    # Of two titles in the sentence and none in the clause, neither.
+    two = row(3, "以所谓研制核武器为由,美国依据《出口管理法》和《武器出口控制法》实施制裁。")
+    assert extract(a, ranked((two, 1.0)), MemoryLookup([two])).answer is None
+
+
 def test_an_issuer_only_the_case_lead_names_is_shown_as_the_leads() -> None:
     lead = row(1, "自治区市场监管、农业农村、公安等部门强化全链条监管。", "lead", case=2)
     said = row(2, "修订《畜禽屠宰管理条例》,完善管理制度。", case=2, section=5)
@@ -773,6 +789,13 @@ def test_who_does_the_deed_is_named_after_by() -> None:
     # The name after the last 由 before the deed, not a stretch from an earlier one.
     two = row(3, "由省政府统筹安排由省住房和城乡建设厅负责起草。")
     assert who.done_by(a, ranked((two, 1.0))).answer == "省住房和城乡建设厅"  # type: ignore[union-attr]
+    # 经 names the doer too — the whole name, though the deed's word is part of it —
+    # and not within a word (经济, 已经).
+    tested = row(4, "经省级产品质量检验机构检验，该店销售的复合肥总养分不合格。")
+    c = analysis("那批复合肥是谁检验的", ["复合肥", "检验"], kind="who")
+    assert who.done_by(c, ranked((tested, 1.0))).answer == "省级产品质量检验机构"  # type: ignore[union-attr]
+    economy = row(5, "县经济和信息化局检验了该批产品。")
+    assert who.done_by(c, ranked((economy, 1.0))) is None
     # A phrase after 由 names no one: the rule leaves the answer to the others.
     q = row(2, "剩余纠纷由信州区人民法院设立的诉调对接工作室开展调解。")
     b = analysis("剩下的纠纷由谁来调解?", ["纠纷", "调解"], kind="who")

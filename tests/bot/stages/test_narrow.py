@@ -137,3 +137,28 @@ def test_a_weak_match_the_found_model_accepts_must_hold_the_asked_type_too() -> 
 def test_a_fact_of_the_asked_type(fact: str, units: tuple[str, ...], ordinal: bool, day: bool,
                                   clock: bool, typed: bool) -> None:
     assert typed_fact(fact, units, ordinal, day, clock) is typed
+
+
+def test_a_sentence_of_the_best_matchs_case_ranked_above_it_holds_the_figure() -> None:
+    """The penalty sentence (its case's words said by the case's title) scores above the
+    sentence that covers most of the question: it is of the same case, nearly as good."""
+    fined = row(1, "县市场监管局没收并销毁侵权白酒186瓶，并处罚款22万元。", case=6)
+    told = row(2, "假冒名酒利润高、危害大，损害了消费者的身体健康。", case=6)
+    lookup = MemoryLookup([fined, told], [fact(1, "quantity", "22万元")])
+    a = analysis("卖假白酒的商行罚款多少", ["白酒", "商行", "罚款"], kind="number")
+    pool = ranked((fined, 0.74), (told, 0.63))
+    pool = [replace(pool[0], coverage=W.found_threshold - W.same_case_slack / 2),
+            replace(pool[1], coverage=W.found_threshold + 0.01)]
+    assert [p.id for p in narrow(a, pool, lookup)][:1] == [1]
+    # Of another case, it is no stand-in.
+    other = [replace(pool[0], case_id=5), pool[1]]
+    assert [p.id for p in narrow(a, other, lookup)][:1] != [1]
+
+
+def test_a_telephone_number_asked_is_no_count_to_narrow_to() -> None:
+    """"consumer complaint hotline number": read as a how-many question, it is answered by
+    the number to dial, which is no figure of a measure — the passages stay."""
+    told = row(1, "如发现违法经营行为，可拨打12315投诉举报电话。")
+    a = analysis("consumer complaint hotline number", ["投诉", "电话"], kind="number")
+    assert a.intent.asks_phone
+    assert [p.id for p in narrow(a, ranked((told, 0.8)), MemoryLookup([told]))] == [1]
