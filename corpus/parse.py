@@ -51,9 +51,10 @@ _CN_DIGITS = "零一二三四五六七八九十百"
 _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 
 # An ornament some layouts set before a heading (▶ 案例一 …, ■ 一、…): part of the marker.
-_BULLET = r"(?:[▶►▷▸■□●○◆◇★☆※•▪◎]\s*)?"
+_ORNAMENT_CHARS = "■□●○◆◇★☆※•▪◎"
+_BULLET = rf"(?:[▶►▷▸{_ORNAMENT_CHARS}]\s*)?"
 # Ornaments framing a heading line (◆ 石桥镇某某超市价格欺诈案 ◆), and the spaces inside them.
-_ORNAMENTS = regex.compile(r"^[\s▶►▷▸■□●○◆◇★☆※•▪◎]+|[\s◀◄◁◂■□●○◆◇★☆※•▪◎]+$")
+_ORNAMENTS = regex.compile(rf"^[\s▶►▷▸{_ORNAMENT_CHARS}]+|[\s◀◄◁◂{_ORNAMENT_CHARS}]+$")
 # (kind, pattern).  Each pattern matches at the start of a line and captures
 # the number and the rest of the line.  Order = rank.
 _HEADING_KINDS: tuple[tuple[str, regex.LazyPattern], ...] = (

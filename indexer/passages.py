@@ -37,12 +37,11 @@ def passages_of(doc: Document) -> list[PassageSpec]:
     for ci, case in enumerate(doc.cases):
         if case.title:
             start = case.start
-            line = doc.text[start:].split("\n", 1)[0].strip()
             named_at = doc.text.find(case.title, start, case.end)
-            if case.title not in line and named_at >= 0:
+            if named_at >= 0 and "\n" in doc.text[start:named_at]:
                 # The name on the line under a marker alone (案例一 / ◆ …案 ◆): that line.
                 start = doc.text.rfind("\n", 0, named_at) + 1
-                line = doc.text[start:].split("\n", 1)[0].strip()
+            line = doc.text[start:].split("\n", 1)[0].strip()
             out.append(PassageSpec("case_title", ci, None, -1, start, start + len(line), line))
         for s in case.lead_sentences:
             out.append(PassageSpec("lead", ci, None, s.paragraph, s.start, s.end, s.text))
