@@ -31,6 +31,7 @@ def test_this_tree_against_head(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "| this tree |" in out and "| HEAD |" in out
     assert "cold ask, this tree / HEAD:" in out
+    assert "each question's best, summed, this tree / HEAD:" in out
     assert _worktrees() == before
 
 
@@ -38,3 +39,8 @@ def test_percentile() -> None:
     script = load_script("compare_revisions", needs="sqlalchemy")
     assert script.percentile([5.0, 1.0, 3.0, 2.0, 4.0], 0.5) == 3.0
     assert script.percentile([5.0, 1.0, 3.0], 0.99) == 5.0
+
+
+def test_best_of_takes_each_questions_fastest_pass() -> None:
+    script = load_script("compare_revisions", needs="sqlalchemy")
+    assert script.best_of([[3.0, 1.0, 9.0], [2.0, 4.0, 8.0]]) == [2.0, 1.0, 8.0]

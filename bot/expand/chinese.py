@@ -80,8 +80,8 @@ class ChineseReader:
             if not all(known for _, known in pieces):
                 # 牛羊杂 is no index word but part of 牛羊杂清洗规范: let such
                 # pieces of longer words count before calling anything a typo.
-                partial = {p for p in substrings(run) if len(p) >= wt.partial_min_len and p not in df
-                           and self.weigher.inside_word(p)}
+                partial = self.weigher.inside_words(
+                    p for p in substrings(run) if len(p) >= wt.partial_min_len and p not in df)
                 pieces = segment(run, df, self.synonyms, partial,
                                  unknown_cost=wt.unknown_char_cost)
             places = unindexed_places(run, pieces)

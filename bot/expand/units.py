@@ -91,6 +91,19 @@ class UnitWeigher:
             self._joined = "\x00".join(t for t, _ in self.vocab.vocabulary())
         return piece in self._joined
 
+    def inside_words(self, pieces: Iterable[str]) -> set[str]:
+        """The ``pieces`` that stand inside some index word.  Shortest first: a piece whose
+        first or last character dropped stands in no word stands in none either, so a long
+        question's many substrings cost a few scans of the vocabulary, not one each."""
+        absent: set[str] = set()
+        inside: set[str] = set()
+        for p in sorted(set(pieces), key=len):
+            if p[:-1] in absent or p[1:] in absent or not self.inside_word(p):
+                absent.add(p)
+            else:
+                inside.add(p)
+        return inside
+
     def compose(self, phrases: Iterable[str]) -> dict[str, tuple[int, tuple[str, ...]]]:
         """Phrases made wholly of index words (非法集资 = 非法 + 集资, 饮水困难 = 饮水 + 困难).
 

@@ -99,3 +99,18 @@ def test_place_names_are_places_not_idioms() -> None:
 def test_unindexed_places(run: str, pieces: list[tuple[str, bool]],
                           spans: list[tuple[int, int]]) -> None:
     assert unindexed_places(run, pieces) == spans
+
+
+def test_inside_words_is_inside_word_for_each_piece() -> None:
+    # Pruned by shorter pieces, the answer is the same as asking piece by piece; and a
+    # piece whose shorter part stands in no word is never searched for.
+    vocab = FakeVocabulary({"牛羊杂清洗规范": 3, "用餐补贴": 5, "补贴标准": 2}, N)
+    weigher = UnitWeigher(vocab)
+    run = "牛羊杂清洗用餐补贴标准啊"
+    pieces = [run[i:j] for i in range(len(run)) for j in range(i + 3, len(run) + 1)]
+    assert weigher.inside_words(pieces) == {p for p in pieces if weigher.inside_word(p)}
+    asked: list[str] = []
+    searched = weigher.inside_word
+    weigher.inside_word = lambda p: asked.append(p) or searched(p)  # type: ignore[method-assign]
+    weigher.inside_words(pieces)
+    assert "准啊" not in asked and not any(p.endswith("标准啊") and len(p) > 3 for p in asked)
