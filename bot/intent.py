@@ -45,6 +45,9 @@ CUES: tuple[Cue, ...] = (
         # point at a document whatever stands between.
         rf"(?:这篇|这份|本篇)[\u4e00-\u9fff]{{1,10}}?(?:{_NOTICE_KINDS})"
         r"(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
+        # 这个 so only right before a document's own kind (这个典型案例通知是哪天印发的): 这个村的方案
+        # is a plan the text tells of, 这个县的通报 one county's part of it.
+        r"这个(?:(?!的)[\u4e00-\u9fff]){1,8}?(?:通知|通报|公告|通告|文件)(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"

@@ -24,8 +24,11 @@ _BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其�
 # part of a city.
 JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调"
 _VERB_HEAD = regex.compile(rf"(?:{JOINING_VERBS})$")
-# …nor is a verb whose object a place is (新建东坪县、临河区2个储备库, 位于临江市).
-VERB_LEAD = regex.compile(rf"^(?:{JOINING_VERBS}|新建|建成|位于|地处|覆盖|涉及|包括|前往|来自)")
+# …nor is a verb whose object a place is (新建东坪县、临河区2个储备库, 位于临江市), one of
+# going, visiting or hearing of it (抵达合肥市, 走访苏州市, 听说合肥市里…, 据悉).
+VERB_LEAD = regex.compile(rf"^(?:{JOINING_VERBS}|新建|建成|位于|地处|覆盖|涉及|包括|前往|来自|"
+                          r"抵达|到达|飞抵|赶赴|奔赴|返回|离开|走进|进入|途经|访问|走访|视察|"
+                          r"考察|听说|据悉|据说)")
 # The part of a site given to one use (储罐区, 厂区, 作业区, 停车区) is no district.
 _FACILITY_AREA = regex.compile(r"(?:罐|厂|仓|装置|作业|生产|仓储|施工|储存|存储|停车|办公|生活|"
                                r"装卸|加油|充电)区$")
@@ -81,7 +84,7 @@ def _place_patterns() -> _PlacePatterns:
         # Their suffixes end many common words (示范区, 城中村, 乡镇), so a name counts
         # only where a place stands: after a higher-level place, a list comma or a
         # preposition, or at the start of a clause — and never one of those words.
-        local=re.compile(rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中]))"
+        local=re.compile(rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中使让被给]))"
                          rf"(?=([{_CJK}]{{2,3}}?(?:街道|区|镇|乡|村)))"),
         not_local_head=re.compile(
             r"(?:示范|项目|治理|保护|试点|重点|核心|功能|开发|高新|经济|产业|工业|农业|生态|种植|养殖|安置|"
@@ -117,6 +120,9 @@ def places(norm: str) -> list[str]:
         out.extend(autonomous)
         for m in pat.suffix.finditer(chunk):
             name = m.group(1)
+            lead = VERB_LEAD.match(name)  # 到达合肥市: the verb goes before its 到 would cut
+            if lead and len(name) - lead.end() >= 2:
+                name = name[lead.end():]
             # Keep the tail after any function word or preposition (在深圳市 →
             # 深圳市, 到佛山市 → 佛山市); 与多省市 keeps nothing.
             cut = max((i for i, ch in enumerate(name[:-1]) if ch in _BEFORE_PLACE
@@ -140,7 +146,8 @@ def places(norm: str) -> list[str]:
 
 
 # 太和镇, 平和县: 和 inside a name is fine; at its start it is the conjunction.
-_NOT_IN_LOCAL = (_NOT_IN_PLACE - set("和与及")) | set("逐每些这那此镇乡村街")
+# 使北海村成为…, 被北塘村收购: a verb's marker opening a clause is no part of the name after it.
+_NOT_IN_LOCAL = (_NOT_IN_PLACE - set("和与及")) | set("逐每些这那此镇乡村街使让被给")
 
 
 def _local_places(chunk: str) -> list[str]:

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
@@ -109,6 +111,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # the one after it (a time set off by itself dates the next) must say the deed asked.
         deed = asked_deed(a)
         facts = [(f, r) for f, r in facts if not unsaid(deed, dating(by_id[f.passage_id], f))]
+        # A dateline's date (本报北京1月13日讯) is when the report was filed: it dates what
+        # the report tells only when its words say so (今天, 昨天, 13日在…) — not 记者…报道.
+        facts = [(f, r) for f, r in facts if not filed_only(by_id[f.passage_id].norm, f.norm)]
         if not facts:
             return NONE
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
@@ -323,6 +328,23 @@ def dateline_dropped(line: str, figure: str) -> str:
     byline = BYLINE.match(normalize(line), m.end())
     rest = line[byline.end() if byline else m.end():]
     return rest or line[m.end():]
+
+
+# Words that date a report's deed by its dateline: a day relative to it, or its own day.
+_FILED_DAY = regex.compile(r"今天|今日|昨天|昨日|前天|当天|当日|本月")
+_DAY = regex.compile(r"(\d{1,2})日")
+
+
+def filed_only(body: str, figure: str) -> bool:
+    """Whether ``figure`` is the date of the dateline ``body`` opens with (新华社雅温得1月30日电)
+    and nothing after it dates a deed by it: no 今天/昨天 …, no 30日 again."""
+    m = DATELINE.match(body)
+    if m is None or figure not in body[:m.end()]:
+        return False
+    rest = body[m.end():]
+    day = _DAY.search(figure)
+    return _FILED_DAY.search(rest) is None and (
+        day is None or re.search(rf"(?<!\d){day.group(1)}[日号]", rest) is None)
 
 
 def _says(near: str, word: str, question: str) -> bool:

@@ -39,6 +39,9 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
                             "issuance"}),
     ("石油天然气这些矿种有多少种?", set()),  # 这些 points at the 矿种, not the notice
     ("这个目标是哪个文件定的?", set()),  # 这个 points at the 目标
+    # 这个 right before a document's kind, whatever names it, is the document.
+    ("这个典型案例通知是哪天印发的", {"about_notice", "asks_day", "asks_issued", "issuance"}),
+    ("这个县的通报里有几起", set()),  # one county's part of it
     ("通报落款日期是哪天?", {"about_notice", "asks_day", "asks_issued"}),  # its signature
     # A web page's report named as such is the document too.
     ("这篇综述哪天发布的?", {"about_notice", "asks_day", "asks_issued", "issuance"}),

@@ -121,6 +121,15 @@ def test_places_in_order_of_appearance() -> None:
     # A verb whose object is the place is no part of its name …
     ("今年新建东坪县、临河区2个储备库", ["东坪县", "临河区"]),
     ("位于临江市化工园区", ["临江市"]),
+    # … nor one of going, visiting or hearing of it, though its last character would cut
+    # the name (到达: 达合肥市).
+    ("代表团到达合肥市", ["合肥市"]),
+    ("总理抵达合肥市", ["合肥市"]),
+    ("听说合肥市里的书法家们要来", ["合肥市"]),
+    ("据悉合肥市将举办", ["合肥市"]),
+    # … nor a causative or passive marker opening the clause (使北海村成为…).
+    ("使北海村成为远近闻名的果园", ["北海村"]),
+    ("被北塘村收购", ["北塘村"]),
     # … unless nothing would be left of the name (新建县 is a county).
     ("新建县人民政府", ["新建县"]),
     # A date right before a place is no part of its name (and 永年县 keeps its 年).

@@ -125,6 +125,19 @@ def test_when_the_datelines_date_is_the_reports() -> None:
     assert "1月13日" in (number.extract(b, ranked((today, 1.0)), only).answer or "")
 
 
+def test_when_the_report_dates_nothing_it_tells() -> None:
+    # The dateline's date answers only when the report dates its deed by it (今天, 13日).
+    r = row(1, "本报北京1月21日讯记者鹿永建报道:今年是许广平诞辰100周年,纪念会在北京举行。")
+    lookup = MemoryLookup([r], [fact(1, "date", "1月21日", "1月21日")])
+    a = analysis("纪念会哪天在北京举行?", ["纪念会", "北京", "举行"], kind="when")
+    assert number.extract(a, ranked((r, 1.0)), lookup).answer is None
+    # … and the place it was filed from is not the place of the deed asked.
+    filed = row(2, "本报北京1月7日讯记者王力军报道:今天上午,杨建华宣布捐资500万元。")
+    there = MemoryLookup([filed], [fact(2, "date", "1月7日", "1月7日")])
+    b = analysis("鲁迅是哪天到的北京?", ["鲁迅", "北京"], kind="when")
+    assert number.extract(b, ranked((filed, 1.0)), there).answer is None
+
+
 def test_which_person_is_never_the_reporter_of_the_dateline() -> None:
     r = row(1, "本报北京1月14日讯记者陈晓钟报道:团结出版社今天举行座谈会,何鲁丽出席。")
     lookup = MemoryLookup([r], words={1: ("记者", "陈晓钟", "团结", "出版社", "座谈会")})
