@@ -107,6 +107,13 @@ _PLACE_SUFFIX_CHAR = regex.compile("[州市县区旗镇乡村街]")
 _DATE_BEFORE = regex.compile(r"[0-9０-９]+[年月日号]|(?:去|今|前|明|当|同|上|本)年")
 
 
+def _verb_dropped(name: str) -> str:
+    """``name`` without a verb it opens with (位于临江市 → 临江市), unless too little is left
+    (新建县 is a county)."""
+    lead = VERB_LEAD.match(name)
+    return name[lead.end():] if lead and len(name) - lead.end() >= 2 else name
+
+
 def places(norm: str) -> list[str]:
     """The places ``norm`` (normalised) names by their suffix, in order, then the known places
     it holds."""
@@ -119,18 +126,13 @@ def places(norm: str) -> list[str]:
         autonomous = [m.group(1) for m in pat.autonomous.finditer(chunk)]
         out.extend(autonomous)
         for m in pat.suffix.finditer(chunk):
-            name = m.group(1)
-            lead = VERB_LEAD.match(name)  # 到达合肥市: the verb goes before its 到 would cut
-            if lead and len(name) - lead.end() >= 2:
-                name = name[lead.end():]
+            # 到达合肥市: the verb goes before its 到 would cut the name (达合肥市).
+            name = _verb_dropped(m.group(1))
             # Keep the tail after any function word or preposition (在深圳市 →
             # 深圳市, 到佛山市 → 佛山市); 与多省市 keeps nothing.
             cut = max((i for i, ch in enumerate(name[:-1]) if ch in _BEFORE_PLACE
                        or ch == "省"), default=-1)  # 江苏省苏州市 → 苏州市
-            name = name[cut + 1:]
-            lead = VERB_LEAD.match(name)  # 会同温州市公安局: the verb is no part of it
-            if lead and len(name) - lead.end() >= 2:
-                name = name[lead.end():]
+            name = _verb_dropped(name[cut + 1:])  # 在会同温州市公安局: the verb is no part of it
             head = name[:-2] if name.endswith("州市") else name[:-1]  # 温州市, 苏州市
             if not head or name in GENERIC_PLACE_WORDS or _FACILITY_AREA.search(name):
                 continue  # 各州市: the cities and prefectures, no name; 城市, 超市, 储罐区

@@ -86,16 +86,17 @@ def dating(p: Passage, f: FactHit) -> str:
     """What a date may describe: its clause and the one after it (今天上午11时50分,…发生
     地震; 各省…于2月15日前,将…完成情况报…) — a deed said further off is another's."""
     at = p.norm.find(f.norm)
+    spans = clause_spans(p.norm)
     dateline = DATELINE.match(p.norm)
     if dateline is not None and at < dateline.end():
         # The report's date (本报北京1月7日讯…:今天上午,…) dates what it tells, and the
         # place before it is where the report was filed: the first clauses after it.
         byline = BYLINE.match(p.norm, dateline.end())
         start = byline.end() if byline else dateline.end()
-        spans = [(max(s, start), e) for s, e in clause_spans(p.norm) if e > start]
-        return p.norm[spans[0][0]:spans[min(1, len(spans) - 1)][1]] if spans else ""
-    spans = clause_spans(p.norm)
-    i = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
+        spans = [(max(s, start), e) for s, e in spans if e > start]
+        i: int | None = 0 if spans else None
+    else:
+        i = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
     if i is None:
         return ""
     return p.norm[spans[i][0]:spans[min(i + 1, len(spans) - 1)][1]]
