@@ -176,6 +176,9 @@ class Intent:
     defines: str | None = None
     # The number of the case the question points at (案例一, 第三个案例).
     case_asked: int | None = None
+    # "哪个公安部门?", "哪个所?", "哪个派出所?": what the body's name must say — a word
+    # of its own (公安) and the kind it ends in (所); ("", "") when nothing so narrow.
+    body_named: tuple[str, str] = ("", "")
 
 
 # The question word of a what-question (什么监管模式?): where its focus starts.
@@ -202,6 +205,31 @@ _PART_OF = regex.compile(r"([^\s,,。??]{2,20}?)(?:里|中|当中)的([a-z0-9]{1
                       r"(?:具体|到底|究竟)?(?:是|指|代表|包括)")
 _ASKS_NAME = regex.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是哪家|分别是哪|"
                         r"(?:具体|分别|都)(?:是)?哪几[个家所座位条项])")
+# "哪个公安部门?", "哪个所查出来的?": the body asked for, narrowed by a word (公安) or by its
+# kind (所, 局); not a post (哪个局长) nor a kind of rule (部门规章).
+_BODY_ASKED = regex.compile(r"(?:哪|什么)(?:一个|一家|个|家)?((?:(?![个些几位级的两三四五六])"
+                         r"[\u4e00-\u9fff]){0,4}?)(部门|单位|机构|机关|派出所|分局|局|厅|(?<![场住处厕诊])所|法院|"
+                         r"检察院|支队|大队|队)(?![\u4e00-\u9fff]?长|领导|负责人|规章)")
+# Bodies named by kind only (哪个部门, 哪个单位) and words that narrow no body's name
+# (哪个执法部门 may be a 市场监管局, 哪个主管部门 any).
+_ANY_BODY = frozenset(("部门", "单位", "机构", "机关"))
+_NARROWS_NOTHING = frozenset(("职能", "主管", "执法", "政府", "行政", "上级", "相关", "有关", "具体",
+                              "责任", "监管", "业务", "牵头", "基层", "省级", "市级", "县级", "区级",
+                              "国家", "中央", "地方", "管理", "主要", "其他", "别的", "专门", "哪"))
+
+
+def body_named(norm: str) -> tuple[str, str]:
+    """What the name of the body a question asks for must hold: the word narrowing it and
+    the kind it ends in (哪个公安部门 → ("公安", ""); 哪个派出所 → ("", "派出所"); 哪个局 →
+    ("", "局")); ("", "") when the question leaves it open (哪个部门, 哪个执法部门)."""
+    m = _BODY_ASKED.search(norm)
+    if m is None:
+        return ("", "")
+    word, kind = m.group(1), m.group(2)
+    return ("" if len(word) < 2 or word in _NARROWS_NOTHING else word,
+            "" if kind in _ANY_BODY else kind)
+
+
 _QUESTION_MARK = regex.compile(r"[??吗呢]")
 # What a term means: 什么叫X, 什么是X, X是什么意思, X指的是什么, 何谓X (normalised text).
 _TERM = r'"?([\u4e00-\u9fffa-z0-9]{2,16}?)"?'
@@ -253,7 +281,8 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         keywords_only=not WH.search(norm) and not _QUESTION_MARK.search(
             norm if question is None else question),
         defines=defined_term(norm),
-        case_asked=cn_number(next(g for g in case.groups() if g)) if case else None)
+        case_asked=cn_number(next(g for g in case.groups() if g)) if case else None,
+        body_named=body_named(norm))
 
 
-__all__ = ["BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "defined_term", "read_intent"]
+__all__ = ["BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "body_named", "defined_term", "read_intent"]

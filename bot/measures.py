@@ -177,13 +177,16 @@ _PINYIN_MONEY = regex.compile(rf"\b{_PINYIN_SUMS}\b[\sa-z]*\bduoshao\b|\bduoshao
                            rf"|\b{_PINYIN_SUMS}\s*[?？]?$")
 # An area as the last keyword (suanhua gengdi mianji: 酸化耕地面积).
 _PINYIN_AREA = regex.compile(r"\bmianji\s*[?？]?$")
+# A count named as the last keyword (duanlian renshu: 锻炼人数; anjian cishu: 案件次数).
+_PINYIN_COUNTS = {"renshu": "人", "cishu": "次", "hushu": "户", "jiashu": "家", "jianshu": "件"}
+_PINYIN_COUNT = regex.compile(r"\b(" + "|".join(_PINYIN_COUNTS) + r")\s*[?？]?$")
 
 
 def pinyin_asks_figure(norm_question: str) -> bool:
     """Whether toneless pinyin keywords ask a figure: a how-many (duoshao ge, ji zhi,
     jisuo) or a sum or an area as the last keyword."""
     return bool(_PINYIN_HOW_MANY.search(norm_question) or _PINYIN_MONEY.search(norm_question)
-                or _PINYIN_AREA.search(norm_question))
+                or _PINYIN_AREA.search(norm_question) or _PINYIN_COUNT.search(norm_question))
 
 
 def _pinyin_units(norm_question: str) -> tuple[str, ...]:
@@ -192,6 +195,9 @@ def _pinyin_units(norm_question: str) -> tuple[str, ...]:
         return _NUMBER_UNITS["钱"]
     if _PINYIN_AREA.search(norm_question):
         return _NUMBER_UNITS["面积"]
+    count = _PINYIN_COUNT.search(norm_question)
+    if count:
+        return _NUMBER_UNITS[_PINYIN_COUNTS[count.group(1)]]
     m = _PINYIN_HOW_MANY.search(norm_question)
     return _NUMBER_UNITS[PINYIN_MEASURES[m.group(1)]] if m else ()
 

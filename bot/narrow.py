@@ -18,6 +18,7 @@ from bot.rank import heading_context
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
+from corpus.lines import cn_number
 from indexer.figures import CLOCK_RE
 from indexer.normalize import normalize
 from indexer.words import COMPANY_SUFFIXES
@@ -27,6 +28,7 @@ _COMPANY = regex.compile(r"[\u4e00-\u9fff]{2,}(" + "|".join(COMPANY_SUFFIXES) + 
 
 def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:
     """The passages that can answer this kind of question, best first."""
+    ranked = same_ordinal(a, ranked)
     if a.kind in ("number", "when") and not a.intent.asks_phone:
         # (A telephone number is no count: "hotline number?" is read by the extractor.)
         ranked = with_answer_type(a, ranked, searcher)
@@ -47,6 +49,34 @@ def narrow(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage
     if a.intent.case_asked is not None:
         ranked = in_asked_case(a.intent.case_asked, ranked)
     return with_case_openings(a, ranked, searcher)
+
+
+# The round, edition or stage a question or a sentence names (第二轮, 第十二届, 首轮, 最后一轮).
+_ORDINAL = regex.compile(r"(?:第([一二三四五六七八九十百零〇两0-9]{1,5})|(首)|(最后一|末))"
+                      r"(轮|届|期|场|局|季|阶段)")
+
+
+def ordinals(norm: str) -> set[tuple[str, int]]:
+    """The (counter, number) pairs ``norm`` names; the last of a series is number 0."""
+    return {(m.group(4), 1 if m.group(2) else 0 if m.group(3) else cn_number(m.group(1)))
+            for m in _ORDINAL.finditer(norm)}
+
+
+def same_ordinal(a: Analysis, ranked: list[Passage]) -> list[Passage]:
+    """"第二轮哪天下?": a sentence about another round of it (首轮, 最后一轮) and not this one
+    tells of another event — left out when a candidate names the asked one."""
+    asked = ordinals(a.norm)
+    if not asked:
+        return ranked
+    pool = ranked[:W.typed_pool_size]
+    said = {p.id: ordinals(p.norm) for p in pool}
+    other: set[int] = set()
+    for counter, number in asked:
+        if not any((counter, number) in said[p.id] for p in pool):
+            continue  # no candidate names the asked one: nothing to tell them apart by
+        other |= {p.id for p in pool if (counter, number) not in said[p.id]
+                  and any(c == counter for c, _ in said[p.id])}
+    return [p for p in ranked if p.id not in other]
 
 
 def in_asked_case(number: int, ranked: list[Passage]) -> list[Passage]:

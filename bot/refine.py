@@ -37,9 +37,11 @@ if TYPE_CHECKING:
 
 _CJK = "\u4e00-\u9fff"
 # A unit of a body directly after it: 支队, 分局, 交警大队, 基金监管科 — not the first
-# character of its head's post (研究所所长, 处长).
+# character of its head's post (研究所所长, 处长) nor of a verb (移送…分局依法处理).
 _SUB_UNIT = regex.compile(rf"^[{_CJK}]{{0,8}}?(?:支队|大队|中队|分局|分院|办公室|中心|科|处|站|所)"
-                       rf"(?!长)(?![{_CJK}]{{0,1}}(?:等|和|与|及|、))")
+                       rf"(?!长)(?![{_CJK}]{{0,1}}(?:等|和|与|及|、))"
+                       # …nor a verb that begins there (依法处理, 处以; 所属, 所有).
+                       r"(?!(?<=处)[理罚置分以于死决])(?!(?<=所)[属有谓得以])")
 _FIGURE = r"\d+(?:\.\d+)?(?:万|亿)?(?:个百分点|百分点|%|倍|[^\d\s,，。;；、]{0,3})"
 _CHANGE = regex.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|上升|降幅|增幅|涨幅|多|少)"
                      rf"(?:了|达|为|达到)?({_FIGURE})")

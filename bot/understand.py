@@ -86,12 +86,15 @@ KIND_CUES: tuple[Cue, ...] = (
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),
     Cue("who", regex.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门(?!规章)|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
-        r"学校|大学|报社|电视台|协会|剧团|法院|检察院|银行)|由谁|谁|牵头单位|主管部门|"
+        r"学校|大学|报社|电视台|协会|剧团|法院|检察院|银行|派出所|(?<![场住处厕诊哪])所(?![有以在谓属得])|"
+        r"大队|支队)|由谁|谁|牵头单位|主管部门|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments|"
         r"committee|commission|ministry|office|council|administration|organi[sz]ation|unit)\b|"
         r"\bwhat (department|agency|body|bureau|committee|commission|ministry)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
     Cue("document", regex.compile(
-        r"(什么|哪个|哪些|哪部|哪项|何种|哪份)[^,,。??]{0,4}(文件|条例|法律|法规|规章|法案|议案|决议|公约|条约|协定|规范|标准|意见|通知|办法|手册|指南|规定|"
+        # (A 的-phrase may say what it is about: 哪些住房管理的规定, 哪篇…的文章.)
+        r"(什么|哪个|哪些|哪部|哪项|何种|哪份|哪篇)(?:[^,,。??]{0,4}|[^,,。??的]{1,6}的)(文件|条例|"
+        r"文章|著作|法律|法规|规章|法案|议案|决议|公约|条约|协定|规范|标准|意见|通知|办法|手册|指南|规定|"
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|名录|名单|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
@@ -130,7 +133,11 @@ def classify(norm: str) -> Kind:
     for cue in KIND_CUES:
         if cue.pattern.search(norm):
             return cast(Kind, cue.name)
-    for word in re.findall(r"[a-z]+", norm):
+    latin = re.findall(r"[a-z]+", norm)
+    # A question word typed in syllables apart (na nian, shenme shihou) is read joined too.
+    joined = [word + "".join(latin[i + 1:i + k]) for i, word in enumerate(latin)
+              for k in (2, 3) if i + k <= len(latin)]
+    for word in latin + joined:
         if PINYIN_QUESTION_WORDS.get(word, "what") != "what":
             return cast(Kind, PINYIN_QUESTION_WORDS[word])
         if len(word) > 2 and word.endswith("lv"):

@@ -44,6 +44,8 @@ _ORG_HEAD_RE = regex.compile(
 # …and another written right after it, not a partner joined to it (市民政局会同公安局).
 _ORG_MORE_RE = regex.compile(
     rf"(?!{JOINING_VERBS}|[和与及同向对在将把被等])[{_CJK}]{{1,4}}?(?:{_BODY_END})(?![级长])")
+# What no name holds: a pronoun opening it, a verb's aspect (了, 着).
+_NO_NAME = regex.compile(r"^(?:他|她|我|你|它|咱)|[了着]")
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
 _COUNT_AFTER = regex.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
                           r"[家个所名位批座人件起项条处户]")
@@ -106,8 +108,11 @@ def clause_subject(clause: str) -> str | None:
         # Bodies written together are one actor: 县纪委监委, 县委县政府, 省委办公厅.
         while more := _ORG_MORE_RE.match(body, end):
             end = more.end()
-        # 共排查持证排污单位1432家: what was counted, not who acts.
-        return None if _COUNT_AFTER.match(body, end) else body[m.start(1):end]
+        # 共排查持证排污单位1432家: what was counted, not who acts; 他们还进一步强化了分局
+        # (住房管理): a clause, not a name.
+        if _COUNT_AFTER.match(body, end) or _NO_NAME.search(body[m.start(1):end]):
+            return None
+        return body[m.start(1):end]
     m = _PLACE_HEAD_RE.match(body)
     if m:
         return m.group(1)

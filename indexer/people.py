@@ -36,6 +36,8 @@ POST_ENDINGS = (
     "村民", "市民", "农民", "工人", "司机", "同志", "先生", "女士", "老师", "民警",
     # who owns or answers for a business (法定代表人是谁? 服装店老板叫啥?)
     "代表人", "法人", "老板", "店主", "厂主",
+    # who a sanction names in a business besides it (直接负责的主管人员孙某某)
+    "主管", "主管人员",
 )
 _POST = "|".join(sorted(POST_ENDINGS, key=len, reverse=True))
 _HAN = r"[\u4e00-\u9fff]"
@@ -133,8 +135,16 @@ def asked_post(norm_question: str) -> str | None:
     return "" if _ANY_PERSON.search(norm_question) else None
 
 
+# A business's officers as people call them (副总, 老总): the posts the text writes.
+_SAID_SHORT = ((regex.compile(r"副总(?!经理|裁|工|监|编|理|统|队|书记)"), "副总经理"),
+               (regex.compile(r"老总"), "总经理"))
+
+
 def _mend_slips(norm_question: str) -> str:
-    return _DEPUTY_SLIP.sub("副", norm_question).replace("名子", "名字")
+    mended = _DEPUTY_SLIP.sub("副", norm_question).replace("名子", "名字")
+    for short, post in _SAID_SHORT:
+        mended = short.sub(post, mended)
+    return mended
 
 
 def _asked_post_phrase(norm_question: str) -> str | None:
@@ -175,6 +185,7 @@ def holds_post(written: str, asked: str) -> bool:
     副厅长 does not hold 厅长 (a deputy is not the head), 厅长 does not hold 副厅长."""
     if not asked:
         return True
+    written = written.removesuffix("人员")  # 主管人员 is a 主管
     return written.endswith(asked.removeprefix("副")) and (
         asked.startswith("副") == ("副" in written[:len(written) - len(asked.removeprefix("副"))]))
 
@@ -199,6 +210,10 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
              if at + size <= len(norm_text) and norm_text[at:at + size] in known), None)
         if name and at in linked and name in lexicon().words:
             continue
+        if name and post.endswith("主管") and name in lexicon().words:
+            continue  # 主管 is a verb too: 主管林业的副县长 names nobody 林业
+        if name is None and at not in linked:
+            name = _name_by_what_follows(norm_text, at)
         if name and not _NOT_A_POST.search(post):
             out.append(Person(post, name, at, at + len(name)))
     taken = {person.start for person in out}
@@ -213,6 +228,25 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
                     _NOT_A_NAME.match(m.group(1))):
                 out.append(Person(m.group(2), m.group(1), m.start(1), m.end(1)))
     return sorted(out, key=lambda person: person.start)
+
+
+# What a name written after a post is followed by (所长柳海峰研究员发明, 高级工程师李金文等
+# …, 主任张明说): another post, a list or a verb of saying, a break.
+_AFTER_A_NAME = regex.compile(rf"(?:{_POST})|[^\u4e00-\u9fff]|等|说|表示|指出|介绍|认为|强调|宣布|"
+                           r"发明|研制|主持|率领|带领|和|与|及|的|在|为|是|也")
+
+
+def _name_by_what_follows(norm_text: str, at: int) -> str | None:
+    """A name the index's words do not hold, of two or three characters, where what follows
+    marks its end (the shortest so marked) — not a word of general Chinese a surname opens
+    (高兴地说 is no name)."""
+    words = lexicon().words
+    for size in (2, 3):
+        name = norm_text[at:at + size]
+        if (len(name) == size and _AFTER_A_NAME.match(norm_text, at + size)
+                and name[:2] not in words and name not in words):
+            return name
+    return None
 
 
 # A name before a post (张建国市长, 李局长), a name withheld (冯某, 陈某某), and what follows a

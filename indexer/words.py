@@ -233,7 +233,8 @@ PINYIN_QUESTION_WORDS: dict[str, str] = {
     "zainali": "where", "nage": "what", "shei": "who", "shui": "who", "nagebumen": "who",
     "shenme": "what", "sha": "what", "zenme": "what", "ruhe": "what", "shime": "what",
     "heshi": "when", "shenmeshihou": "when", "shuliang": "number", "narian": "when",
-    "natian": "when", "zainar": "where", "weishenme": "what",
+    "natian": "when", "zainar": "where", "weishenme": "what", "nanian": "when",
+    "nayinian": "when", "nayitian": "when", "jihao": "when", "shenmeshijian": "when",
 }
 
 # Toneless pinyin of the measure words a how-many question may name (duoshao liang → 辆).

@@ -22,7 +22,7 @@ from bot.reply import Passage, passage_of
 from corpus import regex
 from indexer.figures import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year
 from indexer.normalize import normalize
-from indexer.people import asked_post, names_someone
+from indexer.people import asked_post, holds_post, names_someone, people
 from indexer.places import places
 from indexer.terms import TITLE_RE, organisations
 from indexer.words import DOC_KINDS
@@ -109,9 +109,11 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found
         if clause and a.intent.asks_company and not who.names_a_business(clause):
             return found  # "被哪家企业承包?" wants a business, not any body
-        if (clause and a.kind == "who" and asked_post(a.norm) is not None
-                and not names_someone(normalize(clause))):
-            return found  # "团长是谁?": a person holds a post, a body's clause names none
+        post = asked_post(a.norm) if clause and a.kind == "who" else None
+        if post is not None and not names_holder(normalize(clause), post):
+            # "团长是谁?": a person holds a post, a body's clause names none — nor does one
+            # naming a person by another (检察长是谁? is not answered by 农民季正清).
+            return found
         if clause and a.kind == "who" and who.deed_unsaid(a, best):
             return found  # "哪个单位立案侦查的?" is not answered by the court that sentenced
         if clause and whose.deed_unsaid(a, normalize(clause)):
@@ -125,6 +127,20 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "我国和德国的贸易额?" is not answered by 我国与美国…贸易额298亿美元
         return found._replace(answer=clause)
     return found
+
+
+def names_holder(clause: str, post: str) -> bool:
+    """Whether a (normalised) clause names someone in ``post`` (anyone, when ``post`` is
+    ``""``), by the post written before the name; loosely, where no post is written there."""
+    if not post:
+        return names_someone(clause)
+    named = people(clause, lambda candidates: candidates)
+    if named:
+        # The posts listed before a name are all held (国家档案局局长、中央档案馆馆长王刚).
+        return any(holds_post(held, post) for p in named
+                   for held in (p.post, *re.split(r"[,;:]", clause[:p.start])[-1].split("、"))
+                   if held)
+    return names_someone(clause)
 
 
 def titled(a: Analysis, best: Passage, clause: str) -> str | None:

@@ -84,8 +84,17 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
         if at:
             return Direct(at, best)
     if clause:
+        if not suffix and not a.intent.plural_places:
+            # "养生馆在哪条路上?" — 对位于城关镇幸福路的澜溪县某某养生馆: 位于 says where.
+            located = located_at(clause, named)
+            if located:
+                return Direct(located, best)
         named_place = place_in_clause(clause, named, suffix, a.intent.plural_places)
         if named_place:
+            if not suffix and not a.intent.plural_places:
+                # "具体在哪儿?": the street or the spot written on after the place goes with
+                # it (哈尔滨市友谊路150号, 清水镇中学对面).
+                named_place = with_address(clause, named_place)
             return Direct(named_place, best)
         spots = landmarks(clause, named) if not suffix else []
         if not spots and (not suffix or suffix == "市"):
@@ -99,6 +108,12 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
         if (not suffix and (a.intent.plural_places or _WITH_WHERE.search(a.norm))
                 and VAGUE_PLACE.search(normalize(clause))):
             return Direct(clause, best)
+    if not suffix and not a.intent.plural_places:
+        # The clause richest in the question's words may say what is done there (发现该馆
+        # 在店内…宣传); another of the sentence says where it stands.
+        located = located_at(best.text, named)
+        if located:
+            return Direct(located, best)
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
                        key=lambda fr: not (suffix and of_level(fr[0].norm, suffix))):
         # (Not one only its dateline names: it was blanked.)
@@ -120,6 +135,43 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
             # first place of the asked level, in its own sentences (徐州市铜山区某驾校…).
             return case_place(best, named, suffix, searcher)
     return NONE
+
+
+# What 位于 says a thing stands at, up to the thing (位于城关镇幸福路的…养生馆) or the clause's
+# end.
+_LOCATED = regex.compile(r"(?:位于|坐落于|坐落在|地处)([^,;:。!?的]{2,20}?)(?=的|[,;:。!?]|$)")
+# A street after a place (幸福路, 中山北路, 友谊路150号) — not a word ending in 路 (道路, 公路,
+# 思路) — and a spot told by a landmark (中学对面, 车站旁边).
+_STREET = regex.compile(r"[\u4e00-\u9fff]{2,5}?(?<![道公马铁线思出网门水陆航通])(?:大道|大街|路|街|巷|胡同)"
+                     r"(?:[0-9]+号|(?=的|[,;:。!?、]|$|上|旁|附近|对面|一带|路段|交叉口|口))")
+_SPOTS = ("对面", "旁边", "附近", "门口", "隔壁", "东侧", "西侧", "南侧", "北侧")
+_BESIDE = regex.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + "|".join(_SPOTS) + r")(?=的)")
+
+
+def located_at(clause: str, named: set[str]) -> str | None:
+    """Where ``clause`` says a thing is with 位于 (or 坐落于, 地处), as written, when that names
+    a place or a street the question does not."""
+    norm = normalize(clause)
+    for m in _LOCATED.finditer(norm):
+        spot = m.group(1)
+        # It ends in a place, a street or a spot by a landmark (位于福州城区中心环境优美的…
+        # says what the place is like, not where).
+        if spot not in named and (any(spot.endswith(x) for x in places(spot))
+                                  or _STREET.search(spot + "的") or spot.endswith(_SPOTS)):
+            return clause[m.start(1):m.end(1)]
+    return None
+
+
+def with_address(clause: str, place: str) -> str:
+    """``place`` with the street or the landmark-told spot ``clause`` writes right after it
+    (哈尔滨市 → 哈尔滨市友谊路150号; 清水镇 → 清水镇中学对面), as written."""
+    norm = normalize(clause)
+    at = norm.find(normalize(place))
+    if at < 0:
+        return place
+    end = at + len(place)
+    m = _STREET.match(norm, end) or _BESIDE.match(norm, end)
+    return clause[at:m.end()] if m else place
 
 
 def case_place(best: Passage, named: set[str], suffix: str, searcher: Lookup) -> Direct:

@@ -27,6 +27,8 @@ from bot.extract.clauses import (
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import inherited_from_lead, issuance_pool, issued, lead_note
 from bot.extract.facts import facts_for
+from bot.extract.naming import PIVOT as _PIVOT
+from bot.extract.naming import fuller_name, named_after_role, pivoted, says_body_asked
 from bot.extract.person import holder, is_a_body, named_person, with_officer
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
@@ -59,9 +61,15 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if found.answer is not None and found.evidence is not None and _POINTER.match(
             normalize(found.answer)):
         return pointed_at(found.answer, found.evidence, searcher)
+    if not _PIVOT.search(a.norm):
+        found = pivoted(found, deed_alts(a))  # unless it asks who had it done (谁组织的)
+    found = fuller_name(named_after_role(found), searcher)
     if found.answer is not None and _TAKES_POST.search(a.norm) and places(
             normalize(found.answer)) == [normalize(found.answer)]:
         return NONE  # "谁出任了总裁?" asks for a person: 昆明市 is no answer
+    if found.answer is not None and not says_body_asked(a.intent.body_named, a.units,
+                                                        normalize(found.answer), whole=False):
+        return NONE  # "移交给哪个公安部门?" is not answered by 安全生产监督管理局
     return found
 
 
@@ -291,16 +299,23 @@ def actor(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     return orgs_in(a, wide, searcher, best_score - W.actor_pool)
 
 
+# Kinds of body a question asks for by name (哪家单位, 哪个部门).
+_ASKED_KINDS = ("单位", "部门", "机构", "机关", "企业", "公司")
+
+
 def acceptable_for(a: Analysis) -> Acceptable:
     """Which names may answer: not what the question itself names (…in Changji? is not
     answered by 昌吉州) or sets aside (除了市场监管…), not a scope (全市), and a body
     when it asks for one."""
     named = {x for u in a.units for x in u.alts}
+    # …nor one its words spell with the kind of body asked (哪家单位欠了总包的工程款? is not
+    # answered by 总包单位).
+    spelling = named | {kind for kind in _ASKED_KINDS if kind in a.norm}
     wants_body = a.intent.asks_body
 
     def acceptable(norm_name: str) -> bool:
         # Names come from normalised text (organisations, clause_subject): no re-normalising.
-        if spelled_by(norm_name, named) or any(x and x in norm_name for x in a.excluded):
+        if spelled_by(norm_name, spelling) or any(x and x in norm_name for x in a.excluded):
             return False
         if norm_name.rsplit("、", 1)[-1] in BODY_SUFFIXES:
             return False  # 政府主导、部门(联动): a bare 部门 names nobody
@@ -309,6 +324,8 @@ def acceptable_for(a: Analysis) -> Acceptable:
         if re.search(r"[为将把对是向在]", norm_name):
             # 校舍改建为…幸福院 is a clause ending in 院, not a body; so is
             # 线索直接向市医保局 (反馈) — the body is the object of 向.
+            return False
+        if not says_body_asked(a.intent.body_named, a.units, norm_name):
             return False
         return not (wants_body and not norm_name.endswith(BODY_SUFFIXES))
 

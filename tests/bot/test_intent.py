@@ -95,6 +95,16 @@ def test_partners_keeps_the_words_that_asked() -> None:
     ("资本经营 定义", "defines", "资本经营"),  # keywords
     ("这是什么意思?", "defines", None),  # points at something, names nothing
     ("哪个部门修订了条例?", "defines", None),
+    # What the body's name must say: a word narrowing it, the kind it ends in.
+    ("案子移交给哪个公安部门了", "body_named", ("公安", "")),
+    ("是哪个所查出来的", "body_named", ("", "所")),
+    ("跟哪个派出所一起成立的专案组", "body_named", ("", "派出所")),
+    ("哪个局牵头", "body_named", ("", "局")),
+    ("是哪个部门查的", "body_named", ("", "")),
+    ("是哪个执法部门查的", "body_named", ("", "")),  # 执法 narrows no name
+    ("哪个公安局长穿便衣去的", "body_named", ("", "")),  # a post, not a body
+    ("按哪个部门规章处理的", "body_named", ("", "")),  # a kind of rule
+    ("在什么场所抽烟", "body_named", ("", "")),
 ])
 def test_values_read_from_a_question(question: str, field: str, value: object) -> None:
     assert getattr(read_intent(normalize(question), question), field) == value

@@ -76,6 +76,8 @@ def test_a_question_without_a_measure_wants_none() -> None:
     ("huaibei meicengqi xiangmu zong touzi", "元"),
     ("qingshi xian senlin huozai zhijie jingji sunshi", "元"),
     ("suanhua gengdi mianji", "亩"),
+    # …or a count (锻炼人数).
+    ("quanguo jingchang canjia tiyu duanlian renshu", "人"),
     # A currency by name, and 部.
     ("1997年中国旅游收入是多少美元", "美元"),
     ("一年能产多少部电话机", "部"),

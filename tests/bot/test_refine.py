@@ -37,6 +37,9 @@ from tests.bot.stages.kit import analysis, row
     # Its head's post follows, not a unit: unchanged.
     ("首都骨伤病研究所", "由首都骨伤病研究所所长柳海峰研究员发明", "首都骨伤病研究所"),
     ("市公安局", "市公安局处长王某介绍", "市公安局"),
+    # A verb, not a unit (依法处理, 所属).
+    ("高新区公安分局", "已将案件移送高新区公安分局依法处理", "高新区公安分局"),
+    ("市住建局", "市住建局所属企业", "市住建局"),
 ])
 def test_widen_body(line: str, text: str, want: str) -> None:
     assert widen_body(line, text) == want

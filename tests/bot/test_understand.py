@@ -67,6 +67,15 @@ def test_is_askable(text: str, askable: bool) -> None:
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("哪个部门修订了条例?", "who"),
+    ("便利店是哪个所查出来的", "who"),  # a station (监管所, 派出所) is a body
+    ("在什么场所抽烟", "what"),  # not who: 场所 is no body
+    # A pinyin question word typed in syllables apart.
+    ("paijian gongcheng na nian kaigong", "when"),
+    # A document asked with what it is about (…的规定), an article by its title.
+    ("清房以后重新定了哪些住房管理的规定", "document"),
+    ("恩格斯写的哪篇文章讲对小农的态度", "document"),
+    ("哪些地方出台了规定", "where"),
+    ("na ge bumen xiuding tiaoli", "who"),
     ("出台了什么文件?", "document"),
     ("补助多少钱?", "number"),
     ("在哪个县?", "where"),

@@ -16,6 +16,9 @@ from indexer.facts import clause_subject, is_authority
     # A name right before its count is what was counted, not who acts.
     ("共排查持证排污单位1432家", None),
     ("检查企业37家", None),
+    # A clause ending in a body's suffix is no name: a pronoun, a verb's 了 in it.
+    ("他们还进一步强化了分局住房管理", None),
+    ("我们局开展检查", None),
     ("排查出问题单位十二家", None),
     # 由/经 introduce the actor; a court acts too.
     ("由信州区人民法院设立的工作室开展调解", "信州区人民法院"),

@@ -35,6 +35,10 @@ from indexer.people import (
     ("省政协新一届主席选的是谁", "主席"),  # the holder a vote chose
     ("临汾地委付书记是谁", "副书记"),  # 付 typed for 副
     ("那位议长叫啥名子", "议长"),  # 名子 typed for 名字
+    ("被罚款的副总叫啥", "副经理"),  # 副总 is how people say 副总经理
+    ("华广公司老总叫什么", "经理"),  # 老总: the 总经理
+    ("被个人处罚的主管是谁", "主管"),  # who a sanction names in a business
+    ("副总理是谁", "副总理"),  # 副总理 is no 副总经理
 ])
 def test_asked_post(question: str, post: str | None) -> None:
     assert asked_post(normalize(question)) == post
@@ -42,7 +46,7 @@ def test_asked_post(question: str, post: str | None) -> None:
 
 # The index's words, as jieba cut the texts below (an unknown name stays whole).
 WORDS = {"张建国", "朱邦造", "李明", "刘芳", "曾若虹", "严格", "报道", "出席", "表示", "洪成南", "闵耀良",
-         "关心", "致电"}
+         "关心", "致电", "林业"}
 
 
 def _words(strings: object) -> set[str]:
@@ -75,6 +79,14 @@ def _words(strings: object) -> set[str]:
     ("朝鲜政务院总理洪成南致电李鹏", [("朝鲜政务院总理", "洪成南")]),
     ("农业部司长闵耀良说", [("农业部司长", "闵耀良")]),
     ("局长关心群众生活", []),
+    # A name the index does not hold ends where what follows says: another post, a list,
+    # a verb of saying — the shortest so marked, and no everyday word.
+    ("所长柳海峰研究员发明的新药", [("所长", "柳海峰")]),
+    ("高级工程师李金文等经过三年攻关", [("高级工程师", "李金文")]),
+    ("主任张明说", [("主任", "张明")]),
+    ("书记高兴地说", []),  # 高兴 is a word
+    ("专家的孙某某说", [("专家", "孙某某")]),
+    ("主管林业的副县长王某到场", [("林业的副县长", "王某")]),  # 主管 a verb here
 ])
 def test_people(text: str, named: list[tuple[str, str]]) -> None:
     assert [(p.post, p.name) for p in people(normalize(text), _words)] == named
@@ -92,6 +104,9 @@ def test_a_name_keeps_its_offsets() -> None:
     ("省交通厅副厅长", "厅长", False),  # a deputy is not the head
     ("厅长", "副厅长", False),
     ("记者", "", True),  # 哪位…: anyone named by a post
+    ("直接负责的主管人员", "主管", True),  # 主管人员 is a 主管
+    ("分管安全副总经理", "副经理", True),
+    ("分管安全副总经理", "总经理", False),
 ])
 def test_holds_post(written: str, asked: str, holds: bool) -> None:
     assert holds_post(written, asked) is holds

@@ -98,6 +98,9 @@ def test_the_deed_asked_after_who_chooses_the_clause() -> None:
     assert deed_words(analysis("这个案子是哪个单位立案侦查的?", ["案子", "立案侦查"],
                                kind="who")) == "立案侦查的"
     assert deed_words(analysis("是哪家法院判的?", ["法院", "判"], kind="who")) == "判的"
+    # …and so does a body a word narrows (哪个公安部门, 哪个所): the deed follows it.
+    assert deed_words(analysis("是哪个执法部门查处的?", ["执法", "查处"], kind="who")) == "查处的"
+    assert deed_words(analysis("是哪个所查出来的?", ["查出"], kind="who")) == "查出来的"
 
 
 def test_the_focus_in_the_words_the_text_uses_chooses_the_clause() -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.found import answers_nothing
-from bot.narrow import narrow, typed_fact
+from bot.narrow import narrow, ordinals, same_ordinal, typed_fact
 from bot.reply import passage_of
 from bot.weights import WEIGHTS as W
 from indexer.normalize import normalize
@@ -162,3 +162,27 @@ def test_a_telephone_number_asked_is_no_count_to_narrow_to() -> None:
     a = analysis("consumer complaint hotline number", ["投诉", "电话"], kind="number")
     assert a.intent.asks_phone
     assert [p.id for p in narrow(a, ranked((told, 0.8)), MemoryLookup([told]))] == [1]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("天元战第二轮比赛1月7日继续进行", {("轮", 2)}),
+    ("第十二届天元战今天战罢首轮", {("届", 12), ("轮", 1)}),
+    ("今天战罢最后一轮", {("轮", 0)}),  # the last of a series
+    ("第一次会议", set()),  # 第一次 is as often "for the first time"
+])
+def test_ordinals(text: str, said: set[tuple[str, int]]) -> None:
+    assert ordinals(text) == said
+
+
+def test_a_sentence_of_another_round_tells_of_another_event() -> None:
+    """"第二轮哪天下?": the reports of the first and the last rounds are left out when a
+    candidate names the second; the ones naming no round stay."""
+    last = row(1, "第十二届天元战今天战罢最后一轮。")
+    first = row(2, "第十二届天元战今天战罢首轮。")
+    none = row(3, "两位九段在天元战连闯两关。")
+    second = row(4, "第二轮比赛1月7日继续进行。")
+    a = analysis("第十二届天元战第二轮哪天下?", ["天元战", "第二轮"])
+    kept = same_ordinal(a, ranked((last, 1.0), (first, 0.9), (none, 0.8), (second, 0.5)))
+    assert [p.id for p in kept] == [3, 4]
+    # No candidate names the second round: nothing to tell them apart by.
+    assert len(same_ordinal(a, ranked((last, 1.0), (first, 0.9)))) == 2
