@@ -67,9 +67,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if found.answer is not None and _TAKES_POST.search(a.norm) and places(
             normalize(found.answer)) == [normalize(found.answer)]:
         return NONE  # "谁出任了总裁?" asks for a person: 昆明市 is no answer
-    if found.answer is not None and not says_body_asked(a.intent.body_named, a.units,
-                                                        normalize(found.answer), whole=False):
-        return NONE  # "移交给哪个公安部门?" is not answered by 安全生产监督管理局
+    if found.answer is not None and asked_post(a.norm) is None and not says_body_asked(
+            a.intent.body_named, a.units, normalize(found.answer), whole=False):
+        # "移交给哪个公安部门?" is not answered by 安全生产监督管理局 (a person asked, 哪个局的
+        # 局长是谁, is answered by the name).
+        return NONE
     return found
 
 

@@ -110,3 +110,12 @@ def test_who_does_a_deed_a_body_has_others_do() -> None:
 def test_names_holder(clause: str, post: str, holds: bool) -> None:
     assert names_holder(clause, post) is holds
 
+
+
+def test_a_person_asked_by_a_bodys_post_is_the_name() -> None:
+    """"哪个局的局长…?" asks a person: the name answers, though it does not end in 局."""
+    r = row(1, "市水务局局长王某某主持召开专题会议。")
+    a = analysis("主持专题会议的是哪个局的局长", ["专题会议", "主持"])
+    assert a.intent.body_named == ("", "局")
+    found = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
+    assert found.answer is not None and "王某某" in found.answer
