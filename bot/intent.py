@@ -207,9 +207,11 @@ _ASKS_NAME = regex.compile(r"(?:的)?(?:叫什么|名字|名称|是哪几家|是
                         r"(?:具体|分别|都)(?:是)?哪几[个家所座位条项])")
 # "哪个公安部门?", "哪个所查出来的?": the body asked for, narrowed by a word (公安) or by its
 # kind (所, 局); not a post (哪个局长) nor a kind of rule (部门规章).
+# The kinds of body a question asks for after 哪个 (not 场所, 住所: places).
+ASKED_BODY_KINDS = r"部门|单位|机构|机关|派出所|分局|局|厅|(?<![场住处厕诊])所|法院|检察院|支队|大队|队"
 _BODY_ASKED = regex.compile(r"(?:哪|什么)(?:一个|一家|个|家)?((?:(?![个些几位级的两三四五六])"
-                         r"[\u4e00-\u9fff]){0,4}?)(部门|单位|机构|机关|派出所|分局|局|厅|(?<![场住处厕诊])所|法院|"
-                         r"检察院|支队|大队|队)(?![\u4e00-\u9fff]?长|领导|负责人|规章)")
+                         rf"[\u4e00-\u9fff]){{0,4}}?)({ASKED_BODY_KINDS})"
+                         r"(?![\u4e00-\u9fff]?长|领导|负责人|规章)")
 # Bodies named by kind only (哪个部门, 哪个单位) and words that narrow no body's name
 # (哪个执法部门 may be a 市场监管局, 哪个主管部门 any).
 _ANY_BODY = frozenset(("部门", "单位", "机构", "机关"))
@@ -285,4 +287,4 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         body_named=body_named(norm))
 
 
-__all__ = ["BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "body_named", "defined_term", "read_intent"]
+__all__ = ["ASKED_BODY_KINDS", "BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "body_named", "defined_term", "read_intent"]

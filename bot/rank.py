@@ -277,5 +277,16 @@ DATELINE = regex.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,:;。]{0,24
 BYLINE = regex.compile(r"[(（]?记者[^,，:：)）]{0,12}(?:报道)?[)）]?[:：]?")
 
 
-__all__ = ["BYLINE", "HEADLINES", "RANKING", "YEAR_SAID", "Features", "another_batch", "another_year", "coverage", "features", "heading_context", "hints", "names_place", "rank",
+def dateline_end(norm: str) -> tuple[int, int] | None:
+    """Where the news dateline a (normalised) text opens with ends (本报北京1月14日讯), and
+    where the reporter's byline after it ends (记者刘华新报道:) — the same offset when there
+    is none; None when the text opens with no dateline."""
+    m = DATELINE.match(norm)
+    if m is None:
+        return None
+    byline = BYLINE.match(norm, m.end())
+    return m.end(), byline.end() if byline else m.end()
+
+
+__all__ = ["BYLINE", "DATELINE", "HEADLINES", "RANKING", "YEAR_SAID", "Features", "another_batch", "another_year", "coverage", "dateline_end", "features", "heading_context", "hints", "names_place", "rank",
            "score"]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from bot.analysis import Analysis
+from bot.intent import ASKED_BODY_KINDS
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from corpus import regex
@@ -55,9 +56,8 @@ def best_clause(p: Passage, a: Analysis) -> str | None:
 
 # 谁, or which body or person (哪个单位, 哪家法院, 哪位): what follows is the deed asked about.
 # (A body may be narrowed by a word: 哪个公安部门了 asks no deed.)
-_AFTER_WHO = regex.compile(r"(?:谁|哪(?:个|些|家|位|一个|一家)(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位|机关|"
-                        r"机构|法院|检察院|派出所|分局|局|厅|所|支队|大队)(?!长)|人|领导|官员)?)"
-                        r"([^,;:。!?]+)")
+_AFTER_WHO = regex.compile(r"(?:谁|哪(?:个|些|家|位|一个|一家)(?:[\u4e00-\u9fff]{0,4}?"
+                        rf"(?:{ASKED_BODY_KINDS})(?!长)|人|领导|官员)?)([^,;:。!?]+)")
 
 
 def deed_words(a: Analysis) -> str:

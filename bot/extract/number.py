@@ -25,7 +25,7 @@ from bot.extract.whose import (
     unsaid,
 )
 from bot.lookup import Lookup
-from bot.rank import BYLINE, DATELINE, HEADLINES, heading_context
+from bot.rank import DATELINE, HEADLINES, dateline_end, heading_context
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from corpus import regex
@@ -321,13 +321,11 @@ def changed_by(words: str, question: str) -> bool:
 def dateline_dropped(line: str, figure: str) -> str:
     """``line`` without the dateline it opens with (新华社北京1月10日电今天上午11时50分 →
     今天上午11时50分), unless the figure is the dateline's own."""
-    m = DATELINE.match(normalize(line))
-    if m is None or figure in normalize(line[:m.end()]) or m.end() >= len(line):
+    opening = dateline_end(normalize(line))
+    if opening is None or figure in normalize(line[:opening[0]]) or opening[0] >= len(line):
         return line
     # … and the byline after it ((记者孙杰)), which says who reported, not what.
-    byline = BYLINE.match(normalize(line), m.end())
-    rest = line[byline.end() if byline else m.end():]
-    return rest or line[m.end():]
+    return line[opening[1]:] or line[opening[0]:]
 
 
 # Words that date a report's deed by its dateline: a day relative to it, or its own day.

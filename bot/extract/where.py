@@ -15,7 +15,7 @@ from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
-from bot.rank import BYLINE, DATELINE
+from bot.rank import dateline_end
 from bot.reply import Passage, passage_of
 from corpus import regex
 from indexer.facts import clause_spans
@@ -53,14 +53,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
 def without_dateline(p: Passage) -> Passage:
     """``p`` with its news dateline (本报北京1月14日讯记者…报道:) blanked: the place there is
     where the report was filed, not where what it tells happened."""
-    m = DATELINE.match(p.norm)
-    if m is None:
+    opening = dateline_end(p.norm)
+    if opening is None:
         return p
-    end = m.end()
     # The reporter's byline that follows the dateline goes with it (记者刘华新报道:).
-    byline = BYLINE.match(p.norm, end)
-    if byline is not None:
-        end = byline.end()
+    end = opening[1]
     return replace(p, text=" " * end + p.text[end:])
 
 

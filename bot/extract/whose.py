@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis import Analysis
-from bot.rank import BYLINE, DATELINE, YEAR_SAID, another_batch, another_year
+from bot.rank import YEAR_SAID, another_batch, another_year, dateline_end
 from bot.reply import Passage
 from corpus import regex
 from indexer.facts import clause_spans
@@ -87,12 +87,12 @@ def dating(p: Passage, f: FactHit) -> str:
     地震; 各省…于2月15日前,将…完成情况报…) — a deed said further off is another's."""
     at = p.norm.find(f.norm)
     spans = clause_spans(p.norm)
-    dateline = DATELINE.match(p.norm)
-    if dateline is not None and at < dateline.end():
+    opening = dateline_end(p.norm)
+    if opening is not None and at < opening[0]:
         # The report's date (本报北京1月7日讯…:今天上午,…) dates what it tells, and the
-        # place before it is where the report was filed: the first clauses after it.
-        byline = BYLINE.match(p.norm, dateline.end())
-        start = byline.end() if byline else dateline.end()
+        # place before it is where the report was filed: the first clauses after it (and
+        # after the byline).
+        start = opening[1]
         spans = [(max(s, start), e) for s, e in spans if e > start]
         i: int | None = 0 if spans else None
     else:
