@@ -122,7 +122,8 @@ def answers_nothing(a: Analysis, p: Passage,
             or counted_missing(a, p.norm + " " + context)
             or (a.kind == "when" and not says_a_time(p.norm))
             or no_figure(a, p.norm) or change_unsaid(a, p.norm + " " + p.carried)
-            or narrower_scope(a, p.norm) or set_aside(a, p.norm)
+            or narrower_scope(a, p.norm) or broader_scope(a, p.norm)
+            or set_aside(a, p.norm)
             or another_party(a, p.norm + " " + context) or name_withheld(a, p.norm)
             or holder_unnamed(a, p.norm)
             or yes_no_unanswered(a, p.norm + " " + context)
@@ -287,6 +288,17 @@ def narrower_scope(a: Analysis, body: str) -> bool:
     return bool(asked and said) and min(said) > min(asked)
 
 
+def broader_scope(a: Analysis, body: str) -> bool:
+    """"上海全年比上年涨了多少?" met by 全年全国商品零售…上涨0.7%: the figure asked is of a
+    place the question names, the sentence gives one for the whole country without naming
+    that place."""
+    if a.kind != "number" or 0 not in whole_levels(body) or 0 in whole_levels(a.norm):
+        return False
+    named = [u for u in a.units if len(u.text) >= 2 and (
+        is_place(u.text) or u.text.removesuffix("省") in PROVINCES)]
+    return bool(named) and not any(x in body for u in named for x in u.alts)
+
+
 # "除北京、天津外", "除上海以外": what the sentence sets aside.
 _SET_ASIDE = regex.compile(r"除(?:了)?[^,，。;；]{1,24}?(?:以外|之外|外)")
 
@@ -412,7 +424,8 @@ def counted_only(a: Analysis, body: str) -> bool:
                for b in prefixes)
 
 
-__all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answerable", "answering_first",
-           "answers_nothing", "counted_missing", "counted_only", "holder_unnamed", "is_found",
-           "name_withheld", "names_part_only", "narrower_scope", "places_only", "set_aside",
-           "signals", "yes_no_unanswered"]
+__all__ = ["MODEL", "FoundModel", "Signals", "another_party", "answerable",
+           "answering_first", "answers_nothing", "broader_scope", "counted_missing",
+           "counted_only", "holder_unnamed", "is_found", "name_withheld",
+           "names_part_only", "narrower_scope", "places_only", "set_aside", "signals",
+           "yes_no_unanswered"]

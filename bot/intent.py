@@ -189,7 +189,10 @@ BATCH = regex.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 CASE_ASKED = regex.compile(r"(?:典型)?案例\s*([一二三四五六七八九十0-9]{1,3})|"
                         r"第([一二三四五六七八九十0-9]{1,3})个?(?:典型)?案例")
 _ASKS_FULL_NAME = regex.compile(r"指的是|指什么|是指|全称|全名|哪个文件")
-_PLACE_LEVEL = regex.compile(r"哪(?:一|几)?[个些]?(州|市|县|省|地区|街道|区|镇|乡|村)")
+# (哪个城市 asks a city however the text names it: 株洲, 北京 — see bot.extract.where.of_level;
+# 哪个市场, 哪个区域 ask no level.)
+_PLACE_LEVEL = regex.compile(
+    r"哪(?:一|几)?[个些]?(城市|州|市|县|省|地区|街道|区|镇|乡|村)(?![场民域别值面])")
 # The same asked in English (which district …?).
 _ENGLISH_LEVELS = {"province": "省", "prefecture": "州", "city": "市", "county": "县",
                    "district": "区", "town": "镇", "township": "乡", "village": "村"}

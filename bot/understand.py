@@ -82,21 +82,28 @@ KIND_CUES: tuple[Cue, ...] = (
         r"什么时候|啥时候|啥时|几时|何时|哪一?年|哪[一几]?[天日]|哪些天|几月|(?<!第)几号|日期|(?:什么|哪个|具体)时间|时间(?:是|为)?(?:哪|什么|何|多少|[??]|$)|"
         # A day of the week (星期几出版?, 礼拜几, 周几).
         r"(?:星期|礼拜|周)几|"
+        # An age or dynasty (陆子冈是什么年代的人?).
+        r"(?:什么|哪个|啥)(?:年代|朝代)|哪朝|"
         # In English keywords a date asked is named so ("Havel re-elected date").
         r"\bwhen\b|\bwhat year\b|\bdates?\s*\??$"), "这个办法是什么时候出台的?"),
     Cue("who", regex.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门(?!规章)|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
         r"学校|大学|报社|电视台|协会|剧团|法院|检察院|银行|派出所|(?<![场住处厕诊哪])所(?![有以在谓属得])|"
         r"大队|支队)|由谁|谁|牵头单位|主管部门|"
+        # "哪几家办的?" asks which bodies, not how many.
+        r"哪几家|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments|"
         r"committee|commission|ministry|office|council|administration|organi[sz]ation|unit)\b|"
         r"\bwhat (department|agency|body|bureau|committee|commission|ministry)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
     Cue("document", regex.compile(
         # (A 的-phrase may say what it is about: 哪些住房管理的规定, 哪篇…的文章.)
-        r"(什么|哪个|哪些|哪部|哪项|何种|哪份|哪篇)(?:[^,,。??]{0,4}|[^,,。??的]{1,6}的)(文件|条例|"
-        r"文章|著作|法律|法规|规章|法案|议案|决议|公约|条约|协定|规范|标准|意见|通知|办法|手册|指南|规定|"
+        r"(什么|啥|哪个|哪些|哪部|哪项|何种|哪份|哪篇)(?:[^,,。??]{0,4}|[^,,。??的]{1,6}的)(文件|条例|"
+        r"文章|著作|法律|法规|规章|法案|议案|决议|公约|条约|协定|协议|公报|章程|纲要|规范|标准|意见|通知|"
+        r"办法|手册|指南|规定|"
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|名录|名单|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
+        # A law asked by the bare 法 (违反的是哪部法?), not 什么法子 (a way).
+        r"(?:哪部|什么|啥)法(?=$|[??,,。吗呢啊])|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b"),
         "自治区出台了什么条例?"),
@@ -115,6 +122,8 @@ KIND_CUES: tuple[Cue, ...] = (
         # Keywords ending in the measure they want ("code scanning rate").
         r"\b(?:rate|percent|percentage|proportion|ratio)\s*\??$"), "库尔勒香梨品牌价值多少?"),
     Cue("where", regex.compile(
+        # Where someone or something comes from (盛国兰是从哪来的?).
+        r"从哪(?:里|儿)?来|哪(?:里|儿)?来的|"
         r"哪里|哪儿|在哪|什么地方|哪个地方|哪些地方|哪些地区|哪个地区|哪个州|哪个市|哪个县|何地|何处|\bwhere\b|"
         r"\bwhich (place|city|region|prefecture|county|district|province|town|township|village|"
         r"country)\b"), "小饭桌试点在哪里?"),

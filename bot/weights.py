@@ -178,6 +178,8 @@ class Weights:
     issuance_pool: float = 0.15
     # … and for an actor, within this much (a sentence naming one may rank a little lower)
     actor_pool: float = 0.3
+    # … saying at least this share of what the best passage says.
+    actor_pool_coverage: float = 0.7
     # … and further down, sentences of the best passage's own case, within this much.
     actor_pool_lower: float = 0.6
     # "是谁…?" answered by a body: its officer named right after it (署长于友先), posts

@@ -233,8 +233,10 @@ def _scope(doc: Document, spec: PassageSpec) -> tuple[int | None, int | None, in
 _ALIAS_RE = regex.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")
 
 
+# (Not a title an event is named after: …联合举行《测绘法》颁布五周年座谈会 issues nothing.)
 _TITLE_THEN_VERB = regex.compile(
-    r"([^,,。;;::《》]{1,30}?)《([^《》]{2,60})》(\([^()]{0,30}\))?(印发|出台|发布|颁布|施行)")
+    r"([^,,。;;::《》]{1,30}?)(?<!举行|召开|庆祝|纪念)《([^《》]{2,60})》(\([^()]{0,30}\))?"
+    r"(印发|出台|发布|颁布|施行)(?![0-9一二三四五六七八九十百]*周年)")
 
 
 def clause_spans(norm: str) -> list[tuple[int, int]]:

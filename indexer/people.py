@@ -34,6 +34,8 @@ POST_ENDINGS = (
     "导演", "编剧", "主演", "教练", "代表", "专家", "主持人", "冠军", "运动员", "队员",
     "法官", "检察官", "律师", "医生", "主编", "作者", "会长", "理事", "秘书", "领队", "选手",
     "村民", "市民", "农民", "工人", "司机", "同志", "先生", "女士", "老师", "民警",
+    # who writes, paints or performs (由著名作家冯骥才撰写文学脚本)
+    "作家", "诗人", "画家", "书法家", "艺术家", "科学家", "作曲家", "演员", "歌手",
     # who owns or answers for a business (法定代表人是谁? 服装店老板叫啥?)
     "代表人", "法人", "老板", "店主", "厂主",
     # who a sanction names in a business besides it (直接负责的主管人员孙某某)
@@ -214,7 +216,7 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
             continue  # 主管 is a verb too: 主管林业的副县长 names nobody 林业
         if name is None and at not in linked:
             name = _name_by_what_follows(norm_text, at)
-        if name and not _NOT_A_POST.search(post):
+        if name and not _NOT_A_POST.search(post) and not _opens_a_word(post, norm_text, at):
             out.append(Person(post, name, at, at + len(name)))
     taken = {person.start for person in out}
     for m in _POST_THEN_FOREIGN.finditer(norm_text):
@@ -228,6 +230,16 @@ def people(norm_text: str, words: Callable[[Collection[str]], Collection[str]]) 
                     _NOT_A_NAME.match(m.group(1))):
                 out.append(Person(m.group(2), m.group(1), m.start(1), m.end(1)))
     return sorted(out, key=lambda person: person.start)
+
+
+def _opens_a_word(post: str, norm_text: str, at: int) -> bool:
+    """Whether the 长 a "post" ends with opens a word with what follows (发现长江中路 names no
+    江中路: 长江 is the word) — unless the post ends in a word of its own (局长江某)."""
+    if not post.endswith("长") or norm_text[at - 1] != "长":
+        return False
+    words = lexicon().words
+    return post[-2:] not in words and post[-3:] not in words and (
+        norm_text[at - 1:at + 1] in words)
 
 
 # What a name written after a post is followed by (所长柳海峰研究员发明, 高级工程师李金文等

@@ -119,6 +119,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
     # a figure whose clause names only another year or batch is that one's.
     facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
+    if a.kind == "number":
+        # "今年预定交货550架,其中中国要多少架?": a figure the question states is what it
+        # starts from, never what it asks.
+        facts = [(f, r) for f, r in facts if f.norm not in a.norm]
     if not facts:
         return NONE
     if a.kind == "number":

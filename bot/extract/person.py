@@ -13,6 +13,7 @@ from bot.analysis import Analysis
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.lookup import Lookup
+from bot.rank import heading_context
 from bot.reply import Passage
 from bot.weights import WEIGHTS as W
 from corpus import regex
@@ -108,7 +109,8 @@ def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> D
     # is held only by who is named with it in that country.
     countries = asked_post_countries(a.norm)
     for p in ranked[:W.answer_pool_size]:
-        if p.score < best_score - W.actor_pool:
+        if p.score < best_score - W.actor_pool or not (
+                _says_more_than(a, p, post) or _told_with(p, ranked[0])):
             continue
         for person in people(p.norm, _vocabulary(searcher)):
             if not holds_post(person.post, post) or (byline(person) and "记者" not in a.norm):
@@ -124,6 +126,21 @@ def holder(a: Analysis, ranked: list[Passage], post: str, searcher: Lookup) -> D
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
     return NONE if best is None else Direct(best[2], best[3])
+
+
+def _told_with(p: Passage, best: Passage) -> bool:
+    """Whether ``p`` tells the same story as the best passage: its document and case."""
+    return p.doc_id == best.doc_id and p.case_id == best.case_id
+
+
+def _says_more_than(a: Analysis, p: Passage, post: str) -> bool:
+    """Whether ``p``, with its headings, says something the question asks besides the post —
+    or the question asks nothing besides.  Unless it tells the best passage's story (青山市…;
+    市长张建国出席…), a sentence saying the post alone names another's holder (双拥晚会总导演
+    是谁? is not answered by a report on 春节晚会的总导演孟欣)."""
+    rest = [u for u in a.units if len(u.text) >= 2 and u.text not in post and post not in u.text]
+    where = p.norm + " " + heading_context(p.doc, p.case_title, p.section) + " " + p.carried
+    return not rest or any(x and x in where for u in rest for x in u.alts)
 
 
 __all__ = ["holder", "is_a_body", "named_person", "with_officer"]

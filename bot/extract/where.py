@@ -46,6 +46,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if found.answer and found.evidence is not None and only_in_a_name(
             normalize(found.answer), found.evidence.norm):
         return NONE
+    if found.answer and a.intent.place_level == CITY and not of_level(
+            normalize(found.answer), CITY):
+        return NONE  # "哪个城市?" is not answered by 内蒙古
     # The line quotes the passage as it is written.
     return found._replace(evidence=ranked[0]) if found.evidence is not None else found
 
@@ -93,8 +96,9 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
                 # it (哈尔滨市友谊路150号, 清水镇中学对面).
                 named_place = with_address(clause, named_place)
             return Direct(named_place, best)
-        spots = landmarks(clause, named) if not suffix else []
-        if not spots and (not suffix or suffix == "市"):
+        # (A city may be named as a spot is: 在纽约举行.)
+        spots = landmarks(clause, named) if suffix in ("", CITY) else []
+        if not spots and suffix in ("", "市", CITY):
             spots = venues(clause, named)
         if spots:
             # "在哪儿拉客?": a station, an airport, a scenic area is where, when the clause
@@ -187,9 +191,12 @@ def case_place(best: Passage, named: set[str], suffix: str, searcher: Lookup) ->
 # A kind of site asked by name (哪个遗址, 哪所大学, 在哪座山): not a level of administration.
 _SITE_KINDS = ("遗址", "基地", "公园", "景区", "广场", "湿地", "水库", "机场", "港口", "码头", "口岸",
                "车站", "大学", "学院", "学校", "医院", "小区", "园区", "开发区", "体育馆", "体育场",
-               "博物馆", "纪念馆", "展览馆", "大厦", "酒店", "宾馆", "山", "湖", "岛", "河", "江")
+               "博物馆", "纪念馆", "展览馆", "大厦", "酒店", "宾馆", "市场", "超市", "商场", "剧院",
+               "礼堂", "山", "湖", "岛", "河", "江")
 _ASKED_SITE = regex.compile(r"(?:哪|什么|何)(?:个|所|座|片|家|条|一)?("
                          + "|".join(sorted(_SITE_KINDS, key=len, reverse=True)) + ")")
+# A town or district named by its level alone (在县城城东…, 市区…): no part of a site's name.
+_TOWN_WORDS = frozenset(("县城", "市区", "城区", "镇区", "镇上", "村里"))
 # Where a site's own name stops, read backwards: a place of administration, a preposition.
 _SITE_NAME_STOP = set("省市县区镇乡村在于到从自的和与及、该此这那其个座所")
 
@@ -203,6 +210,8 @@ def site_named(text: str, kind: str, named: set[str]) -> str | None:
         while start > 0 and at - start < 8 and "\u4e00" <= norm[start - 1] <= "\u9fff" and (
                 norm[start - 1] not in _SITE_NAME_STOP) and not norm.endswith(kind, 0, start):
             start -= 1
+        if norm[max(start - 1, 0):start + 1] in _TOWN_WORDS:
+            start += 1  # 在县城城东农贸市场: 县城 is the town, the site is 城东农贸市场
         name = norm[start:at + len(kind)]
         if at - start >= 2 and name not in named and not any(
                 len(x) >= 2 and x != kind and x in name for x in named):
@@ -263,7 +272,19 @@ def venues(clause: str, named: set[str]) -> list[str]:
 def of_level(name: str, suffix: str) -> bool:
     """Whether a place is of the asked level: 哪个省 is answered by 河南省 and by 河南, which
     is how news text names provinces."""
+    if suffix == CITY:
+        # "哪个城市?" is answered by a city named with or without its 市 (株洲, 北京), not by
+        # a province or region (内蒙古) nor a place of another level (城关镇).
+        return not name.endswith(_NOT_A_CITY) and (
+            name not in PROVINCES or name in _CITY_PROVINCES)
     return name.endswith(suffix) or (suffix == "省" and name in PROVINCES)
+
+
+# The level 哪个城市 asks (bot.intent): a city however named.
+CITY = "城市"
+# Suffixes of places that are no city, and the provinces that are cities.
+_NOT_A_CITY = ("省", "自治区", "县", "区", "镇", "乡", "村", "旗", "街道", "盟")
+_CITY_PROVINCES = frozenset(("北京", "天津", "上海", "重庆", "香港", "澳门"))
 
 
 def place_level(name: str) -> int:

@@ -291,7 +291,11 @@ def actor(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     actor in the clause that answers.
     """
     best_score = ranked[0].score
-    wide = [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.actor_pool]
+    # (…and says at least a share of what the best one says: "金球奖给了谁?" is not answered
+    # by a sentence on football that names a sports official.)
+    least = W.actor_pool_coverage * ranked[0].covers
+    wide = [p for p in ranked[:W.answer_pool_size] if p.score >= best_score - W.actor_pool
+            and (p is ranked[0] or p.covers >= least)]
     lower = [p for p in ranked[len(wide):W.actor_search_depth]
              if p.score >= best_score - W.actor_pool_lower]
     in_charge = bool(a.frame)

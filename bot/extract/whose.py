@@ -78,8 +78,7 @@ def sentence_at(body: str, piece: str) -> str:
     if at < 0:
         return body
     start = max(body.rfind(x, 0, at) for x in "。;!?") + 1
-    ends = [e for e in (body.find(x, at + len(piece)) for x in "。;!?") if e >= 0]
-    return body[start:min(ends) if ends else len(body)]
+    return body[start:sentence_end(body, at + len(piece))]
 
 
 def dating(p: Passage, f: FactHit) -> str:
@@ -99,7 +98,18 @@ def dating(p: Passage, f: FactHit) -> str:
         i = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
     if i is None:
         return ""
-    return p.norm[spans[i][0]:spans[min(i + 1, len(spans) - 1)][1]]
+    start, end = spans[i]
+    if len(re.sub(r"[^\u4e00-\u9fff]", "", p.norm[start:end].replace(f.norm, ""))) <= 2:
+        # A time set off by itself at the head (2024年5月9日,县市场监管局…对某车行进行检查)
+        # dates the sentence it opens, down to its verb however many clauses on.
+        return p.norm[start:sentence_end(p.norm, end)]
+    return p.norm[start:spans[min(i + 1, len(spans) - 1)][1]]
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` of ``text`` ends (its 。, ; ! ?, or the end)."""
+    ends = [e for e in (text.find(x, at) for x in "。;!?") if e >= 0]
+    return min(ends) if ends else len(text)
 
 
 # The words a when-question asks with, and what follows them: the deed it dates

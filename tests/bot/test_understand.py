@@ -73,6 +73,15 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("paijian gongcheng na nian kaigong", "when"),
     # A document asked with what it is about (…的规定), an article by its title.
     ("清房以后重新定了哪些住房管理的规定", "document"),
+    # A document named by its kind after 啥, an agreement, a bare 法 — not 什么法子 (a way).
+    ("校长陪餐有啥文件规定吗", "document"),
+    ("理事会通过了什么反恐协议", "document"),
+    ("保健品广告违反的是哪部法", "document"),
+    ("用什么法子", "what"),
+    # Where from, an age, which bodies.
+    ("那位打工妹是从哪来的", "where"),
+    ("琢玉名匠陆子冈是什么年代的人", "when"),
+    ("座谈会是哪几家办的", "who"),
     ("恩格斯写的哪篇文章讲对小农的态度", "document"),
     ("哪些地方出台了规定", "where"),
     ("na ge bumen xiuding tiaoli", "who"),

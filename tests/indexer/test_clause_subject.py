@@ -92,3 +92,26 @@ def test_a_sanction_without_its_actor_is_the_last_authoritys_not_the_offenders()
     assert said.get("随即约谈建设单位，督促其先行垫付工资。") == "彩云市劳动保障监察支队"
     # Other sentences still carry over the nearest subject.
     assert said.get("3天后，62名农民工全部领到工资。") == "建设单位"
+
+
+def _issued(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(actor, verb, title) of each issuance fact of a one-sentence notice."""
+    from corpus.model import DocumentMeta, RawDocument
+    from corpus.parse import parse_document
+    from indexer.facts import extract
+    from indexer.normalize import normalize
+    from indexer.passages import passages_of
+
+    doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="通报")), "page.txt")
+    specs = passages_of(doc)
+    return [(f.subject, f.action, f.object) for f in extract(
+        doc, specs, [normalize(s.text) for s in specs]) if f.kind == "issuance"]
+
+
+def test_a_title_an_event_is_named_after_is_no_issuance() -> None:
+    # The title then its verb: 中办、国办《…意见》印发以来 names who issued it…
+    assert _issued("中办、国办《关于强化食品安全监管的意见》印发以来,各地积极落实。\n") == [
+        ("中办、国办", "印发", "关于强化食品安全监管的意见")]
+    # …but an event named after a title's issuing (…颁布五周年座谈会, held by someone) does not.
+    assert _issued("国家测绘局和国务院法制局今天联合举行《中华人民共和国测绘法》颁布五周年"
+                   "座谈会。\n") == []

@@ -87,9 +87,22 @@ def _words(strings: object) -> set[str]:
     ("书记高兴地说", []),  # 高兴 is a word
     ("专家的孙某某说", [("专家", "孙某某")]),
     ("主管林业的副县长王某到场", [("林业的副县长", "王某")]),  # 主管 a verb here
+    # A post that is a word of its own before a name its 长 would make a word with (局长江某).
+    ("副局长江某某表示", [("副局长", "江某某")]),
+    # Who writes or performs is named by that role.
+    ("青年作家柳海峰说", [("青年作家", "柳海峰")]),
 ])
 def test_people(text: str, named: list[tuple[str, str]]) -> None:
     assert [(p.post, p.name) for p in people(normalize(text), _words)] == named
+
+
+def test_a_long_that_opens_a_word_ends_no_post() -> None:
+    """发现|长江中路: the index may hold 江中 (a brand), but 现长 is no post — 长江 is the word."""
+    def knows(strings: object) -> set[str]:
+        return {"江中"} & set(strings)  # type: ignore[call-overload]
+
+    assert people(normalize("发现长江中路两侧挂满了灯笼"), knows) == []
+    assert [(p.post, p.name) for p in people(normalize("局长江中说"), knows)] == [("局长", "江中")]
 
 
 def test_a_name_keeps_its_offsets() -> None:

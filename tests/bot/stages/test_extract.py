@@ -219,6 +219,15 @@ def test_number_the_figure_the_question_describes_in_its_measure() -> None:
     assert number.extract(c, ranked((r, 1.0)), MemoryLookup([r], facts)) == (None, None, ())
 
 
+def test_number_a_figure_the_question_states_is_not_its_answer() -> None:
+    """"今年预定交货550架,其中中国要多少架?" starts from 550架; it does not ask it."""
+    r = row(1, "波音公司今年预定交货550架,其中中国的航空公司订购42架。")
+    facts = [fact(1, "quantity", n) for n in ("550架", "42架")]
+    a = analysis("今年预定交货550架 其中中国的航空公司要多少架", ["波音", "预定", "航空公司"])
+    line = number.extract(a, ranked((r, 1.0)), MemoryLookup([r], facts))[0]
+    assert line is not None and "42架" in line
+
+
 def test_number_a_person_asked_as_someones_is_not_answered_by_the_owners_figure() -> None:
     r = row(1, "对甲化工公司处以罚款180万元,对企业主要负责人张某某处上一年年收入60%的罚款。")
     facts = [fact(1, "quantity", n) for n in ("180万元", "60%")]
@@ -889,6 +898,20 @@ def test_when_the_date_of_the_deed_asked() -> None:
     only = row(2, "石漫滩水库初建于1951年。")
     built = MemoryLookup([only], [fact(2, "date", "1951年", "1951年")])
     assert extract(a, ranked((only, 1.0)), built).answer is None
+
+
+def test_a_time_set_off_at_the_head_dates_the_sentences_deed() -> None:
+    """2024年5月9日,县市场监管局…,对…车行进行检查: the deed stands clauses after the date."""
+    r = row(1, "2024年5月9日,县市场监管局在电动自行车安全隐患全链条整治行动中,对位于城关镇"
+               "人民南路的某某电动车行进行检查。")
+    lookup = MemoryLookup([r], [fact(1, "date", "2024年5月9日", "2024年5月9日")])
+    a = analysis("电动车行是什么时候被检查的", ["电动车行", "检查"], kind="when")
+    assert number.extract(a, ranked((r, 1.0)), lookup).answer == "2024年5月9日"
+    # A date inside a clause of its own deed still dates only that clause and the next.
+    other = row(2, "该车行于2023年10月开业,县市场监管局随后进行检查,发现违规。")
+    told = MemoryLookup([other], [fact(2, "date", "2023年10月", "2023年10月")])
+    b = analysis("电动车行是什么时候被处罚的", ["电动车行", "处罚"], kind="when")
+    assert number.extract(b, ranked((other, 1.0)), told).answer is None
 
 
 @pytest.mark.parametrize(("question", "units", "clause", "unsaid"), [

@@ -8,6 +8,7 @@ import pytest
 
 from bot.extract import names_holder, where, who
 from bot.extract.where import located_at, with_address
+from bot.reply import passage_of
 from tests.bot.stages.kit import MemoryLookup, analysis, ranked, row
 
 
@@ -119,3 +120,54 @@ def test_a_person_asked_by_a_bodys_post_is_the_name() -> None:
     assert a.intent.body_named == ("", "局")
     found = who.extract(a, ranked((r, 1.0)), MemoryLookup([r]))
     assert found.answer is not None and "王某某" in found.answer
+
+
+def test_a_post_holder_of_another_event_does_not_answer() -> None:
+    """"双拥晚会总导演是谁?" is not answered by a sentence on 春节晚会的总导演孟欣: it says
+    the post and nothing else the question asks."""
+    topic = row(1, "一年一度的双拥晚会1月26日晚将在中央电视台播出。")
+    other = row(2, "今年春节晚会的总导演孟欣介绍了节目。", doc_id=2, doc_title="春晚")
+    a = analysis("双拥晚会总导演是谁", ["双拥晚会", "总导演"])
+    lookup = MemoryLookup([topic, other])
+    assert who.extract(a, ranked((topic, 1.0), (other, 0.9)), lookup).answer is None
+    # The post with the event named answers.
+    named = row(3, "双拥晚会的总导演张继钢介绍了节目。", doc_id=3, doc_title="晚会")
+    found = who.extract(a, ranked((named, 1.0), (other, 0.9)), MemoryLookup([named, other]))
+    assert found.answer == "张继钢"
+
+
+def test_an_actor_from_a_passage_saying_much_less_than_the_best_does_not_answer() -> None:
+    """"金球奖给了谁?": the best passage names the ceremony and no actor; a sentence on football
+    naming a sports official says far less of the question and is not taken for the answer."""
+    ceremony = row(1, "中国足球三金奖今天在北京举行颁奖仪式。")
+    official = row(2, "国家体委对山东足球改革给予了充分肯定。", doc_id=2, doc_title="足球")
+    a = analysis("中国足球三金奖的金球奖给了谁", ["足球", "三金奖", "金球奖"])
+    pool = [passage_of(ceremony, 0.6, [], coverage=0.6),
+            passage_of(official, 0.5, [], coverage=0.2)]
+    lookup = MemoryLookup([ceremony, official])
+    assert who.actor(a, pool, lookup).answer is None
+    # Saying as much as the best one, it may.
+    near = [pool[0], passage_of(official, 0.5, [], coverage=0.5)]
+    assert who.actor(a, near, lookup).answer == "国家体委"
+
+
+def test_which_city_is_not_answered_by_a_province() -> None:
+    r = row(1, "在内蒙古林业大学,记者参观了这里的信报箱群。")
+    a = analysis("建成信报箱群的是哪个城市", ["信报箱群"])
+    assert a.intent.place_level == "城市"
+    assert where.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer is None
+    # A city, with or without its 市.
+    assert where.of_level("株洲", "城市") and where.of_level("北京", "城市")
+    assert where.of_level("宁波市", "城市") and not where.of_level("城关镇", "城市")
+    s = row(2, "美国江浙工商总会17日在纽约举行新春大联欢。")
+    b = analysis("工商总会在哪个城市办的新春大联欢", ["工商总会", "新春大联欢"])
+    assert where.extract(b, ranked((s, 1.0)), MemoryLookup([s])).answer == "纽约"
+
+
+def test_which_market_asks_a_site_not_a_city() -> None:
+    """"在哪个市场买的?": 市场 is a kind of site, not the 市 level; the town before it
+    (县城) is no part of its name."""
+    r = row(1, "县市场监管局接到消费者反映,在县城城东农贸市场购买鲫鱼时遭遇短斤少两。")
+    a = analysis("短斤少两的鲫鱼是在哪个市场买的", ["短斤少两", "鲫鱼"])
+    assert a.intent.place_level == ""
+    assert where.extract(a, ranked((r, 1.0)), MemoryLookup([r])).answer == "城东农贸市场"

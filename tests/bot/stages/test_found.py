@@ -14,6 +14,7 @@ from bot.found import (
     answering_first,
     answers_nothing,
     attribute_missing,
+    broader_scope,
     change_unsaid,
     counted_missing,
     counted_only,
@@ -166,6 +167,18 @@ def test_a_figure_of_a_narrower_scope_than_asked() -> None:
     # Only figures: "全国哪里最早推行?" is not a how-many question.
     assert not narrower_scope(analysis("全国哪里最早推行?", ["全国", "推行"], kind="where"),
                               "全市最早推行")
+
+
+def test_a_figure_of_the_whole_country_for_a_place_asked() -> None:
+    a = analysis("上海全年物价比上年涨了多少?", ["上海", "全年", "物价"], kind="number")
+    assert broader_scope(a, "全年全国商品零售和居民消费价格比上年分别上涨0.7%和2.8%")
+    assert not broader_scope(a, "上海全年物价比上年下降1.2%,全国上涨0.7%")  # the place said
+    assert not broader_scope(a, "全年物价比上年下降1.2%")  # no whole said
+    # 全国 asked is no place asked; nor is a question without a place.
+    assert not broader_scope(analysis("全国物价涨了多少?", ["全国", "物价"], kind="number"),
+                             "全国物价上涨0.7%")
+    assert not broader_scope(analysis("物价涨了多少?", ["物价"], kind="number"),
+                             "全国物价上涨0.7%")
 
 
 def test_a_place_the_sentence_only_sets_aside() -> None:
