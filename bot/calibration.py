@@ -1,37 +1,37 @@
 """The fitted confidence model of :mod:`bot.confidence` — generated, do not edit.
 
 Written by ``python scripts/fit_confidence.py``: a logistic regression over the signals of
-:class:`bot.confidence.Signals`, fitted on the training sets dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth, news-s, news-t, thirty-first, news-u, thirty-second, thirty-third, news-v, thirty-fourth, news-w, thirty-fifth, news-x, thirty-sixth, news-y, thirty-seventh, news-z, thirty-eighth;
+:class:`bot.confidence.Signals`, fitted on the training sets dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth, news-s, news-t, thirty-first, news-u, thirty-second, thirty-third, news-v, thirty-fourth, news-w, thirty-fifth, news-x, thirty-sixth, news-y, thirty-seventh, news-z, thirty-eighth, news-aa, thirty-ninth;
 the threshold was chosen on their leave-one-set-out predictions (see the script).
 """
 
 from bot.confidence import Calibration
 
 CALIBRATION = Calibration(
-    bias=-2.2125481719302247,
+    bias=-1.938231935210196,
     weights={
-        'clause_coverage': 1.0962151377368134,
-        'missing': 0.25127694638012943,
-        'adjacent': 1.43702015219392,
-        'unit_loose': 1.1509816495976635,
-        'unit_exact': 0.7065703866361703,
-        'level_match': 0.46354175836988165,
-        'finer_place': -0.495051142877898,
-        'not_a_body': -1.3369530861741217,
-        'one_of_several': -0.6807501983079869,
-        'change_asked': -0.11699920091572474,
-        'margin': 2.3378984844611055,
-        'long_line': -0.3247495373335752,
-        'agreeing': 0.8666501667793844,
-        'unknown_share': 0.001982635498322941,
-        'top_score': 2.1560133714591854,
-        'kind_who': 0.7530255614096277,
-        'kind_document': 1.340949812687699,
-        'kind_number': -0.45989472901146367,
-        'kind_where': -0.2686736013204101,
-        'kind_when': 0.5181313919529471,
-        'kind_what': -0.9412689661099958,
+        'clause_coverage': 1.1922861354703627,
+        'missing': 0.2413663665211385,
+        'adjacent': 1.4778656358646622,
+        'unit_loose': 1.038717803859365,
+        'unit_exact': 0.7167971367811641,
+        'level_match': 0.39579918593495655,
+        'finer_place': -0.48817166439570414,
+        'not_a_body': -1.26747600151119,
+        'one_of_several': -0.6625445728566711,
+        'change_asked': -0.19487754765417364,
+        'margin': 2.2748966596882827,
+        'long_line': -0.3869736195772354,
+        'agreeing': 0.86529112702813,
+        'unknown_share': -0.010399545143789435,
+        'top_score': 1.8131907664153417,
+        'kind_who': 0.7228440446384151,
+        'kind_document': 1.0969091644467743,
+        'kind_number': -0.402262635530506,
+        'kind_where': -0.2250017063909516,
+        'kind_when': 0.5379023056470548,
+        'kind_what': -0.9825732414386453,
     },
-    threshold=0.932,
-    fitted_on=('dev', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'fourteenth', 'news-e', 'news-f', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'news-c', 'news-d', 'news-g', 'news-h', 'nineteenth', 'news-i', 'twenty-first', 'news-k', 'news-l', 'twenty-third', 'news-m', 'twenty-fifth', 'twenty-sixth', 'news-q', 'twenty-ninth', 'news-s', 'news-t', 'thirty-first', 'news-u', 'thirty-second', 'thirty-third', 'news-v', 'thirty-fourth', 'news-w', 'thirty-fifth', 'news-x', 'thirty-sixth', 'news-y', 'thirty-seventh', 'news-z', 'thirty-eighth'),
+    threshold=0.926,
+    fitted_on=('dev', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'fourteenth', 'news-e', 'news-f', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'news-c', 'news-d', 'news-g', 'news-h', 'nineteenth', 'news-i', 'twenty-first', 'news-k', 'news-l', 'twenty-third', 'news-m', 'twenty-fifth', 'twenty-sixth', 'news-q', 'twenty-ninth', 'news-s', 'news-t', 'thirty-first', 'news-u', 'thirty-second', 'thirty-third', 'news-v', 'thirty-fourth', 'news-w', 'thirty-fifth', 'news-x', 'thirty-sixth', 'news-y', 'thirty-seventh', 'news-z', 'thirty-eighth', 'news-aa', 'thirty-ninth'),
 )

@@ -37,6 +37,11 @@ CLOCK_ASKED = (r"几点(?:钟|几分|(?=[?]|$)|"
 # report on work done (这篇综述哪天发布的?).
 _NOTICE_KINDS = "文件|通知|通报|公告|通告|意见|方案|办法|" + "|".join(PAGE_KINDS)
 
+# Which article of a law is asked (第几条, 法律哪一条, 什么条款, which article).
+ARTICLE_ASKED = regex.compile(r"第几[条款项]|(?:什么|哪个|哪些|啥)条款|(?:法|法律|法规|条例|规定|办法|"
+                              r"细则|规则|规章)的?哪一?条|哪一?条(?:规定|款)|"
+                              r"\bwhich (?:article|clause|section)\b")
+
 CUES: tuple[Cue, ...] = (
     # The document itself (这份通知, 本文件, 这批案例, this notice), not one it mentions.
     Cue("about_notice", regex.compile(
@@ -81,6 +86,8 @@ CUES: tuple[Cue, ...] = (
     # A rank or a batch (第几, 排名): answered by 第16位, 第二批, never by 多少.
     Cue("asks_ordinal", regex.compile(r"第几|哪一批|哪批|排名|排第|名次|\brank|\bbatch"),
         "排名第几?"),
+    # An article of a law (商标法第几条, 违反了哪部法律哪一条): its citation answers.
+    Cue("asks_article", ARTICLE_ASKED, "依据商标法哪一条认定侵权?"),
     # A day, not a year or a period (哪天, 几号).
     Cue("asks_day", regex.compile(r"哪一?天|(?<!第)几号|几月几[日号]|哪一?日|具体日期|\bwhat date\b|"
                                r"\bwhich day\b"), "哪天开工的?"),
@@ -141,6 +148,7 @@ class Intent:
     implements: bool = False
     asks_several: bool = False
     asks_ordinal: bool = False
+    asks_article: bool = False
     asks_day: bool = False
     asks_clock: bool = False
     asks_issued: bool = False
@@ -290,4 +298,4 @@ def read_intent(norm: str, question: str | None = None) -> Intent:
         body_named=body_named(norm))
 
 
-__all__ = ["ASKED_BODY_KINDS", "BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "body_named", "defined_term", "read_intent"]
+__all__ = ["ARTICLE_ASKED", "ASKED_BODY_KINDS", "BATCH", "CASE_ASKED", "CLOCK_ASKED", "CUES", "WH", "Cue", "Intent", "body_named", "defined_term", "read_intent"]

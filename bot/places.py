@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.analysis import Analysis
+from bot.analysis import Analysis, Unit
 from bot.expand.units import place_names
 from bot.rank import heading_context
 from bot.reply import Passage
@@ -49,10 +49,16 @@ def asked_places(a: Analysis, said: str = "") -> list[tuple[str, ...]]:
         head = place_head(u.text)
         if head is not None:
             out.append((head, head[:-1]) if len(head) > 2 else (head,))
-        elif is_place(u.text) or any(
+        elif (is_place(u.text) and not everyday_word(u)) or any(
                 re.search(re.escape(x) + _SUFFIX_AFTER, said) for x in u.alts):
             out.append(u.alts)
     return out
+
+
+def everyday_word(u: Unit) -> bool:
+    """A word of the place lists that the synonym table reads as an everyday word for
+    something else (山寨 → 侵权: a knockoff, not a village) — no place the question names."""
+    return not places(u.text) and any(x != u.text and not is_place(x) for x in u.alts)
 
 
 def said_by(passages: Iterable[Passage]) -> str:

@@ -36,7 +36,7 @@ from bot.expand.tables import read_table
 from bot.expand.typos import TypoCorrector, same_sound
 from bot.expand.units import UnitWeigher
 from bot.focus import focus_of
-from bot.intent import CASE_ASKED, CLOCK_ASKED, PINYIN_LEVEL, Cue, read_intent
+from bot.intent import ARTICLE_ASKED, CASE_ASKED, CLOCK_ASKED, PINYIN_LEVEL, Cue, read_intent
 from bot.measures import DURATION, ENGLISH_LAST, ENGLISH_SUMS, pinyin_asks_figure
 from bot.weights import WEIGHTS, Weights
 from corpus import regex
@@ -103,10 +103,12 @@ KIND_CUES: tuple[Cue, ...] = (
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|名录|名单|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
         # A law asked by the bare 法 (违反的是哪部法?), not 什么法子 (a way).
-        r"(?:哪部|什么|啥)法(?=$|[??,,。吗呢啊])|"
+        r"(?:哪部|什么|啥)法(?=$|[??,,。吗呢啊]|罚|处罚|处理|判|定|办)|"
         r"\b(which|what) (regulation|regulations|document|documents|standard|standards|rules|law|"
         r"laws|notice|guideline|guidelines|opinion|manual|policy|policies)\b"),
         "自治区出台了什么条例?"),
+    # Which article of a law (商标法第几条?) is a document's citation, not a count.
+    Cue("document", ARTICLE_ASKED, "假冒专利案是按专利法第几条处罚的?"),
     # "哪几个镇…?" counts nothing: it asks which places, as 哪个县 does.
     Cue("where", regex.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)"),
         "哪几个镇做到了零新增?"),

@@ -19,7 +19,7 @@ from indexer.words import GENERIC_PLACE_WORDS
 
 _CJK = "\u4e00-\u9fff"
 # Never inside a place's name (局厅委: "县民政局会同县自然资源局" holds no place 政局会同县).
-_BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于住去")  # not 和: 和田
+_BEFORE_PLACE = frozenset("与及的或等在为将把对各全多个该本其到至从向由经赴往据于住去距")  # not 和: 和田
 # 会同市公安局 is 会同 + 市公安局, 会同温州市 is 会同 + 温州市: a verb that joins bodies, not
 # part of a city.
 JOINING_VERBS = "会同|联合|协同|配合|组织|指导|推动|督促|要求|依托|通过|带动|牵头|协调"
@@ -83,8 +83,9 @@ def _place_patterns() -> _PlacePatterns:
         # Districts, towns, townships, streets and villages (宝安区, 长安镇, 勒流街道, 青坪村).
         # Their suffixes end many common words (示范区, 城中村, 乡镇), so a name counts
         # only where a place stands: after a higher-level place, a list comma or a
-        # preposition, or at the start of a clause — and never one of those words.
-        local=re.compile(rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中使让被给]))"
+        # preposition, a distance (距市区17公里的顶效镇), or at the start of a clause — and
+        # never one of those words.
+        local=re.compile(rf"(?:^|(?<=[、在于到至和与及对从向市县区州镇乡旗中使让被给])|(?<=[里米]的))"
                          rf"(?=([{_CJK}]{{2,3}}?(?:街道|区|镇|乡|村)))"),
         not_local_head=re.compile(
             r"(?:示范|项目|治理|保护|试点|重点|核心|功能|开发|高新|经济|产业|工业|农业|生态|种植|养殖|安置|"

@@ -36,7 +36,8 @@ _ORG_LAST_CHAR = regex.compile("[" + "".join({suffix[-1] for suffix in ORG_SUFFI
 
 # Words that precede a name without being part of it (…联合公安厅 → 公安厅, but 联合国 is a
 # name of its own; a news dateline's
-# 1月11日电政协陕西省委员会 → 政协陕西省委员会; 被县纪委监委问责, 项目所在地龙脊镇人民政府).  A one-character
+# 1月11日电政协陕西省委员会 → 政协陕西省委员会; 被县纪委监委问责, 项目所在地龙脊镇人民政府;
+# 市知识产权局接到安平香梨协会投诉: two bodies, not a bureau and its section).  A one-character
 # word is noise only where it does not begin a word of the name: 经济 (市经济和信息化委员会),
 # 对外 (中国对外文化交流协会), 同济, 向阳, 在线.
 _ONE_CHAR_NOISE = {"的": "", "由": "", "经": "济贸信营销侦", "与": "", "及": "", "同": "济仁心",
@@ -45,7 +46,7 @@ _ONE_CHAR_NOISE = {"的": "", "由": "", "经": "济贸信营销侦", "与": "",
 _LEADING_NOISE = regex.compile(
     r"^(?:.*?(?:联合(?!国)|会同|组织|推动|督促|指导|协调|牵头|深化|凝聚|建立|形成|健全|完善|加强|强化"
     r"|打破|成立|出台|印发|制定|、|日电|日讯|宣布|禁止|来到|到了|上了|诉至|告到|移送|移交|交由|交给"
-    r"|配合|协助|邀请|依据|根据|按照|通过|报请|提请|责令|约谈了?|所在地|属地|驻地|"
+    r"|配合|协助|邀请|依据|根据|按照|通过|报请|提请|责令|约谈了?|所在地|属地|驻地|接到|收到|接获|委托|"
     + "|".join(f"{c}(?![{after}])" if after else c for c, after in _ONE_CHAR_NOISE.items())
     + "))+"
 )

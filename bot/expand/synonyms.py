@@ -50,6 +50,10 @@ class SynonymExpander:
         # (用餐 in 用餐补贴, 助餐 in 助餐点): it still matches the text.
         alts.extend(t for t in targets if t not in df and t not in alts and len(t) >= 2
                     and (self.weigher.composition(t) or self.weigher.inside_word(t)))
+        if alts and word not in alts and len(word) >= 2 and is_cjk(word[0]):
+            # The asker's own word is no index word when the segmenter split it (不合格 is
+            # indexed as 不 + 合格), yet a sentence saying it as written says it best.
+            alts.append(word)
         return tuple(alts) or (word,)
 
     def thesaurus(self, unit: Unit, n: int) -> Unit:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot.analysis import Analysis, Kind
 from bot.extract import document, number, where, who, whose
+from bot.extract.articles import article_cited, named
 from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
@@ -77,6 +78,11 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     defined = alias(a, searcher)
     if defined is not None:
         return defined
+    if a.intent.asks_article:
+        # "按商标法第几条处罚的?": the citation of the best sentence — not an issuance.
+        cited = article_cited(a, ranked[0], best_clause(ranked[0], a), searcher)
+        if cited is not None:
+            return cited
     kind_extractor = EXTRACTORS.get(a.kind)
     found = kind_extractor(a, ranked, searcher) if kind_extractor else NONE
     if found.answer is None and (a.kind != "what" or a.focus or a.intent.keywords_only):
@@ -159,16 +165,6 @@ def titled(a: Analysis, best: Passage, clause: str) -> str | None:
     return "、".join(f"《{t}》" for t in titles)
 
 
-def named(title: str, question: str) -> bool:
-    """Whether a (normalised) ``question`` names the document ``title`` itself: said in
-    it, whole or but for the state's name before a law (违反了安全生产法第几条 names
-    《中华人民共和国安全生产法》) — a title the question names is what it asks about, not
-    its answer."""
-    core = normalize(title).removeprefix(_STATE)
-    return len(core) >= 2 and core in question
-
-
-_STATE = "中华人民共和国"
 
 
 # A ministry and its departments (农业农村部农田建设管理司), which the index's body names

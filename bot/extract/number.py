@@ -75,6 +75,12 @@ _ASKS_BEFORE = regex.compile(r"原来|原先|原本|以前|过去|当初|起初|
 # … is answered by the figure said of that time (一度有撂荒地5.3万亩, 原有…), not by what
 # was done since (累计复耕4.9万亩).
 _WAS = regex.compile(r"一度|原有|原来|原先|曾经?|过去|此前|最初|起初|最多时")
+# A question asking when something began (从什么时候开始用的?, 哪年起施行?) …
+_ASKS_START = regex.compile(r"(?:从|自)(?:什么时候|啥时候|何时|哪一?年|哪一?天|几月|几号)|"
+                            r"(?:什么时候|啥时候|何时|哪一?年|哪一?天|几月|几号)(?:开始|起)")
+# … is answered by the date said as a beginning (自2024年10月起, 从1月1日开始), when one is.
+_START_BEFORE = regex.compile(r"(?:自|从|自从|始于|起于)$")
+_START_AFTER = regex.compile(r"^(?:起|开始|以来|至今)")
 # A question asking by how much something passed a limit (超标多少, 超出了几) …
 _ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
 # … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
@@ -116,6 +122,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         facts = [(f, r) for f, r in facts if not filed_only(by_id[f.passage_id].norm, f.norm)]
         if not facts:
             return NONE
+        if _ASKS_START.search(a.norm):
+            # "从什么时候开始用的?": 自2024年10月起, not the day it was found out (2025年3月).
+            facts = [(f, r) for f, r in facts if begins(by_id[f.passage_id].norm, f.norm)] or facts
     # "1997年实现多少?" is not answered by 1996年…193亿元, "第二批有多少个?" not by 第一批50个:
     # a figure whose clause names only another year or batch is that one's.
     facts = [(f, r) for f, r in facts if not of_another(a, _clause_of(by_id[f.passage_id], f))]
@@ -202,6 +211,14 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # level reached (最高达到72.4分贝), when the text says.
         facts = [(f, r) for f, r in facts if _EXCESS.search(before(f))] or facts
 
+    if a.kind == "number":
+        # "血压计那家公司最后罚款多少?": the best passage's story (its case, or its document
+        # when it has none) holds the figure when it holds one in the asked measure — not
+        # another case's fine that happens to sit in the pool.
+        story = (ranked[0].doc_id, ranked[0].case_id)
+        facts = [(f, r) for f, r in facts if (by_id[f.passage_id].doc_id,
+                                               by_id[f.passage_id].case_id) == story] or facts
+
     head = possessed(a)
     if head:
         # "恒泰化工的主要负责人罚了多少?": the figure the possessed thing's words describe
@@ -238,7 +255,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             and any(_says(rest, x, a.norm) for x in alts))
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
-        said_total = 1.0 if total and _TOTAL.search(described) else 0.0
+        # (In a table, the row labelled 合计 or 总计 holds the totals: 城市:合计 | …:4380.2万元.)
+        said_total = 1.0 if total and (_TOTAL.search(described) or _TOTAL_ROW.match(
+            row_label(body, pos))) else 0.0
         # A part of a total, or one place's instance of it, answers only a question about
         # that part or place (顺德区…?), named anywhere before the figure in its sentence.
         # A place the case's own title or section names (三、台州市黄岩区：…) is the
@@ -270,6 +289,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             p = by_id[f.passage_id]
     return Direct(dateline_dropped(clause_around(p, f.norm), f.norm), p)
 
+
+
+def begins(body: str, figure: str) -> bool:
+    """Whether ``body`` says the date ``figure`` as a beginning (自2024年10月起, 从…开始)."""
+    return any(_START_BEFORE.search(body[:at]) or _START_AFTER.match(body[at + len(figure):])
+               for at in occurrences(body, figure))
 
 
 # A quoted name or a title, in a normalised passage (normalising makes “” and 「」 "): short,
@@ -374,10 +399,29 @@ def cell_label(text: str, at: int) -> str:
     return text[:at].rstrip()[:-1].rsplit("|", 1)[-1].strip()
 
 
+# A table row of totals (合计, 总计, 全省合计).
+_TOTAL_ROW = regex.compile(r"^(?:[\u4e00-\u9fff]{0,4}:)?(?:全[省市县区州]|总|全部)?(?:合计|总计|总数)")
+
+
+def row_label(text: str, at: int) -> str:
+    """The first cell of the table row holding offset ``at`` (城市:合计), "" outside a row."""
+    if "|" not in text[:at]:
+        return ""
+    return text.split("|", 1)[0].strip()
+
+
 def words_before(text: str, at: int) -> str:
     """The words before a figure at ``at`` that describe it — not across a clause break
-    (…医疗机构312家,查处…89家: 查处 belongs to the 89)."""
-    return _CLAUSE_BREAK.split(text[max(0, at - W.figure_words_before):at])[-1]
+    (…医疗机构312家,查处…89家: 查处 belongs to the 89) — unless the figure restates the
+    clause before (并处违法所得2倍的罚款,即47万元: that clause describes it)."""
+    clauses = _CLAUSE_BREAK.split(text[max(0, at - W.figure_words_before):at])
+    if len(clauses) > 1 and _RESTATING.fullmatch(clauses[-1]):
+        return clauses[-2] + clauses[-1]
+    return clauses[-1]
+
+
+# What opens a figure that restates the clause before it (即47万元, 也就是3成).
+_RESTATING = regex.compile(r"即|亦即|也就是|也即|合计|计|共计")
 
 
 def asks_total(a: Analysis) -> bool:

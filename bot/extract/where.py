@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.analysis import Analysis
 from bot.extract.clauses import best_clause
+from bot.extract.destination import destination
 from bot.extract.direct import NONE, Direct
 from bot.extract.facts import facts_for
 from bot.lookup import Lookup
@@ -67,6 +68,9 @@ def without_dateline(p: Passage) -> Passage:
 
 def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
     best = ranked_first
+    sent = destination(a, best)
+    if sent is not None:
+        return sent  # "运到哪里?": 出口至东南亚
     named = {x for unit in a.units for x in unit.alts}  # normalised already
     clause = best_clause(best, a)
     site = _ASKED_SITE.search(a.norm)

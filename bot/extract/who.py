@@ -144,7 +144,7 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     asked = asked_post(a.norm)
     if asked is not None:
         return holder(a, ranked, asked, searcher)
-    taking = role_taker(a, ranked) or done_by(a, ranked)
+    taking = role_taker(a, ranked) or done_by(a, ranked) or handed_to(a, ranked)
     if taking is not None:
         return taking
     if a.intent.asks_company:
@@ -210,12 +210,13 @@ def role_taker(a: Analysis, ranked: list[Passage]) -> Direct | None:
 
 # "由省住房和城乡建设厅负责起草", "经县计量检定测试所检测": who does the deed is named
 # after 由 or 经, whoever the clause opens with (省政府将《条例》列入计划,由…负责起草) — 经
-# not of a word (已经, 经济, 经营).
+# not of a word (已经, 经济, 经营); after 被, the agent of a passive (已被检察机关批准逮捕);
+# after 接到 or 收到, who made the complaint or report received (接到安平香梨协会投诉).
 # (The name never runs on past another 由: the search goes on to that one.)
-_BY = r"(?:由|(?<![已曾神途业行历])经(?![济营过历验常费理典纪销手办]))"
+_BY = r"(?:由|被|接到|收到|接获|(?<![已曾神途业行历])经(?![济营过历验常费理典纪销手办]))"
 _MAX_NAME, _MAX_HOW = 24, 2
 _NAME = regex.compile(rf"((?:(?!由)[\u4e00-\u9fff、]){{2,{_MAX_NAME}}}?)"
-                      r"(?:负责|牵头|组织|统一|具体|依法)?")
+                      r"(?:负责|牵头|组织|统一|具体|依法|依规|依纪|批准|决定){0,2}")
 # … a name, not a phrase (由法院设立的工作室开展, 由州应急管理局联合州公安局组成).
 _NOT_A_NAME = regex.compile(r"的|联合|会同|组成|设立|开展|配合|协同")
 
@@ -238,6 +239,27 @@ def done_by(a: Analysis, ranked: list[Passage]) -> Direct | None:
             m = _NAME.fullmatch(norm, at, d.start())
             if m and not _NOT_A_NAME.search(m.group(1)) and names_an_actor(m.group(1)):
                 return Direct(best.text[at:at + len(m.group(1))], best)
+    return None
+
+
+# "案子移交给谁了?", "移送到哪个部门?": the body a case or a person was handed to …
+_ASKS_RECIPIENT = regex.compile(r"(?:移交|移送|转交|交|送|转)(?:给|到|至)了?(?:谁|哪)")
+# … named right after the verb of handing over (将案件移送南屏市公安局, 移交司法机关).
+_HANDED = regex.compile(r"(?:移送|移交|转交|转送|送交|交由|交给)(?:给|至|到)?")
+
+
+def handed_to(a: Analysis, ranked: list[Passage]) -> Direct | None:
+    """"案子最后移交给谁了?": the body the best passage says it was handed to (将案件移送
+    南屏市公安局 → 南屏市公安局); None when the question asks no such thing or the passage
+    names no body right after a verb of handing over."""
+    if not ranked or not _ASKS_RECIPIENT.search(a.norm):
+        return None
+    best = ranked[0]
+    for m in _HANDED.finditer(best.norm):
+        rest = best.norm[m.end():m.end() + _MAX_NAME]
+        named = next((o for o in organisations(rest) if rest.startswith(o)), None)
+        if named:
+            return Direct(best.text[m.end():m.end() + len(named)], best)
     return None
 
 

@@ -99,11 +99,19 @@ def dating(p: Passage, f: FactHit) -> str:
     if i is None:
         return ""
     start, end = spans[i]
-    if len(re.sub(r"[^\u4e00-\u9fff]", "", p.norm[start:end].replace(f.norm, ""))) <= 2:
-        # A time set off by itself at the head (2024年5月9日,县市场监管局…对某车行进行检查)
-        # dates the sentence it opens, down to its verb however many clauses on.
+    clause = p.norm[start:end]
+    if len(re.sub(r"[^\u4e00-\u9fff]", "", clause.replace(f.norm, ""))) <= 2 or (
+            _SINCE.search(clause.replace(f.norm, "@"))):
+        # A time set off by itself at the head (2024年5月9日,县市场监管局…对某车行进行检查),
+        # or a time from which the rest holds (当事人自2024年10月起,在…使用…标识), dates the
+        # sentence it opens, down to its verb however many clauses on.
         return p.norm[start:sentence_end(p.norm, end)]
     return p.norm[start:spans[min(i + 1, len(spans) - 1)][1]]
+
+
+# A clause that is only a beginning in time: its subject, then 自/从 the date 起/开始 (the
+# date written @).
+_SINCE = regex.compile(r"^[\u4e00-\u9fff]{0,6}?(?:自|从)@(?:起|开始|以来)$")
 
 
 def sentence_end(text: str, at: int) -> int:

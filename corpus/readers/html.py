@@ -30,7 +30,7 @@ from corpus.readers.decoding import decode_text
 from corpus.readers.errors import UnreadableDocument
 from corpus.readers.metadata import find_date, find_issuer, find_labelled_date, parse_date
 from corpus.readers.paragraphs import clean_lines
-from corpus.readers.text import make_document
+from corpus.readers.text import fold_group_header, make_document
 
 # lxml has no type stubs here; its elements are typed as Any.
 Element = Any
@@ -230,17 +230,57 @@ def _table(table: Element, out: _Collector) -> None:
         return
     for caption in table.xpath("./caption"):
         _walk(caption, out)
-    for row in cells:
-        texts = []
+    grid, merged = _grid(cells)
+    if not merged:
+        # Without merged cells, a row is its cells with text (an empty one says nothing).
+        for texts in grid:
+            if any(texts):
+                out.add_raw_line(" | ".join(t for t in texts if t))
+        return
+    for texts in fold_group_header(grid):
+        if any(texts):
+            out.add_raw_line(" | ".join(texts))
+
+
+def _span(cell: Element, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name) or 1), 50))
+    except ValueError:
+        return 1
+
+
+def _grid(rows: list[list[Element]]) -> tuple[list[list[str]], bool]:
+    """The table's rows as its grid: a cell spanning columns (colspan) or rows (rowspan)
+    stands in each of them; and whether any cell spanned."""
+    grid: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows still to fill)
+    merged = False
+    for row in rows:
+        texts: list[str] = []
         for cell in row:
+            _fill_spanned(texts, pending)
             sub = _Collector()
             _walk(cell, sub)
             sub.newline()
             text = " ".join(line for line in sub.lines if line)
-            if text:
+            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+            merged = merged or width > 1 or height > 1
+            for _ in range(width):
+                if height > 1:
+                    pending[len(texts)] = (text, height - 1)
                 texts.append(text)
-        if texts:
-            out.add_raw_line(" | ".join(texts))
+        _fill_spanned(texts, pending)
+        grid.append(texts)
+    return grid, merged
+
+
+def _fill_spanned(texts: list[str], pending: dict[int, tuple[str, int]]) -> None:
+    """The cells of rows above that span down into this one, at their columns."""
+    while len(texts) in pending:
+        text, left = pending.pop(len(texts))
+        if left > 1:
+            pending[len(texts)] = (text, left - 1)
+        texts.append(text)
 
 
 def _extract(el: Element) -> _Collector:

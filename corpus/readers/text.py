@@ -62,6 +62,21 @@ def with_table_headers(lines: list[str]) -> list[str]:
     return out
 
 
+def fold_group_header(grid: list[list[str]]) -> list[list[str]]:
+    """A first row grouping columns (one cell spanning several: 2025年度查处情况 over 案件数
+    and 罚没金额) folded into the header row under it — 2025年度查处情况·案件数（件） — so the
+    table has one header row for its data rows; a cell merged down both (城市) stays one."""
+    if len(grid) < 3 or len(grid[0]) != len(grid[1]):
+        return grid
+    top, low = grid[0], grid[1]
+    grouped = any(top[i] and top[i] == top[i + 1] for i in range(len(top) - 1))
+    if not grouped:
+        return grid
+    header = [t if not low[i] or low[i] == t else (f"{t}·{low[i]}" if t else low[i])
+              for i, t in enumerate(top)]
+    return [header, *grid[2:]]
+
+
 # Columns aligned with runs of spaces (a table typed as plain text): two or more spaces, or
 # a tab; one full-width space separates a dateline's parts (电　记者), not columns.
 _SPACED_SPLIT = regex.compile(r"(?:[ \u3000]{2,}|\t)[ \t\u3000]*")

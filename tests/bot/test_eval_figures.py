@@ -74,8 +74,9 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     # Session 9: the threshold answers to the calibration sets (0.87 → 0.91): 0.728 → 0.609.
     # Session 12: 0.641 at the refit's bagged threshold of 0.93.  Session 14: 0.554 at 0.94,
     # refitted with two more calibration sets.  Session 28: 0.533 at 0.934 (0.554 at 0.929).
-    # Session 29: 0.554 at 0.932, its rules proposing fewer wrong lines.
-    assert (figures["direct"] or 0) >= 0.55, figures
+    # Session 29: 0.554 at 0.932, its rules proposing fewer wrong lines.  Session 30: 0.576
+    # at 0.926 (two more development sets in the fit).
+    assert (figures["direct"] or 0) >= 0.57, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -131,57 +132,66 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # 0.744, twenty-third 0.39 → 0.25), a wrong line fewer on sixth, fourteenth, fifteenth and
 # thirty-fifth (two); hit@1 higher on eleven sets (thirty-second 0.83 → 0.91, fifth,
 # sixth, fifteenth … by a question or two).
+# Session 30 (its rules; two more development sets; the gate refitted, 0.932 → 0.926): more
+# lines shown on most sets (sixth 0.543 → 0.629, fifteenth 0.22 → 0.26), fewer on sixteenth,
+# seventeenth and thirty-first; a wrong line more on thirty-eighth and news-h; hit@1 up on
+# fifteenth, eighteenth, twenty-fifth, twenty-ninth and five more; a near miss found on
+# fourteenth and thirty-eighth.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
-    "third": (70, 0.96, 0.98, 0.74, 1.0, 0.0),
+    "third": (70, 0.96, 0.98, 0.76, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
     "fourth": (48, 0.92, 1.0, 0.64, 1.0, 0.0),
     # 安全生产执法 (一、 cases, （一） measures).
-    "fifth": (83, 0.93, 0.95, 0.56, 0.9, 0.0),
+    "fifth": (83, 0.93, 0.95, 0.58, 0.9, 0.0),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.95, 0.95, 0.54, 0.9, 0.0),
+    "sixth": (83, 0.95, 0.95, 0.62, 0.9, 0.0),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.89, 0.96, 0.43, 1.0, 0.0),
+    "seventh": (85, 0.89, 0.96, 0.47, 1.0, 0.0),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
-    "eighth": (85, 0.9, 0.96, 0.44, 1.0, 0.0),
+    "eighth": (85, 0.9, 0.96, 0.46, 1.0, 0.0),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    "fourteenth": (70, 0.91, 0.96, 0.36, 0.78, 0.0),
+    "fourteenth": (70, 0.91, 0.96, 0.38, 0.71, 0.0),
     # 住房城乡建设 (a web page's 来源/发布时间 line, （一）… case headings, 案情简介：/处理结果：
     # labels); written blind, scored once unread, a development set since session 11.
     "nineteenth": (70, 0.94, 1.0, 0.45, 0.85, 0.0),
     # 林草 防火/野生动物 通知 as a **PDF** (文号 line, 典型案例N with 【案件情况】… labels, first-line
     # indents, a title centred over two lines); written blind, scored once unread, a
     # development set since session 12.
-    "twenty-first": (70, 0.91, 0.94, 0.58, 0.78, 0.02),
+    "twenty-first": (70, 0.91, 0.94, 0.6, 0.78, 0.02),
     # 人社 根治欠薪 通报 as a **Word file** (a title set over two lines with a manual break,
     # Heading 2 cases with bold 【基本案情】 runs, a Word table); written blind, scored once
     # unread, a development set since session 13.
-    "twenty-third": (70, 0.87, 0.91, 0.29, 0.85, 0.0),
+    "twenty-third": (70, 0.87, 0.91, 0.31, 0.85, 0.0),
     # 应急管理厅 notice of six accident cases (文号 and addressee lines, ▶ 案例N headings,
     # paragraphs opening 事故经过｜/原因分析｜/责任追究｜/警示｜, a plain-text table, a
     # 下一步工作要求 part, issuers on separate lines); written blind, held out in session 15
     # (scored once: hit@1 0.464), a development set since session 16.
-    "twenty-sixth": (70, 0.89, 0.92, 0.3, 0.71, 0.0),
+    "twenty-sixth": (70, 0.89, 0.92, 0.34, 0.71, 0.0),
     # 应急管理局 news-style work report on a **web page** (navigation, <h1>, a 来源/发布时间
     # info bar, 一、… subheadings over paragraphs of 一是/二是 lists, a <table>, 责任编辑 and a
     # footer); written blind, scored once unread, a development set since session 23.
-    "thirty-second": (70, 0.91, 0.92, 0.58, 0.57, 0.0),
+    "thirty-second": (70, 0.91, 0.92, 0.6, 0.57, 0.0),
     # 住房和城乡建设厅 policy interpretation in questions and answers (来源/发布日期 line, 一、问：…？
     # headings over 答： paragraphs citing articles, 一是… lists inside them); written blind,
     # scored once unread (hit@1 0.696), a development set since session 24.
-    "thirty-fourth": (70, 0.83, 0.89, 0.32, 0.85, 0.02),
+    "thirty-fourth": (70, 0.83, 0.89, 0.34, 0.85, 0.02),
     # 应急管理局 通报 on a 危险化学品 inspection as a **Word file** (文号 and addressee lines,
     # 一、 parts, （一）… cases, a Word table by district with a total row, 附件 and 抄送
     # lines); written blind, scored once unread (hit@1 0.544), a development set since
     # session 25.
-    "thirty-sixth": (70, 0.73, 0.84, 0.21, 0.61, 0.0),
+    "thirty-sixth": (70, 0.75, 0.86, 0.21, 0.61, 0.0),
     # 县市场监督管理局's typical cases as a **WeChat article** saved from mp.weixin.qq.com
     # (nested styled <section>s and <span>s, the date in <em id="publish_time">, 案例一 in a
     # badge over the case's name framed by ◆, 【基本案情】… runs, image captions, 温馨提示,
     # reading buttons); written blind, scored once unread (hit@1 0.446), a development set
     # since session 26.
-    "thirty-eighth": (70, 0.6, 0.73, 0.18, 0.64, 0.0),
+    "thirty-eighth": (70, 0.6, 0.73, 0.22, 0.57, 0.02),
+    # A 知识产权局 notice as a Word file whose 案例一、… are Word's automatic list numbering
+    # and whose table merges header cells; written blind, scored once unread (hit@1 0.625),
+    # a development set since session 30.
+    "thirty-ninth": (70, 0.73, 0.82, 0.18, 0.64, 0.02),
     # Session 14 refitted the gate with two more calibration sets (threshold 0.92 → 0.94):
     # fewer lines shown on every set (direct floors lowered), more passages found and more
     # near misses rejected (hit and rejection floors raised where they rose).  Session 15
@@ -196,40 +206,40 @@ DEVELOPMENT_SETS = {
     # Session 13 moved single questions of the calibration sets both ways (their totals of
     # hit@1 and hit@3 are unchanged, rejections +3, direct up on most): fifteenth −1 hit@1,
     # −1 hit@3, −1 rejection; news-c −1 hit@1, −1 hit@3.
-    "fifteenth": (70, 0.87, 0.91, 0.22, 0.78, 0.0),
+    "fifteenth": (70, 0.91, 0.94, 0.26, 0.78, 0.0),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
-    "sixteenth": (70, 0.82, 0.87, 0.38, 0.71, 0.02),
+    "sixteenth": (70, 0.82, 0.87, 0.36, 0.71, 0.02),
     # Session 10: 黑龙江 农资打假 (文号 and addressee lines, 【案例一】 cases with 基本案情：
     # labels, a plain-text table) and 湖北 藥品安全 in traditional script (一、 cases with
     # （一）基本案情 headings).
-    "seventeenth": (70, 0.85, 0.91, 0.29, 0.64, 0.02),
-    "eighteenth": (70, 0.71, 0.73, 0.24, 0.57, 0.02),
+    "seventeenth": (70, 0.85, 0.91, 0.27, 0.64, 0.02),
+    "eighteenth": (70, 0.73, 0.75, 0.26, 0.57, 0.02),
     # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
     # and news-f, development sets, are asked over the whole news index: bench/, golden).
-    "news-c": (70, 0.64, 0.71, 0.1, 0.64, 0.04),
+    "news-c": (70, 0.64, 0.71, 0.16, 0.64, 0.04),
     "news-d": (70, 0.69, 0.69, 0.09, 0.78, 0.02),
     # Session 14: a 知识产权局 notice (文号 and addressee lines, 典型案例N： headings with
     # 案件来源：/调查处理：/法律依据：/案例启示： paragraphs, a plain-text table).
-    "twenty-fifth": (70, 0.67, 0.78, 0.33, 0.42, 0.04),
+    "twenty-fifth": (70, 0.69, 0.78, 0.35, 0.42, 0.04),
     # Session 18: a 药品监督管理局 通报 (two-line title, 文号 and addressee lines, 一、/二、/三、
     # parts, six cases each a paragraph opening with its name: 1.…案。…, 附件 line).
-    "twenty-ninth": (70, 0.66, 0.71, 0.22, 0.5, 0.04),
+    "twenty-ninth": (70, 0.69, 0.75, 0.3, 0.5, 0.04),
     # Session 22: a 市场监督管理局 通报 of 特种设备 cases as a **PDF** made with reportlab
     # (red-header line, 文号 and addressee lines, two-line title, （一）… cases whose
     # paragraphs open 案情简介：/查处情况：/法律依据：/警示意义：, a ruled table broken across
     # two pages, a running header and page numbers).
-    "thirty-first": (70, 0.64, 0.73, 0.28, 0.64, 0.02),
+    "thirty-first": (70, 0.66, 0.75, 0.26, 0.64, 0.02),
     # Session 23: a 税务局 通报 of 涉税 cases as a **Word file** (red-header line, 文号 and
     # addressee lines, a title over two lines, Heading 2 cases with bold 【案情】… runs, a
     # Word table, issuer and date right-aligned).
-    "thirty-third": (70, 0.55, 0.58, 0.2, 0.57, 0.0),
+    "thirty-third": (70, 0.55, 0.58, 0.26, 0.57, 0.0),
     # Session 24: a 高级人民法院's typical cases of migrant workers' wages as a **PDF** made
     # with reportlab (a two-line title, 发布时间 line, 案例一… headings over 【基本案情】/
     # 【裁判结果】/【典型意义】 paragraphs, a running header and page numbers).
-    "thirty-fifth": (70, 0.62, 0.73, 0.33, 0.71, 0.04),
+    "thirty-fifth": (70, 0.64, 0.75, 0.37, 0.71, 0.04),
     # Session 25: a 医疗保障局's web page of fraud cases (navigation, breadcrumb, <h1>, an
     # info line, <p><strong>一、…案</strong></p> cases, inline markup, a footer).
-    "thirty-seventh": (70, 0.64, 0.69, 0.1, 0.71, 0.02),
+    "thirty-seventh": (70, 0.67, 0.71, 0.1, 0.71, 0.02),
 }
 
 
@@ -300,25 +310,29 @@ HELD_OUT_SETS = {
     # (twentieth 0.44 → 0.36); a wrong line fewer on second, ninth, eleventh, twentieth,
     # twenty-second, twenty-fourth, twenty-seventh and twenty-eighth, two fewer on
     # thirteenth; hit@1 a question higher on eleventh and thirteenth, hit@3 on tenth and
-    # thirteenth; rejection unchanged.
-    "ninth": (79, 0.87, 0.92, 0.46, 0.71, 0.0),
+    # thirteenth; rejection unchanged.  Session 30 (its rules, Word's list numbers read, two
+    # more training sets, the gate refitted at 0.926): no wrong line more or fewer; more lines
+    # shown on six sets (twentieth 0.36 → 0.42); hit@1 down on twelfth (0.765 → 0.725),
+    # thirteenth, news-a, twenty-seventh and news-r, up on news-o and thirtieth; a near miss
+    # fewer rejected on thirtieth (0.429 → 0.357) — held out, the floors follow.
+    "ninth": (79, 0.87, 0.92, 0.48, 0.71, 0.0),
     "tenth": (80, 0.8, 0.84, 0.49, 0.64, 0.05),
     "eleventh": (72, 0.62, 0.69, 0.26, 0.81, 0.0),
-    "twelfth": (65, 0.76, 0.92, 0.36, 0.85, 0.02),
-    "thirteenth": (65, 0.84, 0.86, 0.31, 0.64, 0.02),
+    "twelfth": (65, 0.72, 0.92, 0.36, 0.85, 0.02),
+    "thirteenth": (65, 0.82, 0.86, 0.31, 0.64, 0.02),
     # 消防安全 通报 as a Word file (Heading 1 title, 文号 and addressee lines, Heading 2
     # 案例一…五 with 【案情】【处理】【警示】 paragraphs, issuers and date at the end).
-    "twentieth": (70, 0.76, 0.78, 0.36, 0.78, 0.02),
+    "twentieth": (70, 0.76, 0.78, 0.42, 0.78, 0.02),
     # A tax bureau's web page (navigation, breadcrumb, <h1>, 来源/发布时间 line,
     # <p><strong>一、…</strong></p> cases, a <table>, a footer).
-    "twenty-second": (70, 0.71, 0.85, 0.22, 0.64, 0.04),
+    "twenty-second": (70, 0.71, 0.85, 0.24, 0.64, 0.04),
     # A city 交通运输局's news-style work report (headline, 来源/发布时间 line, 【导语】, 一、…
     # subheadings with 一是/二是 lists, a 责任编辑 line, no signature).
-    "twenty-fourth": (70, 0.78, 0.82, 0.34, 0.64, 0.1),
+    "twenty-fourth": (70, 0.78, 0.82, 0.36, 0.64, 0.1),
     # Session 16: a provincial 人民检察院's press conference transcript as a web page
     # (<h1> title, 发布时间/来源 line, <p><strong>speaker：</strong> paragraphs presenting six
     # public-interest cases in speech, reporters' questions, a <table>).
-    "twenty-seventh": (70, 0.63, 0.73, 0.17, 0.84, 0.05),
+    "twenty-seventh": (70, 0.61, 0.71, 0.19, 0.84, 0.05),
     # Session 17: a provincial 粮食和物资储备局's notice as a web page (navigation,
     # breadcrumb, a <div class="title">, 来源/发布时间, 文号 and addressee lines, seven
     # <p><strong>一、…</strong></p> cases with bold 【违法事实】… labels, a <table>, 一是…
@@ -327,7 +341,7 @@ HELD_OUT_SETS = {
     # Session 18: a provincial 文化和旅游厅's 通报 as a Word file (Title-styled title with the
     # issuer and date under it, Heading 2 cases 一、…案 whose paragraphs open with bold
     # 基本案情：/处理结果：/案例评析： runs, a List Number 下一步工作 list, a summary table last).
-    "thirtieth": (70, 0.57, 0.73, 0.14, 0.42, 0.0),
+    "thirtieth": (70, 0.58, 0.73, 0.14, 0.35, 0.0),
 }
 
 

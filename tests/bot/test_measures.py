@@ -51,6 +51,9 @@ from indexer.normalize import normalize
     ("今年高考报名人数多少", "人", ("名",)),
     ("企业户数是多少", "户", ()),
     ("抽检数量有多少", "个", ("批",)),
+    # Cases and incidents are counted in 起, 件 or 宗 alike.
+    ("全省一共查处多少起违法案件", "起", ("件", "宗")),
+    ("受理了几件投诉", "件", ("起",)),
 ])
 def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
     units = wanted_units(normalize(question))

@@ -12,7 +12,7 @@ from bot.expand.units import UnitWeigher
 from bot.weights import WEIGHTS
 from tests.bot.fake_vocab import FakeVocabulary
 
-TABLE = {"自来水": ("供水",), "吃饭": ("用餐",), "噪音": ("杂音",)}
+TABLE = {"自来水": ("供水",), "吃饭": ("用餐",), "噪音": ("杂音",), "不合格": ("超标",)}
 
 
 def expander(df: dict[str, int], passages: int = 1000) -> SynonymExpander:
@@ -25,10 +25,13 @@ def expander(df: dict[str, int], passages: int = 1000) -> SynonymExpander:
     ("自来水", {"自来水": 1, "供水": 500}, ("自来水",)),
     # … a rarer one stands beside it.
     ("自来水", {"自来水": 1, "供水": 10}, ("自来水", "供水")),
-    # The documents lack the asker's word: any synonym they use stands for it.
-    ("自来水", {"供水": 500}, ("供水",)),
+    # The index lacks the asker's word: any synonym the documents use stands for it,
+    # beside the word itself, which a sentence may still say as written — the segmenter
+    # cut it (不合格 is indexed as 不 + 合格).
+    ("自来水", {"供水": 500}, ("供水", "自来水")),
+    ("不合格", {"超标": 4, "不": 90, "合格": 30}, ("超标", "不合格")),
     # A synonym that is no index word but part of one (用餐 in 用餐补贴) still matches.
-    ("吃饭", {"用餐补贴": 3}, ("用餐",)),
+    ("吃饭", {"用餐补贴": 3}, ("用餐", "吃饭")),
     # Nothing the documents use: the word itself.
     ("吃饭", {}, ("吃饭",)),
     ("水渠", {}, ("水渠",)),

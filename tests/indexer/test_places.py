@@ -137,6 +137,9 @@ def test_places_in_order_of_appearance() -> None:
     ("去年松溪县共排查隐患", ["松溪县"]),
     ("今年3月临河区开展检查", ["临河区"]),
     ("永年县人民政府", ["永年县"]),
+    # A place set at a distance (建在距市区17公里的顶效镇): after the distance, and no 距市.
+    ("火车站建在距市区17公里的顶效镇", ["顶效镇"]),
+    ("在距县城不到百米的青坪村", ["青坪村"]),
 ])
 def test_place_after_preposition(sentence: str, expected: list[str]) -> None:
     assert places(normalize(sentence)) == expected

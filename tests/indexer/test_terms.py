@@ -119,6 +119,10 @@ def test_organisations_of_the_bundled_document() -> None:
     ("经省级产品质量检验机构检验", ["省级产品质量检验机构"]),
     ("商场等公共场所", []),
     ("各类金融机构", []),
+    # A body and the one whose complaint or report it received are two bodies, not a
+    # bureau and its section (市医保局基金监管科).
+    ("安平市知识产权局接到安平香梨协会投诉", ["安平市知识产权局", "安平香梨协会"]),
+    ("委托东岭省知识产权保护中心出具技术比对意见", ["东岭省知识产权保护中心"]),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected
