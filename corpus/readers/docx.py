@@ -39,6 +39,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent"
 _TR, _TC, _CUSTOM_XML = f"{_W}tr", f"{_W}tc", f"{_W}customXml"
 _GRID_SPAN, _V_MERGE = f"{_W}tcPr/{_W}gridSpan", f"{_W}tcPr/{_W}vMerge"
+_MAX_SPAN = 50  # columns a merged cell may stand in, as the HTML reader allows
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
 # Subtrees whose text is not part of the paragraph's running text: text boxes
@@ -197,7 +198,8 @@ class _Body:
             texts: list[str] = []
             for tc in row:
                 span = tc.find(_GRID_SPAN)
-                width = max(1, _int_val(span, 1))
+                # (A damaged or hostile file may claim any span: a grid is never that wide.)
+                width = min(max(1, _int_val(span, 1)), _MAX_SPAN)
                 v_merge = tc.find(_V_MERGE)
                 if v_merge is not None and v_merge.get(f"{_W}val") in (None, "continue"):
                     above = grid[-1] if grid else []

@@ -147,3 +147,22 @@ def test_html_table_spans_read_as_the_grid(tmp_path: Path) -> None:
     lines = read_document(page).text.splitlines()
     assert ("城市:南屏市 | 2025年度查处情况·案件数（件）:514件 | "
             "2025年度查处情况·罚没金额（万元）:862.3万元") in lines
+
+
+def test_a_span_claimed_past_any_grid_is_bounded(tmp_path: Path) -> None:
+    """A damaged or hostile file's gridSpan of a billion columns is read, not allocated."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("各市查处情况见下表。")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "城市", "案件数"
+    table.cell(1, 0).text, table.cell(1, 1).text = "青川市", "628"
+    tc_pr = table.cell(0, 1)._tc.get_or_add_tcPr()
+    tc_pr.append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="1000000000"/>'))
+    path = tmp_path / "hostile.docx"
+    document.save(str(path))
+    text = read_document(path).text
+    assert "青川市" in text and len(text) < 10_000
