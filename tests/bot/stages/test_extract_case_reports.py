@@ -1,5 +1,7 @@
-"""Extractor rules of session 30, each on a sentence of its genre: who does the deed after
-被 or 接到, a beginning asked of time, a destination asked, a knockoff (山寨) asked as no place."""
+"""Extractor rules read off case reports, each on a sentence of the genre: who does the deed
+after 被 or 接到 and to whom a case is handed, a beginning asked of time, a destination asked,
+a how-many figure of the best passage's own case or a table's 合计 row, and a knockoff (山寨)
+asked as no place."""
 
 from __future__ import annotations
 
