@@ -20,6 +20,7 @@ from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from corpus import regex
 from indexer.normalize import normalize
+from indexer.terms import TITLE_RE
 
 _NUMERAL = r"[一二三四五六七八九十百零〇两0-9]+"
 _ARTICLE = (rf"第{_NUMERAL}条(?:之{_NUMERAL})?(?:第{_NUMERAL}款)?"
@@ -28,7 +29,6 @@ _ARTICLE = (rf"第{_NUMERAL}条(?:之{_NUMERAL})?(?:第{_NUMERAL}款)?"
 CITATION = regex.compile(rf"《([^》]{{2,60}})》({_ARTICLE})")
 # … or the law named before, pointed back at (依据该法第六十条).
 _REFERENCE = regex.compile(rf"(?:该|本|此)(?:法|条例|办法|规定|细则)({_ARTICLE})")
-_TITLE = regex.compile(r"《([^》]+)》")
 _GROUND_ASKED = regex.compile(r"依据|根据|按照|依照|按哪|按什么|按.{0,6}第几")
 _GROUND_SAID = regex.compile(r"(?:依据|根据|按照|依照)$")
 _BREACH_ASKED = regex.compile(r"违反|违背|触犯|构成|认定")
@@ -60,7 +60,7 @@ def citations(p: Passage, last_title: tuple[str, str, Passage] | None) -> list[_
     """The citations of ``p`` in order: 《…》第N条 as written, and 该法第N条 as the law named
     last before it (``last_title``: its title normalised and as written, and where)."""
     found: list[_Cited] = []
-    titles = [(m.start(), m.group(1), p.text[m.start(1):m.end(1)]) for m in _TITLE.finditer(p.norm)]
+    titles = [(m.start(), m.group(1), p.text[m.start(1):m.end(1)]) for m in TITLE_RE.finditer(p.norm)]
     for m in CITATION.finditer(p.norm):
         found.append(_Cited(p, m.start(), m.end(), m.group(1), p.text[m.start():m.end()], p))
     for m in _REFERENCE.finditer(p.norm):
@@ -82,7 +82,7 @@ def article_cited(a: Analysis, best: Passage, clause: str | None,
     after it in its document; None when none cites an article of the law asked."""
     found = citations(best, None)
     last = next(((m.group(1), best.text[m.start(1):m.end(1)], best)
-                 for m in reversed(list(_TITLE.finditer(best.norm)))), None)
+                 for m in reversed(list(TITLE_RE.finditer(best.norm)))), None)
     if searcher is not None and last is not None:
         rows = searcher.passages(list(range(best.id + 1, best.id + 1 + _FOLLOWING)))
         for i in range(best.id + 1, best.id + 1 + _FOLLOWING):
@@ -93,7 +93,7 @@ def article_cited(a: Analysis, best: Passage, clause: str | None,
     if not found:
         return None
     asked = [c for c in found if named(c.title, a.norm)]
-    if any(named(t, a.norm) for t in _TITLE.findall(best.norm)) and not asked:
+    if any(named(t, a.norm) for t in TITLE_RE.findall(best.norm)) and not asked:
         return None  # the law asked is cited without an article here
     pool = asked or found
     # "处罚依据是第几条?" asks the ground of the decision (依据《…》第六十条), "违反了哪一条?"

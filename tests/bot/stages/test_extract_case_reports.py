@@ -5,6 +5,7 @@ asked as no place."""
 
 from __future__ import annotations
 
+from bot.analysis import Unit
 from bot.extract import extract, number, where, who
 from bot.places import asked_places
 from tests.bot.stages.kit import MemoryLookup, analysis, fact, ranked, row
@@ -51,11 +52,11 @@ def test_where_to_is_the_place_after_sending() -> None:
 
 def test_a_knockoff_is_no_place() -> None:
     a = analysis("卖山寨童装的网店老板被罚多少", ["童装", "网店", "老板"])
-    a.units.append(type(a.units[0])("山寨", ("侵权", "山寨"), 1.0, True))
+    a.units.append(Unit("山寨", ("侵权", "山寨"), 1.0, True))
     assert asked_places(a) == []
     # A place of the lists asked as itself still is one.
     b = analysis("黄泥河的饭馆在哪", ["饭馆"])
-    b.units.append(type(b.units[0])("黄泥河镇", ("黄泥河镇",), 1.0, True))
+    b.units.append(Unit("黄泥河镇", ("黄泥河镇",), 1.0, True))
     assert asked_places(b) == [("黄泥河镇",)]
 
 
