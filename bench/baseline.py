@@ -34,7 +34,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "news-p", "twenty-eighth", "news-q", "twenty-ninth", "news-r", "thirtieth", "news-s",
         "news-t", "thirty-first", "news-u", "thirty-second", "thirty-third", "news-v",
         "thirty-fourth", "news-w", "thirty-fifth", "news-x", "thirty-sixth", "news-y",
-        "thirty-seventh", "news-z", "thirty-eighth", "news-aa", "thirty-ninth")
+        "thirty-seventh", "news-z", "thirty-eighth", "news-aa", "thirty-ninth",
+        "news-bb", "fortieth")
 
 
 def questions(name: str) -> list[dict[str, object]]:

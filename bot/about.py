@@ -31,7 +31,7 @@ from indexer.terms import organisations
 from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS, PAGE_KINDS
 
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
-_IMPLEMENTED = regex.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《[^》]{2,80}》)")
+_IMPLEMENTED = regex.compile(r"(?:" + "|".join(IMPLEMENTING_VERBS) + r")[^。；;《]{0,12}(《(?:[^《》]|《[^《》]{1,40}》){2,80}》)")
 _JOINT_ACTION = "|".join(JOINT_ACTION_VERBS)
 # A signature's date line: 2025年3月18日, 二〇二五年三月十八日.
 _DATE_LINE = regex.compile(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
@@ -102,7 +102,7 @@ def this_document(a: Analysis, ranked: list[Passage], searcher: Lookup, direct: 
             if m:
                 # 贯彻《意见》 after 《…的意见》(以下简称《意见》), maybe in an earlier
                 # sentence: the full title.
-                alias = r"(《[^》]{2,80}》)[((]以下简称" + re.escape(m.group(1))
+                alias = r"(《(?:[^《》]|《[^《》]{1,40}》){2,80}》)[((]以下简称" + re.escape(m.group(1))
                 for other in preamble:
                     full = re.search(alias, other.norm)
                     if full:

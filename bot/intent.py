@@ -35,7 +35,7 @@ CLOCK_ASKED = (r"几点(?:钟|几分|(?=[?]|$)|"
 
 # What a document is called when a question points at it (这份通知, 本办法) — or a web page's
 # report on work done (这篇综述哪天发布的?).
-_NOTICE_KINDS = "文件|通知|通报|公告|通告|意见|方案|办法|" + "|".join(PAGE_KINDS)
+_NOTICE_KINDS = "文件|通知|通报|公告|通告|公示|意见|方案|办法|" + "|".join(PAGE_KINDS)
 
 # Which article of a law is asked (第几条, 法律哪一条, 什么条款, which article).
 ARTICLE_ASKED = regex.compile(r"第几[条款项]|(?:什么|哪个|哪些|啥)条款|(?:法|法律|法规|条例|规定|办法|"
@@ -52,7 +52,7 @@ CUES: tuple[Cue, ...] = (
         r"(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
         # 这个 so only right before a document's own kind (这个典型案例通知是哪天印发的): 这个村的方案
         # is a plan the text tells of, 这个县的通报 one county's part of it.
-        r"这个(?:(?!的)[\u4e00-\u9fff]){1,8}?(?:通知|通报|公告|通告|文件)(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
+        r"这个(?:(?!的)[\u4e00-\u9fff]){1,8}?(?:通知|通报|公告|通告|公示|文件)(?=是|的|啥|什么|哪|谁|由|发|在|有|共|一共|里|中)|"
         # 这批 and 本批 are the batch; 这些 only with what it points at (石油天然气这些矿种
         # are not the notice's cases).
         r"这批|本批|(?:这些|这几个)(?:典型)?(?:案例|经验|做法)|这是第几批|"
@@ -68,7 +68,7 @@ CUES: tuple[Cue, ...] = (
     # "哪家企业?" is answered only by a sentence that names a business.
     # (A word may qualify it: 哪家美国公司 — not another body: 哪个部门和企业.)
     Cue("asks_company", regex.compile(r"(哪家|哪个|哪些|什么)(?:(?!部门|单位|机构|地方|和|与|及|的|、)"
-                                      r"[\u4e00-\u9fff]){0,3}?(企业|公司|集团|厂家|商家|银行)"),
+                                      r"[\u4e00-\u9fff]){0,3}?(企业|公司|集团|厂家|商家|银行|厂(?![房区长址]))"),
         "和哪家美国公司签的合同?"),
     # "怎么做的?": the case's measures, from its overview.
     Cue("how_done", regex.compile(r"怎么做|怎样做|如何做|怎么搞|怎么干|做法|经验|"

@@ -147,6 +147,10 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     # "收费多少?", "how much is the fee?" ask for money, as 多少钱 does.
     if re.search(r"(?:收费|费用|价格|工资|补贴|补助|罚款)(?:标准)?(?:是|为|有)?多少", norm_question):
         return _NUMBER_UNITS["钱"]
+    # "超市被罚了多少?", "店主罚了几万?", "赔了多少?": a penalty or damages paid is money.
+    # (A fine may be set as a share of income: 处上一年年收入60%的罚款.)
+    if re.search(r"(?:罚|赔|赔偿)了?(?:款|金)?(?:是|为|有)?(?:多少|几[十百千万])", norm_question):
+        return (*_NUMBER_UNITS["钱"], "%")
     # A sum of money named a few words before a bare 多少 (钱要回来多少了, 损失有多少).
     if re.search(r"(?:钱|资金|经费|金额|罚金|罚没款|赔偿金|赔偿款|补偿金|工资|薪酬|奖金|补贴|补助|"
                  r"损失|赃款|货值|产值|营收|价值|片酬|报酬|酬金|利润|税款|租金|票价|外汇储备|"

@@ -126,15 +126,22 @@ def with_case_openings(a: Analysis, ranked: list[Passage], searcher: Lookup) -> 
     asked = asked_places(a, said_by(pool))
     if not asked:
         return ranked
-    cases = {p.case_id for p in pool if p.case is not None and p.case_id is not None
-             and none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title,
-                                                                   p.section))}
-    if not cases:
+    unnamed = [p for p in pool if p.case is not None and p.case_id is not None
+               and none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title,
+                                                                     p.section))]
+    if not unnamed:
         return ranked
     openings = {c: normalize(" ".join(r.text for r in searcher.case_passages(c, ("lead",))
-                                      [:W.case_opening_sentences])) for c in cases}
-    return [replace(p, opening=openings[p.case_id]) if p.case_id in openings else p
-            for p in ranked]
+                                      [:W.case_opening_sentences]))
+                for c in {p.case_id for p in unnamed if p.case_id is not None}}
+    # …and of its section, which may name the place in its first sentence (（一）查处夜间
+    # 违规施工。婺城区城北街道某住宅项目… then 该工地夜间噪声…).
+    sections = {s: normalize(" ".join(r.text for r in searcher.section_passages(s)
+                                      [:W.case_opening_sentences + 1]))
+                for s in {p.section_id for p in unnamed if p.section_id is not None}}
+    return [replace(p, opening=" ".join(filter(None, (openings.get(p.case_id, ""),
+                                                      sections.get(p.section_id or -1, "")))))
+            if p.case_id in openings else p for p in ranked]
 
 
 def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:

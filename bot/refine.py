@@ -143,7 +143,9 @@ def elsewhere(analysis: Analysis, answer: Answer) -> bool:
     if not asked:
         return False
     p = answer.passages[0]
-    return none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title, p.section))
+    # (…or the opening sentences of its case and section, as the found stage reads them.)
+    return none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title, p.section)
+                      + " " + p.opening)
 
 
 def of_the_whole(analysis: Analysis, answer: Answer) -> bool:
@@ -182,9 +184,12 @@ def another_period(analysis: Analysis, answer: Answer) -> bool:
     if at < 0:
         return False
     before = _SENTENCE_END.split(body[:at + len(line)])[-1]
+    title = normalize(answer.passages[0].doc or "").replace("第", "")
     for period in _PERIODS:
         asked = set(period.findall(analysis.norm.replace("第", "")))
-        said = set(period.findall(before.replace("第", "")))
+        # A sentence that names no period is of the one its document's title names
+        # (…2024年第三季度行政处罚结果公示: its rows are the third quarter's).
+        said = set(period.findall(before.replace("第", ""))) or set(period.findall(title))
         if asked and said and not asked & said:
             return True
     return False

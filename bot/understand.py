@@ -89,16 +89,16 @@ KIND_CUES: tuple[Cue, ...] = (
     Cue("who", regex.compile(
         r"(哪|什么|何)[^,,。?? ]{0,3}(部门(?!规章)|单位|机构|机关|厅|局|企业|公司|集团|剧院|医院|学院|"
         r"学校|大学|报社|电视台|协会|剧团|法院|检察院|银行|派出所|(?<![场住处厕诊哪])所(?![有以在谓属得])|"
-        r"大队|支队)|由谁|谁|牵头单位|主管部门|"
+        r"大队|支队|(?<![工])厂(?![房区长址])|工厂)|由谁|谁|牵头单位|主管部门|"
         # "哪几家办的?" asks which bodies, not how many.
-        r"哪几家|"
+        r"哪[几两三四五六]家|"
         r"\bwho\b|\bwhich (department|agency|body|bureau|authority|authorities|departments|"
         r"committee|commission|ministry|office|council|administration|organi[sz]ation|unit)\b|"
         r"\bwhat (department|agency|body|bureau|committee|commission|ministry)\b"), "哪个部门修订了畜禽屠宰管理条例?"),
     Cue("document", regex.compile(
         # (A 的-phrase may say what it is about: 哪些住房管理的规定, 哪篇…的文章.)
         r"(什么|啥|哪个|哪些|哪部|哪项|何种|哪份|哪篇)(?:[^,,。??]{0,4}|[^,,。??的]{1,6}的)(文件|条例|"
-        r"文章|著作|法律|法规|规章|法案|议案|决议|公约|条约|协定|协议|公报|章程|纲要|规范|标准|意见|通知|"
+        r"文章|著作|法律|法条|法规|规章|法案|议案|决议|公约|条约|协定|协议|公报|章程|纲要|规范|标准|意见|通知|"
         r"办法|手册|指南|规定|"
         r"政策|制度|地方标准|方案|规划|细则|指引|清单|目录|名录|名单|告知书|倡议书|承诺书|责任书|明白纸)|(出台|制定|印发|修订|发布|起草|颁布)(了)?(什么|哪些|哪个|哪部|哪项)|"
         r"(文件|条例|法规|规范|标准|意见|通知|办法|手册|指南|规定)[^,,。]{0,6}(哪部|哪个|哪些|哪项|哪份)|"
@@ -112,6 +112,10 @@ KIND_CUES: tuple[Cue, ...] = (
     # "哪几个镇…?" counts nothing: it asks which places, as 哪个县 does.
     Cue("where", regex.compile(r"哪几?[个些]?(?:乡镇|镇|乡|村|街道|县区|区县|区|县|市|州|省|城市|地方|地区)"),
         "哪几个镇做到了零新增?"),
+    # A site asked by its kind (排进了哪条河, 在哪个菜市场, 哪座山): a place, not a thing.
+    Cue("where", regex.compile(r"哪(?:条|座|个|片|一)?[\u4e00-\u9fff]{0,2}?(?:河|江|湖|山|岛|水库|"
+                               r"小区|公园|景区|广场|市场|机场|港口|码头|车站|湿地)(?![\u4e00-\u9fff]?"
+                               r"(?:主体|监管|部门|局|公司|企业|线|水|上))"), "废水排进了哪条河?"),
     Cue("number", regex.compile(
         r"多少|几[个项家位部亩批人次年]?|多大|多高|多长|多重|第几|排名|排第|数量|规模|"
         r"价值(?!评价)|产值|\bvalue\b|\bworth\b|"

@@ -45,6 +45,10 @@ def cn_number(token: str) -> int:
     return total + current
 
 
+# How the readers join the cells of a table row (corpus.readers.text.with_table_headers).
+TABLE_CELLS = " | "
+
+
 def split_sentences(text: str, base: int = 0, paragraph: int = 0) -> list[Sentence]:
     """Split ``text`` into sentences on 。!?; outside quotes and brackets.
 
@@ -163,7 +167,13 @@ def section_heading(rest: str, rest_start: int) -> tuple[str, int]:
 def sentences_of(lines: Sequence[Line]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for line in lines:
-        out.extend(split_sentences(line.text, line.start, line.index))
+        if TABLE_CELLS in line.text:
+            # A table row, as the readers write it (违法事实:…。 | 处罚内容:…罚款5万元。 |
+            # 处罚机关:…), is one passage whatever its cells say: a cell's sentence cut
+            # from its row loses what the row says it is about.
+            _append(out, line.text, 0, len(line.text), line.start, line.index)
+        else:
+            out.extend(split_sentences(line.text, line.start, line.index))
     return tuple(out)
 
 
@@ -187,5 +197,5 @@ def paragraph_part(text: str, body: Sequence[Line]) -> Case | None:
                 start=body[0].start, end=body[-1].start + len(body[-1].text))
 
 
-__all__ = ["CN_DIGITS", "TERMINATORS", "Heading", "Line", "build_section", "cn_number",
+__all__ = ["CN_DIGITS", "TABLE_CELLS", "TERMINATORS", "Heading", "Line", "build_section", "cn_number",
            "lines_of", "paragraph_part", "section_heading", "sentences_of", "split_sentences"]

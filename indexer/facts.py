@@ -27,7 +27,7 @@ from indexer.figures import NEEDS as FIGURE_NEEDS
 from indexer.figures import figure_facts, matches
 from indexer.normalize import normalize
 from indexer.places import JOINING_VERBS, VERB_LEAD, known_places, places
-from indexer.terms import QUOTED_RE, TITLE_RE, organisations
+from indexer.terms import QUOTED_RE, TITLE_RE, TITLE_TEXT, organisations
 from indexer.words import DOC_KINDS, ISSUING_ACTIONS
 
 if TYPE_CHECKING:
@@ -230,12 +230,12 @@ def _scope(doc: Document, spec: PassageSpec) -> tuple[int | None, int | None, in
             None if section.marker or section.heading else spec.paragraph)
 
 
-_ALIAS_RE = regex.compile(r"《([^《》]{2,60})》\((?:以下)?简称\s*《?([^《》()]{1,20})》?\)")
+_ALIAS_RE = regex.compile(rf"《({TITLE_TEXT}{{2,60}})》\((?:以下)?简称\s*《?([^《》()]{{1,20}})》?\)")
 
 
 # (Not a title an event is named after: …联合举行《测绘法》颁布五周年座谈会 issues nothing.)
 _TITLE_THEN_VERB = regex.compile(
-    r"([^,,。;;::《》]{1,30}?)(?<!举行|召开|庆祝|纪念)《([^《》]{2,60})》(\([^()]{0,30}\))?"
+    rf"([^,,。;;::《》]{{1,30}}?)(?<!举行|召开|庆祝|纪念)《({TITLE_TEXT}{{2,60}})》(\([^()]{{0,30}}\))?"
     r"(印发|出台|发布|颁布|施行)(?![0-9一二三四五六七八九十百]*周年)")
 
 

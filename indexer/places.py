@@ -164,7 +164,8 @@ def _local_places(chunk: str) -> list[str]:
         conjunction = head[0] in "和与及" and len(head) > 2
         if (len(head) >= 2 and not (set(head) & _NOT_IN_LOCAL) and not conjunction
                 and not pat.not_local_head.search(head) and not _FACILITY_AREA.search(name)
-                and not (pat.generic_local.search(name) and not _NAMED_MOUNTAIN_DISTRICT.match(name))
+                and not (pat.generic_local.search(name) and not _NAMED_MOUNTAIN_DISTRICT.match(name)
+                         and not _NAMED_CITY_DISTRICT.match(name))
                 and not any(name in o for o in out)):
             out.append(name)
     return out
@@ -172,6 +173,8 @@ def _local_places(chunk: str) -> list[str]:
 
 # A district named after its mountain (铜山区, 平山区) is no 山区 (a mountain area: 深山区).
 _NAMED_MOUNTAIN_DISTRICT = regex.compile(r"^[^深高大小老半荒原]山区$")
+# …nor one named after its town (鹤城区, 鼓城区) a town's part (主城区, 老城区, 新城区).
+_NAMED_CITY_DISTRICT = regex.compile(r"^[^主老新旧中内外副全各该本城和与及]城区$")
 
 
 __all__ = ["JOINING_VERBS", "VERB_LEAD", "known_places", "places"]

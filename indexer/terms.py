@@ -14,7 +14,10 @@ from indexer.words import CENTRAL_BODIES, ORG_SUFFIXES
 
 _CJK = "\u4e00-\u9fff"
 
-TITLE_RE = regex.compile(r"《([^《》\n]{2,60})》")
+# A title's text, which may hold one title nested in it: 《关于印发〈…办法〉的通知》 (〈〉 is
+# normalised to 《》), so the outer title is read whole, not cut to the inner one.
+TITLE_TEXT = r"(?:[^《》\n]|《[^《》\n]{1,40}》)"
+TITLE_RE = regex.compile(rf"《({TITLE_TEXT}{{2,60}})》")
 QUOTED_RE = regex.compile(r'"([^"\n]{2,16})"')
 
 # The longest body name read: 南京市交通运输综合行政执法支队 and 新疆维吾尔自治区市场监督管理局

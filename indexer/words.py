@@ -53,7 +53,10 @@ MEASURE_WORDS = (
     "瓶", "罐", "箱", "袋", "桶", "盒",
     # Writings and pictures counted (收入文稿200篇, 诗词30首, 展出作品80幅, 图书5000册),
     # and couples (106对新人).
-    "篇", "首", "幅", "册", "对")
+    "篇", "首", "幅", "册", "对",
+    # Buildings (214栋危房, 3幢楼), letters (65万封), pairs (1.8万双), and small things
+    # counted one by one (枚, 粒, 颗, 盏, 匹, 尾).
+    "栋", "幢", "封", "双", "枚", "粒", "颗", "盏", "匹", "尾")
 # Stations, offices and bodies named by what they do (质量安全监督站, 花桥派出所, 清水镇市场
 # 监管所, 县计量检定测试所, 省级产品质量检验机构); not a bare 站, 所 or 机构 (车站, 场所,
 # 金融机构).

@@ -14,6 +14,7 @@ from bot.analysis import Analysis, Kind
 from bot.extract import document, number, where, who, whose
 from bot.extract.articles import article_cited, named
 from bot.extract.clauses import best_clause
+from bot.extract.columns import by_column, is_header
 from bot.extract.direct import NONE, Direct
 from bot.extract.document import alias
 from bot.extract.where import QUOTED_NAME
@@ -48,6 +49,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if a.intent.asks_phone:
         return telephone(ranked, searcher)
     found = _extract(a, ranked, searcher)
+    if found.answer is not None and found.evidence is not None and is_header(
+            found.answer, found.evidence):
+        return found._replace(answer=None)  # 处罚依据 labels a column; it answers nothing
     if (a.intent.asks_frequency and found.answer is not None
             and not FREQUENCY_SAID.search(normalize(found.answer))):
         return found._replace(answer=None)
@@ -83,6 +87,10 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         cited = article_cited(a, ranked[0], best_clause(ranked[0], a), searcher)
         if cited is not None:
             return cited
+    # A table row (处罚机关:… | 处罚决定日期:…) answers by the column the question asks.
+    column = by_column(a, ranked)
+    if column is not None:
+        return column
     kind_extractor = EXTRACTORS.get(a.kind)
     found = kind_extractor(a, ranked, searcher) if kind_extractor else NONE
     if found.answer is None and (a.kind != "what" or a.focus or a.intent.keywords_only):
@@ -126,6 +134,10 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             return found  # "什么时候被洪水冲垮的?" is not answered by 初建于1951年
         if clause and number.no_total(a, normalize(clause)):
             return found  # "一共发了多少钱?" is not answered by 每条最高2000元
+        if clause and number.passed_by_only(a, normalize(clause)):
+            return found  # "警戒水位是多少米?" is not answered by 超过警戒水位1.2米
+        if clause and number.joined_only(a, normalize(clause)):
+            return found  # "单独赔了多少?" is not answered by 工资及经济补偿金共计36.8万元
         if clause and number.no_bound(a, normalize(clause)):
             return found  # "单笔最高给了多少?" is not answered by 兑现奖励资金28.6万元
         if clause and a.kind == "number" and whose.of_another_country(a, best.norm,

@@ -74,7 +74,14 @@ def clause_around(p: Passage, norm_piece: str) -> str:
     if pos < 0:
         return norm_piece
     s, e = next(((s, e) for s, e in clause_spans(norm) if s <= pos < e), (0, len(text)))
-    return text[s:e].strip()
+    clause = text[s:e].strip()
+    # An item's number (2.罚款4.2万元, (三)…) is the list's, not the answer's.
+    marker = _ITEM_MARKER.match(clause)
+    return clause[marker.end():] if marker and pos >= s + marker.end() else clause
+
+
+_ITEM_MARKER = regex.compile(r"\s*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                             r"[一二三四五六七八九十]{1,2}、)\s*")
 
 
 def as_written(text: str, norm_piece: str, norm: str | None = None) -> str:

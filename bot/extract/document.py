@@ -62,7 +62,8 @@ def issued(a: Analysis, pool: list[Passage], searcher: Lookup) -> Direct | None:
             return Direct(f"《{f.object}》由{f.subject}{f.action}{lead_note(p)}", p, (support,))
         return Direct(f"《{f.object}》由{f.subject}{f.action}{where}", p)
     same = [g for g, _ in candidates if g.subject == f.subject and g.passage_id == f.passage_id]
-    titles = "、".join(f"《{g.object}》" for g in same[:4])
+    # (One title may be issued by two verbs of the sentence, 制定下发了《…》: said once.)
+    titles = "、".join(f"《{t}》" for t in list(dict.fromkeys(g.object for g in same))[:4])
     actor = f"{f.subject}" if f.subject else ""
     return Direct(f"{actor}{f.action}{titles}{where}", p)
 

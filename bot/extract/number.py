@@ -82,10 +82,21 @@ _ASKS_START = regex.compile(r"(?:从|自)(?:什么时候|啥时候|何时|哪一
 _START_BEFORE = regex.compile(r"(?:自|从|自从|始于|起于)$")
 _START_AFTER = regex.compile(r"^(?:起|开始|以来|至今)")
 # A question asking by how much something passed a limit (超标多少, 超出了几) …
-_ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出)了?(?:多少|几)")
+_ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出)了?[\u4e00-\u9fff]{0,6}?(?:多少|几)")
 # … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
 _EXCESS = regex.compile(r"超标|超出|超过|高出")
-_HOW_MANY = regex.compile(r"(?:多少|几)(?:个)?(?:" + "|".join(
+# A figure said as the amount a named level was passed by (超过警戒水位1.2米, 高出标准限值…).
+_PASSED_BY = regex.compile(r"(?:超出|超过|高出|低于|高于)[\u4e00-\u9fff]{2,8}$")
+# One thing asked alone (单独赔了多少, 光罚款是多少) …
+_ASKS_ALONE = regex.compile(r"单独|单是|单单|光是|(?<![不])仅仅?(?=[\u4e00-\u9fff]{0,6}(?:多少|几))")
+# … which a sum of things joined says nothing of (工资及经济补偿金共计, 罚没款合计).
+_JOINED_SUM = regex.compile(r"[\u4e00-\u9fff]{1,8}(?:及|和|与|、)[\u4e00-\u9fff]{1,8}(?:共计|合计|总计|共)$|"
+                            r"罚没款?(?:合计|共计|总计)?$")
+_LATIN_HOW_MANY = regex.compile(r"\b(?:duoshao|ji|how many|how much)\b")
+# What may stand between a sum's name and its figure (罚款2万元, 罚款为2万元, 处罚款计…).
+_NAMING_GAP = r"(?:为|达|共|计|共计|合计|金额|人民币)?$"
+# (Not 这几年, 近几天, 前几个月: a time meant, not a count asked.)
+_HOW_MANY = regex.compile(r"(?:多少|(?<![这那近前头后])几)(?:个)?(?:" + "|".join(
     sorted(MEASURE_WORDS, key=len, reverse=True)) + ")?")
 
 
@@ -148,6 +159,11 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     weights = [(u.alts, u.weight * (W.counted_word_factor if u.text in tail else 1.0))
                for u in a.units]
     counted = [u.alts for u in a.units if u.text in tail]
+    # Keywords without a question word ("guoqi shipin bianlidian fakuan") end with what is
+    # asked: the figure that word names right before it (罚款2万元) answers.
+    # (A how-many typed in pinyin or English, duoshao mu gengdi, says its own.)
+    last = a.units[-1].alts if (asked is None and a.intent.keywords_only and a.units
+                                and not _LATIN_HOW_MANY.search(a.norm)) else ()
 
     def before(f: FactHit) -> str:
         body = by_id[f.passage_id].norm
@@ -182,6 +198,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # "商品房平均卖多少钱?" asks a level (2024元/平方米), not a change said beside it
         # (比上年平均增加200元) — unless the question says that change (新增多少).
         facts = [(f, r) for f, r in facts if not changed_by(before(f), a.norm)] or facts
+    if _ASKS_ALONE.search(a.norm):
+        # "单独赔了多少经济补偿金?" is not answered by 支付工资及经济补偿金共计36.8万元: a
+        # sum of several things joined is no figure of one alone — none, no line.
+        facts = [(f, r) for f, r in facts if not _JOINED_SUM.search(before(f))]
+        if not facts:
+            return NONE
     total = asks_total(a)
     if total:
         # "一共发了多少钱?" is not answered by 每条最高2000元: a figure per unit or a
@@ -210,6 +232,12 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # "超标多少分贝?": by how much a limit was passed (超过标准限值17.4分贝), not the
         # level reached (最高达到72.4分贝), when the text says.
         facts = [(f, r) for f, r in facts if _EXCESS.search(before(f))] or facts
+    elif a.kind == "number":
+        # "警戒水位是多少米?" is not answered by 超过警戒水位1.2米: that is by how much the
+        # level was passed, not the level — none else, no line.
+        facts = [(f, r) for f, r in facts if not _PASSED_BY.search(before(f))]
+        if not facts:
+            return NONE
 
     if a.kind == "number":
         # "血压计那家公司最后罚款多少?": the best passage's story (its case, or its document
@@ -226,7 +254,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         facts = [(f, r) for f, r in facts if any(
             _says(_clause_of(by_id[f.passage_id], f), x, a.norm) for x in head)] or facts
 
-    def fit(item: tuple[FactHit, int]) -> tuple[float, float, bool, float, int]:
+    def fit(item: tuple[FactHit, int]) -> tuple[bool, bool, float, float, bool, float, int]:
         f, rank = item
         p = by_id[f.passage_id]
         body = p.norm
@@ -253,6 +281,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             w for alts, w in weights if alts in counted
             and not any(_says(near, x, a.norm) for x in alts)
             and any(_says(rest, x, a.norm) for x in alts))
+        # A figure that counts another of the question's things is not the count asked:
+        # "经营性自建房查出多少栋危房?" — 3.6万栋经营性自建房 counts the houses checked, the
+        # question's scope; 214栋…房屋 the unsafe ones it asks about.
+        counted_alts = [x for alts in counted if not any(y in f.norm for y in alts) for x in alts]
+        counts_other = bool(counted_alts) and not any(_says(rest, x, a.norm) for x in counted_alts) \
+            and any(rest.startswith(x) for u in a.units if u.alts not in counted for x in u.alts
+                    if len(x) >= 2)
         # A total asked: of figures the question's words describe alike, the one the
         # text calls a total (校车总数达到186辆, 共计…).
         # (In a table, the row labelled 合计 or 总计 holds the totals: 城市:合计 | …:4380.2万元.)
@@ -272,7 +307,9 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             if any(_FINER.search(x) and x[0] not in _PREPOSITIONS and x not in headings
                    for x in said):
                 s -= W.finer_place_penalty
-        return (s, said_total, not in_dateline, p.score, -rank)
+        named_last = any(re.search(re.escape(x) + _NAMING_GAP, body[max(0, pos - len(x) - 3):pos])
+                         for x in last)
+        return (not counts_other, named_last, s, said_total, not in_dateline, p.score, -rank)
 
     f, _ = max(facts, key=fit)
     p = by_id[f.passage_id]
@@ -299,7 +336,7 @@ def begins(body: str, figure: str) -> bool:
 
 # A quoted name or a title, in a normalised passage (normalising makes “” and 「」 "): short,
 # no clause inside — quoted speech (“1月8日是周总理的忌日,我选定这一天…”) says when.
-QUOTED = regex.compile(r'"[^",，。;；!！?？"]{1,24}"|《[^》]{1,40}》')
+QUOTED = regex.compile(r'"[^",，。;；!！?？"]{1,24}"|《(?:[^《》]|《[^《》]{1,40}》){1,40}》')
 
 
 def quoted(body: str, figure: str, question: str = "") -> bool:
@@ -453,4 +490,22 @@ def no_total(a: Analysis, clause: str) -> bool:
     return bool(spots) and all(_PER_UNIT.search(words_before(clause, at)) for at in spots)
 
 
-__all__ = ["asks_bound", "extract", "no_bound", "no_total"]
+def passed_by_only(a: Analysis, clause: str) -> bool:
+    """A level asked and ``clause`` (normalised) gives figures only of how much a named
+    level was passed by (超过警戒水位1.2米): it cannot answer, even as a whole clause."""
+    if a.kind != "number" or _ASKS_EXCESS.search(a.norm):
+        return False
+    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
+    return bool(spots) and all(_PASSED_BY.search(words_before(clause, at)) for at in spots)
+
+
+def joined_only(a: Analysis, clause: str) -> bool:
+    """One thing asked alone and ``clause`` (normalised) gives figures only of things joined
+    (工资及经济补偿金共计36.8万元): it cannot answer, even as a whole clause."""
+    if not _ASKS_ALONE.search(a.norm):
+        return False
+    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
+    return bool(spots) and all(_JOINED_SUM.search(words_before(clause, at)) for at in spots)
+
+
+__all__ = ["asks_bound", "extract", "joined_only", "no_bound", "no_total", "passed_by_only"]

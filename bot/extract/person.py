@@ -14,7 +14,7 @@ from bot.extract.clauses import best_clause
 from bot.extract.direct import NONE, Direct
 from bot.lookup import Lookup
 from bot.rank import heading_context
-from bot.reply import Passage
+from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
 from indexer.facts import clause_spans
@@ -62,6 +62,31 @@ def named_person(a: Analysis, ranked: list[Passage], searcher: Lookup,
                     byline(person) and "记者" not in a.norm):
                 return Direct(p.text[person.start:person.end], p)
     return None
+
+
+# A sentence whose subject is 他 or 她 (他要求,各乡镇…), maybe after a time (随后,她…).
+_PRONOUN_SUBJECT = regex.compile(r"^(?:[^,，。;；]{0,8}[,，])?[他她](?![们人国乡])")
+
+
+def referred_to(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct | None:
+    """"谁要求各乡镇排查…?" — 他要求,各乡镇要立即…排查: the person 他 or 她 stands for, the
+    last the sentence before names by a post (县应急管理局局长张海涛在点评时说); None when
+    the best passage opens with no such pronoun or the one before names nobody."""
+    if not ranked or not _PRONOUN_SUBJECT.match(ranked[0].norm):
+        return None
+    best = ranked[0]
+    before = searcher.passages([best.id - 1]).get(best.id - 1)
+    if before is None or before.doc_id != best.doc_id:
+        return None
+    norm = normalize(before.text)
+    asked = {x for u in a.units for x in u.alts if len(x) >= 2}
+    named = [x for x in people(norm, _vocabulary(searcher))
+             if not byline(x) and not any(x.name in w or w in x.name for w in asked)]
+    if not named:
+        return None
+    last = named[-1]
+    told = passage_of(before, best.score, [])
+    return Direct(before.text[last.start:last.end], best, (told,))
 
 
 def byline(person: Person) -> bool:

@@ -29,7 +29,7 @@ from bot.extract.document import inherited_from_lead, issuance_pool, issued, lea
 from bot.extract.facts import facts_for
 from bot.extract.naming import PIVOT as _PIVOT
 from bot.extract.naming import fuller_name, named_after_role, pivoted, says_body_asked
-from bot.extract.person import holder, is_a_body, named_person, with_officer
+from bot.extract.person import holder, is_a_body, named_person, referred_to, with_officer
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
@@ -144,7 +144,10 @@ def _extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     asked = asked_post(a.norm)
     if asked is not None:
         return holder(a, ranked, asked, searcher)
-    taking = role_taker(a, ranked) or done_by(a, ranked) or handed_to(a, ranked)
+    taking = role_taker(a, ranked) or done_by(a, ranked) or handed_to(a, ranked) or (
+        joint_lead(a, ranked))
+    if taking is None and not (a.intent.asks_body or a.intent.asks_company):
+        taking = referred_to(a, ranked, searcher)  # 他要求…: the one named just before
     if taking is not None:
         return taking
     if a.intent.asks_company:
@@ -239,6 +242,25 @@ def done_by(a: Analysis, ranked: list[Passage]) -> Direct | None:
             m = _NAME.fullmatch(norm, at, d.start())
             if m and not _NOT_A_NAME.search(m.group(1)) and names_an_actor(m.group(1)):
                 return Direct(best.text[at:at + len(m.group(1))], best)
+    return None
+
+
+def joint_lead(a: Analysis, ranked: list[Passage]) -> Direct | None:
+    """"检查是哪个部门牵头的?": the body that acts with partners in the best passage (鹤原市
+    市场监督管理局联合市商务局、市农业农村局开展…检查) leads it — named right before 联合
+    or 会同; None when the question asks no lead or the passage names none so."""
+    if not ranked or not a.frame or a.intent.partners:
+        return None
+    best = ranked[0]
+    for s, e in clause_spans(best.norm):
+        joint = re.search(JOINT, best.norm[s:e])
+        if joint is None:
+            continue
+        before = best.norm[s:s + joint.start()]
+        lead = next((o for o in reversed(organisations(before)) if before.endswith(o)), None)
+        if lead and organisations(best.norm[s + joint.end():e]):
+            at = s + joint.start() - len(lead)
+            return Direct(best.text[at:at + len(lead)], best)
     return None
 
 

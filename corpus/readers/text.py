@@ -37,6 +37,10 @@ from corpus.readers.paragraphs import (
 _CELL_SPLIT = regex.compile(r"\s*[|｜]\s*")
 
 
+# A header cell names a column (处罚决定日期, 罚没金额（万元）); a data cell may hold a sentence.
+_HEADER_CHARS = 30
+
+
 def with_table_headers(lines: list[str]) -> list[str]:
     """Each data row of a table (lines of ``a | b | c`` cells, as every reader writes
     them) carries its column headers: ``项目:抽检合格率 | 2024年:99.1%``.  A row alone
@@ -46,6 +50,8 @@ def with_table_headers(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         header = _cells(lines[i])
+        if any(len(h) > _HEADER_CHARS for h in header):
+            header = []  # 事故经过｜2024年3月18日…: a label before its paragraph, no header row
         j = i + 1
         while header and j < len(lines) and len(_cells(lines[j])) == len(header):
             j += 1
@@ -99,7 +105,8 @@ def _cells(line: str) -> list[str]:
     spaces, since prose may hold one double space), or [] for a line of prose."""
     if "|" in line or "｜" in line:
         cells = _CELL_SPLIT.split(line.strip().strip("|｜").strip())
-        return cells if len(cells) >= 2 and all(len(c) <= 60 for c in cells) else []
+        # (A cell may hold a whole sentence — a penalty table's 违法事实 — but not a page.)
+        return cells if len(cells) >= 2 and all(len(c) <= 300 for c in cells) else []
     cells = _SPACED_SPLIT.split(line.strip())
     return cells if len(cells) >= 3 and all(len(c) <= 30 for c in cells) else []
 

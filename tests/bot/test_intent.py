@@ -42,6 +42,8 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     # 这个 right before a document's kind, whatever names it, is the document.
     ("这个典型案例通知是哪天印发的", {"about_notice", "asks_day", "asks_issued", "issuance"}),
     ("这个县的通报里有几起", set()),  # one county's part of it
+    # A page making penalties public (行政处罚结果公示) is the document too.
+    ("这个处罚公示是哪个单位发布的", {"about_notice", "asks_body", "asks_issued", "issuance"}),
     ("通报落款日期是哪天?", {"about_notice", "asks_day", "asks_issued"}),  # its signature
     # A web page's report named as such is the document too.
     ("这篇综述哪天发布的?", {"about_notice", "asks_day", "asks_issued", "issuance"}),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.analysis import Kind
@@ -19,6 +21,7 @@ from bot.refine import (
     widen_place,
 )
 from bot.reply import Answer, passage_of
+from indexer.normalize import normalize
 from indexer.search import PassageHit
 from tests.bot.stages.kit import analysis, row
 
@@ -143,6 +146,25 @@ def test_a_province_and_one_of_two_places_need_not_be_named() -> None:
     assert not elsewhere(two, _answer("化解跨界水事纠纷7宗", r))
     province = analysis("新疆哪里在打造示范点?", ["新疆", "示范点"])
     assert not elsewhere(province, _answer("昌吉州", row(2, "昌吉州打造示范点。")))
+
+
+def test_a_place_named_by_the_sections_opening_is_the_evidences() -> None:
+    opening = row(1, "婺城区城北街道某住宅项目施工单位连续多日夜间施工。", case=4, section=13)
+    r = row(2, "经监测,该工地夜间噪声超过标准限值17.4分贝。", case=4, section=13)
+    a = analysis("婺城区工地噪声超标多少分贝", ["婺城区", "工地", "噪声", "超标"])
+    found = _answer("超过标准限值17.4分贝", r)
+    assert elsewhere(a, found)
+    told = replace(found, passages=(replace(found.passages[0], opening=normalize(opening.text)),))
+    assert not elsewhere(a, told)
+
+
+def test_a_period_its_documents_title_names() -> None:
+    r = row(1, "处罚内容:1.责令改正； 2.罚款3000元。",
+            doc_title="澄州市市场监督管理局2024年第三季度行政处罚结果公示")
+    other = analysis("今年二季度一共罚了多少钱", ["罚"], kind="number")
+    assert another_period(other, _answer("罚款3000元", r))
+    same = analysis("三季度一共罚了多少钱", ["罚"], kind="number")
+    assert not another_period(same, _answer("罚款3000元", r))
 
 
 @pytest.mark.parametrize(("question", "line", "repeats"), [

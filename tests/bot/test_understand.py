@@ -82,6 +82,15 @@ def test_is_askable(text: str, askable: bool) -> None:
     ("那位打工妹是从哪来的", "where"),
     ("琢玉名匠陆子冈是什么年代的人", "when"),
     ("座谈会是哪几家办的", "who"),
+    # Which two founded it asks bodies as 哪几家 does; a works (厂) is a business.
+    ("华韵影视光盘公司是哪两家合伙办的", "who"),
+    ("那组剪纸是哪个厂提供的", "who"),
+    ("什么厂房", "what"),
+    # A site asked by its kind is a place.
+    ("石材厂的废水排进了哪条河", "where"),
+    ("王某在哪个菜市场卖鱼", "where"),
+    # An article of law asked as 法条.
+    ("王某首违不罚依据的是什么法条", "document"),
     ("恩格斯写的哪篇文章讲对小农的态度", "document"),
     ("哪些地方出台了规定", "where"),
     ("na ge bumen xiuding tiaoli", "who"),

@@ -608,3 +608,29 @@ def test_a_byline_under_a_headline_heads_no_article() -> None:
             "记者眼中的新年\n新年到了,街上很热闹。\n图片：\n市民观看冰雕。\n")
     doc = parse_document(RawDocument(text=text, meta=DocumentMeta(title="某报第一版")), "p.txt")
     assert [c.title for c in doc.cases] == ["某市举办冰雕节", "记者眼中的新年"]
+
+
+def test_a_table_row_of_sentences_is_one_passage() -> None:
+    # A penalty table's cells hold whole sentences: the row stays one sentence, every cell
+    # labelled with its header, so 罚款5万元 is read with the party and the authority.
+    from corpus.readers.text import with_table_headers
+
+    lines = with_table_headers([
+        "当事人 | 违法事实 | 处罚内容 | 处罚机关",
+        "某超市 | 销售超过保质期的纯牛奶12盒，货值金额共计186元。 | 1.没收违法所得57元； 2.罚款5万元。 | 某分局",
+        "李某 | 销售侵权运动鞋36双，违法经营额7920元。 | 罚款4.2万元。 | 某分局"])
+    assert lines[1].startswith("当事人:某超市 | 违法事实:销售") and "处罚内容:1.没收" in lines[1]
+    doc = parse_document(RawDocument(text="某市行政处罚结果公示\n" + "\n".join(lines) + "\n",
+                                     meta=DocumentMeta()), "t.txt")
+    said = [s.text for c in doc.cases for sec in c.sections for s in sec.sentences]
+    assert any("罚款5万元" in s and "某超市" in s for s in said)
+
+
+def test_a_label_before_its_paragraph_is_no_table() -> None:
+    # 事故经过｜…: a run-in label and a long paragraph, line after line — no header row.
+    from corpus.readers.text import with_table_headers
+
+    lines = ["事故经过｜2024年3月18日14时20分许，某公司硝化车间在停车检修过程中发生爆炸，造成3人死亡、"
+             "5人受伤，车间厂房约1200平方米坍塌。",
+             "原因分析｜经调查，事故直接原因是检修人员未对硝化釜内残留物料进行彻底清洗置换，便违规动火。"]
+    assert with_table_headers(lines) == lines

@@ -140,6 +140,10 @@ def test_places_in_order_of_appearance() -> None:
     # A place set at a distance (建在距市区17公里的顶效镇): after the distance, and no 距市.
     ("火车站建在距市区17公里的顶效镇", ["顶效镇"]),
     ("在距县城不到百米的青坪村", ["青坪村"]),
+    # A district named after its town (鹤城区) is a place; a town's part (主城区) is not.
+    ("在一起典型案例中,鹤城区某民营医院诱导老人住院", ["鹤城区"]),
+    ("在主城区开展整治", []),
+    ("老城区改造", []),
 ])
 def test_place_after_preposition(sentence: str, expected: list[str]) -> None:
     assert places(normalize(sentence)) == expected

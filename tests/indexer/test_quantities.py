@@ -26,6 +26,10 @@ from indexer.figures import QUANTITY_RE, says_a_time
     ("提供援助7.5万马克", "7.5万马克", "马克"),
     ("受害率控制在0.008‰以内", "0.008‰", "‰"),  # per mille
     ("单日降雨量达到213毫米", "213毫米", "毫米"),  # rainfall, not 213 and 毫
+    # Buildings, letters and pairs counted (214栋, 65万封, 1.8万双).
+    ("排查出的214栋存在结构安全隐患的房屋", "214栋", "栋"),
+    ("全年收到听众来信65万封", "65万封", "封"),
+    ("查获运动鞋1.8万双", "1.8万双", "双"),
 ])
 def test_a_figure_and_its_measure(text: str, figure: str, measure: str) -> None:
     m = QUANTITY_RE.search(text)
