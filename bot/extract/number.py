@@ -472,40 +472,37 @@ def asks_bound(a: Analysis) -> bool:
     return a.kind == "number" and _ASKS_BOUND.search(a.norm) is not None
 
 
+def _every_figure(clause: str, said: regex.LazyPattern, *, negate: bool = False) -> bool:
+    """Whether ``clause`` (normalised) has figures and the words before each match ``said``
+    (or, with ``negate``, before none of them)."""
+    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
+    hits = [bool(said.search(words_before(clause, at))) for at in spots]
+    return bool(spots) and (not any(hits) if negate else all(hits))
+
+
 def no_bound(a: Analysis, clause: str) -> bool:
     """A ceiling or a figure per item asked and ``clause`` (normalised) gives none of its
     figures as one (兑现举报奖励资金28.6万元 for 单笔最高…): it cannot answer."""
-    if not asks_bound(a):
-        return False
-    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
-    return bool(spots) and not any(_BOUND_SAID.search(words_before(clause, at)) for at in spots)
+    return asks_bound(a) and _every_figure(clause, _BOUND_SAID, negate=True)
 
 
 def no_total(a: Analysis, clause: str) -> bool:
     """A total asked and ``clause`` (normalised) gives figures only per unit or as a bound
     (每条最高2000元): it cannot answer, even as a whole clause."""
-    if not asks_total(a):
-        return False
-    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
-    return bool(spots) and all(_PER_UNIT.search(words_before(clause, at)) for at in spots)
+    return asks_total(a) and _every_figure(clause, _PER_UNIT)
 
 
 def passed_by_only(a: Analysis, clause: str) -> bool:
     """A level asked and ``clause`` (normalised) gives figures only of how much a named
     level was passed by (超过警戒水位1.2米): it cannot answer, even as a whole clause."""
-    if a.kind != "number" or _ASKS_EXCESS.search(a.norm):
-        return False
-    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
-    return bool(spots) and all(_PASSED_BY.search(words_before(clause, at)) for at in spots)
+    return (a.kind == "number" and not _ASKS_EXCESS.search(a.norm)
+            and _every_figure(clause, _PASSED_BY))
 
 
 def joined_only(a: Analysis, clause: str) -> bool:
     """One thing asked alone and ``clause`` (normalised) gives figures only of things joined
     (工资及经济补偿金共计36.8万元): it cannot answer, even as a whole clause."""
-    if not _ASKS_ALONE.search(a.norm):
-        return False
-    spots = [m.start() for m in QUANTITY_RE.finditer(clause)]
-    return bool(spots) and all(_JOINED_SUM.search(words_before(clause, at)) for at in spots)
+    return bool(_ASKS_ALONE.search(a.norm)) and _every_figure(clause, _JOINED_SUM)
 
 
 __all__ = ["asks_bound", "extract", "joined_only", "no_bound", "no_total", "passed_by_only"]
