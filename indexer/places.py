@@ -173,7 +173,8 @@ def _local_places(chunk: str) -> list[str]:
 
 # A district named after its mountain (铜山区, 平山区) is no 山区 (a mountain area: 深山区).
 _NAMED_MOUNTAIN_DISTRICT = regex.compile(r"^[^深高大小老半荒原]山区$")
-# …nor one named after its town (鹤城区, 鼓城区) a town's part (主城区, 老城区, 新城区).
+# A district named after its town (鹤城区, 鼓城区) is a place, not a town's part (主城区,
+# 老城区, 新城区, 各城区).
 _NAMED_CITY_DISTRICT = regex.compile(r"^[^主老新旧中内外副全各该本城和与及]城区$")
 
 
