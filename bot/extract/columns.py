@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from bot.analysis import Analysis
 from bot.extract.direct import Direct
+from bot.extract.who import ASKS_RECIPIENT
 from bot.reply import Passage
 from corpus import regex
 from corpus.lines import TABLE_CELLS
-from indexer.figures import CN_DATE, YEAR_RE
+from indexer.figures import CN_DATE, says_a_time
 from indexer.normalize import normalize
 from indexer.people import asked_post
 
@@ -29,12 +30,8 @@ _DATE = regex.compile(r"(?:日期|时间)$")
 _GROUNDS = regex.compile(r"依据$|法律|法规|条款")
 # - a place: a column of addresses.
 _ADDRESS = regex.compile(r"(?:地址|地点|所在地|住所|经营场所)$")
-_DATE_SAID = regex.compile(rf"{CN_DATE.pattern}|{YEAR_RE.pattern}|\d{{1,2}}月\d{{1,2}}日|"
-                           r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 # A day or a month said in a cell's sentence (not the year of a 文号: 澄市监罚〔2024〕19号).
 _DAY_SAID = regex.compile(rf"{CN_DATE.pattern}|\d{{1,2}}月(?:\d{{1,2}}[日号])?")
-# "移交给哪个公安了?" asks who received the case, not who decided it.
-_ASKS_RECIPIENT = regex.compile(r"(?:移交|移送|转交|交|送|转)(?:给|到|至)了?(?:谁|哪)")
 
 
 def cells(p: Passage) -> list[tuple[str, str, int]]:
@@ -70,7 +67,8 @@ def is_header(line: str, p: Passage) -> bool:
 def column_for(a: Analysis) -> regex.LazyPattern | None:
     """The header pattern of the column that answers ``a``, or None."""
     if a.kind == "who":
-        if _ASKS_RECIPIENT.search(a.norm) or asked_post(a.norm) is not None:
+        # (移交给哪个公安了 asks who received the case, not who decided it.)
+        if ASKS_RECIPIENT.search(a.norm) or asked_post(a.norm) is not None:
             return None  # 移交给谁, 法人代表是谁: no column of this row says
         if a.intent.asks_company:
             return _PARTY
@@ -93,7 +91,7 @@ def by_column(a: Analysis, ranked: list[Passage]) -> Direct | None:
         # deed asked decides which date answers, as in prose.
         return None
     for header, value, _ in row:
-        if wanted.search(header) and (wanted is not _DATE or _DATE_SAID.search(value)):
+        if wanted.search(header) and (wanted is not _DATE or says_a_time(normalize(value))):
             if wanted is _PARTY and _named_in_question(a, value):
                 return None  # "锦苑小区的电梯是哪家公司维保的?" asks another than 锦苑物业
             return Direct(value, best)

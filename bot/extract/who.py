@@ -265,7 +265,7 @@ def joint_lead(a: Analysis, ranked: list[Passage]) -> Direct | None:
 
 
 # "案子移交给谁了?", "移送到哪个部门?": the body a case or a person was handed to …
-_ASKS_RECIPIENT = regex.compile(r"(?:移交|移送|转交|交|送|转)(?:给|到|至)了?(?:谁|哪)")
+ASKS_RECIPIENT = regex.compile(r"(?:移交|移送|转交|交|送|转)(?:给|到|至)了?(?:谁|哪)")
 # … named right after the verb of handing over (将案件移送南屏市公安局, 移交司法机关).
 _HANDED = regex.compile(r"(?:移送|移交|转交|转送|送交|交由|交给)(?:给|至|到)?")
 
@@ -274,7 +274,7 @@ def handed_to(a: Analysis, ranked: list[Passage]) -> Direct | None:
     """"案子最后移交给谁了?": the body the best passage says it was handed to (将案件移送
     南屏市公安局 → 南屏市公安局); None when the question asks no such thing or the passage
     names no body right after a verb of handing over."""
-    if not ranked or not _ASKS_RECIPIENT.search(a.norm):
+    if not ranked or not ASKS_RECIPIENT.search(a.norm):
         return None
     best = ranked[0]
     for m in _HANDED.finditer(best.norm):
@@ -546,5 +546,5 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
     return Direct(subject, top)
 
 
-__all__ = ["acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in",
+__all__ = ["ASKS_RECIPIENT", "acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in",
            "role_taker", "spelled_by", "subject_of"]
