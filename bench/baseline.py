@@ -35,7 +35,8 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "news-t", "thirty-first", "news-u", "thirty-second", "thirty-third", "news-v",
         "thirty-fourth", "news-w", "thirty-fifth", "news-x", "thirty-sixth", "news-y",
         "thirty-seventh", "news-z", "thirty-eighth", "news-aa", "thirty-ninth",
-        "news-bb", "fortieth")
+        "news-bb", "fortieth", "forty-first", "forty-second",
+        "forty-third", "news-cc")
 
 
 def questions(name: str) -> list[dict[str, object]]:

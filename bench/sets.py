@@ -33,7 +33,11 @@ NEWS = ROOT / "bench" / ".cache" / "news-v1" / "pct-100"
 # thirty-eighth (a WeChat public-account article's page; session 26, the same), news-aa and
 # thirty-ninth (a Word file whose case numbers are Word's automatic list numbering; session
 # 30, the same), news-bb (eight local news releases of a city's government site) and fortieth
-# (a web page's penalty table, the cases as its rows; session 31, the same) — and the
+# (a web page's penalty table, the cases as its rows; session 31, the same), forty-first (a
+# web page whose cases are record tables, a field a row) and forty-second (a Word 通告 of
+# food-sampling results with the national template's table), forty-third (a text copy of a
+# page whose cases are lines of 字段：值) and news-cc (seven safety news reports; session 32,
+# the same) — and the
 # calibration sets (fifteenth … eighteenth, news-c, news-d, news-g, news-h; news-m and
 # twenty-fifth since session 14; news-q and twenty-ninth since session 18; news-s, news-t
 # and thirty-first, a PDF, since session 22; thirty-third, a Word file, since session 23;
@@ -48,7 +52,8 @@ TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "fo
             "news-q", "twenty-ninth", "news-s", "news-t", "thirty-first", "news-u",
             "thirty-second", "thirty-third", "news-v", "thirty-fourth", "news-w",
             "thirty-fifth", "news-x", "thirty-sixth", "news-y", "thirty-seventh", "news-z",
-            "thirty-eighth", "news-aa", "thirty-ninth", "news-bb", "fortieth")
+            "thirty-eighth", "news-aa", "thirty-ninth", "news-bb", "fortieth", "forty-first",
+            "forty-second", "forty-third", "news-cc")
 # The calibration sets among them: written blind, never read, only fitted on.
 CALIBRATION = ("fifteenth", "sixteenth", "seventeenth", "eighteenth", "news-c", "news-d",
                "news-g", "news-h", "news-m", "twenty-fifth", "news-q", "twenty-ninth",

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from bot.analysis import Analysis
 from bot.extract.clauses import as_written
+from bot.extract.columns import cells
 from bot.extract.direct import Direct
 from bot.lookup import Lookup
 from bot.rank import HEADLINES
@@ -251,6 +252,8 @@ def numbered(a: Analysis, ranked: list[Passage], searcher: Lookup
     top of the document has none — that it does not say, with its title."""
     if not ranked or not _NUMBER_ASKED.search(a.norm):
         return None
+    if any(_NUMBER_ASKED.search(header) for header, _, _ in cells(ranked[0])):
+        return None  # "驰远汽修的处罚决定书文号?": a case's, which its record's field gives
     rows = searcher.document_passages(ranked[0].doc_id)
     for row in rows[:W.dateline_passages]:
         m = _DOC_NUMBER.search(normalize(row.text))

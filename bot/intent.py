@@ -60,8 +60,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:这次|本次|此次)(?:一共|总共|共)?(?:通报|公布|曝光|发布)了?(?:几|多少)|"
         # A bare 通知 asked about (通知啥时候发的?, 通知是谁发的?).
         r"^(?:文件|通知|通报|公告|通告)(?=是|啥|什么|哪|谁|由)|"
-        # Its number (文号是多少?) belongs to the document itself.
-        r"文号|发文字号|发文号|文件编号|"
+        # Its number (文号是多少?) belongs to the document itself — not a case's decision's
+        # (驰远汽修的处罚决定书文号), which the case's record gives.
+        r"(?<!决定书)(?<!告知书)(?<!通知书)文号|发文字号|发文号|文件编号|"
         # Its signature and the dates it is issued on (落款是谁?, 通报的印发日期).
         r"落款|(?:文件|通知|通报|公告|通告)的?(?:发文|印发|成文|发布)(?:日期|时间)|"
         r"\bth(?:is|e) (?:notice|document|announcement|circular)\b"), "这份通知是谁发的?"),

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from bot.analysis import Analysis
 from bot.extract.business import POINTED_BUSINESS
-from bot.extract.facts import ORDINAL, facts_for, names_a_day
+from bot.extract.facts import ORDINAL, facts_for, names_a_day, said_in
 from bot.lookup import Lookup
 from bot.places import asked_places, none_named, said_by
 from bot.rank import heading_context
@@ -199,9 +199,11 @@ def typed_fact(norm: str, units: tuple[str, ...], ordinal: bool, day: bool,
                clock: bool = False) -> bool:
     """Whether a fact (normalised) is of the asked type: in an asked measure, an ordinal
     only when one is asked, a day when a day is asked, a time of day when one is asked."""
-    return ((not units or any(norm.endswith(u) for u in units))
-            and (ordinal or not ORDINAL.match(norm)) and (not day or names_a_day(norm))
-            and (not clock or CLOCK_RE.search(norm) is not None))
+    # (哪天几点: a day or a time of day, each a fact of its own, answers.)
+    timed = ((not day or names_a_day(norm)) and (not clock or CLOCK_RE.search(norm) is not None)
+             if not (day and clock) else names_a_day(norm) or CLOCK_RE.search(norm) is not None)
+    return ((not units or any(said_in(norm, u) for u in units))
+            and (ordinal or not ORDINAL.match(norm)) and timed)
 
 
 def following(a: Analysis, best: Passage, searcher: Lookup) -> list[Passage]:

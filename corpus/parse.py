@@ -59,7 +59,9 @@ _ORNAMENTS = regex.compile(rf"^[\s▶►▷▸{_ORNAMENT_CHARS}]+|[\s◀◄◁�
 # the number and the rest of the line.  Order = rank.
 _HEADING_KINDS: tuple[tuple[str, regex.LazyPattern], ...] = (
     # (also bracketed: 【案例一】…, 〔案例2〕…)
-    ("case", regex.compile(rf"^\s*{_BULLET}[【〔\[]?\s*(?:典型)?案例\s*({_NUM})\s*[】〕\]]?"
+    # (案件一 too, as penalty notices head their cases — not 案件53件, a count.)
+    ("case", regex.compile(rf"^\s*{_BULLET}[【〔\[]?\s*(?:典型)?(?:案例|案件(?={_NUM}(?![0-9件起宗个余多])))"
+                        rf"\s*({_NUM})\s*[】〕\]]?"
                         rf"\s*[、.\uff0e:\uff1a,\uff0c\s]?\s*(.*)$")),
     ("cn", regex.compile(rf"^\s*{_BULLET}([{_CN_DIGITS}]{{1,3}})\s*、\s*(.*)$")),
     ("paren", regex.compile(rf"^\s*{_BULLET}[(\uff08]\s*([{_CN_DIGITS}]{{1,3}})\s*[)\uff09]\s*(.*)$")),

@@ -95,11 +95,18 @@ def is_calendar_year(quantity: str) -> bool:
 # What each pattern of :func:`figure_facts` cannot match without: a text holding none of
 # these pieces is not searched (tests/indexer/test_fact_guards.py holds every pattern to
 # its pieces).
+# A measurement in the symbols of a lab report (0.31mg/kg, 38.6μg/kg, 520cfu/g, 48.5℃; the
+# text normalised, so lower case): a test result or a limit, which sampling and monitoring
+# notices give in these and in no measure word.
+LATIN_MEASURE = regex.compile(
+    r"(?<![a-z0-9.+\-])\d+(?:\.\d+)?\s?(?:(?:mg|μg|µg|ug|ng|kg|g|ml|l|cfu|mpn)(?:/(?:100ml|100g|kg|g|l|ml|m3|m³))?"
+    r"|℃)(?![a-z])")
 NEEDS: dict[regex.LazyPattern, tuple[str, ...]] = {
     _BATCH: ("批",), YEAR_RE: ("19", "20"), _MONTH_DAY: ("月",), _MONTH: ("月",),
     CLOCK_RE: ("时", "点"), _PENALTY_DAYS: ("拘", "整顿", "停", "暂扣", "为期"),
     _NUMBERED: ("号",), _DAYS_WITHIN: ("内",),
     CN_DATE: ("年", "月"), _WEEKDAY: ("星期", "礼拜", "周"),
+    LATIN_MEASURE: ("g", "l", "cfu", "mpn", "℃"),
 }
 
 
@@ -163,10 +170,11 @@ def figure_facts(text: str) -> Iterator[tuple[str, str]]:
     # numbered order or document (第217号国务院令, 国务院令第217号): 号 is no measure word
     # (18号楼, 5号 as a day), but after 第 it numbers.  And a time limit in days (责令其在10日内
     # 支付, 15个工作日内办结).  (The figure is the group named.)
-    for pattern, group in ((_PENALTY_DAYS, 1), (_NUMBERED, 0), (_DAYS_WITHIN, 1)):
+    for pattern, group in ((_PENALTY_DAYS, 1), (_NUMBERED, 0), (_DAYS_WITHIN, 1),
+                           (LATIN_MEASURE, 0)):
         for m in matches(pattern, text):
             yield "quantity", m.group(group)
 
 
-__all__ = ["CLOCK_RE", "CN_DATE", "NEEDS", "QUANTITY_RE", "YEAR_RE", "figure_facts",
+__all__ = ["CLOCK_RE", "CN_DATE", "LATIN_MEASURE", "NEEDS", "QUANTITY_RE", "YEAR_RE", "figure_facts",
            "is_calendar_year", "matches", "says_a_time"]

@@ -46,10 +46,11 @@ _HAN = r"[\u4e00-\u9fff]"
 # "X是谁", "X叫什么名字", "X姓什么", "哪位X" — X ending in a post (第一任大使, 副厅长).
 _ASKED = (
     # (主席选的是谁: the holder a vote chose.)
-    regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?:(?:当?选|任命|换)(?:了|的)?)?(?:是|叫|为)?"
+    # (执法人员 ends in no 法人: a post is no part of a longer word.)
+    regex.compile(rf"({_HAN}{{0,6}}?(?:{_POST}))(?!员)(?:(?:当?选|任命|换)(?:了|的)?)?(?:是|叫|为)?"
                rf"(?:谁|哪位|哪一位|什么名字|啥名字|叫什么|叫啥|姓什么|姓啥)"),
     # (哪个村给农民拜年 asks a place: a place level after 哪个 heads no post but its 长.)
-    regex.compile(rf"哪(?:一)?[位个名](?![村镇乡县区市州省](?!长))({_HAN}{{0,6}}?(?:{_POST}))"),
+    regex.compile(rf"哪(?:一)?[位个名](?![村镇乡县区市州省](?!长))({_HAN}{{0,6}}?(?:{_POST}))(?!员)"),
 )
 # Words ending in 长 that are no post (哪个增长点, 延长多久, 最长).
 _NOT_A_POST = regex.compile(r"(?:增|成|延|生|擅|专|特|漫|助|见|消|涨|拉|伸|悠|冗|狭|细|较|最|很|多)长$")

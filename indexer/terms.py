@@ -86,8 +86,9 @@ def organisations(text: str) -> list[str]:
         last_end = -1
         for m in _ORG_RE.finditer(chunk):
             name = _LEADING_NOISE.sub("", m.group(0))
+            # (6个科目, 3个局: a count's classifier opens no name.)
             if (2 <= len(name) <= _NAME_MAX and name not in ORG_SUFFIXES
-                    and not name.endswith(_VERBS_IN_SUFFIX)):
+                    and not name.endswith(_VERBS_IN_SUFFIX) and not name.startswith("个")):
                 if (m.end() - len(name) == last_end == m.start() and found
                         and len(found[-1]) + len(name) <= 20):
                     # 市医保局基金监管科: a bureau and its section, one body.

@@ -49,9 +49,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     if a.intent.asks_phone:
         return telephone(ranked, searcher)
     found = _extract(a, ranked, searcher)
-    if found.answer is not None and found.evidence is not None and is_header(
-            found.answer, found.evidence):
+    quoting = found.evidence or (ranked[0] if ranked else None)
+    if found.answer is not None and quoting is not None and is_header(found.answer, quoting):
         return found._replace(answer=None)  # 处罚依据 labels a column; it answers nothing
+    if found.answer is not None and who.names_partner(a, found.answer):
+        return found._replace(answer=None)
+    if a.kind == "document":
+        found = document.with_standard_code(found, ranked)
     if (a.intent.asks_frequency and found.answer is not None
             and not FREQUENCY_SAID.search(normalize(found.answer))):
         return found._replace(answer=None)

@@ -13,6 +13,7 @@ from bot.extract.facts import facts_for
 from bot.lookup import Lookup
 from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
+from corpus import regex
 from indexer.normalize import normalize
 from indexer.search import FactHit, PassageHit
 
@@ -101,4 +102,28 @@ def alias(a: Analysis, searcher: Lookup) -> Direct | None:
     return None
 
 
-__all__ = ["alias", "extract", "inherited_from_lead", "issuance_pool", "issued", "lead_note"]
+# A standard's code written after its title (《食品安全国家标准 食品中污染物限量》（GB 2762—2022）):
+# what an official cites the standard by.
+_STANDARD_CODE = regex.compile(r"\s*[（(]\s*((?:GB|DB|HJ|NY|QB|SB|WS|YY|SN|LY|JJG|JGJ)[\w/.—–\-\s]{2,24}?)"
+                               r"\s*[）)]")
+
+
+def with_standard_code(found: Direct, ranked: list[Passage]) -> Direct:
+    """A document line with the code the text writes right after a standard's title, as written
+    (哪个国家标准? → 《食品安全国家标准 食品中污染物限量》（GB 2762—2022））: a title alone is
+    not what a standard is cited by."""
+    if found.answer is None or not found.answer.endswith("》") or "、" in found.answer:
+        return found
+    # (Found in the normalised text, whose offsets are the text's: 标准　食品 may be spaced
+    # otherwise than the line.)
+    title = normalize(found.answer[found.answer.rfind("《"):])
+    quoting = found.evidence or next((p for p in ranked if title in p.norm), None)
+    at = quoting.norm.find(title) if quoting is not None else -1
+    code = (_STANDARD_CODE.match(quoting.text, at + len(title))
+            if quoting is not None and at >= 0 else None)
+    if code is None:
+        return found
+    return found._replace(answer=f"{found.answer}（{code.group(1).strip()}）")
+
+
+__all__ = ["alias", "extract", "inherited_from_lead", "issuance_pool", "issued", "lead_note", "with_standard_code"]

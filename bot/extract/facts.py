@@ -28,4 +28,20 @@ def facts_for(searcher: Lookup, kinds: Sequence[str], ranked: list[Passage],
     return sorted(((f, order[f.passage_id]) for f in facts), key=lambda x: x[1])
 
 
-__all__ = ["ORDINAL", "facts_for", "names_a_day"]
+# A measure asked by its Chinese name and written in a lab's symbols (多少毫克 → 386mg/kg).
+_SYMBOLS = {"毫克": ("mg",), "微克": ("μg", "ug"), "克": ("g",), "千克": ("kg",), "公斤": ("kg",),
+            "毫升": ("ml",), "升": ("l",), "度": ("℃",)}
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?\s?")
+
+
+def said_in(figure: str, unit: str) -> bool:
+    """Whether ``figure`` (normalised) is said in ``unit``: 46平方米 is an area, not in 米 (a
+    length asked by 有多长); 386mg/kg is in 毫克."""
+    if figure.endswith(unit):
+        return unit.startswith(("平方", "立方")) or not figure[
+            :len(figure) - len(unit)].endswith(("平方", "立方"))
+    written = _FIGURE.sub("", figure, count=1)
+    return any(written.startswith(symbol) for symbol in _SYMBOLS.get(unit, ()))
+
+
+__all__ = ["ORDINAL", "facts_for", "names_a_day", "said_in"]

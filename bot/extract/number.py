@@ -12,7 +12,7 @@ import re
 from bot.analysis import Analysis
 from bot.extract.clauses import clause_around
 from bot.extract.direct import NONE, Direct
-from bot.extract.facts import ORDINAL, facts_for, names_a_day
+from bot.extract.facts import ORDINAL, facts_for, names_a_day, said_in
 from bot.extract.whose import (
     another_country,
     asked_deed,
@@ -82,11 +82,15 @@ _ASKS_START = regex.compile(r"(?:从|自)(?:什么时候|啥时候|何时|哪一
 _START_BEFORE = regex.compile(r"(?:自|从|自从|始于|起于)$")
 _START_AFTER = regex.compile(r"^(?:起|开始|以来|至今)")
 # A question asking by how much something passed a limit (超标多少, 超出了几) …
-_ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出)了?[\u4e00-\u9fff]{0,6}?(?:多少|几)")
+# (超了多少吨, 超载多少: passed; 超限运输罚了多少 asks the fine, not by how much.)
+_ASKS_EXCESS = regex.compile(r"(?:超标|超出|超过|高出|超载|超重|超限|超(?=了))了?"
+                             r"(?:(?![罚赔])[\u4e00-\u9fff]){0,6}?(?:多少|几)")
 # … is answered by the figure said as the excess (超过标准限值17.4分贝, 超标2.3倍).
 _EXCESS = regex.compile(r"超标|超出|超过|高出")
 # A figure said as the amount a named level was passed by (超过警戒水位1.2米, 高出标准限值…).
 _PASSED_BY = regex.compile(r"(?:超出|超过|高出|低于|高于)[\u4e00-\u9fff]{2,8}$")
+# A figure of a re-test (复测, 复检 after the fix), which only a question of one asks for.
+_RETEST = regex.compile(r"复测|复检|复查|复核|复验|整改后")
 # One thing asked alone (单独赔了多少, 光罚款是多少) …
 _ASKS_ALONE = regex.compile(r"单独|单是|单单|光是|(?<![不])仅仅?(?=[\u4e00-\u9fff]{0,6}(?:多少|几))")
 # … which a sum of things joined says nothing of (工资及经济补偿金共计, 罚没款合计).
@@ -108,7 +112,7 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     ordinal = a.intent.asks_ordinal
     facts = [(f, r) for f, r in facts_for(
         searcher, ["date" if a.kind == "when" else "quantity"], pool)
-        if (not units or any(f.norm.endswith(u) for u in units))
+        if (not units or any(said_in(f.norm, u) for u in units))
         and (ordinal or not ORDINAL.match(f.norm))]
     if a.kind == "when" and a.intent.asks_clock:
         # "几点发生的?": a time of day, when the text gives one.
@@ -187,6 +191,13 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
             read[p.id] = places(p.norm)
         return read[p.id]
 
+    if a.kind == "number" and "%" in units and units[0] != "%":
+        # "罚了多少?" asks money, or a share of income set as the fine (处年收入60%的罚款) —
+        # not another share the line gives (超限率37.4%).
+        facts = [(f, r) for f, r in facts if not f.norm.endswith("%")
+                 or "罚" in after(f)[len(f.norm):len(f.norm) + 6]]
+        if not facts:
+            return NONE
     # "1997年中国旅游收入是多少?" is not answered by …最多的国家仍然是美国,为750.56亿美元.
     asked_countries = countries_asked(a)
     if asked_countries:
@@ -198,6 +209,10 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
         # "商品房平均卖多少钱?" asks a level (2024元/平方米), not a change said beside it
         # (比上年平均增加200元) — unless the question says that change (新增多少).
         facts = [(f, r) for f, r in facts if not changed_by(before(f), a.norm)] or facts
+    if a.kind == "number" and not _RETEST.search(a.norm):
+        # "化学需氧量测出来是多少?" asks what was found, not the re-test after the fix
+        # (整改后复测…138mg/L), when the text gives both.
+        facts = [(f, r) for f, r in facts if not _RETEST.search(before(f))] or facts
     if _ASKS_ALONE.search(a.norm):
         # "单独赔了多少经济补偿金?" is not answered by 支付工资及经济补偿金共计36.8万元: a
         # sum of several things joined is no figure of one alone — none, no line.

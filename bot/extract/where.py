@@ -68,6 +68,8 @@ def without_dateline(p: Passage) -> Passage:
 
 def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
     best = ranked_first
+    if _ASKED_NON_PLACE.search(a.norm):
+        return NONE
     sent = destination(a, best)
     if sent is not None:
         return sent  # "运到哪里?": 出口至东南亚
@@ -196,7 +198,8 @@ def case_place(best: Passage, named: set[str], suffix: str, searcher: Lookup) ->
 _SITE_KINDS = ("遗址", "基地", "公园", "景区", "广场", "湿地", "水库", "机场", "港口", "码头", "口岸",
                "车站", "大学", "学院", "学校", "医院", "小区", "园区", "开发区", "体育馆", "体育场",
                "博物馆", "纪念馆", "展览馆", "大厦", "酒店", "宾馆", "市场", "超市", "商场", "剧院",
-               "礼堂", "山", "湖", "岛", "河", "江")
+               "礼堂", "检测站", "收费站", "加油站", "服务区", "客运站", "汽车站", "火车站", "堤段",
+               "河段", "路段", "渡口", "隧道", "山", "湖", "岛", "河", "江")
 # (A word may qualify the kind: 哪个菜市场, 哪家大超市.)
 _ASKED_SITE = regex.compile(r"(?:哪|什么|何)(?:个|所|座|片|家|条|一)?(?:[^\W\d省市县区镇乡村的]{1,2}?)?("
                          + "|".join(sorted(_SITE_KINDS, key=len, reverse=True)) + ")")
@@ -204,6 +207,18 @@ _ASKED_SITE = regex.compile(r"(?:哪|什么|何)(?:个|所|座|片|家|条|一)?
 _TOWN_WORDS = frozenset(("县城", "市区", "城区", "镇区", "镇上", "村里"))
 # Where a site's own name stops, read backwards: a place of administration, a preposition.
 _SITE_NAME_STOP = set("省市县区镇乡村在于到从自的和与及、该此这那其个座所是")
+
+
+def asked_site(norm_question: str) -> str | None:
+    """The kind of site a question asks by (在哪个菜市场 → 市场), or None."""
+    m = _ASKED_SITE.search(norm_question)
+    return m.group(1) if m else None
+
+
+# Something online or a system asked by its kind (在哪个网约车平台上接的单, 哪个网站): a name
+# of no place, so no place answers it.
+_ASKED_NON_PLACE = regex.compile(r"(?:哪|什么|啥)(?:个|家|一)?[\u4e00-\u9fff]{0,4}?(?:平台|网站|网店|"
+                                 r"公众号|小程序|账号|软件|系统|渠道|app|APP)")
 
 
 def site_named(text: str, kind: str, named: set[str]) -> str | None:
@@ -421,5 +436,5 @@ def place_after_at(clause: str, named: set[str], suffix: str) -> str | None:
     return None
 
 
-__all__ = ["extract", "place_after_at", "place_in_clause", "place_level", "site_named",
+__all__ = ["asked_site", "extract", "place_after_at", "place_in_clause", "place_level", "site_named",
            "venues"]

@@ -75,6 +75,22 @@ def extract(a: Analysis, ranked: list[Passage], searcher: Lookup) -> Direct:
     return found
 
 
+# A partner the question names to ask for the other (跟交警大队一起…的是哪个部门).
+# (会同农业农村局搞的, 联合公安开展的: the partner needs no 一起.)
+_PARTNER_ASKED = regex.compile(r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,12}?)(?:一起|一道|共同|联合|一块)|"
+                               r"(?:会同|联合)([\u4e00-\u9fff]{2,10}?)(?:一起|共同|搞|开展|进行|组织|检查|执法|"
+                               r"查|办|的)")
+
+
+def names_partner(a: Analysis, line: str) -> bool:
+    """Whether a who-line names the partner the question gives to ask for the other: "跟交警
+    大队一起整治的是哪个部门?" is not answered by 县公安局交警大队, nor by 联合…交警大队开展…."""
+    partner = _PARTNER_ASKED.search(a.norm) if a.kind == "who" else None
+    named = (partner.group(1) or partner.group(2)) if partner else ""
+    # (A body: 哪几个部门联合印发的 names no partner in 印发.)
+    return named.endswith(BODY_SUFFIXES) and named in normalize(line)
+
+
 # Who took a post (谁出任/担任/接任…): a person.
 _TAKES_POST = regex.compile(r"谁(?:来)?(?:出任|担任|兼任|当选|接任|继任|接替)")
 
@@ -546,5 +562,5 @@ def subject_of(top: Passage, searcher: Lookup, acceptable: Acceptable) -> Direct
     return Direct(subject, top)
 
 
-__all__ = ["ASKS_RECIPIENT", "acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "orgs_in",
+__all__ = ["ASKS_RECIPIENT", "acceptable_for", "actor", "answering_clause", "extract", "names_a_business", "names_partner", "orgs_in",
            "role_taker", "spelled_by", "subject_of"]

@@ -16,6 +16,7 @@ from bot.analysis import Analysis
 from bot.rank import YEAR_SAID, another_batch, another_year, dateline_end
 from bot.reply import Passage
 from corpus import regex
+from corpus.lines import TABLE_CELLS
 from indexer.facts import clause_spans
 from indexer.normalize import occurrences
 from indexer.search import FactHit
@@ -85,6 +86,12 @@ def dating(p: Passage, f: FactHit) -> str:
     """What a date may describe: its clause and the one after it (今天上午11时50分,…发生
     地震; 各省…于2月15日前,将…完成情况报…) — a deed said further off is another's."""
     at = p.norm.find(f.norm)
+    if TABLE_CELLS in p.norm and at >= 0:
+        # A table row's date dates its cell, headed by what it is (作出处罚决定的日期:…): the
+        # next cell (整改情况:…复测达标) is another field, no deed the date is of.
+        start = p.norm.rfind(TABLE_CELLS, 0, at)
+        end = p.norm.find(TABLE_CELLS, at)
+        return p.norm[start + len(TABLE_CELLS) if start >= 0 else 0:end if end >= 0 else None]
     spans = clause_spans(p.norm)
     opening = dateline_end(p.norm)
     if opening is not None and at < opening[0]:

@@ -32,7 +32,7 @@ from corpus.model import RawDocument
 from corpus.readers.errors import UnreadableDocument
 from corpus.readers.numbering import Numbering
 from corpus.readers.paragraphs import clean_line
-from corpus.readers.text import fold_group_header, make_document
+from corpus.readers.text import make_document, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -177,16 +177,7 @@ class _Body:
                     self.block(tc)
             return
         grid, merged = self._grid(rows)
-        if not merged:
-            # Without merged cells, a row is its cells with text (an empty one says nothing).
-            for texts in grid:
-                cells = [t for t in texts if t]
-                if cells:
-                    self.lines.append(" | ".join(cells))
-            return
-        for texts in fold_group_header(grid):
-            if any(texts):
-                self.lines.append(" | ".join(texts))
+        self.lines.extend(table_lines(grid, merged))
 
     def _grid(self, rows: list[list[Element]]) -> tuple[list[list[str]], bool]:
         """The table's rows as its grid: a cell spanning columns (w:gridSpan) stands in

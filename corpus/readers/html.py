@@ -30,7 +30,7 @@ from corpus.readers.decoding import decode_text
 from corpus.readers.errors import UnreadableDocument
 from corpus.readers.metadata import find_date, find_issuer, find_labelled_date, parse_date
 from corpus.readers.paragraphs import clean_lines
-from corpus.readers.text import fold_group_header, make_document
+from corpus.readers.text import make_document, table_lines
 
 # lxml has no type stubs here; its elements are typed as Any.
 Element = Any
@@ -231,15 +231,8 @@ def _table(table: Element, out: _Collector) -> None:
     for caption in table.xpath("./caption"):
         _walk(caption, out)
     grid, merged = _grid(cells)
-    if not merged:
-        # Without merged cells, a row is its cells with text (an empty one says nothing).
-        for texts in grid:
-            if any(texts):
-                out.add_raw_line(" | ".join(t for t in texts if t))
-        return
-    for texts in fold_group_header(grid):
-        if any(texts):
-            out.add_raw_line(" | ".join(texts))
+    for line in table_lines(grid, merged):
+        out.add_raw_line(line)
 
 
 def _span(cell: Element, name: str) -> int:

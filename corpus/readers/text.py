@@ -52,6 +52,8 @@ def with_table_headers(lines: list[str]) -> list[str]:
         header = _cells(lines[i])
         if any(len(h) > _HEADER_CHARS for h in header):
             header = []  # 事故经过｜2024年3月18日…: a label before its paragraph, no header row
+        if header and all(":" in h for h in header):
+            header = []  # a record already labelled (record_lines): no header of the rows after
         j = i + 1
         while header and j < len(lines) and len(_cells(lines[j])) == len(header):
             j += 1
@@ -81,6 +83,86 @@ def fold_group_header(grid: list[list[str]]) -> list[list[str]]:
     header = [t if not low[i] or low[i] == t else (f"{t}·{low[i]}" if t else low[i])
               for i, t in enumerate(top)]
     return [header, *grid[2:]]
+
+
+# A form's field name (行政处罚决定书文号, 主要违法事实, 处罚机关, 罚没金额（万元）): what the left
+# cells of a record table end with, and a table's first column of data does not (东城区).
+_FIELD_NAME = regex.compile(
+    r"(?:名称|姓名|名字|文号|编号|字号|代码|号码|代表人|负责人|当事人|相对人|对象|事实|事由|理由|"
+    r"依据|类别|种类|类型|内容|结果|情况|机关|部门|单位|机构|日期|时间|期限|金额|数额|地址|地点|"
+    r"住所|场所|所在地|发生地|电话|项目|措施|方式|标准|期间|范围|来源|状态|备注)(?:[（(][^（）()]{1,6}[）)])?[:：]?$")
+
+
+def record_lines(grid: list[list[str]]) -> list[str] | None:
+    """A record table — each row a field's name and its value (行政处罚决定书文号 | 青交执罚〔2024〕
+    0371号, 处罚机关 | 青岚县交通运输局), or two such pairs a row — as one row of labelled cells
+    (``行政处罚决定书文号:青交执罚〔2024〕0371号 | 处罚机关:青岚县交通运输局``), the form every
+    reader gives a data row with its headers: the record is one case, read whole.  None when
+    ``grid`` is no record (a table with a header row over data rows)."""
+    pairs: list[tuple[str, str]] = []
+    captions: list[str] = []
+    for texts in grid:
+        cells = [t for t in texts if t]
+        if cells and len(set(cells)) == 1 and not pairs:
+            captions.append(cells[0])  # a caption row spanning the table (（一）周某平案)
+            continue
+        if len(cells) == 3 and cells[1] == cells[2]:
+            cells = cells[:2]  # a value cell merged across the row's two value columns
+        if len(cells) not in (2, 4):
+            return None
+        pairs.extend(zip(cells[::2], cells[1::2], strict=True))
+    labels = [label for label, _ in pairs]
+    if len(pairs) < 3 or len(set(labels)) < len(labels) or any(
+            len(label) > _HEADER_CHARS for label in labels):
+        return None
+    named = sum(bool(_FIELD_NAME.search(label)) for label in labels)
+    if named * 3 < len(labels) * 2:
+        return None
+    return [*captions, " | ".join(f"{label.rstrip(':：')}:{_with_unit(value, label)}"
+                                   for label, value in pairs)]
+
+
+# A line giving one field of a form (案件名称：青澜市恒泰印染有限公司超标排放水污染物案).
+_LABELLED_LINE = regex.compile(r"^([^\s:：|｜，,。]{2,14})[:：]\s*(\S.{0,499})$")
+# A form is a few fields at least: two labelled lines are a note (联系人：…, 电话：…).
+_RECORD_FIELDS = 4
+
+
+def with_records_joined(lines: list[str]) -> list[str]:
+    """A run of lines each giving a form's field (``案件名称：…``, ``处罚机关：…``), as a record
+    table copied from a page reads, joined into one row of labelled cells — the form every
+    reader gives a record table (:func:`record_lines`): a case's fields read together."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        # The run of labelled lines from here, up to a label said again (the next record's
+        # first field, when two stand with nothing between them).
+        fields: list[list[str]] = []
+        while i + len(fields) < len(lines):
+            m = _LABELLED_LINE.match(lines[i + len(fields)])
+            if m is None or any(m.group(1) == f[0] for f in fields):
+                break
+            fields.append(list(m.groups()))
+        record = record_lines(fields) if len(fields) >= _RECORD_FIELDS else None
+        if record is not None:
+            out.extend(record)
+        else:
+            out.extend(lines[i:i + max(1, len(fields))])
+        i += max(1, len(fields))
+    return out
+
+
+def table_lines(grid: list[list[str]], merged: bool) -> list[str]:
+    """A table's lines, cells joined by " | ": a record table as its one row of labelled cells
+    (:func:`record_lines`); without merged cells a row is its cells with text (an empty one says
+    nothing); with them, the grid, a header row grouping columns folded into the one under it
+    (:func:`fold_group_header`)."""
+    record = record_lines(grid)
+    if record is not None:
+        return record
+    if not merged:
+        return [" | ".join(t for t in texts if t) for texts in grid if any(texts)]
+    return [" | ".join(texts) for texts in fold_group_header(grid) if any(texts)]
 
 
 # Columns aligned with runs of spaces (a table typed as plain text): two or more spaces, or
@@ -128,7 +210,7 @@ def make_document(
     ``headings`` are cleaned the same way as ``lines`` and kept only if they
     are exactly one of the lines, so the parser can rely on finding them.
     """
-    paragraphs = join_wrapped_title(with_table_headers(clean_lines(lines)))
+    paragraphs = join_wrapped_title(with_table_headers(with_records_joined(clean_lines(lines))))
     if not paragraphs:
         raise UnreadableDocument(name, empty_reason)
     present = set(paragraphs)

@@ -82,6 +82,22 @@ def test_the_clause_is_read_where_the_answer_is_written() -> None:
     assert s is not None and s.clause_coverage == 1.0
 
 
+def test_a_table_row_is_one_clause_and_its_asked_column_is_a_signal() -> None:
+    row = ("名称:澄州市惠邻超市有限公司 | 违法事实:销售超过保质期的纯牛奶12盒。 | 处罚内容:罚款5万元 | "
+           "处罚机关:澄州市市场监督管理局澜江分局")
+    fine = signals(_analysis("惠邻超市罚了多少钱", "number", "惠邻", "超市"),
+                   _answer("罚款5万元", "number", row))
+    # The party's cell and the fine's cell state one fact: the row is the fine's clause.
+    assert fine is not None and fine.clause_coverage == 1.0 and fine.column_asked == 0.0
+    body = signals(_analysis("卖过期牛奶的超市是哪个分局罚的", "who", "牛奶", "分局"),
+                   _answer("澄州市市场监督管理局澜江分局", "who", row))
+    assert body is not None and body.column_asked == 1.0
+    prose = signals(_analysis("卖过期牛奶的超市是哪个分局罚的", "who", "牛奶", "分局"),
+                    _answer("澄州市市场监督管理局澜江分局", "who",
+                            "澄州市市场监督管理局澜江分局对惠邻超市罚款5万元。"))
+    assert prose is not None and prose.column_asked == 0.0
+
+
 _CLAUSE = "会同温州市公安局开展跨市追查并成立专案组"
 _UNTITLED = "对该机构依照有关法律法规的规定作出行政处罚决定"
 

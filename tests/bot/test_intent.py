@@ -38,6 +38,8 @@ def test_every_cue_finds_its_example(cue) -> None:  # type: ignore[no-untyped-de
     ("这些案例是哪个部门发布的?", {"about_notice", "asks_body", "asks_department", "asks_issued",
                             "issuance"}),
     ("石油天然气这些矿种有多少种?", set()),  # 这些 points at the 矿种, not the notice
+    ("这份通报的文号是多少?", {"about_notice"}),
+    ("驰远汽修的处罚决定书文号是什么", set()),  # a case's decision's, not the notice's
     ("这个目标是哪个文件定的?", set()),  # 这个 points at the 目标
     # 这个 right before a document's kind, whatever names it, is the document.
     ("这个典型案例通知是哪天印发的", {"about_notice", "asks_day", "asks_issued", "issuance"}),

@@ -54,6 +54,8 @@ from indexer.normalize import normalize
     # Cases and incidents are counted in 起, 件 or 宗 alike.
     ("全省一共查处多少起违法案件", "起", ("件", "宗")),
     ("受理了几件投诉", "件", ("起",)),
+    # Times a limit (超标了几倍).
+    ("粪大肠菌群超标了几倍", "倍", ()),
 ])
 def test_wanted_units(question: str, first: str, also: tuple[str, ...]) -> None:
     units = wanted_units(normalize(question))

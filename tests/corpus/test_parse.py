@@ -312,6 +312,14 @@ def test_full_width_paren_subparts() -> None:
     assert doc.cases[0].lead == "导语。"
 
 
+def test_a_penalty_notice_heads_its_cases_案件n() -> None:
+    doc = parse("环境行政处罚案件信息公示\n本季度共立案查处案件53件。\n案件一\n案件名称:甲公司超标排放案。\n"
+                "案件二 乙公司未批先建案\n处罚内容:罚款18.9万元。\n案件53件已办结。")
+    assert [(c.marker, c.title) for c in doc.cases] == [("案件一", ""), ("案件二", "乙公司未批先建案")]
+    # 案件53件 is a count, no heading.
+    assert "案件53件已办结。" in doc.cases[1].lead
+
+
 def test_case_start_with_space_after_marker() -> None:
     doc = parse("通报\n典型案例1 甲事\n一是抓A。正文A。\n二是抓B。\n典型案例2 乙事\n一是抓C。\n二是抓D。")
     assert [(c.marker, c.title) for c in doc.cases] == [("典型案例1", "甲事"), ("典型案例2", "乙事")]

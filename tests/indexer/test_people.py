@@ -39,6 +39,7 @@ from indexer.people import (
     ("华广公司老总叫什么", "经理"),  # 老总: the 总经理
     ("被个人处罚的主管是谁", "主管"),  # who a sanction names in a business
     ("副总理是谁", "副总理"),  # 副总理 is no 副总经理
+    ("是哪个分局的执法人员查出来的", None),  # 执法人员 holds no 法人
 ])
 def test_asked_post(question: str, post: str | None) -> None:
     assert asked_post(normalize(question)) == post

@@ -123,6 +123,9 @@ def test_organisations_of_the_bundled_document() -> None:
     # bureau and its section (市医保局基金监管科).
     ("安平市知识产权局接到安平香梨协会投诉", ["安平市知识产权局", "安平香梨协会"]),
     ("委托东岭省知识产权保护中心出具技术比对意见", ["东岭省知识产权保护中心"]),
+    # A count's classifier opens no name (等6个科目, 涉及3个局).
+    ("灾后卫生防疫等6个科目", []),
+    ("涉及3个局和2个委", []),
 ])
 def test_organisations(text: str, expected: list[str]) -> None:
     assert organisations(normalize(text)) == expected

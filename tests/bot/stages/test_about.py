@@ -86,6 +86,11 @@ def test_the_number_under_the_title_or_that_there_is_none() -> None:
     # Not asked for: nothing.
     b = analysis("这份通报是谁发的?", ["通报"])
     assert numbered(b, ranked((TITLE, 1.0)), MemoryLookup([TITLE, number])) is None
+    # A case's number, which its record's field gives, is no question about the document's.
+    record = row(10, "案件名称:驰远汽修未按规定贮存危险废物案 | 行政处罚决定书文号:青环罚〔2024〕42号 | "
+                     "罚款金额:11.5万元")
+    c = analysis("这份公示里驰远汽修的文号是多少?", ["驰远", "汽修"])
+    assert numbered(c, ranked((record, 1.0)), MemoryLookup([TITLE, number, record])) is None
 
 
 def test_the_cases_counted() -> None:

@@ -133,6 +133,13 @@ def test_a_weak_match_the_found_model_accepts_must_hold_the_asked_type_too() -> 
     ("5月20日", (), False, True, False, True),
     ("1月10日", (), False, False, True, False),  # 几点: a day says no time of day
     ("11时50分", (), False, False, True, True),
+    # 哪天几点: the day and the time are facts of their own; either is of the asked type.
+    ("14时20分许", (), False, True, True, True),
+    ("3月17日", (), False, True, True, True),
+    ("2024年3月", (), False, True, True, False),
+    # 有多长: an area is in no length.
+    ("46平方米", ("米",), False, False, False, False),
+    ("386mg/kg", ("毫克",), False, False, False, True),
 ])
 def test_a_fact_of_the_asked_type(fact: str, units: tuple[str, ...], ordinal: bool, day: bool,
                                   clock: bool, typed: bool) -> None:
