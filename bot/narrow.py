@@ -199,9 +199,11 @@ def typed_fact(norm: str, units: tuple[str, ...], ordinal: bool, day: bool,
                clock: bool = False) -> bool:
     """Whether a fact (normalised) is of the asked type: in an asked measure, an ordinal
     only when one is asked, a day when a day is asked, a time of day when one is asked."""
-    # (哪天几点: a day or a time of day, each a fact of its own, answers.)
-    timed = ((not day or names_a_day(norm)) and (not clock or CLOCK_RE.search(norm) is not None)
-             if not (day and clock) else names_a_day(norm) or CLOCK_RE.search(norm) is not None)
+    clocked = CLOCK_RE.search(norm) is not None
+    if day and clock:
+        timed = names_a_day(norm) or clocked  # 哪天几点: the day and the time are two facts
+    else:
+        timed = (not day or names_a_day(norm)) and (not clock or clocked)
     return ((not units or any(said_in(norm, u) for u in units))
             and (ordinal or not ORDINAL.match(norm)) and timed)
 
