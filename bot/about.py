@@ -28,7 +28,7 @@ from corpus import regex
 from corpus.lines import cn_number
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
-from indexer.terms import organisations
+from indexer.terms import DOC_NUMBER, organisations
 from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS, PAGE_KINDS
 
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).
@@ -242,7 +242,6 @@ def dated(a: Analysis, ranked: list[Passage], searcher: Lookup
 
 # "这份通报的文号是多少?": the document's number (苏交执〔2025〕12号, 国办发[2024]5号).
 _NUMBER_ASKED = regex.compile(r"文号|发文字号|发文号|文件编号")
-_DOC_NUMBER = regex.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*号")
 NO_NUMBER = "文件未写明文号"
 
 
@@ -256,7 +255,7 @@ def numbered(a: Analysis, ranked: list[Passage], searcher: Lookup
         return None  # "驰远汽修的处罚决定书文号?": a case's, which its record's field gives
     rows = searcher.document_passages(ranked[0].doc_id)
     for row in rows[:W.dateline_passages]:
-        m = _DOC_NUMBER.search(normalize(row.text))
+        m = DOC_NUMBER.search(normalize(row.text))
         if m:
             return row.text[m.start():m.end()], [passage_of(row, W.found_threshold, [])]
     titles = [r for r in rows if r.role == "title"]

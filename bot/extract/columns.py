@@ -22,6 +22,7 @@ from corpus.lines import TABLE_CELLS
 from indexer.figures import CN_DATE, says_a_time
 from indexer.normalize import normalize
 from indexer.people import asked_post
+from indexer.terms import DOC_NUMBER
 
 # Which columns answer which question, by their header (first match wins).
 # - a body asked (哪个部门, 处罚机关是谁): the column of the deciding authority;
@@ -60,13 +61,11 @@ _ASKS_SAMPLED = regex.compile(r"抽(?:到|检|样|查|的)")
 # name the field when a question says them (作出处罚决定, 具体承办).
 _FIELD_TAIL = regex.compile(r"(?:日期|时间|机构|单位|部门|名称|代码|号码|编号|情况|内容|结果|金额)$")
 _BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
-# A document's number (青环罚〔2024〕42号): what a 文号 asked is, as a document is.
-_YEAR_NUMBERED = regex.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 # What a kind of question takes from a cell it names: a time, a figure, a body or a name …
 _FITS_KIND = {
     "when": says_a_time,
     "number": lambda v: any(c.isdigit() for c in v),
-    "document": lambda v: "《" in v or "条" in v or _YEAR_NUMBERED.search(v) is not None,
+    "document": lambda v: "《" in v or "条" in v or DOC_NUMBER.search(v) is not None,
 }
 # A day or a month said in a cell's sentence (not the year of a 文号: 澄市监罚〔2024〕19号).
 _DAY_SAID = regex.compile(rf"{CN_DATE.pattern}|\d{{1,2}}月(?:\d{{1,2}}[日号])?")
