@@ -36,7 +36,7 @@ SETS = ("dev", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
         "thirty-fourth", "news-w", "thirty-fifth", "news-x", "thirty-sixth", "news-y",
         "thirty-seventh", "news-z", "thirty-eighth", "news-aa", "thirty-ninth",
         "news-bb", "fortieth", "forty-first", "forty-second",
-        "forty-third", "news-cc")
+        "forty-third", "news-cc", "forty-fourth", "forty-fifth", "news-dd")
 
 
 def questions(name: str) -> list[dict[str, object]]:

@@ -37,7 +37,10 @@ NEWS = ROOT / "bench" / ".cache" / "news-v1" / "pct-100"
 # web page whose cases are record tables, a field a row) and forty-second (a Word 通告 of
 # food-sampling results with the national template's table), forty-third (a text copy of a
 # page whose cases are lines of 字段：值) and news-cc (seven safety news reports; session 32,
-# the same) — and the
+# the same), forty-fourth (a court's environmental typical cases as a web page, with
+# 【基本案情】【裁判结果】【典型意义】 and a summary table), forty-fifth (a county government's
+# 督查通报 as a PDF) and news-dd (seven 市场监管 and consumer news reports; session 33, the
+# same) — and the
 # calibration sets (fifteenth … eighteenth, news-c, news-d, news-g, news-h; news-m and
 # twenty-fifth since session 14; news-q and twenty-ninth since session 18; news-s, news-t
 # and thirty-first, a PDF, since session 22; thirty-third, a Word file, since session 23;
@@ -53,7 +56,8 @@ TRAINING = ("dev", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "fo
             "thirty-second", "thirty-third", "news-v", "thirty-fourth", "news-w",
             "thirty-fifth", "news-x", "thirty-sixth", "news-y", "thirty-seventh", "news-z",
             "thirty-eighth", "news-aa", "thirty-ninth", "news-bb", "fortieth", "forty-first",
-            "forty-second", "forty-third", "news-cc")
+            "forty-second", "forty-third", "news-cc", "forty-fourth", "forty-fifth",
+            "news-dd")
 # The calibration sets among them: written blind, never read, only fitted on.
 CALIBRATION = ("fifteenth", "sixteenth", "seventeenth", "eighteenth", "news-c", "news-d",
                "news-g", "news-h", "news-m", "twenty-fifth", "news-q", "twenty-ninth",

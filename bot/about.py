@@ -166,7 +166,10 @@ def _actor_in_preamble(a: Analysis, title: Passage, preamble: list[Passage]) -> 
 
 
 _ISSUER_HEAD = regex.compile(r"关于|(?:发出|印发|发布|下发|出台|颁布)(?=[^，,。]{0,6}(?:通知|通报|公告|"
-                          r"通告|意见|决定|办法|方案))")
+                          r"通告|意见|决定|办法|方案)"
+                          # …or what the title ends with (X发布2024年度…典型案例(第二批)).
+                          r"|[^，,。]{0,40}(?:案例|经验|做法|名单|清单|报告|通知|通报|公告|通告|意见|"
+                          r"决定|办法|方案)(?:[(（]第[^()（）]{1,3}批[)）])?$)")
 # A day of a month (1月5日, 3月18日): a dateline or a date of issue near the top.
 _DAY = regex.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 NO_ISSUER = "文件未写明发布单位"

@@ -22,9 +22,9 @@ RANKING: dict[str, float] = {
 }
 
 # The found model (bot/found.py), written by `python scripts/fit_found.py`
-# on the folds dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth, news-s, news-t, thirty-first, news-u, thirty-second, thirty-third, news-v, thirty-fourth, news-w, thirty-fifth, news-x, thirty-sixth, news-y, thirty-seventh, news-z, thirty-eighth, news-aa, thirty-ninth, news-bb, fortieth, forty-first, forty-second, forty-third, news-cc.
+# on the folds dev, third, fourth, fifth, sixth, seventh, eighth, fourteenth, news-e, news-f, fifteenth, sixteenth, seventeenth, eighteenth, news-c, news-d, news-g, news-h, nineteenth, news-i, twenty-first, news-k, news-l, twenty-third, news-m, twenty-fifth, twenty-sixth, news-q, twenty-ninth, news-s, news-t, thirty-first, news-u, thirty-second, thirty-third, news-v, thirty-fourth, news-w, thirty-fifth, news-x, thirty-sixth, news-y, thirty-seventh, news-z, thirty-eighth, news-aa, thirty-ninth, news-bb, fortieth, forty-first, forty-second, forty-third, news-cc, forty-fourth, forty-fifth, news-dd.
 FOUND: dict[str, float] = {
-    'bias': -2.0398302709496683,
-    'coverage': 4.837484974299766,
-    'threshold': 0.56,
+    'bias': -2.097215348617188,
+    'coverage': 4.891376556671561,
+    'threshold': 0.58,
 }

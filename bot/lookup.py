@@ -29,6 +29,9 @@ class Lookup(Protocol):
     def document_passages(self, doc_id: int,
                           roles: Collection[str] | None = None) -> list[PassageHit]: ...
 
+    def document_openings(self, doc_ids: Collection[int],
+                          limit: int) -> dict[int, list[PassageHit]]: ...
+
     def only_document(self) -> int | None: ...
 
     def facts(self, kinds: Collection[str],

@@ -104,8 +104,10 @@ def wanted_units(norm_question: str) -> tuple[str, ...]:
     # …率 (复耕率, 覆盖率, 合格率) is a share too, however high it is asked (改好率有多高):
     # read before heights.
     # 百分之多少 and 几成 ask for a share in so many words.
-    # 合格的占多少 asks a share too (占地多少 does not: 占 is followed by 地 there).
-    if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|占(?:了|到)?多少|"
+    # 合格的占多少 asks a share too (占地多少 does not: 占 is followed by 地 there; nor
+    # 占了多少亩: a measure after 多少 asks it).
+    if re.search(r"百分点|百分比|百分之(?:多少|几)|几成|比例|比重|占比|增幅|降幅|"
+                 r"占(?:了|到)?多少(?![\u4e00-\u9fff])|占(?:了|到)?多少(?=[呢啊呀])|"
                  r"率(?:是|为|有|达到|达|控制在|保持在|降到|降至|提高到|提升到|上升到)?(?:多少|几|多高|多大)|"
                  r"\bpercent|\brate\b", norm_question):
         return ("%", "百分点", "‰")

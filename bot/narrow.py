@@ -126,22 +126,31 @@ def with_case_openings(a: Analysis, ranked: list[Passage], searcher: Lookup) -> 
     asked = asked_places(a, said_by(pool))
     if not asked:
         return ranked
-    unnamed = [p for p in pool if p.case is not None and p.case_id is not None
-               and none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title,
+    unnamed = [p for p in pool
+               if none_named(asked, p.norm + " " + heading_context(p.doc, p.case_title,
                                                                      p.section))]
     if not unnamed:
         return ranked
+    numbered = [p for p in unnamed if p.case is not None and p.case_id is not None]
     openings = {c: normalize(" ".join(r.text for r in searcher.case_passages(c, ("lead",))
                                       [:W.case_opening_sentences]))
-                for c in {p.case_id for p in unnamed if p.case_id is not None}}
+                for c in {p.case_id for p in numbered if p.case_id is not None}}
     # …and of its section, which may name the place in its first sentence (（一）查处夜间
     # 违规施工。婺城区城北街道某住宅项目… then 该工地夜间噪声…).
     sections = {s: normalize(" ".join(r.text for r in searcher.section_passages(s)
                                       [:W.case_opening_sentences + 1]))
-                for s in {p.section_id for p in unnamed if p.section_id is not None}}
+                for s in {p.section_id for p in numbered if p.section_id is not None}}
+    # A report that is one story (no numbered cases: news, an interview) is about the
+    # place its opening names — the subtitle, the dateline, the lead (——访安庆市…局长;
+    # 新华社合肥3月14日电) — in every sentence, a turn of the interview included.
+    heads = searcher.document_openings({p.doc_id for p in unnamed if p.case is None},
+                                       W.story_opening_passages)
+    stories = {d: normalize(" ".join(r.text for r in rows)) for d, rows in heads.items()}
     return [replace(p, opening=" ".join(filter(None, (openings.get(p.case_id, ""),
                                                       sections.get(p.section_id or -1, "")))))
-            if p.case_id in openings else p for p in ranked]
+            if p.case is not None and p.case_id in openings
+            else replace(p, opening=stories[p.doc_id])
+            if p.case is None and p.doc_id in stories else p for p in ranked]
 
 
 def with_answer_type(a: Analysis, ranked: list[Passage], searcher: Lookup) -> list[Passage]:

@@ -145,7 +145,7 @@ def features(a: Analysis, hits: list[tuple[PassageHit, float]],
             other = 1.0
         share = (said + W.coverage_heading_credit * heading + place) / total
         role_heading, role_lead, issuing, figure = hints(a.kind, body, row, in_charge,
-                                                         a.intent.measures)
+                                                         a.intent.measures, a.intent.asks_issued)
         out.append((Features(
             body=said / total, heading=heading / total, place=place / total,
             bm25=bm25 / top_bm25, heading_role=role_heading, lead_role=role_lead,
@@ -248,12 +248,15 @@ def heading_context(doc_title: str, case_title: str | None, section_heading: str
 
 
 def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
-          measures: tuple[str, ...] = ()) -> tuple[float, float, float, float]:
+          measures: tuple[str, ...] = (), issued: bool = False) -> tuple[float, float, float, float]:
     """The kind of sentence, as (heading, lead, issuing, figure) indicators: a heading names a
     topic, a lead is the case's overview, "who issued《…》?" wants the issuing sentence (but
-    "who is in charge?" does not), "how many?" a sentence with a figure — in the asked
+    "who is in charge?" does not) — and "…的通报是谁发的?" the document's title naming its
+    issuer (X关于…的通报) —, "how many?" a sentence with a figure — in the asked
     ``measures`` when the question names one (多少钱 → …元) —, "when?" one that dates
     something other than the report (not only 本报北京1月13日讯)."""
+    if kind == "who" and issued and row.role == "title" and _ISSUER_TITLE.search(body):
+        return (0.0, 0.0, 1.0, 0.0)
     if row.role in HEADLINES or is_label(body):
         return (1.0, 0.0, 0.0, 0.0)
     if row.role == "lead":
@@ -268,6 +271,8 @@ def hints(kind: Kind, body: str, row: PassageHit, in_charge: bool = False,
     return (0.0, 0.0, 0.0, 0.0)
 
 
+# A document's title naming its issuer before 关于 (岚州市应急管理局关于…的通报).
+_ISSUER_TITLE = regex.compile(r"^[\u4e00-\u9fff、\s]{2,60}?关于")
 # The passages that name a topic rather than say something: a title, a case title, a heading.
 HEADLINES = frozenset({"title", "case_title", "heading"})
 

@@ -59,6 +59,9 @@ class Weights:
     # A case report names its place in its first sentences (江阴市某公司…) when its title
     # names the city above (无锡市查处…): a place asked counts as named when these say it.
     case_opening_sentences: int = 2
+    # …and a report that is one story (news, an interview) names it in its headline,
+    # subtitle, dateline or lead: its first this many passages.
+    story_opening_passages: int = 5
     # "有多少燃气用户?": the thing a how-many question counts ends it, in at most this many
     # characters after 多少 (bot.found.counted_missing) — a longer tail is a clause.
     counted_thing_chars: int = 6

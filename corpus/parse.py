@@ -46,6 +46,7 @@ from corpus.lines import (
 )
 from corpus.model import Case, Document, DocumentMeta, RawDocument
 from corpus.news import articles, is_headline
+from corpus.readers.metadata import masthead_lines
 
 _CN_DIGITS = "零一二三四五六七八九十百"
 _NUM = rf"(?:[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
@@ -261,6 +262,10 @@ def parse_document(raw: RawDocument, source: str) -> Document:
     # The first line is the title when it is the headline; a text without one (a pasted
     # news paragraph, a plain note) keeps its first paragraph as body.
     body = lines[1:] if first == title or (not raw.meta.title and is_headline(first)) else lines
+    head = masthead_lines([line.text for line in lines[:3]])
+    if body is lines and head and lines[head].text == title:
+        # Under the document's head (its issuer's name, its number): the title line.
+        body = [*lines[:head], *lines[head + 1:]]
     # Measures numbered inside labelled blocks continue those blocks: they do
     # not decide the levels.
     inside = _in_label_block(body)

@@ -44,8 +44,9 @@ _ORG_HEAD_RE = regex.compile(
 # …and another written right after it, not a partner joined to it (市民政局会同公安局).
 _ORG_MORE_RE = regex.compile(
     rf"(?!{JOINING_VERBS}|[和与及同向对在将把被等])[{_CJK}]{{1,4}}?(?:{_BODY_END})(?![级长])")
-# What no name holds: a pronoun opening it, a verb's aspect (了, 着).
-_NO_NAME = regex.compile(r"^(?:他|她|我|你|它|咱)|[了着]")
+# What no name holds: a pronoun opening it, a verb's aspect (了, 着), a party to a case, a
+# preposition (被告人在渔政部门监督下: the defendants, at the department's).
+_NO_NAME = regex.compile(r"^(?:他|她|我|你|它|咱)|[了着]|被告|当事人|嫌疑人|(?<!所)在(?!线)")
 # A figure right after a name: the name is what was counted (单位1432家, 企业37家).
 _COUNT_AFTER = regex.compile(r"\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)[余多]?"
                           r"[家个所名位批座人件起项条处户]")
@@ -95,8 +96,12 @@ def doc_kind(title: str) -> str | None:
 
 def clause_subject(clause: str) -> str | None:
     """The authority or place a clause opens with, if any (e.g. 自治区市场监管局 / 巴州)."""
+    # A list item's number (4. 县市场监管局对…) is no part of its subject.
+    clause = _ITEM_NUMBER.sub("", clause.strip())
+    if _CONSENT.match(clause):
+        return None  # 经县政府同意: who approved, not who acts (the issuer does)
     # 由县政府统筹: the actor 由 or 经 introduces opens the clause.
-    body = _BY.sub("", _ADVERBS.sub("", clause.strip()))
+    body = _BY.sub("", _ADVERBS.sub("", clause))
     if VERB_LEAD.match(body):
         return None  # 会同章贡区住建局…: a partner, the actor is named before the clause
     if _ACTION_LEAD.match(body):
@@ -123,6 +128,11 @@ def clause_subject(clause: str) -> str | None:
     return None
 
 
+# The number a list item opens with: 4. / 4、 / (4) / (四) / 四是.
+_ITEM_NUMBER = regex.compile(r"^(?:[0-9]{1,2}[、.．](?![0-9])|[(（][0-9一二三四五六七八九十]{1,3}[)）]|"
+                             r"[一二三四五六七八九十]是[，,:：]?)\s*")
+# A clause of consent alone (经县政府同意, 经市政府批准): the body that consented does not act.
+_CONSENT = regex.compile(r"^经[\u4e00-\u9fff]{2,20}?(?:同意|批准|授权|审定|认可)$")
 # 由/经 introduce an actor (not 由于, 经济, 经营…), and so does a passive's 被 (被县纪委监委问责;
 # not 被告, 被害人); 因/由于 a cause, whose own subject follows (因总包单位未结算…).
 _BY = regex.compile(r"^(?:由(?![于此])|经(?![济营贸验历过常费信])|被(?![告害服子褥迫动捕执])|"

@@ -79,9 +79,20 @@ _RELATIVE_TIME = regex.compile(r"今天|昨天|前天|明天|今日|昨日|当�
 CLOCK_RE = regex.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])(?:时(?:[0-5]?\d分)?许?|点[0-5]?\d分)")
 
 
+# A standard's code (GB 21900-2008, GB/T 2762-2022, HJ 91.1-2019; normalised, so lower case
+# and a plain hyphen): the year after it dates the standard's edition, not an event.
+STANDARD_CODE = regex.compile(r"(?<![a-z])[a-z]{1,4}(?:/[a-z])?\s?\d{1,6}(?:\.\d+)*-(?:19|20)\d{2}(?!\d)")
+
+
+def without_standard_codes(text: str) -> str:
+    """``text`` (normalised) with its standards' codes blanked out, offsets kept."""
+    return STANDARD_CODE.sub(lambda m: " " * len(m.group(0)), text) if "-" in text else text
+
+
 def says_a_time(text: str) -> bool:
     """Whether ``text`` (normalised) says when something happened: a date, a month, a year,
     a time of day or a time said relatively (今天, 春节前) — what a when-question needs."""
+    text = without_standard_codes(text)
     return bool(YEAR_RE.search(text) or _MONTH_DAY.search(text) or _MONTH.search(text)
                 or CLOCK_RE.search(text) or _RELATIVE_TIME.search(text))
 
@@ -124,7 +135,7 @@ def figure_facts(text: str) -> Iterator[tuple[str, str]]:
     # 首批 is the first batch (这是第几批? → 首批).
     for m in matches(_BATCH, text):
         yield "quantity", m.group(0)
-    for m in matches(YEAR_RE, text):
+    for m in matches(YEAR_RE, without_standard_codes(text)):
         yield "date", m.group(0)
     # A day without its year, as news datelines and reports write it (1月6日电, 5月20日起).
     for m in matches(_MONTH_DAY, text):

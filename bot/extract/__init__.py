@@ -22,7 +22,7 @@ from bot.lookup import Lookup
 from bot.measures import FREQUENCY_SAID, PHONE_SAID
 from bot.reply import Passage, passage_of
 from corpus import regex
-from indexer.figures import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year
+from indexer.figures import CN_DATE, QUANTITY_RE, YEAR_RE, is_calendar_year, without_standard_codes
 from indexer.normalize import normalize
 from indexer.people import asked_post, holds_post, names_someone, people
 from indexer.places import places
@@ -239,6 +239,7 @@ _DAY_SAID = regex.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]日|
 
 
 def _dated(clause: str) -> bool:
+    clause = without_standard_codes(clause)  # (GB 21900-2008 dates no event)
     return YEAR_RE.search(clause) is not None or re.search(r"\d{1,2}月|\d{1,2}日", clause) \
         is not None or CN_DATE.search(clause) is not None
 

@@ -19,15 +19,24 @@ from bot.lookup import Lookup
 from bot.rank import dateline_end
 from bot.reply import Passage, passage_of
 from corpus import regex
-from indexer.facts import clause_spans
+from indexer.facts import clause_spans, is_authority
 from indexer.normalize import normalize, occurrences
 from indexer.places import places
+from indexer.terms import organisations
 from indexer.words import PLACE_LEVELS, PROVINCES
 
 _WITH_WHERE = regex.compile(r"[和与跟同]哪")
 VAGUE_PLACE = regex.compile(r"[多各全外][省市县州地国](?:市|区)?")
 # A name in quotation marks (normalised text writes them "…").
 QUOTED_NAME = regex.compile(r'"[^"。]{1,40}"')
+
+
+def _bodies_at(norm: str) -> set[int]:
+    """Where the authorities ``norm`` names start: a place opening one (桐川市市场监督管理局
+    已将…通报) is its jurisdiction, not where anything happened — unless a level is asked
+    (哪个区?), which the district it serves may answer."""
+    return {at for org in organisations(norm) if is_authority(org)
+            for at in occurrences(norm, org)}
 
 
 def only_in_a_name(place: str, norm: str) -> bool:
@@ -121,18 +130,24 @@ def _extract(a: Analysis, ranked_first: Passage, searcher: Lookup) -> Direct:
         located = located_at(best.text, named)
         if located:
             return Direct(located, best)
+    bodies = _bodies_at(best.norm) if not suffix else set()
     for f, _ in sorted(facts_for(searcher, ["place"], [best]),
                        key=lambda fr: not (suffix and of_level(fr[0].norm, suffix))):
-        # (Not one only its dateline names: it was blanked.)
-        if f.subject and normalize(f.subject) not in named and normalize(f.subject) in best.norm and (
-                not suffix or of_level(f.norm, suffix)):
+        # (Not one only its dateline names: it was blanked; nor one only an authority's
+        # name opens with.)
+        written = occurrences(best.norm, normalize(f.subject)) if f.subject else []
+        if f.subject and normalize(f.subject) not in named and written and (
+                not suffix or of_level(f.norm, suffix)) and not set(written) <= bodies:
             return Direct(f.subject, best)
     if best.case_id is not None:
         lead = {r.id: r for r in searcher.case_passages(best.case_id,
                                                          roles=("case_title", "lead"))}
         for f in searcher.facts(["place"], set(lead)):
+            norm = normalize(lead[f.passage_id].text)
+            written = occurrences(norm, normalize(f.subject)) if f.subject else []
             if f.subject and normalize(f.subject) not in named and (
-                    not suffix or of_level(f.norm, suffix)):
+                    not suffix or of_level(f.norm, suffix)) and (
+                    suffix or not (written and set(written) <= _bodies_at(norm))):
                 # The sentence naming it is quoted after the evidence.
                 said = () if f.passage_id == best.id else (
                     passage_of(lead[f.passage_id], best.score, []),)
@@ -338,6 +353,10 @@ def place_in_clause(clause: str, named: set[str], suffix: str, plural: bool) -> 
     norm = normalize(clause)
     spans = sorted({(norm.find(name), name) for name in places(norm) if name in norm})
     spans = [(pos, name) for pos, name in spans if not only_in_a_name(name, norm)]
+    if not suffix:
+        # (哪个区 asks a level, which the district an authority serves may answer.)
+        bodies = _bodies_at(norm)
+        spans = [(pos, name) for pos, name in spans if pos not in bodies]
     levels = _chain_levels(spans, norm)
     asked = [(pos, name) for pos, name in spans if name in named or any(
         len(x) >= 2 and name.startswith(x) for x in named)]

@@ -209,26 +209,50 @@ _TITLE_END = regex.compile(
 _TITLE_TEXT = regex.compile(r"[\u4e00-\u9fff\d０-９《》“”「」〈〉()（）·、—-]+")
 
 
+# The head of an official document above its title (版头): the issuer's name alone, maybe
+# with 文件 (青崖县人民政府办公室, 某某省财政厅文件), and the document's number alone
+# (青政办〔2025〕27号).
+_MASTHEAD = regex.compile(r"[\u4e00-\u9fff]{2,30}?(?:局|厅|廳|委|委员会|委員會|办公室|辦公室|办|辦|院|"
+                          r"政府|部|署)(?:文件)?")
+_NUMBER_LINE = regex.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*[号號]")
+
+
+def masthead_lines(lines: Sequence[str]) -> int:
+    """How many of the first lines are a document's head above its title (its issuer's
+    name, its number), at most two, and only when a line follows them."""
+    k = 0
+    while k < min(2, len(lines) - 1) and (_MASTHEAD.fullmatch(lines[k])
+                                           or _NUMBER_LINE.fullmatch(lines[k])):
+        k += 1
+    return k
+
+
 def join_wrapped_title(lines: list[str]) -> list[str]:
-    """The first two lines as one when they are one title wrapped over two (centred titles
+    """The title's two lines as one when it is one title wrapped over two (centred titles
     of official documents often are): the first lacks the ending a title has and any
     punctuation, the second is short, unpunctuated and completes it
-    (…防火和野 / 生动物保护典型案例的通知, …典型案例(第 / 一批))."""
-    if len(lines) < 2:
-        return lines
-    first, second = lines[0], lines[1]
-    if (len(first) > 60 or len(second) > 40 or _TITLE_END.search(first)
-            or not _TITLE_END.search(first + second) or is_heading_start(second)
-            or not all(_TITLE_TEXT.fullmatch(x) for x in (first, second))):
-        return lines
-    return [first + second, *lines[2:]]
+    (…防火和野 / 生动物保护典型案例的通知, …典型案例(第 / 一批)).  The title is the first line,
+    or the one under the document's head (its issuer's name, its number)."""
+    # (An issuer's name and what completes a title are one title: 某省高级人民法院 /
+    # 涉农民工工资权益保护典型案例.)
+    for k in dict.fromkeys((0, masthead_lines(lines))):
+        if len(lines) >= k + 2 and _wraps_title(lines[k], lines[k + 1]):
+            return [*lines[:k], lines[k] + lines[k + 1], *lines[k + 2:]]
+    return lines
+
+
+def _wraps_title(first: str, second: str) -> bool:
+    return not (len(first) > 60 or len(second) > 40 or _TITLE_END.search(first)
+                or not _TITLE_END.search(first + second) or is_heading_start(second)
+                or not all(_TITLE_TEXT.fullmatch(x) for x in (first, second)))
 
 
 def guess_title(lines: Sequence[str]) -> str | None:
-    """The first line, if it looks like a title rather than the start of the body."""
+    """The first line (under the document's head, if it has one: its issuer's name, its
+    number), if it looks like a title rather than the start of the body."""
     if not lines:
         return None
-    first = lines[0]
+    first = lines[masthead_lines(lines)]
     if len(first) > 100 or STRONG_END.search(first) or first.endswith(("，", ",")):
         return None
     return first

@@ -96,6 +96,22 @@ class PassageReads(SearcherBase):
         """A document's passages in order, optionally only those of some ``roles``."""
         return self._range("documents", doc_id, roles)
 
+    def document_openings(self, doc_ids: Collection[int],
+                          limit: int) -> dict[int, list[PassageHit]]:
+        """The first ``limit`` passages of each of ``doc_ids``, in order, in one query (the
+        head of each document's range of ids)."""
+        ids = list(dict.fromkeys(doc_ids))[:CHUNK]
+        out: dict[int, list[PassageHit]] = {d: [] for d in ids}
+        if not ids:
+            return out
+        params: dict[str, object] = {f"d{i}": d for i, d in enumerate(ids)}
+        params["n"] = limit
+        where = ("d.id IN (" + ", ".join(f":d{i}" for i in range(len(ids))) + ") "
+                 "AND p.id BETWEEN d.first_passage AND d.first_passage + :n - 1")
+        for hit in self.passages_where(where, params):
+            out[hit.doc_id].append(hit)
+        return out
+
     # -- facts ----------------------------------------------------------------
     def facts(self, kinds: Collection[str],
               passage_ids: Collection[int] | None = None) -> list[FactHit]:

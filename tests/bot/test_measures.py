@@ -30,6 +30,8 @@ from indexer.normalize import normalize
     ("无证机构降了百分之多少", "%", ("百分点",)),  # a share in so many words
     ("合格率提高了几成", "%", ()),
     ("合格的占多少", "%", ("百分点",)),  # a share, asked by what it is of
+    ("合格的占多少呢", "%", ("百分点",)),
+    ("石材公司占了多少亩林地", "亩", ()),  # a measure after 多少: an area taken, not a share
     ("那个案子钱要回来多少了", "元", ()),  # money named a few words before a bare 多少
     ("损失有多少", "元", ()),
     ("有多少个站点", "个", ("处", "名")),

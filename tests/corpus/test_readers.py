@@ -398,10 +398,42 @@ def test_pdf_indented_paragraphs_and_wrapped_title(tmp_path: Path) -> None:
     (["首页 > 新闻动态 > 曝光台", "滨江市税务局关于曝光典型案件的通报"], None),  # a breadcrumb
     (["本报北京１月３日电", "国务院发出紧急通知，确保减负"], None),  # punctuated
     (["某某市住房和城乡建设局", "一、基本情况"], None),  # a heading follows
+    # An issuer's name and what completes it are one title.
+    (["澜江省高级人民法院", "涉农民工工资权益保护典型案例", "正文。"], "澜江省高级人民法院涉农民工工资权益保护典型案例"),
 ])
 def test_join_wrapped_title(lines: list[str], joined: str | None) -> None:
     out = join_wrapped_title(lines)
     assert out == (lines if joined is None else [joined, *lines[2:]])
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    # Under the document's head (版头: its issuer's name, its number) the title is wrapped.
+    (["青崖县人民政府办公室", "青政办〔2025〕27号", "青崖县人民政府办公室关于2025年第三季度",
+      "安全生产大检查督查情况的通报", "各乡镇人民政府："],
+     ["青崖县人民政府办公室", "青政办〔2025〕27号",
+      "青崖县人民政府办公室关于2025年第三季度安全生产大检查督查情况的通报", "各乡镇人民政府："]),
+    (["某某省财政厅文件", "关于下达2025年衔接资金的", "通知", "各市："],
+     ["某某省财政厅文件", "关于下达2025年衔接资金的通知", "各市："]),
+    # The number is no title's first line, nor the addressees its second.
+    (["青政办〔2025〕27号", "各乡镇人民政府：", "正文。"], None),
+])
+def test_join_wrapped_title_under_masthead(lines: list[str], joined: list[str] | None) -> None:
+    assert join_wrapped_title(lines) == (lines if joined is None else joined)
+
+
+def test_title_under_masthead_is_the_documents() -> None:
+    """A document's head (its issuer's name, its number) stands above its title: the title
+    is the line under it — as the parser's title passage, once, not a preamble sentence."""
+    from corpus.parse import parse_document
+    from indexer.passages import passages_of
+
+    text = "\n".join(["青崖县人民政府办公室", "青政办〔2025〕27号", "青崖县人民政府办公室关于第三季度",
+                      "督查情况的通报", "各乡镇人民政府：", "现将督查情况通报如下。"])
+    raw = read_bytes(text.encode(), "notice.txt")
+    assert raw.meta.title == "青崖县人民政府办公室关于第三季度督查情况的通报"
+    specs = passages_of(parse_document(raw, "notice.txt"))
+    assert [s.role for s in specs if s.text == raw.meta.title] == ["title"]
+    assert {"青崖县人民政府办公室", "青政办〔2025〕27号"} <= {s.text for s in specs}
 
 
 def test_pdf_copy_protected_opens(tmp_path: Path) -> None:

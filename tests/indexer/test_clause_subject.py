@@ -43,6 +43,19 @@ from indexer.facts import clause_subject, is_authority
     ("市局了解到相关单位已整改", "市局"),  # 了解 is no 了 of a done deed
     ("因总包单位未结算工程款", "总包单位"),  # a cause's own subject, without 因
     ("因此市政府决定", "市政府"),  # 因此 is no cause: an adverb
+    # A list item's number is no part of its subject.
+    ("4. 县市场监管局对17家餐饮场所下达了责令改正通知书", "县市场监管局"),
+    ("(2)县应急管理局组织复查", "县应急管理局"),
+    ("2.5万元由县财政承担", None),  # a figure, not an item's number
+    # Who consented does not act: the issuer does (经县政府同意,作出如下处理).
+    ("经县政府同意", None),
+    ("经市人民政府批准", None),
+    ("经县政府研究决定", "县政府"),  # who decided acts
+    # Parties to a case are no body, nor is a place a preposition names inside the clause.
+    ("二被告人在渔政部门监督下完成了增殖放流", None),
+    ("当事人在规定期限内未申请行政复议", None),
+    ("项目所在地镇人民政府负责协调", "项目所在地镇人民政府"),
+    ("市在线监测中心发布预警", "市在线监测中心"),
 ])
 def test_clause_subject(clause: str, subject: str | None) -> None:
     assert clause_subject(clause) == subject

@@ -128,6 +128,12 @@ def test_every_read_answers_as_on_sqlite(everything: Pair) -> None:
         a.document_passages(doc, ("title", "preamble"))
     case = a.cases()[1]["id"]
     assert b.case_passages(case) == a.case_passages(case)
+    # A document's first passages, read for several documents in one query: each its
+    # passages' head, the same on both stores.
+    docs = [d["id"] for d in a.documents()[:3]]
+    heads = a.document_openings([*docs, docs[0]], 4)
+    assert heads == {d: a.document_passages(d)[:4] for d in docs}
+    assert b.document_openings(docs, 4) == heads and a.document_openings([], 4) == {}
     assert b.duplicate_documents() == a.duplicate_documents()
     for text_ in ("县水利局", "不在任何文件里的一句话", "50%", "a\x00b"):
         assert b.contains_text(text_) == a.contains_text(text_)

@@ -115,6 +115,10 @@ def test_quantities_in_chinese_numerals(text: str, kept: list[str]) -> None:
     ("合并为《社会周刊》,每星期三出版", ["星期三"]),  # a day of the week
     ("周一至周五开放,逢周年纪念日闭馆", ["周一", "周五"]),
     ("分为三类,检查一百二十家", []),  # figures in words are no date
+    # A standard's code dates its edition, not an event; a range of years is two years.
+    ("超过《电镀污染物排放标准》(gb 21900-2008)规定限值", []),
+    ("依据gb/t 2762-2022,2023年抽检", ["2023年"]),
+    ("2022-2023年度", ["2022", "2023年"]),
 ])
 def test_date_facts(text: str, dates: list[str]) -> None:
     assert [f.subject for f in entities(0, text, text) if f.kind == "date"] == dates
@@ -133,6 +137,7 @@ def test_date_facts(text: str, dates: list[str]) -> None:
     ("目前,库尔勒香梨跻身百强榜第16位", False),  # "at present" dates no event
     ("县农业农村局联合县财政局印发奖补办法", False),
     ("共查处案件56起", False),
+    ("总铬浓度超过《电镀污染物排放标准》(gb 21900-2008)规定限值的47倍", False),
 ])
 def test_says_a_time(text: str, time: bool) -> None:
     assert says_a_time(text) is time

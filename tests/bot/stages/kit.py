@@ -72,6 +72,10 @@ class MemoryLookup:
                           roles: Collection[str] | None = None) -> list[PassageHit]:
         return [r for r in self.rows if r.doc_id == doc_id and (not roles or r.role in roles)]
 
+    def document_openings(self, doc_ids: Collection[int],
+                          limit: int) -> dict[int, list[PassageHit]]:
+        return {d: self.document_passages(d)[:limit] for d in doc_ids}
+
     def only_document(self) -> int | None:
         docs = {r.doc_id for r in self.rows}
         return docs.pop() if len(docs) == 1 else None

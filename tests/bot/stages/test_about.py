@@ -127,6 +127,19 @@ def test_the_issuer_a_title_names_before_its_verb() -> None:
     assert got.answer == "国务院"
 
 
+def test_the_issuer_a_title_names_before_what_it_publishes() -> None:
+    """"X发布…典型案例(第二批)": X issued it — not the office its web page labels 来源."""
+    rows = [row(31, "岭西省高级人民法院发布2024年度全省法院环境资源审判典型案例（第二批）", "title",
+                doc_id=3)]
+    lookup = MemoryLookup(rows, labels={3: ("省法院研究室", None)})
+    a = analysis("这批环境典型案例是哪家法院发的", ["环境", "典型案例"])
+    assert this_document(a, ranked((rows[0], 1.0)), lookup, NONE).answer == "岭西省高级人民法院"
+    # 发布 inside the topic names no issuer before it: the label does.
+    topic = [row(32, "关于规范信息发布工作的报告", "title", doc_id=4)]
+    got = this_document(a, ranked((topic[0], 1.0)), MemoryLookup(topic), NONE)
+    assert got.answer != "规范信息"
+
+
 def test_a_dateline_near_the_top_is_left_to_the_text() -> None:
     rows = [row(40, "国务院发出紧急通知", "title", doc_id=4),
             row(41, "本报北京1月5日电 国务院日前发出紧急通知。", "preamble", doc_id=4)]

@@ -442,6 +442,13 @@ def test_place_in_clause_levels_and_plurals() -> None:
     assert place_in_clause(listed, {"新建"}, "", plural=False) == "临河区"
 
 
+def test_a_place_opening_an_authoritys_name_is_no_answer() -> None:
+    """桐川市市场监督管理局 acts in 桐川市: nothing happened there by this clause."""
+    clause = "该产品标称生产企业位于外省，桐川市市场监督管理局已将不合格产品信息通报生产企业所在地"
+    assert place_in_clause(clause, set(), "", plural=False) is None
+    assert place_in_clause("白沙县市场监管局在白沙镇抽检", set(), "", plural=False) == "白沙镇"
+
+
 def test_alias_spells_out_a_short_name() -> None:
     r = row(1, "《关于加强食品安全的意见》(以下简称《意见》)。")
     lookup = MemoryLookup([r], [fact(1, "alias", "意见", "意见", None, "关于加强食品安全的意见")])

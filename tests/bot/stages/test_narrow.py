@@ -61,6 +61,30 @@ def test_a_case_reports_place_is_read_from_its_opening() -> None:
     assert answers_nothing(a, ranked((answer, 0.8))[0])  # read alone, it names no place asked
 
 
+def test_a_storys_place_is_read_from_its_opening() -> None:
+    """"安庆12315今年收了多少投诉?": an interview names its city in its subtitle and lead
+    only — a turn of it that answers names none, and still answers; a sentence of another
+    report, under an opening naming another city, does not."""
+    interview = [row(1, "让“放心消费”成为城市名片", role="title", doc_title="让“放心消费”成为城市名片"),
+                 row(2, "——访安庆市市场监督管理局局长方志远", role="case_title",
+                     doc_title="让“放心消费”成为城市名片"),
+                 row(3, "今年以来，安庆市以创建放心消费城市为抓手推进放心消费建设。",
+                     doc_title="让“放心消费”成为城市名片"),
+                 row(4, "方志远：今年1至5月，全市12315平台共受理投诉举报9214件。",
+                     doc_title="让“放心消费”成为城市名片")]
+    other = [row(5, "合肥开展预付式消费专项整治", role="title", doc_id=2, doc_title="合肥整治"),
+             row(6, "今年以来，12315平台共受理预付式消费投诉3126件。", doc_id=2,
+                 doc_title="合肥整治")]
+    lookup = MemoryLookup([*interview, *other])
+    a = analysis("安庆今年12315收了多少投诉",
+                 [("安庆", 3.0), ("今年", 1.0), ("12315", 3.0), ("投诉", 2.0)], kind="what")
+    answer, elsewhere = narrow(a, ranked((interview[3], 0.8), (other[1], 0.7)), lookup)[:2]
+    assert "安庆市" in answer.opening
+    assert not answers_nothing(a, answer)
+    assert answers_nothing(a, ranked((interview[3], 0.8))[0])  # read alone, it names none
+    assert answers_nothing(a, elsewhere)
+
+
 def test_which_business_keeps_a_sentence_pointing_back_at_one() -> None:
     first = row(1, "经查，施工总承包单位青屏某建筑工程有限公司拖欠农民工工资。")
     then = row(2, "此外，该公司未按规定开设农民工工资专用账户。")

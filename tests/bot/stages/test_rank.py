@@ -92,6 +92,17 @@ def test_hints_a_span_of_the_asked_type(kind: str, text: str, measures: tuple[st
     assert figure == (1.0 if typed else 0.0)
 
 
+def test_who_issued_it_reads_the_title_naming_its_issuer() -> None:
+    """"…的通报是哪个单位发的?": a title X关于…的通报 says X issued it — no heading naming a
+    topic; other titles and other questions keep the heading's place."""
+    named = "岚州市应急管理局关于2025年全市危险化学品安全生产专项执法检查情况的通报"
+    assert hints("who", named, row(1, named, "title"), issued=True) == (0.0, 0.0, 1.0, 0.0)
+    assert hints("who", named, row(1, named, "title")) == (1.0, 0.0, 0.0, 0.0)
+    topic = "全省危险化学品专项执法检查情况"
+    assert hints("who", topic, row(1, topic, "title"), issued=True) == (1.0, 0.0, 0.0, 0.0)
+    assert hints("who", named, row(1, named, "case_title"), issued=True)[0] == 1.0
+
+
 def test_who_in_charge_is_not_an_issuing_question() -> None:
     assert hints("who", "州局修订《条例》。", row(1, "x"), in_charge=True) == (0.0,) * 4
 
