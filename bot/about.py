@@ -26,9 +26,10 @@ from bot.reply import Passage, passage_of
 from bot.weights import WEIGHTS as W
 from corpus import regex
 from corpus.lines import cn_number
+from corpus.readers.metadata import DOC_NUMBER
 from indexer.facts import clause_spans
 from indexer.normalize import normalize
-from indexer.terms import DOC_NUMBER, organisations
+from indexer.terms import organisations
 from indexer.words import DOC_KINDS, IMPLEMENTING_VERBS, JOINT_ACTION_VERBS, PAGE_KINDS
 
 # "贯彻哪个文件?": what the document implements, cited in its preamble (为贯彻落实《…》).

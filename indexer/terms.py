@@ -18,8 +18,6 @@ _CJK = "\u4e00-\u9fff"
 # normalised to 《》), so the outer title is read whole, not cut to the inner one.
 TITLE_TEXT = r"(?:[^《》\n]|《[^《》\n]{1,40}》)"
 TITLE_RE = regex.compile(rf"《({TITLE_TEXT}{{2,60}})》")
-# A document's number (苏交执〔2025〕12号, 国办发[2024]5号, a case's 青环罚〔2024〕42号).
-DOC_NUMBER = regex.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*号")
 QUOTED_RE = regex.compile(r'"([^"\n]{2,16})"')
 
 # The longest body name read: 南京市交通运输综合行政执法支队 and 新疆维吾尔自治区市场监督管理局

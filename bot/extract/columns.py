@@ -19,10 +19,10 @@ from bot.extract.who import ASKS_RECIPIENT
 from bot.reply import Passage
 from corpus import regex
 from corpus.lines import TABLE_CELLS
+from corpus.readers.metadata import DOC_NUMBER
 from indexer.figures import CN_DATE, says_a_time
 from indexer.normalize import normalize
 from indexer.people import asked_post
-from indexer.terms import DOC_NUMBER
 
 # Which columns answer which question, by their header (first match wins).
 # - a body asked (哪个部门, 处罚机关是谁): the column of the deciding authority;

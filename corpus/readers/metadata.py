@@ -214,15 +214,24 @@ _TITLE_TEXT = regex.compile(r"[\u4e00-\u9fff\d０-９《》“”「」〈〉()�
 # (青政办〔2025〕27号).
 _MASTHEAD = regex.compile(r"[\u4e00-\u9fff]{2,30}?(?:局|厅|廳|委|委员会|委員會|办公室|辦公室|办|辦|院|"
                           r"政府|部|署)(?:文件)?")
-_NUMBER_LINE = regex.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*[号號]")
+# A document's number (文号: 青政办〔2025〕27号, 蘇交執〔2025〕12號, 国办发[2024]5号, a case's
+# 青环罚〔2024〕42号): the head's, and what a 文号 question and a record's 文号 column read.
+DOC_NUMBER = regex.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*[0-9]{1,4}\s*[号號]")
 
 
 def masthead_lines(lines: Sequence[str]) -> int:
     """How many of the first lines are a document's head above its title (its issuer's
-    name, its number), at most two, and only when a line follows them."""
+    name, its number), at most two, and only when a line follows them.  A name alone is a
+    head only as an official document sets one: …文件, or over its number, or over a title
+    that opens with it — not a headline that ends as a body's name does (走进养老院)."""
     k = 0
-    while k < min(2, len(lines) - 1) and (_MASTHEAD.fullmatch(lines[k])
-                                           or _NUMBER_LINE.fullmatch(lines[k])):
+    while k < min(2, len(lines) - 1):
+        line, below = lines[k], lines[k + 1]
+        named = _MASTHEAD.fullmatch(line) is not None and (
+            line.endswith("文件") or DOC_NUMBER.fullmatch(below) is not None
+            or below.startswith(line))
+        if not (named or DOC_NUMBER.fullmatch(line)):
+            break
         k += 1
     return k
 

@@ -421,6 +421,21 @@ def test_join_wrapped_title_under_masthead(lines: list[str], joined: list[str] |
     assert join_wrapped_title(lines) == (lines if joined is None else joined)
 
 
+@pytest.mark.parametrize(("lines", "head"), [
+    (["青崖县人民政府办公室", "青政办〔2025〕27号", "青崖县人民政府办公室关于…的通报"], 2),
+    (["某某省财政厅文件", "关于下达衔接资金的通知"], 1),
+    (["湘水防〔2025〕7號", "湖南省水利廳關於…的通知"], 1),  # traditional script
+    (["某某市应急管理局", "某某市应急管理局关于…的通报"], 1),  # the title opens with the name
+    # A headline ending as a body's name does is no head: no number, no 文件, no title after.
+    (["走进乡镇卫生院", "——记一位乡村医生", "本报讯 …。"], 0),
+    (["某某市应急管理局"], 0),  # nothing under it
+])
+def test_masthead_lines(lines: list[str], head: int) -> None:
+    from corpus.readers.metadata import masthead_lines
+
+    assert masthead_lines(lines) == head
+
+
 def test_title_under_masthead_is_the_documents() -> None:
     """A document's head (its issuer's name, its number) stands above its title: the title
     is the line under it — as the parser's title passage, once, not a preamble sentence."""
