@@ -128,7 +128,9 @@ def clause_subject(clause: str) -> str | None:
     return None
 
 
-# The number a list item opens with: 4. / 4、 / (4) / (四) / 四是.
+# The number a list item opens with: 4. / 4、 / (4) / (四) / 四是.  (Not the pattern
+# bot.extract.clauses leaves off an answer line: that one keeps 一是, which an answer's
+# clause may open with, and drops 三、; one pattern for both changes answers.)
 _ITEM_NUMBER = regex.compile(r"^(?:[0-9]{1,2}[、.．](?![0-9])|[(（][0-9一二三四五六七八九十]{1,3}[)）]|"
                              r"[一二三四五六七八九十]是[，,:：]?)\s*")
 # A clause of consent alone (经县政府同意, 经市政府批准): the body that consented does not act.
